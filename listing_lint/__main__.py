@@ -1,0 +1,3 @@
+from listing_lint.cli import entry
+
+entry()

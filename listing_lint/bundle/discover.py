@@ -1,0 +1,81 @@
+"""Find bundles under the paths given, and the bundle that owns a file (how pre-commit passes files)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from listing_lint.bundle.model import MANIFEST, SINGLE_SUFFIX
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
+STORE = "store.json"
+
+
+@dataclass
+class Discovery:
+    manifests: list[Path] = field(default_factory=list)  # sorted, unique, absolute
+    store_touched: bool = False  # store.json was among the paths given
+    missing: list[str] = field(default_factory=list)  # paths given that do not exist
+
+
+def _walk(directory: Path, found: set[Path]) -> None:
+    for dirpath, dirnames, filenames in os.walk(directory):
+        here = Path(dirpath)
+        if MANIFEST in filenames:
+            found.add(here / MANIFEST)
+            dirnames[:] = []  # a bundle folder's subfolders are its own files
+            continue
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
+        for name in filenames:
+            if name.endswith(SINGLE_SUFFIX):
+                found.add(here / name)
+
+
+def owner_of(path: Path, stop: Path | None = None) -> Path | None:
+    """The manifest of the bundle that owns ``path``, walking up to ``stop`` (inclusive)."""
+    if path.name == MANIFEST or path.name.endswith(SINGLE_SUFFIX):
+        return path
+    for parent in path.parents:
+        candidate = parent / MANIFEST
+        if candidate.is_file():
+            return candidate
+        if stop is not None and parent == stop:
+            break
+    return None
+
+
+def discover(paths: list[str], cwd: Path, stop: Path | None = None) -> Discovery:
+    result = Discovery()
+    found: set[Path] = set()
+    for raw in paths:
+        path = Path(os.path.abspath(cwd / raw))
+        if not os.path.lexists(path):
+            result.missing.append(raw)
+            continue
+        if path.is_dir():
+            _walk(path, found)
+        elif path.name == STORE:
+            result.store_touched = True
+        else:
+            owner = owner_of(path, stop)
+            if owner is not None and owner.is_file():
+                found.add(owner)
+    result.manifests = sorted(found)
+    return result
+
+
+def find_project_root(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding config, store.json or .git; else ``start``."""
+    start = start if start.is_dir() else start.parent
+    for folder in (start, *start.parents):
+        if (folder / "listing-lint.toml").is_file() or (folder / STORE).is_file() or (folder / ".git").exists():
+            return folder
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                if "[tool.listing-lint" in pyproject.read_text(encoding="utf-8", errors="replace"):
+                    return folder
+            except OSError:
+                pass
+    return start

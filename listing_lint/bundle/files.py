@@ -1,0 +1,116 @@
+"""Files inside a bundle: read once, size-capped, decoded as UTF-8 with positions."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from listing_lint.bundle.positions import LineIndex
+
+#: default per-file read caps in bytes (config: ``max-text-bytes``, ``max-media-bytes``)
+DEFAULT_MAX_TEXT_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_MEDIA_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class DecodeProblem:
+    """Why a text file could not be decoded, at a 1-based position of the first bad byte."""
+
+    message: str
+    line: int
+    column: int
+
+
+class SourceFile:
+    """One regular file inside a bundle. Rules never open paths themselves; they read through this."""
+
+    def __init__(self, path: Path, rel: str, display: str, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES):
+        self.path = path  # absolute, already checked to be inside the bundle
+        self.rel = rel  # posix path relative to the bundle root, e.g. "detail/es.html"
+        self.display = display  # path shown in findings (relative to the working directory)
+        self.max_text_bytes = max_text_bytes
+
+    def __repr__(self) -> str:
+        return f"SourceFile({self.rel!r})"
+
+    @cached_property
+    def stat(self) -> os.stat_result | None:
+        try:
+            return os.stat(self.path)
+        except OSError:
+            return None
+
+    @property
+    def size(self) -> int:
+        return self.stat.st_size if self.stat else 0
+
+    @property
+    def is_regular(self) -> bool:
+        return self.stat is not None and stat.S_ISREG(self.stat.st_mode)
+
+    def read_bytes(self, limit: int | None = None) -> bytes:
+        """Up to ``limit`` bytes (all if ``None``); empty for anything that is not a regular file."""
+        if not self.is_regular:
+            return b""
+        try:
+            with open(self.path, "rb") as fh:
+                return fh.read() if limit is None else fh.read(limit)
+        except OSError:
+            return b""
+
+    @cached_property
+    def data(self) -> bytes:
+        """The whole file for text parsing, or the first ``max_text_bytes`` of it (see ``too_large``)."""
+        return self.read_bytes(self.max_text_bytes + 1)
+
+    @property
+    def too_large(self) -> bool:
+        return self.size > self.max_text_bytes
+
+    @cached_property
+    def _decoded(self) -> tuple[str | None, DecodeProblem | None]:
+        return decode_text(self.data[: self.max_text_bytes])
+
+    @property
+    def text(self) -> str | None:
+        """The decoded text, or ``None`` when it is not UTF-8 (see ``decode_problem``)."""
+        return self._decoded[0]
+
+    @property
+    def decode_problem(self) -> DecodeProblem | None:
+        return self._decoded[1]
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        return LineIndex(self.text or "")
+
+
+def decode_text(data: bytes) -> tuple[str | None, DecodeProblem | None]:
+    """Decode UTF-8 (a UTF-8 byte-order mark is accepted and dropped); say where it fails."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, DecodeProblem("file is UTF-16 (byte-order mark at byte 0); save it as UTF-8", 1, 1)
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return None, DecodeProblem("file is UTF-32 (byte-order mark at byte 0); save it as UTF-8", 1, 1)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        good = data[: exc.start].decode("utf-8")
+        line = good.count("\n") + 1
+        column = len(good) - (good.rfind("\n") + 1) + 1
+        return None, DecodeProblem(
+            f"file is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded; save it as UTF-8",
+            line,
+            column,
+        )
+    if "\x00" in text:
+        offset = text.index("\x00")
+        line = text.count("\n", 0, offset) + 1
+        column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        return None, DecodeProblem("file holds a NUL byte: it is binary, not text", line, column)
+    return text, None

@@ -1,0 +1,322 @@
+"""The loaded bundle: listing.json with positions, its pages, media and every path it names."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterator
+
+from listing_lint.bundle.files import DEFAULT_MAX_TEXT_BYTES, SourceFile
+from listing_lint.bundle.html import Page
+from listing_lint.bundle.paths import Resolved, is_url, resolve_in
+from listing_lint.bundle.positions import JsonSourceMap, pointer
+from listing_lint.finding import Span
+
+MANIFEST = "listing.json"
+SINGLE_SUFFIX = ".listing.json"
+MAX_JSON_DEPTH = 200
+
+
+@dataclass(frozen=True)
+class JsonProblem:
+    message: str
+    line: int
+    column: int
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """A path as findings show it: relative to the working directory when under it, posix slashes."""
+    try:
+        return path.relative_to(cwd).as_posix()
+    except ValueError:
+        rel = os.path.relpath(path, cwd)
+        return Path(rel).as_posix() if not rel.startswith("..") else path.as_posix()
+
+
+def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
+    """Offset of the first bracket nested deeper than ``limit`` (strings skipped), else None."""
+    depth = 0
+    in_string = escaped = False
+    for i, ch in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if depth > limit:
+                return i, depth
+        elif ch in "]}":
+            depth -= 1
+    return None
+
+
+def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
+    """Parse a JSON file; on failure say what and where (1-based line and column)."""
+    if file.too_large:
+        return None, JsonProblem(f"file is {file.size:,} bytes, over the {file.max_text_bytes:,}-byte limit", 1, 1)
+    if file.decode_problem:
+        p = file.decode_problem
+        return None, JsonProblem(p.message, p.line, p.column)
+    text = file.text or ""
+    if text.count("[") + text.count("{") > MAX_JSON_DEPTH:
+        deep = _depth_exceeds(text, MAX_JSON_DEPTH)
+        if deep:
+            line, column = file.lines.position(deep[0])
+            return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line, column)
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        # json counts columns from 1 in characters already
+        return None, JsonProblem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+    except RecursionError:
+        return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", 1, 1)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A path listing.json names (page, media, poster, certificate, trademark, letter, variant asset)."""
+
+    pointer: str
+    kind: str  # "page" | "media" | "poster" | "certificate" | "trademark" | "authorization" | "variant-page" | "variant-media"
+    resolved: Resolved
+
+    @property
+    def ref(self) -> str:
+        return self.resolved.ref
+
+
+@dataclass(frozen=True)
+class MediaItem:
+    index: int
+    pointer: str  # "/media/3"
+    kind: str  # image | video
+    file: str  # as written
+    role: str  # cover | scene | detail | size-chart
+    placement: str  # gallery | description
+    alt: dict[str, str]
+    poster: str | None
+
+
+class Bundle:
+    """A listing bundle: a folder with ``listing.json``, or a single ``*.listing.json`` file."""
+
+    def __init__(self, manifest_path: Path, cwd: Path, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES):
+        self.manifest_path = manifest_path
+        self.single_file = manifest_path.name != MANIFEST
+        self.root = Path(os.path.realpath(manifest_path.parent))
+        self.cwd = cwd
+        self.max_text_bytes = max_text_bytes
+        base = manifest_path.name
+        self.manifest = SourceFile(manifest_path, base, display_path(manifest_path, cwd), max_text_bytes)
+        self._files: dict[str, SourceFile] = {base: self.manifest}
+
+    def __repr__(self) -> str:
+        return f"Bundle({self.id!r})"
+
+    # -- listing.json ---------------------------------------------------------------------
+    @cached_property
+    def _parsed(self) -> tuple[Any, JsonProblem | None]:
+        return parse_json(self.manifest)
+
+    @property
+    def data(self) -> dict | None:
+        """The parsed listing.json when it is a JSON object, else None (SCH001/SCH002 report why)."""
+        value = self._parsed[0]
+        return value if isinstance(value, dict) else None
+
+    @property
+    def json_problem(self) -> JsonProblem | None:
+        return self._parsed[1]
+
+    @property
+    def id(self) -> str:
+        """The declared ``id``, or a name from the path when there is none."""
+        data = self.data
+        if data and isinstance(data.get("id"), str) and data["id"]:
+            return data["id"]
+        name = self.manifest_path.name
+        return self.manifest_path.parent.name if name == MANIFEST else name[: -len(SINGLE_SUFFIX)]
+
+    def get(self, ptr: str, default: Any = None) -> Any:
+        """The value at a JSON pointer in listing.json, or ``default``."""
+        node: Any = self.data
+        if node is None:
+            return default
+        for token in ptr.split("/")[1:]:
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                return default
+        return node
+
+    def list_at(self, ptr: str) -> list:
+        value = self.get(ptr)
+        return value if isinstance(value, list) else []
+
+    def dict_at(self, ptr: str) -> dict:
+        value = self.get(ptr)
+        return value if isinstance(value, dict) else {}
+
+    @cached_property
+    def source_map(self) -> JsonSourceMap:
+        return JsonSourceMap(self.manifest.text or "", self.manifest.lines)
+
+    def span(self, ptr: str, key: bool = False) -> Span:
+        """The span of the value (or member, with ``key``) at a JSON pointer of listing.json."""
+        if self.data is None:
+            return Span(self.manifest.display, 1, 1, 1, 1)
+        line, col, end_line, end_col = (self.source_map.key_span if key else self.source_map.value_span)(ptr)
+        return Span(self.manifest.display, line, col, end_line, end_col)
+
+    # -- declared facts -------------------------------------------------------------------
+    @property
+    def markets(self) -> list[str]:
+        return [m for m in self.list_at("/markets") if isinstance(m, str)]
+
+    @property
+    def product_groups(self) -> list[str]:
+        return [g for g in self.list_at("/product_groups") if isinstance(g, str)]
+
+    @property
+    def placed_on_market(self) -> date | None:
+        value = self.get("/placed_on_market")
+        try:
+            return date.fromisoformat(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    @property
+    def locales(self) -> list[str] | None:
+        """Declared locales, normalised (``es_ES`` -> ``es-ES``), or None when not declared."""
+        values = self.get("/locales")
+        if not isinstance(values, list):
+            return None
+        return [normalize_locale(v) for v in values if isinstance(v, str)]
+
+    # -- files ----------------------------------------------------------------------------
+    def resolve(self, ref: str, base: str = "") -> Resolved:
+        """Resolve a path written in the bundle (relative to the bundle file ``base``)."""
+        return resolve_in(self.root, ref, base)
+
+    def file(self, ref: str, base: str = "") -> SourceFile | None:
+        """The bundle file a reference names, or None when it is missing or leaves the bundle."""
+        resolved = self.resolve(ref, base)
+        if not resolved.ok:
+            return None
+        return self._file(resolved)
+
+    def _file(self, resolved: Resolved) -> SourceFile:
+        assert resolved.rel is not None and resolved.path is not None
+        if resolved.rel not in self._files:
+            self._files[resolved.rel] = SourceFile(
+                resolved.path, resolved.rel, display_path(self.root / resolved.rel, self.cwd), self.max_text_bytes
+            )
+        return self._files[resolved.rel]
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """Every path listing.json names, resolved once, in document order."""
+        refs: list[Reference] = []
+
+        def add(ptr: str, kind: str) -> None:
+            value = self.get(ptr)
+            if isinstance(value, str):
+                refs.append(Reference(ptr, kind, self.resolve(value)))
+
+        for locale, page in self.dict_at("/detail_pages").items():
+            if isinstance(page, str):
+                add(pointer("detail_pages", locale), "page")
+        for i, item in enumerate(self.list_at("/media")):
+            add(pointer("media", i, "file"), "media")
+            add(pointer("media", i, "poster"), "poster")
+        for i, _ in enumerate(self.list_at("/certificates")):
+            add(pointer("certificates", i, "file"), "certificate")
+        add("/brand/trademark/file", "trademark")
+        for i, _ in enumerate(self.list_at("/brand/authorization")):
+            add(pointer("brand", "authorization", i, "file"), "authorization")
+        for e, exp in enumerate(self.list_at("/experiments")):
+            for v, _ in enumerate(exp.get("variants", []) if isinstance(exp, dict) else []):
+                add(pointer("experiments", e, "variants", v, "page"), "variant-page")
+                add(pointer("experiments", e, "variants", v, "media"), "variant-media")
+        return refs
+
+    def walk_files(self) -> Iterator[str]:
+        """Every regular file under a folder bundle (posix, relative, sorted); none for single-file bundles."""
+        if self.single_file:
+            return
+        for dirpath, dirnames, filenames in os.walk(self.root):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            for name in sorted(filenames):
+                if name.startswith("."):
+                    continue
+                full = Path(dirpath) / name
+                yield full.relative_to(self.root).as_posix()
+
+    # -- pages and media -----------------------------------------------------------------
+    @cached_property
+    def pages(self) -> dict[str, Page]:
+        """Detail pages by declared locale key (as written), skipping those that cannot be read."""
+        pages: dict[str, Page] = {}
+        for locale, value in self.dict_at("/detail_pages").items():
+            ptr = pointer("detail_pages", locale)
+            if isinstance(value, str):
+                file = self.file(value)
+                if file is not None:
+                    pages[locale] = Page(self, normalize_locale(locale), ptr, file, None)
+            elif isinstance(value, dict) and isinstance(value.get("html"), str):
+                pages[locale] = Page(self, normalize_locale(locale), ptr + "/html", None, value["html"])
+        return pages
+
+    def page(self, ref: str, base: str = "") -> Page | None:
+        """A page that is not one of the detail pages (e.g. an experiment variant's page)."""
+        file = self.file(ref, base)
+        return Page(self, "", "", file, None) if file else None
+
+    @cached_property
+    def media(self) -> list[MediaItem]:
+        items: list[MediaItem] = []
+        for i, item in enumerate(self.list_at("/media")):
+            if not isinstance(item, dict) or not isinstance(item.get("file"), str):
+                continue
+            alt = item.get("alt") if isinstance(item.get("alt"), dict) else {}
+            items.append(
+                MediaItem(
+                    index=i,
+                    pointer=pointer("media", i),
+                    kind=str(item.get("kind", "")),
+                    file=item["file"],
+                    role=str(item.get("role", "")),
+                    placement=str(item.get("placement", "gallery")),
+                    alt={normalize_locale(k): v for k, v in alt.items() if isinstance(v, str)},
+                    poster=item.get("poster") if isinstance(item.get("poster"), str) else None,
+                )
+            )
+        return items
+
+
+def normalize_locale(tag: str) -> str:
+    """BCP 47 spelling of a locale tag: ``es_ES`` -> ``es-ES``, ``EN`` -> ``en``."""
+    parts = tag.strip().replace("_", "-").split("-")
+    if not parts or not parts[0]:
+        return tag
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
+    return "-".join(out)
+
+
+def base_language(tag: str) -> str:
+    return normalize_locale(tag).split("-")[0]

@@ -1,0 +1,61 @@
+"""Resolve a path a bundle names, without ever leaving the bundle."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+_URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """The outcome of resolving one reference. ``problem`` is None when ``path`` is a file in the bundle."""
+
+    ref: str
+    rel: str | None  # normalised posix path relative to the bundle root
+    path: Path | None  # absolute path, set only when inside the bundle
+    problem: str | None  # None | "absolute" | "outside" | "symlink-outside" | "missing" | "not-a-file" | "empty"
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None
+
+
+def is_url(ref: str) -> bool:
+    return bool(_URL.match(ref.strip()))
+
+
+def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
+    """Resolve ``ref`` (relative to the bundle file ``base``) inside ``root``.
+
+    ``root`` must already be a resolved (real) path. Nothing outside ``root`` is opened: the
+    lexical check comes first, then each symlink on the way is resolved and checked.
+    """
+    raw = ref
+    ref = ref.strip()
+    if not ref:
+        return Resolved(raw, None, None, "empty")
+    if "\x00" in ref:
+        return Resolved(raw, None, None, "outside")
+    if ref.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", ref):
+        return Resolved(raw, None, None, "absolute")
+    ref = ref.replace("\\", "/").split("#", 1)[0].split("?", 1)[0]
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), ref))
+    if joined == ".." or joined.startswith("../") or joined.startswith("/"):
+        return Resolved(raw, None, None, "outside")
+    candidate = root.joinpath(*joined.split("/"))
+    try:
+        real = Path(os.path.realpath(candidate))
+    except (OSError, RuntimeError, ValueError):  # symlink loops on some platforms
+        return Resolved(raw, joined, None, "symlink-outside")
+    if real != root and root not in real.parents:
+        return Resolved(raw, joined, None, "symlink-outside")
+    if not os.path.lexists(candidate):
+        return Resolved(raw, joined, None, "missing")
+    if not real.is_file():
+        return Resolved(raw, joined, None, "missing" if not real.exists() else "not-a-file")
+    return Resolved(raw, joined, real, None)

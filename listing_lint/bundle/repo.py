@@ -1,0 +1,65 @@
+"""The repository as store-level rules see it: store.json and every bundle under the project root."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from listing_lint.bundle.files import SourceFile
+from listing_lint.bundle.model import Bundle, JsonProblem, display_path, parse_json
+from listing_lint.bundle.positions import JsonSourceMap
+from listing_lint.finding import Span
+
+
+class Repo:
+    def __init__(self, root: Path, cwd: Path, bundles: list[Bundle], linted: set[str]):
+        self.root = root
+        self.cwd = cwd
+        self.bundles = bundles  # every bundle under the root, manifests parsed lazily
+        self.linted = linted  # display paths of the manifests being linted in this run
+        store = root / "store.json"
+        self.store = SourceFile(store, "store.json", display_path(store, cwd)) if store.is_file() else None
+
+    @cached_property
+    def _parsed(self) -> tuple[Any, JsonProblem | None]:
+        return parse_json(self.store) if self.store else (None, None)
+
+    @property
+    def store_data(self) -> dict | None:
+        value = self._parsed[0]
+        return value if isinstance(value, dict) else None
+
+    @property
+    def store_problem(self) -> JsonProblem | None:
+        return self._parsed[1]
+
+    def store_get(self, ptr: str, default: Any = None) -> Any:
+        node: Any = self.store_data
+        for token in ptr.split("/")[1:]:
+            token = token.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and token in node:
+                node = node[token]
+            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+                node = node[int(token)]
+            else:
+                return default
+        return node
+
+    @cached_property
+    def _store_map(self) -> JsonSourceMap:
+        assert self.store is not None
+        return JsonSourceMap(self.store.text or "", self.store.lines)
+
+    def span(self, ptr: str = "") -> Span:
+        """A span in store.json (the value at a JSON pointer); line 1 when it has no usable JSON."""
+        if self.store is None:
+            return Span("store.json")
+        if self.store_data is None:
+            return Span(self.store.display, 1, 1, 1, 1)
+        line, col, end_line, end_col = self._store_map.value_span(ptr)
+        return Span(self.store.display, line, col, end_line, end_col)
+
+    @property
+    def valid_bundles(self) -> list[Bundle]:
+        return [b for b in self.bundles if b.data is not None]

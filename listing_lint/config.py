@@ -1,0 +1,191 @@
+"""Configuration: ``[tool.listing-lint]`` in pyproject.toml or ``listing-lint.toml``, found by walking up.
+
+Every key is declared once in ``KEYS`` with its type and default; an unknown key is an error that
+names the closest valid one. Thresholds are validated against the threshold tables in ``data/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+class ConfigError(Exception):
+    """Unreadable or invalid configuration: exit code 2."""
+
+
+def _str_list(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [v for v in value.replace(",", " ").split() if v]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("a list of strings")
+    return list(value)
+
+
+def _str(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("a string")
+    return value
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise TypeError("a whole number")
+    return value
+
+
+def _bool(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise TypeError("true or false")
+    return value
+
+
+def _table(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise TypeError("a table")
+    return value
+
+
+def _path_ignores(value: Any) -> dict[str, list[str]]:
+    table = _table(value)
+    return {str(k): _str_list(v) for k, v in table.items()}
+
+
+def _numbers(value: Any) -> dict[str, float]:
+    table = _table(value)
+    out = {}
+    for k, v in table.items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            raise TypeError(f"numbers ({k!r} is {v!r})")
+        out[str(k)] = v
+    return out
+
+
+def _severity(value: Any) -> str:
+    if value not in ("error", "warning", "info"):
+        raise TypeError('"error", "warning" or "info"')
+    return value
+
+
+@dataclass(frozen=True)
+class Key:
+    parse: Callable[[Any], Any]
+    default: Any
+    help: str
+
+
+#: Every configuration key. Families add theirs here, next to the others, with a one-line help.
+KEYS: dict[str, Key] = {
+    "select": Key(_str_list, ["ALL"], "rule codes, prefixes or names to run"),
+    "extend-select": Key(_str_list, [], "codes added to select"),
+    "ignore": Key(_str_list, [], "codes, prefixes or names not to run"),
+    "per-path-ignores": Key(_path_ignores, {}, "glob (relative to the config's folder) -> codes ignored there"),
+    "fail-on": Key(_severity, "error", "lowest severity that makes the exit code 1"),
+    "format": Key(_str, "text", "output format"),
+    "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have"),
+    "marketplace": Key(_str, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
+    "language-detector": Key(_str, "lingua", "lingua, langdetect or py3langid"),
+    "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
+    "image-hosts": Key(_str_list, [], "extra hosts detail-page images may come from"),
+    "link-domains": Key(_str_list, [], "extra domains detail-page links may point to"),
+    "wordlists": Key(_table, {}, "locale -> extra words for LOC014 (list or file path)"),
+    "currency-rates": Key(_numbers, {}, "currency -> US$ per unit, for average-price rules"),
+    "thresholds": Key(_numbers, {}, "threshold name -> number (see `listing-lint rule` docs)"),
+    "jobs": Key(_int, 0, "worker processes (0: one per core)"),
+    "cache": Key(_bool, True, "use the on-disk cache"),
+    "max-text-bytes": Key(_int, 5 * 1024 * 1024, "largest JSON/HTML file read, in bytes"),
+    "max-media-bytes": Key(_int, 200 * 1024 * 1024, "largest media or certificate file read, in bytes"),
+    "rule-timeout": Key(_int, 30, "seconds one rule may spend on one bundle before it becomes LNT003"),
+}
+
+
+@dataclass
+class Config:
+    values: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None  # the file it came from, if any
+    root: Path | None = None  # the folder globs and relative paths are read from
+
+    def get(self, key: str) -> Any:
+        if key in self.values:
+            return self.values[key]
+        default = KEYS[key].default
+        return list(default) if isinstance(default, list) else dict(default) if isinstance(default, dict) else default
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        values = dict(self.values)
+        for key, value in overrides.items():
+            if value is not None:
+                values[key.replace("_", "-")] = value
+        return Config(values, self.path, self.root)
+
+
+def closest(word: str, choices) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
+    return f"; did you mean {match[0]!r}?" if match else ""
+
+
+def parse_table(table: dict[str, Any], where: str) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for key, raw in table.items():
+        if key not in KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r}{closest(key, KEYS)}")
+        try:
+            values[key] = KEYS[key].parse(raw)
+        except TypeError as exc:
+            raise ConfigError(f"{where}: {key} must be {exc}") from None
+    return values
+
+
+def read_config_file(path: Path) -> Config:
+    try:
+        with open(path, "rb") as fh:
+            doc = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = doc.get("tool", {}).get("listing-lint", {})
+        where = f"{path} [tool.listing-lint]"
+    else:
+        table = doc
+        where = str(path)
+    if not isinstance(table, dict):
+        raise ConfigError(f"{where} must be a table")
+    return Config(parse_table(table, where), path, path.parent)
+
+
+def find_config_file(start: Path) -> Path | None:
+    start = start if start.is_dir() else start.parent
+    for folder in (start, *start.parents):
+        candidate = folder / "listing-lint.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                with open(pyproject, "rb") as fh:
+                    if "listing-lint" in tomllib.load(fh).get("tool", {}):
+                        return pyproject
+            except (OSError, tomllib.TOMLDecodeError):
+                continue
+    return None
+
+
+def load_config(start: Path, explicit: Path | None = None) -> Config:
+    if explicit is not None:
+        if not explicit.is_file():
+            raise ConfigError(f"config file {explicit} does not exist")
+        return read_config_file(explicit)
+    found = find_config_file(start)
+    if found is None:
+        return Config(root=None)
+    return read_config_file(found)

@@ -1,0 +1,298 @@
+"""The engine: rules x bundles, with selection, suppression, per-path ignores and error isolation.
+
+It knows rules only through the registry and hands reporters a ``RunResult``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import threading
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from listing_lint import registry
+from listing_lint.api import Context, Rule
+from listing_lint.bundle.discover import discover, find_project_root
+from listing_lint.bundle.model import Bundle, display_path
+from listing_lint.bundle.repo import Repo
+from listing_lint.config import Config
+from listing_lint.finding import Finding, Severity, Span, sort_findings
+from listing_lint.suppression import apply_suppressions
+from listing_lint.thresholds import Threshold, thresholds_for
+
+
+class UsageError(Exception):
+    """Bad paths or options: exit code 2."""
+
+
+# -- selection -----------------------------------------------------------------------------
+def _matches(selector: str, rule: Rule) -> int:
+    """How specifically ``selector`` names ``rule``: 0 no match, else the prefix length (names count fully)."""
+    sel = selector.strip()
+    if sel.upper() == "ALL":
+        return 1
+    if sel.lower() == rule.name:
+        return 100
+    if rule.code.startswith(sel.upper()):
+        return len(sel) + 1
+    return 0
+
+
+def known_selector(selector: str, rules: Iterable[Rule]) -> bool:
+    return any(_matches(selector, r) for r in rules)
+
+
+def select_rules(config: Config, rules: Iterable[Rule]) -> list[Rule]:
+    """ruff's rule: the most specific of select/extend-select and ignore wins."""
+    rules = list(rules)
+    selectors = config.get("select") + config.get("extend-select")
+    ignores = config.get("ignore")
+    for sel in selectors + ignores:
+        if not known_selector(sel, rules):
+            raise UsageError(f"unknown rule code or prefix {sel!r} in select/ignore")
+    chosen = []
+    for rule in rules:
+        s = max((_matches(x, rule) for x in selectors), default=0)
+        i = max((_matches(x, rule) for x in ignores), default=0)
+        if s and s > i:
+            chosen.append(rule)
+    return chosen
+
+
+# -- settings ------------------------------------------------------------------------------
+@dataclass
+class Settings:
+    """Everything a worker needs to lint one bundle; plain and picklable."""
+
+    config: Config
+    cwd: Path
+    root: Path
+    as_of: date | None = None  # --as-of; None: each bundle's placed_on_market, else today
+    today: date = field(default_factory=date.today)
+    codes: tuple[str, ...] = ()  # the selected rule codes
+
+    @property
+    def thresholds(self) -> dict[str, Threshold]:
+        return thresholds_for(self.config.get("marketplace"), self.config.get("thresholds"))
+
+    def rules(self) -> list[Rule]:
+        table = registry.by_code()
+        return [table[c] for c in self.codes]
+
+    def as_of_for(self, bundle: Bundle | None) -> date:
+        if self.as_of is not None:
+            return self.as_of
+        placed = bundle.placed_on_market if bundle is not None else None
+        return placed or self.today
+
+
+# -- running rules -------------------------------------------------------------------------
+class RuleTimeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_budget(seconds: int) -> Iterator[None]:
+    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise RuleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _internal_error(rule: Rule, span: Span, bundle: str | None, exc: BaseException, timeout: int) -> Finding:
+    if isinstance(exc, RuleTimeout):
+        what = f"took longer than {timeout} s and was stopped"
+    else:
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        what = f"raised {type(exc).__name__}" + (f": {detail}" if detail else "")
+    lnt = registry.by_code()["LNT003"]
+    return Finding(
+        code="LNT003",
+        severity=Severity.ERROR,
+        message=f"rule {rule.code} ({rule.name}) {what}; the other rules still ran. Please report this.",
+        path=span.path,
+        line=span.line,
+        column=span.column,
+        end_line=span.end_line,
+        end_column=span.end_column,
+        bundle=bundle,
+        rule=lnt.name,
+        anchor=f"LNT003:{rule.code}",
+    )
+
+
+def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
+    """Run one rule's ``check`` or ``check_repo``; an exception becomes LNT003, never a crash."""
+    fn = rule.check if ctx.repo is None else rule.check_repo
+    out: list[Finding] = []
+    try:
+        with _time_budget(timeout):
+            for finding in fn(target, ctx) or ():
+                out.append(finding)
+    except Exception as exc:  # noqa: BLE001 - isolation is the point
+        if ctx.bundle is not None:
+            span = Span(ctx.bundle.manifest.display, 1, 1, 1, 1)
+            bundle_id = ctx.bundle.id
+        else:
+            span = ctx.repo.span() if ctx.repo.store else Span(display_path(ctx.repo.root, ctx.repo.cwd))
+            bundle_id = None
+        out.append(_internal_error(rule, span, bundle_id, exc, timeout))
+    return out
+
+
+@dataclass
+class BundleResult:
+    manifest: str  # display path of the manifest
+    bundle_id: str
+    findings: list[Finding]
+    files: int
+
+
+def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
+    """Lint one bundle with every selected bundle rule, then apply its suppressions."""
+    config = settings.config
+    bundle = Bundle(manifest, settings.cwd, config.get("max-text-bytes"))
+    thresholds = settings.thresholds
+    rules = settings.rules()
+    timeout = config.get("rule-timeout")
+    memo: dict = {}
+    findings: list[Finding] = []
+    for rule in rules:
+        if rule.check is None:
+            continue
+        ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=memo)
+        findings.extend(run_rule(rule, ctx, bundle, timeout))
+    findings = apply_suppressions(bundle, findings, rules, settings)
+    files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
+    return BundleResult(bundle.manifest.display, bundle.id, findings, files)
+
+
+def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: list[Path]) -> list[Finding]:
+    rules = [r for r in settings.rules() if r.check_repo is not None]
+    if not rules:
+        return []
+    config = settings.config
+    bundles = [Bundle(m, settings.cwd, config.get("max-text-bytes")) for m in all_manifests]
+    linted = {display_path(m, settings.cwd) for m in manifests_in_run}
+    repo = Repo(settings.root, settings.cwd, bundles, linted)
+    thresholds = settings.thresholds
+    out: list[Finding] = []
+    for rule in rules:
+        ctx = Context(rule, config, settings.as_of_for(None), thresholds, repo=repo)
+        out.extend(run_rule(rule, ctx, repo, config.get("rule-timeout")))
+    store = repo.store.display if repo.store else None
+    folders = {m.rsplit("/", 1)[0] + "/" if "/" in m else "" for m in linted if m.endswith("listing.json") and not m.endswith(".listing.json")}
+    # Findings on bundles outside this run (e.g. pre-commit on one bundle) are not this run's business.
+    return [f for f in out if f.path == store or f.path in linted or any(f.path.startswith(d) for d in folders)]
+
+
+# -- per-path ignores ----------------------------------------------------------------------
+def glob_to_regex(pattern: str) -> re.Pattern:
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("^" + "".join(out) + "$")
+
+
+def apply_path_ignores(findings: list[Finding], settings: Settings) -> list[Finding]:
+    table = settings.config.get("per-path-ignores")
+    if not table:
+        return findings
+    base = settings.config.root or settings.root
+    compiled = [(glob_to_regex(g), codes) for g, codes in table.items()]
+    rules = registry.by_code()
+    kept = []
+    for f in findings:
+        rel = display_path(Path(os.path.abspath(settings.cwd / f.path)), base)
+        codes = [c for rx, cs in compiled if rx.match(rel) for c in cs]
+        rule = rules.get(f.code)
+        if rule and any(_matches(c, rule) for c in codes):
+            continue
+        kept.append(f)
+    return kept
+
+
+# -- the run -------------------------------------------------------------------------------
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    bundles: list[BundleResult]
+    as_of: date
+    elapsed: float
+    settings: Settings
+    extra: dict = field(default_factory=dict)  # reporters' and integrations' additions
+
+    @property
+    def files(self) -> int:
+        return sum(b.files for b in self.bundles)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+def make_settings(config: Config, paths: list[str], cwd: Path, as_of: date | None) -> Settings:
+    rules = select_rules(config, registry.all_rules())
+    first = Path(os.path.abspath(cwd / paths[0])) if paths else cwd
+    root = config.root or find_project_root(first)
+    return Settings(config=config, cwd=cwd, root=root, as_of=as_of, codes=tuple(r.code for r in rules))
+
+
+def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bool]:
+    found = discover(paths, settings.cwd, stop=settings.root)
+    if found.missing:
+        raise UsageError(f"path does not exist: {found.missing[0]}")
+    return found.manifests, found.store_touched
+
+
+def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
+    """Lint the bundles under ``paths``. ``map_bundles(fn, manifests, settings)`` may run them in parallel."""
+    started = time.perf_counter()
+    manifests, store_touched = find_manifests(settings, paths)
+    if map_bundles is None:
+        results = [lint_bundle(m, settings) for m in manifests]
+    else:
+        results = map_bundles(lint_bundle, manifests, settings)
+    findings = [f for r in results for f in r.findings]
+    if manifests or store_touched:
+        all_manifests = discover([str(settings.root)], settings.cwd).manifests
+        findings.extend(lint_repo(settings, manifests, all_manifests))
+    findings = sort_findings(apply_path_ignores(findings, settings))
+    return RunResult(
+        findings=findings,
+        bundles=results,
+        as_of=settings.as_of or settings.today,
+        elapsed=time.perf_counter() - started,
+        settings=settings,
+    )

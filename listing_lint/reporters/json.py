@@ -1,0 +1,30 @@
+"""``--format json``: one document, the shape documented in docs/cli.md (add keys, never rename)."""
+
+from __future__ import annotations
+
+import json
+
+
+def summary(result) -> dict:
+    return {
+        "errors": sum(1 for f in result.findings if str(f.severity) == "error"),
+        "warnings": sum(1 for f in result.findings if str(f.severity) == "warning"),
+        "infos": sum(1 for f in result.findings if str(f.severity) == "info"),
+        "bundles": len(result.bundles),
+        "bundles_with_findings": len({f.bundle for f in result.findings if f.bundle}),
+        "files": result.files,
+    }
+
+
+def document(result) -> dict:
+    return {
+        "version": "1",
+        "as_of": result.as_of.isoformat(),
+        "summary": summary(result),
+        "findings": [f.to_dict() for f in result.findings],
+    }
+
+
+def report(result, out, color: bool = False) -> None:
+    json.dump(document(result), out, ensure_ascii=False, indent=2)
+    out.write("\n")

@@ -1,0 +1,75 @@
+"""Thresholds and marketplace limits: numbers with their source and confidence, from ``data/``.
+
+``data/thresholds/*.yaml`` hold the programme-wide numbers (one file per family);
+``data/marketplaces/<name>.yaml`` holds one marketplace's limits and lists. A user's
+``[tool.listing-lint.thresholds]`` overrides the value and keeps the rest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).parent / "data"
+CONFIDENCES = ("confirmed", "secondary", "single-source", "unconfirmed", "configured")
+
+
+@dataclass(frozen=True)
+class Threshold:
+    key: str
+    value: float
+    confidence: str  # one of CONFIDENCES
+    source: str
+    help: str = ""
+    overridden: bool = False
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confidence == "confirmed" and not self.overridden
+
+
+def load_yaml(path: Path) -> Any:
+    import yaml
+
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@lru_cache(maxsize=None)
+def marketplace_data(name: str) -> dict[str, Any]:
+    path = DATA / "marketplaces" / f"{name}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (DATA / "marketplaces").glob("*.yaml"))
+        raise ValueError(f"unknown marketplace {name!r}; known: {', '.join(known)}")
+    return load_yaml(path) or {}
+
+
+@lru_cache(maxsize=None)
+def default_thresholds(marketplace: str) -> dict[str, Threshold]:
+    table: dict[str, Threshold] = {}
+    docs = [load_yaml(p) or {} for p in sorted((DATA / "thresholds").glob("*.yaml"))]
+    docs.append(marketplace_data(marketplace))
+    for doc in docs:
+        for key, entry in (doc.get("thresholds") or {}).items():
+            table[key] = Threshold(
+                key=key,
+                value=entry["value"],
+                confidence=entry.get("confidence", "configured"),
+                source=entry.get("source", ""),
+                help=entry.get("help", ""),
+            )
+    return table
+
+
+def thresholds_for(marketplace: str, overrides: dict[str, float]) -> dict[str, Threshold]:
+    """Defaults with the user's overrides applied; raises ValueError naming the closest key."""
+    from listing_lint.config import closest
+
+    table = dict(default_thresholds(marketplace))
+    for key, value in overrides.items():
+        if key not in table:
+            raise ValueError(f"unknown threshold {key!r}{closest(key, table)}")
+        table[key] = replace(table[key], value=value, overridden=True)
+    return table
