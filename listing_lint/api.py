@@ -172,6 +172,7 @@ class Context:
         source: str | None = None,
         fix: Fix | None = None,
         code: str | None = None,
+        bundle: str | None = None,
     ) -> Finding:
         span = self.locate(at)
         anchor = _anchor_of(at, self.bundle)
@@ -184,7 +185,7 @@ class Context:
             column=span.column,
             end_line=span.end_line,
             end_column=span.end_column,
-            bundle=self.bundle.id if self.bundle is not None else None,
+            bundle=bundle if bundle is not None else self.bundle.id if self.bundle is not None else None,
             rule=self.rule.name,
             source=source if source is not None else self.rule.source,
             fix=fix,

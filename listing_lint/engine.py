@@ -265,7 +265,7 @@ class RunResult:
 def make_settings(config: Config, paths: list[str], cwd: Path, as_of: date | None) -> Settings:
     rules = select_rules(config, registry.all_rules())
     first = Path(os.path.abspath(cwd / paths[0])) if paths else cwd
-    root = config.root or find_project_root(first)
+    root = config.root or find_project_root(first, cwd)
     return Settings(config=config, cwd=cwd, root=root, as_of=as_of, codes=tuple(r.code for r in rules))
 
 

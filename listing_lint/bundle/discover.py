@@ -65,8 +65,11 @@ def discover(paths: list[str], cwd: Path, stop: Path | None = None) -> Discovery
     return result
 
 
-def find_project_root(start: Path) -> Path:
-    """The nearest folder at or above ``start`` holding config, store.json or .git; else ``start``."""
+def find_project_root(start: Path, cwd: Path | None = None) -> Path:
+    """The nearest folder at or above ``start`` holding config, store.json or .git.
+
+    Without one: the working directory when ``start`` is inside it, else ``start`` itself.
+    """
     start = start if start.is_dir() else start.parent
     for folder in (start, *start.parents):
         if (folder / "listing-lint.toml").is_file() or (folder / STORE).is_file() or (folder / ".git").exists():
@@ -78,4 +81,6 @@ def find_project_root(start: Path) -> Path:
                     return folder
             except OSError:
                 pass
+    if cwd is not None and (start == cwd or cwd in start.parents):
+        return cwd
     return start

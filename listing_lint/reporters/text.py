@@ -6,18 +6,46 @@ COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 BOLD, RESET = "\033[1m", "\033[0m"
 
 
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}
+
+
+def _escape_char(ch: str, quote: bool) -> str:
+    if ch in _ESCAPES and (quote or ch not in '\\"'):
+        return _ESCAPES[ch]
+    if ch.isprintable() or ch == " " or ch in '\\"':
+        return ch
+    code = ord(ch)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 in a file name (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def escape(text: str, quote: bool = False) -> str:
+    """One safe line: control characters, line breaks and undecodable bytes as backslash escapes.
+
+    A path that needs escaping is shown in double quotes, as git shows such names, so that
+    ``path:line:col:`` stays one parseable line; messages are escaped without quotes.
+    """
+    if all(ch.isprintable() or ch == " " for ch in text):
+        return text
+    body = "".join(_escape_char(ch, quote) for ch in text)
+    return f'"{body}"' if quote else body
+
+
 def location(f) -> str:
+    path = escape(f.path, quote=True)
     if f.line is None:
-        return f.path
-    return f"{f.path}:{f.line}:{f.column or 1}"
+        return path
+    return f"{path}:{f.line}:{f.column or 1}"
 
 
 def format_finding(f, color: bool) -> str:
     sev = str(f.severity)
     tag = f"[{sev}]"
+    message = escape(f.message)
     if color:
-        return f"{BOLD}{location(f)}{RESET}: {BOLD}{f.code}{RESET} {COLORS[sev]}{tag}{RESET} {f.message}"
-    return f"{location(f)}: {f.code} {tag} {f.message}"
+        return f"{BOLD}{location(f)}{RESET}: {BOLD}{f.code}{RESET} {COLORS[sev]}{tag}{RESET} {message}"
+    return f"{location(f)}: {f.code} {tag} {message}"
 
 
 def plural(n: int, word: str) -> str:

@@ -1,0 +1,339 @@
+"""On-disk cache of bundle results, keyed by what decides them: so an unchanged bundle costs a stat and a hash.
+
+A result is stored under a key made of
+
+* the run: listing-lint's version, a fingerprint of its own code and data files, the code and
+  version of every selected rule (plugins' too), the config values and the content of the files
+  the config names, and the working directory (finding paths are relative to it);
+* the bundle: the effective as-of date (``--as-of``, else its ``placed_on_market``, else today) and
+  the SHA-256 of every file in the bundle folder, with their names and symlink targets (for a
+  single-file bundle: the file and whatever its references resolve to).
+
+Hashing every image and video of 1,000 bundles on every run would cost more than the lint, so,
+like git's index, a second table remembers each bundle's file signature (name, size, mtime,
+ctime, inode) and the content hash it had. A signature is recorded only when every file is older
+than ``RACY_SECONDS`` at hashing time (git's "racily clean" rule): a later write within the same
+timestamp tick cannot then go unnoticed.
+
+One SQLite file under the user cache folder (platformdirs; ``LISTING_LINT_CACHE_DIR`` overrides),
+shared by concurrent runs (WAL). Any trouble with it disables the cache for the run: a cache can
+make a run slower, never wrong or broken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+import time
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from listing_lint.finding import Finding, Fix, Severity, TextEdit
+
+if TYPE_CHECKING:
+    from listing_lint.engine import BundleResult, Settings
+
+FORMAT = "1"  # bump when the stored shape changes
+RACY_SECONDS = 2.0
+KEEP_SECONDS = 30 * 24 * 3600  # entries unused this long are pruned
+CHUNK = 1 << 20
+PATH_KEYS = ("standards-overlay",)  # config keys naming a file whose content decides results
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS stats (bundle TEXT PRIMARY KEY, signature TEXT, content TEXT, placed TEXT, used REAL);
+CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT, used REAL);
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("LISTING_LINT_CACHE_DIR")
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("listing-lint", appauthor=False))
+
+
+# -- hashing ---------------------------------------------------------------------------------------
+def file_digest(path: str) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while chunk := fh.read(CHUNK):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def _sha(obj: Any) -> str:
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Entry:
+    """What a bundle's files were when hashed; ``key`` finds its result."""
+
+    bundle: str  # absolute manifest path
+    signature: str  # hash of names, sizes, mtimes, ctimes, inodes
+    content: str  # hash of names and contents
+    placed: str  # placed_on_market as the engine reads it ("" when none)
+    key: str = ""
+    settled: bool = True  # every file older than RACY_SECONDS: the signature may be trusted later
+
+
+def bundle_files(manifest: Path) -> list[tuple[str, str]]:
+    """(name in key, absolute path) of every file whose content can change the bundle's result."""
+    if manifest.name == "listing.json":
+        root = manifest.parent
+        out = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            dirnames.sort()
+            for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]):
+                full = os.path.join(dirpath, name)
+                out.append((os.path.relpath(full, root).replace(os.sep, "/"), full))
+        return out
+    from listing_lint.bundle.model import Bundle
+
+    files = [(manifest.name, str(manifest))]
+    for ref in Bundle(manifest, manifest.parent).references:
+        if ref.resolved.path is not None:
+            files.append((ref.resolved.rel or ref.ref, str(ref.resolved.path)))
+    return sorted(set(files))
+
+
+def _stat_row(name: str, path: str) -> list:
+    try:
+        st = os.lstat(path)
+        link = os.readlink(path) if stat.S_ISLNK(st.st_mode) else None
+        if link is not None:
+            st = os.stat(path)
+    except OSError:
+        return [name, None]
+    return [name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode, link]
+
+
+def signature_of(manifest: Path) -> tuple[str, list[list], int]:
+    """(signature, stat rows, newest mtime/ctime in ns) of a bundle's files."""
+    rows = [_stat_row(name, path) for name, path in bundle_files(manifest)]
+    newest = max((max(r[2], r[3]) for r in rows if r[1] is not None), default=0)
+    return _sha(rows), rows, newest
+
+
+def describe(manifest: Path, settings: Settings) -> Entry:
+    """Hash a bundle's files (the expensive path, taken when its signature is unknown)."""
+    now = time.time_ns()
+    signature, rows, newest = signature_of(manifest)
+    contents = []
+    for (name, path), row in zip(bundle_files(manifest), rows):
+        digest = None
+        if row[1] is not None and stat.S_ISREG(row[5]):
+            try:
+                digest = file_digest(path)
+            except OSError:
+                digest = None
+        contents.append([name, digest, row[6]])
+    from listing_lint.bundle.model import Bundle
+
+    placed = Bundle(manifest, settings.cwd, settings.config.get("max-text-bytes")).placed_on_market
+    settled = newest < now - RACY_SECONDS * 1e9
+    return Entry(str(manifest), signature, _sha(contents), placed.isoformat() if placed else "", settled=settled)
+
+
+# -- the run's part of the key ---------------------------------------------------------------------
+def _code_fingerprint(settings: Settings) -> list:
+    """Size and mtime of listing-lint's own files and of every selected rule's module."""
+    import sys
+
+    import listing_lint
+
+    package = Path(listing_lint.__file__).parent
+    rows = []
+    for dirpath, dirnames, filenames in os.walk(package):
+        dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
+        for name in sorted(filenames):
+            if name.endswith((".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".csv")):
+                st = os.stat(os.path.join(dirpath, name))
+                rows.append([os.path.relpath(os.path.join(dirpath, name), package), st.st_size, st.st_mtime_ns])
+    for rule in settings.rules():
+        module = sys.modules.get(rule.module)
+        path = getattr(module, "__file__", None)
+        if path and not path.startswith(str(package)):
+            st = os.stat(path)
+            rows.append([path, st.st_size, st.st_mtime_ns])
+    return rows
+
+
+def _config_files(settings: Settings) -> dict[str, str | None]:
+    config = settings.config
+    base = config.root or settings.root
+    named = [config.get(k) for k in PATH_KEYS if config.get(k)]
+    named += [v for v in config.get("wordlists").values() if isinstance(v, str)]
+    out: dict[str, str | None] = {}
+    for value in named:
+        path = base / value
+        try:
+            out[value] = file_digest(str(path))
+        except OSError:
+            out[value] = None
+    return out
+
+
+def run_key(settings: Settings) -> str:
+    from listing_lint import __version__
+
+    return _sha({
+        "format": FORMAT,
+        "version": __version__,
+        "code": _code_fingerprint(settings),
+        "rules": [[r.code, r.version, r.plugin] for r in settings.rules()],
+        "config": settings.config.values,
+        "config-root": str(settings.config.root),
+        "config-files": _config_files(settings),
+        "cwd": str(settings.cwd),
+        "root": str(settings.root),
+    })
+
+
+def result_key(run: str, entry: Entry, settings: Settings) -> str:
+    as_of = settings.as_of or (date.fromisoformat(entry.placed) if entry.placed else settings.today)
+    return _sha([run, as_of.isoformat(), entry.content])
+
+
+# -- stored results ---------------------------------------------------------------------------------
+def finding_record(f: Finding) -> list:
+    fix = [f.fix.description, [[e.file, e.start, e.end, e.new] for e in f.fix.edits]] if f.fix else None
+    return [f.code, int(f.severity), f.message, f.path, f.line, f.column, f.end_line, f.end_column,
+            f.bundle, f.rule, f.source, fix, f.anchor]
+
+
+def finding_from_record(r: list) -> Finding:
+    fix = Fix(r[11][0], tuple(TextEdit(*e) for e in r[11][1])) if r[11] else None
+    return Finding(r[0], Severity(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], fix, r[12])
+
+
+def result_record(result: BundleResult) -> str:
+    return json.dumps([result.manifest, result.bundle_id, result.files, [finding_record(f) for f in result.findings]],
+                      ensure_ascii=False)
+
+
+def result_from_record(text: str) -> BundleResult:
+    from listing_lint.engine import BundleResult
+
+    manifest, bundle_id, files, findings = json.loads(text)
+    return BundleResult(manifest, bundle_id, [finding_from_record(r) for r in findings], files)
+
+
+class Cache:
+    """The cache for one run. Safe to use from forked workers: each process opens its own connection."""
+
+    def __init__(self, path: Path, settings: Settings):
+        self.path = path
+        self.settings = settings
+        self.run = run_key(settings)
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
+        self.broken = False
+
+    @classmethod
+    def open(cls, settings: Settings) -> Cache | None:
+        try:
+            folder = cache_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            cache = cls(folder / f"cache-v{FORMAT}.sqlite3", settings)
+            cache.conn  # fail here, not halfway through the run
+            return cache
+        except (OSError, sqlite3.Error):
+            return None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():
+            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(SCHEMA)
+            self._conn, self._pid = conn, os.getpid()
+        return self._conn
+
+    def _guard(self, fn, *args, default=None):
+        if self.broken:
+            return default
+        try:
+            return fn(*args)
+        except (OSError, sqlite3.Error, ValueError, TypeError, IndexError):
+            self.broken = True
+            return default
+
+    # -- lookups ---------------------------------------------------------------------------------
+    def known(self, manifest: Path) -> tuple[Entry | None, BundleResult | None]:
+        """The cheap path: stat the bundle's files; when its signature is known, the stored result."""
+        return self._guard(self._known, manifest, default=(None, None))
+
+    def _known(self, manifest: Path):
+        row = self.conn.execute("SELECT signature, content, placed FROM stats WHERE bundle = ?", (str(manifest),)).fetchone()
+        if row is None:
+            return None, None
+        signature, _, newest = signature_of(manifest)
+        if signature != row[0]:
+            return None, None
+        entry = Entry(str(manifest), signature, row[1], row[2])
+        entry.key = result_key(self.run, entry, self.settings)
+        return entry, self.get(entry.key)
+
+    def describe(self, manifest: Path) -> Entry | None:
+        """The expensive path: hash the bundle's files (in a worker)."""
+        def go():
+            entry = describe(manifest, self.settings)
+            entry.key = result_key(self.run, entry, self.settings)
+            return entry
+
+        return self._guard(go)
+
+    def get(self, key: str) -> BundleResult | None:
+        def go():
+            row = self.conn.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            return result_from_record(row[0]) if row else None
+
+        return self._guard(go)
+
+    # -- writes (main process, once, at the end) ------------------------------------------------
+    def save(self, done: list[tuple[Entry, BundleResult | None]]) -> None:
+        """Record entries; ``None`` results were hits (only their use time is refreshed)."""
+        self._guard(self._save, done)
+
+    def _save(self, done) -> None:
+        now = time.time()
+        conn = self.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.executemany(
+                "INSERT OR REPLACE INTO stats VALUES (?, ?, ?, ?, ?)",
+                [(e.bundle, e.signature, e.content, e.placed, now) for e, _ in done if e.settled],
+            )
+            conn.executemany("DELETE FROM stats WHERE bundle = ?", [(e.bundle,) for e, _ in done if not e.settled])
+            conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
+                             [(e.key, result_record(r), now) for e, r in done if r is not None])
+            conn.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, e.key) for e, r in done if r is None])
+            self._prune(conn, now)
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+
+    @staticmethod
+    def _prune(conn: sqlite3.Connection, now: float) -> None:
+        row = conn.execute("SELECT value FROM meta WHERE name = 'pruned'").fetchone()
+        if row and now - float(row[0]) < 24 * 3600:
+            return
+        conn.execute("DELETE FROM results WHERE used < ?", (now - KEEP_SECONDS,))
+        conn.execute("DELETE FROM stats WHERE used < ?", (now - KEEP_SECONDS,))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
+
+    def close(self) -> None:
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None

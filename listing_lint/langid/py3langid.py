@@ -1,0 +1,26 @@
+"""py3langid backend (the light one: 0.55 s cold, no 90 MiB wheel; weaker under 30 characters)."""
+
+from __future__ import annotations
+
+from listing_lint.langid.base import CANDIDATES, BaseDetector, ranked
+
+
+class Py3langidDetector(BaseDetector):
+    name = "py3langid"
+
+    def __init__(self):
+        self._identifiers: dict[tuple[str, ...], object] = {}
+
+    def _identifier(self, candidates: tuple[str, ...]):
+        key = tuple(sorted(candidates))
+        if key not in self._identifiers:
+            from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+            identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            identifier.set_languages(list(key))
+            self._identifiers[key] = identifier
+        return self._identifiers[key]
+
+    def scores(self, text: str, candidates: tuple[str, ...] = CANDIDATES) -> dict[str, float]:
+        ranks = self._identifier(tuple(candidates)).rank(text)
+        return ranked({lang: float(p) for lang, p in ranks if lang in candidates})

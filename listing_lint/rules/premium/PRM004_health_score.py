@@ -1,0 +1,39 @@
+"""PRM004 health-score — a listing health score under 80.
+
+What it checks: ``metrics.health_score`` of each listing and of store.json is at least
+80 (threshold ``min-health-score``); exactly 80 passes.
+Why: the premium handbook gives a listing under 80 points 72 hours to be optimized,
+after which it should be delisted.
+Fails:
+    listing.json: "metrics": {"health_score": 76}
+Passes:
+    listing.json: "metrics": {"health_score": 80}
+"""
+
+from listing_lint.api import Severity
+from listing_lint.rules.premium._common import (
+    bundle_metrics,
+    in_bundle,
+    in_store,
+    metric_findings,
+    plain,
+    store_metrics,
+)
+
+CODE, NAME, SEVERITY = "PRM004", "health-score", Severity.WARNING
+SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
+
+
+def _check(ctx, metrics, at, whose):
+    def message(value, limit):
+        return f"{whose}health score {plain(value)} is under {plain(limit)}; optimize the listing within 72 h or delist it"
+
+    yield from metric_findings(ctx, metrics, "health_score", "min-health-score", "min", message, at)
+
+
+def check(bundle, ctx):
+    yield from _check(ctx, bundle_metrics(bundle), in_bundle, "")
+
+
+def check_repo(repo, ctx):
+    yield from _check(ctx, store_metrics(repo), in_store(repo), "store ")

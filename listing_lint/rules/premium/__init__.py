@@ -1,0 +1,1 @@
+"""PRM: premium-model readiness, the figures an AliExpress premium store is measured by."""

@@ -1,0 +1,47 @@
+"""SCH002 schema-violation — listing.json or store.json breaks the bundle-format schema.
+
+What it checks: listing.json against ``schemas/listing.schema.json`` and store.json against
+``schemas/store.schema.json`` (JSON Schema 2020-12). One finding per violation, at the
+offending value, in plain words: ``skus[2].price.amount`` must be a decimal string like
+"39.90", got 39.9. Unknown fields name the closest valid one.
+Why: every other rule relies on the documented shape; a price written as a number loses its
+trailing zero and a misspelt field is silently ignored by the marketplace importer.
+Fails:
+    "skus": [{"id": "X1", "model": "X1-EU", "price": {"amount": 39.9, "currency": "USD"}}]
+Passes:
+    "skus": [{"id": "X1", "model": "X1-EU", "price": {"amount": "39.90", "currency": "USD"}}]
+"""
+
+from listing_lint import SUPPORTED_SCHEMA_VERSIONS
+from listing_lint.api import Severity
+
+CODE, NAME, SEVERITY = "SCH002", "schema-violation", Severity.ERROR
+SOURCE = "docs/bundle-format.md"
+
+
+def _violations(name, data):
+    from listing_lint.schema import validator
+    from listing_lint.schema.messages import describe
+
+    seen = set()
+    errors = sorted(validator(name).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    for error in errors:
+        ptr, at_key, message = describe(error)
+        if (ptr, message) not in seen:
+            seen.add((ptr, message))
+            yield ptr, at_key, message
+
+
+def check(bundle, ctx):
+    data = bundle.data
+    if data is None or data.get("schema_version") not in SUPPORTED_SCHEMA_VERSIONS and "schema_version" in data:
+        return  # SCH001 / SCH005 speak for this file
+    for ptr, at_key, message in _violations("listing.schema.json", data):
+        yield ctx.finding(bundle.span(ptr, key=at_key), message)
+
+
+def check_repo(repo, ctx):
+    if repo.store_data is None:
+        return
+    for ptr, _, message in _violations("store.schema.json", repo.store_data):
+        yield ctx.finding(repo.span(ptr), message.replace("`the document`", "store.json"))

@@ -1,0 +1,43 @@
+"""SCH004 path-outside-bundle — a path leaves the bundle: absolute, ``..``, or a symlink resolving outside.
+
+What it checks: every path listing.json names, and every relative ``src``/``href``/``poster`` in
+a detail page (relative to the page, as a browser reads it), stays inside the bundle folder.
+Nothing outside is opened.
+Why: a bundle is uploaded as a unit; a file outside it is not uploaded, and a symlink to
+``/etc/passwd`` in a pull request must not make CI read or quote it.
+Fails:
+    "file": "../other-product/media/scene-01.jpg"
+    "file": "/home/me/Pictures/scene.jpg"
+    detail/es.html: <img src="../../shared/banner.jpg">
+Passes:
+    "file": "media/scene-01.jpg"; detail/es.html: <img src="../media/scene-01.jpg">
+"""
+
+from listing_lint.api import Severity
+from listing_lint.bundle.paths import is_url
+
+CODE, NAME, SEVERITY = "SCH004", "path-outside-bundle", Severity.ERROR
+
+REASON = {
+    "absolute": "is absolute",
+    "outside": "leaves the bundle",
+    "symlink-outside": "is a symlink that resolves outside the bundle",
+}
+PAGE_ATTRS = (("img", "src"), ("source", "src"), ("video", "src"), ("video", "poster"), ("a", "href"))
+
+
+def check(bundle, ctx):
+    for ref in bundle.references:
+        reason = REASON.get(ref.resolved.problem or "")
+        if reason:
+            yield ctx.finding(ref.pointer, f"path {ref.ref!r} {reason}; keep every file inside the bundle folder")
+    for page in bundle.pages.values():
+        for tag, attr in PAGE_ATTRS:
+            for el in page.elements(tag):
+                value = el.get(attr)
+                if not value or is_url(value) or value.startswith("#"):
+                    continue
+                resolved = bundle.resolve(value, page.rel)
+                reason = REASON.get(resolved.problem or "")
+                if reason:
+                    yield ctx.finding(page.span(el), f"{tag} {attr}={value!r} {reason}; keep every file inside the bundle folder")

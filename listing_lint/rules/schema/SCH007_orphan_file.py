@@ -1,0 +1,53 @@
+"""SCH007 orphan-file — a media file, document or page in the bundle that nothing references.
+
+What it checks: every image, video, PDF and HTML file inside a folder bundle is named by
+listing.json (pages, media, posters, certificates, trademark papers, letters, experiment
+variants) or embedded by a detail page (``img``/``video``/``source`` ``src``, ``poster``,
+local ``a href``). Other files (notes, spreadsheets) are left alone.
+Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
+listing forgot to declare; it also bloats every upload.
+Fails:
+    media/scene-10.jpg committed, but no media entry or page names it
+Passes:
+    media/scene-10.jpg listed in "media", or embedded by detail/es.html
+"""
+
+from listing_lint.api import Severity
+from listing_lint.bundle.paths import is_url
+
+CODE, NAME, SEVERITY = "SCH007", "orphan-file", Severity.WARNING
+
+CHECKED = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".mp4", ".mov", ".webm", ".pdf", ".html", ".htm")
+PAGE_ATTRS = (("img", "src"), ("source", "src"), ("video", "src"), ("video", "poster"), ("a", "href"))
+
+
+def referenced(bundle) -> set[str]:
+    used = {bundle.manifest.rel}
+    pages = list(bundle.pages.values())
+    for ref in bundle.references:
+        if ref.resolved.rel:
+            used.add(ref.resolved.rel)
+            if ref.kind == "variant-page":
+                page = bundle.page(ref.ref)
+                if page is not None:
+                    pages.append(page)
+    for page in pages:
+        for tag, attr in PAGE_ATTRS:
+            for el in page.elements(tag):
+                value = el.get(attr)
+                if value and not is_url(value):
+                    resolved = bundle.resolve(value, page.rel)
+                    if resolved.rel:
+                        used.add(resolved.rel)
+    return used
+
+
+def check(bundle, ctx):
+    if bundle.single_file or bundle.data is None:
+        return
+    used = referenced(bundle)
+    for rel in bundle.walk_files():
+        if rel.lower().endswith(CHECKED) and rel not in used:
+            file = bundle.file(rel)
+            if file is not None:
+                yield ctx.finding(file, f"{rel} is in the bundle but nothing references it; list it in listing.json, embed it, or delete it")

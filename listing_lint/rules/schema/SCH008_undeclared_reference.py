@@ -1,0 +1,54 @@
+"""SCH008 undeclared-reference — a certificate, experiment, warehouse or SKU names a model, locale or market the bundle does not declare.
+
+What it checks: certificate ``models`` and test-batch ``skus`` are SKU models of the bundle;
+experiment ``locale`` is a declared locale (``locales``, or the required locales when none are
+declared); warehouse and SKU ``markets`` are among the bundle's ``markets``.
+Why: a certificate for a model the listing does not sell covers nothing, and an experiment on a
+locale that has no page measures nothing; both are usually typos ("S3-EU" vs "S3EU").
+Fails:
+    "skus": [{"model": "S3-EU", ...}], "certificates": [{"models": ["S3-UK"], ...}]
+Passes:
+    "skus": [{"model": "S3-EU", ...}, {"model": "S3-UK", ...}], "certificates": [{"models": ["S3-UK"], ...}]
+"""
+
+from listing_lint.api import Severity
+from listing_lint.bundle.model import base_language, normalize_locale
+from listing_lint.bundle.positions import pointer
+
+CODE, NAME, SEVERITY = "SCH008", "undeclared-reference", Severity.ERROR
+
+
+def _models(bundle) -> set[str]:
+    return {s["model"] for s in bundle.list_at("/skus") if isinstance(s, dict) and isinstance(s.get("model"), str)}
+
+
+def check(bundle, ctx):
+    if bundle.data is None:
+        return
+    models = _models(bundle)
+    markets = set(bundle.markets)
+    locales = bundle.locales or [normalize_locale(x) for x in ctx.config.get("required-locales")]
+    known_locales = set(locales) | {base_language(x) for x in locales}
+
+    for c, cert in enumerate(bundle.list_at("/certificates")):
+        for m, model in enumerate(cert.get("models", []) if isinstance(cert, dict) else []):
+            if isinstance(model, str) and models and model not in models:
+                yield ctx.finding(pointer("certificates", c, "models", m), f"certificate covers model {model!r}, which no SKU of this bundle has")
+    for t, batch in enumerate(bundle.list_at("/test_batches")):
+        for m, model in enumerate(batch.get("skus", []) if isinstance(batch, dict) else []):
+            if isinstance(model, str) and models and model not in models:
+                yield ctx.finding(pointer("test_batches", t, "skus", m), f"test batch names SKU model {model!r}, which no SKU of this bundle has")
+    for e, exp in enumerate(bundle.list_at("/experiments")):
+        locale = exp.get("locale") if isinstance(exp, dict) else None
+        if isinstance(locale, str) and normalize_locale(locale) not in known_locales:
+            yield ctx.finding(pointer("experiments", e, "locale"), f"experiment runs on locale {locale!r}, which the bundle does not declare")
+    if not markets:
+        return
+    for w, house in enumerate(bundle.list_at("/fulfillment/warehouses")):
+        market = house.get("market") if isinstance(house, dict) else None
+        if isinstance(market, str) and market not in markets:
+            yield ctx.finding(pointer("fulfillment", "warehouses", w, "market"), f"warehouse serves market {market!r}, which is not in the bundle's markets")
+    for s, sku in enumerate(bundle.list_at("/skus")):
+        for m, market in enumerate(sku.get("markets", []) if isinstance(sku, dict) and isinstance(sku.get("markets"), list) else []):
+            if isinstance(market, str) and market not in markets:
+                yield ctx.finding(pointer("skus", s, "markets", m), f"SKU is sold in market {market!r}, which is not in the bundle's markets")

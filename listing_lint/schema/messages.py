@@ -1,0 +1,115 @@
+"""Turn a jsonschema ``ValidationError`` into a pointer and one plain sentence (cfn-lint's idea)."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from listing_lint.bundle.positions import pointer
+from listing_lint.config import closest
+
+TYPE_WORDS = {
+    "string": "a string",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "an object",
+    "null": "null",
+}
+
+
+def dotted(path) -> str:
+    """``skus[2].price.amount`` from a jsonschema path deque."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the document"
+
+
+def show(value: Any, limit: int = 60) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        text = "a number too large to represent"
+        return text
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def type_of(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a whole number"
+    if isinstance(value, float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return "null"
+
+
+def describe(error) -> tuple[str, bool, str]:
+    """``(json_pointer, point_at_key, message)`` for one validation error."""
+    where = dotted(error.absolute_path)
+    ptr = pointer(*error.absolute_path)
+    kw = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("description")
+    value = error.instance
+
+    if "propertyNames" in error.schema_path:  # jsonschema validates each key as the instance
+        wanted = hint or "an allowed name"
+        return ptr, False, f"`{where}` has the key {show(value)}, which is not {wanted}"
+    if kw == "type":
+        expected = error.validator_value
+        names = [TYPE_WORDS.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
+        wanted = hint if hint and isinstance(value, (int, float)) and not isinstance(value, bool) else " or ".join(names)
+        return ptr, False, f"`{where}` must be {wanted}, got {show(value)}"
+    if kw == "required":
+        missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
+        field = missing[0] if missing else error.message
+        return ptr, False, f"`{where}` is missing the required field `{field}`"
+    if kw == "additionalProperties":
+        allowed = sorted((schema.get("properties") or {}).keys())
+        extras = sorted(k for k in value if k not in allowed) if isinstance(value, dict) and allowed else []
+        if extras:
+            extra = extras[0]
+            return pointer(*error.absolute_path, extra), True, f"`{where}` has an unknown field `{extra}`{closest(extra, allowed)}"
+        return ptr, False, f"`{where}` is not allowed here"
+    if kw == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        near = closest(str(value), [str(o) for o in error.validator_value]) if isinstance(value, str) else ""
+        return ptr, False, f"`{where}` must be one of {options}; got {show(value)}{near}"
+    if kw == "const":
+        return ptr, False, f"`{where}` must be {show(error.validator_value)}, got {show(value)}"
+    if kw in ("pattern", "format", "anyOf", "oneOf"):
+        wanted = hint or (f"a {error.validator_value}" if kw == "format" else "in the documented form")
+        return ptr, False, f"`{where}` must be {wanted}, got {show(value)}"
+    if kw in ("minimum", "exclusiveMinimum"):
+        word = "at least" if kw == "minimum" else "more than"
+        return ptr, False, f"`{where}` must be {word} {error.validator_value}, got {show(value)}"
+    if kw in ("maximum", "exclusiveMaximum"):
+        word = "at most" if kw == "maximum" else "less than"
+        extra = " (rates are fractions: 3.8% is 0.038)" if error.validator_value == 1 else ""
+        return ptr, False, f"`{where}` must be {word} {error.validator_value}{extra}, got {show(value)}"
+    if kw == "minItems":
+        n = error.validator_value
+        return ptr, False, f"`{where}` must have at least {n} item{'s' if n != 1 else ''}"
+    if kw == "uniqueItems":
+        seen, dupe = [], None
+        for item in value if isinstance(value, list) else []:
+            if item in seen:
+                dupe = item
+                break
+            seen.append(item)
+        return ptr, False, f"`{where}` lists {show(dupe)} more than once"
+    if kw == "minLength":
+        return ptr, False, f"`{where}` must not be empty"
+    return ptr, False, f"`{where}`: {error.message}"

@@ -1,0 +1,115 @@
+"""The statistics behind the A/B-readiness rules: sample size, reachable effect, sample-ratio mismatch.
+
+Standard library only (``statistics.NormalDist``, ``math.erfc``, ``math.lgamma``): the linter
+must start fast and scipy is a test-only dependency. ``tests/test_stats.py`` checks every
+function here against scipy over a grid of inputs to 1e-6 relative.
+
+- ``sample_size``: the per-variant n of a two-sided two-proportion z-test (pooled variance
+  under H0, unpooled under H1), the formula of marketplace.md §3.1.
+- ``reachable_mde``: the smallest relative lift that n visitors per variant can detect,
+  found by bisection on ``sample_size`` (which falls monotonically as the lift grows).
+- ``chi2_sf`` / ``srm_test``: the chi-squared goodness-of-fit test GrowthBook and Statsig run
+  for sample-ratio mismatch, with the closed form of the chi-squared survival function for
+  whole degrees of freedom (the only kind a test of k variants has: k - 1).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+_NORMAL = NormalDist()
+
+
+def z_values(alpha: float, power: float) -> tuple[float, float]:
+    """``(z_{1-alpha/2}, z_{power})``: 1.959964 and 0.841621 at alpha 0.05, power 0.8."""
+    return _NORMAL.inv_cdf(1 - alpha / 2), _NORMAL.inv_cdf(power)
+
+
+def sample_size(baseline: float, relative_mde: float, alpha: float = 0.05, power: float = 0.8) -> float:
+    """Visitors per variant (not rounded) to detect ``baseline * (1 + relative_mde)``.
+
+    n = [z_a * sqrt(2 p q) + z_b * sqrt(p1 q1 + p2 q2)]^2 / (p2 - p1)^2, with p the mean of
+    p1 and p2. Raises ValueError when p1 or p2 is not strictly between 0 and 1.
+    """
+    p1 = baseline
+    p2 = baseline * (1 + relative_mde)
+    if not (0 < p1 < 1 and 0 < p2 < 1) or p1 == p2:
+        raise ValueError(f"rates must lie strictly between 0 and 1 and differ (p1={p1}, p2={p2})")
+    z_a, z_b = z_values(alpha, power)
+    p_bar = (p1 + p2) / 2
+    root = z_a * math.sqrt(2 * p_bar * (1 - p_bar)) + z_b * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
+    return root * root / ((p2 - p1) ** 2)
+
+
+def reachable_mde(baseline: float, visitors: float, alpha: float = 0.05, power: float = 0.8) -> float | None:
+    """The smallest relative lift ``visitors`` per variant can detect, or None if none can.
+
+    Lifts are searched up to the one that takes the rate to 1 (``p2 < 1``); the answer is
+    found to 1e-9 relative by bisection.
+    """
+    if not 0 < baseline < 1 or visitors <= 0:
+        return None
+    high = (1 - 1e-12) / baseline - 1
+    if sample_size(baseline, high, alpha, power) > visitors:
+        return None
+    low = 0.0
+    for _ in range(200):
+        mid = (low + high) / 2
+        if mid <= 0 or sample_size(baseline, mid, alpha, power) > visitors:
+            low = mid
+        else:
+            high = mid
+        if high - low <= 1e-9 * high:
+            break
+    return high
+
+
+def chi2_sf(x: float, df: int) -> float:
+    """P(X >= x) for X chi-squared with ``df`` (a whole number >= 1) degrees of freedom.
+
+    Even df = 2m: exp(-x/2) * sum_{i<m} (x/2)^i / i!. Odd df = 2m+1: erfc(sqrt(x/2)) +
+    sum_{i=1..m} exp(-x/2) (x/2)^(i-1/2) / Gamma(i+1/2). Every term is positive, so the sum
+    keeps full relative precision; each term is formed in logs so large x does not overflow.
+    """
+    if df < 1 or int(df) != df:
+        raise ValueError(f"degrees of freedom must be a whole number >= 1, not {df!r}")
+    df = int(df)
+    if x <= 0:
+        return 1.0
+    half = x / 2
+    log_half = math.log(half)
+    if df % 2 == 0:
+        return sum(math.exp(i * log_half - half - math.lgamma(i + 1)) for i in range(df // 2))
+    total = math.erfc(math.sqrt(half))
+    for i in range(1, (df - 1) // 2 + 1):
+        total += math.exp((i - 0.5) * log_half - half - math.lgamma(i + 0.5))
+    return min(total, 1.0)
+
+
+@dataclass(frozen=True)
+class SrmResult:
+    chi2: float
+    df: int
+    p_value: float
+
+
+def srm_test(observed: list[int], weights: list[float]) -> SrmResult:
+    """Chi-squared goodness of fit of visitor counts against the planned split (any number of variants).
+
+    ``weights`` are the planned shares in any unit (percent or fractions); each must be
+    positive. Raises ValueError for fewer than two variants or no visitors.
+    """
+    if len(observed) != len(weights) or len(observed) < 2:
+        raise ValueError("need at least two variants, one weight each")
+    total = sum(observed)
+    weight_sum = sum(weights)
+    if total <= 0 or weight_sum <= 0 or any(w <= 0 for w in weights):
+        raise ValueError("need visitors and positive planned shares")
+    chi2 = 0.0
+    for count, weight in zip(observed, weights):
+        expected = total * weight / weight_sum
+        chi2 += (count - expected) ** 2 / expected
+    df = len(observed) - 1
+    return SrmResult(chi2, df, chi2_sf(chi2, df))

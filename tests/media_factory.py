@@ -1,0 +1,187 @@
+"""Real test media, made on the spot: photos of a product scene, broken files, and real videos.
+
+Images come from Pillow; videos from the ffmpeg binary that the ``imageio-ffmpeg`` wheel ships
+(a test dependency only: the linter itself never runs ffmpeg).
+
+    photo(seed=3, shot=0)                  # one "photo": a product on a background
+    photo(seed=3, shot=1)                  # another photo of the same product on the same background
+    jpeg(photo(3), quality=60)             # bytes
+    truncated_jpeg(), bomb_png(), cmyk_jpeg(), animated_webp(), png_named_jpg()
+    video(path, 1280, 720, seconds=2)      # a real H.264 MP4 or MOV (by the suffix)
+    audio_only_mp4(path)                   # an MP4 with no video track
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
+
+SIDE = 1000
+
+
+# -- photos --------------------------------------------------------------------------------
+def _background(seed: int, size: tuple[int, int]) -> Image.Image:
+    """A room: a lit wall with texture, a table edge, a few soft objects. Same seed, same room."""
+    rnd = random.Random(seed)
+    w, h = size
+    top = tuple(rnd.randrange(120, 230) for _ in range(3))
+    bottom = tuple(max(0, c - rnd.randrange(40, 100)) for c in top)
+    grad = Image.linear_gradient("L").resize((w, h))
+    im = Image.composite(Image.new("RGB", size, bottom), Image.new("RGB", size, top), grad)
+    draw = ImageDraw.Draw(im)
+    table_y = int(h * rnd.uniform(0.55, 0.7))
+    draw.rectangle((0, table_y, w, h), fill=tuple(rnd.randrange(60, 200) for _ in range(3)))
+    for _ in range(14):
+        x, y = rnd.randrange(w), rnd.randrange(h)
+        r = rnd.randrange(w // 30, w // 6)
+        color = tuple(rnd.randrange(30, 250) for _ in range(3))
+        shape = draw.ellipse if rnd.random() < 0.5 else draw.rectangle
+        shape((x - r, y - r // 2, x + r, y + r), fill=color)
+    im = im.filter(ImageFilter.GaussianBlur(w / 150))
+    noise = Image.effect_noise(size, 18).convert("RGB")
+    return Image.blend(im, noise, 0.08)
+
+
+def _product(seed: int, side: int) -> Image.Image:
+    """A smart plug: a white rounded body, a face plate, two pins' holes, a ring and a logo."""
+    rnd = random.Random(seed * 7919 + 1)
+    body = tuple(rnd.randrange(200, 250) for _ in range(3))
+    accent = tuple(rnd.randrange(0, 120) for _ in range(3))
+    im = Image.new("RGBA", (side, side), (0, 0, 0, 0))
+    d = ImageDraw.Draw(im)
+    s = side
+    d.rounded_rectangle((s * 0.12, s * 0.05, s * 0.88, s * 0.95), radius=s * 0.15, fill=body + (255,), outline=(90, 90, 90, 255), width=max(2, s // 80))
+    d.ellipse((s * 0.22, s * 0.18, s * 0.78, s * 0.74), fill=tuple(c - 25 for c in body) + (255,))
+    for x in (0.38, 0.62):
+        d.ellipse((s * (x - 0.04), s * 0.42, s * (x + 0.04), s * 0.5), fill=(30, 30, 30, 255))
+    d.arc((s * 0.3, s * 0.78, s * 0.7, s * 0.9), 200, 340, fill=accent + (255,), width=max(2, s // 40))
+    d.rectangle((s * 0.42, s * 0.8, s * 0.58, s * 0.86), fill=accent + (255,))
+    return im
+
+
+def photo(seed: int = 0, shot: int = 0, size: tuple[int, int] = (SIDE, SIDE), product: int | None = None) -> Image.Image:
+    """A photo of product ``product`` (default ``seed``) in room ``seed``; ``shot`` moves camera and product."""
+    rnd = random.Random(seed * 1000 + shot)
+    w, h = size
+    room = _background(seed, (int(w * 1.4), int(h * 1.4)))
+    dx, dy = rnd.randrange(0, int(w * 0.4)), rnd.randrange(0, int(h * 0.4))
+    im = room.crop((dx, dy, dx + w, dy + h))
+    if shot:
+        im = ImageEnhance.Brightness(im).enhance(rnd.uniform(0.85, 1.15))
+    side = int(min(w, h) * (rnd.uniform(0.35, 0.6) if shot else 0.5))
+    plug = _product(seed if product is None else product, side).rotate(rnd.uniform(-35, 35) if shot else 0, expand=True)
+    x = rnd.randrange(0, max(1, w - plug.width)) if shot else (w - plug.width) // 2
+    y = rnd.randrange(0, max(1, h - plug.height)) if shot else (h - plug.height) // 2
+    shadow = Image.new("RGBA", plug.size, (0, 0, 0, 90))
+    im.paste(shadow, (x + side // 20, y + side // 20), plug.split()[3].filter(ImageFilter.GaussianBlur(side / 30)))
+    im.paste(plug, (x, y), plug)
+    return im
+
+
+# -- encodings ------------------------------------------------------------------------------
+def encode(im: Image.Image, fmt: str, **save) -> bytes:
+    out = io.BytesIO()
+    im.save(out, fmt, **save)
+    return out.getvalue()
+
+
+def jpeg(im: Image.Image, quality: int = 90, **save) -> bytes:
+    return encode(im.convert("RGB") if im.mode not in ("RGB", "L", "CMYK") else im, "JPEG", quality=quality, **save)
+
+
+def png(im: Image.Image) -> bytes:
+    return encode(im, "PNG")
+
+
+def webp(im: Image.Image, quality: int = 85) -> bytes:
+    return encode(im, "WEBP", quality=quality)
+
+
+# -- look-alikes: the same photo, changed the ways re-uploads change it --------------------
+def reencoded(im: Image.Image) -> Image.Image:
+    return Image.open(io.BytesIO(jpeg(im, quality=45)))
+
+
+def resized(im: Image.Image, factor: float = 0.6) -> Image.Image:
+    return im.resize((int(im.width * factor), int(im.height * factor)), Image.Resampling.LANCZOS)
+
+
+def cropped(im: Image.Image, margin: float = 0.05) -> Image.Image:
+    mx, my = int(im.width * margin), int(im.height * margin)
+    return im.crop((mx, my, im.width - mx, im.height - my))
+
+
+def recolored(im: Image.Image) -> Image.Image:
+    im = ImageEnhance.Color(im).enhance(1.3)
+    im = ImageEnhance.Brightness(im).enhance(1.08)
+    tint = Image.new("RGB", im.size, (255, 230, 200))
+    return Image.blend(im, tint, 0.08)
+
+
+# -- broken and unusual files --------------------------------------------------------------
+def png_named_jpg() -> bytes:
+    """PNG bytes, to be saved under a .jpg name."""
+    return png(photo(11).resize((800, 800)))
+
+
+def truncated_jpeg() -> bytes:
+    data = jpeg(photo(12).resize((800, 800)))
+    return data[: len(data) * 2 // 3]
+
+
+def cmyk_jpeg(side: int = 800) -> bytes:
+    return jpeg(photo(13).resize((side, side)).convert("CMYK"))
+
+
+def animated_webp(side: int = 800, frames: int = 4) -> bytes:
+    shots = [photo(14, shot=i).resize((side, side)) for i in range(frames)]
+    out = io.BytesIO()
+    shots[0].save(out, "WEBP", save_all=True, append_images=shots[1:], duration=200, loop=0)
+    return out.getvalue()
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def bomb_png(width: int = 20000, height: int = 20000) -> bytes:
+    """A complete, valid 1-bit PNG of ``width`` x ``height`` zeros: tiny on disk, 400 M pixels decoded.
+
+    Written chunk by chunk so that making it never holds the decoded image in memory.
+    """
+    row = b"\x00" + b"\x00" * ((width + 7) // 8)
+    comp = zlib.compressobj(9)
+    idat = b"".join(comp.compress(row * 1000) for _ in range(height // 1000)) + comp.flush()
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+
+
+# -- videos --------------------------------------------------------------------------------
+def ffmpeg() -> str:
+    import imageio_ffmpeg
+
+    return imageio_ffmpeg.get_ffmpeg_exe()
+
+
+def video(path: Path, width: int = 1280, height: int = 720, seconds: float = 2, audio: bool = True) -> Path:
+    """A real H.264 video (MP4 or MOV by ``path``'s suffix) of a moving test pattern."""
+    args = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", f"testsrc=size={width}x{height}:rate=10:duration={seconds}"]
+    if audio:
+        args += ["-f", "lavfi", "-i", f"sine=duration={seconds}", "-c:a", "aac", "-shortest"]
+    args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(path)]
+    subprocess.run(args, check=True, capture_output=True)
+    return path
+
+
+def audio_only_mp4(path: Path, seconds: float = 2) -> Path:
+    args = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", f"sine=duration={seconds}", "-c:a", "aac", str(path)]
+    subprocess.run(args, check=True, capture_output=True)
+    return path

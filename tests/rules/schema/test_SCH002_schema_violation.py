@@ -1,0 +1,55 @@
+from builder import BundleBuilder, findings, lint
+
+
+def test_price_as_number_is_reported_at_the_value_in_plain_words(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["skus"].append({"id": "D2", "model": "D2-EU", "price": {"amount": 39.9, "currency": "USD"}})
+    b.write()
+    [f] = findings(tmp_path, select="SCH002")
+    assert (f.path, f.line) == ("listings/demo/listing.json", b.line_of('"amount": 39.9,'))
+    assert f.message == '`skus[1].price.amount` must be a decimal string like "39.90", got 39.9'
+
+
+def test_unknown_field_names_the_closest_valid_one(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["catgory"] = "home-garden"
+    b.write()
+    [f] = findings(tmp_path, select="SCH002")
+    assert f.line == b.line_of('"catgory"')
+    assert "unknown field `catgory`" in f.message and "category" in f.message
+
+
+def test_one_finding_per_violation(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["markets"] = ["EU", "MARS"]
+    b.data["metrics"] = {"ctr": 3.8}
+    del b.data["category"]
+    b.write()
+    got = lint(tmp_path, select="SCH002")
+    assert got == [
+        ("listings/demo/listing.json", 1, "SCH002"),
+        ("listings/demo/listing.json", b.line_of('"MARS"'), "SCH002"),
+        ("listings/demo/listing.json", b.line_of("3.8"), "SCH002"),
+    ]
+    messages = [f.message for f in findings(tmp_path, select="SCH002")]
+    assert "`the document` is missing the required field `category`" in messages
+    assert any("rates are fractions" in m for m in messages)
+
+
+def test_store_json_violation_points_into_store_json(tmp_path):
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "store.json").write_text('{\n  "warehouses_coverage": 75\n}\n', encoding="utf-8")
+    assert lint(tmp_path, select="SCH002") == [("store.json", 2, "SCH002")]
+
+
+def test_near_miss_the_spec_example_is_valid(tmp_path):
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).parents[2] / "data"
+    b = BundleBuilder(tmp_path)
+    b.data = json.loads((data / "example_listing.json").read_text(encoding="utf-8"))
+    b.data["locales"] = ["en", "es_ES", "fr", "ru"]  # the es_ES spelling is accepted
+    b.write()
+    (tmp_path / "store.json").write_bytes((data / "example_store.json").read_bytes())
+    assert lint(tmp_path, select="SCH002") == []

@@ -1,0 +1,28 @@
+from builder import BundleBuilder, findings, lint
+
+
+def test_certificate_for_a_model_the_bundle_does_not_sell(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["certificates"] = [{"scheme": "CE", "issued": "2026-01-01", "models": ["D1-EU", "D1-UK"], "file": "c.pdf"}]
+    b.write()
+    assert lint(tmp_path, select="SCH008") == [("listings/demo/listing.json", b.line_of('"D1-UK"'), "SCH008")]
+
+
+def test_experiment_locale_and_warehouse_market(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["locales"] = ["en", "es"]
+    b.data["experiments"] = [{"id": "e1", "locale": "fr", "element": "title"}]
+    b.data["fulfillment"] = {"warehouses": [{"market": "US", "kind": "local", "handling_days": 3}]}
+    b.write()
+    got = findings(tmp_path, select="SCH008")
+    assert [(f.line, f.code) for f in got] == [(b.line_of('"fr"'), "SCH008"), (b.line_of('"US"'), "SCH008")]
+
+
+def test_near_miss_declared_everything_and_locale_spelling(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["locales"] = ["en", "es_ES"]
+    b.data["experiments"] = [{"id": "e1", "locale": "es-ES", "element": "title"}, {"id": "e2", "locale": "es", "element": "title"}]
+    b.data["certificates"] = [{"scheme": "CE", "issued": "2026-01-01", "models": ["D1-EU"], "file": "c.pdf"}]
+    b.data["fulfillment"] = {"warehouses": [{"market": "EU", "kind": "local", "handling_days": 3}]}
+    b.write()
+    assert lint(tmp_path, select="SCH008") == []

@@ -1,0 +1,79 @@
+"""Configuration: discovery, validation with suggestions, per-path ignores, thresholds."""
+
+import subprocess
+import sys
+
+import pytest
+from builder import BundleBuilder, lint
+
+from listing_lint.config import ConfigError, load_config
+
+
+def run_cli(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "listing_lint", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_pyproject_section_is_found_by_walking_up(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.listing-lint]\nignore = ["SCH007"]\n')
+    (tmp_path / "listings" / "a").mkdir(parents=True)
+    config = load_config(tmp_path / "listings" / "a")
+    assert config.get("ignore") == ["SCH007"] and config.path == tmp_path / "pyproject.toml"
+
+
+def test_listing_lint_toml_wins_in_its_folder(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.listing-lint]\nignore = ["SCH007"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "listing-lint.toml").write_text('ignore = ["SCH003"]\n')
+    assert load_config(tmp_path / "sub").get("ignore") == ["SCH003"]
+
+
+def test_unknown_key_names_the_closest_valid_key(tmp_path):
+    (tmp_path / "listing-lint.toml").write_text('ignroe = ["SCH007"]\n')
+    with pytest.raises(ConfigError, match="unknown key 'ignroe'; did you mean 'ignore'"):
+        load_config(tmp_path)
+
+
+def test_wrong_type_and_bad_toml_are_usage_errors(tmp_path):
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "listing-lint.toml").write_text('select = 3\n')
+    proc = run_cli("check", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "select must be a list of strings" in proc.stderr
+    (tmp_path / "listing-lint.toml").write_text('select = [\n')
+    proc = run_cli("check", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "invalid TOML" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_unknown_threshold_is_a_usage_error(tmp_path):
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "listing-lint.toml").write_text('[thresholds]\nmax-title-char = 100\n')
+    proc = run_cli("check", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "did you mean 'max-title-chars'" in proc.stderr
+
+
+def test_explicit_config_option(tmp_path):
+    BundleBuilder(tmp_path).write('{"id": ')
+    (tmp_path / "strict.toml").write_text('ignore = ["SCH001"]\n')
+    assert run_cli("check", ".", cwd=tmp_path).returncode == 1
+    assert run_cli("check", "--config", "strict.toml", ".", cwd=tmp_path).returncode == 0
+    proc = run_cli("check", "--config", "nope.toml", ".", cwd=tmp_path)
+    assert proc.returncode == 2 and "does not exist" in proc.stderr
+
+
+def test_per_path_ignores_with_globs(tmp_path):
+    for name in ("legacy-lamp", "new-lamp"):
+        b = BundleBuilder(tmp_path, name)
+        b.data["media"].append({"kind": "image", "file": "media/missing.jpg", "role": "scene"})
+        b.write()
+    assert [p for p, _, _ in lint(tmp_path, select="SCH003", per_path_ignores={"listings/legacy-*/**": ["SCH"]})] == [
+        "listings/new-lamp/listing.json"
+    ]
+    assert len(lint(tmp_path, select="SCH003", per_path_ignores={"**/legacy-lamp/listing.json": ["SCH003"]})) == 1
+
+
+def test_threshold_override_keeps_source_and_marks_it(tmp_path):
+    from listing_lint.thresholds import thresholds_for
+
+    table = thresholds_for("aliexpress", {"max-title-chars": 100})
+    assert table["max-title-chars"].value == 100 and table["max-title-chars"].overridden
+    assert not table["max-title-chars"].confirmed
+    assert table["max-title-chars-other"].confirmed and "AliExpress" in table["max-title-chars-other"].source

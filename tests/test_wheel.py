@@ -1,0 +1,59 @@
+"""The built wheel carries the schemas and data files, and lints fixtures/ from a fresh venv."""
+
+import json
+import subprocess
+import sys
+import sysconfig
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(out), str(ROOT)],
+        check=True,
+    )
+    [whl] = out.glob("listing_lint-*.whl")
+    return whl
+
+
+def test_wheel_contains_schemas_and_data(wheel):
+    names = set(zipfile.ZipFile(wheel).namelist())
+    assert "listing_lint/schemas/listing.schema.json" in names
+    assert "listing_lint/schemas/store.schema.json" in names
+    assert "listing_lint/data/marketplaces/aliexpress.yaml" in names
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "[listing_lint.rules]" in text and "listing-lint = listing_lint.cli:entry" in text
+
+
+def test_fresh_venv_with_the_wheel_lints_fixtures(wheel, tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=False)
+    purelib = Path(sysconfig.get_path("purelib", vars={"base": str(env_dir), "platbase": str(env_dir)}))
+    # Install only our wheel (no network); reuse this environment's third-party packages
+    # through a .pth file, which does not activate this checkout's editable install.
+    subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(purelib), str(wheel)], check=True
+    )
+    here = [p for p in sys.path if p.endswith("site-packages")]
+    (purelib / "thirdparty.pth").write_text("\n".join(here) + "\n")
+    python = env_dir / "bin" / "python"
+    where = subprocess.run([python, "-c", "import listing_lint; print(listing_lint.__file__)"], capture_output=True, text=True, check=True)
+    assert where.stdout.startswith(str(purelib)), where.stdout  # the wheel, not the source tree
+
+    proc = subprocess.run(
+        [python, "-m", "listing_lint", "check", "--format", "json", "--as-of", "2026-11-25", "fixtures"],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    assert proc.returncode in (0, 1), proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["summary"]["bundles"] >= 3
+    assert not [f for f in report["findings"] if f["code"] in ("LNT003", "SCH001", "SCH002")]
