@@ -116,9 +116,9 @@ def _stat_row(name: str, path: str) -> list:
     return [name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_mode, link]
 
 
-def signature_of(manifest: Path) -> tuple[str, list[list], int]:
+def signature_of(manifest: Path, files: list[tuple[str, str]] | None = None) -> tuple[str, list[list], int]:
     """(signature, stat rows, newest mtime/ctime in ns) of a bundle's files."""
-    rows = [_stat_row(name, path) for name, path in bundle_files(manifest)]
+    rows = [_stat_row(name, path) for name, path in (files if files is not None else bundle_files(manifest))]
     newest = max((max(r[2], r[3]) for r in rows if r[1] is not None), default=0)
     return _sha(rows), rows, newest
 
@@ -126,9 +126,10 @@ def signature_of(manifest: Path) -> tuple[str, list[list], int]:
 def describe(manifest: Path, settings: Settings) -> Entry:
     """Hash a bundle's files (the expensive path, taken when its signature is unknown)."""
     now = time.time_ns()
-    signature, rows, newest = signature_of(manifest)
+    files = bundle_files(manifest)
+    signature, rows, newest = signature_of(manifest, files)
     contents = []
-    for (name, path), row in zip(bundle_files(manifest), rows):
+    for (name, path), row in zip(files, rows):
         digest = None
         if row[1] is not None and stat.S_ISREG(row[5]):
             try:

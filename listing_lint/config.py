@@ -98,6 +98,7 @@ KEYS: dict[str, Key] = {
     "link-domains": Key(_str_list, [], "extra domains detail-page links may point to"),
     "wordlists": Key(_table, {}, "locale -> extra words for LOC014 (list or file path)"),
     "currency-rates": Key(_numbers, {}, "currency -> US$ per unit, for average-price rules"),
+    "ab-exempt-locales": Key(_str_list, ["en"], "locales whose detail page needs no A/B test of its own (ABT001)"),
     "thresholds": Key(_numbers, {}, "threshold name -> number (see `listing-lint rule` docs)"),
     "jobs": Key(_int, 0, "worker processes (0: one per core)"),
     "cache": Key(_bool, True, "use the on-disk cache"),

@@ -52,9 +52,20 @@ class SourceFile:
     def is_regular(self) -> bool:
         return self.stat is not None and stat.S_ISREG(self.stat.st_mode)
 
+    @cached_property
+    def outside(self) -> bool:
+        """True when the path is a symlink resolving outside the folder that holds it (such a file is never read).
+
+        Files a bundle names are already resolved inside the bundle; this guards the paths taken as
+        found (listing.json, ``*.listing.json``, store.json).
+        """
+        folder = os.path.realpath(self.path.parent)
+        real = os.path.realpath(self.path)
+        return not real.startswith(folder.rstrip(os.sep) + os.sep)
+
     def read_bytes(self, limit: int | None = None) -> bytes:
-        """Up to ``limit`` bytes (all if ``None``); empty for anything that is not a regular file."""
-        if not self.is_regular:
+        """Up to ``limit`` bytes (all if ``None``); empty for anything that is not a regular file inside its folder."""
+        if not self.is_regular or self.outside:
             return b""
         try:
             with open(self.path, "rb") as fh:
@@ -73,6 +84,10 @@ class SourceFile:
 
     @cached_property
     def _decoded(self) -> tuple[str | None, DecodeProblem | None]:
+        if self.stat is not None and self.outside:
+            return None, DecodeProblem("file is a symlink that resolves outside its folder; it was not read", 1, 1)
+        if self.stat is not None and not self.is_regular:
+            return None, DecodeProblem("not a regular file (a FIFO, device or folder); it was not read", 1, 1)
         return decode_text(self.data[: self.max_text_bytes])
 
     @property

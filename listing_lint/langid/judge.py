@@ -1,0 +1,153 @@
+"""Is this text in the page's language? The two-pass design the LOC rules use, with a cache.
+
+``Judge("lingua")`` (the default) answers in two passes:
+
+1. **Script.** Latin text on a Russian page, or Cyrillic text on a Spanish one, is rejected
+   without a model (the fast pass only names the language for the message).
+2. **Fast pass**: lingua low-accuracy mode (0.1 s and 30 MiB to start). If it gives the page's
+   language at least ``FAST_ACCEPT`` of its confidence, the text is accepted. Correct pages
+   end here.
+3. **Accurate pass**, only for text the fast pass would flag: lingua high-accuracy mode restricted
+   to the page's language and the fast pass's best rival. A two-language high-accuracy detector
+   loads two models (0.4 s, 100 MiB) instead of ten (1.8 s, 260 MiB); the decision it makes is
+   exactly the one left open: "page language, or that rival?".
+
+Other backends (``langdetect``, ``py3langid``, ``lingua-high``, ``lingua-low``) answer in one
+pass: accepted when their best language is the page's.
+
+Verdicts are cached per process by a hash of the text and the page language: the same text is
+judged once however many rules and bundles ask. ``bench/langid_accuracy.py`` measures the whole
+design (``docs/langid.md``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from listing_lint.langid.base import BACKENDS, CANDIDATES, get_detector
+
+#: the fast pass accepts when the page language gets at least this share of its confidence
+#: (measured on the corpus: 0.1 keeps accuracy >= 94 % at 10-29 characters while sending
+#: 9 % of short and 3 % of 30-79-character correct text to the accurate model)
+FAST_ACCEPT = 0.1
+CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
+
+
+@dataclass(frozen=True)
+class Verdict:
+    accepted: bool  # the text is plausibly in the expected language
+    lang: str | None  # the detector's best language (the expected one when accepted)
+    confidence: float  # of ``lang``
+    model: str  # "script", "fast", "accurate" or the single backend's name
+
+
+def _script(text: str) -> str | None:
+    """"Latin", "Cyrillic" or None (mixed, other, or no letters), by majority of letters."""
+    counts = {"LATIN": 0, "CYRILLIC": 0}
+    letters = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            name = unicodedata.name(ch, "").split(" ", 1)[0]
+            if name in counts:
+                counts[name] += 1
+    if not letters:
+        return None
+    for script, n in counts.items():
+        if n >= 0.9 * letters:
+            return script.title()
+    return None
+
+
+def _expected_script(lang: str) -> str | None:
+    if lang in CYRILLIC_LANGS:
+        return "Cyrillic"
+    if lang in ("zh", "ja", "ko", "ar", "he", "el", "th", "hi"):
+        return None
+    return "Latin"
+
+
+class Judge:
+    def __init__(self, backend: str = "lingua", candidates: tuple[str, ...] = CANDIDATES):
+        key = backend.strip().lower()
+        if key not in BACKENDS:
+            get_detector(key)  # raises UnknownDetector with the valid names
+        self.backend = key
+        self.two_pass = key == "lingua"
+        self.candidates = tuple(candidates)
+        self._verdicts: dict[tuple[str, str], Verdict] = {}
+        self._scores: dict[tuple[str, str, tuple[str, ...]], dict[str, float]] = {}
+        self._lock = threading.Lock()
+        self._accurate_calls = 0
+
+    def _candidates_for(self, expected: str) -> tuple[str, ...]:
+        return self.candidates if expected in self.candidates else self.candidates + (expected,)
+
+    def _scores_of(self, backend: str, text: str, digest: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        key = (backend, digest, candidates)
+        with self._lock:
+            if key in self._scores:
+                return self._scores[key]
+        scores = get_detector(backend).scores(text, candidates)
+        with self._lock:
+            self._scores[key] = scores
+        return scores
+
+    def judge(self, text: str, expected: str) -> Verdict:
+        """Verdict on ``text`` for a page in language ``expected`` (ISO 639-1, e.g. "es")."""
+        digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()
+        key = (digest, expected)
+        with self._lock:
+            cached = self._verdicts.get(key)
+        if cached is not None:
+            return cached
+        judge = self._two_pass if self.two_pass else self._single
+        verdict = judge(text, digest, expected)
+        with self._lock:
+            self._verdicts[key] = verdict
+        return verdict
+
+    def _single(self, text: str, digest: str, expected: str) -> Verdict:
+        scores = self._scores_of(self.backend, text, digest, self._candidates_for(expected))
+        if not scores:
+            return Verdict(True, None, 0.0, self.backend)  # no answer: stay silent
+        lang, conf = next(iter(scores.items()))
+        return Verdict(lang == expected, lang, conf, self.backend)
+
+    def _two_pass(self, text: str, digest: str, expected: str) -> Verdict:
+        fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
+        if not fast:
+            return Verdict(True, None, 0.0, "fast")
+        best, best_conf = next(iter(fast.items()))
+        script, wanted = _script(text), _expected_script(expected)
+        if script and wanted and script != wanted:
+            return Verdict(False, best, best_conf, "script")
+        if fast.get(expected, 0.0) >= FAST_ACCEPT:
+            return Verdict(True, expected, fast[expected], "fast")
+        with self._lock:
+            self._accurate_calls += 1
+        accurate = self._scores_of("lingua-high", text, digest, tuple(sorted({expected, best})))
+        if not accurate:
+            return Verdict(True, None, 0.0, "accurate")
+        lang, conf = next(iter(accurate.items()))
+        return Verdict(lang == expected, lang, conf, "accurate")
+
+    def stats(self) -> dict[str, int]:
+        """How many distinct (text, language) pairs were judged, and how many needed the accurate model."""
+        return {"texts": len(self._verdicts), "accurate": self._accurate_calls}
+
+
+_judges: dict[str, Judge] = {}
+_judges_lock = threading.Lock()
+
+
+def get_judge(backend: str = "lingua") -> Judge:
+    """The process-wide judge (and verdict cache) for a backend."""
+    key = backend.strip().lower()
+    with _judges_lock:
+        if key not in _judges:
+            _judges[key] = Judge(key)
+        return _judges[key]

@@ -1,0 +1,1 @@
+"""ABT: A/B-test readiness, hints on what to test next and whether a test can answer."""
