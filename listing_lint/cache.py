@@ -131,7 +131,8 @@ def describe(manifest: Path, settings: Settings) -> Entry:
     contents = []
     for (name, path), row in zip(files, rows):
         digest = None
-        if row[1] is not None and stat.S_ISREG(row[5]):
+        # not through a symlink (row[6]): listing.json linked out of the bundle must not be read, even to hash it
+        if row[1] is not None and stat.S_ISREG(row[5]) and row[6] is None:
             try:
                 digest = file_digest(path)
             except OSError:
@@ -145,13 +146,16 @@ def describe(manifest: Path, settings: Settings) -> Entry:
 
 
 # -- the run's part of the key ---------------------------------------------------------------------
-def _code_fingerprint(settings: Settings) -> list:
-    """Size and mtime of listing-lint's own files and of every selected rule's module."""
+def code_fingerprint(settings: Settings, package: Path | None = None) -> list:
+    """Size and mtime of listing-lint's own code and data files and of every selected rule's module.
+
+    The version alone would miss an edited data file in a source checkout or a plugin upgrade.
+    """
     import sys
 
     import listing_lint
 
-    package = Path(listing_lint.__file__).parent
+    package = package or Path(listing_lint.__file__).parent
     rows = []
     for dirpath, dirnames, filenames in os.walk(package):
         dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
@@ -189,7 +193,7 @@ def run_key(settings: Settings) -> str:
     return _sha({
         "format": FORMAT,
         "version": __version__,
-        "code": _code_fingerprint(settings),
+        "code": code_fingerprint(settings),
         "rules": [[r.code, r.version, r.plugin] for r in settings.rules()],
         "config": settings.config.values,
         "config-root": str(settings.config.root),
@@ -238,6 +242,9 @@ class Cache:
         self._conn: sqlite3.Connection | None = None
         self._pid = 0
         self.broken = False
+
+    def __getstate__(self) -> dict:  # for spawned workers (not Linux): the connection stays behind
+        return {**self.__dict__, "_conn": None, "_pid": 0}
 
     @classmethod
     def open(cls, settings: Settings) -> Cache | None:

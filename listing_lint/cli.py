@@ -57,37 +57,75 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Explicit config file.")
-def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exit_zero, config_path):
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (default: one per core; 0 too).")
+@click.option("--no-cache", is_flag=True, help="Ignore the on-disk cache of bundle results.")
+@click.option("--shard", "shard_spec", metavar="K/N", help="Lint only the K-th of N deterministic slices of the bundles (CI matrices).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file; list entries that no longer match.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record this run's findings in a baseline file (and exit 0).")
+@click.option("--changed-since", metavar="REF", help="Lint only bundles with files changed since this git ref.")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes rules offer, print what changed, report what remains.")
+def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exit_zero, config_path, jobs, no_cache, shard_spec,
+          baseline_path, write_baseline, changed_since, fix):
     """Lint the bundles found under PATHS (default: the current folder)."""
     cwd = Path.cwd()
     paths = list(paths) or ["."]
     try:
         start = Path(os.path.abspath(paths[0]))
         config = load_config(start, Path(config_path) if config_path else None)
-        overrides = {"select": _codes(select), "ignore": None, "fail-on": fail_on, "format": fmt}
+        overrides = {"select": _codes(select), "ignore": None, "fail-on": fail_on, "format": fmt, "jobs": jobs}
+        if no_cache:
+            overrides["cache"] = False
         config = config.with_overrides(**overrides)
         if ignore:
             config.values["ignore"] = config.get("ignore") + _codes(ignore)
         if extend_select:
             config.values["extend-select"] = config.get("extend-select") + _codes(extend_select)
+        if fmt is None and "format" not in config.values and not output and os.environ.get("GITHUB_ACTIONS") == "true":
+            config.values["format"] = "github"  # annotations in Actions without asking, as yamllint does
         fmt = config.get("format")
         if fmt not in reporters.REPORTERS:
             raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(sorted(reporters.REPORTERS))}")
         settings = make_settings(config, paths, cwd, as_of)
         settings.thresholds  # validate threshold overrides before linting
-        result = run(settings, paths)
+        if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
+            from listing_lint.standards.registry import load_registry, overlay_path
+
+            load_registry(overlay_path(config))  # a broken overlay is a usage error (exit 2), not LNT003 per bundle
+        if shard_spec:
+            from listing_lint.shard import parse_shard
+
+            settings.shard = parse_shard(shard_spec)
+        from listing_lint import baseline, fixer, progress
+        from listing_lint.parallel import make_mapper
+
+        mapper = progress.maybe(make_mapper(config.get("jobs")))
+        if changed_since:
+            from listing_lint.gitchanges import paths_to_lint
+
+            paths = paths_to_lint(changed_since, paths, cwd, settings.root)
+        result = run(settings, paths, mapper)
+        if fix:
+            result, fixed = fixer.fix_and_relint(result, lambda: run(settings, paths, mapper))
+            for line in fixed.lines():
+                click.echo(line, err=True)
+        for line in baseline.process(result, baseline_path, write_baseline):
+            click.echo(line, err=True)
     except (ConfigError, UsageError, ValueError) as exc:
         click.echo(f"listing-lint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 
     report = reporters.get(fmt)
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as out:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)  # CI steps write to reports/… folders
+        # backslashreplace: a file name that is not UTF-8 (surrogateescape) must not crash a report
+        with open(output, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as out:
             report(result, out, color=False)
         from listing_lint.reporters.text import summary_line
 
         click.echo(summary_line(result), err=True)
     else:
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="backslashreplace")
         report(result, sys.stdout, color=use_color(sys.stdout))
     threshold = Severity.parse(config.get("fail-on"))
     failed = any(f.severity >= threshold for f in result.findings)
@@ -110,6 +148,58 @@ def rule(code):
         click.echo(f"listing-lint: error: no rule {code!r}{closest(code.upper(), registry.by_code())}", err=True)
         sys.exit(EXIT_USAGE)
     click.echo(rule_help(found))
+
+
+@main.command()
+@click.option("--market", type=click.Choice(["EU", "UK", "US"], case_sensitive=False), help="Only this market (default: all).")
+@click.option("--as-of", callback=_parse_date, help="The date to show the registry at (default: today).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Explicit config file (its standards-overlay applies).")
+def standards(market, as_of, config_path):
+    """Show the standards registry as of a date: current, ending, ended, never cited, coming."""
+    from listing_lint.standards.report import standards_command
+
+    sys.exit(standards_command(market.upper() if market else None, as_of, config_path))
+
+
+@main.command()
+@click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the merged report to a file.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default="error", help="Lowest severity that makes the exit code 1.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+def merge(reports, output, fail_on, exit_zero):
+    """Combine the JSON or SARIF reports of `check --shard K/N` runs into one report."""
+    from listing_lint import merge as merging
+
+    try:
+        kind, doc = merging.merge([merging.load(Path(p)) for p in reports])
+    except merging.MergeError as exc:
+        click.echo(f"listing-lint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if output:
+        with open(output, "w", encoding="utf-8", newline="\n") as out:
+            merging.dump(doc, out)
+    else:
+        merging.dump(doc, sys.stdout)
+    threshold = Severity.parse(fail_on)
+    failed = any(Severity.parse(s) >= threshold for s in merging.severities(kind, doc))
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+@main.command()
+@click.argument("directory", required=False, default=".", type=click.Path(file_okay=False))
+@click.option("--id", "bundle_id", default="my-product", show_default=True, help="The id (and folder name) of the starter bundle.")
+def init(directory, bundle_id):
+    """Write a starter listing repo in DIRECTORY: store.json, one bundle, config, pre-commit."""
+    from listing_lint.init_repo import InitError, write_starter
+
+    try:
+        written = write_starter(Path(directory), bundle_id)
+    except InitError as exc:
+        click.echo(f"listing-lint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"Next: fill in what `listing-lint check {directory}` reports, then `pre-commit install`.")
 
 
 def entry() -> None:

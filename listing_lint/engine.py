@@ -76,6 +76,7 @@ class Settings:
     as_of: date | None = None  # --as-of; None: each bundle's placed_on_market, else today
     today: date = field(default_factory=date.today)
     codes: tuple[str, ...] = ()  # the selected rule codes
+    shard: tuple[int, int] | None = None  # --shard K/N: lint only that slice (see shard.py)
 
     @property
     def thresholds(self) -> dict[str, Threshold]:
@@ -93,8 +94,13 @@ class Settings:
 
 
 # -- running rules -------------------------------------------------------------------------
-class RuleTimeout(Exception):
-    pass
+class RuleTimeout(BaseException):
+    """Raised into a rule that ran past ``rule-timeout``.
+
+    A BaseException, so that a rule's own ``except Exception`` (around a decoder, say) cannot
+    swallow it and keep running. The budget needs the main thread of its process: true in the
+    CLI and in the forked workers of ``parallel.py``; in another thread it is not enforced.
+    """
 
 
 @contextmanager
@@ -146,7 +152,7 @@ def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
         with _time_budget(timeout):
             for finding in fn(target, ctx) or ():
                 out.append(finding)
-    except Exception as exc:  # noqa: BLE001 - isolation is the point
+    except (Exception, RuleTimeout) as exc:  # noqa: BLE001 - isolation is the point
         if ctx.bundle is not None:
             span = Span(ctx.bundle.manifest.display, 1, 1, 1, 1)
             bundle_id = ctx.bundle.id
@@ -280,14 +286,20 @@ def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
     """Lint the bundles under ``paths``. ``map_bundles(fn, manifests, settings)`` may run them in parallel."""
     started = time.perf_counter()
     manifests, store_touched = find_manifests(settings, paths)
+    in_run = manifests
+    if settings.shard is not None:
+        from listing_lint import shard
+
+        manifests = shard.select(manifests, settings.root, settings.shard)
     if map_bundles is None:
         results = [lint_bundle(m, settings) for m in manifests]
     else:
         results = map_bundles(lint_bundle, manifests, settings)
     findings = [f for r in results for f in r.findings]
-    if manifests or store_touched:
-        all_manifests = discover([str(settings.root)], settings.cwd).manifests
-        findings.extend(lint_repo(settings, manifests, all_manifests))
+    if (in_run or store_touched) and (settings.shard is None or shard.runs_store_rules(settings.shard)):
+        whole = any(os.path.abspath(settings.cwd / p) == str(settings.root) for p in paths)
+        all_manifests = in_run if whole else discover([str(settings.root)], settings.cwd).manifests
+        findings.extend(lint_repo(settings, in_run, all_manifests))
     findings = sort_findings(apply_path_ignores(findings, settings))
     return RunResult(
         findings=findings,
@@ -295,4 +307,5 @@ def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
         as_of=settings.as_of or settings.today,
         elapsed=time.perf_counter() - started,
         settings=settings,
+        extra={"shard": settings.shard} if settings.shard else {},
     )

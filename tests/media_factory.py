@@ -22,6 +22,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageEnhance, ImageFilter
 
+from builder import BundleBuilder
+
 SIDE = 1000
 
 
@@ -169,10 +171,10 @@ def ffmpeg() -> str:
     return imageio_ffmpeg.get_ffmpeg_exe()
 
 
-def video(path: Path, width: int = 1280, height: int = 720, seconds: float = 2, audio: bool = True) -> Path:
+def video(path: Path, width: int = 1280, height: int = 720, seconds: float = 2, audio: bool = True, fps: int = 10) -> Path:
     """A real H.264 video (MP4 or MOV by ``path``'s suffix) of a moving test pattern."""
     args = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
-            "-f", "lavfi", "-i", f"testsrc=size={width}x{height}:rate=10:duration={seconds}"]
+            "-f", "lavfi", "-i", f"testsrc=size={width}x{height}:rate={fps}:duration={seconds}"]
     if audio:
         args += ["-f", "lavfi", "-i", f"sine=duration={seconds}", "-c:a", "aac", "-shortest"]
     args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(path)]
@@ -185,3 +187,28 @@ def audio_only_mp4(path: Path, seconds: float = 2) -> Path:
             "-f", "lavfi", "-i", f"sine=duration={seconds}", "-c:a", "aac", str(path)]
     subprocess.run(args, check=True, capture_output=True)
     return path
+
+
+# -- bundles -------------------------------------------------------------------------------
+ALT = {"en": "Smart plug on a desk", "es": "Enchufe inteligente sobre un escritorio",
+       "fr": "Prise connectée sur un bureau", "ru": "Умная розетка на столе"}
+
+
+def add(b: BundleBuilder, rel: str, content: bytes, kind: str = "image", role: str = "scene", **item) -> BundleBuilder:
+    """Write ``content`` to ``rel`` in the bundle and list it in ``media``."""
+    b.file(rel, content)
+    b.data["media"].append({"kind": kind, "file": rel, "role": role, **item})
+    return b
+
+
+def premium(b: BundleBuilder, photos: list[bytes], videos: dict[str, bytes], scenes: int = 8) -> BundleBuilder:
+    """A listing that passes every MED rule: main video first (with poster), a cover, ``scenes`` scene photos."""
+    b.file("media/poster.jpg", photos[9])
+    add(b, "media/main.mp4", videos["wide.mp4"], kind="video", role="cover", poster="media/poster.jpg")
+    add(b, "media/cover.jpg", photos[0], role="cover")
+    for i in range(1, scenes):
+        add(b, f"media/scene-{i:02d}.jpg", photos[i], placement="gallery" if i < 6 else "description")
+    for item in b.data["media"]:
+        if item["kind"] == "image":
+            item["alt"] = dict(ALT)
+    return b

@@ -46,13 +46,17 @@ def test_fresh_venv_with_the_wheel_lints_fixtures(wheel, tmp_path):
     here = [p for p in sys.path if p.endswith("site-packages")]
     (purelib / "thirdparty.pth").write_text("\n".join(here) + "\n")
     python = env_dir / "bin" / "python"
-    where = subprocess.run([python, "-c", "import listing_lint; print(listing_lint.__file__)"], capture_output=True, text=True, check=True)
+    where = subprocess.run(
+        [python, "-c", "import listing_lint; print(listing_lint.__file__)"], cwd=tmp_path, capture_output=True, text=True, check=True
+    )
     assert where.stdout.startswith(str(purelib)), where.stdout  # the wheel, not the source tree
 
     proc = subprocess.run(
-        [python, "-m", "listing_lint", "check", "--format", "json", "--as-of", "2026-11-25", "fixtures"],
-        cwd=ROOT, capture_output=True, text=True,
+        [python, "-c", "import sys, listing_lint.cli as c; print(c.__file__, file=sys.stderr); sys.argv[0] = 'listing-lint'; c.entry()",
+         "check", "--format", "json", "--as-of", "2026-11-25", "."],
+        cwd=ROOT / "fixtures", capture_output=True, text=True,
     )
+    assert proc.stderr.startswith(str(purelib)), proc.stderr  # linted by the wheel's code
     assert proc.returncode in (0, 1), proc.stderr
     report = json.loads(proc.stdout)
     assert report["summary"]["bundles"] >= 3

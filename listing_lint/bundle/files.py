@@ -84,9 +84,11 @@ class SourceFile:
 
     @cached_property
     def _decoded(self) -> tuple[str | None, DecodeProblem | None]:
-        if self.stat is not None and self.outside:
+        if self.stat is None:
+            return None, DecodeProblem("file cannot be read (missing, or a broken or looping symlink)", 1, 1)
+        if self.outside:
             return None, DecodeProblem("file is a symlink that resolves outside its folder; it was not read", 1, 1)
-        if self.stat is not None and not self.is_regular:
+        if not self.is_regular:
             return None, DecodeProblem("not a regular file (a FIFO, device or folder); it was not read", 1, 1)
         return decode_text(self.data[: self.max_text_bytes])
 

@@ -6,6 +6,7 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Iterator
 
+from listing_lint.bundle.files import DecodeProblem
 from listing_lint.finding import Span
 
 if TYPE_CHECKING:
@@ -28,6 +29,17 @@ def _parser():
         huge_tree=False,
         default_doctype=False,
     )
+
+
+def _limit_problem(error_log) -> DecodeProblem | None:
+    for err in error_log:
+        if err.type_name == "ERR_RESOURCE_LIMIT" or "Excessive depth" in err.message:
+            return DecodeProblem(
+                "page nests elements deeper than 256 levels; the parser stopped here and the rest of the page was not checked",
+                err.line or 1,
+                max(err.column, 1),
+            )
+    return None
 
 
 class Page:
@@ -65,17 +77,28 @@ class Page:
         return not _DOCUMENT.match(self.text or "")
 
     @cached_property
-    def root(self) -> etree._Element | None:
-        """The parsed tree (``<html>`` root; fragments are wrapped), or None if the page has no text."""
+    def _parsed(self) -> tuple[etree._Element | None, DecodeProblem | None]:
         text = self.text
         if text is None or not text.strip():
-            return None
+            return None, None
         from lxml import etree
 
+        parser = _parser()
         try:
-            return etree.fromstring(text, _parser())
+            root = etree.fromstring(text, parser)
         except (etree.LxmlError, ValueError):
-            return None
+            return None, None
+        return root, _limit_problem(parser.error_log)
+
+    @property
+    def root(self) -> etree._Element | None:
+        """The parsed tree (``<html>`` root; fragments are wrapped), or None if the page has no text."""
+        return self._parsed[0]
+
+    @property
+    def parse_problem(self) -> DecodeProblem | None:
+        """Set when the parser gave up part of the page (nesting deeper than libxml2's 256 levels)."""
+        return self._parsed[1]
 
     @property
     def html_lang(self) -> str | None:

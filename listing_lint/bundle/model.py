@@ -78,6 +78,8 @@ def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
     except json.JSONDecodeError as exc:
         # json counts columns from 1 in characters already
         return None, JsonProblem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+    except ValueError as exc:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
+        return None, JsonProblem(f"invalid JSON: {str(exc).split(';')[0]}", 1, 1)
     except RecursionError:
         return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", 1, 1)
 
@@ -156,7 +158,7 @@ class Bundle:
             token = token.replace("~1", "/").replace("~0", "~")
             if isinstance(node, dict) and token in node:
                 node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            elif isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
                 return default
@@ -248,7 +250,8 @@ class Bundle:
         for i, _ in enumerate(self.list_at("/brand/authorization")):
             add(pointer("brand", "authorization", i, "file"), "authorization")
         for e, exp in enumerate(self.list_at("/experiments")):
-            for v, _ in enumerate(exp.get("variants", []) if isinstance(exp, dict) else []):
+            variants = exp.get("variants") if isinstance(exp, dict) else None
+            for v, _ in enumerate(variants if isinstance(variants, list) else []):
                 add(pointer("experiments", e, "variants", v, "page"), "variant-page")
                 add(pointer("experiments", e, "variants", v, "media"), "variant-media")
         return refs

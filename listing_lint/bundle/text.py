@@ -1,8 +1,11 @@
 """Text blocks of a detail page: what a buyer reads, with the line it starts on.
 
 A block is a paragraph, heading, list item, table cell, caption, or an ``alt``/``title``
-attribute. ``script``/``style`` are skipped; ``translate="no"`` removes an element's text from
-language judgement; ``lang="xx"`` on an element (or an ancestor) sets the block's language.
+attribute; text sitting directly in a container (``<div>Texto<br>más texto</div>``, common in
+marketplace descriptions) is a block of its container. ``script``/``style`` are skipped;
+``translate="no"`` removes an element's text from language judgement; ``lang="xx"`` on an
+element (or an ancestor below ``<html>``) sets the block's language. ``<html lang>`` itself does
+not: a page copied with the wrong ``<html lang>`` must still be judged (LOC004 reports the tag).
 """
 
 from __future__ import annotations
@@ -18,9 +21,14 @@ if TYPE_CHECKING:
     from listing_lint.bundle.html import Page
 
 BLOCK_TAGS = frozenset(
-    "p h1 h2 h3 h4 h5 h6 li td th caption figcaption dt dd blockquote summary label".split()
+    "p h1 h2 h3 h4 h5 h6 li td th caption figcaption dt dd blockquote summary label legend button option".split()
 )
-SKIP_TAGS = frozenset("script style template noscript".split())
+#: elements whose text belongs to the block around them
+INLINE_TAGS = frozenset(
+    "a abbr b bdi bdo big br cite code data del dfn em font i img ins kbd mark nobr q s samp small span "
+    "strike strong sub sup time tt u var wbr".split()
+)
+SKIP_TAGS = frozenset("script style template noscript head title".split())
 TEXT_ATTRS = ("alt", "title")
 
 
@@ -46,12 +54,17 @@ def _collapse(text: str) -> str:
     return " ".join(text.split())
 
 
+def _norm_lang(value: str) -> str:
+    return value.strip().lower().replace("_", "-")
+
+
 def _declared_lang(el) -> str | None:
+    """``lang`` in force on ``el`` from the element itself or an ancestor, ``<html>`` excluded."""
     node = el
-    while node is not None:
+    while node is not None and node.getparent() is not None:
         lang = node.get("lang") if isinstance(node.tag, str) else None
-        if lang:
-            return lang.strip().lower().replace("_", "-")
+        if lang and lang.strip():
+            return _norm_lang(lang)
         node = node.getparent()
     return None
 
@@ -59,10 +72,14 @@ def _declared_lang(el) -> str | None:
 def _is_skipped(el) -> bool:
     node = el
     while node is not None:
-        if isinstance(node.tag, str) and (node.tag in SKIP_TAGS or node.get("translate", "").lower() == "no"):
+        if isinstance(node.tag, str) and (node.tag in SKIP_TAGS or node.get("translate", "").strip().lower() == "no"):
             return True
         node = node.getparent()
     return False
+
+
+def _same_language(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.split("-")[0] == b.split("-")[0]
 
 
 def _texts(el, own_lang: str | None) -> tuple[list[str], list[str]]:
@@ -70,25 +87,49 @@ def _texts(el, own_lang: str | None) -> tuple[list[str], list[str]]:
     visible: list[str] = []
     judged: list[str] = []
 
+    def add(text: str | None, excluded: bool) -> None:
+        if text:
+            visible.append(text)
+            judged.append(" " if excluded else text)
+
     def walk(node, excluded: bool) -> None:
-        if node.text:
-            visible.append(node.text)
-            if not excluded:
-                judged.append(node.text)
+        add(node.text, excluded)
         for child in node:
-            if isinstance(child.tag, str) and child.tag not in SKIP_TAGS and child.tag not in BLOCK_TAGS:
-                child_excluded = excluded or child.get("translate", "").lower() == "no"
+            if isinstance(child.tag, str) and child.tag in INLINE_TAGS:
+                if child.tag == "br":
+                    add(" ", False)
+                child_excluded = excluded or child.get("translate", "").strip().lower() == "no"
                 child_lang = child.get("lang")
-                if child_lang and child_lang.strip().lower().replace("_", "-") != own_lang:
+                if child_lang and not _same_language(_norm_lang(child_lang), own_lang):
                     child_excluded = True
                 walk(child, child_excluded)
-            if child.tail:
-                visible.append(child.tail)
-                if not excluded:
-                    judged.append(child.tail)
+            elif isinstance(child.tag, str):
+                add(" ", False)  # a nested block or container separates words
+            add(child.tail, excluded)
 
     walk(el, False)
     return visible, judged
+
+
+def _has_own_text(el) -> bool:
+    """Text directly inside a container (its own or its inline children's), outside nested blocks."""
+    if el.text and el.text.strip():
+        return True
+    for child in el:
+        if child.tail and child.tail.strip():
+            return True
+        if isinstance(child.tag, str) and child.tag in INLINE_TAGS and child.tag != "br":
+            if "".join(child.itertext()).strip():
+                return True
+    return False
+
+
+def _is_block(el) -> bool:
+    if el.tag in BLOCK_TAGS:
+        return True
+    if el.tag in INLINE_TAGS or el.tag in SKIP_TAGS or el.tag == "html":
+        return False
+    return _has_own_text(el)  # div, section, body, font-less containers with loose text
 
 
 def extract_blocks(page: Page) -> list[Block]:
@@ -101,10 +142,10 @@ def extract_blocks(page: Page) -> list[Block]:
             if value and value.strip() and not _is_skipped(el):
                 text = _collapse(value)
                 blocks.append(Block(page, attr, text, text, el.sourceline or 1, el, _declared_lang(el)))
-        if el.tag not in BLOCK_TAGS or _is_skipped(el):
+        if not _is_block(el) or _is_skipped(el):
             continue
         lang = _declared_lang(el)
-        visible, judged = _texts(el, lang)
+        visible, judged = _texts(el, lang or _norm_lang(page.locale or "") or None)
         text = _collapse("".join(visible))
         if text:
             blocks.append(Block(page, el.tag, text, _collapse("".join(judged)), el.sourceline or 1, el, lang))

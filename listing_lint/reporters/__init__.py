@@ -10,6 +10,11 @@ import importlib
 REPORTERS: dict[str, str] = {
     "text": "listing_lint.reporters.text",
     "json": "listing_lint.reporters.json",
+    "sarif": "listing_lint.reporters.sarif",
+    "github": "listing_lint.reporters.github",
+    "gitlab": "listing_lint.reporters.gitlab",
+    "junit": "listing_lint.reporters.junit",
+    "html": "listing_lint.reporters.html",
 }
 
 

@@ -17,12 +17,16 @@ def summary(result) -> dict:
 
 
 def document(result) -> dict:
-    return {
+    doc = {
         "version": "1",
         "as_of": result.as_of.isoformat(),
         "summary": summary(result),
         "findings": [f.to_dict() for f in result.findings],
     }
+    shard = result.extra.get("shard")
+    if shard:  # --shard K/N: lets `listing-lint merge` check that every shard is there once
+        doc["shard"] = {"index": shard[0], "count": shard[1]}
+    return doc
 
 
 def report(result, out, color: bool = False) -> None:

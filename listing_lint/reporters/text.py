@@ -67,7 +67,8 @@ def summary_line(result) -> str:
 
 
 def is_hint(f) -> bool:
-    return f.code.startswith("ABT")
+    """A/B-readiness advice; a broken experiment (ABT003/004/006 errors) stays with the errors."""
+    return f.code.startswith("ABT") and str(f.severity) != "error"
 
 
 def report(result, out, color: bool = False) -> None:

@@ -111,19 +111,23 @@ def _clean(text: str) -> str:
     return text
 
 
+_NATIONAL_RX = re.compile(
+    "(" + "|".join(re.escape(n) for n in sorted(NATIONAL, key=len, reverse=True)) + r")\s?(?=EN(?:\b|\d))"
+)
+_BODY_RX = re.compile("(" + "|".join(b.replace(" ", r"\s?") for b in BODIES) + r")(?=[\s\d]|[A-Z]\d)")
+
+
 def _split_body(text: str) -> tuple[str | None, str, str]:
     """(national prefix, body, rest)."""
     national = None
-    for nat in sorted(NATIONAL, key=len, reverse=True):
-        if re.match(re.escape(nat) + r"\s?EN\b", text) or re.match(re.escape(nat) + r"\s?EN\d", text):
-            national, text = nat, text[len(nat):].lstrip()
-            break
-    for body in BODIES:
-        compact = body.replace(" ", r"\s?")
-        m = re.match(compact + r"(?=[\s\d]|[A-Z]\d)", text)
-        if m:
-            return national, body, text[m.end():].strip()
-    raise RefError("it does not start with a standards body (EN, EN IEC, IEC, ISO, ETSI EN, ANSI…)")
+    m = _NATIONAL_RX.match(text)
+    if m:
+        national, text = m[1], text[m.end():]
+    m = _BODY_RX.match(text)
+    if not m:
+        raise RefError("it does not start with a standards body (EN, EN IEC, IEC, ISO, ETSI EN, ANSI…)")
+    body = next(b for b in BODIES if re.fullmatch(b.replace(" ", r"\s?"), m[1]))
+    return national, body, text[m.end():].strip()
 
 
 def _split_amendments(tail: str) -> tuple[str, list[str]]:
@@ -193,7 +197,7 @@ def parse_ref(text: str) -> StandardRef:
     if head and _AMENDMENT.match(head.replace(" ", "")):  # "EN 62368-1:2014 A11:2017"
         head, amendments = "", [head, *amendments]
     if head:
-        raise RefError(f"unexpected {head!r} after {body} {number}")
+        raise RefError(f"unexpected {head!r} after {body} {number}" + (f"-{part}" if part else ""))
     return StandardRef(body, number, part, year, _amendments(amendments), version, origin, national, text)
 
 

@@ -28,7 +28,7 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 GATES = (
     ("ctr", "min-ctr", "CTR", "improve the main image and title"),
     ("add_to_cart_rate", "min-add-to-cart-rate", "add-to-cart rate", "work on price, SKU options and the first screen"),
-    ("conversion_rate", "min-conversion-rate", "conversion rate", "work on the detail page, reviews and delivery promise"),
+    ("conversion_rate", "min-conversion-rate", "conversion rate", "work on the detail page, reviews and delivery"),
 )
 
 

@@ -26,7 +26,10 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 
 def _check(ctx, metrics, at, whose):
     def message(value, limit):
-        return f"{whose}health score {plain(value)} is under {plain(limit)}; optimize the listing within 72 h or delist it"
+        return (
+            f"{whose}health score {plain(value)} is under {plain(limit)}; "
+            "optimize the listing within 72 h or delist it"
+        )
 
     yield from metric_findings(ctx, metrics, "health_score", "min-health-score", "min", message, at)
 

@@ -50,8 +50,8 @@ def check_repo(repo, ctx):
     if unknown:
         yield ctx.finding(
             StoreAt(repo, ""),
-            f"core SKUs are priced in {', '.join(unknown)}, which has no exchange rate; add it under "
-            "currency-rates (US$ per unit) to check the average core price",
+            f"core SKUs are priced in {', '.join(unknown)}, which {'has' if len(unknown) == 1 else 'have'} no "
+            "exchange rate; add it under currency-rates (US$ per unit) to check the average core price",
             severity=Severity.INFO,
         )
         return

@@ -43,6 +43,9 @@ def check(bundle, ctx):
         elif file.decode_problem is not None:
             p = file.decode_problem
             yield ctx.finding(_at(file, p.line, p.column), p.message)
+        elif page.parse_problem is not None:  # nesting past the parser's depth limit: the rest went unchecked
+            p = page.parse_problem
+            yield ctx.finding(_at(file, p.line, p.column), p.message)
 
 
 def check_repo(repo, ctx):

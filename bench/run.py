@@ -1,0 +1,283 @@
+"""The performance benchmark: one run, one generated repo, every number the issue asks for.
+
+    python bench/run.py [--bundles 1000] [--small 100] [--jobs N] [--write-readme]
+
+Generates (once) ``bench/repo-1000`` and ``bench/repo-100`` with bench/generate.py, then measures
+on the same repo, each as a separate process timed from outside (wall time, interpreter start
+included):
+
+1. the parse floor (bench/floor.py: json, lxml, Pillow header read of every file, one process);
+2. check-jsonschema on every listing.json with schemas/listing.schema.json, against
+   ``listing-lint check --select SCH --no-cache``;
+3. ``listing-lint check`` cold (empty cache), all rules, ``--jobs`` = cores;
+4. the same again with one bundle changed (warm cache);
+5. a pre-commit-shaped run: two files of one changed bundle, from a fresh interpreter;
+6. peak memory: the sum of PSS over the process tree (workers share pages with the parent after
+   fork, so summing RSS would count those twice), sampled every 10 ms.
+
+Then the cold run on the 100-bundle repo, for how time grows, and ``python -X importtime`` of a
+one-bundle run. The page cache is warm for every run (the floor reads everything first), and
+each listing-lint run gets its own cache folder unless it is meant to reuse one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+AS_OF = "2026-11-25"
+CHANGED = "p00007-led-desk-lamp"  # the bundle the warm run changes
+PRECOMMIT = "p00012-led-desk-lamp"  # the bundle the pre-commit run changes
+
+
+@dataclass
+class Measure:
+    name: str
+    wall: float
+    pss_mib: float
+    rc: int
+    cpu: float = 0.0  # user + system seconds of the whole process tree
+    note: str = ""
+
+
+# -- measuring a process tree -----------------------------------------------------------------------
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except OSError:
+            continue
+    return out
+
+
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def run(name: str, cmd: list[str], cwd: Path, env: dict, note: str = "") -> Measure:
+    peak = 0
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    stop = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not stop.is_set():
+            peak = max(peak, sum(_pss_kib(p) for p in _tree(proc.pid)))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, err = proc.communicate()
+    wall = time.perf_counter() - started
+    stop.set()
+    sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if proc.returncode not in (0, 1):
+        sys.stderr.write(f"{name}: exit {proc.returncode}\n{err.decode(errors='replace')[-2000:]}\n")
+    print(f"  {name}: {wall:.2f} s, {cpu:.2f} s CPU, {peak / 1024:.0f} MiB", file=sys.stderr)
+    return Measure(name, wall, peak / 1024, proc.returncode, note, cpu)
+
+
+# -- the scenarios -----------------------------------------------------------------------------------
+def ensure_repo(bundles: int) -> Path:
+    repo = HERE / f"repo-{bundles}"
+    stamp = repo / ".bench-generated"
+    want = json.dumps({"bundles": bundles, "generator": (HERE / "generate.py").stat().st_size})
+    if not (stamp.is_file() and stamp.read_text() == want):
+        print(f"generating {repo} ...", file=sys.stderr)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(repo), "--bundles", str(bundles)], check=True)
+        stamp.write_text(want)
+    return repo
+
+
+def lint_cmd(*args: str, jobs: int) -> list[str]:
+    return [sys.executable, "-m", "listing_lint", "check", *args, "--as-of", AS_OF, "--jobs", str(jobs), "--exit-zero"]
+
+
+def environment(cache: Path | None = None) -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # users' installs have .pyc
+    env["PYTHONPATH"] = str(ROOT)
+    if cache is not None:
+        env["LISTING_LINT_CACHE_DIR"] = str(cache)
+    return env
+
+
+def edit(path: Path) -> str:
+    """Add a paragraph to a page (a real change); returns the old text to put back."""
+    old = path.read_text(encoding="utf-8")
+    path.write_text(old.replace("</body>", "<p>Nuevo: ahora con un temporizador semanal y control por voz.</p>\n</body>"), encoding="utf-8")
+    return old
+
+
+def full_suite(repo: Path, jobs: int, tmp: Path) -> dict[str, Measure]:
+    m: dict[str, Measure] = {}
+    m["floor"] = run("parse floor", [sys.executable, str(HERE / "floor.py"), "."], repo, environment())
+    manifests = sorted(str(p.relative_to(repo)) for p in (repo / "listings").glob("*/listing.json"))
+    cjs = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or "check-jsonschema"
+    m["cjs"] = run("check-jsonschema", [cjs, "--schemafile", str(ROOT / "schemas" / "listing.schema.json"), *manifests], repo, environment())
+    m["sch"] = run("listing-lint --select SCH", lint_cmd(".", "--select", "SCH", "--no-cache", jobs=jobs), repo, environment(tmp / "c-sch"))
+    m["cold"] = run("cold, all rules", lint_cmd(".", jobs=jobs), repo, environment(tmp / "c-full"))
+    page = repo / "listings" / CHANGED / "detail" / "es.html"
+    old = edit(page)
+    try:
+        m["warm"] = run("warm, one bundle changed", lint_cmd(".", jobs=jobs), repo, environment(tmp / "c-full"))
+    finally:
+        page.write_text(old, encoding="utf-8")
+    page = repo / "listings" / PRECOMMIT / "detail" / "en.html"
+    old = edit(page)
+    try:
+        files = [f"listings/{PRECOMMIT}/listing.json", f"listings/{PRECOMMIT}/detail/en.html"]
+        m["precommit"] = run("pre-commit, one bundle", lint_cmd(*files, jobs=jobs), repo, environment(tmp / "c-full"))
+    finally:
+        page.write_text(old, encoding="utf-8")
+    return m
+
+
+def importtime(repo: Path) -> list[tuple[str, float, float]]:
+    """(package, cumulative ms, self ms) of the top-level imports of a one-bundle run."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "listing_lint", "check", f"listings/{PRECOMMIT}", "--no-cache", "--as-of", AS_OF],
+        cwd=repo, env=environment(), capture_output=True, text=True,
+    )
+    rows = []
+    for line in proc.stderr.splitlines():
+        m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
+        if m and len(m.group(3)) <= 1:
+            rows.append((m.group(4), int(m.group(2)) / 1000, int(m.group(1)) / 1000))
+    return sorted(rows, key=lambda r: -r[1])
+
+
+# -- the report ----------------------------------------------------------------------------------------
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name"))
+    except (OSError, StopIteration):
+        cpu = platform.processor()
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return (f"{cpu}, {os.cpu_count()} cores, {mem:.0f} GiB, Linux {platform.release()}, "
+            f"Python {platform.python_version()}; load average {load:.2f} when the run started")
+
+
+def rules_present() -> str:
+    sys.path.insert(0, str(ROOT))
+    from listing_lint import registry
+
+    families: dict[str, int] = {}
+    for rule in registry.all_rules():
+        families[rule.family] = families.get(rule.family, 0) + 1
+    return ", ".join(f"{f} {n}" for f, n in sorted(families.items())) + f" ({sum(families.values())} rules)"
+
+
+def table(big: dict[str, Measure], small: dict[str, Measure], bundles: int, small_n: int, jobs: int) -> str:
+    floor, cjs, cold = big["floor"].wall, big["cjs"].wall, big["cold"].wall
+
+    def row(key: str, what: str, target: str, ok: bool | None) -> str:
+        x = big[key]
+        verdict = "" if ok is None else ("met" if ok else "**missed**")
+        return (f"| {what} | {x.wall:.2f} | {x.cpu:.2f} | {x.wall / floor:.2f}× | {x.wall / cjs:.2f}× | {x.pss_mib:.0f} | {target} | {verdict} |")
+
+    lines = [
+        f"| on {bundles} bundles, --jobs {jobs} | wall s | CPU s | wall ÷ floor | wall ÷ check-jsonschema | peak PSS MiB | target | |",
+        "|---|---:|---:|---:|---:|---:|---|---|",
+        row("floor", "parse floor (json + lxml + Pillow header, 1 process)", "", None),
+        row("cjs", "check-jsonschema, listing.json only", "", None),
+        row("sch", "listing-lint --select SCH --no-cache", "faster than check-jsonschema", big["sch"].wall < cjs),
+        row("cold", "listing-lint, all rules, cold cache", f"≤ 3× floor ({3 * floor:.2f} s); ≤ 500 MiB",
+            cold <= 3 * floor and big["cold"].pss_mib <= 500),
+        row("warm", "listing-lint, warm cache, one bundle changed", f"≤ 10% of cold ({0.1 * cold:.2f} s)", big["warm"].wall <= 0.1 * cold),
+        row("precommit", "pre-commit run on one bundle (2 files)", "≤ 0.8 s", big["precommit"].wall <= 0.8),
+    ]
+    growth = [
+        "",
+        f"| growth | {small_n} bundles | {bundles} bundles | ratio (×{bundles // small_n} bundles) |",
+        "|---|---:|---:|---:|",
+        f"| parse floor | {small['floor'].wall:.2f} s | {floor:.2f} s | {floor / small['floor'].wall:.1f}× |",
+        f"| cold, all rules | {small['cold'].wall:.2f} s | {cold:.2f} s | {cold / small['cold'].wall:.1f}× |",
+        f"| cold, per bundle (less start-up) | {1000 * (small['cold'].wall - big['precommit'].wall) / small_n:.1f} ms | "
+        f"{1000 * (cold - big['precommit'].wall) / bundles:.1f} ms | |",
+    ]
+    return "\n".join(lines + growth)
+
+
+def write_readme(text: str) -> None:
+    readme = HERE / "README.md"
+    body = readme.read_text(encoding="utf-8")
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    if start in body and end in body:
+        body = body[: body.index(start) + len(start)] + "\n" + text + "\n" + body[body.index(end):]
+    else:
+        body += f"\n{start}\n{text}\n{end}\n"
+    readme.write_text(body, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bundles", type=int, default=1000)
+    parser.add_argument("--small", type=int, default=100)
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--write-readme", action="store_true", help="put the tables into bench/README.md")
+    args = parser.parse_args(argv)
+    started_machine = machine()
+    big_repo, small_repo = ensure_repo(args.bundles), ensure_repo(args.small)
+    with tempfile.TemporaryDirectory() as tmp:
+        # compile the bytecode once (as an installed package has it) and read the repo into the page cache
+        subprocess.run(lint_cmd(f"listings/{PRECOMMIT}", "--no-cache", jobs=1), cwd=big_repo, env=environment(),
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        print(f"{args.small} bundles:", file=sys.stderr)
+        small = {"floor": run("parse floor", [sys.executable, str(HERE / "floor.py"), "."], small_repo, environment()),
+                 "cold": run("cold, all rules", lint_cmd(".", jobs=args.jobs), small_repo, environment(Path(tmp) / "small"))}
+        print(f"{args.bundles} bundles:", file=sys.stderr)
+        big = full_suite(big_repo, args.jobs, Path(tmp))
+    imports = importtime(big_repo)
+    files = sum(1 for p in big_repo.rglob("*") if p.is_file() and p.name != ".bench-generated")
+    text = "\n".join([
+        f"Measured {time.strftime('%Y-%m-%d')} on {started_machine}.",
+        f"Repo: {args.bundles} bundles, {files} files (bench/generate.py). Rules present: {rules_present()}.",
+        "",
+        table(big, small, args.bundles, args.small, args.jobs),
+        "",
+        "Start-up of a one-bundle run, `python -X importtime` (top-level imports, cumulative):",
+        "",
+        "| module | cumulative ms | self ms |",
+        "|---|---:|---:|",
+        *[f"| {name} | {cum:.1f} | {own:.1f} |" for name, cum, own in imports[:15]],
+    ])
+    print(text)
+    if args.write_readme:
+        write_readme(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Remove what carries no language from a block before judging it.
+
+A Spanish page naturally says "Bluetooth 5.3", "Wi-Fi", "USB-C", "PowerCore X1", brand names and
+URLs; judged whole, a short Spanish cell full of them looks English. We remove URLs and e-mail
+addresses, tokens with digits (model codes, versions, measures), all-capital acronyms (LED,
+USB-C, HDMI), words with an inner capital (iPhone, PowerCore), the terms in
+``data/wordlists/neutral.txt``, and the bundle's own brand and SKU models.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+NEUTRAL_FILE = Path(__file__).resolve().parent.parent / "data" / "wordlists" / "neutral.txt"
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+#: tokens of letters, digits and inner punctuation (model codes: SP-X1, 5.3, 2,4GHz, USB-C)
+_TOKEN = re.compile(r"[^\W_](?:[\w'’.,/+-]*[^\W_])?")
+
+
+def load_terms(path: Path) -> list[str]:
+    """One term per line; ``#`` starts a comment line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def neutral_terms() -> tuple[str, ...]:
+    return tuple(load_terms(NEUTRAL_FILE))
+
+
+@lru_cache(maxsize=64)
+def _terms_pattern(extra: tuple[str, ...]) -> re.Pattern | None:
+    terms = sorted({t for t in neutral_terms() + extra if t.strip()}, key=len, reverse=True)
+    if not terms:
+        return None
+    body = "|".join(re.escape(t) for t in terms)
+    return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
+
+
+def _neutral_token(token: str) -> bool:
+    if any(c.isdigit() for c in token):
+        return True
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return True  # LED, USB-C, HDMI, SALE
+    return any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)  # iPhone, PowerCore
+
+
+def strip_neutral(text: str, extra_terms: tuple[str, ...] = ()) -> str:
+    """``text`` without URLs, model codes, measures, acronyms and brand/platform names."""
+    text = _URL.sub(" ", text)
+    pattern = _terms_pattern(tuple(sorted(extra_terms)))
+    if pattern is not None:
+        text = pattern.sub(" ", text)
+    text = _TOKEN.sub(lambda m: " " if _neutral_token(m.group()) else m.group(), text)
+    return " ".join(t for t in text.split() if any(c.isalpha() for c in t))
+
+
+def letter_count(text: str) -> int:
+    return sum(1 for c in text if c.isalpha())

@@ -1,0 +1,149 @@
+"""Numbers, prices and measures as each locale writes them, with CLDR symbols from Babel.
+
+``parse_number("1 234,50", "fr")`` -> Decimal("1234.50"); U+00A0, U+202F and a plain space are
+all accepted as group separators where CLDR's is a space. ``measures(text, locale)`` finds
+``20 m``, ``5000 mAh``, ``6.5″`` and normalises them to a base unit; ``prices(text, locale)``
+finds ``39,90 €`` and ``$1,234.50``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from pathlib import Path
+
+UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.yaml"
+SPACES = "\u00a0\u202f "
+#: a number as any of the four locales may write it (validated per locale afterwards)
+NUMBER = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+CURRENCIES = {"US$": "USD", "$US": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "USD": "USD",
+              "EUR": "EUR", "GBP": "GBP", "RUB": "RUB", "руб.": "RUB", "руб": "RUB"}
+_CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+PRICE = re.compile(
+    rf"(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
+)
+
+
+@lru_cache(maxsize=16)
+def symbols(locale: str) -> tuple[str, str]:
+    """(decimal symbol, group symbol) of a locale from CLDR through Babel."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    tag = locale.replace("-", "_")
+    try:
+        return get_decimal_symbol(tag), get_group_symbol(tag)
+    except Exception:  # noqa: BLE001 - unknown locale: fall back to its language
+        base = tag.split("_")[0]
+        return get_decimal_symbol(base), get_group_symbol(base)
+
+
+@lru_cache(maxsize=64)
+def _number_pattern(locale: str) -> re.Pattern:
+    dec, grp = symbols(locale)
+    group = f"[{SPACES}]" if grp in SPACES else re.escape(grp)
+    return re.compile(rf"^(?:\d{{1,3}}(?:{group}\d{{3}})+|\d+)(?:{re.escape(dec)}\d+)?$")
+
+
+def parse_number(text: str, locale: str) -> Decimal | None:
+    """The value of ``text`` written the way ``locale`` writes numbers, else None."""
+    if not _number_pattern(locale).match(text):
+        return None
+    dec, _ = symbols(locale)
+    digits = "".join(c for c in text if c.isdigit() or c == dec).replace(dec, ".")
+    try:
+        return Decimal(digits)
+    except InvalidOperation:
+        return None
+
+
+def parse_any(text: str, locale: str) -> Decimal | None:
+    """The locale's reading first, then the English one (``2.4 GHz`` on a Spanish page)."""
+    value = parse_number(text, locale)
+    return value if value is not None else parse_number(text, "en")
+
+
+@dataclass(frozen=True)
+class Measure:
+    dimension: str
+    value: float  # in the base unit
+    raw: str  # as written, e.g. "20 m"
+    unit: str
+    start: int
+
+
+@lru_cache(maxsize=1)
+def unit_table() -> tuple[dict[str, tuple[str, float]], frozenset[str]]:
+    from listing_lint.thresholds import load_yaml
+
+    data = load_yaml(UNITS_FILE) or {}
+    units = {str(k): (str(v[0]), float(v[1])) for k, v in (data.get("units") or {}).items()}
+    return units, frozenset(str(u) for u in data.get("imperial") or ())
+
+
+@lru_cache(maxsize=1)
+def _measure_pattern() -> re.Pattern:
+    units, _ = unit_table()
+    body = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.,])(?P<n>{NUMBER})[\u00a0\u202f ]?(?P<u>{body})(?![^\W\d_])")
+
+
+def _not_a_measure(m: re.Match, value: Decimal, text: str) -> bool:
+    unit = m.group("u")
+    if unit == "г" and value == value.to_integral_value() and 1900 <= value <= 2100:
+        return True  # "2024 г." is a year in Russian
+    return unit == "in" and re.match(r"\s*\d", text[m.end():]) is not None  # "2 in 1"
+
+
+def measures(text: str, locale: str) -> list[Measure]:
+    units, _ = unit_table()
+    out = []
+    for m in _measure_pattern().finditer(text):
+        value = parse_any(m.group("n"), locale)
+        if value is None or _not_a_measure(m, value, text):
+            continue
+        dimension, factor = units[m.group("u")]
+        out.append(Measure(dimension, float(value) * factor, m.group(0), m.group("u"), m.start()))
+    return out
+
+
+@dataclass(frozen=True)
+class Price:
+    currency: str  # ISO 4217
+    number: str  # as written
+    symbol: str
+    prefix: bool  # symbol before the number
+    raw: str
+    start: int
+    end: int
+
+    def value(self, locale: str) -> Decimal | None:
+        return parse_any(self.number, locale)
+
+
+def prices(text: str) -> list[Price]:
+    out = []
+    for m in PRICE.finditer(text):
+        prefix = m.group("pre") is not None
+        symbol = m.group("pre") or m.group("post")
+        number = m.group("n1") or m.group("n2")
+        out.append(Price(CURRENCIES[symbol], number, symbol, prefix, m.group(0), m.start(), m.end()))
+    return out
+
+
+def format_price(value: Decimal, currency: str, locale: str) -> str:
+    from babel.numbers import format_currency
+
+    return format_currency(value, currency, locale=locale.replace("-", "_"))
+
+
+def symbol_first(locale: str) -> bool:
+    """Whether CLDR puts the currency sign before the number in this locale."""
+    from babel import Locale
+
+    try:
+        pattern = Locale.parse(locale.replace("-", "_")).currency_formats["standard"].pattern
+    except Exception:  # noqa: BLE001
+        return True
+    return pattern.split(";")[0].strip().startswith("¤")

@@ -1,0 +1,162 @@
+"""What the LOC rules read: every buyer-visible text of a bundle, by locale, with where it is.
+
+``texts(bundle)`` lists page blocks, titles (``/title/<locale>``) and media alt texts
+(``/media/<i>/alt/<locale>``) as ``Text`` records; ``judged(...)`` adds the language verdict,
+computed only when a rule asks and shared through ``ctx.cache`` by LOC002, LOC003 and LOC007.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from listing_lint.bundle.model import base_language, normalize_locale
+from listing_lint.bundle.positions import pointer
+from listing_lint.l10n.neutral import strip_neutral
+
+CJK_LANGS = frozenset({"zh", "ja", "ko"})
+
+
+@dataclass(eq=False)
+class Text:
+    locale: str  # normalised locale of the page/title/alt, e.g. "es-ES"
+    kind: str  # "p", "td", "alt", "title" (page attribute), "listing-title", "media-alt"
+    text: str  # visible text
+    judged_source: str  # text left for language judgement (translate="no"/other-lang parts removed)
+    at: Any  # a Block or a JSON pointer: what findings point at
+    declared: str | None = None  # lang="xx" in force, if any
+    page: Any = None  # the Page for blocks
+    _judged: str | None = field(default=None, repr=False)
+
+    @property
+    def lang(self) -> str:
+        return base_language(self.locale)
+
+    @property
+    def other_language(self) -> bool:
+        """Marked as another language (``lang="en"`` inside a Spanish page): not judged as the page's."""
+        return self.declared is not None and base_language(self.declared) != self.lang
+
+    @property
+    def where(self) -> str:
+        if isinstance(self.at, str):
+            return "title" if self.kind == "listing-title" else "alt text"
+        return {"alt": "alt text", "title": "title attribute", "td": "table cell", "th": "table header",
+                "li": "list item", "p": "paragraph"}.get(self.kind, "heading" if self.kind[:1] == "h" and self.kind[1:].isdigit() else "block")
+
+
+def brand_terms(bundle) -> tuple[str, ...]:
+    """The bundle's own brand name and SKU models/ids: never a language signal."""
+    terms = []
+    name = bundle.get("/brand/name")
+    if isinstance(name, str):
+        terms.append(name)
+    for sku in bundle.list_at("/skus"):
+        if isinstance(sku, dict):
+            terms.extend(v for v in (sku.get("model"), sku.get("id")) if isinstance(v, str))
+    return tuple(t for t in terms if t.strip())
+
+
+def page_texts(page) -> list[Text]:
+    return [
+        Text(page.locale, b.kind, b.text, b.judged_text, b, b.lang, page)
+        for b in page.blocks
+    ]
+
+
+def texts(bundle, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Text]:
+    """Every buyer-visible text of the bundle, pages first (in locale order), then titles, then alts."""
+    out: list[Text] = []
+    if pages:
+        for page in bundle.pages.values():
+            out.extend(page_texts(page))
+    if titles:
+        for key, value in bundle.dict_at("/title").items():
+            if isinstance(value, str) and value.strip():
+                out.append(Text(normalize_locale(key), "listing-title", value, value, pointer("title", key)))
+    if alts:
+        for i, item in enumerate(bundle.list_at("/media")):
+            alt = item.get("alt") if isinstance(item, dict) else None
+            for key, value in (alt.items() if isinstance(alt, dict) else ()):
+                if isinstance(value, str) and value.strip():
+                    out.append(Text(normalize_locale(key), "media-alt", value, value, pointer("media", i, "alt", key)))
+    return out
+
+
+def judged_text(item: Text, bundle) -> str:
+    if item._judged is None:
+        item._judged = strip_neutral(item.judged_source, brand_terms(bundle))
+    return item._judged
+
+
+def english_page(bundle):
+    for page in bundle.pages.values():
+        if base_language(page.locale) == "en":
+            return page
+    return None
+
+
+@lru_cache(maxsize=64)
+def language_name(code: str) -> str:
+    from babel import Locale
+
+    try:
+        return Locale.parse(code.replace("-", "_")).english_name or code
+    except Exception:  # noqa: BLE001 - any tag Babel does not know: show the code
+        return code
+
+
+@dataclass
+class Judged:
+    item: Text
+    text: str  # what was judged
+    verdict: Any  # langid.judge.Verdict
+
+
+def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Judged]:
+    """Verdicts for every text long enough to judge (``langid-min-chars``), in document order.
+
+    Skipped: texts marked as another language, CJK-locale texts, and texts whose judged part is
+    shorter than the minimum. Shared through ``ctx.cache`` so each text is judged once per bundle.
+    """
+    from listing_lint.langid.judge import get_judge
+
+    key = f"loc:judged:{pages}:{titles}:{alts}"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    minimum = ctx.threshold("langid-min-chars")
+    judge = get_judge(ctx.config.get("language-detector"))
+    out = []
+    for item in texts(bundle, pages, titles, alts):
+        if item.other_language or item.lang in CJK_LANGS:
+            continue
+        text = judged_text(item, bundle)
+        if len(text) < minimum:
+            continue
+        out.append(Judged(item, text, judge.judge(text, item.lang)))
+    ctx.cache[key] = out
+    return out
+
+
+def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
+    """Pages whose judged text is mostly one other language: page locale -> (language, share)."""
+    key = "loc:foreign-pages"
+    if key in ctx.cache:
+        return ctx.cache[key]
+    share_needed = ctx.threshold("langid-page-share")
+    weights: dict[str, dict[str, int]] = {}
+    for j in judged(bundle, ctx, titles=False, alts=False):
+        lang = j.item.lang if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
+        page = weights.setdefault(j.item.locale, {})
+        page[lang] = page.get(lang, 0) + len(j.text)
+    out = {}
+    for locale, by_lang in weights.items():
+        total = sum(by_lang.values())
+        if total < ctx.threshold("langid-error-chars"):
+            continue  # too little text to call the whole page
+        lang, weight = max(sorted(by_lang.items()), key=lambda kv: kv[1])
+        if lang != base_language(locale) and total and weight / total >= share_needed:
+            out[locale] = (lang, weight / total)
+    ctx.cache[key] = out
+    return out

@@ -1,0 +1,116 @@
+"""Probe an image file: real format, pixel size, colour mode, frames, decodability, fingerprint.
+
+Pillow reads the header lazily; the pixels are decoded once, at a reduced scale where the format
+allows it (JPEG's DCT scaling via ``draft``), which still walks every byte of the compressed data
+and so still finds truncation. Pillow's decompression-bomb guard stays on: an image over
+``Image.MAX_IMAGE_PIXELS`` is never decoded and is reported, not crashed on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from listing_lint.media.sniff import sniff
+
+if TYPE_CHECKING:
+    from listing_lint.bundle.files import SourceFile
+    from listing_lint.media.phash import Fingerprint
+
+#: Pillow's own default for ``Image.MAX_IMAGE_PIXELS`` (1 GiB / 4 bytes / 3), used if a host
+#: program switched the guard off: we never decode more than this.
+PILLOW_DEFAULT_MAX_PIXELS = 1024 * 1024 * 1024 // 4 // 3
+DRAFT_SIDE = 128  # (phash.WORK_SIDE) decode JPEGs at the smallest DCT scale that keeps at least this many pixels
+
+
+@dataclass(frozen=True)
+class ImageProbe:
+    """What an image file is. ``problem`` is None for a file that decoded cleanly."""
+
+    format: str | None  # from the magic bytes (sniff.py names)
+    size: int  # bytes on disk
+    width: int | None = None
+    height: int | None = None
+    mode: str | None = None  # Pillow mode: RGB, RGBA, P, L, CMYK...
+    frames: int = 1
+    problem: str | None = None  # empty | unidentified | bomb | huge | truncated | corrupt
+    detail: str = ""  # Pillow's words, for the message
+    digest: str = ""  # sha256 of the bytes ("" when not read)
+    fingerprint: Fingerprint | None = None
+    decoded: bool = False  # pixels decoded (False for files over the read cap)
+
+    @property
+    def pixels(self) -> int:
+        return (self.width or 0) * (self.height or 0)
+
+
+def _max_pixels() -> int:
+    from PIL import Image
+
+    return Image.MAX_IMAGE_PIXELS or PILLOW_DEFAULT_MAX_PIXELS
+
+
+def _declared_pixels(message: str) -> int:
+    match = re.search(r"\((\d+) pixels\)", message)
+    return int(match.group(1)) if match else 0
+
+
+def probe_image(file: SourceFile, max_bytes: int) -> ImageProbe:
+    size = file.size
+    if size == 0:
+        return ImageProbe(format=None, size=0, problem="empty")
+    if size > max_bytes:
+        return ImageProbe(format=sniff(file.read_bytes(32)), size=size)
+    data = file.read_bytes(max_bytes)
+    return probe_image_bytes(data)
+
+
+def probe_image_bytes(data: bytes) -> ImageProbe:
+    from PIL import Image, UnidentifiedImageError
+
+    fmt = sniff(data[:32])
+    base = {"format": fmt, "size": len(data), "digest": hashlib.sha256(data).hexdigest()}
+    if not data:
+        return ImageProbe(**{**base, "problem": "empty"})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            im = Image.open(io.BytesIO(data))
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+            pixels = _declared_pixels(str(exc))
+            problem = "bomb" if isinstance(exc, Image.DecompressionBombError) else "huge"
+            return ImageProbe(**base, problem=problem, detail=f"{pixels:,} pixels" if pixels else str(exc))
+        except UnidentifiedImageError:
+            return ImageProbe(**base, problem="unidentified")
+        except Exception as exc:  # noqa: BLE001 - any parser error means "cannot be read"
+            return ImageProbe(**base, problem="corrupt", detail=_short(exc))
+    return _decode(im, data, base)
+
+
+def _decode(im, data: bytes, base: dict) -> ImageProbe:
+    width, height = im.size
+    header = {**base, "width": width, "height": height, "mode": im.mode, "frames": getattr(im, "n_frames", 1)}
+    if width * height > _max_pixels():  # the guard, even if a host program turned Pillow's off
+        return ImageProbe(**header, problem="huge", detail=f"{width * height:,} pixels")
+    try:
+        im.draft("RGB", (DRAFT_SIDE, DRAFT_SIDE))
+        im.load()
+    except Exception as exc:  # noqa: BLE001 - decoder errors come as OSError, SyntaxError, ValueError...
+        problem = "truncated" if "truncated" in str(exc) else "corrupt"
+        return ImageProbe(**header, problem=problem, detail=_short(exc))
+    from listing_lint.media.phash import fingerprint
+
+    try:
+        print_ = fingerprint(im)
+    except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
+        print_ = None
+    return ImageProbe(**header, fingerprint=print_, decoded=True)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:160]

@@ -1,0 +1,146 @@
+"""Probe a video file's container: duration, display size, codec, whether it has a video track.
+
+MP4 and MOV share the ISO base media box structure; hachoir (pure Python, maintained, already a
+dependency) parses it lazily, reading only the boxes asked for, so a 100 MB video costs a few
+kilobytes of reads. Why hachoir and not pymediainfo, PyAV, mutagen or pymp4: docs/decisions.md.
+Nothing here runs an external binary.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+from listing_lint.media.sniff import sniff
+
+if TYPE_CHECKING:
+    from listing_lint.bundle.files import SourceFile
+
+ISO_FORMATS = ("mp4", "mov")
+
+
+@dataclass(frozen=True)
+class VideoProbe:
+    format: str | None  # from the magic bytes
+    size: int
+    duration: float | None = None  # seconds
+    width: int | None = None  # as displayed (rotation applied)
+    height: int | None = None
+    codec: str | None = None  # sample-entry four-cc of the first video track: avc1, hvc1, mp4v...
+    tracks: tuple[str, ...] = ()  # handler types in order: vide, soun, ...
+    problem: str | None = None  # empty | unparsed | truncated | no-video
+    detail: str = ""
+
+    @property
+    def has_video(self) -> bool:
+        return "vide" in self.tracks
+
+
+def probe_video(file: SourceFile) -> VideoProbe:
+    size = file.size
+    if size == 0:
+        return VideoProbe(format=None, size=0, problem="empty")
+    fmt = sniff(file.read_bytes(32))
+    if fmt not in ISO_FORMATS:
+        return VideoProbe(format=fmt, size=size)  # not ours to parse; MED005/MED006 say what it is
+    try:
+        with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
+            return _probe_iso(fh, fmt, size)
+    except OSError as exc:
+        return VideoProbe(format=fmt, size=size, problem="unparsed", detail=exc.strerror or str(exc))
+
+
+def _probe_iso(fh, fmt: str, size: int) -> VideoProbe:
+    from hachoir.core import config as hachoir_config
+    from hachoir.parser import guessParser
+    from hachoir.stream import InputIOStream
+
+    hachoir_config.quiet = True  # hachoir logs parse warnings to stderr; we report, not print
+    try:
+        parser = guessParser(InputIOStream(fh, source="media", tags=[("id", "mov")]))
+        if parser is None:
+            return VideoProbe(format=fmt, size=size, problem="unparsed", detail="no MP4/MOV box structure")
+        return _read_boxes(parser, fmt, size)
+    except Exception as exc:  # noqa: BLE001 - hachoir raises many kinds on malformed input
+        detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        return VideoProbe(format=fmt, size=size, problem="unparsed", detail=detail)
+
+
+def _atoms(node) -> Iterator[tuple[str, object]]:
+    for field in node:
+        if field.is_field_set and field.name.startswith("atom["):
+            yield field["tag"].value, field
+
+
+def _body(atom):
+    return next((f for f in atom if f.is_field_set), None)
+
+
+def _child(node, tag: str):
+    return next((a for t, a in _atoms(node) if t == tag), None)
+
+
+def _path(node, *tags: str):
+    for tag in tags:
+        atom = _child(node, tag) if node is not None else None
+        node = _body(atom) if atom is not None else None
+    return node
+
+
+def _read_boxes(parser, fmt: str, size: int) -> VideoProbe:
+    moov = None
+    for tag, atom in _atoms(parser):
+        declared = atom["size"].value
+        if declared == 1 and "size64" in atom:
+            declared = atom["size64"].value
+        end = atom.address // 8 + (declared if declared else size - atom.address // 8)
+        if end > size:
+            return VideoProbe(format=fmt, size=size, problem="truncated",
+                              detail=f"box '{tag}' ends at byte {end:,}; the file has {size:,}")
+        if tag == "moov":
+            moov = _body(atom)
+    if moov is None:
+        return VideoProbe(format=fmt, size=size, problem="truncated", detail="no 'moov' box: the recording was never finished")
+    duration = None
+    header = _path(moov, "mvhd")
+    if header is not None and header["time_scale"].value:
+        duration = header["duration"].value / header["time_scale"].value
+    tracks, video = [], None
+    for tag, trak in _atoms(moov):
+        if tag != "trak":
+            continue
+        body = _body(trak)
+        handler = _path(body, "mdia", "hdlr")
+        kind = handler["subtype"].value if handler is not None else ""
+        tracks.append(kind)
+        if kind == "vide" and video is None:
+            video = body
+    if video is None:
+        return VideoProbe(format=fmt, size=size, duration=duration, tracks=tuple(tracks), problem="no-video")
+    width, height = _display_size(video)
+    return VideoProbe(format=fmt, size=size, duration=duration, width=width, height=height,
+                      codec=_codec(video), tracks=tuple(tracks))
+
+
+def _display_size(track) -> tuple[int | None, int | None]:
+    tkhd = _path(track, "tkhd")
+    if tkhd is None:
+        return None, None
+    width = int(float(tkhd["frame_size_width"].display))
+    height = int(float(tkhd["frame_size_height"].display))
+    # a transformation matrix with a zero "a" term turns the picture by 90 or 270 degrees
+    # (phones record portrait video as landscape plus this matrix)
+    if float(tkhd["geom_a"].display) == 0 and float(tkhd["geom_b"].display) != 0:
+        width, height = height, width
+    return width or None, height or None
+
+
+def _codec(track) -> str | None:
+    stsd = _path(track, "mdia", "minf", "stbl", "stsd")
+    if stsd is None or "sample_entry[0]" not in stsd:
+        return None
+    entry = stsd["sample_entry[0]"]
+    if "format" not in entry:
+        return None
+    value = entry["format"].value
+    return value.decode("latin-1") if isinstance(value, bytes) else str(value)

@@ -1,0 +1,171 @@
+"""Lint bundles in worker processes, through the on-disk cache; results come back in input order.
+
+``make_mapper(jobs, use_cache)`` returns the ``map_bundles(fn, manifests, settings)`` hook that
+``engine.run`` calls. The main process stats every bundle and takes what the cache already knows;
+the rest go to a pool of forked workers in chunks (``ProcessPoolExecutor.map`` keeps the input
+order, so output never depends on scheduling). Under ``SERIAL_BELOW`` bundles the pool costs more
+than it saves (a pre-commit run on one bundle), so they are linted in-process.
+
+A bundle that makes the engine itself raise (not a rule: rules are isolated by the engine) is
+reported as LNT003 on its listing.json and the run goes on; a worker that dies (killed, out of
+memory) stops the run with ``WorkerCrash``, which names the cause, instead of hanging.
+
+Rule modules may define ``prepare(config)``: it is called once in the main process before the
+workers fork, so large read-only state (language models) is loaded once and shared copy-on-write
+instead of once per worker.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from listing_lint.finding import Finding, Severity
+
+if TYPE_CHECKING:
+    from listing_lint.cache import Cache, Entry
+    from listing_lint.engine import BundleResult, Settings
+
+SERIAL_BELOW = 8  # bundles to lint (after the cache) under which no pool is started
+CHUNKS_PER_WORKER = 8  # smaller chunks balance uneven bundles; larger ones cost fewer round trips
+
+
+class WorkerCrash(RuntimeError):
+    """A worker process died; the message says what to do."""
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - macOS, Windows
+        return os.cpu_count() or 1
+
+
+def effective_jobs(requested: int, count: int) -> int:
+    """Workers for ``count`` bundles: ``requested`` (0 = one per core), 1 for small inputs."""
+    if count < SERIAL_BELOW:
+        return 1
+    return max(1, min(requested or cores(), count))
+
+
+def make_mapper(jobs: int = 0, use_cache: bool = True) -> Callable:
+    def map_bundles(fn, manifests: list[Path], settings: Settings) -> list[BundleResult]:
+        return lint_bundles(fn, manifests, settings, jobs, use_cache)
+
+    return map_bundles
+
+
+# -- worker side -----------------------------------------------------------------------------------
+_STATE: tuple | None = None  # (fn, settings, cache) in each worker; set before fork or by the initializer
+
+
+def _init(fn, settings, cache) -> None:
+    global _STATE
+    _STATE = (fn, settings, cache)
+
+
+def crashed(manifest: Path, settings: Settings, exc: BaseException) -> BundleResult:
+    from listing_lint import registry
+    from listing_lint.bundle.model import MANIFEST, SINGLE_SUFFIX, display_path
+    from listing_lint.engine import BundleResult
+
+    name = manifest.parent.name if manifest.name == MANIFEST else manifest.name[: -len(SINGLE_SUFFIX)]
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    rule = registry.by_code().get("LNT003")
+    finding = Finding(
+        code="LNT003",
+        severity=Severity.ERROR,
+        message=f"linting this bundle failed: {type(exc).__name__}{': ' + detail if detail else ''}; "
+        "the other bundles were linted. Please report this.",
+        path=display_path(manifest, settings.cwd),
+        line=1,
+        column=1,
+        end_line=1,
+        end_column=1,
+        bundle=name,
+        rule=rule.name if rule else "internal-error",
+        anchor="LNT003:bundle",
+    )
+    return BundleResult(finding.path, name, [finding], 1)
+
+
+def _one(manifest: Path) -> tuple[BundleResult, Entry | None, bool]:
+    """(result, cache entry, whether the result was linted now) for one bundle, in a worker or inline."""
+    fn, settings, cache = _STATE
+    entry = cache.describe(manifest) if cache is not None else None
+    if entry is not None:
+        hit = cache.get(entry.key)
+        if hit is not None:
+            return hit, entry, False
+    try:
+        return fn(manifest, settings), entry, True
+    except Exception as exc:  # noqa: BLE001 - one broken bundle must not stop the others
+        return crashed(manifest, settings, exc), None, True
+
+
+# -- main side -------------------------------------------------------------------------------------
+def _prepare(settings: Settings) -> None:
+    for rule in settings.rules():
+        hook = getattr(sys.modules.get(rule.module), "prepare", None)
+        if callable(hook):
+            try:
+                hook(settings.config)
+            except Exception:  # noqa: BLE001 - a failed warm-up only costs time; the rule reports in its run
+                pass
+
+
+def _pool_map(manifests: list[Path], jobs: int) -> list[tuple]:
+    import multiprocessing  # here, not at the top: a one-bundle run never pays for these imports
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    # fork: workers start in milliseconds and share what the main process loaded (see prepare)
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    chunk = max(1, len(manifests) // (jobs * CHUNKS_PER_WORKER))
+    try:
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=_STATE) as pool:
+            return list(pool.map(_one, manifests, chunksize=chunk))
+    except BrokenProcessPool as exc:
+        raise WorkerCrash(
+            "a worker process died while linting (killed, or out of memory); "
+            "rerun with --jobs 1 to lint in one process, or lower --jobs"
+        ) from exc
+
+
+def lint_bundles(fn, manifests: list[Path], settings: Settings, jobs: int = 0, use_cache: bool = True) -> list[BundleResult]:
+    global _STATE
+    from listing_lint.cache import Cache
+
+    cache: Cache | None = Cache.open(settings) if use_cache and settings.config.get("cache") else None
+    results: list[BundleResult | None] = [None] * len(manifests)
+    done: list[tuple[Entry, BundleResult | None]] = []
+    todo: list[int] = []
+    for i, manifest in enumerate(manifests):
+        entry, hit = cache.known(manifest) if cache is not None else (None, None)
+        if hit is not None:
+            results[i] = hit
+            done.append((entry, None))
+        else:
+            todo.append(i)
+    _STATE = (fn, settings, cache)
+    try:
+        workers = effective_jobs(jobs, len(todo))
+        if workers > 1:
+            if cache is not None:
+                cache.close()  # an SQLite connection must not cross a fork; each side reopens its own
+            _prepare(settings)
+            outcomes = _pool_map([manifests[i] for i in todo], workers)
+        else:
+            outcomes = [_one(manifests[i]) for i in todo]
+    finally:
+        _STATE = None
+    for i, (result, entry, fresh) in zip(todo, outcomes):
+        results[i] = result
+        if entry is not None:
+            done.append((entry, result if fresh else None))
+    if cache is not None:
+        cache.save(done)
+        cache.close()
+    return results  # type: ignore[return-value]

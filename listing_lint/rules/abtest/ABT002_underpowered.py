@@ -1,0 +1,87 @@
+"""ABT002 underpowered — the experiment cannot reach its sample size within 28 days.
+
+What it checks: for a planned or running experiment (status other than ``done``), the
+two-proportion sample size per variant, n = [z(1-α/2)·√(2p̄q̄) + z(power)·√(p₁q₁+p₂q₂)]² / (p₂−p₁)²,
+with the baseline p₁ taken from the listing's ``metrics`` for the experiment's
+``primary_metric`` and p₂ = p₁·(1 + ``mde``), against the traffic: the experiment's
+``daily_visitors``, else ``metrics.daily_visitors`` of its locale, shared out by
+``traffic_split`` (even when absent). More than 28 days (threshold ``ab-max-days``; exactly
+28 passes) is reported with the days needed and the lift that 28 days can detect.
+Thresholds ``ab-alpha`` (0.05) and ``ab-power`` (0.8). With any input missing it stays silent.
+Check values at baseline 2.1%: a 10% lift needs 76,757 per variant, 20% 20,081, 32% 8,261.
+Why: a test that cannot reach its sample size ends on noise: it either finds nothing or,
+read early, a lift that is not there.
+Fails:
+    "metrics": {"conversion_rate": 0.021, "daily_visitors": {"es": 310}},
+    "experiments": [{"locale": "es", "primary_metric": "conversion_rate", "mde": 0.2, "variants": [{...}, {...}], ...}]
+Passes:
+    the same experiment with "mde": 0.5 (3,639 per variant: 24 days)
+"""
+
+import math
+
+from listing_lint.api import Severity
+from listing_lint.bundle.positions import pointer
+from listing_lint.rules.abtest._common import (
+    METRIC_LABELS,
+    daily_visitors,
+    experiments,
+    locale_of,
+    planned_split,
+    variants,
+)
+from listing_lint.rules.premium._common import number
+from listing_lint.stats import reachable_mde, sample_size
+
+CODE, NAME, SEVERITY = "ABT002", "underpowered", Severity.WARNING
+SOURCE = "research/marketplace.md §3.1 (two-proportion sample size, α 0.05 two-sided, power 0.8)"
+
+
+def _inputs(bundle, exp):
+    """``(baseline, mde, daily, shares)`` or None when the experiment does not say enough."""
+    if exp.get("status") == "done":
+        return None
+    metric = exp.get("primary_metric")
+    baseline = number(bundle.dict_at("/metrics").get(metric)) if isinstance(metric, str) else None
+    mde = number(exp.get("mde"))
+    daily = daily_visitors(bundle, exp)
+    arms = variants(exp)
+    if baseline is None or mde is None or not daily or daily < 0 or arms is None or len(arms) < 2:
+        return None
+    if not 0 < baseline < 1 or mde <= 0 or baseline * (1 + mde) >= 1:
+        return None
+    if "traffic_split" in exp:
+        split = planned_split(exp, len(arms))
+        if split is None or 0 in split:
+            return None  # ABT003 reports an unusable split
+        shares = [s / 100 for s in split]
+    else:
+        shares = [1 / len(arms)] * len(arms)
+    return baseline, mde, daily, shares
+
+
+def check(bundle, ctx):
+    alpha, power = ctx.threshold("ab-alpha"), ctx.threshold("ab-power")
+    max_days = ctx.threshold("ab-max-days")
+    for i, exp in experiments(bundle):
+        inputs = _inputs(bundle, exp)
+        if inputs is None:
+            continue
+        baseline, mde, daily, shares = inputs
+        n = math.ceil(sample_size(baseline, mde, alpha, power))
+        days_needed = n / (daily * min(shares))
+        if days_needed <= max_days * (1 + 1e-9):
+            continue
+        reachable = reachable_mde(baseline, daily * min(shares) * max_days, alpha, power)
+        bolder = (
+            f"only a lift of about {round(reachable * 100)}% is detectable in {max_days:g} days"
+            if reachable is not None and reachable <= 1
+            else f"not even a doubling is detectable in {max_days:g} days at this traffic"
+        )
+        label = METRIC_LABELS.get(exp.get("primary_metric"), str(exp.get("primary_metric")))
+        yield ctx.finding(
+            pointer("experiments", i, "mde"),
+            f"{label} test on {locale_of(exp) or '?'} needs {n:,} visitors per variant; at {daily:,}/day that is "
+            f"{math.ceil(days_needed - 1e-9):,} days: test a bolder change ({bolder}) or pool locales",
+            severity=ctx.severity_for(ctx.limit("ab-max-days").confidence),
+        )

@@ -1,0 +1,45 @@
+"""ABT007 overlapping-experiments — two running experiments on the same locale and element.
+
+What it checks: no two experiments with ``status: running`` test the same ``element`` on the
+same locale (``es`` and ``es-ES`` count as the same). When both give ``start`` and ``end``
+dates that do not overlap, the status is taken to be stale and nothing is reported.
+Why: two tests of the same element share its traffic and each changes what the other
+measures; neither result can then be attributed.
+Fails:
+    [{"id": "es-hero-a", "locale": "es", "element": "main_image", "status": "running"},
+     {"id": "es-hero-b", "locale": "es-ES", "element": "main_image", "status": "running"}]
+Passes:
+    [{"id": "es-hero-a", "locale": "es", "element": "main_image", "status": "running"},
+     {"id": "es-title", "locale": "es", "element": "title", "status": "running"}]
+"""
+
+from listing_lint.api import Severity
+from listing_lint.bundle.positions import pointer
+from listing_lint.rules.abtest._common import exp_id, experiments, locale_of, parse_date, same_locale
+
+CODE, NAME, SEVERITY = "ABT007", "overlapping-experiments", Severity.WARNING
+
+
+def _apart(a: dict, b: dict) -> bool:
+    """True when both experiments give dates and the periods do not meet."""
+    a0, a1, b0, b1 = (parse_date(x.get(k)) for x in (a, b) for k in ("start", "end"))
+    if None in (a0, a1, b0, b1):
+        return False
+    return a1 < b0 or b1 < a0
+
+
+def check(bundle, ctx):
+    running = [(i, exp) for i, exp in experiments(bundle) if exp.get("status") == "running" and locale_of(exp)]
+    for n, (j, later) in enumerate(running):
+        for i, earlier in running[:n]:
+            if earlier.get("element") != later.get("element") or not isinstance(later.get("element"), str):
+                continue
+            if not same_locale(locale_of(earlier), locale_of(later)) or _apart(earlier, later):
+                continue
+            yield ctx.finding(
+                pointer("experiments", j, "status"),
+                f"experiments {exp_id(earlier, i)} and {exp_id(later, j)} both run on the {locale_of(later)} "
+                f"{later['element']}; their traffic overlaps: run them one after the other, "
+                "or as one test with more variants",
+            )
+            break

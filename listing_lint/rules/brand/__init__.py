@@ -1,0 +1,1 @@
+"""BRD — brand and trademark: the ® mark, the authorization chain, trademark classes."""

@@ -1,0 +1,71 @@
+"""CMP007 fcc-id — a malformed FCC ID, or a radio product for the US with none.
+
+What it checks: an FCC certificate's ``fcc_id`` is a grantee code (3 characters starting with
+a letter, or 5 starting with a digit 2-9, from A-Z and 2-9: no 0 or 1) followed by a product
+code of 1-14 characters of A-Z, 0-9 and ``-`` (47 CFR 2.925/2.926). ``FCC ID:`` before it,
+spaces and lower case are accepted. A ``radio`` product sold in the US whose FCC certificates carry no FCC ID (an SDoC
+alone) is reported too; with no FCC certificate at all CMP001 reports the market.
+Why: an intentional radiator needs certification, and the FCC ID on the label must be the one
+granted; a malformed ID cannot be found in the FCC database.
+Fails:
+    "fcc_id": "2AB10-SP1"   (a 1 in the grantee code)
+Passes:
+    "fcc_id": "2ABCD-SP1"; "fcc_id": "FCC ID: A3LSMX1"
+"""
+
+import re
+
+from listing_lint.api import Severity
+from listing_lint.rules.compliance._common import certificates, markets_with_pointers
+
+CODE, NAME, SEVERITY = "CMP007", "fcc-id", Severity.ERROR
+SOURCE = "https://www.fcc.gov/general/fcc-id-number-grantee-code-information"
+
+FCC_ID = re.compile(r"^(?:[A-Z][A-Z2-9]{2}|[2-9][A-Z2-9]{4})[A-Z0-9-]{1,14}$")
+PREFIX = re.compile(r"^\s*(?:CONTAINS\s+)?FCC\s*ID\s*[:#]?\s*", re.I)
+
+
+def normalise(value: str) -> str:
+    return re.sub(r"\s+", "", PREFIX.sub("", value)).upper()
+
+
+def problem(fcc_id: str) -> str | None:
+    """Why ``fcc_id`` (normalised) is not an FCC ID, or None when it is one."""
+    if FCC_ID.match(fcc_id):
+        return None
+    if not fcc_id:
+        return "it is empty"
+    if fcc_id[0] in "01":
+        return "a grantee code never starts with 0 or 1"
+    size = 5 if fcc_id[0].isdigit() else 3
+    grantee, product = fcc_id[:size], fcc_id[size:]
+    if re.search(r"[01]", grantee):
+        return f"grantee code {grantee} contains 0 or 1, which the FCC never issues"
+    if not re.fullmatch(r"[A-Z0-9]+", grantee) or len(grantee) < size:
+        return f"grantee code {grantee} must be {size} characters of A-Z and 2-9"
+    if not product:
+        return "the product code after the grantee code is missing"
+    if len(product) > 14:
+        return f"product code {product} has {len(product)} characters; the most is 14"
+    return f"product code {product} may hold only A-Z, 0-9 and '-'"
+
+
+def check(bundle, ctx):
+    fcc = [c for c in certificates(bundle) if c.scheme == "FCC"]
+    for cert in fcc:
+        if cert.fcc_id is None:
+            continue
+        why = problem(normalise(cert.fcc_id))
+        if why:
+            yield ctx.finding(
+                cert.ptr("fcc_id"),
+                f"FCC ID {cert.fcc_id!r} is malformed: {why}; copy it exactly from the FCC grant "
+                f"(grantee code + product code, e.g. 2ABCD-SP1)",
+            )
+    us = dict(markets_with_pointers(bundle)).get("US")
+    if us and "radio" in bundle.product_groups and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc):
+        yield ctx.finding(
+            fcc[0].ptr("scheme"),
+            "a radio product sold in the US needs FCC certification (47 CFR Part 15 Subpart C) and its FCC ID; "
+            "no FCC certificate here has `fcc_id`: add the grant's FCC ID",
+        )

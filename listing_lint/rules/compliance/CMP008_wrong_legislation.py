@@ -1,0 +1,48 @@
+"""CMP008 wrong-legislation — a radio product evidenced under the LVD and EMC Directive instead of the RED.
+
+What it checks: for a product in a group the registry's legislation rules name (``radio`` →
+RED), the CE/UKCA certificates for the EU/UK must include the required legislation. It reports
+when none of them lists it but one lists what it replaces (LVD, EMC). A separate LVD/EMC
+certificate beside a RED one (a mains charger in the box) is fine; certificates that list no
+legislation are not judged.
+Why: radio equipment is excluded from the LVD and the EMC Directive (RED Art. 1(4), EMCD
+Art. 2(2)(a)); an LVD+EMC declaration for a radio product is the wrong legal basis and gives no
+presumption for the RED essential requirements.
+Fails:
+    "product_groups": ["radio"], CE certificate "legislation": ["LVD", "EMC"]
+Passes:
+    "product_groups": ["radio"], CE certificate "legislation": ["RED", "RoHS"]
+"""
+
+from listing_lint.api import Severity
+from listing_lint.rules.compliance._common import certificates, markets_with_pointers, registry_for
+
+CODE, NAME, SEVERITY = "CMP008", "wrong-legislation", Severity.ERROR
+
+
+def check(bundle, ctx):
+    registry = registry_for(ctx)
+    groups = set(bundle.product_groups)
+    markets = {m for m, _ in markets_with_pointers(bundle)}
+    certs = certificates(bundle)
+    reported: set[int] = set()
+    for rule in registry.rules_of("legislation"):
+        if not rule.covers(groups) or not markets & set(rule.markets) or not rule.in_force(ctx.as_of):
+            continue
+        mine = [c for c in certs if c.scheme in set(rule.get("schemes") or ()) and c.legislation]
+        required, instead = rule.get("requires"), set(rule.get("instead_of") or ())
+        if not mine or any(required in c.legislation for c in mine):
+            continue
+        for cert in mine:
+            wrong = [x for x in cert.legislation if x in instead]
+            if not wrong or cert.index in reported:
+                continue
+            reported.add(cert.index)
+            yield ctx.finding(
+                cert.ptr("legislation"),
+                f"{cert.scheme} certificate is under {'+'.join(wrong)} but the product is "
+                f"{'+'.join(sorted(groups & set(rule.get('groups_any') or rule.get('groups_all') or ())))}: {rule.get('why')}; "
+                f"get a declaration under the {required}",
+                severity=ctx.severity_for(rule.confidence),
+                source=rule.source,
+            )

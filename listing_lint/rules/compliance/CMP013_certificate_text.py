@@ -1,0 +1,69 @@
+"""CMP013 certificate-text — a certificate PDF does not mention what listing.json declares for it.
+
+What it checks: when a certificate's ``file`` is a PDF with a text layer, its text (first
+``cert-pdf-max-pages`` pages, files up to ``cert-pdf-max-bytes``) must mention each declared
+standard (number, part, year or version, amendments; spacing, dashes and case do not matter),
+each model and the FCC ID. Scanned PDFs (no text layer) and images are skipped silently; a PDF
+that cannot be parsed is reported once, as info.
+Why: a listing that claims more than its certificate shows (a standard, a model, an FCC ID
+copied from another product) is caught by marketplace review and by market surveillance; the
+document, not the listing, is the evidence.
+Fails:
+    "standards": ["EN 18031-1:2024"], "models": ["X1-EU"]; certs/ce.pdf text names EN 300 328 and X1-EU only
+Passes:
+    certs/ce.pdf text: "EN 18031-1:2024 ... Model: X1-EU"; or certs/ce.pdf is a scan with no text layer
+"""
+
+from listing_lint.api import Severity
+from listing_lint.rules.compliance._common import certificates, cited_standards
+from listing_lint.rules.compliance.CMP007_fcc_id import normalise
+from listing_lint.standards.pdftext import is_pdf, mentions, mentions_standard, read_pdf_text
+
+CODE, NAME, SEVERITY = "CMP013", "certificate-text", Severity.WARNING
+
+
+def _text(bundle, ctx, ref: str):
+    """The PdfText of a certificate file, or None when there is nothing to judge."""
+    memo = ctx.cache.setdefault("cmp.pdftext", {})
+    if ref in memo:
+        return memo[ref]
+    memo[ref] = None
+    file = bundle.file(ref)
+    max_bytes = min(int(ctx.threshold("cert-pdf-max-bytes")), int(ctx.config.get("max-media-bytes")))
+    if file is not None and file.is_regular and 0 < file.size <= max_bytes and is_pdf(file.read_bytes(1024)):
+        memo[ref] = (file, read_pdf_text(file.read_bytes(max_bytes), int(ctx.threshold("cert-pdf-max-pages"))))
+    return memo[ref]
+
+
+def check(bundle, ctx):
+    cited = cited_standards(bundle, ctx)
+    for cert in certificates(bundle):
+        if cert.file is None:
+            continue
+        found = _text(bundle, ctx, cert.file)
+        if found is None:
+            continue
+        file, pdf = found
+        if pdf.error is not None:  # judging the pages read before the error could report what is on the rest
+            yield ctx.finding(
+                cert.ptr("file"),
+                f"cannot read the text of {cert.file} ({pdf.error}); check its standards and models by hand",
+                severity=Severity.INFO,
+            )
+            continue
+        if pdf.scanned:
+            continue
+        text = pdf.compact
+        where = f"{cert.file} ({pdf.pages} page{'s' if pdf.pages != 1 else ''} read)"
+        for c in cited:
+            if c.cert == cert and c.ref is not None and not mentions_standard(text, c.ref):
+                yield ctx.finding(c.at, f"{where} does not mention {c.ref.canonical}; {_todo()}")
+        for k, model in enumerate(cert.models):
+            if not mentions(text, model):
+                yield ctx.finding(cert.ptr("models", k), f"{where} does not mention model {model}; {_todo()}")
+        if cert.fcc_id and cert.scheme == "FCC" and not mentions(text, normalise(cert.fcc_id)):
+            yield ctx.finding(cert.ptr("fcc_id"), f"{where} does not mention FCC ID {cert.fcc_id}; {_todo()}")
+
+
+def _todo() -> str:
+    return "correct listing.json, or attach the document that covers it"

@@ -1,0 +1,159 @@
+"""What the CMP rules share: certificates read defensively, the market each scheme speaks for,
+cited standards parsed once per bundle, and the registry the rules judge with."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from listing_lint.bundle.positions import pointer
+from listing_lint.standards.refparse import RefError, StandardRef, is_regulation, try_parse
+from listing_lint.standards.registry import Match, Registry, registry_for
+
+__all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
+           "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market"]
+
+#: the market whose registry entries judge a certificate's standards
+JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK"}
+CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
+
+
+def as_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+@dataclass(frozen=True)
+class Cert:
+    index: int
+    pointer: str  # "/certificates/2"
+    scheme: str
+    legislation: tuple[str, ...]
+    standards: tuple[tuple[int, str], ...]  # (index in the list, text as written)
+    models: tuple[str, ...]
+    issued: date | None
+    expires: date | None
+    notified_body: str | None
+    fcc_id: str | None
+    file: str | None
+
+    def ptr(self, *tokens) -> str:
+        return pointer("certificates", self.index, *tokens)
+
+    @property
+    def market(self) -> str | None:
+        return JUDGED_IN.get(self.scheme)
+
+
+def certificates(bundle) -> list[Cert]:
+    """The bundle's certificates with a known scheme; wrong types are skipped (SCH002 reports them)."""
+    out = []
+    for i, raw in enumerate(bundle.list_at("/certificates")):
+        if not isinstance(raw, dict) or raw.get("scheme") not in JUDGED_IN:
+            continue
+        standards = raw.get("standards") if isinstance(raw.get("standards"), list) else []
+        out.append(
+            Cert(
+                index=i,
+                pointer=pointer("certificates", i),
+                scheme=raw["scheme"],
+                legislation=tuple(_strings(raw.get("legislation"))),
+                standards=tuple((j, s) for j, s in enumerate(standards) if isinstance(s, str)),
+                models=tuple(_strings(raw.get("models"))),
+                issued=as_date(raw.get("issued")),
+                expires=as_date(raw.get("expires")),
+                notified_body=raw.get("notified_body") if isinstance(raw.get("notified_body"), str) else None,
+                fcc_id=raw.get("fcc_id") if isinstance(raw.get("fcc_id"), str) else None,
+                file=raw.get("file") if isinstance(raw.get("file"), str) else None,
+            )
+        )
+    return out
+
+
+def judging_market(cert: Cert) -> str | None:
+    return cert.market
+
+
+def accepted_in(market: str, registry: Registry, groups) -> set[str]:
+    """Schemes that evidence conformity in ``market`` (from the evidence rules; CE counts in the UK)."""
+    schemes: set[str] = set()
+    for rule in registry.rules_of("evidence"):
+        if market in rule.markets:
+            schemes.update(rule.get("schemes") or ())
+    return schemes
+
+
+@dataclass(frozen=True)
+class Cited:
+    """One standard a certificate cites: parsed, and matched in the certificate's market."""
+
+    cert: Cert
+    index: int  # position in the certificate's standards list
+    text: str
+    ref: StandardRef | None
+    error: RefError | None
+    regulation: bool
+    match: Match | None
+
+    @property
+    def at(self) -> str:
+        return self.cert.ptr("standards", self.index)
+
+
+def cited_standards(bundle, ctx) -> list[Cited]:
+    """Every standard every certificate cites, parsed and looked up once per bundle."""
+    key = "cmp.cited"
+    if key not in ctx.cache:
+        registry = registry_for(ctx)
+        out = []
+        for cert in certificates(bundle):
+            for j, text in cert.standards:
+                if is_regulation(text):
+                    out.append(Cited(cert, j, text, None, None, True, None))
+                    continue
+                parsed = try_parse(text)
+                if isinstance(parsed, RefError):
+                    out.append(Cited(cert, j, text, None, parsed, False, None))
+                    continue
+                match = registry.lookup(parsed, cert.market) if cert.market else None
+                out.append(Cited(cert, j, text, parsed, None, False, match))
+        ctx.cache[key] = out
+    return ctx.cache[key]
+
+
+def group_text(groups) -> str:
+    groups = sorted(groups)
+    return "+".join(groups) if groups else "no product group"
+
+
+def markets_with_pointers(bundle) -> list[tuple[str, str]]:
+    """(market, JSON pointer of it in ``markets``), each market once."""
+    seen, out = set(), []
+    for i, market in enumerate(bundle.list_at("/markets")):
+        if isinstance(market, str) and market not in seen:
+            seen.add(market)
+            out.append((market, pointer("markets", i)))
+    return out
+
+
+def sku_models_by_market(bundle) -> dict[str, list[tuple[str, str]]]:
+    """market -> [(model, pointer of the SKU's model)], a SKU without ``markets`` selling in all of them."""
+    markets = [m for m, _ in markets_with_pointers(bundle)]
+    out: dict[str, list[tuple[str, str]]] = {m: [] for m in markets}
+    for i, sku in enumerate(bundle.list_at("/skus")):
+        if not isinstance(sku, dict) or not isinstance(sku.get("model"), str) or not sku["model"].strip():
+            continue
+        sold = _strings(sku.get("markets")) if isinstance(sku.get("markets"), list) else markets
+        for market in sold:
+            if market in out:
+                out[market].append((sku["model"], pointer("skus", i, "model")))
+    return out

@@ -1,0 +1,47 @@
+"""LOC001 missing-locale — a required locale has no title or no detail page.
+
+What it checks: every required locale (the locales the bundle declares in ``locales``; when it
+declares none, the ``required-locales`` config, default en, es, fr, ru) has a non-empty entry in
+``title`` and in ``detail_pages``. A required ``es`` is satisfied by ``es-ES``; a required ``es-ES`` needs exactly
+that region. (A page that is listed but missing on disk is SCH003; an empty title is LOC010.)
+Why: a buyer on the Spanish site sees the machine translation of the English title, or no
+description at all.
+Fails:
+    listing.json: "title": {"en": "Smart Plug"}, required-locales = ["en", "es"]
+Passes:
+    listing.json: "title": {"en": "Smart Plug", "es-ES": "Enchufe inteligente"}
+"""
+
+from listing_lint.api import Severity
+from listing_lint.bundle.model import normalize_locale
+
+CODE, NAME, SEVERITY = "LOC001", "missing-locale", Severity.ERROR
+
+
+def required_locales(bundle, ctx) -> list[str]:
+    declared = bundle.locales
+    if declared:
+        return list(dict.fromkeys(declared))
+    return [normalize_locale(x) for x in ctx.config.get("required-locales")]
+
+
+def _has(keys: list[str], locale: str) -> bool:
+    if "-" in locale:
+        return locale in keys
+    return any(k.split("-")[0] == locale for k in keys)
+
+
+def check(bundle, ctx):
+    if bundle.data is None:
+        return
+    for field, what in (("title", "title"), ("detail_pages", "detail page")):
+        value = bundle.get(f"/{field}")
+        if not isinstance(value, dict):
+            continue  # missing or wrong type: the schema rule reports it
+        keys = [normalize_locale(k) for k, v in value.items() if v not in (None, {}, [])]
+        for locale in required_locales(bundle, ctx):
+            if not _has(keys, locale):
+                yield ctx.finding(
+                    f"/{field}",
+                    f"no {what} for required locale {locale}; add \"{locale}\" to {field}",
+                )

@@ -1,0 +1,36 @@
+"""LOC002 page-language — a detail page is, as a whole, in another language than its locale.
+
+What it checks: every block of the page that is long enough to judge (10 characters after brand
+names, model codes, units and URLs are removed) gets a language verdict; the verdicts are
+weighted by length, and the page fails when most of its judged text (``langid-page-share``,
+default half) is one other language. Pages with under 30 judged characters are not called.
+Why: a page uploaded to the wrong locale (the English page in the Spanish slot) is the biggest
+localization failure there is, and it is reported once here instead of once per paragraph.
+Fails:
+    detail/es.html: <p>This smart plug turns any socket into a connected one.</p>
+                    <p>Schedule your lamps and heaters from the app.</p>
+Passes:
+    detail/es.html: <p>Este enchufe inteligente convierte cualquier toma en una conectada.</p>
+                    <p>Programa lámparas y calefactores desde la aplicación.</p>
+"""
+
+from listing_lint.api import Severity
+from listing_lint.l10n.pages import foreign_pages, language_name
+
+CODE, NAME, SEVERITY = "LOC002", "page-language", Severity.ERROR
+SOURCE = "docs/langid.md"
+
+
+def check(bundle, ctx):
+    foreign = foreign_pages(bundle, ctx)
+    for page in bundle.pages.values():
+        if page.locale not in foreign:
+            continue
+        lang, share = foreign[page.locale]
+        body = next(iter(page.elements("body")), None)
+        at = page.span(body) if body is not None else page.span()
+        yield ctx.finding(
+            at,
+            f"the {page.locale} page is {share:.0%} {language_name(lang)} by text; "
+            f"put the {language_name(page.locale.split('-')[0])} translation here",
+        )

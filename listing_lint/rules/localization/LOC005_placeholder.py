@@ -1,0 +1,51 @@
+"""LOC005 placeholder — an unfilled template placeholder or leftover in buyer-visible text.
+
+What it checks: page blocks, titles and alt texts for template tokens in any script
+(``{关键词}``, ``{keyword}``, ``{{name}}``, ``${x}``, ``%s``, ``%(name)s``), bracketed capitals
+(``[PRODUCT NAME]``, ``[NOMBRE DEL PRODUCTO]``), ``TODO``/``TBD``/``FIXME`` and lorem ipsum.
+Why: a listing tool's template that was never filled in tells the buyer the page was generated
+and never read; the marketplace shows it verbatim.
+Fails:
+    detail/es.html: <p>El mejor {关键词} para tu hogar.</p>
+Passes:
+    detail/es.html: <p>Ahorra un 20 % en la factura de la luz [1].</p>
+"""
+
+import re
+
+from listing_lint.api import Severity
+from listing_lint.l10n.pages import texts
+
+CODE, NAME, SEVERITY = "LOC005", "placeholder", Severity.ERROR
+
+PLACEHOLDERS = re.compile(
+    r"\{\{[^{}]{1,60}\}\}"  # {{name}}
+    r"|\$\{[^{}]{1,60}\}"  # ${x}
+    r"|\{(?=[^{}]*[^\W\d_])[^{}\s][^{}]{0,40}\}"  # {keyword} {关键词} {product_name}, not {1}
+    r"|(?<![\w%])%(?:\([\w]+\))?[sd](?![\w])"  # %s %d %(name)s
+    r"|\[[^\W\d_][^\W\d ]*(?:[ _][^\W\d_]+)*\]"  # [PRODUCT NAME], [NOMBRE DEL PRODUCTO] (capitals: below)
+    r"|\b(?:TODO|TBD|FIXME|XXX+)\b"
+)
+LOREM = re.compile(r"\blorem\s+ipsum\b", re.I)
+
+
+def _lowercase_brackets(token: str) -> bool:
+    """``[1]``, ``[ver nota]``: brackets are placeholders only in capitals, 4 letters or more."""
+    if not token.startswith("["):
+        return False
+    letters = [c for c in token if c.isalpha()]
+    return len(letters) < 4 or not all(c.isupper() for c in letters)
+
+
+def placeholders(text: str) -> list[str]:
+    found = [m.group() for m in PLACEHOLDERS.finditer(text) if not _lowercase_brackets(m.group())]
+    found += [m.group() for m in LOREM.finditer(text)]
+    return found
+
+
+def check(bundle, ctx):
+    for item in texts(bundle):
+        found = placeholders(item.text)
+        if found:
+            shown = ", ".join(dict.fromkeys(found))
+            yield ctx.finding(item.at, f"unfilled placeholder {shown} in the {item.locale} {item.where}; write the real text")

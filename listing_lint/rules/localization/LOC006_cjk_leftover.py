@@ -1,0 +1,32 @@
+"""LOC006 cjk-leftover — Han, Kana or Hangul text left in a page whose locale does not use it.
+
+What it checks: page blocks, titles and alt texts of every locale other than zh/ja/ko for runs of
+Han ideographs, Hiragana, Katakana or Hangul. Placeholders such as ``{关键词}`` are LOC005's and
+not reported twice; text marked ``lang="zh"`` (a deliberate quotation) is allowed.
+Why: factory copy pasted from a Chinese supplier sheet is unreadable to the buyer and marks the
+listing as a low-effort re-upload.
+Fails:
+    detail/fr.html: <p>Prise intelligente 智能插座 compatible Wi-Fi.</p>
+Passes:
+    detail/fr.html: <p>Prise intelligente compatible Wi-Fi et Alexa.</p>
+"""
+
+import re
+
+from listing_lint.api import Severity
+from listing_lint.l10n.pages import CJK_LANGS, texts
+from listing_lint.rules.localization.LOC005_placeholder import PLACEHOLDERS
+
+CODE, NAME, SEVERITY = "LOC006", "cjk-leftover", Severity.ERROR
+
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af\u1100-\u11ff\uff66-\uff9f]+")
+
+
+def check(bundle, ctx):
+    for item in texts(bundle):
+        if item.lang in CJK_LANGS or (item.declared and item.declared.split("-")[0] in CJK_LANGS):
+            continue
+        runs = CJK.findall(PLACEHOLDERS.sub(" ", item.judged_source))
+        if runs:
+            shown = " ".join(runs)[:40]
+            yield ctx.finding(item.at, f"Chinese/Japanese/Korean text \"{shown}\" in the {item.locale} {item.where}; translate or remove it")

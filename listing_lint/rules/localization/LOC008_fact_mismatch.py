@@ -1,0 +1,106 @@
+"""LOC008 fact-mismatch — a number with a unit, a model number or a price differs across locales.
+
+What it checks: measures (``20 m``, ``5000 mAh``, ``100 W``, ``6.5″``; normalised, so 6.5 inch
+equals 16.5 cm), prices (``$39.90`` = ``39,90 US$``) and model numbers (``SP-X1``) of each
+locale's page and title, each read the way its locale writes numbers (``1 234,50``, ``1.234,50``,
+``1,234.50``; U+202F and U+00A0 groupings), against the English page and title. A value of the
+same kind that the English text does not have, where the English has one the other text lacks,
+is reported at the block that says it. Values within 5 % across unit systems (inch/cm) match.
+Why: buyers order by the numbers; a hose that is 20 m in English and 15 m in French is a dispute
+and a return waiting to happen, whichever figure is right.
+Fails:
+    detail/en.html: <p>20 m hose</p>      detail/fr.html: <p>Tuyau de 15 m</p>
+Passes:
+    detail/en.html: <p>20 m hose, $39.90</p>      detail/fr.html: <p>Tuyau de 20 m, 39,90 $US</p>
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from listing_lint.api import Severity
+from listing_lint.bundle.model import base_language
+from listing_lint.l10n.numbers import measures, prices
+from listing_lint.l10n.pages import page_texts, texts
+
+CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
+
+MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![\w-])")
+SAME_UNIT_TOLERANCE = 1e-6
+CROSS_UNIT_TOLERANCE = 0.05
+
+
+@dataclass
+class Fact:
+    kind: str  # a dimension ("length"), "price:USD" or "model:<shape>"
+    value: Any
+    raw: str
+    unit: str
+    at: Any  # Block or JSON pointer
+
+
+def _model_shape(code: str) -> str:
+    return re.sub(r"\d+", "#", code)
+
+
+def facts(item) -> list[Fact]:
+    out: list[Fact] = []
+    text = item.judged_source
+    for m in measures(text, item.locale):
+        out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at))
+    for p in prices(text):
+        value = p.value(item.locale)
+        if value is not None:
+            out.append(Fact(f"price:{p.currency}", float(value), p.raw, p.symbol, item.at))
+    for m in MODEL.finditer(text):
+        out.append(Fact(f"model:{_model_shape(m.group())}", m.group(), m.group(), "", item.at))
+    return out
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    tol = SAME_UNIT_TOLERANCE if a.unit.lower() == b.unit.lower() else CROSS_UNIT_TOLERANCE
+    return abs(a.value - b.value) <= tol * max(abs(a.value), abs(b.value), 1e-9)
+
+
+def differences(english: list[Fact], other: list[Fact]):
+    """(English fact, other fact) pairs: same kind, no match on either side, paired in order."""
+    for kind in dict.fromkeys(f.kind for f in english):
+        ours = [f for f in english if f.kind == kind]
+        theirs = [f for f in other if f.kind == kind]
+        missing = [f for f in ours if not any(_same(f, g) for g in theirs)]
+        extra = [g for g in theirs if not any(_same(f, g) for f in ours)]
+        yield from zip(missing, extra)
+
+
+def _group(items) -> dict[str, list]:
+    by_locale: dict[str, list] = {}
+    for item in items:
+        by_locale.setdefault(item.locale, []).append(item)
+    return by_locale
+
+
+def _compare(english_items, other_items):
+    english = [f for item in english_items for f in facts(item)]
+    if not english:
+        return
+    other = [f for item in other_items for f in facts(item)]
+    yield from differences(english, other)
+
+
+def check(bundle, ctx):
+    pages = {p.locale: page_texts(p) for p in bundle.pages.values()}
+    titles = _group(t for t in texts(bundle, pages=False, alts=False))
+    for group in (pages, titles):
+        english = next((items for locale, items in group.items() if base_language(locale) == "en"), None)
+        if english is None:
+            continue
+        for locale, items in group.items():
+            if base_language(locale) == "en":
+                continue
+            for ours, theirs in _compare(english, items):
+                yield ctx.finding(
+                    theirs.at,
+                    f"{theirs.raw} in {locale}, but the English text says {ours.raw}; make the facts agree",
+                )

@@ -1,0 +1,79 @@
+"""LOC009 number-format — a price or number written in another locale's format.
+
+What it checks: prices (a currency sign or code next to a number) on every page and title are
+written the way the locale writes them in CLDR (through Babel): decimal and group separators,
+and the sign before or after the number (``39,90 €`` in es/fr/ru, ``€39.90`` in English). Plain
+numbers are checked only when they use both separators (``1,234.50`` on a French page); a lone
+``5.3`` or ``2.4 GHz`` is left alone (versions and band names are written that way everywhere).
+U+202F, U+00A0 and a plain space are all accepted as group separators where CLDR's is a space.
+Why: ``$1,234.50`` reads as one dollar and 234 cents on a French page, where CLDR writes
+``1 234,50 $US``.
+Fails:
+    detail/fr.html: <p>Prix : $1,234.50</p>
+Passes:
+    detail/fr.html: <p>Prix : 39,90 €</p>
+"""
+
+import re
+
+from listing_lint.api import Severity
+from listing_lint.l10n.numbers import NUMBER, format_price, parse_number, prices, symbol_first
+from listing_lint.l10n.pages import texts
+
+CODE, NAME, SEVERITY = "LOC009", "number-format", Severity.WARNING
+SOURCE = "https://cldr.unicode.org/ (number symbols and currency patterns, through Babel)"
+
+BOTH_SEPARATORS = re.compile(rf"(?<![\w.,])(?:{NUMBER})(?![\w])")
+
+
+def _price_problem(price, locale: str) -> str | None:
+    value = parse_number(price.number, locale)
+    if value is None:
+        other = parse_number(price.number, "en") if not locale.startswith("en") else None
+        if other is None:
+            for guess in ("fr", "es", "ru", "de"):
+                other = parse_number(price.number, guess)
+                if other is not None:
+                    break
+        if other is None:
+            return None
+        return f"{price.raw} is not how {locale} writes prices; CLDR writes {format_price(other, price.currency, locale)}"
+    if price.prefix != symbol_first(locale) and price.symbol not in ("USD", "EUR", "GBP", "RUB"):
+        return f"{price.raw}: in {locale} the currency sign goes {'before' if symbol_first(locale) else 'after'} the number ({format_price(value, price.currency, locale)})"
+    return None
+
+
+def _number_problem(number: str, locale: str) -> str | None:
+    if not ("." in number and "," in number) or parse_number(number, locale) is not None:
+        return None
+    return f"{number} is written with another locale's separators; {locale} writes {_suggest(number, locale)}"
+
+
+def _suggest(number: str, locale: str) -> str:
+    from babel.numbers import format_decimal
+
+    for guess in ("en", "es", "de"):
+        value = parse_number(number, guess)
+        if value is not None:
+            return format_decimal(value, locale=locale.replace("-", "_"), decimal_quantization=False)
+    return number
+
+
+def check(bundle, ctx):
+    for item in texts(bundle):
+        text = item.judged_source
+        problems = []
+        spans = []
+        for price in prices(text):
+            spans.append((price.start, price.end))
+            problem = _price_problem(price, item.locale)
+            if problem:
+                problems.append(problem)
+        for m in BOTH_SEPARATORS.finditer(text):
+            if any(s <= m.start() < e for s, e in spans):
+                continue
+            problem = _number_problem(m.group(), item.locale)
+            if problem:
+                problems.append(problem)
+        for problem in problems:
+            yield ctx.finding(item.at, problem)

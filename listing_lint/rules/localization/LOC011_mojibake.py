@@ -1,0 +1,33 @@
+"""LOC011 mojibake — text decoded with the wrong encoding (``Ã©``, ``Ð¿Ñ€``, ``â€™``).
+
+What it checks: page blocks, titles and alt texts with ftfy's badness heuristic (``ftfy.is_bad``,
+the maintained detector of UTF-8 read as Latin-1/Windows-1252), and shows ftfy's repair.
+Why: "CÃ¢ble de 2 mÃ¨tres" is what a buyer sees when a supplier's UTF-8 file went through a
+Latin-1 tool; it looks like a scam page.
+Fails:
+    detail/fr.html: <p>CÃ¢ble de 2 mÃ¨tres</p>
+Passes:
+    detail/fr.html: <p>Câble de 2 mètres, « qualité » garantie</p>
+"""
+
+from listing_lint.api import Severity
+from listing_lint.l10n.pages import texts
+
+CODE, NAME, SEVERITY = "LOC011", "mojibake", Severity.ERROR
+SOURCE = "https://ftfy.readthedocs.io/"
+
+
+def check(bundle, ctx):
+    import ftfy
+
+    for item in texts(bundle):
+        if not ftfy.is_bad(item.text):
+            continue
+        fixed = ftfy.fix_text(item.text)
+        if fixed == item.text:
+            continue  # ftfy sees something odd but cannot repair it: stay silent
+        yield ctx.finding(
+            item.at,
+            f"mojibake in the {item.locale} {item.where}: \"{item.text[:40]}\" should read \"{fixed[:40]}\"; "
+            "re-save the source as UTF-8",
+        )

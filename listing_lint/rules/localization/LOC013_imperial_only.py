@@ -1,0 +1,39 @@
+"""LOC013 imperial-only — inch, foot, pound or °F on a metric-locale page without a metric value.
+
+What it checks: blocks and titles of every locale except English (en, en-US; the metric
+convention of es, fr, ru and other EU locales) that give a length, mass or volume only in
+imperial units written the English way (``6 inch``, ``10 ft``, ``2 lb``, ``75°F``), with no
+metric value of the same kind in the same block. Localized words (``pulgadas``, ``pouces``,
+``дюймов``) are fluent usage, for screens in particular, and are not reported.
+Why: EU buyers compare in centimetres and kilograms; the EU units directive (80/181/EEC) makes
+metric the legal unit of measurement, imperial only as a supplementary indication.
+Fails:
+    detail/es.html: <p>Manguera de 50 ft</p>
+Passes:
+    detail/es.html: <p>Manguera de 15 m (50 ft)</p>
+"""
+
+import re
+
+from listing_lint.api import Severity
+from listing_lint.bundle.model import base_language
+from listing_lint.l10n.numbers import measures, unit_table
+from listing_lint.l10n.pages import texts
+
+CODE, NAME, SEVERITY = "LOC013", "imperial-only", Severity.INFO
+SOURCE = "Council Directive 80/181/EEC on units of measurement"
+
+FAHRENHEIT = re.compile(r"\d\s?°F\b")
+
+
+def check(bundle, ctx):
+    _, imperial = unit_table()
+    for item in texts(bundle, alts=False):
+        if base_language(item.locale) == "en" or item.other_language:
+            continue
+        found = measures(item.judged_source, item.locale)
+        metric_kinds = {m.dimension for m in found if m.unit not in imperial}
+        only = [m for m in found if m.unit in imperial and m.dimension not in metric_kinds]
+        shown = [m.raw for m in only] + ([f.group() for f in FAHRENHEIT.finditer(item.judged_source)] if "°C" not in item.judged_source else [])
+        if shown:
+            yield ctx.finding(item.at, f"{', '.join(shown)} only in imperial units on the {item.locale} {item.where}; add the metric value")

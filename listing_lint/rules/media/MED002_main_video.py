@@ -1,0 +1,31 @@
+"""MED002 main-video — the listing has no main video.
+
+What it checks: one media item must be a ``video`` with role ``cover`` (the video shown on the
+cover of the listing).
+Why: the Premium handbook counts the main video as one of the required scene visuals and the
+marketplace plays it first; a listing without it loses the cover video slot.
+Fails:
+    "media": [{"kind": "image", "file": "media/cover.jpg", "role": "cover"}, ...]
+Passes:
+    "media": [{"kind": "video", "file": "media/main.mp4", "role": "cover", "poster": "media/poster.jpg"}, ...]
+"""
+
+from listing_lint.api import Severity
+from listing_lint.rules.media._shared import is_main_video
+
+CODE, NAME, SEVERITY = "MED002", "main-video", Severity.ERROR
+SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
+
+
+def check(bundle, ctx):
+    if not isinstance(bundle.get("/media"), list):
+        return
+    if any(is_main_video(item) for item in bundle.media):
+        return
+    videos = [item for item in bundle.media if item.kind == "video"]
+    hint = (
+        f"; {videos[0].file} is a video with role {videos[0].role!r}: make it role \"cover\""
+        if videos
+        else ': add {"kind": "video", "role": "cover", "file": ..., "poster": ...}'
+    )
+    yield ctx.finding("/media", "no main video (a media item of kind video with role cover)" + hint)

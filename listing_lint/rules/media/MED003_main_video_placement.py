@@ -1,0 +1,35 @@
+"""MED003 main-video-placement — the main video has no poster or is not first in the gallery.
+
+What it checks: the main video (kind ``video``, role ``cover``) names a ``poster`` image and is
+the first item of the gallery (items whose placement is ``gallery``, the default).
+Why: without a poster the marketplace shows a black or arbitrary first frame; a main video that
+is not first is not the cover video the Premium handbook asks for.
+Fails:
+    "media": [{"kind": "image", "file": "media/cover.jpg", "role": "cover"},
+              {"kind": "video", "file": "media/main.mp4", "role": "cover"}]
+Passes:
+    "media": [{"kind": "video", "file": "media/main.mp4", "role": "cover", "poster": "media/poster.jpg"},
+              {"kind": "image", "file": "media/cover.jpg", "role": "cover"}]
+"""
+
+from listing_lint.api import Severity
+from listing_lint.rules.media._shared import is_main_video
+
+CODE, NAME, SEVERITY = "MED003", "main-video-placement", Severity.WARNING
+
+
+def check(bundle, ctx):
+    video = next((item for item in bundle.media if is_main_video(item)), None)
+    if video is None:
+        return  # MED002
+    if not video.poster:
+        yield ctx.finding(video.pointer, f"main video {video.file} has no poster image: add \"poster\" with a still of the product")
+    if video.placement != "gallery":
+        yield ctx.finding(video.pointer, f"main video {video.file} is placed in the {video.placement}; put it first in the gallery")
+        return
+    first = next((item for item in bundle.media if item.placement == "gallery"), None)
+    if first is not None and first.index != video.index:
+        yield ctx.finding(
+            video.pointer,
+            f"main video {video.file} is not the first gallery item ({first.file} is); move it to the top of \"media\"",
+        )

@@ -1,0 +1,51 @@
+"""MED004 image-size — the 1:1 marketing image is under 800x800 or not square; a gallery image is too small.
+
+What it checks: the pixel size read from each image file. The image with role ``cover`` is the
+1:1 marketing image: it must be square and at least ``min-image-px`` (800) on a side, an error
+because AliExpress's API says so. Other gallery images under ``min-gallery-image-px`` (800,
+configured: widely repeated, not confirmed) are a warning. Files that cannot be read are MED005's.
+Why: the marketplace refuses a smaller or non-square marketing image, and zoom needs pixels.
+Fails:
+    media/cover.jpg is 800x799 (role cover)
+Passes:
+    media/cover.jpg is exactly 800x800 (role cover); media/scene-02.jpg is 1000x800
+"""
+
+from listing_lint.api import Severity
+from listing_lint.media import ImageProbe, probe
+from listing_lint.rules.media._shared import item_file, limit
+from listing_lint.bundle.positions import pointer
+
+CODE, NAME, SEVERITY = "MED004", "image-size", Severity.ERROR
+SOURCE = "AliExpress Open Platform: MarketImageDto type 2, 1:1 square, at least 800x800"
+
+
+def check(bundle, ctx):
+    for item in bundle.media:
+        if item.kind != "image" or (item.role != "cover" and item.placement != "gallery"):
+            continue
+        file = item_file(ctx, bundle, item)
+        info = probe(ctx, file) if file is not None else None
+        if not isinstance(info, ImageProbe) or info.problem or not info.width or not info.height:
+            continue
+        at = pointer("media", item.index, "file")
+        w, h = info.width, info.height
+        if item.role == "cover":
+            need, severity = limit(ctx, "min-image-px")
+            if w != h or min(w, h) < need:
+                what = "not square" if w != h else f"under {need:g}x{need:g}"
+                yield ctx.finding(
+                    at,
+                    f"marketing image {item.file} is {w}x{h}, {what}; the 1:1 marketing image must be square and at "
+                    f"least {need:g}x{need:g}: export it at {max(w, h, int(need))}x{max(w, h, int(need))}",
+                    severity=severity,
+                )
+        else:
+            need, severity = limit(ctx, "min-gallery-image-px")
+            if min(w, h) < need:
+                yield ctx.finding(
+                    at,
+                    f"gallery image {item.file} is {w}x{h}; gallery images should be at least {need:g} px on the "
+                    f"short side: export it larger",
+                    severity=severity,
+                )

@@ -1,0 +1,68 @@
+"""MED010 foreign-content — a description image comes from elsewhere, or a link leaves the marketplace.
+
+What it checks: every ``<img src>`` (and ``srcset`` candidate) of every detail page is a file of
+the bundle or an URL on the marketplace's image hosts (AliExpress: alicdn.com, alibaba.com,
+aliimg.com, aliexpress-media.com, plus the ``image-hosts`` setting); every ``<a href>`` points to
+the marketplace's own domain (aliexpress.com and its country sites, plus ``link-domains``).
+In-page ``#anchors`` are left alone.
+Why: AliExpress strips other images and links from the description (AeopAeProduct.detail):
+the buyer never sees them, and the page loses whatever they carried.
+Fails:
+    <img src="https://i.imgur.com/plug.jpg">  <a href="https://www.amazon.com/dp/B0X">
+Passes:
+    <img src="../media/scene-02.jpg">  <img src="https://ae01.alicdn.com/kf/S1.jpg">  <a href="https://www.aliexpress.com/store/1">
+"""
+
+from listing_lint.api import Severity
+from listing_lint.bundle.paths import is_url
+from listing_lint.rules.media._shared import host_allowed, market
+
+CODE, NAME, SEVERITY = "MED010", "foreign-content", Severity.ERROR
+SOURCE = "AliExpress Open Platform: AeopAeProduct.detail (topsdk AeopAeProduct.php)"
+
+
+def check(bundle, ctx):
+    data = market(ctx)
+    hosts = list(data.get("image_hosts") or []) + ctx.config.get("image-hosts")
+    domains = list(data.get("link_domains") or []) + ctx.config.get("link-domains")
+    for page in bundle.pages.values():
+        for img in page.elements("img"):
+            for src in _sources(img):
+                message = _image_problem(bundle, page, src, hosts)
+                if message:
+                    yield ctx.finding(page.span(img), message)
+        for link in page.elements("a"):
+            href = (link.get("href") or "").strip()
+            if href and not href.startswith("#") and not host_allowed(href, domains):
+                yield ctx.finding(
+                    page.span(link),
+                    f"link to {_short(href)} is removed by the marketplace (only links to {', '.join(domains)} are kept)",
+                )
+
+
+def _sources(img) -> list[str]:
+    out = [img.get("src").strip()] if img.get("src") and img.get("src").strip() else []
+    for candidate in (img.get("srcset") or "").split(","):
+        url = candidate.strip().split(" ")[0] if candidate.strip() else ""
+        if url:
+            out.append(url)
+    return out
+
+
+def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
+    if is_url(src):
+        if host_allowed(src, hosts):
+            return None
+        return (
+            f"image {_short(src)} is not on the marketplace's image hosts ({', '.join(hosts)}); the marketplace "
+            "removes it: upload it and use its marketplace URL, or ship it in the bundle"
+        )
+    resolved = bundle.resolve(src, page.rel)
+    if resolved.ok:
+        return None
+    where = "outside the bundle" if resolved.problem in ("absolute", "outside", "symlink-outside") else "missing"
+    return f"image {_short(src)} is {where}: put the file in the bundle (e.g. media/) and point at it"
+
+
+def _short(text: str, most: int = 80) -> str:
+    return text if len(text) <= most else text[: most - 1] + "…"

@@ -1,0 +1,64 @@
+"""MED012 stripped-html — description HTML the marketplace removes.
+
+What it checks: elements AliExpress filters out of a description (``script``, ``style``,
+``iframe``, ``frame``, ``input``, ``textarea``, ``button``, ``pre``; the list is marketplace data)
+and ``style`` attributes that are not simple: layout properties (``position``, ``float``,
+``display``, ``transform``...), ``url(...)`` and ``expression(...)``. Each is reported at its line.
+Why: the marketplace drops them silently (AeopAeProduct.detail), together with whatever they
+held: a size table inside ``<pre>`` disappears from the page.
+Fails:
+    <pre>Size: 10 x 5 cm</pre>   <div style="position:absolute;top:0">
+Passes:
+    <table><tr><td>Size</td><td>10 x 5 cm</td></tr></table>   <p style="color:#333;text-align:center">
+"""
+
+import re
+
+from listing_lint.api import Severity
+from listing_lint.rules.media._shared import market
+
+CODE, NAME, SEVERITY = "MED012", "stripped-html", Severity.WARNING
+SOURCE = "AliExpress Open Platform: AeopAeProduct.detail (topsdk AeopAeProduct.php)"
+
+_RISKY_VALUE = re.compile(r"url\s*\(|expression\s*\(", re.I)
+
+
+def check(bundle, ctx):
+    data = market(ctx)
+    tags = [t.lower() for t in data.get("stripped_tags") or []]
+    properties = {p.lower() for p in data.get("complex_style_properties") or []}
+    for page in bundle.pages.values():
+        for el in page.elements():
+            tag = el.tag.lower() if isinstance(el.tag, str) else ""
+            if tag in tags:
+                yield ctx.finding(page.span(el), f"<{tag}> is removed by the marketplace with its content: {_instead(tag)}")
+            style = el.get("style")
+            if style:
+                bad = _complex(style, properties)
+                if bad:
+                    yield ctx.finding(
+                        page.span(el),
+                        f"style attribute uses {bad}, which the marketplace removes (only simple styles are kept): "
+                        "lay the block out with plain HTML",
+                    )
+
+
+def _complex(style: str, properties: set[str]) -> str | None:
+    for declaration in style.split(";"):
+        name, _, value = declaration.partition(":")
+        name = name.strip().lower()
+        if name in properties:
+            return f"'{name}'"
+        if _RISKY_VALUE.search(value):
+            return f"'{name}: {value.strip()[:40]}'"
+    return None
+
+
+def _instead(tag: str) -> str:
+    return {
+        "pre": "use <p> or a <table>",
+        "style": "put simple styles in style attributes",
+        "script": "descriptions cannot run code",
+        "iframe": "show a picture, or add the video to media",
+        "frame": "show a picture, or add the video to media",
+    }.get(tag, "descriptions cannot hold form controls")

@@ -1,0 +1,59 @@
+"""``listing-lint init``: a starter repo that passes the schema and lists what the seller must supply."""
+
+from __future__ import annotations
+
+import json
+
+import yaml
+from builder import run_lint
+from integration_repos import cli
+
+
+def test_init_writes_a_starter_repo(tmp_path):
+    done = cli(["init", "shop", "--id", "solar-light-s3"], tmp_path)
+    assert done.returncode == 0, done.stderr
+    repo = tmp_path / "shop"
+    written = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file())
+    assert written == [
+        ".pre-commit-config.yaml",
+        "listings/solar-light-s3/detail/en.html",
+        "listings/solar-light-s3/detail/es.html",
+        "listings/solar-light-s3/detail/fr.html",
+        "listings/solar-light-s3/detail/ru.html",
+        "listings/solar-light-s3/listing.json",
+        "pyproject.toml",
+        "store.json",
+    ]
+    listing = json.loads((repo / "listings/solar-light-s3/listing.json").read_text(encoding="utf-8"))
+    assert listing["id"] == "solar-light-s3" and sorted(listing["detail_pages"]) == ["en", "es", "fr", "ru"]
+    hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert hooks["repos"][0]["hooks"] == [{"id": "listing-lint"}]
+    assert "[tool.listing-lint]" in (repo / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_starter_passes_the_schema_and_lists_what_is_missing(tmp_path):
+    cli(["init", "shop"], tmp_path)
+    repo = tmp_path / "shop"
+    findings = run_lint(repo).findings
+    assert not [f for f in findings if f.code.startswith(("SCH", "LNT"))]
+    missing_titles = [f.message for f in findings if f.code == "LOC001"]
+    assert [m.split(";")[0] for m in missing_titles] == [f"no title for required locale {x}" for x in ("en", "es", "fr", "ru")]
+    assert {"MED001", "MED002"} <= {f.code for f in findings}  # no photos, no main video yet
+    assert all(f.path.startswith(("listings/my-product/", "store.json")) for f in findings)
+    done = cli(["check"], repo)
+    assert done.returncode == 1 and "LOC001" in done.stdout
+
+
+def test_init_never_overwrites(tmp_path):
+    assert cli(["init", "shop"], tmp_path).returncode == 0
+    store = tmp_path / "shop" / "store.json"
+    store.write_text('{"seller": {"legal_name": "Mine"}}', encoding="utf-8")
+    again = cli(["init", "shop"], tmp_path)
+    assert again.returncode == 2 and "not overwriting existing files" in again.stderr
+    assert "Mine" in store.read_text(encoding="utf-8")
+
+
+def test_init_refuses_a_bad_id(tmp_path):
+    done = cli(["init", "shop", "--id", "Bad Id"], tmp_path)
+    assert done.returncode == 2 and "must be a slug" in done.stderr
+    assert not (tmp_path / "shop").exists()

@@ -1,0 +1,31 @@
+from builder import findings, lint
+
+
+def test_missing_hypothesis_metric_challenger_and_split(bundle, tmp_path, experiment, nth_line):
+    bundle.data["experiments"] = [
+        experiment(hypothesis="  ", primary_metric=None, variants=[{"id": "control"}], traffic_split=[60, 30])
+    ]
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    start = bundle.line_of('"experiments"') + 1
+    assert lint(tmp_path, select="ABT003") == [
+        (path, start, "ABT003"),
+        (path, start, "ABT003"),
+        (path, bundle.line_of('"variants"'), "ABT003"),
+        (path, bundle.line_of('"traffic_split"'), "ABT003"),
+    ]
+    messages = [f.message for f in findings(tmp_path, select="ABT003")]
+    assert any("has no hypothesis" in m for m in messages) and any("has no primary_metric" in m for m in messages)
+    assert "has 1 variant;" in messages[2] and "splits 90% of traffic" in messages[3]
+
+
+def test_one_share_per_variant(bundle, tmp_path, experiment):
+    bundle.data["experiments"] = [experiment(traffic_split=[50, 25, 25])]
+    bundle.write()
+    assert lint(tmp_path, select="ABT003") == [(f"{bundle.rel}/listing.json", bundle.line_of('"traffic_split"'), "ABT003")]
+
+
+def test_near_miss_complete_and_with_an_even_default_split(bundle, tmp_path, experiment):
+    bundle.data["experiments"] = [experiment(), experiment(id="es-title", element="title", traffic_split=None)]
+    bundle.write()
+    assert lint(tmp_path, select="ABT003") == []

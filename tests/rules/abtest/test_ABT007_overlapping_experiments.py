@@ -1,0 +1,25 @@
+from builder import findings, lint
+
+
+def test_two_running_tests_of_the_same_element(bundle, tmp_path, experiment, nth_line):
+    bundle.data["experiments"] = [
+        experiment(id="es-hero-a", status="running"),
+        experiment(id="es-title", element="title", status="running"),
+        experiment(id="es-hero-b", locale="es-ES", status="running"),
+    ]
+    bundle.write()
+    assert lint(tmp_path, select="ABT007") == [(f"{bundle.rel}/listing.json", nth_line('"status"', 3), "ABT007")]
+    [f] = findings(tmp_path, select="ABT007")
+    assert f.message.startswith("experiments es-hero-a and es-hero-b both run on the es-ES main_image")
+
+
+def test_near_miss_other_element_other_status_other_dates(bundle, tmp_path, experiment):
+    bundle.data["experiments"] = [
+        experiment(id="a", status="running", start="2026-11-02", end="2026-11-29"),
+        experiment(id="b", element="title", status="running"),
+        experiment(id="c", status="planned"),
+        experiment(id="d", locale="fr", status="running"),
+        experiment(id="e", status="running", start="2026-11-30", end="2026-12-27"),  # after a
+    ]
+    bundle.write()
+    assert lint(tmp_path, select="ABT007") == []

@@ -1,0 +1,52 @@
+from datetime import date
+
+from builder import findings, lint
+from helpers_cmp import line_after, manifest
+
+
+def test_en_60950_after_2020_12_20(plug, tmp_path):
+    plug.data["certificates"][0]["standards"][0] = "EN 60950-1:2006+A2:2013"
+    plug.write()
+    assert lint(tmp_path, select="CMP002") == [(manifest(plug), line_after(plug, '"standards"', "EN 60950-1"), "CMP002")]
+    (f,) = findings(tmp_path, select="CMP002")
+    assert f.message.startswith("EN 60950-1:2006+A2:2013 lost presumption of conformity on 2020-12-20")
+    assert f.message.endswith("; cite EN 62368-1:2014+A11:2017")
+    assert str(f.severity) == "error" and f.source.startswith("https://")
+
+
+def test_near_miss_same_edition_before_the_cessation_date(plug, tmp_path):
+    plug.data["certificates"][0]["standards"][0] = "EN 60950-1:2006+A2:2013"
+    plug.data["certificates"][0]["issued"] = "2019-01-20"
+    plug.write()
+    assert lint(tmp_path, select="CMP002", as_of=date(2020, 12, 19)) == []
+    assert len(lint(tmp_path, select="CMP002", as_of=date(2020, 12, 20))) == 1
+
+
+def test_near_miss_current_62368_edition_is_not_flagged(plug, tmp_path):
+    plug.data["certificates"][0]["standards"][0] = "BS EN 62368-1:2014 + A11:2017"
+    plug.write()
+    assert lint(tmp_path, select="CMP002") == []
+
+
+def test_unconfirmed_end_date_only_informs(plug, tmp_path):
+    plug.data["certificates"][0]["standards"][2] = "EN 301 489-17 V3.2.4"
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "info"
+    assert "ETSI EN 301 489-17 V3.3.1" in f.message and "not established" in f.message
+
+
+def test_secondary_fact_warns(light, tmp_path):
+    light.data["certificates"][0]["standards"][0] = "EN IEC 55015:2019"
+    light.write()
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "warning" and "2022-11-27" in f.message
+
+
+def test_uk_certificate_judged_by_uk_entry(plug, tmp_path):
+    plug.data["certificates"].append(
+        {"scheme": "UKCA", "legislation": ["RED"], "standards": ["BS EN 60950-1:2006+A2:2013"], "issued": "2026-01-20",
+         "models": ["X1-UK"], "file": "certs/ce.pdf"})
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "warning" and "BS EN 62368-1:2014+A11:2017" in f.message

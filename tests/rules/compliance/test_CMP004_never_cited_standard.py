@@ -1,0 +1,33 @@
+from builder import findings, lint
+from helpers_cmp import line_after, manifest
+
+
+def test_en_iec_62368_2020_gives_no_presumption(plug, tmp_path):
+    plug.data["certificates"][0]["standards"][0] = "EN IEC 62368-1:2020+A11:2020"
+    plug.write()
+    assert lint(tmp_path, select="CMP004") == [(manifest(plug), line_after(plug, '"standards"', "EN IEC 62368-1"), "CMP004")]
+    (f,) = findings(tmp_path, select="CMP004")
+    assert f.message.startswith("EN IEC 62368-1:2020+A11:2020 was never cited in the Official Journal")
+    assert "cite EN 62368-1:2014+A11:2017" in f.message and str(f.severity) == "info"
+
+
+def test_iec_edition_alone_on_a_ce_certificate(plug, tmp_path):
+    plug.data["certificates"][0]["standards"][0] = "IEC 62368-1:2018"
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP004")
+    assert "IEC edition, not a European Norm" in f.message and "cite EN 62368-1:2014+A11:2017" in f.message
+
+
+def test_near_miss_iec_beside_its_en(plug, tmp_path):
+    plug.data["certificates"][0]["standards"].append("IEC 62368-1:2018")
+    plug.write()
+    assert lint(tmp_path, select="CMP004") == []
+
+
+def test_near_miss_en_301_489_1_beside_its_part_17(plug, tmp_path):
+    plug.data["certificates"][0]["standards"].append("EN 301 489-1 V2.2.3")
+    plug.write()
+    assert lint(tmp_path, select="CMP004") == []
+    plug.data["certificates"][0]["standards"].remove("ETSI EN 301 489-17 V3.3.1")
+    plug.write()
+    assert len(lint(tmp_path, select="CMP004")) == 1

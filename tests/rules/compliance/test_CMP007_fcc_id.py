@@ -1,0 +1,33 @@
+import pytest
+from builder import findings, lint
+from helpers_cmp import line_after, manifest
+
+
+def test_grantee_code_with_a_one(plug, tmp_path):
+    plug.data["certificates"][1]["fcc_id"] = "2A1BQ-SPX1"
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == [(manifest(plug), line_after(plug, '"certificates"', '"fcc_id"'), "CMP007")]
+    (f,) = findings(tmp_path, select="CMP007")
+    assert "grantee code 2A1BQ contains 0 or 1" in f.message
+
+
+@pytest.mark.parametrize("fcc_id", ["2ABCD-SPX1", "FCC ID: 2ABCDSPX1", "a3lsmx1", "Contains FCC ID: BCG-E2430A", "2ABCD SPX1"])
+def test_near_miss_valid_ids(plug, tmp_path, fcc_id):
+    plug.data["certificates"][1]["fcc_id"] = fcc_id
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == []
+
+
+@pytest.mark.parametrize("fcc_id,why", [("1ABCD-X", "never starts with 0 or 1"), ("2ABCD", "product code"),
+                                         ("ABCDEFGHIJKLMNOPQR", "14"), ("2ABCD_X", "only A-Z")])
+def test_malformed_ids_say_why(plug, tmp_path, fcc_id, why):
+    plug.data["certificates"][1]["fcc_id"] = fcc_id
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP007")
+    assert why in f.message
+
+
+def test_radio_product_for_the_us_without_an_fcc_id(plug, tmp_path):
+    del plug.data["certificates"][1]["fcc_id"]
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == [(manifest(plug), plug.line_of('"scheme": "FCC"'), "CMP007")]

@@ -1,0 +1,53 @@
+from builder import findings, lint
+
+from loc_pages import ES, FR, RU, full
+
+
+def test_french_colon_without_no_break_space_is_fixed(bundle, tmp_path):
+    fr = FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "<p>Compatible avec Alexa: oui ! Et avec Siri\u202f? Non.</p>")
+    full(bundle, fr=fr)
+    bundle.write()
+    result = findings(tmp_path, select="LOC012")
+    assert [(f.path, f.line, f.code) for f in result] == [
+        ("listings/demo/detail/fr.html", 7, "LOC012"),
+        ("listings/demo/detail/fr.html", 7, "LOC012"),
+    ]
+    text = (bundle.dir / "detail/fr.html").read_text(encoding="utf-8")
+    for f in sorted(result, key=lambda f: -f.fix.edits[0].start):
+        e = f.fix.edits[0]
+        text = text[: e.start] + e.new + text[e.end :]
+    assert "Alexa\u00a0: oui\u202f! Et avec Siri\u202f?" in text
+
+
+def test_spanish_question_without_opening_mark(bundle, tmp_path):
+    full(bundle, es=ES.replace("<p>Precio: 39,90 US$</p>", "<p>Necesitas ayuda? Escríbenos desde la aplicación.</p>"))
+    bundle.write()
+    assert lint(tmp_path, select="LOC012") == [("listings/demo/detail/es.html", 7, "LOC012")]
+
+
+def test_straight_quotes_in_russian_are_info(bundle, tmp_path):
+    full(bundle, ru=RU.replace("<p>Цена: 39,90 $</p>", '<p>Нажмите "Добавить устройство" в приложении.</p>'))
+    bundle.write()
+    result = findings(tmp_path, select="LOC012")
+    assert [(f.line, str(f.severity)) for f in result] == [(7, "info")]
+
+
+def test_correct_typography_times_ratios_and_urls_pass(bundle, tmp_path):
+    fr = FR.replace(
+        "<p>Prix\u00a0: 39,90\u00a0€</p>",
+        "<p>Prix\u00a0: 39,90\u00a0€\u202f! Format 16:9, départ à 12:30, voir https://fr.aliexpress.com/item?id=1 ou «\u00a0Réglages\u00a0».</p>"
+        '\n<p lang="en">Note: English only!</p>',
+    )
+    es = ES.replace("<p>Precio: 39,90 US$</p>", "<p>¿Necesitas ayuda? ¡Escríbenos! Te respondemos en 24 h.</p>")
+    full(bundle, fr=fr, es=es)
+    bundle.write()
+    assert lint(tmp_path, select="LOC012") == []
+
+
+def test_quebec_french_has_no_space_before_exclamation_and_question(bundle, tmp_path):
+    fr_ca = FR.replace('lang="fr"', 'lang="fr-CA"').replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "<p>Offert en noir! Une question? Écrivez-nous.</p>")
+    full(bundle)
+    del bundle.data["detail_pages"]["fr"]
+    bundle.page("fr-CA", fr_ca)
+    bundle.write()
+    assert lint(tmp_path, select="LOC012") == []

@@ -1,0 +1,55 @@
+import media_factory as mf
+from builder import findings, lint
+from media_factory import add, premium
+
+
+def test_png_named_jpg_truncated_empty_bomb_and_sound_only_video(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    for rel, content in [
+        ("media/png-named.jpg", mf.png_named_jpg()),
+        ("media/truncated.jpg", mf.truncated_jpeg()),
+        ("media/empty.jpg", b""),
+        ("media/bomb.png", mf.bomb_png()),
+    ]:
+        add(bundle, rel, content, role="detail", placement="description")
+    add(bundle, "media/sound.mp4", videos["sound-only.mp4"], kind="video", role="scene", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    names = ["png-named.jpg", "truncated.jpg", "empty.jpg", "bomb.png", "sound.mp4"]
+    assert lint(tmp_path, select="MED005") == [(path, bundle.line_of(f'"media/{n}"'), "MED005") for n in names]
+    messages = [f.message for f in findings(tmp_path, select="MED005")]
+    assert messages[0] == "media/png-named.jpg is PNG data named .jpg: rename it to .png or convert it"
+    assert messages[1].startswith("media/truncated.jpg is truncated (image file is truncated")
+    assert messages[2] == "media/empty.jpg is empty (0 bytes): export the file again"
+    assert "declares 400,000,000 pixels, over Pillow's decompression-bomb limit; it was not decoded" in messages[3]
+    assert "has no video track (tracks: soun): it is sound only" in messages[4]
+
+
+def test_declared_kind_and_poster_are_checked(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    bundle.file("media/poster.jpg", b"")
+    add(bundle, "media/clip.mp4", videos["square.mov"], kind="image", role="detail", placement="description")
+    bundle.write()
+    messages = [f.message for f in findings(tmp_path, select="MED005")]
+    assert messages == [
+        "media/poster.jpg is empty (0 bytes): export the file again",
+        "media/clip.mp4 is declared kind 'image' but is QuickTime MOV (video): fix \"kind\" or the file",
+    ]
+
+
+def test_near_miss_unusual_but_sound_files(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    add(bundle, "media/cmyk.jpg", mf.cmyk_jpeg(), role="detail", placement="description")
+    add(bundle, "media/anim.webp", mf.animated_webp(), role="detail", placement="description")
+    add(bundle, "media/square.mov", videos["square.mov"], kind="video", role="scene", placement="description")
+    add(bundle, "media/square-named.mp4", videos["square.mov"], kind="video", role="scene", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED005") == []
+
+
+def test_a_truncated_video(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    bundle.file("media/main.mp4", videos["wide.mp4"][: len(videos["wide.mp4"]) // 2])
+    bundle.write()
+    [finding] = findings(tmp_path, select="MED005")
+    assert finding.message.startswith("media/main.mp4 is truncated (box '")

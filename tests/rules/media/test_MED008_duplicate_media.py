@@ -1,0 +1,117 @@
+import itertools
+
+import pytest
+from PIL import Image
+
+import media_factory as mf
+from builder import findings, lint, png_bytes
+from listing_lint.media.image import probe_image_bytes
+from listing_lint.thresholds import default_thresholds
+from media_factory import add, premium
+
+THRESHOLD = default_thresholds("aliexpress")["max-duplicate-distance"].value
+
+
+def _fp(im: Image.Image, fmt: str = "jpeg"):
+    data = mf.jpeg(im) if fmt == "jpeg" else mf.png(im)
+    return probe_image_bytes(data).fingerprint
+
+
+def _one_side(im, left=0.0, top=0.0, right=0.0, bottom=0.0):
+    w, h = im.size
+    return im.crop((int(w * left), int(h * top), w - int(w * right), h - int(h * bottom)))
+
+
+def _white(seed, angle=0.0, at=(0.5, 0.5), scale=0.6, side=800):
+    im = Image.new("RGB", (side, side), (250, 250, 250))
+    plug = mf._product(seed, int(side * scale)).rotate(angle, expand=True)
+    im.paste(plug, (int(side * at[0] - plug.width / 2), int(side * at[1] - plug.height / 2)), plug)
+    return im
+
+
+def _pairs(seeds):
+    """(label, a, b) look-alike pairs and (label, a, b) pairs of different photos, as re-uploads make them."""
+    same, different = [], []
+    for seed in seeds:
+        base = mf.photo(seed, 0, size=(800, 800))
+        copies = {
+            "re-encoded q45": mf.reencoded(base),
+            "resized 50%": mf.resized(base, 0.5),
+            "cropped 3% all sides": mf.cropped(base, 0.03),
+            "cropped 5% all sides": mf.cropped(base, 0.05),
+            "cropped 5% left": _one_side(base, left=0.05),
+            "cropped 4% top": _one_side(base, top=0.04),
+            "cropped 4% left and bottom": _one_side(base, left=0.04, bottom=0.04),
+            "recoloured": mf.recolored(base),
+            "recoloured, cropped, resized, re-encoded": mf.reencoded(mf.resized(mf.cropped(mf.recolored(base), 0.04), 0.7)),
+        }
+        same += [(f"{label} (room {seed})", base, copy) for label, copy in copies.items()]
+        white = _white(seed)
+        same.append((f"white background, resized and re-encoded ({seed})", white, mf.reencoded(mf.resized(white, 0.6))))
+        same.append((f"white background, cropped 5% ({seed})", white, mf.cropped(white, 0.05)))
+        shots = [mf.photo(seed, s, size=(800, 800)) for s in range(4)]
+        different += [(f"room {seed}: shot {i} vs {j}", shots[i], shots[j]) for i, j in itertools.combinations(range(4), 2)]
+        different.append((f"white background, turned 25 degrees ({seed})", white, _white(seed, angle=25)))
+        different.append((f"white background, moved and smaller ({seed})", white, _white(seed, at=(0.4, 0.55), scale=0.5)))
+    rooms = [mf.photo(seed, 0, size=(800, 800)) for seed in seeds]
+    different += [(f"rooms {a} and {b}, product in the same place", rooms[i], rooms[j])
+                  for (i, a), (j, b) in itertools.combinations(enumerate(seeds), 2)]
+    return same, different
+
+
+def test_measurement_threshold_separates_copies_from_other_photos():
+    """The measurement that chose the hash and threshold (docs/decisions.md): keep it true."""
+    same, different = _pairs(range(6))
+    copies = {label: _fp(a).distance(_fp(b)) for label, a, b in same}
+    others = {label: _fp(a).distance(_fp(b)) for label, a, b in different}
+    worst_copy = max(copies, key=copies.get)
+    closest_other = min(others, key=others.get)
+    assert copies[worst_copy] <= THRESHOLD, (worst_copy, copies[worst_copy])
+    assert others[closest_other] > THRESHOLD, (closest_other, others[closest_other])
+
+
+def test_a_resized_copy_is_a_duplicate(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    add(bundle, "media/scene-08.jpg", mf.jpeg(mf.resized(Image.open(__import__("io").BytesIO(photos[3])), 0.6), quality=60),
+        placement="description", alt=dict(mf.ALT))
+    bundle.write()
+    assert lint(tmp_path, select="MED008") == [
+        (f"{bundle.rel}/listing.json", bundle.line_of('"media/scene-08.jpg"'), "MED008")
+    ]
+    [finding] = findings(tmp_path, select="MED008")
+    assert finding.message.startswith("media/scene-08.jpg is the same picture as media/scene-03.jpg")
+
+
+def test_byte_identical_files_and_a_file_listed_twice_in_the_gallery(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    add(bundle, "media/copy.jpg", photos[2], placement="description")
+    bundle.data["media"].append({"kind": "image", "file": "media/scene-01.jpg", "role": "scene"})
+    bundle.write()
+    messages = [f.message for f in findings(tmp_path, select="MED008")]
+    assert messages == [
+        "media/copy.jpg has the same bytes as media/scene-02.jpg: replace one with a different photo",
+        "media/scene-01.jpg is listed twice in the gallery (also media #3): remove one",
+    ]
+
+
+def test_near_miss_another_photo_of_the_same_product_on_the_same_background(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    add(bundle, "media/scene-08.jpg", mf.jpeg(mf.photo(seed=41, shot=3, size=(800, 800))), placement="description")
+    add(bundle, "media/scene-09.jpg", mf.jpeg(mf.photo(seed=41, shot=0, size=(800, 800))), placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED008") == []
+
+
+def test_near_miss_flat_pictures_of_different_colours_and_reuse_across_placements(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    add(bundle, "media/red.png", png_bytes(800, 800, (200, 30, 30)), role="detail", placement="description")
+    add(bundle, "media/blue.png", png_bytes(800, 800, (30, 30, 200)), role="detail", placement="description")
+    bundle.data["media"].append({"kind": "image", "file": "media/scene-01.jpg", "role": "scene", "placement": "description"})
+    bundle.write()
+    assert lint(tmp_path, select="MED008") == []
+
+
+@pytest.mark.parametrize("fmt", ["jpeg", "png"])
+def test_flat_pictures_of_one_colour_are_the_same_picture(fmt):
+    red = Image.new("RGB", (800, 800), (200, 30, 30))
+    assert _fp(red, fmt).distance(_fp(red.resize((600, 600)), fmt)) == 0

@@ -1,0 +1,21 @@
+from builder import findings, lint
+
+
+def test_health_score_under_80(bundle, tmp_path):
+    bundle.data["metrics"] = {"health_score": 79.5}
+    bundle.write()
+    assert lint(tmp_path, select="PRM004") == [(f"{bundle.rel}/listing.json", bundle.line_of('"health_score"'), "PRM004")]
+    [f] = findings(tmp_path, select="PRM004")
+    assert f.message == "health score 79.5 is under 80; optimize the listing within 72 h or delist it"
+
+
+def test_near_miss_exactly_80(bundle, tmp_path):
+    bundle.data["metrics"] = {"health_score": 80}
+    bundle.write()
+    assert lint(tmp_path, select="PRM004") == []
+
+
+def test_store_health_score(bundle, tmp_path, store):
+    bundle.write()
+    store.write({"metrics": {"health_score": 61}})
+    assert lint(tmp_path, select="PRM004") == [("store.json", store.line('"health_score"'), "PRM004")]

@@ -1,0 +1,22 @@
+from builder import findings, lint
+
+
+def test_store_dsr_under_the_badge_line(bundle, tmp_path, store):
+    bundle.write()
+    store.write({"metrics": {"dsr": 4.81}})
+    assert lint(tmp_path, select="PRM005") == [("store.json", store.line('"dsr"'), "PRM005")]
+    [f] = findings(tmp_path, select="PRM005")
+    assert str(f.severity) == "info" and f.message.startswith("store DSR 4.81 is under 4.82")
+
+
+def test_listing_dsr(bundle, tmp_path):
+    bundle.data["metrics"] = {"dsr": 4.7}
+    bundle.write()
+    assert lint(tmp_path, select="PRM005") == [(f"{bundle.rel}/listing.json", bundle.line_of('"dsr"'), "PRM005")]
+
+
+def test_near_miss_exactly_4_82(bundle, tmp_path, store):
+    bundle.data["metrics"] = {"dsr": 4.82}
+    bundle.write()
+    store.write({"metrics": {"dsr": 4.82}})
+    assert lint(tmp_path, select="PRM005") == []

@@ -1,0 +1,92 @@
+"""The language-identification layer: one interface, three backends, the two-pass judge, laziness."""
+
+import json
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from listing_lint.langid import CANDIDATES, get_detector
+from listing_lint.langid.base import UnknownDetector
+from listing_lint.langid.judge import Judge
+
+SENTENCES = {
+    "en": "This smart plug measures how much energy your devices use.",
+    "es": "Este enchufe inteligente mide cuánta energía consumen tus aparatos.",
+    "fr": "Cette prise connectée mesure la consommation de vos appareils.",
+    "ru": "Эта умная розетка измеряет, сколько энергии потребляют ваши приборы.",
+}
+
+
+@pytest.mark.parametrize("backend", ["lingua", "lingua-low", "langdetect", "py3langid"])
+def test_every_backend_answers_through_one_interface(backend):
+    detector = get_detector(backend)
+    for lang, text in SENTENCES.items():
+        got, confidence = detector.detect(text, CANDIDATES)
+        assert got == lang, (backend, text)
+        assert 0.0 < confidence <= 1.0
+
+
+def test_one_detector_per_process():
+    assert get_detector("py3langid") is get_detector("py3langid")
+
+
+def test_unknown_backend_names_the_valid_ones():
+    with pytest.raises(UnknownDetector, match="lingua, langdetect, py3langid"):
+        get_detector("fasttext")
+
+
+def test_langdetect_is_seeded_and_never_varies():
+    text = "Conectividad Wi-Fi de largo alcance"
+    answers = {get_detector("langdetect").scores(text)["es"] for _ in range(5)}
+    assert len(answers) == 1
+
+
+def test_two_pass_accepts_correct_text_without_the_accurate_model():
+    judge = Judge("lingua")
+    for lang, text in SENTENCES.items():
+        verdict = judge.judge(text, lang)
+        assert verdict.accepted and verdict.model == "fast", (lang, verdict)
+
+
+def test_two_pass_rejects_by_script_and_by_the_accurate_model():
+    judge = Judge("lingua")
+    assert judge.judge(SENTENCES["es"], "ru").model == "script"
+    verdict = judge.judge(SENTENCES["en"], "es")
+    assert not verdict.accepted and verdict.lang == "en" and verdict.model == "accurate"
+    assert judge.stats()["accurate"] == 1
+    judge.judge(SENTENCES["en"], "es")  # cached by text hash: no second accurate call
+    assert judge.stats()["accurate"] == 1
+
+
+def _run(code: str) -> dict:
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def test_importing_the_rules_imports_no_detector():
+    got = _run("""
+        import json, sys
+        from listing_lint import registry
+        registry.all_rules()
+        print(json.dumps({m: m in sys.modules for m in ("lingua", "langdetect", "py3langid", "ftfy")}))
+    """)
+    assert got == {"lingua": False, "langdetect": False, "py3langid": False, "ftfy": False}
+
+
+def test_linting_a_correct_four_locale_bundle_never_loads_the_accurate_model(tmp_path):
+    got = _run(f"""
+        import json, sys
+        sys.path[:0] = ["tests", "tests/rules/localization"]
+        from pathlib import Path
+        from builder import BundleBuilder, lint
+        from loc_pages import full
+        repo = Path({str(tmp_path)!r})
+        full(BundleBuilder(repo)).write()
+        found = lint(repo, select="LOC")
+        from listing_lint.langid import base
+        print(json.dumps({{"findings": found, "detectors": sorted(base._detectors)}}))
+    """)
+    assert got == {"findings": [], "detectors": ["lingua-low"]}

@@ -1,0 +1,59 @@
+"""`listing-lint standards`: the registry for a market at a date, what is current, ended and coming."""
+
+from click.testing import CliRunner
+
+from listing_lint.cli import main
+
+
+def _run(*args):
+    return CliRunner().invoke(main, ["standards", *args])
+
+
+def test_eu_at_2020_shows_en_60950_still_current_and_18031_coming():
+    result = _run("--market", "EU", "--as-of", "2020-06-01")
+    assert result.exit_code == 0, result.output
+    ending = result.output.split("still current, ending:")[1].split("\n\n")[0]
+    assert "EN 60950-1:2006" in ending and "presumption ends 2020-12-20" in ending
+    coming = result.output.split("EU standards — coming")[1].split("\n\n")[0]
+    assert "EN 18031-1:2024" in coming
+    assert "2025-08-01" in result.output.split("EU requirements — coming")[1]
+
+
+def test_eu_at_2026_shows_en_60950_ended_and_the_cra_coming():
+    out = _run("--market", "eu", "--as-of", "2026-11-25").output
+    ended = out.split("ended (no presumption at this date):")[1].split("\n\n")[0]
+    assert "EN 60950-1:2006 (any amendments)" in ended and "ended 2020-12-20; cite EN 62368-1:2014+A11:2017" in ended
+    assert "2027-12-11" in out.split("EU requirements — coming")[1]
+    assert "UK standards" not in out
+
+
+def test_all_markets_and_the_confidence_legend():
+    out = _run("--as-of", "2026-11-25").output
+    assert "confidence: C confirmed" in out
+    for market in ("EU", "UK", "US"):
+        assert f"{market} standards — current" in out
+    assert "ANSI C63.10-2020" in out
+
+
+def test_overlay_from_config_applies(tmp_path, monkeypatch):
+    (tmp_path / "extra.yaml").write_text(
+        "standards:\n  - {ref: 'EN 62133-2:2017', market: EU, legislation: [BATT], groups: [battery], status: current,\n"
+        "     source: 'https://example.com/lab-note', confidence: single-source}\n", encoding="utf-8")
+    (tmp_path / "listing-lint.toml").write_text('standards-overlay = "extra.yaml"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert "EN 62133-2:2017" in _run("--market", "EU").output
+
+
+def test_broken_overlay_is_a_usage_error(tmp_path, monkeypatch):
+    (tmp_path / "listing-lint.toml").write_text('standards-overlay = "missing.yaml"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = _run()
+    assert result.exit_code == 2 and "does not exist" in result.output
+
+
+def test_check_with_a_broken_overlay_exits_2_before_linting(tmp_path, monkeypatch):
+    (tmp_path / "bad.yaml").write_text("standards: [{ref: 'EN 1:2020', market: EU}]\n", encoding="utf-8")
+    (tmp_path / "listing-lint.toml").write_text('standards-overlay = "bad.yaml"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["check", ".", "--select", "CMP"])
+    assert result.exit_code == 2 and "standards entry 'EN 1:2020' (EU): missing status, source, confidence" in result.output

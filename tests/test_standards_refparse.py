@@ -1,0 +1,67 @@
+"""The reference parser reads standards as sellers and labs write them into one identity."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from listing_lint.standards.refparse import RefError, is_regulation, parse_ref
+
+CASES = [
+    # text, canonical, family, year, amendments, version, body
+    ("EN 62368-1:2014+A11:2017", "EN 62368-1:2014+A11:2017", "EN 62368-1", 2014, {"A11"}, None, "EN"),
+    ("EN 62368-1:2014/A11:2017", "EN 62368-1:2014+A11:2017", "EN 62368-1", 2014, {"A11"}, None, "EN"),
+    ("BS EN 62368-1:2014 + A11:2017", "EN 62368-1:2014+A11:2017", "EN 62368-1", 2014, {"A11"}, None, "EN"),
+    ("EN IEC 62368-1:2020+A11:2020", "EN IEC 62368-1:2020+A11:2020", "EN 62368-1", 2020, {"A11"}, None, "EN"),
+    ("IEC 62368-1:2018", "IEC 62368-1:2018", "IEC 62368-1", 2018, set(), None, "IEC"),
+    ("ETSI EN 300 328 V2.2.2 (2019-07)", "ETSI EN 300 328 V2.2.2", "ETSI EN 300 328", None, set(), "2.2.2", "EN"),
+    ("EN 301 489-17 V3.2.4", "ETSI EN 301 489-17 V3.2.4", "ETSI EN 301 489-17", None, set(), "3.2.4", "EN"),
+    ("ANSI C63.10-2020", "ANSI C63.10-2020", "ANSI C63.10", 2020, set(), None, "ANSI"),
+    ("en  62368–1 : 2014 + a11 : 2017", "EN 62368-1:2014+A11:2017", "EN 62368-1", 2014, {"A11"}, None, "EN"),
+    ("EN62368-1:2014 A11:2017", "EN 62368-1:2014+A11:2017", "EN 62368-1", 2014, {"A11"}, None, "EN"),
+    ("DIN EN 55035:2017/A11:2020", "EN 55035:2017+A11:2020", "EN 55035", 2017, {"A11"}, None, "EN"),
+    ("EN 55032:2015+AC:2016", "EN 55032:2015", "EN 55032", 2015, set(), None, "EN"),
+    ("EN 60950-1:2006+A11:2009+A1:2010+A12:2011+A2:2013", "EN 60950-1:2006+A11:2009+A1:2010+A12:2011+A2:2013",
+     "EN 60950-1", 2006, {"A11", "A1", "A12", "A2"}, None, "EN"),
+    ("EN IEC 61000-3-2:2019", "EN IEC 61000-3-2:2019", "EN 61000-3-2", 2019, set(), None, "EN"),
+    ("EN 301489-17 V3.3.1", "ETSI EN 301 489-17 V3.3.1", "ETSI EN 301 489-17", None, set(), "3.3.1", "EN"),
+    ("IEC 62368-1:2018 (Third Edition)", "IEC 62368-1:2018", "IEC 62368-1", 2018, set(), None, "IEC"),
+]
+
+
+@pytest.mark.parametrize("text,canonical,family,year,amendments,version,body", CASES, ids=[c[0] for c in CASES])
+def test_parses_to_one_identity(text, canonical, family, year, amendments, version, body):
+    ref = parse_ref(text)
+    assert (ref.canonical, ref.family, ref.year, set(ref.real_amendments), ref.version, ref.body) == (
+        canonical, family, year, amendments, version, body)
+
+
+def test_national_prefix_and_slash_forms_are_the_same_edition():
+    assert parse_ref("BS EN 62368-1:2014 + A11:2017") == parse_ref("EN 62368-1:2014/A11:2017").__class__(
+        **{**parse_ref("EN 62368-1:2014/A11:2017").__dict__, "national": "BS"})
+    assert parse_ref("BS EN 62368-1:2014 + A11:2017").national == "BS"
+
+
+def test_an_iec_edition_is_not_an_en():
+    assert parse_ref("IEC 62368-1:2018").family != parse_ref("EN 62368-1:2018").family
+
+
+@pytest.mark.parametrize("text", ["", "foo", "Safety standard", "EN 62368-1:2014 foo", "EN", "EN 62368-1:2014+B7"])
+def test_unreadable_references_say_why(text):
+    with pytest.raises(RefError) as err:
+        parse_ref(text)
+    assert str(err.value)
+
+
+@pytest.mark.parametrize("text", ["47 CFR Part 15 Subpart C", "FCC Part 15.247", "KDB 558074 D01", "RSS-247 Issue 3", "ICES-003"])
+def test_rule_parts_are_regulations_not_standards(text):
+    assert is_regulation(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_parses_or_raises_refError(text):
+    try:
+        ref = parse_ref(text)
+    except RefError:
+        return
+    assert parse_ref(ref.canonical).canonical == ref.canonical
