@@ -31,10 +31,12 @@ class Threshold:
 
 
 def load_yaml(path: Path) -> Any:
+    """Safe YAML, through libyaml's C loader when PyYAML was built with it (about 10x faster)."""
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
 
 
 @lru_cache(maxsize=None)
