@@ -44,8 +44,10 @@ def rules() -> dict:
 def _french_edits(text: str, base: int):
     """(offset, end, replacement, punctuation) for each French punctuation missing its no-break space."""
     spacing = rules()["french_spacing"]
-    for m in re.finditer(r"(?P<before>[^\W\d_»)]|[»)])(?P<space>[ \t]*)(?P<p>[:;!?])(?=\s|$|<|&nbsp;|[»)\"])", text):
+    for m in re.finditer(r"(?P<before>[^\W_»)]|[»)])(?P<space>[ \t]*)(?P<p>[:;!?])(?=\s|$|<|&nbsp;|[»)\"])", text):
         punct = m.group("p")
+        if m.group("before").isdigit() and not m.group("space"):
+            continue  # 12:30, 16:9 — a digit right before the mark is a time or a ratio
         if punct == "?" and _URL.search(text[max(0, m.start() - 80): m.end() + 1]):
             continue
         start = base + m.start("space")
@@ -61,7 +63,7 @@ def _french(page, ctx):
             what = "no-break space" if new == "\u00a0" else "narrow no-break space"
             yield ctx.finding(
                 page.offset_span(s, e + 1),
-                f"French puts a {what} before \"{punct}\"",
+                f"French puts a {what} (U+{ord(new):04X}) before \"{punct}\"; `listing-lint check --fix` inserts it",
                 fix=Fix(f"insert U+{ord(new):04X} before \"{punct}\"", (TextEdit(path, s, e, new),)),
             )
 
@@ -75,7 +77,10 @@ def _spanish(page, ctx):
         for m in re.finditer(r"[?!]", text):
             sentence = re.split(r"[.:;\n]|[?!](?=\s)", text[: m.start()])[-1]
             if marks[m.group()] not in sentence and text[m.start() - 1 : m.start()] not in "?!":
-                yield ctx.finding(item.at, f"Spanish opens a \"{m.group()}\" sentence with \"{marks[m.group()]}\": \"…{sentence[-30:].strip()}{m.group()}\"")
+                yield ctx.finding(
+                    item.at,
+                    f"Spanish opens a \"{m.group()}\" sentence with \"{marks[m.group()]}\": add it to \"…{sentence[-30:].strip()}{m.group()}\"",
+                )
                 break
 
 

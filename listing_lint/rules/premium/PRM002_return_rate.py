@@ -11,32 +11,17 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.premium._common import (
-    bundle_metrics,
-    in_bundle,
-    in_store,
-    metric_findings,
-    percent,
-    store_metrics,
-)
+from listing_lint.rules.premium._common import metric_rule, percent
 
 CODE, NAME, SEVERITY = "PRM002", "return-rate", Severity.WARNING
 SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024); 2023 premium-seller annual report"
 
 
-def _check(ctx, metrics, at, whose):
-    def message(value, limit):
-        return (
-            f"{whose}return rate {percent(value)} is over the premium limit of {percent(limit)}; "
-            "check the size chart, photos and description against what buyers receive"
-        )
-
-    yield from metric_findings(ctx, metrics, "return_rate", "max-return-rate", "max", message, at)
+def _message(whose, value, limit):
+    return (
+        f"{whose}return rate {percent(value)} is over the premium limit of {percent(limit)}; "
+        "check the size chart, photos and description against what buyers receive"
+    )
 
 
-def check(bundle, ctx):
-    yield from _check(ctx, bundle_metrics(bundle), in_bundle, "")
-
-
-def check_repo(repo, ctx):
-    yield from _check(ctx, store_metrics(repo), in_store(repo), "store ")
+check, check_repo = metric_rule("return_rate", "max-return-rate", "max", _message)

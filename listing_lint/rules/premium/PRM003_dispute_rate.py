@@ -12,32 +12,17 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.premium._common import (
-    bundle_metrics,
-    in_bundle,
-    in_store,
-    metric_findings,
-    percent,
-    store_metrics,
-)
+from listing_lint.rules.premium._common import metric_rule, percent
 
 CODE, NAME, SEVERITY = "PRM003", "dispute-rate", Severity.ERROR
 SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 
 
-def _check(ctx, metrics, at, whose):
-    def message(value, limit):
-        return (
-            f"{whose}dispute rate {percent(value)} has reached the premium warning line of {percent(limit)}; "
-            "settle open disputes and fix their cause (description, quality, delivery) before adding traffic"
-        )
-
-    yield from metric_findings(ctx, metrics, "dispute_rate", "max-dispute-rate", "line", message, at)
+def _message(whose, value, limit):
+    return (
+        f"{whose}dispute rate {percent(value)} has reached the premium warning line of {percent(limit)}; "
+        "settle open disputes and fix their cause (description, quality, delivery) before adding traffic"
+    )
 
 
-def check(bundle, ctx):
-    yield from _check(ctx, bundle_metrics(bundle), in_bundle, "")
-
-
-def check_repo(repo, ctx):
-    yield from _check(ctx, store_metrics(repo), in_store(repo), "store ")
+check, check_repo = metric_rule("dispute_rate", "max-dispute-rate", "line", _message)

@@ -11,32 +11,17 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.premium._common import (
-    bundle_metrics,
-    in_bundle,
-    in_store,
-    metric_findings,
-    plain,
-    store_metrics,
-)
+from listing_lint.rules.premium._common import metric_rule, plain
 
 CODE, NAME, SEVERITY = "PRM004", "health-score", Severity.WARNING
 SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 
 
-def _check(ctx, metrics, at, whose):
-    def message(value, limit):
-        return (
-            f"{whose}health score {plain(value)} is under {plain(limit)}; "
-            "optimize the listing within 72 h or delist it"
-        )
-
-    yield from metric_findings(ctx, metrics, "health_score", "min-health-score", "min", message, at)
+def _message(whose, value, limit):
+    return (
+        f"{whose}health score {plain(value)} is under {plain(limit)}; "
+        "optimize the listing within 72 h or delist it"
+    )
 
 
-def check(bundle, ctx):
-    yield from _check(ctx, bundle_metrics(bundle), in_bundle, "")
-
-
-def check_repo(repo, ctx):
-    yield from _check(ctx, store_metrics(repo), in_store(repo), "store ")
+check, check_repo = metric_rule("health_score", "min-health-score", "min", _message)

@@ -11,32 +11,17 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.premium._common import (
-    bundle_metrics,
-    in_bundle,
-    in_store,
-    metric_findings,
-    plain,
-    store_metrics,
-)
+from listing_lint.rules.premium._common import metric_rule, plain
 
 CODE, NAME, SEVERITY = "PRM005", "dsr", Severity.INFO
 SOURCE = "2024 AliExpress premium-model operating white paper"
 
 
-def _check(ctx, metrics, at, whose):
-    def message(value, limit):
-        return (
-            f"{whose}DSR {plain(value)} is under {plain(limit)}, the premium-store badge line; "
-            "look at the lowest of item-as-described, communication and shipping ratings first"
-        )
-
-    yield from metric_findings(ctx, metrics, "dsr", "min-dsr", "min", message, at)
+def _message(whose, value, limit):
+    return (
+        f"{whose}DSR {plain(value)} is under {plain(limit)}, the premium-store badge line; "
+        "look at the lowest of item-as-described, communication and shipping ratings first"
+    )
 
 
-def check(bundle, ctx):
-    yield from _check(ctx, bundle_metrics(bundle), in_bundle, "")
-
-
-def check_repo(repo, ctx):
-    yield from _check(ctx, store_metrics(repo), in_store(repo), "store ")
+check, check_repo = metric_rule("dsr", "min-dsr", "min", _message)

@@ -144,3 +144,22 @@ def in_bundle(ptr: str) -> str:
 
 def in_store(repo):
     return lambda ptr: StoreAt(repo, ptr)
+
+
+def metric_rule(metric: str, key: str, kind: str, message):
+    """``check`` and ``check_repo`` for a rule that compares one metric of a listing and of store.json.
+
+    ``message(whose, value, limit)`` words the finding; ``whose`` is "" or "store ".
+    """
+
+    def check(bundle, ctx):
+        yield from metric_findings(
+            ctx, bundle_metrics(bundle), metric, key, kind, lambda v, lim: message("", v, lim), in_bundle
+        )
+
+    def check_repo(repo, ctx):
+        yield from metric_findings(
+            ctx, store_metrics(repo), metric, key, kind, lambda v, lim: message("store ", v, lim), in_store(repo)
+        )
+
+    return check, check_repo
