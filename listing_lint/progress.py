@@ -55,8 +55,13 @@ class Counting:
         try:
             return self.fn(manifest, settings)
         finally:
-            with self.counter.get_lock():
-                self.counter.value += 1
+            if self.counter is not None:
+                with self.counter.get_lock():
+                    self.counter.value += 1
+
+    def __getstate__(self):
+        # Sent to a spawned (not forked) worker: the counter cannot travel, so counting stops there.
+        return {"fn": self.fn, "counter": None}
 
 
 class Bar:

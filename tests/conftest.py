@@ -1,9 +1,13 @@
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+# CLI runs use the on-disk cache by default: keep the tests' entries out of the user's cache folder
+os.environ.setdefault("LISTING_LINT_CACHE_DIR", tempfile.mkdtemp(prefix="listing-lint-test-cache-"))
 
 from builder import BundleBuilder  # noqa: E402
 

@@ -159,7 +159,8 @@ def bomb_png(width: int = 20000, height: int = 20000) -> bytes:
     """
     row = b"\x00" + b"\x00" * ((width + 7) // 8)
     comp = zlib.compressobj(9)
-    idat = b"".join(comp.compress(row * 1000) for _ in range(height // 1000)) + comp.flush()
+    chunks = [comp.compress(row * 1000) for _ in range(height // 1000)] + [comp.compress(row * (height % 1000))]
+    idat = b"".join(chunks) + comp.flush()
     ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
 

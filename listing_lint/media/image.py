@@ -8,7 +8,6 @@ and so still finds truncation. Pillow's decompression-bomb guard stays on: an im
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 import warnings
@@ -24,7 +23,7 @@ if TYPE_CHECKING:
 #: Pillow's own default for ``Image.MAX_IMAGE_PIXELS`` (1 GiB / 4 bytes / 3), used if a host
 #: program switched the guard off: we never decode more than this.
 PILLOW_DEFAULT_MAX_PIXELS = 1024 * 1024 * 1024 // 4 // 3
-DRAFT_SIDE = 128  # (phash.WORK_SIDE) decode JPEGs at the smallest DCT scale that keeps at least this many pixels
+DRAFT_SIDE = 64  # decode JPEGs at the smallest DCT scale (down to 1/8) that keeps this many pixels
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,6 @@ class ImageProbe:
     frames: int = 1
     problem: str | None = None  # empty | unidentified | bomb | huge | truncated | corrupt
     detail: str = ""  # Pillow's words, for the message
-    digest: str = ""  # sha256 of the bytes ("" when not read)
     fingerprint: Fingerprint | None = None
     decoded: bool = False  # pixels decoded (False for files over the read cap)
 
@@ -73,7 +71,7 @@ def probe_image_bytes(data: bytes) -> ImageProbe:
     from PIL import Image, UnidentifiedImageError
 
     fmt = sniff(data[:32])
-    base = {"format": fmt, "size": len(data), "digest": hashlib.sha256(data).hexdigest()}
+    base = {"format": fmt, "size": len(data)}
     if not data:
         return ImageProbe(**{**base, "problem": "empty"})
     with warnings.catch_warnings():
@@ -97,7 +95,7 @@ def _decode(im, data: bytes, base: dict) -> ImageProbe:
     if width * height > _max_pixels():  # the guard, even if a host program turned Pillow's off
         return ImageProbe(**header, problem="huge", detail=f"{width * height:,} pixels")
     try:
-        im.draft("RGB", (DRAFT_SIDE, DRAFT_SIDE))
+        im.draft("L", (DRAFT_SIDE, DRAFT_SIDE))  # JPEG: luma only, at 1/8 scale: every byte is still decoded
         im.load()
     except Exception as exc:  # noqa: BLE001 - decoder errors come as OSError, SyntaxError, ValueError...
         problem = "truncated" if "truncated" in str(exc) else "corrupt"
@@ -105,10 +103,18 @@ def _decode(im, data: bytes, base: dict) -> ImageProbe:
     from listing_lint.media.phash import fingerprint
 
     try:
-        print_ = fingerprint(im)
+        print_ = fingerprint(im, lambda: _colour(data))
     except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
         print_ = None
     return ImageProbe(**header, fingerprint=print_, decoded=True)
+
+
+def _colour(data: bytes):
+    from PIL import Image
+
+    im = Image.open(io.BytesIO(data))
+    im.draft("RGB", (DRAFT_SIDE, DRAFT_SIDE))
+    return im
 
 
 def _short(exc: BaseException) -> str:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:
     from PIL import Image
 
 THUMB = 64  # side of the grey thumbnail
-WORK_SIDE = 128  # pictures are first reduced to about this short side (JPEGs are decoded at it)
+WORK_SIDE = 96  # pictures are first reduced to about this short side
 FREQ = 12  # lowest frequencies kept per axis: FREQ * FREQ bits
 BITS = FREQ * FREQ
 #: (left, top, right, bottom) fractions cut before hashing: none, all sides, each side alone
@@ -89,15 +89,24 @@ def dct_hashes(thumbs) -> tuple[int, ...]:
     return tuple(int.from_bytes(row.tobytes(), "big") for row in packed)
 
 
-def fingerprint(im: Image.Image) -> Fingerprint:
-    """The fingerprint of a decoded picture (any mode, any size)."""
+def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None = None) -> Fingerprint:
+    """The fingerprint of a decoded picture (any mode, any size).
+
+    ``colour_source`` gives the picture in colour when ``im`` is a grey decode of a colour file
+    (JPEGs are decoded as luma only); it is called only for a flat picture, whose colour matters.
+    """
     from PIL import Image as PILImage
 
+    if im.mode not in ("L", "RGB"):
+        im = im.convert("RGB")
     factor = min(im.size) // WORK_SIDE
-    if factor >= 2:  # box-reduce once: the eleven crops are then cut from a small picture
+    if factor >= 2:  # box-reduce once: the crops are then cut from a small picture
         im = im.reduce(factor)
-    rgb = im.convert("RGB") if im.mode != "RGB" else im
-    thumbs = thumbnails(rgb.convert("L"))
-    r, g, b = rgb.resize((1, 1), PILImage.Resampling.BOX).getpixel((0, 0))
+    thumbs = thumbnails(im if im.mode == "L" else im.convert("L"))
     flat = float(thumbs[0].std()) < FLAT_STDDEV
-    return Fingerprint(hashes=dct_hashes(thumbs), flat=flat, color=(float(r), float(g), float(b)))
+    colour = (0.0, 0.0, 0.0)
+    if flat:
+        source = colour_source() if im.mode == "L" and colour_source is not None else im
+        r, g, b = source.convert("RGB").resize((1, 1), PILImage.Resampling.BOX).getpixel((0, 0))
+        colour = (float(r), float(g), float(b))
+    return Fingerprint(hashes=dct_hashes(thumbs), flat=flat, color=colour)

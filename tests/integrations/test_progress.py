@@ -55,3 +55,12 @@ def test_the_bar_counts_bundles_and_waits_before_showing():
     mapped = progress.with_progress(None, quiet, delay=3600)
     assert mapped(lambda m, s: m * 2, [1, 2, 3], None) == [2, 4, 6]
     assert quiet.getvalue() == ""  # a short run never shows the bar
+
+
+def test_the_counting_wrapper_travels_to_a_spawned_worker_without_its_counter():
+    import pickle
+
+    counting = progress.Counting(max, progress._LocalCounter())
+    assert counting(3, 1) == 3 and counting.counter.value == 1
+    copy = pickle.loads(pickle.dumps(counting))  # what a spawn-start pool does with the function
+    assert copy.counter is None and copy(2, 5) == 5

@@ -153,7 +153,7 @@ def _set(doc, ptr: str, new):
 def _json_of(case: Case, path: str):
     try:
         return json.loads(case.files[path].decode("utf-8"))
-    except (ValueError, KeyError):
+    except (ValueError, KeyError, RecursionError):  # a previous edit nested it too deep for json
         return None
 
 

@@ -58,7 +58,7 @@ def certificates(bundle) -> list[Cert]:
     """The bundle's certificates with a known scheme; wrong types are skipped (SCH002 reports them)."""
     out = []
     for i, raw in enumerate(bundle.list_at("/certificates")):
-        if not isinstance(raw, dict) or raw.get("scheme") not in JUDGED_IN:
+        if not isinstance(raw, dict) or not isinstance(raw.get("scheme"), str) or raw["scheme"] not in JUDGED_IN:
             continue
         standards = raw.get("standards") if isinstance(raw.get("standards"), list) else []
         out.append(

@@ -13,6 +13,8 @@ Passes:
     media/scene-05.jpg shows the same plug on the same table from another angle
 """
 
+import hashlib
+
 from listing_lint.api import Severity
 from listing_lint.bundle.positions import pointer
 from listing_lint.media import ImageProbe, probe
@@ -24,29 +26,30 @@ CODE, NAME, SEVERITY = "MED008", "duplicate-media", Severity.WARNING
 
 def check(bundle, ctx):
     most, severity = limit(ctx, "max-duplicate-distance")
-    seen: list[tuple[object, str, ImageProbe]] = []  # (item, file key, probe)
+    seen: list[tuple[object, str, object, ImageProbe]] = []  # (item, file key, file, probe)
     for item in bundle.media:
         if item.kind != "image":
             continue
         file = item_file(ctx, bundle, item)
         info = probe(ctx, file) if file is not None else None
-        if not isinstance(info, ImageProbe) or info.problem or not info.digest:
+        if not isinstance(info, ImageProbe) or info.problem or not info.decoded:
             continue
         key = file_key(bundle, item.file)
-        match = _first_match(item, key, info, seen, most)
+        match = _first_match(ctx, (item, key, file, info), seen, most)
         if match:
             yield ctx.finding(pointer("media", item.index, "file"), match, severity=severity)
         else:
-            seen.append((item, key, info))
+            seen.append((item, key, file, info))
 
 
-def _first_match(item, key: str, info: ImageProbe, seen, most: float) -> str | None:
-    for other, other_key, other_info in seen:
+def _first_match(ctx, entry, seen, most: float) -> str | None:
+    item, key, file, info = entry
+    for other, other_key, other_file, other_info in seen:
         if key == other_key:
             if other.placement == item.placement:
                 return f"{item.file} is listed twice in the {item.placement} (also media #{other.index + 1}): remove one"
             continue
-        if info.digest == other_info.digest:
+        if info.size == other_info.size and _digest(ctx, file) == _digest(ctx, other_file):
             return f"{item.file} has the same bytes as {other.file}: replace one with a different photo"
         if info.fingerprint is None or other_info.fingerprint is None:
             continue
@@ -57,3 +60,11 @@ def _first_match(item, key: str, info: ImageProbe, seen, most: float) -> str | N
                 f"copies measure up to {most:g}): replace it with a different photo"
             )
     return None
+
+
+def _digest(ctx, file) -> str:
+    """sha256 of a file, read only when another image has the very same size."""
+    memo = ctx.cache.setdefault("media.sha256", {})
+    if file.rel not in memo:
+        memo[file.rel] = hashlib.sha256(file.read_bytes()).hexdigest()
+    return memo[file.rel]

@@ -53,3 +53,12 @@ def test_a_truncated_video(bundle, tmp_path, photos, videos):
     bundle.write()
     [finding] = findings(tmp_path, select="MED005")
     assert finding.message.startswith("media/main.mp4 is truncated (box '")
+
+
+def test_a_picture_just_over_pillows_warning_limit_is_not_decoded_and_only_warns(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    add(bundle, "media/huge.png", mf.bomb_png(10000, 9500), role="detail", placement="description")
+    bundle.write()
+    [finding] = findings(tmp_path, select="MED005")
+    assert finding.message.startswith("media/huge.png declares 95,000,000 pixels, more than Pillow decodes safely")
+    assert str(finding.severity) == "warning"
