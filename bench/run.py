@@ -104,7 +104,7 @@ def run(name: str, cmd: list[str], cwd: Path, env: dict, note: str = "") -> Meas
     if proc.returncode not in (0, 1):
         sys.stderr.write(f"{name}: exit {proc.returncode}\n{err.decode(errors='replace')[-2000:]}\n")
     print(f"  {name}: {wall:.2f} s, {cpu:.2f} s CPU, {peak / 1024:.0f} MiB", file=sys.stderr)
-    return Measure(name, wall, peak / 1024, proc.returncode, note, cpu)
+    return Measure(name, wall, peak / 1024, proc.returncode, cpu=cpu, note=note)
 
 
 # -- the scenarios -----------------------------------------------------------------------------------
@@ -123,9 +123,21 @@ def lint_cmd(*args: str, jobs: int) -> list[str]:
     return [sys.executable, "-m", "listing_lint", "check", *args, "--as-of", AS_OF, "--jobs", str(jobs), "--exit-zero"]
 
 
+CODE = ROOT  # replaced by a snapshot of the package for the run (see snapshot)
+
+
+def snapshot(tmp: Path) -> Path:
+    """Copy the package (and schemas) aside: every run measures the same code, and files edited in
+    the working tree meanwhile do not change the cache key between the cold and the warm run."""
+    target = tmp / "code"
+    shutil.copytree(ROOT / "listing_lint", target / "listing_lint", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "schemas", target / "schemas")
+    return target
+
+
 def environment(cache: Path | None = None) -> dict:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # users' installs have .pyc
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(CODE)
     if cache is not None:
         env["LISTING_LINT_CACHE_DIR"] = str(cache)
     return env
@@ -190,12 +202,11 @@ def machine() -> str:
 
 
 def rules_present() -> str:
-    sys.path.insert(0, str(ROOT))
-    from listing_lint import registry
-
-    families: dict[str, int] = {}
-    for rule in registry.all_rules():
-        families[rule.family] = families.get(rule.family, 0) + 1
+    """Rule counts per family of the measured code (the snapshot)."""
+    script = ("from listing_lint import registry; import collections, json; "
+              "print(json.dumps(collections.Counter(r.family for r in registry.all_rules())))")
+    out = subprocess.run([sys.executable, "-c", script], env=environment(), capture_output=True, text=True, check=True)
+    families = json.loads(out.stdout)
     return ", ".join(f"{f} {n}" for f, n in sorted(families.items())) + f" ({sum(families.values())} rules)"
 
 
@@ -250,7 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started_machine = machine()
     big_repo, small_repo = ensure_repo(args.bundles), ensure_repo(args.small)
+    global CODE
     with tempfile.TemporaryDirectory() as tmp:
+        CODE = snapshot(Path(tmp))
         # compile the bytecode once (as an installed package has it) and read the repo into the page cache
         subprocess.run(lint_cmd(f"listings/{PRECOMMIT}", "--no-cache", jobs=1), cwd=big_repo, env=environment(),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -259,11 +272,12 @@ def main(argv: list[str] | None = None) -> int:
                  "cold": run("cold, all rules", lint_cmd(".", jobs=args.jobs), small_repo, environment(Path(tmp) / "small"))}
         print(f"{args.bundles} bundles:", file=sys.stderr)
         big = full_suite(big_repo, args.jobs, Path(tmp))
-    imports = importtime(big_repo)
+        imports = importtime(big_repo)
+        present = rules_present()
     files = sum(1 for p in big_repo.rglob("*") if p.is_file() and p.name != ".bench-generated")
     text = "\n".join([
         f"Measured {time.strftime('%Y-%m-%d')} on {started_machine}.",
-        f"Repo: {args.bundles} bundles, {files} files (bench/generate.py). Rules present: {rules_present()}.",
+        f"Repo: {args.bundles} bundles, {files} files (bench/generate.py). Rules present: {present}.",
         "",
         table(big, small, args.bundles, args.small, args.jobs),
         "",

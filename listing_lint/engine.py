@@ -152,7 +152,9 @@ def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
         with _time_budget(timeout):
             for finding in fn(target, ctx) or ():
                 out.append(finding)
-    except (Exception, RuleTimeout) as exc:  # noqa: BLE001 - isolation is the point
+    except BaseException as exc:  # noqa: BLE001 - isolation is the point (a Rust panic in a binding is a BaseException)
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            raise
         if ctx.bundle is not None:
             span = Span(ctx.bundle.manifest.display, 1, 1, 1, 1)
             bundle_id = ctx.bundle.id

@@ -46,3 +46,11 @@ def test_readme_rule_table_is_generated_from_the_rules():
     assert begin in readme and end in readme
     table = readme.split(begin, 1)[1].split(end, 1)[0].strip()
     assert table == markdown_table(), "README rule table is stale: run `python scripts/gen_docs.py`"
+
+
+def test_generated_docs_are_current():
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "gen_docs.py"), "--check"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout

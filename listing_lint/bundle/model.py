@@ -121,6 +121,7 @@ class Bundle:
         base = manifest_path.name
         self.manifest = SourceFile(manifest_path, base, display_path(manifest_path, cwd), max_text_bytes)
         self._files: dict[str, SourceFile] = {base: self.manifest}
+        self._resolved: dict[tuple[str, str], Resolved] = {}  # resolving stats every folder on the way
 
     def __repr__(self) -> str:
         return f"Bundle({self.id!r})"
@@ -211,7 +212,10 @@ class Bundle:
     # -- files ----------------------------------------------------------------------------
     def resolve(self, ref: str, base: str = "") -> Resolved:
         """Resolve a path written in the bundle (relative to the bundle file ``base``)."""
-        return resolve_in(self.root, ref, base)
+        key = (ref, base)
+        if key not in self._resolved:
+            self._resolved[key] = resolve_in(self.root, ref, base)
+        return self._resolved[key]
 
     def file(self, ref: str, base: str = "") -> SourceFile | None:
         """The bundle file a reference names, or None when it is missing or leaves the bundle."""

@@ -21,7 +21,12 @@ class LinguaDetector(BaseDetector):
         if key not in self._built:
             from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
-            languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in key]
+            # a locale key from listing.json may name no language lingua knows ("html", "zz"): leave it out
+            languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in key
+                         if hasattr(IsoCode639_1, c.upper())]
+            if not languages:  # lingua panics (a BaseException) on an empty list
+                self._built[key] = None
+                return None
             builder = LanguageDetectorBuilder.from_languages(*languages)
             if not self.accurate:
                 builder = builder.with_low_accuracy_mode()
@@ -29,7 +34,10 @@ class LinguaDetector(BaseDetector):
         return self._built[key]
 
     def scores(self, text: str, candidates: tuple[str, ...] = CANDIDATES) -> dict[str, float]:
-        values = self._detector(tuple(candidates)).compute_language_confidence_values(text)
+        detector = self._detector(tuple(candidates))
+        if detector is None:
+            return {}
+        values = detector.compute_language_confidence_values(text)
         out = {v.language.iso_code_639_1.name.lower(): float(v.value) for v in values}
         if not any(out.values()):
             return {}

@@ -61,23 +61,32 @@ def probe_image(file: SourceFile, max_bytes: int) -> ImageProbe:
     size = file.size
     if size == 0:
         return ImageProbe(format=None, size=0, problem="empty")
-    if size > max_bytes:
+    if size > max_bytes or not file.is_regular:
         return ImageProbe(format=sniff(file.read_bytes(32)), size=size)
-    data = file.read_bytes(max_bytes)
-    return probe_image_bytes(data)
+    try:
+        with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
+            return probe_image_stream(fh, size)
+    except OSError as exc:
+        return ImageProbe(format=None, size=size, problem="corrupt", detail=exc.strerror or str(exc))
 
 
 def probe_image_bytes(data: bytes) -> ImageProbe:
+    return probe_image_stream(io.BytesIO(data), len(data))
+
+
+def probe_image_stream(fh, size: int) -> ImageProbe:
+    """Probe an image from a binary file object positioned at its start."""
     from PIL import Image, UnidentifiedImageError
 
-    fmt = sniff(data[:32])
-    base = {"format": fmt, "size": len(data)}
-    if not data:
+    fmt = sniff(fh.read(32))
+    fh.seek(0)
+    base = {"format": fmt, "size": size}
+    if not size:
         return ImageProbe(**{**base, "problem": "empty"})
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            im = Image.open(io.BytesIO(data))
+            im = Image.open(fh)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             pixels = _declared_pixels(str(exc))
             problem = "bomb" if isinstance(exc, Image.DecompressionBombError) else "huge"
@@ -86,10 +95,10 @@ def probe_image_bytes(data: bytes) -> ImageProbe:
             return ImageProbe(**base, problem="unidentified")
         except Exception as exc:  # noqa: BLE001 - any parser error means "cannot be read"
             return ImageProbe(**base, problem="corrupt", detail=_short(exc))
-    return _decode(im, data, base)
+    return _decode(im, fh, base)
 
 
-def _decode(im, data: bytes, base: dict) -> ImageProbe:
+def _decode(im, fh, base: dict) -> ImageProbe:
     width, height = im.size
     header = {**base, "width": width, "height": height, "mode": im.mode, "frames": getattr(im, "n_frames", 1)}
     if width * height > _max_pixels():  # the guard, even if a host program turned Pillow's off
@@ -103,16 +112,17 @@ def _decode(im, data: bytes, base: dict) -> ImageProbe:
     from listing_lint.media.phash import fingerprint
 
     try:
-        print_ = fingerprint(im, lambda: _colour(data))
+        print_ = fingerprint(im, lambda: _colour(fh))
     except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
         print_ = None
     return ImageProbe(**header, fingerprint=print_, decoded=True)
 
 
-def _colour(data: bytes):
+def _colour(fh):
     from PIL import Image
 
-    im = Image.open(io.BytesIO(data))
+    fh.seek(0)
+    im = Image.open(fh)
     im.draft("RGB", (DRAFT_SIDE, DRAFT_SIDE))
     return im
 

@@ -48,7 +48,8 @@ class Fingerprint:
             if not (self.flat and other.flat):
                 return None
             return 0 if math.dist(self.color, other.color) <= FLAT_COLOR_DISTANCE else BITS
-        return min(hamming(a, b) for a in self.hashes for b in other.hashes)
+        theirs = other.hashes
+        return min((a ^ b).bit_count() for a in self.hashes for b in theirs)
 
 
 def hamming(a: int, b: int) -> int:

@@ -137,3 +137,22 @@ def test_runaway_rule_becomes_lnt003_in_worker_processes(work, runaway_rules):
     assert str(os.getpid()) not in pids and len(pids) >= 1  # linted in forked workers, not here
     stopped = {f.path for f in result.findings if f.code == "LNT003" and "took longer than 1 s" in f.message}
     assert len(stopped) == count
+
+
+class _Panic(BaseException):
+    """What pyo3 raises for a Rust panic in a binding (pyo3_runtime.PanicException): not an Exception."""
+
+
+def _panicking(bundle, ctx):
+    raise _Panic("LanguageDetector needs at least 1 language to choose from")
+    yield  # pragma: no cover
+
+
+def test_a_panic_in_a_binding_becomes_lnt003(work, monkeypatch):
+    real = registry.all_rules()
+    monkeypatch.setattr(registry, "all_rules", lambda: tuple(sorted(real + (_fake("ZZZ903", _panicking),),
+                                                                   key=lambda r: r.code)))
+    repo = _repo_with_bundles(work, 2)
+    result = lint_repo(repo, select=["ZZZ903"])
+    messages = [f.message for f in result.findings if f.code == "LNT003"]
+    assert len(messages) == 2 and all("raised _Panic: LanguageDetector needs" in m for m in messages)

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -67,3 +68,30 @@ def test_the_base_case_is_clean_of_crashes(tmp_path):
     assert outcome.problems == [] and outcome.rule_crashes == []
     doc = json.loads(outcome.outputs["json"])
     assert doc["summary"]["bundles"] == 2
+
+
+# Inputs the fuzzer found crashing a rule or the loader (fixed); kept as fixed examples.
+FOUND = [
+    ("/certificates/0/scheme", {"html": "<p>x</p>"}),  # CMP001-CMP013: unhashable dict in a set lookup
+    ("/certificates/0/models", 1e300),  # SCH008: a number where a list was iterated
+    ("/experiments/0/variants", 1e300),  # Bundle.references: the same, in the loader (engine crash)
+    ("/media/0/poster", "a\nb"),  # a newline in a message broke the text report's lines
+    ("/title/en", "\udfff\ud800"),  # lone surrogates in messages: reports must still be writable
+    ("/media/1/alt", {"html": "<p>x</p>"}),  # LOC003: lingua knows no language "html" (and panics on none)
+]
+
+
+@pytest.mark.parametrize("ptr,value", FOUND, ids=[p for p, _ in FOUND])
+def test_inputs_the_fuzzer_found(tmp_path, ptr, value):
+    from harness import BUNDLE, dumps, listing
+
+    doc = listing()
+    node = doc
+    *parents, last = [int(t) if t.isdigit() else t for t in ptr.split("/")[1:]]
+    for token in parents:
+        node = node[token]
+    node[last] = value
+    case = base_case()
+    case.files[f"{BUNDLE}/listing.json"] = dumps(doc)
+    outcome = check_case(tmp_path, case, skip=())
+    assert outcome.problems == [] and outcome.rule_crashes == []

@@ -30,12 +30,12 @@ def check(bundle, ctx):
     locales = bundle.locales or [normalize_locale(x) for x in ctx.config.get("required-locales")]
     known_locales = set(locales) | {base_language(x) for x in locales}
 
-    for c, cert in enumerate(bundle.list_at("/certificates")):
-        for m, model in enumerate(cert.get("models", []) if isinstance(cert, dict) else []):
+    for c, _ in enumerate(bundle.list_at("/certificates")):
+        for m, model in enumerate(bundle.list_at(pointer("certificates", c, "models"))):
             if isinstance(model, str) and models and model not in models:
                 yield ctx.finding(pointer("certificates", c, "models", m), f"certificate covers model {model!r}, which no SKU of this bundle has")
-    for t, batch in enumerate(bundle.list_at("/test_batches")):
-        for m, model in enumerate(batch.get("skus", []) if isinstance(batch, dict) else []):
+    for t, _ in enumerate(bundle.list_at("/test_batches")):
+        for m, model in enumerate(bundle.list_at(pointer("test_batches", t, "skus"))):
             if isinstance(model, str) and models and model not in models:
                 yield ctx.finding(pointer("test_batches", t, "skus", m), f"test batch names SKU model {model!r}, which no SKU of this bundle has")
     for e, exp in enumerate(bundle.list_at("/experiments")):
