@@ -33,6 +33,10 @@ from listing_lint.langid.base import BACKENDS, CANDIDATES, get_detector
 #: (measured on the corpus: 0.1 keeps accuracy >= 94 % at 10-29 characters while sending
 #: 9 % of short and 3 % of 30-79-character correct text to the accurate model)
 FAST_ACCEPT = 0.1
+#: the accurate pass decides between two languages; it rejects only a clear decision. At 0.5-0.6
+#: it is a coin flip between neighbours: "Гарантия два года" is bg 0.52 / ru 0.48, and a linter
+#: must not call a correct Russian heading Bulgarian on a coin flip.
+ACCURATE_REJECT = 0.6
 CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 
 
@@ -133,7 +137,7 @@ class Judge:
         if not accurate:
             return Verdict(True, None, 0.0, "accurate")
         lang, conf = next(iter(accurate.items()))
-        return Verdict(lang == expected, lang, conf, "accurate")
+        return Verdict(lang == expected or conf < ACCURATE_REJECT, lang, conf, "accurate")
 
     def stats(self) -> dict[str, int]:
         """How many distinct (text, language) pairs were judged, and how many needed the accurate model."""

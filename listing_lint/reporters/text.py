@@ -7,12 +7,19 @@ BOLD, RESET = "\033[1m", "\033[0m"
 
 
 _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}
+#: no-break and other in-line spaces (Unicode Zs) are shown as they are: French and Russian
+#: messages quote them (``1\u202f234,50\u00a0€``), and they never break a line
+_INLINE_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
+
+
+def _shown(ch: str) -> bool:
+    return ch.isprintable() or ch == " " or ch in _INLINE_SPACES
 
 
 def _escape_char(ch: str, quote: bool) -> str:
     if ch in _ESCAPES and (quote or ch not in '\\"'):
         return _ESCAPES[ch]
-    if ch.isprintable() or ch == " " or ch in '\\"':
+    if _shown(ch) or ch in '\\"':
         return ch
     code = ord(ch)
     if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 in a file name (surrogateescape)
@@ -26,7 +33,7 @@ def escape(text: str, quote: bool = False) -> str:
     A path that needs escaping is shown in double quotes, as git shows such names, so that
     ``path:line:col:`` stays one parseable line; messages are escaped without quotes.
     """
-    if all(ch.isprintable() or ch == " " for ch in text):
+    if all(_shown(ch) for ch in text):
         return text
     body = "".join(_escape_char(ch, quote) for ch in text)
     return f'"{body}"' if quote else body

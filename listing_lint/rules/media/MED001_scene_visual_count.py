@@ -3,6 +3,8 @@
 What it checks: the distinct files of the media with role ``cover`` or ``scene``, in the
 gallery or in the description, the main video counting as one. Fewer than
 ``min-scene-media`` (9) is an error. The same file listed twice counts once.
+A single-file bundle with an empty ``media`` list (the inline-only shape the format defines) is
+skipped: it holds no media files by design.
 Why: the Premium handbook asks for at least 9 professional scene visuals including the main
 video; listings with fewer are not admitted to the programme's traffic.
 Fails:
@@ -12,7 +14,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.media._shared import SCENE_ROLES, file_key, limit
+from listing_lint.rules.media._shared import SCENE_ROLES, file_key, limit, media_free_single_file
 
 CODE, NAME, SEVERITY = "MED001", "scene-visual-count", Severity.ERROR
 SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
@@ -21,6 +23,8 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 def check(bundle, ctx):
     if not isinstance(bundle.get("/media"), list):
         return  # missing or mistyped: the schema rule says so
+    if media_free_single_file(bundle):
+        return
     need, severity = limit(ctx, "min-scene-media")
     scenes = {file_key(bundle, item.file) for item in bundle.media if item.role in SCENE_ROLES}
     if len(scenes) < need:

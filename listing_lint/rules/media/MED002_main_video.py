@@ -2,6 +2,8 @@
 
 What it checks: one media item must be a ``video`` with role ``cover`` (the video shown on the
 cover of the listing).
+A single-file bundle with an empty ``media`` list (the inline-only shape the format defines) is
+skipped: it holds no media files by design.
 Why: the Premium handbook counts the main video as one of the required scene visuals and the
 marketplace plays it first; a listing without it loses the cover video slot.
 Fails:
@@ -11,7 +13,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.media._shared import is_main_video
+from listing_lint.rules.media._shared import is_main_video, media_free_single_file
 
 CODE, NAME, SEVERITY = "MED002", "main-video", Severity.ERROR
 SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
@@ -19,6 +21,8 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 
 def check(bundle, ctx):
     if not isinstance(bundle.get("/media"), list):
+        return
+    if media_free_single_file(bundle):
         return
     if any(is_main_video(item) for item in bundle.media):
         return

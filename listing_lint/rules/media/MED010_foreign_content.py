@@ -36,7 +36,8 @@ def check(bundle, ctx):
             if href and not href.startswith("#") and not host_allowed(href, domains):
                 yield ctx.finding(
                     page.span(link),
-                    f"link to {_short(href)} is removed by the marketplace (only links to {', '.join(domains)} are kept)",
+                    f"link to {_short(href)} is removed by the marketplace (only links to {', '.join(domains)} are kept); "
+                    "point it at the listing or store on the marketplace, or remove it",
                 )
 
 

@@ -89,3 +89,11 @@ def has_locale(keys, locale: str) -> bool:
         if key == locale or (base_language(key) == base and base in (key, locale)):
             return True
     return False
+
+
+def media_free_single_file(bundle) -> bool:
+    """A single-file bundle with no media: the format's inline-only shape, which holds no media files.
+
+    MED001/MED002 stay silent on it: they could never pass, and a finding nobody can fix is noise.
+    """
+    return bundle.single_file and bundle.get("/media") == []
