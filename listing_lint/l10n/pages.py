@@ -127,6 +127,7 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
         return ctx.cache[key]
     minimum = ctx.threshold("langid-min-chars")
     judge = get_judge(ctx.config.get("language-detector"))
+    judge.disk_cache = bool(ctx.config.get("cache"))
     out = []
     for item in texts(bundle, pages, titles, alts):
         if item.other_language or item.lang in CJK_LANGS:

@@ -33,6 +33,7 @@ from listing_lint.langid.base import BACKENDS, CANDIDATES, get_detector
 #: (measured on the corpus: 0.1 keeps accuracy >= 94 % at 10-29 characters while sending
 #: 9 % of short and 3 % of 30-79-character correct text to the accurate model)
 FAST_ACCEPT = 0.1
+JUDGED_CHARS = 10_000  # longer text is judged by its start (robustness: bounded time per block)
 #: the accurate pass decides between two languages; it rejects only a clear decision. At 0.5-0.6
 #: it is a coin flip between neighbours: "Гарантия два года" is bg 0.52 / ru 0.48, and a linter
 #: must not call a correct Russian heading Bulgarian on a coin flip.
@@ -86,6 +87,7 @@ class Judge:
         self._scores: dict[tuple[str, str, tuple[str, ...]], dict[str, float]] = {}
         self._lock = threading.Lock()
         self._accurate_calls = 0
+        self.disk_cache = False  # keep the accurate pass's answers on disk (langid/verdicts.py)
 
     def _candidates_for(self, expected: str) -> tuple[str, ...]:
         return self.candidates if expected in self.candidates else self.candidates + (expected,)
@@ -102,6 +104,8 @@ class Judge:
 
     def judge(self, text: str, expected: str) -> Verdict:
         """Verdict on ``text`` for a page in language ``expected`` (ISO 639-1, e.g. "es")."""
+        # the first JUDGED_CHARS tell the language; a 2 MB title took lingua over 30 s (the rule budget)
+        text = text[:JUDGED_CHARS]
         digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()
         key = (digest, expected)
         with self._lock:
@@ -131,13 +135,27 @@ class Judge:
             return Verdict(False, best, best_conf, "script")
         if fast.get(expected, 0.0) >= FAST_ACCEPT:
             return Verdict(True, expected, fast[expected], "fast")
-        with self._lock:
-            self._accurate_calls += 1
-        accurate = self._scores_of("lingua-high", text, digest, tuple(sorted({expected, best})))
+        accurate = self._accurate(text, digest, tuple(sorted({expected, best})))
         if not accurate:
             return Verdict(True, None, 0.0, "accurate")
         lang, conf = next(iter(accurate.items()))
         return Verdict(lang == expected or conf < ACCURATE_REJECT, lang, conf, "accurate")
+
+    def _accurate(self, text: str, digest: str, pair: tuple[str, ...]) -> dict[str, float]:
+        stored_key = None
+        if self.disk_cache:
+            from listing_lint.langid import verdicts
+
+            stored_key = verdicts.key("lingua-high", text, pair)
+            stored = verdicts.load(stored_key)
+            if stored is not None:
+                return stored
+        with self._lock:
+            self._accurate_calls += 1
+        scores = self._scores_of("lingua-high", text, digest, pair)
+        if stored_key is not None:
+            verdicts.save(stored_key, scores)
+        return scores
 
     def stats(self) -> dict[str, int]:
         """How many distinct (text, language) pairs were judged, and how many needed the accurate model."""

@@ -166,8 +166,8 @@ def test_2mb_string(work):
     doc = listing()
     doc["title"]["en"] = "Smart plug " * 200_000
     case.files[MANIFEST] = dumps(doc)
-    found = lint_safely(work, case, "--select", "LOC010")
-    assert found == [(MANIFEST, line_of(case.files[MANIFEST], b'"en": "Smart plug Smart'), "LOC010")]
+    found = lint_safely(work, case, "--select", "LOC003,LOC010")  # LOC003 judges a bounded prefix (no timeout)
+    assert (MANIFEST, line_of(case.files[MANIFEST], b'"en": "Smart plug Smart'), "LOC010") in found
 
 
 # -- entities ----------------------------------------------------------------------------------------
