@@ -84,7 +84,7 @@ class Rule:
 def rule_from_module(module: ModuleType, plugin: str = "listing-lint") -> Rule:
     doc = inspect.getdoc(module) or ""
     first = doc.splitlines()[0] if doc else ""
-    summary = first.split("—", 1)[1].strip() if "—" in first else first
+    summary = (first.split("—", 1)[1].strip() if "—" in first else first).replace("``", "`")
     code = getattr(module, "CODE")
     if not CODE_PATTERN.match(code):
         raise ValueError(f"{module.__name__}: rule code {code!r} is not like ABC123")

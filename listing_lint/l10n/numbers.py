@@ -36,7 +36,10 @@ def symbols(locale: str) -> tuple[str, str]:
         return get_decimal_symbol(tag), get_group_symbol(tag)
     except Exception:  # noqa: BLE001 - unknown locale: fall back to its language
         base = tag.split("_")[0]
-        return get_decimal_symbol(base), get_group_symbol(base)
+        try:
+            return get_decimal_symbol(base), get_group_symbol(base)
+        except Exception:  # noqa: BLE001 - not a locale at all (a mangled key like "e&n"): plain symbols
+            return ".", ","
 
 
 @lru_cache(maxsize=64)

@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 from listing_lint.finding import Severity
 from listing_lint.reporters._common import rule_for
-from listing_lint.reporters.text import format_finding
+from listing_lint.reporters.text import escape, format_finding
 
 STORE_SUITE = "store"
 
@@ -65,7 +65,8 @@ def document(result) -> ET.Element:
     root = ET.Element("testsuites", name="listing-lint")
     share = result.elapsed / max(1, len(result.bundles))
     for b in sorted(result.bundles, key=lambda b: b.manifest):
-        root.append(_suite(b.bundle_id, bundle_codes, per_bundle.pop(b.bundle_id, []), threshold, share))
+        # an id is the seller's text: control characters are not allowed in XML 1.0 even escaped
+        root.append(_suite(escape(b.bundle_id), bundle_codes, per_bundle.pop(b.bundle_id, []), threshold, share))
     store_findings = [f for key, items in sorted(per_bundle.items(), key=lambda kv: kv[0] or "") for f in items]
     if store_findings or (store_codes and result.bundles):
         root.append(_suite(STORE_SUITE, store_codes, store_findings, threshold, 0.0))

@@ -88,7 +88,7 @@ def report(result, out, color: bool = False) -> None:
         for f in hints:
             by_bundle.setdefault(f.bundle or "", []).append(f)
         for bundle, items in sorted(by_bundle.items()):
-            title = f"A/B readiness: {bundle}" if bundle else "A/B readiness"
+            title = f"A/B readiness: {escape(bundle)}" if bundle else "A/B readiness"
             out.write(f"\n{BOLD + title + RESET if color else title}\n")
             for f in items:
                 out.write("  " + format_finding(f, color) + "\n")

@@ -171,7 +171,7 @@ def json_value(case: Case, ch: Chooser) -> str:
     elif raw == "TEXT":
         raw = json.dumps(ch.bytes(200).decode("utf-8", "replace"))
     marker = "@@RAW-7f3a@@"
-    text = dumps(_set(doc, ptr, marker)).decode("utf-8")
+    text = dumps(_set(doc, ptr, marker)).decode("utf-8", "surrogatepass")
     case.files[path] = text.replace(json.dumps(marker), raw, 1).encode("utf-8", "surrogatepass")
     return f"json-value: {path}{ptr} = {raw[:40]!r}"
 

@@ -78,6 +78,9 @@ FOUND = [
     ("/media/0/poster", "a\nb"),  # a newline in a message broke the text report's lines
     ("/title/en", "\udfff\ud800"),  # lone surrogates in messages: reports must still be writable
     ("/media/1/alt", {"html": "<p>x</p>"}),  # LOC003: lingua knows no language "html" (and panics on none)
+    ("/id", "media/\nscene.png"),  # the text report's "A/B readiness: <id>" heading split in two
+    ("/id", "a\x0bb"),  # JUnit: a control character in a bundle id made the XML ill-formed
+    ("/detail_pages", {"e&n": {"html": "<p>A 20 inch hose reel</p>"}}),  # LOC013: Babel refused the locale "e&n"
 ]
 
 
