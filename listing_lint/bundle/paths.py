@@ -25,6 +25,17 @@ class Resolved:
         return self.problem is None
 
 
+#: why a reference does not resolve, as the end of a sentence ("… media/x.jpg, which leaves the bundle")
+PROBLEM_WORDS = {
+    "missing": "which is not in the bundle",
+    "not-a-file": "which is a folder or a device, not a file",
+    "absolute": "an absolute path: write it relative to listing.json",
+    "outside": "which leaves the bundle",
+    "symlink-outside": "a symlink that resolves outside the bundle",
+    "empty": "an empty path",
+}
+
+
 def is_url(ref: str) -> bool:
     return bool(_URL.match(ref.strip()))
 

@@ -11,19 +11,11 @@ Passes:
 """
 
 from listing_lint.api import Severity
+from listing_lint.bundle.paths import PROBLEM_WORDS
 from listing_lint.bundle.positions import pointer
 from listing_lint.rules.abtest._common import exp_id, experiments, variants
 
 CODE, NAME, SEVERITY = "ABT004", "variant-asset-missing", Severity.ERROR
-
-WHY = {
-    "missing": "which is not in the bundle",
-    "not-a-file": "which is a folder, not a file",
-    "absolute": "an absolute path: write it relative to listing.json",
-    "outside": "which leaves the bundle",
-    "symlink-outside": "which resolves outside the bundle",
-    "empty": "an empty path",
-}
 
 
 def check(bundle, ctx):
@@ -42,5 +34,5 @@ def check(bundle, ctx):
                 yield ctx.finding(
                     pointer("experiments", i, "variants", v, field),
                     f"variant {vid} of experiment {exp_id(exp, i)} uses {field} {ref!r}, "
-                    f"{WHY.get(resolved.problem, 'which cannot be read')}; add the file or fix the path",
+                    f"{PROBLEM_WORDS.get(resolved.problem, 'which cannot be read')}; add the file or fix the path",
                 )

@@ -14,23 +14,19 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import is_url
+from listing_lint.bundle.paths import PROBLEM_WORDS, is_url
 
 CODE, NAME, SEVERITY = "SCH004", "path-outside-bundle", Severity.ERROR
 
-REASON = {
-    "absolute": "is absolute",
-    "outside": "leaves the bundle",
-    "symlink-outside": "is a symlink that resolves outside the bundle",
-}
+LEAVING = ("absolute", "outside", "symlink-outside")
 PAGE_ATTRS = (("img", "src"), ("source", "src"), ("video", "src"), ("video", "poster"), ("a", "href"))
 
 
 def check(bundle, ctx):
     for ref in bundle.references:
-        reason = REASON.get(ref.resolved.problem or "")
-        if reason:
-            yield ctx.finding(ref.pointer, f"path {ref.ref!r} {reason}; keep every file inside the bundle folder")
+        if ref.resolved.problem in LEAVING:
+            reason = PROBLEM_WORDS[ref.resolved.problem]
+            yield ctx.finding(ref.pointer, f"path {ref.ref!r}: {reason}; keep every file inside the bundle folder")
     for page in bundle.pages.values():
         for tag, attr in PAGE_ATTRS:
             for el in page.elements(tag):
@@ -38,6 +34,6 @@ def check(bundle, ctx):
                 if not value or is_url(value) or value.startswith("#"):
                     continue
                 resolved = bundle.resolve(value, page.rel)
-                reason = REASON.get(resolved.problem or "")
-                if reason:
-                    yield ctx.finding(page.span(el), f"{tag} {attr}={value!r} {reason}; keep every file inside the bundle folder")
+                if resolved.problem in LEAVING:
+                    reason = PROBLEM_WORDS[resolved.problem]
+                    yield ctx.finding(page.span(el), f"{tag} {attr}={value!r}: {reason}; keep every file inside the bundle folder")
