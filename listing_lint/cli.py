@@ -70,21 +70,7 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
     cwd = Path.cwd()
     paths = list(paths) or ["."]
     try:
-        start = Path(os.path.abspath(paths[0]))
-        config = load_config(start, Path(config_path) if config_path else None)
-        overrides = {"select": _codes(select), "ignore": None, "fail-on": fail_on, "format": fmt, "jobs": jobs}
-        if no_cache:
-            overrides["cache"] = False
-        config = config.with_overrides(**overrides)
-        if ignore:
-            config.values["ignore"] = config.get("ignore") + _codes(ignore)
-        if extend_select:
-            config.values["extend-select"] = config.get("extend-select") + _codes(extend_select)
-        if fmt is None and "format" not in config.values and not output and os.environ.get("GITHUB_ACTIONS") == "true":
-            config.values["format"] = "github"  # annotations in Actions without asking, as yamllint does
-        fmt = config.get("format")
-        if fmt not in reporters.REPORTERS:
-            raise UsageError(f"unknown format {fmt!r}; use one of {', '.join(sorted(reporters.REPORTERS))}")
+        config = _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, jobs, no_cache, output)
         settings = make_settings(config, paths, cwd, as_of)
         settings.thresholds  # validate threshold overrides before linting
         if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
@@ -114,6 +100,32 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
         click.echo(f"listing-lint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 
+    _emit(result, config.get("format"), output)
+    threshold = Severity.parse(config.get("fail-on"))
+    failed = any(f.severity >= threshold for f in result.findings)
+    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, jobs, no_cache, output):
+    """The config file's values with the command line's on top (the command line wins)."""
+    config = load_config(Path(os.path.abspath(paths[0])), Path(config_path) if config_path else None)
+    overrides = {"select": _codes(select), "fail-on": fail_on, "format": fmt, "jobs": jobs}
+    if no_cache:
+        overrides["cache"] = False
+    config = config.with_overrides(**overrides)
+    if ignore:
+        config.values["ignore"] = config.get("ignore") + _codes(ignore)
+    if extend_select:
+        config.values["extend-select"] = config.get("extend-select") + _codes(extend_select)
+    if fmt is None and "format" not in config.values and not output and os.environ.get("GITHUB_ACTIONS") == "true":
+        config.values["format"] = "github"  # annotations in Actions without asking, as yamllint does
+    if config.get("format") not in reporters.REPORTERS:
+        raise UsageError(f"unknown format {config.get('format')!r}; use one of {', '.join(sorted(reporters.REPORTERS))}")
+    return config
+
+
+def _emit(result, fmt: str, output: str | None) -> None:
+    """Write the report to stdout, or to ``output`` with the summary line on stderr."""
     report = reporters.get(fmt)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)  # CI steps write to reports/… folders
@@ -123,13 +135,10 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
         from listing_lint.reporters.text import summary_line
 
         click.echo(summary_line(result), err=True)
-    else:
-        if hasattr(sys.stdout, "reconfigure"):
-            sys.stdout.reconfigure(errors="backslashreplace")
-        report(result, sys.stdout, color=use_color(sys.stdout))
-    threshold = Severity.parse(config.get("fail-on"))
-    failed = any(f.severity >= threshold for f in result.findings)
-    sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+        return
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    report(result, sys.stdout, color=use_color(sys.stdout))
 
 
 @main.command()
