@@ -2,7 +2,9 @@
 
 What it checks: page blocks, titles and alt texts for template tokens in any script
 (``{关键词}``, ``{keyword}``, ``{{name}}``, ``${x}``, ``%s``, ``%(name)s``), bracketed capitals
-(``[PRODUCT NAME]``, ``[NOMBRE DEL PRODUCTO]``), ``TODO``/``TBD``/``FIXME`` and lorem ipsum.
+(``[PRODUCT NAME]``, ``[NOMBRE DEL PRODUCTO]``), ``TODO``/``TBD``/``FIXME`` and lorem ipsum. On
+Spanish and Portuguese pages a bare ``TODO`` is the word "all" ("TODO INCLUIDO"); only ``TODO:``
+counts there.
 Why: a listing tool's template that was never filled in tells the buyer the page was generated
 and never read; the marketplace shows it verbatim.
 Fails:
@@ -14,6 +16,7 @@ Passes:
 import re
 
 from listing_lint.api import Severity
+from listing_lint.bundle.model import base_language
 from listing_lint.l10n.pages import texts
 
 CODE, NAME, SEVERITY = "LOC005", "placeholder", Severity.ERROR
@@ -26,6 +29,9 @@ PLACEHOLDERS = re.compile(
     r"|\[[^\W\d_][^\W\d ]*(?:[ _][^\W\d_]+)*\]"  # [PRODUCT NAME], [NOMBRE DEL PRODUCTO] (capitals: below)
     r"|\b(?:TODO|TBD|FIXME|XXX+)\b"
 )
+#: "TODO" is a word in Spanish and Portuguese ("TODO INCLUIDO"): there only ``TODO:``/``TODO(`` is a marker
+TODO_IS_A_WORD = frozenset({"es", "pt", "gl", "ca"})
+TODO_MARKER = re.compile(r"^TODO\s*[:(]")
 LOREM = re.compile(r"\blorem\s+ipsum\b", re.I)
 
 
@@ -37,15 +43,23 @@ def _lowercase_brackets(token: str) -> bool:
     return len(letters) < 4 or not all(c.isupper() for c in letters)
 
 
-def placeholders(text: str) -> list[str]:
-    found = [m.group() for m in PLACEHOLDERS.finditer(text) if not _lowercase_brackets(m.group())]
+def _is_word(m: re.Match, text: str, language: str) -> bool:
+    return m.group() == "TODO" and language in TODO_IS_A_WORD and not TODO_MARKER.match(text[m.start():])
+
+
+def placeholders(text: str, language: str = "") -> list[str]:
+    found = [
+        m.group()
+        for m in PLACEHOLDERS.finditer(text)
+        if not _lowercase_brackets(m.group()) and not _is_word(m, text, language)
+    ]
     found += [m.group() for m in LOREM.finditer(text)]
     return found
 
 
 def check(bundle, ctx):
     for item in texts(bundle):
-        found = placeholders(item.text)
+        found = placeholders(item.text, base_language(item.locale))
         if found:
             shown = ", ".join(dict.fromkeys(found))
             yield ctx.finding(item.at, f"unfilled placeholder {shown} in the {item.locale} {item.where}; write the real text")

@@ -29,3 +29,19 @@ def test_percent_footnote_and_braces_in_fluent_text_pass(bundle, tmp_path):
     full(bundle, es=es)
     bundle.write()
     assert lint(tmp_path, select="LOC005") == []
+
+
+def test_todo_is_a_spanish_word_but_todo_colon_is_a_marker(bundle, tmp_path):
+    es = ES.replace(
+        "<p>Precio: 39,90 US$</p>",
+        "<p>TODO INCLUIDO: enchufe, guía rápida y todo lo que necesitas para empezar.</p>\n<p>TODO: traducir la garantía</p>",
+    )
+    full(bundle, es=es)
+    bundle.data["title"]["en"] = "Smart Plug X1 TODO"
+    bundle.write()
+    text = (bundle.dir / "detail" / "es.html").read_text(encoding="utf-8")
+    line = text[: text.index("TODO: traducir")].count("\n") + 1
+    assert lint(tmp_path, select="LOC005") == [
+        ("listings/demo/detail/es.html", line, "LOC005"),
+        ("listings/demo/listing.json", bundle.line_of('"en": "Smart Plug X1 TODO"'), "LOC005"),
+    ]
