@@ -44,9 +44,10 @@ def summary(findings) -> str:
     hidden = {level: max(0, count - SHOWN_PER_LEVEL) for level, count in n.items()}
     if any(hidden.values()):
         parts = [plural(count, level) if level != "info" else f"{count} info" for level, count in hidden.items() if count]
+        verb = "appears" if sum(hidden.values()) == 1 else "appear"
         line += (
             f"; GitHub annotates only the first {SHOWN_PER_LEVEL} of each level per step, "
-            f"so {', '.join(parts)} appear only in this log (or upload SARIF for all of them)"
+            f"so {', '.join(parts)} {verb} only in this log (or upload SARIF for all of them)"
         )
     return line + "."
 
