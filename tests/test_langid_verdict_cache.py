@@ -26,3 +26,16 @@ def test_without_the_disk_cache_nothing_is_written(tmp_path, monkeypatch):
     judge.judge(TEXT, LANG)
     assert judge.stats()["accurate"] == 1
     assert not (tmp_path / "langid-verdicts.sqlite").exists()
+
+
+def test_warm_up_builds_both_passes_for_every_candidate_language():
+    from listing_lint.langid.base import CANDIDATES, get_detector
+    from listing_lint.langid.judge import WARM_UP_TEXT, warm_up
+
+    assert set(CANDIDATES) <= set(WARM_UP_TEXT)
+    warm_up("lingua")
+    built = get_detector("lingua-high")._built
+    assert all(tuple(sorted({lang, "en"})) in built for lang in CANDIDATES)
+    assert tuple(sorted(CANDIDATES)) in get_detector("lingua-low")._built
+    # and each warm-up text is judged its own language by the accurate model
+    assert all(next(iter(get_detector("lingua-high").scores(t, CANDIDATES))) == lang for lang, t in WARM_UP_TEXT.items())

@@ -162,6 +162,37 @@ class Judge:
         return {"texts": len(self._verdicts), "accurate": self._accurate_calls}
 
 
+#: a short text per language, to make lingua load that language's models (they load lazily, per language)
+WARM_UP_TEXT = {
+    "en": "The charger is small and light.",
+    "es": "El cargador es pequeño y ligero.",
+    "fr": "Le chargeur est petit et léger.",
+    "ru": "Зарядное устройство маленькое и лёгкое.",
+    "pt": "O carregador é pequeno e leve.",
+    "it": "Il caricatore è piccolo e leggero.",
+    "uk": "Зарядний пристрій маленький і легкий.",
+    "bg": "Зарядното устройство е малко и леко.",
+    "de": "Das Ladegerät ist klein und leicht.",
+    "zh": "充电器又小又轻。",
+}
+
+
+def warm_up(backend: str = "lingua") -> None:
+    """Load every candidate language's models now, on this thread, without lingua's thread pool.
+
+    Called in the main process before worker processes fork (a rule's ``prepare`` hook): the
+    models are then loaded once and shared copy-on-write, instead of once per worker.
+    """
+    if backend.strip().lower() != "lingua":
+        return
+    fast, accurate = get_detector("lingua-low"), get_detector("lingua-high")
+    for lang in CANDIDATES:
+        text = WARM_UP_TEXT.get(lang)
+        if text:
+            fast.scores(text, CANDIDATES)
+            accurate.scores(text, tuple(sorted({lang, "en"})))
+
+
 _judges: dict[str, Judge] = {}
 _judges_lock = threading.Lock()
 

@@ -34,3 +34,10 @@ def check(bundle, ctx):
             f"the {page.locale} page is {share:.0%} {language_name(lang)} by text; "
             f"put the {language_name(page.locale.split('-')[0])} translation here",
         )
+
+
+def prepare(config):
+    """Before worker processes fork: load the language models once, to share them (see parallel.py)."""
+    from listing_lint.langid.judge import warm_up
+
+    warm_up(config.get("language-detector"))
