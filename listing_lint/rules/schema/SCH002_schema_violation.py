@@ -20,8 +20,11 @@ SOURCE = "docs/bundle-format.md"
 
 
 def _violations(name, data):
-    from listing_lint.schema import validator
+    from listing_lint.schema import is_valid_fast, validator
     from listing_lint.schema.messages import describe
+
+    if is_valid_fast(name, data):
+        return
 
     seen = set()
     errors = sorted(validator(name).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
