@@ -52,14 +52,23 @@ def _neutral_token(token: str) -> bool:
     return any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)  # iPhone, PowerCore
 
 
+def _keep_or_blank(match: re.Match) -> str:
+    token = match.group()
+    # most tokens are plain words ("cargador", "Este"): decided without looking at each letter
+    if token.isalpha() and (token.islower() or (token[0].isupper() and token[1:].islower())):
+        return token
+    return " " if _neutral_token(token) else token
+
+
 def strip_neutral(text: str, extra_terms: tuple[str, ...] = ()) -> str:
     """``text`` without URLs, model codes, measures, acronyms and brand/platform names."""
-    text = _URL.sub(" ", text)
+    if "/" in text or "@" in text or "www." in text.lower():
+        text = _URL.sub(" ", text)
     pattern = _terms_pattern(tuple(sorted(extra_terms)))
     if pattern is not None:
         text = pattern.sub(" ", text)
-    text = _TOKEN.sub(lambda m: " " if _neutral_token(m.group()) else m.group(), text)
-    return " ".join(t for t in text.split() if any(c.isalpha() for c in t))
+    text = _TOKEN.sub(_keep_or_blank, text)
+    return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
 
 
 def letter_count(text: str) -> int:

@@ -84,9 +84,10 @@ def texts(bundle, pages: bool = True, titles: bool = True, alts: bool = True) ->
     return out
 
 
-def judged_text(item: Text, bundle) -> str:
+def judged_text(item: Text, terms: tuple[str, ...]) -> str:
+    """``item``'s text without what carries no language; ``terms``: the bundle's ``brand_terms``."""
     if item._judged is None:
-        item._judged = strip_neutral(item.judged_source, brand_terms(bundle))
+        item._judged = strip_neutral(item.judged_source, terms)
     return item._judged
 
 
@@ -122,22 +123,22 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
     """
     from listing_lint.langid.judge import get_judge
 
-    key = f"loc:judged:{pages}:{titles}:{alts}"
-    if key in ctx.cache:
-        return ctx.cache[key]
-    minimum = ctx.threshold("langid-min-chars")
-    judge = get_judge(ctx.config.get("language-detector"))
-    judge.disk_cache = bool(ctx.config.get("cache"))
-    out = []
-    for item in texts(bundle, pages, titles, alts):
-        if item.other_language or item.lang in CJK_LANGS:
-            continue
-        text = judged_text(item, bundle)
-        if len(text) < minimum:
-            continue
-        out.append(Judged(item, text, judge.judge(text, item.lang)))
-    ctx.cache[key] = out
-    return out
+    key = "loc:judged"
+    if key not in ctx.cache:
+        minimum = ctx.threshold("langid-min-chars")
+        judge = get_judge(ctx.config.get("language-detector"))
+        judge.disk_cache = bool(ctx.config.get("cache"))
+        everything, terms = [], brand_terms(bundle)
+        for item in texts(bundle):
+            if item.other_language or item.lang in CJK_LANGS:
+                continue
+            text = judged_text(item, terms)
+            if len(text) < minimum:
+                continue
+            everything.append(Judged(item, text, judge.judge(text, item.lang)))
+        ctx.cache[key] = everything
+    wanted = {"listing-title": titles, "media-alt": alts}  # any other kind is a page block
+    return [j for j in ctx.cache[key] if wanted.get(j.item.kind, pages)]
 
 
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
