@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from listing_lint import memo
 from listing_lint.finding import Finding, Fix, Severity, TextEdit
 
 if TYPE_CHECKING:
@@ -137,6 +138,8 @@ def describe(manifest: Path, settings: Settings) -> Entry:
                 digest = file_digest(path)
             except OSError:
                 digest = None
+            else:  # content-keyed answers (image probes, PDF text) then need no second read of the file
+                memo.remember_digest(path, os.stat(path), digest)
         contents.append([name, digest, row[6]])
     from listing_lint.bundle.model import Bundle
 
@@ -163,6 +166,16 @@ def code_fingerprint(settings: Settings, package: Path | None = None) -> list:
             if name.endswith((".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".csv")):
                 st = os.stat(os.path.join(dirpath, name))
                 rows.append([os.path.relpath(os.path.join(dirpath, name), package), st.st_size, st.st_mtime_ns])
+    from listing_lint.schema import schema_file
+
+    for name in ("listing.schema.json", "store.schema.json"):
+        try:
+            path = schema_file(name)
+        except FileNotFoundError:
+            continue
+        if not str(path).startswith(str(package)):  # a source tree keeps them beside the package
+            st = os.stat(path)
+            rows.append([str(path), st.st_size, st.st_mtime_ns])
     for rule in settings.rules():
         module = sys.modules.get(rule.module)
         path = getattr(module, "__file__", None)
@@ -340,6 +353,28 @@ class Cache:
         conn.execute("DELETE FROM results WHERE used < ?", (now - KEEP_SECONDS,))
         conn.execute("DELETE FROM stats WHERE used < ?", (now - KEEP_SECONDS,))
         conn.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
+
+    # -- the store-level pass -------------------------------------------------------------------
+    def repo_key(self, manifests: list[Path], store: Path, as_of: date) -> str | None:
+        """Key of the store-level pass: the run, the as-of date, and the stat signature of store.json
+        and of every manifest (store-level rules read nothing else). None when one of them changed
+        within ``RACY_SECONDS``: such a signature is neither stored nor trusted."""
+        rows = [_stat_row(str(p), str(p)) for p in (store, *manifests)]
+        newest = max((max(r[2], r[3]) for r in rows if r[1] is not None), default=0)
+        if newest >= time.time_ns() - RACY_SECONDS * 1e9:
+            return None
+        return "repo:" + _sha([self.run, as_of.isoformat(), rows])
+
+    def get_findings(self, key: str) -> list[Finding] | None:
+        def go():
+            row = self.conn.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
+            return [finding_from_record(r) for r in json.loads(row[0])] if row else None
+
+        return self._guard(go)
+
+    def put_findings(self, key: str, findings: list[Finding]) -> None:
+        value = json.dumps([finding_record(f) for f in findings], ensure_ascii=False)
+        self._guard(lambda: self.conn.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, value, time.time())))
 
     def close(self) -> None:
         if self._conn is not None and self._pid == os.getpid():

@@ -16,11 +16,12 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from listing_lint import registry
+from listing_lint import memo, registry
 from listing_lint.api import Context, Rule
 from listing_lint.bundle.discover import discover, find_project_root
 from listing_lint.bundle.model import Bundle, display_path
 from listing_lint.bundle.repo import Repo
+from listing_lint.cache import cache_dir
 from listing_lint.config import Config
 from listing_lint.finding import Finding, Severity, Span, sort_findings
 from listing_lint.suppression import apply_suppressions
@@ -180,14 +181,15 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     thresholds = settings.thresholds
     rules = settings.rules()
     timeout = config.get("rule-timeout")
-    memo: dict = {}
+    shared: dict = {}  # what rules of this bundle share (ctx.cache)
     findings: list[Finding] = []
     for rule in rules:
         if rule.check is None:
             continue
-        ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=memo)
+        ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=shared)
         findings.extend(run_rule(rule, ctx, bundle, timeout))
     findings = apply_suppressions(bundle, findings, rules, settings)
+    memo.flush()
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
 
@@ -197,15 +199,28 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
     if not rules:
         return []
     config = settings.config
-    bundles = [Bundle(m, settings.cwd, config.get("max-text-bytes")) for m in all_manifests]
     linted = {display_path(m, settings.cwd) for m in manifests_in_run}
-    repo = Repo(settings.root, settings.cwd, bundles, linted)
-    thresholds = settings.thresholds
-    out: list[Finding] = []
-    for rule in rules:
-        ctx = Context(rule, config, settings.as_of_for(None), thresholds, repo=repo)
-        out.extend(run_rule(rule, ctx, repo, config.get("rule-timeout")))
-    store = repo.store.display if repo.store else None
+    cache = key = None
+    if config.get("cache"):
+        from listing_lint.cache import Cache
+
+        cache = Cache.open(settings)
+        key = cache.repo_key(all_manifests, settings.root / "store.json", settings.as_of_for(None)) if cache else None
+    out = cache.get_findings(key) if key else None
+    if out is None:
+        # every bundle, linted in this run or not: store-level rules compare them (ids, SKU counts)
+        bundles = [Bundle(m, settings.cwd, config.get("max-text-bytes")) for m in all_manifests]
+        repo = Repo(settings.root, settings.cwd, bundles)  # judged whole, so the result can be kept
+        out = []
+        for rule in rules:
+            ctx = Context(rule, config, settings.as_of_for(None), settings.thresholds, repo=repo)
+            out.extend(run_rule(rule, ctx, repo, config.get("rule-timeout")))
+        if key:
+            cache.put_findings(key, out)
+    if cache:
+        cache.close()
+    store_file = settings.root / "store.json"
+    store = display_path(store_file, settings.cwd) if store_file.is_file() else None
     folders = {m.rsplit("/", 1)[0] + "/" if "/" in m else "" for m in linted if m.endswith("listing.json") and not m.endswith(".listing.json")}
     # Findings on bundles outside this run (e.g. pre-commit on one bundle) are not this run's business.
     return [f for f in out if f.path == store or f.path in linted or any(f.path.startswith(d) for d in folders)]
@@ -287,6 +302,7 @@ def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bo
 def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
     """Lint the bundles under ``paths``. ``map_bundles(fn, manifests, settings)`` may run them in parallel."""
     started = time.perf_counter()
+    memo.configure(cache_dir() if settings.config.get("cache") else None)
     manifests, store_touched = find_manifests(settings, paths)
     in_run = manifests
     if settings.shard is not None:

@@ -16,3 +16,14 @@ from builder import BundleBuilder  # noqa: E402
 def bundle(tmp_path):
     """A minimal valid bundle in ``tmp_path/listings/demo`` (call ``.write()`` after changing it)."""
     return BundleBuilder(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_memo():
+    """Content-keyed answers are kept per process (listing_lint.memo); a test that changes how an answer
+    is computed (a lowered bomb limit, a patched probe) must not get another test's answer."""
+    from listing_lint import memo
+
+    memo.clear_memory()
+    yield
+    memo.configure(None)

@@ -59,6 +59,11 @@ class SourceFile:
         Files a bundle names are already resolved inside the bundle; this guards the paths taken as
         found (listing.json, ``*.listing.json``, store.json).
         """
+        try:
+            if not stat.S_ISLNK(os.lstat(self.path).st_mode):
+                return False  # not a link: it is in its folder, whatever links lead to the folder
+        except OSError:
+            return False  # missing: nothing is read (``stat`` is None)
         folder = os.path.realpath(self.path.parent)
         real = os.path.realpath(self.path)
         return not real.startswith(folder.rstrip(os.sep) + os.sep)

@@ -6,7 +6,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -115,7 +115,6 @@ class Bundle:
     def __init__(self, manifest_path: Path, cwd: Path, max_text_bytes: int = DEFAULT_MAX_TEXT_BYTES):
         self.manifest_path = manifest_path
         self.single_file = manifest_path.name != MANIFEST
-        self.root = Path(os.path.realpath(manifest_path.parent))
         self.cwd = cwd
         self.max_text_bytes = max_text_bytes
         base = manifest_path.name
@@ -125,6 +124,12 @@ class Bundle:
 
     def __repr__(self) -> str:
         return f"Bundle({self.id!r})"
+
+    @cached_property
+    def root(self) -> Path:
+        """The bundle folder, symlinks resolved (computed when a reference is resolved: store-level rules
+        read 1,000 manifests and resolve nothing)."""
+        return Path(os.path.realpath(self.manifest_path.parent))
 
     # -- listing.json ---------------------------------------------------------------------
     @cached_property
@@ -314,6 +319,7 @@ class Bundle:
         return items
 
 
+@lru_cache(maxsize=4096)
 def normalize_locale(tag: str) -> str:
     """BCP 47 spelling of a locale tag: ``es_ES`` -> ``es-ES``, ``EN`` -> ``en``."""
     parts = tag.strip().replace("_", "-").split("-")
@@ -325,5 +331,6 @@ def normalize_locale(tag: str) -> str:
     return "-".join(out)
 
 
+@lru_cache(maxsize=4096)
 def base_language(tag: str) -> str:
     return normalize_locale(tag).split("-")[0]

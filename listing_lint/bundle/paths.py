@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,15 +59,38 @@ def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), ref))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
         return Resolved(raw, None, None, "outside")
-    candidate = root.joinpath(*joined.split("/"))
+    parts = joined.split("/")
     try:
-        real = Path(os.path.realpath(candidate))
+        real, st = _real_below(root, parts)
     except (OSError, RuntimeError, ValueError):  # symlink loops on some platforms
         return Resolved(raw, joined, None, "symlink-outside")
     if real != root and root not in real.parents:
         return Resolved(raw, joined, None, "symlink-outside")
-    if not os.path.lexists(candidate):
+    if st is None:
         return Resolved(raw, joined, None, "missing")
-    if not real.is_file():
-        return Resolved(raw, joined, None, "missing" if not real.exists() else "not-a-file")
+    if not stat.S_ISREG(st.st_mode):
+        return Resolved(raw, joined, None, "not-a-file")
     return Resolved(raw, joined, real, None)
+
+
+def _real_below(root: Path, parts: list[str]) -> tuple[Path, os.stat_result | None]:
+    """(``realpath(root/parts)``, what it is) for a real ``root``, statting only below the root.
+
+    Without a symlink below the root the path is its own real path: one ``lstat`` per part below
+    the root instead of one per part of the whole absolute path. A symlink on the way hands over
+    to ``realpath``. The stat is None when nothing is there (a dangling link, a missing file).
+    """
+    current = str(root)
+    for i, part in enumerate(parts):
+        current = current + os.sep + part
+        try:
+            st = os.lstat(current)
+        except (FileNotFoundError, NotADirectoryError):
+            return Path(os.path.join(current, *parts[i + 1:])), None
+        if stat.S_ISLNK(st.st_mode):
+            real = os.path.realpath(os.path.join(current, *parts[i + 1:]))
+            try:
+                return Path(real), os.stat(real)
+            except OSError:
+                return Path(real), None
+    return Path(current), st

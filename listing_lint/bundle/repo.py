@@ -13,11 +13,10 @@ from listing_lint.finding import Span
 
 
 class Repo:
-    def __init__(self, root: Path, cwd: Path, bundles: list[Bundle], linted: set[str]):
+    def __init__(self, root: Path, cwd: Path, bundles: list[Bundle]):
         self.root = root
         self.cwd = cwd
         self.bundles = bundles  # every bundle under the root, manifests parsed lazily
-        self.linted = linted  # display paths of the manifests being linted in this run
         store = root / "store.json"
         self.store = SourceFile(store, "store.json", display_path(store, cwd)) if store.is_file() else None
 

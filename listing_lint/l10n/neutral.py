@@ -34,12 +34,13 @@ def neutral_terms() -> tuple[str, ...]:
     return tuple(load_terms(NEUTRAL_FILE))
 
 
-@lru_cache(maxsize=64)
-def _terms_pattern(extra: tuple[str, ...]) -> re.Pattern | None:
-    terms = sorted({t for t in neutral_terms() + extra if t.strip()}, key=len, reverse=True)
-    if not terms:
+@lru_cache(maxsize=1024)
+def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
+    """One pattern for whole-word ``terms``, longest first (so "Google Home" goes before "Google")."""
+    unique = sorted({t for t in terms if t.strip()}, key=lambda t: (-len(t), t))
+    if not unique:
         return None
-    body = "|".join(re.escape(t) for t in terms)
+    body = "|".join(re.escape(t) for t in unique)
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
 
 
@@ -62,13 +63,31 @@ def _keep_or_blank(match: re.Match) -> str:
 
 def strip_neutral(text: str, extra_terms: tuple[str, ...] = ()) -> str:
     """``text`` without URLs, model codes, measures, acronyms and brand/platform names."""
+    # a text without the bundle's own names is stripped the same in every bundle: the shipping,
+    # warranty and care paragraphs a seller repeats across bundles are stripped once
+    terms = tuple(sorted(set(extra_terms)))
+    pattern = _terms_pattern(terms)
+    if pattern is None or not pattern.search(text):
+        terms = ()  # removing terms the text does not hold changes nothing
+    return _strip_kept(text, terms) if len(text) <= KEEP_CHARS else _strip(text, terms)
+
+
+KEEP_CHARS = 2_000
+
+
+def _strip(text: str, extra_terms: tuple[str, ...]) -> str:
     if "/" in text or "@" in text or "www." in text.lower():
         text = _URL.sub(" ", text)
-    pattern = _terms_pattern(tuple(sorted(extra_terms)))
-    if pattern is not None:
-        text = pattern.sub(" ", text)
+    # the bundle's own names first (the user's data; a brand may contain a neutral term), then the
+    # shared list, compiled once: one pattern for both would be recompiled for every bundle
+    for pattern in (_terms_pattern(extra_terms), _terms_pattern(neutral_terms())):
+        if pattern is not None:
+            text = pattern.sub(" ", text)
     text = _TOKEN.sub(_keep_or_blank, text)
     return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
+
+
+_strip_kept = lru_cache(maxsize=1 << 16)(_strip)
 
 
 def letter_count(text: str) -> int:

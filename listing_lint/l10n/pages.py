@@ -127,7 +127,6 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
     if key not in ctx.cache:
         minimum = ctx.threshold("langid-min-chars")
         judge = get_judge(ctx.config.get("language-detector"))
-        judge.disk_cache = bool(ctx.config.get("cache"))
         everything, terms = [], brand_terms(bundle)
         for item in texts(bundle):
             if item.other_language or item.lang in CJK_LANGS:

@@ -8,8 +8,11 @@ described correctly.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from typing import TYPE_CHECKING, Union
 
+from listing_lint import memo
 from listing_lint.media.image import ImageProbe
 from listing_lint.media.sniff import VIDEO_FORMATS, sniff
 from listing_lint.media.video import VideoProbe
@@ -32,9 +35,46 @@ def probe(ctx, file: SourceFile) -> Probe:
 
 
 def _probe(file: SourceFile, max_bytes: int) -> Probe:
+    if not file.size or not file.is_regular:
+        return _probe_now(file, max_bytes, None)
+    fmt = sniff(file.read_bytes(32))
+    video = fmt in VIDEO_FORMATS
+    if not video and file.size > max_bytes:
+        return _probe_now(file, max_bytes, fmt)  # over the cap: never read, so nothing to keep
+    # an image is read whole to be probed, so hashing it costs little; a video is probed from a few
+    # kilobytes of boxes and is not read whole just to key its answer (the result cache may know its hash)
+    digest = memo.file_digest(file.path, read=not video)
+    if digest is None:
+        return _probe_now(file, max_bytes, fmt)
+    ns = "media-probe:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
+    stored = memo.get(ns, digest)
+    if stored is not None:
+        return from_json(stored)
+    probe = _probe_now(file, max_bytes, fmt)
+    memo.put(ns, digest, to_json(probe))
+    return probe
+
+
+def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None) -> Probe:
     from listing_lint.media.image import probe_image
     from listing_lint.media.video import probe_video
 
-    if file.size and sniff(file.read_bytes(32)) in VIDEO_FORMATS:
+    if file.size and (fmt or sniff(file.read_bytes(32))) in VIDEO_FORMATS:
         return probe_video(file)
     return probe_image(file, max_bytes)
+
+
+def to_json(probe: Probe) -> str:
+    return json.dumps({"type": type(probe).__name__, **dataclasses.asdict(probe)}, separators=(",", ":"))
+
+
+def from_json(text: str) -> Probe:
+    from listing_lint.media.phash import Fingerprint
+
+    fields = json.loads(text)
+    if fields.pop("type") == "VideoProbe":
+        return VideoProbe(**{**fields, "tracks": tuple(fields["tracks"])})
+    fp = fields.get("fingerprint")
+    if fp is not None:
+        fields["fingerprint"] = Fingerprint(hashes=tuple(fp["hashes"]), flat=fp["flat"], color=tuple(fp["color"]))
+    return ImageProbe(**fields)

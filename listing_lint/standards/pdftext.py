@@ -107,6 +107,26 @@ def read_pdf_text(data: bytes, max_pages: int) -> PdfText:
     return PdfText("\n".join(parts), pages=pages)
 
 
+def pdf_text(file, max_bytes: int, max_pages: int) -> PdfText:
+    """``read_pdf_text`` of a bundle file (at most ``max_bytes`` read), kept by content hash
+    (listing_lint.memo): a declaration that many bundles share is parsed once, and an unchanged one
+    not at all on a warm run."""
+    import dataclasses
+    import json
+
+    from listing_lint import memo
+
+    digest = memo.file_digest(file.path)
+    ns = f"pdf-text:{max_pages}:" + memo.code_version("listing_lint.standards.pdftext", dists=("pypdf",))
+    stored = memo.get(ns, digest) if digest else None
+    if stored is not None:
+        return PdfText(**json.loads(stored))
+    found = read_pdf_text(file.read_bytes(max_bytes), max_pages)
+    if digest:
+        memo.put(ns, digest, json.dumps(dataclasses.asdict(found), ensure_ascii=False))
+    return found
+
+
 # -- what the text mentions ------------------------------------------------------------------
 def mentions_standard(text: str, ref: StandardRef) -> bool:
     """Whether compacted ``text`` names ``ref``: its number and part, its year or version, its amendments."""

@@ -17,21 +17,21 @@ Passes:
 from listing_lint.api import Severity
 from listing_lint.rules.compliance._common import certificates, cited_standards
 from listing_lint.rules.compliance.CMP007_fcc_id import normalise
-from listing_lint.standards.pdftext import is_pdf, mentions, mentions_standard, read_pdf_text
+from listing_lint.standards.pdftext import is_pdf, mentions, mentions_standard, pdf_text
 
 CODE, NAME, SEVERITY = "CMP013", "certificate-text", Severity.WARNING
 
 
 def _text(bundle, ctx, ref: str):
     """The PdfText of a certificate file, or None when there is nothing to judge."""
-    memo = ctx.cache.setdefault("cmp.pdftext", {})
+    memo = ctx.cache.setdefault("cmp.pdftext", {})  # per bundle; pdf_text keeps answers by content
     if ref in memo:
         return memo[ref]
     memo[ref] = None
     file = bundle.file(ref)
     max_bytes = min(int(ctx.threshold("cert-pdf-max-bytes")), int(ctx.config.get("max-media-bytes")))
     if file is not None and file.is_regular and 0 < file.size <= max_bytes and is_pdf(file.read_bytes(1024)):
-        memo[ref] = (file, read_pdf_text(file.read_bytes(max_bytes), int(ctx.threshold("cert-pdf-max-pages"))))
+        memo[ref] = (file, pdf_text(file, max_bytes, int(ctx.threshold("cert-pdf-max-pages"))))
     return memo[ref]
 
 

@@ -25,6 +25,7 @@ from listing_lint.l10n.pages import page_texts, texts
 
 CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
 
+DIGIT = re.compile(r"\d")
 MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![\w-])")
 SAME_UNIT_TOLERANCE = 1e-6
 CROSS_UNIT_TOLERANCE = 0.05
@@ -46,6 +47,8 @@ def _model_shape(code: str) -> str:
 def facts(item) -> list[Fact]:
     out: list[Fact] = []
     text = item.judged_source
+    if not DIGIT.search(text):
+        return out  # measures, prices and model codes all hold a digit
     for m in measures(text, item.locale):
         out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at))
     for p in prices(text):

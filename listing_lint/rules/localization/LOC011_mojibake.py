@@ -10,6 +10,7 @@ Passes:
     detail/fr.html: <p>Câble de 2 mètres, « qualité » garantie</p>
 """
 
+from listing_lint import memo
 from listing_lint.api import Severity
 from listing_lint.l10n.pages import texts
 
@@ -18,16 +19,30 @@ SOURCE = "https://ftfy.readthedocs.io/"
 
 
 def check(bundle, ctx):
-    import ftfy
-
     for item in texts(bundle):
-        if not ftfy.is_bad(item.text):
+        fixed = repaired(item.text)
+        if fixed is None:
             continue
-        fixed = ftfy.fix_text(item.text)
-        if fixed == item.text:
-            continue  # ftfy sees something odd but cannot repair it: stay silent
         yield ctx.finding(
             item.at,
             f"mojibake in the {item.locale} {item.where}: \"{item.text[:40]}\" should read \"{fixed[:40]}\"; "
             "re-save the source as UTF-8",
         )
+
+
+def repaired(text: str) -> str | None:
+    """ftfy's repair of ``text`` when ftfy finds it bad and can change it, else None.
+
+    Kept by text hash (listing_lint.memo): a run over unchanged text does not import ftfy (0.1 s).
+    """
+    ns = "mojibake:" + memo.code_version(__name__, dists=("ftfy",))
+    key = memo.text_key(text)
+    stored = memo.get(ns, key)
+    if stored is not None:
+        return stored[1:] if stored else None
+    import ftfy
+
+    fixed = ftfy.fix_text(text) if ftfy.is_bad(text) else text
+    found = None if fixed == text else fixed  # ftfy sees something odd but cannot repair it: stay silent
+    memo.put(ns, key, "" if found is None else "!" + found)
+    return found

@@ -1,0 +1,209 @@
+"""Answers that depend only on content, kept by content hash: in this process, and on disk.
+
+Some answers cost far more than reading the bytes they come from and depend on nothing else: an
+image's probe (decode, perceptual hash), a video's boxes, a certificate PDF's text, a language
+detector's scores for a text. They are kept under ``(namespace, key)`` where the key hashes the
+content and the namespace names the code and library versions that computed the answer. So
+
+* a size chart, a trademark certificate or a sentence that fifty bundles share is worked out once
+  per run (in each worker process);
+* with the cache on, a pre-commit run on an edited page does not decode the bundle's unchanged
+  images, parse its video or PDFs, or run the language model on unchanged paragraphs, and
+  therefore never imports numpy, pypdf or hachoir nor loads lingua's models.
+
+Values are strings (callers encode them, usually as JSON: never pickle, so a cache file cannot run
+code). Writes are buffered and written in one transaction per bundle (``flush``). The disk part is
+one SQLite file beside the result cache; it is used only when the run's cache is on
+(``configure``), and any trouble with it turns it off for the run: a cache can make a run slower,
+never wrong or broken.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import threading
+from functools import lru_cache
+from pathlib import Path
+
+FILE_NAME = "memo.sqlite"
+MAX_IN_PROCESS = 200_000  # entries kept in memory per process; past this the oldest half is dropped
+
+_lock = threading.Lock()
+_memory: dict[tuple[str, str], str] = {}
+_pending: dict[tuple[str, str], str] = {}
+_digests: dict[str, tuple[tuple, str]] = {}  # absolute path -> (stat signature, sha256) seen this run
+_disk_folder: Path | None = None  # where the SQLite file lives when the disk part is on
+_db: sqlite3.Connection | None = None
+_db_pid = 0
+_failed = False
+
+
+def configure(folder: Path | None) -> None:
+    """Use ``folder`` for the disk part (None: memory only). Called at the start of a run."""
+    global _disk_folder, _failed
+    with _lock:
+        if folder != _disk_folder:
+            _close()
+            _disk_folder = folder
+            _failed = False
+
+
+def _close() -> None:
+    global _db
+    if _db is not None and _db_pid == os.getpid():
+        try:
+            _db.close()
+        except sqlite3.Error:
+            pass
+    _db = None
+
+
+def _connection() -> sqlite3.Connection | None:
+    """This process's connection (a forked worker opens its own: one must not cross a fork)."""
+    global _db, _db_pid, _failed
+    if _disk_folder is None or _failed:
+        return None
+    if _db is not None and _db_pid == os.getpid():
+        return _db
+    try:
+        _disk_folder.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(_disk_folder / FILE_NAME, timeout=30, isolation_level=None, check_same_thread=False)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, PRIMARY KEY (ns, key)) WITHOUT ROWID")
+    except (OSError, sqlite3.Error):
+        _failed = True
+        return None
+    _db, _db_pid = db, os.getpid()
+    return db
+
+
+def get(ns: str, key: str) -> str | None:
+    """The stored answer, from memory or disk, or None."""
+    with _lock:
+        value = _memory.get((ns, key))
+        if value is not None:
+            return value
+        db = _connection()
+        if db is None:
+            return None
+        try:
+            row = db.execute("SELECT value FROM memo WHERE ns = ? AND key = ?", (ns, key)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is not None:
+            _remember((ns, key), row[0])
+        return row[0] if row else None
+
+
+def put(ns: str, key: str, value: str) -> None:
+    with _lock:
+        _remember((ns, key), value)
+        if _disk_folder is not None:
+            _pending[(ns, key)] = value
+
+
+def _remember(k: tuple[str, str], value: str) -> None:
+    if len(_memory) >= MAX_IN_PROCESS:
+        for old in list(_memory)[: MAX_IN_PROCESS // 2]:
+            del _memory[old]
+    _memory[k] = value
+
+
+def flush() -> None:
+    """Write buffered answers to disk in one transaction (the engine calls this after each bundle)."""
+    global _failed
+    with _lock:
+        if not _pending:
+            return
+        rows = [(ns, key, value) for (ns, key), value in _pending.items()]
+        _pending.clear()
+        db = _connection()
+        if db is None:
+            return
+        try:
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO memo (ns, key, value) VALUES (?, ?, ?)", rows)
+            db.execute("COMMIT")
+        except sqlite3.Error:
+            try:
+                db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            _failed = True
+
+
+def clear_memory() -> None:
+    """Forget what this process holds (tests; the disk part is untouched)."""
+    with _lock:
+        _memory.clear()
+        _pending.clear()
+        _digests.clear()
+
+
+# -- keys ----------------------------------------------------------------------------------------
+def text_key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _signature(st: os.stat_result) -> tuple:
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino, st.st_dev)
+
+
+def remember_digest(path: str, st: os.stat_result, digest: str) -> None:
+    """The result cache hashed this file already (cache.describe): its answer keys need no second read."""
+    with _lock:
+        _digests[path] = (_signature(st), digest)
+
+
+def file_digest(path: str | os.PathLike, read: bool = True) -> str | None:
+    """SHA-256 of a regular file's content: known from this run's hashing, else read now if ``read``."""
+    path = os.fspath(path)
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    with _lock:
+        known = _digests.get(path)
+    if known is not None and known[0] == _signature(st):
+        return known[1]
+    if not read:
+        return None
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+    except OSError:
+        return None
+    digest = h.hexdigest()
+    with _lock:
+        _digests[path] = (_signature(st), digest)
+    return digest
+
+
+@lru_cache(maxsize=None)
+def code_version(*modules: str, dists: tuple[str, ...] = ()) -> str:
+    """A hash of the source of ``modules`` (a package: every .py file in it) and of the versions of
+    ``dists``: the namespace part that retires stored answers when the code computing them changes."""
+    import importlib.util
+    from importlib.metadata import PackageNotFoundError, version
+
+    h = hashlib.sha256()
+    for name in modules:
+        spec = importlib.util.find_spec(name)
+        origin = Path(spec.origin) if spec and spec.origin else None
+        if origin is None:
+            continue
+        files = sorted(origin.parent.rglob("*.py")) if origin.name == "__init__.py" else [origin]
+        for file in files:
+            h.update(file.name.encode())
+            h.update(file.read_bytes())
+    for dist in dists:
+        try:
+            h.update(f"{dist}={version(dist)}".encode())
+        except PackageNotFoundError:
+            h.update(f"{dist}=?".encode())
+    return h.hexdigest()[:16]
