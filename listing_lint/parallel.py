@@ -17,8 +17,10 @@ instead of once per worker.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -103,6 +105,34 @@ def _one(manifest: Path) -> tuple[BundleResult, Entry | None, bool]:
         return fn(manifest, settings), entry, True
     except Exception as exc:  # noqa: BLE001 - one broken bundle must not stop the others
         return crashed(manifest, settings, exc), None, True
+    finally:
+        _after_bundle()
+
+
+def _after_bundle() -> None:
+    """Give the heap glibc keeps after frees back to the system (0.2 ms).
+
+    Loading language models decompresses them through temporary buffers, and decoding pictures
+    and parsing pages leave freed blocks too; glibc keeps such memory in the process. On the
+    1,000-bundle bench that was most of a worker's private memory, and trimming after each bundle
+    kept the run's peak under 500 MiB (Dask trims its workers the same way). Only on glibc;
+    anywhere else it does nothing.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        return ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):  # musl and other C libraries have no malloc_trim
+        return None
 
 
 # -- main side -------------------------------------------------------------------------------------
@@ -156,7 +186,14 @@ def lint_bundles(fn, manifests: list[Path], settings: Settings, jobs: int = 0, u
             if cache is not None:
                 cache.close()  # an SQLite connection must not cross a fork; each side reopens its own
             _prepare(settings)
-            outcomes = _pool_map([manifests[i] for i in todo], workers)
+            # Objects the parent made (modules, models' Python side) move to a generation the
+            # collector never walks: a worker's collections then do not write to, and so copy,
+            # the pages it shares with the parent (copy-on-write after fork).
+            gc.freeze()
+            try:
+                outcomes = _pool_map([manifests[i] for i in todo], workers)
+            finally:
+                gc.unfreeze()
         else:
             outcomes = [_one(manifests[i]) for i in todo]
     finally:

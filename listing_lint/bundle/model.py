@@ -269,13 +269,14 @@ class Bundle:
         """Every regular file under a folder bundle (posix, relative, sorted); none for single-file bundles."""
         if self.single_file:
             return
-        for dirpath, dirnames, filenames in os.walk(self.root):
+        root = str(self.root)
+        for dirpath, dirnames, filenames in os.walk(root):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            folder = os.path.relpath(dirpath, root).replace(os.sep, "/")
+            prefix = "" if folder == "." else folder + "/"
             for name in sorted(filenames):
-                if name.startswith("."):
-                    continue
-                full = Path(dirpath) / name
-                yield full.relative_to(self.root).as_posix()
+                if not name.startswith("."):
+                    yield prefix + name
 
     # -- pages and media -----------------------------------------------------------------
     @cached_property

@@ -59,38 +59,38 @@ def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), ref))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
         return Resolved(raw, None, None, "outside")
-    parts = joined.split("/")
+    top = str(root)
     try:
-        real, st = _real_below(root, parts)
+        real, st = _real_below(top, joined.split("/"))
     except (OSError, RuntimeError, ValueError):  # symlink loops on some platforms
         return Resolved(raw, joined, None, "symlink-outside")
-    if real != root and root not in real.parents:
+    if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
         return Resolved(raw, joined, None, "symlink-outside")
     if st is None:
         return Resolved(raw, joined, None, "missing")
     if not stat.S_ISREG(st.st_mode):
         return Resolved(raw, joined, None, "not-a-file")
-    return Resolved(raw, joined, real, None)
+    return Resolved(raw, joined, Path(real), None)
 
 
-def _real_below(root: Path, parts: list[str]) -> tuple[Path, os.stat_result | None]:
+def _real_below(root: str, parts: list[str]) -> tuple[str, os.stat_result | None]:
     """(``realpath(root/parts)``, what it is) for a real ``root``, statting only below the root.
 
     Without a symlink below the root the path is its own real path: one ``lstat`` per part below
     the root instead of one per part of the whole absolute path. A symlink on the way hands over
     to ``realpath``. The stat is None when nothing is there (a dangling link, a missing file).
     """
-    current = str(root)
+    current = root
     for i, part in enumerate(parts):
         current = current + os.sep + part
         try:
             st = os.lstat(current)
         except (FileNotFoundError, NotADirectoryError):
-            return Path(os.path.join(current, *parts[i + 1:])), None
+            return os.path.join(current, *parts[i + 1:]), None
         if stat.S_ISLNK(st.st_mode):
             real = os.path.realpath(os.path.join(current, *parts[i + 1:]))
             try:
-                return Path(real), os.stat(real)
+                return real, os.stat(real)
             except OSError:
-                return Path(real), None
-    return Path(current), st
+                return real, None
+    return current, st

@@ -26,6 +26,16 @@ Probe = Union[ImageProbe, VideoProbe]
 CACHE_KEY = "media.probe"
 
 
+def preload() -> None:
+    """Import the probing libraries now (a rule's ``prepare`` calls this before workers fork, so
+    their code and data pages are shared, not imported again by each worker)."""
+    import numpy  # noqa: F401 - the perceptual hash
+    from hachoir.parser import guessParser  # noqa: F401
+    from PIL import Image
+
+    Image.init()  # registers every format plugin
+
+
 def probe(ctx, file: SourceFile) -> Probe:
     """The probe of ``file``, computed once per bundle."""
     memo = ctx.cache.setdefault(CACHE_KEY, {})

@@ -67,3 +67,8 @@ def check(bundle, ctx):
 
 def _todo() -> str:
     return "correct listing.json, or attach the document that covers it"
+
+
+def prepare(config):
+    """Before worker processes fork: import pypdf once, to share it (parallel.py)."""
+    import pypdf  # noqa: F401

@@ -37,7 +37,11 @@ def check(bundle, ctx):
 
 
 def prepare(config):
-    """Before worker processes fork: load the language models once, to share them (see parallel.py)."""
+    """Before worker processes fork: load the fast language models and the page and locale
+    libraries once, to share them (see parallel.py)."""
+    import babel.numbers  # noqa: F401
+    import lxml.html  # noqa: F401
+
     from listing_lint.langid.judge import warm_up
 
     warm_up(config.get("language-detector"))

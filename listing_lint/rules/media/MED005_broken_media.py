@@ -73,3 +73,10 @@ def _problem(ref: str, rel: str, info, declared: str | None) -> str | None:
 
 def _ext_for(fmt: str) -> str:
     return {"jpeg": "jpg", "tiff": "tif", "webm": "webm", "mov": "mov"}.get(fmt, fmt)
+
+
+def prepare(config):
+    """Before worker processes fork: import the probing libraries once, to share them (parallel.py)."""
+    from listing_lint.media import preload
+
+    preload()

@@ -1,0 +1,166 @@
+"""Answers kept by content (listing_lint.memo) and the kept store-level pass: reused when nothing
+they depend on changed, worked out again when something did, and never a different result."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from builder import AS_OF, BundleBuilder, png_bytes
+from perfkit import run_repo
+
+from listing_lint import engine, memo
+from listing_lint.media import image as media_image
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+HEAVY = ("numpy", "pypdf", "hachoir", "ftfy", "lingua")
+#: lints the folder given as argv[1] and prints the JSON report and which heavy libraries it imported
+PROBE = """
+import json, sys
+from click.testing import CliRunner
+from listing_lint.cli import main
+out = CliRunner().invoke(main, ["check", sys.argv[1], "--as-of", "2026-11-25", "--format", "json"]).output
+heavy = sorted(m for m in sys.modules if m.split(".")[0] in {names})
+print(json.dumps({{"report": json.loads(out), "heavy": heavy}}))
+"""
+
+
+def _lint_in_subprocess(repo: Path, cache: Path) -> dict:
+    env = {**os.environ, "LISTING_LINT_CACHE_DIR": str(cache)}
+    code = PROBE.format(names=repr(set(HEAVY)))
+    done = subprocess.run([sys.executable, "-c", code, "listings/smart-plug-x1"], cwd=repo, env=env,
+                          capture_output=True, text=True, timeout=300, check=True)
+    return json.loads(done.stdout)
+
+
+def _findings(report: dict) -> list:
+    return [(f["code"], f["path"], f["line"], f["message"]) for f in report["findings"]]
+
+
+def test_an_edited_page_relints_its_bundle_without_any_heavy_library(tmp_path):
+    """What a pre-commit run pays: the bundle is linted again (its page changed), but its unchanged
+    pictures, video, certificates and paragraphs are answered from the memo."""
+    repo = Path(shutil.copytree(FIXTURES, tmp_path / "repo"))
+    cache = tmp_path / "cache"
+    first = _lint_in_subprocess(repo, cache)
+    assert {"numpy", "pypdf", "lingua"} <= {m.split(".")[0] for m in first["heavy"]}  # the cold run needed them
+    page = repo / "listings" / "smart-plug-x1" / "detail" / "en.html"
+    page.write_text(page.read_text(encoding="utf-8") + "<!-- reviewed -->\n", encoding="utf-8")
+    second = _lint_in_subprocess(repo, cache)
+    assert second["heavy"] == []
+    assert _findings(second["report"]) == _findings(first["report"]) != []
+
+
+def _counting_probe(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    real = media_image.probe_image
+
+    def counted(file, max_bytes):
+        calls.append(file.rel)
+        return real(file, max_bytes)
+
+    monkeypatch.setattr(media_image, "probe_image", counted)
+    return calls
+
+
+def _bundle_with(tmp_path, bundle_id: str, picture: bytes) -> BundleBuilder:
+    b = BundleBuilder(tmp_path, bundle_id)
+    b.page("en", "<p>A lamp for the desk, with a warm light and a soft switch.</p>")
+    b.file("media/scene.png", picture)
+    b.data["media"].append({"kind": "image", "file": "media/scene.png", "role": "scene"})
+    b.write()
+    return b
+
+
+def test_a_picture_shared_by_bundles_is_decoded_once_and_judged_alike(tmp_path, monkeypatch):
+    picture = png_bytes(600, 600)
+    for name in ("lamp-a", "lamp-b", "lamp-c"):
+        _bundle_with(tmp_path, name, picture)
+    calls = _counting_probe(monkeypatch)
+    result = run_repo(tmp_path, select=["MED"])
+    assert calls == ["media/scene.png"]
+    per_bundle = {}
+    for f in result.findings:
+        per_bundle.setdefault(f.bundle, []).append((f.code, f.message))
+    assert len(per_bundle) == 3 and len({tuple(v) for v in per_bundle.values()}) == 1  # MED004: 600 < 800
+
+
+def test_a_changed_picture_is_probed_again(tmp_path, monkeypatch):
+    b = _bundle_with(tmp_path, "lamp", png_bytes(600, 600))
+    calls = _counting_probe(monkeypatch)
+    assert any(f.code == "MED004" for f in run_repo(tmp_path, select=["MED"]).findings)
+    (b.dir / "media" / "scene.png").write_bytes(png_bytes(1000, 1000))  # same name, new content
+    assert not any(f.code == "MED004" for f in run_repo(tmp_path, select=["MED"]).findings)
+    assert calls == ["media/scene.png", "media/scene.png"]
+
+
+def test_memo_answers_survive_the_process_only_with_the_cache_on(tmp_path):
+    memo.configure(tmp_path / "on")
+    memo.put("ns", "k", "value")
+    memo.flush()
+    memo.clear_memory()
+    assert memo.get("ns", "k") == "value"
+    memo.configure(None)
+    memo.clear_memory()
+    memo.put("ns", "k2", "value")
+    memo.flush()
+    memo.clear_memory()
+    assert memo.get("ns", "k2") is None
+    assert not (tmp_path / "off").exists()
+
+
+def _age(repo: Path, seconds: float = 60) -> None:
+    """Make every file older than the racily-clean window, as files are between two commits."""
+    past = time.time() - seconds
+    for path in repo.rglob("*"):
+        os.utime(path, (past, past), follow_symlinks=False)
+
+
+def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, monkeypatch):
+    _age(repo)
+    first = run_repo(repo, cache=True)
+    built = []
+    real_repo = engine.Repo
+    monkeypatch.setattr(engine, "Repo", lambda *a, **k: built.append(1) or real_repo(*a, **k))
+    again = run_repo(repo, cache=True)
+    assert built == [] and again.findings == first.findings
+    assert any(f.code == "SCH006" for f in again.findings)  # the kept answer holds store-level findings
+
+    # a second bundle takes the id of another: only a fresh store-level pass can see it
+    manifest = repo / "listings" / "p00001-garden-hose-reel" / "listing.json"
+    doc = json.loads(manifest.read_text(encoding="utf-8"))
+    doc["id"] = "p00002-led-desk-lamp"
+    manifest.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    _age(repo)
+    changed = run_repo(repo, cache=True)
+    assert built == [1]
+    assert any(f.code == "SCH006" and "p00002-led-desk-lamp" in f.message for f in changed.findings)
+    assert changed.findings == run_repo(repo, cache=False).findings
+
+
+def test_a_racy_manifest_is_not_trusted(repo, monkeypatch):
+    """A manifest written within the last two seconds may change again within the same mtime tick:
+    its signature is neither kept nor trusted (git's racily-clean rule)."""
+    run_repo(repo, cache=True)  # the generated files are brand new
+    built = []
+    real_repo = engine.Repo
+    monkeypatch.setattr(engine, "Repo", lambda *a, **k: built.append(1) or real_repo(*a, **k))
+    run_repo(repo, cache=True)
+    assert built == [1]
+
+
+def test_pinned_as_of_is_part_of_the_store_pass_key(repo, monkeypatch):
+    from datetime import date
+
+    _age(repo)
+    run_repo(repo, cache=True, as_of=AS_OF)
+    built = []
+    real_repo = engine.Repo
+    monkeypatch.setattr(engine, "Repo", lambda *a, **k: built.append(1) or real_repo(*a, **k))
+    run_repo(repo, cache=True, as_of=date(2027, 6, 1))
+    assert built == [1]
