@@ -89,13 +89,14 @@ class Entry:
 def bundle_files(manifest: Path) -> list[tuple[str, str]]:
     """(name in key, absolute path) of every file whose content can change the bundle's result."""
     if manifest.name == "listing.json":
-        root = manifest.parent
+        root = str(manifest.parent)
         out = []
         for dirpath, dirnames, filenames in os.walk(root):
             dirnames.sort()
+            folder = os.path.relpath(dirpath, root).replace(os.sep, "/")  # once per folder, not per file
+            prefix = "" if folder == "." else folder + "/"
             for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]):
-                full = os.path.join(dirpath, name)
-                out.append((os.path.relpath(full, root).replace(os.sep, "/"), full))
+                out.append((prefix + name, os.path.join(dirpath, name)))
         return out
     from listing_lint.bundle.model import Bundle
 

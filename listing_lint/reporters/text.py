@@ -33,7 +33,7 @@ def escape(text: str, quote: bool = False) -> str:
     A path that needs escaping is shown in double quotes, as git shows such names, so that
     ``path:line:col:`` stays one parseable line; messages are escaped without quotes.
     """
-    if all(_shown(ch) for ch in text):
+    if text.isprintable() or all(_shown(ch) for ch in text):  # the first test is C, and nearly always enough
         return text
     body = "".join(_escape_char(ch, quote) for ch in text)
     return f'"{body}"' if quote else body

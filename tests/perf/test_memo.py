@@ -8,13 +8,13 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+import pytest
 from builder import AS_OF, BundleBuilder, png_bytes
 from perfkit import run_repo
 
-from listing_lint import engine, memo
+from listing_lint import cache, engine, memo
 from listing_lint.media import image as media_image
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -114,15 +114,13 @@ def test_memo_answers_survive_the_process_only_with_the_cache_on(tmp_path):
     assert not (tmp_path / "off").exists()
 
 
-def _age(repo: Path, seconds: float = 60) -> None:
-    """Make every file older than the racily-clean window, as files are between two commits."""
-    past = time.time() - seconds
-    for path in repo.rglob("*"):
-        os.utime(path, (past, past), follow_symlinks=False)
+@pytest.fixture
+def settled(monkeypatch):
+    """Files count as settled at once (the racily-clean window is tested on its own below)."""
+    monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
 
 
-def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, monkeypatch):
-    _age(repo)
+def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, monkeypatch, settled):
     first = run_repo(repo, cache=True)
     built = []
     real_repo = engine.Repo
@@ -136,7 +134,6 @@ def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, monkeypatch
     doc = json.loads(manifest.read_text(encoding="utf-8"))
     doc["id"] = "p00002-led-desk-lamp"
     manifest.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    _age(repo)
     changed = run_repo(repo, cache=True)
     assert built == [1]
     assert any(f.code == "SCH006" and "p00002-led-desk-lamp" in f.message for f in changed.findings)
@@ -154,10 +151,9 @@ def test_a_racy_manifest_is_not_trusted(repo, monkeypatch):
     assert built == [1]
 
 
-def test_pinned_as_of_is_part_of_the_store_pass_key(repo, monkeypatch):
+def test_pinned_as_of_is_part_of_the_store_pass_key(repo, monkeypatch, settled):
     from datetime import date
 
-    _age(repo)
     run_repo(repo, cache=True, as_of=AS_OF)
     built = []
     real_repo = engine.Repo
