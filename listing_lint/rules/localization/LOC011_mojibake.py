@@ -34,7 +34,12 @@ def repaired(text: str) -> str | None:
     """ftfy's repair of ``text`` when ftfy finds it bad and can change it, else None.
 
     Kept by text hash (listing_lint.memo): a run over unchanged text does not import ftfy (0.1 s).
+    ASCII text is never mojibake (that is non-ASCII characters read wrongly; ftfy's badness pattern
+    matches no ASCII string, which a test checks against the installed ftfy), so an English edit
+    does not import it either.
     """
+    if text.isascii():
+        return None
     ns = "mojibake:" + memo.code_version(__name__, dists=("ftfy",))
     key = memo.text_key(text)
     stored = memo.get(ns, key)

@@ -18,3 +18,28 @@ def test_accents_guillemets_and_cyrillic_pass(bundle, tmp_path):
     full(bundle, fr=fr)
     bundle.write()
     assert lint(tmp_path, select="LOC011") == []
+
+
+def test_ascii_text_is_never_bad_for_the_installed_ftfy():
+    """LOC011 answers ASCII text without importing ftfy; that holds only while ftfy's badness
+    pattern matches no ASCII string. Every string of one or two ASCII characters and a sample of
+    longer ones are put to it."""
+    import itertools
+    import random
+
+    from ftfy.badness import BADNESS_RE
+
+    chars = [chr(i) for i in range(128)]
+    short = ("".join(p) for n in (1, 2) for p in itertools.product(chars, repeat=n))
+    rnd = random.Random(11)
+    longer = ("".join(rnd.choice(chars) for _ in range(rnd.randint(3, 60))) for _ in range(20_000))
+    assert not any(BADNESS_RE.search(s) for s in itertools.chain(short, longer))
+
+
+def test_ascii_text_is_answered_without_ftfy(monkeypatch):
+    import sys
+
+    from listing_lint.rules.localization.LOC011_mojibake import repaired
+
+    monkeypatch.setitem(sys.modules, "ftfy", None)  # importing it now would raise ImportError
+    assert repaired("Cafe (the ASCII spelling), 2 m cable, 100% cotton") is None
