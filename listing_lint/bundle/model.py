@@ -109,6 +109,9 @@ class MediaItem:
     poster: str | None
 
 
+_UNSEEN, _MISSING = object(), object()
+
+
 class Bundle:
     """A listing bundle: a folder with ``listing.json``, or a single ``*.listing.json`` file."""
 
@@ -121,6 +124,7 @@ class Bundle:
         self.manifest = SourceFile(manifest_path, base, display_path(manifest_path, cwd), max_text_bytes)
         self._files: dict[str, SourceFile] = {base: self.manifest}
         self._resolved: dict[tuple[str, str], Resolved] = {}  # resolving stats every folder on the way
+        self._got: dict[str, Any] = {}  # JSON pointer -> value (or _MISSING); the data never changes
 
     def __repr__(self) -> str:
         return f"Bundle({self.id!r})"
@@ -157,9 +161,15 @@ class Bundle:
 
     def get(self, ptr: str, default: Any = None) -> Any:
         """The value at a JSON pointer in listing.json, or ``default``."""
+        found = self._got.get(ptr, _UNSEEN)  # rules ask for the same pointers again and again
+        if found is _UNSEEN:
+            found = self._got[ptr] = self._walk(ptr)
+        return default if found is _MISSING else found
+
+    def _walk(self, ptr: str) -> Any:
         node: Any = self.data
         if node is None:
-            return default
+            return _MISSING
         for token in ptr.split("/")[1:]:
             token = token.replace("~1", "/").replace("~0", "~")
             if isinstance(node, dict) and token in node:
@@ -167,7 +177,7 @@ class Bundle:
             elif isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):
                 node = node[int(token)]
             else:
-                return default
+                return _MISSING
         return node
 
     def list_at(self, ptr: str) -> list:

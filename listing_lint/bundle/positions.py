@@ -26,7 +26,11 @@ def escape_pointer_token(token: str) -> str:
 
 def pointer(*parts: object) -> str:
     """Build a JSON pointer: ``pointer("skus", 2, "price")`` -> ``/skus/2/price``."""
-    return "".join("/" + escape_pointer_token(str(p)) for p in parts)
+    out = []
+    for part in parts:
+        token = part if type(part) is str else str(part)
+        out.append(escape_pointer_token(token) if "~" in token or "/" in token else token)
+    return "/" + "/".join(out) if out else ""
 
 
 class LineIndex:

@@ -66,7 +66,18 @@ def page_texts(page) -> list[Text]:
 
 
 def texts(bundle, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Text]:
-    """Every buyer-visible text of the bundle, pages first (in locale order), then titles, then alts."""
+    """Every buyer-visible text of the bundle, pages first (in locale order), then titles, then alts.
+
+    Built once per bundle and selection (seven LOC rules ask); a new list each time, the same records.
+    """
+    memo = bundle.__dict__.setdefault("_l10n_texts", {})
+    key = (pages, titles, alts)
+    if key not in memo:
+        memo[key] = _texts(bundle, pages, titles, alts)
+    return list(memo[key])
+
+
+def _texts(bundle, pages: bool, titles: bool, alts: bool) -> list[Text]:
     out: list[Text] = []
     if pages:
         for page in bundle.pages.values():

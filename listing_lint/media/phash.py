@@ -42,14 +42,30 @@ class Fingerprint:
     flat: bool
     color: tuple[float, float, float]  # mean RGB
 
-    def distance(self, other: Fingerprint) -> int | None:
-        """Smallest Hamming distance over crop pairs; flat pictures: 0 or BITS by colour; None if only one is flat."""
+    def distance(self, other: Fingerprint, within: int | None = None) -> int | None:
+        """Smallest Hamming distance over crop pairs; flat pictures: 0 or BITS by colour; None if only one is flat.
+
+        With ``within``, the answer is exact only when it is at most ``within`` (else it is some
+        larger number): pairs that the triangle inequality puts further away are not compared.
+        A crop is close to its own picture and far from a different photo, so for two different
+        photos most of the 121 pairs are skipped.
+        """
         if self.flat or other.flat:
             if not (self.flat and other.flat):
                 return None
             return 0 if math.dist(self.color, other.color) <= FLAT_COLOR_DISTANCE else BITS
-        theirs = other.hashes
-        return min((a ^ b).bit_count() for a in self.hashes for b in theirs)
+        mine, theirs = self.hashes, other.hashes
+        if within is None:
+            return min((a ^ b).bit_count() for a in mine for b in theirs)
+        # d(a_i, b_j) >= |d(a_i, a_0) - d(a_0, b_j)|
+        from_mine = [(a ^ mine[0]).bit_count() for a in mine]
+        to_theirs = [(mine[0] ^ b).bit_count() for b in theirs]
+        best = min(to_theirs)
+        for a, da in zip(mine, from_mine):
+            for b, db in zip(theirs, to_theirs):
+                if abs(da - db) < best and abs(da - db) <= within:
+                    best = min(best, (a ^ b).bit_count())
+        return best
 
 
 def hamming(a: int, b: int) -> int:

@@ -53,7 +53,7 @@ def _first_match(ctx, entry, seen, most: float) -> str | None:
             return f"{item.file} has the same bytes as {other.file}: replace one with a different photo"
         if info.fingerprint is None or other_info.fingerprint is None:
             continue
-        distance = info.fingerprint.distance(other_info.fingerprint)
+        distance = info.fingerprint.distance(other_info.fingerprint, within=most)
         if distance is not None and distance <= most:
             return (
                 f"{item.file} is the same picture as {other.file} (perceptual distance {distance} of {BITS} bits; "

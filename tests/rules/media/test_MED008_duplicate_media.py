@@ -115,3 +115,29 @@ def test_near_miss_flat_pictures_of_different_colours_and_reuse_across_placement
 def test_flat_pictures_of_one_colour_are_the_same_picture(fmt):
     red = Image.new("RGB", (800, 800), (200, 30, 30))
     assert _fp(red, fmt).distance(_fp(red.resize((600, 600)), fmt)) == 0
+
+
+def test_the_bounded_distance_is_exact_within_its_bound():
+    """``distance(within=k)`` skips crop pairs by the triangle inequality: it must give the exact
+    distance whenever that is at most k, and something above k otherwise."""
+    import random
+
+    from listing_lint.media.phash import BITS, Fingerprint
+
+    rnd = random.Random(5)
+
+    def near(base: int, flips: int) -> int:
+        for _ in range(flips):
+            base ^= 1 << rnd.randrange(BITS)
+        return base
+
+    def fingerprint(base: int, noise: int) -> Fingerprint:
+        return Fingerprint((base, *(near(base, rnd.randint(0, noise)) for _ in range(10))), False, (0.0, 0.0, 0.0))
+
+    for _ in range(3000):
+        a = fingerprint(rnd.getrandbits(BITS), rnd.randint(0, 30))
+        related = rnd.random() < 0.5
+        b = fingerprint(near(rnd.choice(a.hashes), rnd.randint(0, 30)) if related else rnd.getrandbits(BITS), rnd.randint(0, 30))
+        within = rnd.randint(0, 60)
+        exact, bounded = a.distance(b), a.distance(b, within=within)
+        assert bounded == exact if exact <= within else bounded > within
