@@ -24,10 +24,13 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from functools import lru_cache
 from pathlib import Path
 
-FILE_NAME = "memo.sqlite"
+FILE_NAME = "memo-v1.sqlite"
+KEEP_SECONDS = 30 * 24 * 3600  # an answer stored this long ago is dropped (and worked out again if needed)
+PRUNE_EVERY = 24 * 3600
 MAX_IN_PROCESS = 200_000  # entries kept in memory per process; past this the oldest half is dropped
 
 _lock = threading.Lock()
@@ -72,7 +75,8 @@ def _connection() -> sqlite3.Connection | None:
         db = sqlite3.connect(_disk_folder / FILE_NAME, timeout=30, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
         db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, PRIMARY KEY (ns, key)) WITHOUT ROWID")
+        db.execute("CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, stamp REAL, PRIMARY KEY (ns, key)) WITHOUT ROWID")
+        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
     except (OSError, sqlite3.Error):
         _failed = True
         return None
@@ -118,14 +122,16 @@ def flush() -> None:
     with _lock:
         if not _pending:
             return
-        rows = [(ns, key, value) for (ns, key), value in _pending.items()]
+        now = time.time()
+        rows = [(ns, key, value, now) for (ns, key), value in _pending.items()]
         _pending.clear()
         db = _connection()
         if db is None:
             return
         try:
             db.execute("BEGIN")
-            db.executemany("INSERT OR REPLACE INTO memo (ns, key, value) VALUES (?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO memo (ns, key, value, stamp) VALUES (?, ?, ?, ?)", rows)
+            _prune(db, now)
             db.execute("COMMIT")
         except sqlite3.Error:
             try:
@@ -133,6 +139,17 @@ def flush() -> None:
             except sqlite3.Error:
                 pass
             _failed = True
+
+
+def _prune(db: sqlite3.Connection, now: float) -> None:
+    """Once a day, drop answers stored more than ``KEEP_SECONDS`` ago: answers about files long
+    gone (and about code versions long replaced, whose namespaces nothing asks for) would
+    otherwise pile up for ever."""
+    row = db.execute("SELECT value FROM meta WHERE name = 'pruned'").fetchone()
+    if row and now - float(row[0]) < PRUNE_EVERY:
+        return
+    db.execute("DELETE FROM memo WHERE stamp < ?", (now - KEEP_SECONDS,))
+    db.execute("INSERT OR REPLACE INTO meta VALUES ('pruned', ?)", (str(now),))
 
 
 def clear_memory() -> None:

@@ -160,3 +160,31 @@ def test_pinned_as_of_is_part_of_the_store_pass_key(repo, monkeypatch, settled):
     monkeypatch.setattr(engine, "Repo", lambda *a, **k: built.append(1) or real_repo(*a, **k))
     run_repo(repo, cache=True, as_of=date(2027, 6, 1))
     assert built == [1]
+
+
+def test_old_answers_are_pruned_once_a_day(tmp_path, monkeypatch):
+    import sqlite3
+
+    memo.configure(tmp_path)
+    clock = [1_000_000_000.0]
+    monkeypatch.setattr(memo.time, "time", lambda: clock[0])
+    memo.put("ns", "old", "1")
+    memo.flush()
+    clock[0] += memo.KEEP_SECONDS + memo.PRUNE_EVERY + 1
+    memo.put("ns", "new", "2")
+    memo.flush()
+    keys = sqlite3.connect(tmp_path / memo.FILE_NAME).execute("SELECT key FROM memo").fetchall()
+    assert keys == [("new",)]
+
+
+def test_a_corrupt_memo_file_costs_time_not_correctness(tmp_path, monkeypatch):
+    repo = Path(shutil.copytree(FIXTURES, tmp_path / "repo"))
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    (folder / memo.FILE_NAME).write_bytes(b"this is not an SQLite database" * 100)
+    env = {**os.environ, "LISTING_LINT_CACHE_DIR": str(folder)}
+    cmd = [sys.executable, "-m", "listing_lint", "check", "listings/smart-plug-x1", "--as-of", "2026-11-25", "--format", "json"]
+    broken = subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    clean = subprocess.run([*cmd, "--no-cache"], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    assert broken.returncode == clean.returncode == 1
+    assert _findings(json.loads(broken.stdout)) == _findings(json.loads(clean.stdout))
