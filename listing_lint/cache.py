@@ -120,7 +120,11 @@ def _stat_row(name: str, path: str) -> list:
 
 def signature_of(manifest: Path, files: list[tuple[str, str]] | None = None) -> tuple[str, list[list], int]:
     """(signature, stat rows, newest mtime/ctime in ns) of a bundle's files."""
-    rows = [_stat_row(name, path) for name, path in (files if files is not None else bundle_files(manifest))]
+    return _signature(files if files is not None else bundle_files(manifest))
+
+
+def _signature(files: list[tuple[str, str]]) -> tuple[str, list[list], int]:
+    rows = [_stat_row(name, path) for name, path in files]
     newest = max((max(r[2], r[3]) for r in rows if r[1] is not None), default=0)
     return _sha(rows), rows, newest
 
@@ -136,11 +140,12 @@ def describe(manifest: Path, settings: Settings) -> Entry:
         # not through a symlink (row[6]): listing.json linked out of the bundle must not be read, even to hash it
         if row[1] is not None and stat.S_ISREG(row[5]) and row[6] is None:
             try:
+                before = os.stat(path)  # taken first: a write during hashing then shows as a changed stat
                 digest = file_digest(path)
             except OSError:
                 digest = None
             else:  # content-keyed answers (image probes, PDF text) then need no second read of the file
-                memo.remember_digest(path, os.stat(path), digest)
+                memo.remember_digest(path, before, digest)
         contents.append([name, digest, row[6]])
     from listing_lint.bundle.model import Bundle
 
@@ -360,11 +365,10 @@ class Cache:
         """Key of the store-level pass: the run, the as-of date, and the stat signature of store.json
         and of every manifest (store-level rules read nothing else). None when one of them changed
         within ``RACY_SECONDS``: such a signature is neither stored nor trusted."""
-        rows = [_stat_row(str(p), str(p)) for p in (store, *manifests)]
-        newest = max((max(r[2], r[3]) for r in rows if r[1] is not None), default=0)
+        signature, _, newest = _signature([(str(p), str(p)) for p in (store, *manifests)])
         if newest >= time.time_ns() - RACY_SECONDS * 1e9:
             return None
-        return "repo:" + _sha([self.run, as_of.isoformat(), rows])
+        return "repo:" + _sha([self.run, as_of.isoformat(), signature])
 
     def get_findings(self, key: str) -> list[Finding] | None:
         def go():

@@ -18,10 +18,10 @@ from typing import Iterable, Iterator
 
 from listing_lint import memo, registry
 from listing_lint.api import Context, Rule
-from listing_lint.bundle.discover import discover, find_project_root
+from listing_lint.bundle.discover import STORE, discover, find_project_root
 from listing_lint.bundle.model import Bundle, display_path
-from listing_lint.bundle.repo import Repo
-from listing_lint.cache import cache_dir
+from listing_lint.bundle.repo import Repo, store_file
+from listing_lint.cache import Cache, cache_dir
 from listing_lint.config import Config
 from listing_lint.finding import Finding, Severity, Span, sort_findings
 from listing_lint.suppression import apply_suppressions
@@ -217,12 +217,9 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
         return []
     config = settings.config
     linted = {display_path(m, settings.cwd) for m in manifests_in_run}
-    cache = key = None
-    if config.get("cache"):
-        from listing_lint.cache import Cache
-
-        cache = Cache.open(settings)
-        key = cache.repo_key(all_manifests, settings.root / "store.json", settings.as_of_for(None)) if cache else None
+    store = store_file(settings.root)
+    cache = Cache.open(settings) if config.get("cache") else None
+    key = cache.repo_key(all_manifests, settings.root / STORE, settings.as_of_for(None)) if cache else None
     out = cache.get_findings(key) if key else None
     if out is None:
         # every bundle, linted in this run or not: store-level rules compare them (ids, SKU counts)
@@ -236,11 +233,10 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
             cache.put_findings(key, out)
     if cache:
         cache.close()
-    store_file = settings.root / "store.json"
-    store = display_path(store_file, settings.cwd) if store_file.is_file() else None
+    shown = display_path(store, settings.cwd) if store else None
     folders = {m.rsplit("/", 1)[0] + "/" if "/" in m else "" for m in linted if m.endswith("listing.json") and not m.endswith(".listing.json")}
     # Findings on bundles outside this run (e.g. pre-commit on one bundle) are not this run's business.
-    return [f for f in out if f.path == store or f.path in linted or any(f.path.startswith(d) for d in folders)]
+    return [f for f in out if f.path == shown or f.path in linted or any(f.path.startswith(d) for d in folders)]
 
 
 # -- per-path ignores ----------------------------------------------------------------------

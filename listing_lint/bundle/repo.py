@@ -6,10 +6,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from listing_lint.bundle.discover import STORE
 from listing_lint.bundle.files import SourceFile
 from listing_lint.bundle.model import Bundle, JsonProblem, display_path, parse_json
 from listing_lint.bundle.positions import JsonSourceMap
 from listing_lint.finding import Span
+
+
+def store_file(root: Path) -> Path | None:
+    """The repo's store.json, when there is one."""
+    path = root / STORE
+    return path if path.is_file() else None
 
 
 class Repo:
@@ -17,8 +24,8 @@ class Repo:
         self.root = root
         self.cwd = cwd
         self.bundles = bundles  # every bundle under the root, manifests parsed lazily
-        store = root / "store.json"
-        self.store = SourceFile(store, "store.json", display_path(store, cwd)) if store.is_file() else None
+        store = store_file(root)
+        self.store = SourceFile(store, STORE, display_path(store, cwd)) if store else None
 
     @cached_property
     def _parsed(self) -> tuple[Any, JsonProblem | None]:
@@ -53,7 +60,7 @@ class Repo:
     def span(self, ptr: str = "") -> Span:
         """A span in store.json (the value at a JSON pointer); line 1 when it has no usable JSON."""
         if self.store is None:
-            return Span("store.json")
+            return Span(STORE)
         if self.store_data is None:
             return Span(self.store.display, 1, 1, 1, 1)
         line, col, end_line, end_col = self._store_map.value_span(ptr)
