@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from typing import TYPE_CHECKING, Union
 
 from listing_lint import memo
-from listing_lint.media.image import ImageProbe
+from listing_lint.media.image import PILLOW_DEFAULT_MAX_PIXELS, ImageProbe
 from listing_lint.media.sniff import VIDEO_FORMATS, sniff
 from listing_lint.media.video import VideoProbe
 
@@ -56,13 +57,22 @@ def _probe(file: SourceFile, max_bytes: int) -> Probe:
     digest = memo.file_digest(file.path, read=not video)
     if digest is None:
         return _probe_now(file, max_bytes, fmt)
-    ns = "media-probe:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
+    ns = f"media-probe:{_pixel_limit()}:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
     stored = memo.get(ns, digest)
     if stored is not None:
         return from_json(stored)
     probe = _probe_now(file, max_bytes, fmt)
     memo.put(ns, digest, to_json(probe))
     return probe
+
+
+def _pixel_limit() -> int:
+    """Pillow's decompression-bomb limit in force (it decides "bomb" answers): a host program may
+    change it, but only after importing Pillow, so an unimported Pillow still has its default."""
+    image = sys.modules.get("PIL.Image")
+    if image is None:
+        return PILLOW_DEFAULT_MAX_PIXELS
+    return image.MAX_IMAGE_PIXELS or PILLOW_DEFAULT_MAX_PIXELS
 
 
 def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None) -> Probe:

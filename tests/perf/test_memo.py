@@ -188,3 +188,14 @@ def test_a_corrupt_memo_file_costs_time_not_correctness(tmp_path, monkeypatch):
     clean = subprocess.run([*cmd, "--no-cache"], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
     assert broken.returncode == clean.returncode == 1
     assert _findings(json.loads(broken.stdout)) == _findings(json.loads(clean.stdout))
+
+
+def test_a_lowered_bomb_limit_is_not_answered_from_the_memo(tmp_path, monkeypatch):
+    """Pillow's pixel limit decides whether a picture is a decompression bomb; a host program that
+    lowers it must not get the answer stored under the default."""
+    from PIL import Image
+
+    _bundle_with(tmp_path, "lamp", png_bytes(600, 600))
+    assert not any(f.code == "MED005" for f in run_repo(tmp_path, select=["MED"]).findings)
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100_000)  # 600 x 600 is 3.6 times that
+    assert any(f.code == "MED005" for f in run_repo(tmp_path, select=["MED"]).findings)
