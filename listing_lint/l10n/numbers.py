@@ -20,7 +20,7 @@ SPACES = "\u00a0\u202f "
 NUMBER = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 CURRENCIES = {"US$": "USD", "$US": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "USD": "USD",
               "EUR": "EUR", "GBP": "GBP", "RUB": "RUB", "руб.": "RUB", "руб": "RUB"}
-_DIGIT = re.compile(r"\d")  # NUMBER needs one: a text without any has no measure and no price
+DIGIT = re.compile(r"\d")  # NUMBER needs one: a text without any has no measure and no price
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 PRICE = re.compile(
     rf"(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
@@ -101,7 +101,7 @@ def _not_a_measure(m: re.Match, value: Decimal, text: str) -> bool:
 
 
 def measures(text: str, locale: str) -> list[Measure]:
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return []  # most blocks hold no number at all
     units, _ = unit_table()
     out = []
@@ -129,7 +129,7 @@ class Price:
 
 
 def prices(text: str) -> list[Price]:
-    if not _DIGIT.search(text):
+    if not DIGIT.search(text):
         return []
     out = []
     for m in PRICE.finditer(text):

@@ -120,13 +120,20 @@ def settled(monkeypatch):
     monkeypatch.setattr(cache, "RACY_SECONDS", 0.0)
 
 
-def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, monkeypatch, settled):
-    first = run_repo(repo, cache=True)
-    built = []
+@pytest.fixture
+def repo_builds(monkeypatch) -> list[int]:
+    """Grows by one each time the engine builds a Repo, i.e. runs the store-level pass."""
+    built: list[int] = []
     real_repo = engine.Repo
     monkeypatch.setattr(engine, "Repo", lambda *a, **k: built.append(1) or real_repo(*a, **k))
+    return built
+
+
+def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, settled, repo_builds):
+    first = run_repo(repo, cache=True)
+    assert repo_builds == [1]
     again = run_repo(repo, cache=True)
-    assert built == [] and again.findings == first.findings
+    assert repo_builds == [1] and again.findings == first.findings
     assert any(f.code == "SCH006" for f in again.findings)  # the kept answer holds store-level findings
 
     # a second bundle takes the id of another: only a fresh store-level pass can see it
@@ -135,31 +142,25 @@ def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, monkeypatch
     doc["id"] = "p00002-led-desk-lamp"
     manifest.write_text(json.dumps(doc, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     changed = run_repo(repo, cache=True)
-    assert built == [1]
+    assert repo_builds == [1, 1]
     assert any(f.code == "SCH006" and "p00002-led-desk-lamp" in f.message for f in changed.findings)
     assert changed.findings == run_repo(repo, cache=False).findings
 
 
-def test_a_racy_manifest_is_not_trusted(repo, monkeypatch):
+def test_a_racy_manifest_is_not_trusted(repo, repo_builds):
     """A manifest written within the last two seconds may change again within the same mtime tick:
     its signature is neither kept nor trusted (git's racily-clean rule)."""
     run_repo(repo, cache=True)  # the generated files are brand new
-    built = []
-    real_repo = engine.Repo
-    monkeypatch.setattr(engine, "Repo", lambda *a, **k: built.append(1) or real_repo(*a, **k))
     run_repo(repo, cache=True)
-    assert built == [1]
+    assert repo_builds == [1, 1]
 
 
-def test_pinned_as_of_is_part_of_the_store_pass_key(repo, monkeypatch, settled):
+def test_pinned_as_of_is_part_of_the_store_pass_key(repo, settled, repo_builds):
     from datetime import date
 
     run_repo(repo, cache=True, as_of=AS_OF)
-    built = []
-    real_repo = engine.Repo
-    monkeypatch.setattr(engine, "Repo", lambda *a, **k: built.append(1) or real_repo(*a, **k))
     run_repo(repo, cache=True, as_of=date(2027, 6, 1))
-    assert built == [1]
+    assert repo_builds == [1, 1]
 
 
 def test_old_answers_are_pruned_once_a_day(tmp_path, monkeypatch):

@@ -20,12 +20,11 @@ from typing import Any
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
-from listing_lint.l10n.numbers import measures, prices
+from listing_lint.l10n.numbers import DIGIT, measures, prices
 from listing_lint.l10n.pages import page_texts, texts
 
 CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
 
-DIGIT = re.compile(r"\d")
 MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![\w-])")
 SAME_UNIT_TOLERANCE = 1e-6
 CROSS_UNIT_TOLERANCE = 0.05
