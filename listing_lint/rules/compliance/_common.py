@@ -12,7 +12,8 @@ from listing_lint.standards.refparse import RefError, StandardRef, is_regulation
 from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
-           "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market"]
+           "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market",
+           "substitutes"]
 
 #: the market whose registry entries judge a certificate's standards
 JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK"}
@@ -156,4 +157,17 @@ def sku_models_by_market(bundle) -> dict[str, list[tuple[str, str]]]:
         for market in sold:
             if market in out:
                 out[market].append((sku["model"], pointer("skus", i, "model")))
+    return out
+
+
+def substitutes(registry: Registry) -> dict[str, set[str]]:
+    """law -> the laws whose evidence together stands for it, both ways (RED ⇄ LVD+EMC: radio
+    equipment's safety and EMC are RED Art. 3(1)(a)/(b)), from the registry's legislation rules."""
+    out: dict[str, set[str]] = {}
+    for rule in registry.rules_of("legislation"):
+        required, instead = rule.get("requires"), set(rule.get("instead_of") or ())
+        if required and instead:
+            out.setdefault(required, set()).update(instead)
+            for law in instead:
+                out.setdefault(law, set()).add(required)
     return out
