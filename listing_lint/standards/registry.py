@@ -111,6 +111,8 @@ class MarketRule:
 
     def covers(self, groups: list[str] | set[str]) -> bool:
         groups = set(groups)
+        if groups & set(self.data.get("groups_none") or ()):
+            return False
         if "groups_all" in self.data:
             return set(self.data["groups_all"]) <= groups
         wanted = self.data.get("groups_any")
