@@ -50,3 +50,30 @@ def test_uk_certificate_judged_by_uk_entry(plug, tmp_path):
     plug.write()
     (f,) = findings(tmp_path, select="CMP002")
     assert str(f.severity) == "warning" and "BS EN 62368-1:2014+A11:2017" in f.message
+
+
+def test_obsolete_reference_beside_the_current_edition_warns(plug, tmp_path):
+    plug.data["certificates"][0]["standards"].insert(1, "EN 60950-1:2006+A2:2013")
+    plug.write()
+    assert lint(tmp_path, select="CMP002") == [(manifest(plug), line_after(plug, '"standards"', "EN 60950-1"), "CMP002")]
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "warning"
+    assert f.message.startswith("EN 60950-1:2006+A2:2013 lost presumption of conformity on 2020-12-20")
+    assert f.message.endswith("; this certificate also cites EN 62368-1:2014+A11:2017, the current edition: remove the obsolete reference")
+
+
+def test_near_miss_current_edition_on_another_certificate_keeps_the_error(plug, tmp_path):
+    old = {**plug.data["certificates"][0], "standards": ["EN 60950-1:2006+A2:2013"]}
+    plug.data["certificates"].append(old)
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "error" and f.message.endswith("; cite EN 62368-1:2014+A11:2017")
+
+
+def test_ukca_certificate_speaks_of_gb_designated_standards(plug, tmp_path):
+    plug.data["certificates"].append(
+        {"scheme": "UKCA", "legislation": ["RED"], "standards": ["BS EN 60950-1:2006+A2:2013"], "issued": "2026-01-20",
+         "models": ["X1-UK"], "file": "certs/ce.pdf"})
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP002")
+    assert "presumption of conformity as a GB designated standard" in f.message and "Official Journal" not in f.message
