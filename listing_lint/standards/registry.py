@@ -21,7 +21,7 @@ from listing_lint.standards.refparse import RefError, StandardRef, parse_ref
 DATA = Path(__file__).parent / "data"
 CONFIDENCES = ("confirmed", "secondary", "single-source", "unconfirmed")
 STATUSES = ("current", "superseded", "never-cited", "withdrawn")
-RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones")
+RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones", "conformity_assessment")
 
 
 class RegistryDataError(ValueError):
