@@ -33,7 +33,18 @@ def test_unconfirmed_end_date_only_informs(plug, tmp_path):
     plug.write()
     (f,) = findings(tmp_path, select="CMP002")
     assert str(f.severity) == "info"
-    assert "ETSI EN 301 489-17 V3.3.1" in f.message and "not established" in f.message
+    assert f.message.startswith("ETSI EN 301 489-17 V3.2.4 lost presumption of conformity on 2026-11-15 (Implementing Decision (EU) 2025/893")
+    assert f.message.endswith("; cite ETSI EN 301 489-17 V3.3.1")
+    assert lint(tmp_path, select="CMP002", as_of=date(2026, 11, 14)) == []
+
+
+def test_superseded_without_a_date_is_not_judged_before_its_successor_existed(light, tmp_path):
+    light.data["certificates"][0]["standards"][0] = "EN 55015:2013+A1:2015"
+    light.data["certificates"][0]["issued"] = "2018-01-10"
+    light.write()
+    assert lint(tmp_path, select="CMP002", as_of=date(2018, 6, 1)) == []
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "info" and "is not established" in f.message
 
 
 def test_secondary_fact_warns(light, tmp_path):
