@@ -88,3 +88,12 @@ def test_ukca_certificate_speaks_of_gb_designated_standards(plug, tmp_path):
     plug.write()
     (f,) = findings(tmp_path, select="CMP002")
     assert "presumption of conformity as a GB designated standard" in f.message and "Official Journal" not in f.message
+
+
+def test_ukca_certificate_without_a_uk_entry_is_judged_by_the_eu_date_and_says_so(light, tmp_path):
+    light.data["certificates"].append({**light.data["certificates"][0], "scheme": "UKCA", "standards": ["BS EN 55024:2010"]})
+    light.write()
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "info"
+    assert f.message.startswith("EN 55024:2010 lost presumption of conformity as a GB designated standard on 2022-09-16 "
+                                "(its GB designation is not established; the EU date:")
