@@ -1,6 +1,6 @@
 """Generate a large, deterministic listing repo for the benchmarks.
 
-    python bench/generate.py OUT [--bundles 1000] [--seed 1]
+    python bench/generate.py OUT [--bundles 1000] [--seed 1] [--content unique|repeated]
 
 Each bundle is what a real premium listing looks like: listing.json with SKUs, media, alt text,
 certificates, brand, responsible persons, fulfilment, metrics and an experiment; four detail
@@ -9,6 +9,14 @@ description images, size chart), a poster, a real H.264 MP4, three certificates 
 scanned JPEG) and, in three bundles of five, a trademark certificate. Same arguments, same bytes
 (given the same Pillow and ffmpeg builds): bundle ``k`` never depends on how many come after it,
 so the 100-bundle repo is the first tenth of the 1,000-bundle one.
+
+``--content unique`` (the default) makes every bundle's content its own, as in a real catalogue:
+every text block is a distinct sentence or phrase composed from native word lists
+(``wordlists.py``; the same number in each locale gives the same sentence translated), every
+picture is drawn from its own seed, the certificates carry distinct text and each video's bytes
+differ (a distinct ``free`` box after the movie). ``--content repeated`` is the first benchmark's
+repo: pages built from a bank of 16 sentences per locale, pictures drawn from a pool of 48 per
+size and four videos, so a content memo answers most of the work after the first bundles.
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import io
 import json
 import random
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
@@ -28,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]  # tests/: pdf_writer, the repo's one PDF writer
 from corpus import FEATURES, NOUNS, PHRASES, SENTENCES  # noqa: E402
 from pdf_writer import HELVETICA, Document, pdf_string  # noqa: E402
+import wordlists  # noqa: E402
 
 LOCALES = ("en", "es", "fr", "ru")
 IMAGE_POOL = 48  # distinct pictures per size class; a bundle draws distinct ones from a pool
@@ -36,9 +46,14 @@ CATEGORIES = ("home-garden", "consumer-electronics-accessories", "auto-moto-part
 GROUPS = (["mains-powered", "radio", "internet-connected"], ["battery", "led-lighting"], ["wired-charging"], [])
 
 
+CONTENTS = ("unique", "repeated")
+LONG_PER_BUNDLE = 24  # sentence numbers a bundle may use per locale (it uses at most 19)
+SHORT_PER_BUNDLE = 16  # phrase numbers a bundle may use per locale (it uses 15)
+
+
 # -- media -------------------------------------------------------------------------------------
-@lru_cache(maxsize=None)
-def picture(kind: str, index: int) -> bytes:
+@lru_cache(maxsize=512)  # a repeated repo draws from 5 x 48 pictures; a unique one never repeats
+def picture(kind: str, index: int | str) -> bytes:
     """A JPEG of random shapes: distinct pictures, not near-duplicates, about 30-60 KB."""
     from PIL import Image, ImageDraw
 
@@ -77,6 +92,13 @@ def video(variant: int) -> bytes:
         return out.read_bytes()
 
 
+def unique_video(variant: int, index: int) -> bytes:
+    """``video(variant)`` with a ``free`` box naming the bundle after the movie: a valid MP4 whose
+    bytes (and so content hash) are this bundle's own; players and probes skip ``free`` boxes."""
+    payload = f"listing-lint bench bundle {index}".encode("ascii").ljust(56, b".")
+    return video(variant) + struct.pack(">I4s", 8 + len(payload), b"free") + payload
+
+
 def pdf(lines: list[str]) -> bytes:
     """A small valid one-page PDF with the certificate's text (Helvetica, Latin-1); tests/pdf_writer.py writes it."""
     text = "BT /F1 11 Tf 60 780 Td 14 TL " + " ".join(f"{pdf_string(s)} '" for s in lines) + " ET"
@@ -90,39 +112,63 @@ def pdf(lines: list[str]) -> bytes:
 
 
 # -- text ----------------------------------------------------------------------------------------
-def paragraph(rng: random.Random, locale: str, sentences: int) -> str:
-    return " ".join(rng.sample(SENTENCES[locale], sentences))
+class Copy:
+    """Where a bundle's text comes from in one locale: the sentence bank (repeated) or numbered
+    sentences and phrases no other bundle uses (unique)."""
+
+    def __init__(self, rng: random.Random, locale: str, unique: bool, index: int, seed: int):
+        self.rng, self.locale, self.unique = rng, locale, unique
+        self.next_long = (seed * 7_919 + index * LONG_PER_BUNDLE) % wordlists.SENTENCES
+        self.next_short = (seed * 104_729 + index * SHORT_PER_BUNDLE) % wordlists.PHRASES
+
+    def sentences(self, count: int) -> list[str]:
+        if not self.unique:
+            return self.rng.sample(SENTENCES[self.locale], count)
+        out = [wordlists.sentence(self.locale, self.next_long + i) for i in range(count)]
+        self.next_long += count
+        return out
+
+    def paragraph(self, count: int) -> str:
+        return " ".join(self.sentences(count))
+
+    def phrase(self) -> str:
+        if not self.unique:
+            return self.rng.choice(PHRASES[self.locale])
+        self.next_short += 1
+        return wordlists.phrase(self.locale, self.next_short - 1)
 
 
-def page_html(rng: random.Random, locale: str, title: str, images: list[tuple[str, str]]) -> str:
+def page_html(copy: Copy, title: str, images: list[tuple[str, str]]) -> str:
     """A full HTML document of about 20 text blocks (headings, paragraphs, list, table, alt text)."""
-    phrases = PHRASES[locale]
+    rng, locale = copy.rng, copy.locale
     parts = [f"<!DOCTYPE html>\n<html lang=\"{locale}\">\n<head>\n<meta charset=\"utf-8\">",
              f"<title>{title}</title>\n</head>\n<body>", f"<h1>{title}</h1>"]
     for section in range(3):
-        parts.append(f"<h2>{rng.choice(phrases)}</h2>")
-        parts.append(f"<p>{paragraph(rng, locale, 2)}</p>")
-        parts.append(f"<p>{paragraph(rng, locale, rng.choice((1, 2)))}</p>")
+        parts.append(f"<h2>{copy.phrase()}</h2>")
+        parts.append(f"<p>{copy.paragraph(2)}</p>")
+        parts.append(f"<p>{copy.paragraph(rng.choice((1, 2)))}</p>")
         if section < len(images):
             src, alt = images[section]
             parts.append(f'<p><img src="../{src}" alt="{alt}" width="750"></p>')
     parts.append("<ul>")
-    parts.extend(f"  <li>{s}</li>" for s in rng.sample(SENTENCES[locale], 3))
+    parts.extend(f"  <li>{s}</li>" for s in copy.sentences(3))
     parts.append("</ul>")
     parts.append("<table>")
-    for label in rng.sample(phrases, 1):
-        parts.append(f"  <tr><th>{label}</th><td>{rng.choice(phrases)}, 220–240 V</td></tr>")
+    label = copy.rng.sample(PHRASES[locale], 1)[0] if not copy.unique else copy.phrase()
+    parts.append(f"  <tr><th>{label}</th><td>{copy.phrase()}, 220–240 V</td></tr>")
     parts.append("</table>")
     for src, alt in images[3:]:
         parts.append(f'<p><img src="../{src}" alt="{alt}" width="750"></p>')
-    parts.append(f"<p>{paragraph(rng, locale, 2)}</p>\n</body>\n</html>\n")
+    parts.append(f"<p>{copy.paragraph(2)}</p>\n</body>\n</html>\n")
     return "\n".join(parts)
 
 
 # -- one bundle ------------------------------------------------------------------------------------
-def bundle(index: int, seed: int) -> tuple[str, dict[str, bytes]]:
-    """(folder name, {relative path: bytes}) of bundle ``index``; depends only on index and seed."""
+def bundle(index: int, seed: int, content: str = "unique") -> tuple[str, dict[str, bytes]]:
+    """(folder name, {relative path: bytes}) of bundle ``index``; depends only on index, seed and content."""
+    unique = content == "unique"
     rng = random.Random(f"{seed}-{index}")
+    copies = {loc: Copy(rng, loc, unique, index, seed) for loc in LOCALES}
     kind = index % len(NOUNS["en"])
     bid = f"p{index:05d}-" + NOUNS["en"][kind].replace(" ", "-").lower()
     model = f"LL-{index:05d}"
@@ -130,11 +176,19 @@ def bundle(index: int, seed: int) -> tuple[str, dict[str, bytes]]:
     files: dict[str, bytes] = {}
     media: list[dict] = []
 
+    alts: dict[int, dict[str, str]] = {}
+
     def alt_map(i: int) -> dict[str, str]:
-        return {loc: PHRASES[loc][(i + kind) % len(PHRASES[loc])] for loc in LOCALES}
+        if not unique:
+            return {loc: PHRASES[loc][(i + kind) % len(PHRASES[loc])] for loc in LOCALES}
+        if i not in alts:
+            alts[i] = {loc: copies[loc].phrase() for loc in LOCALES}
+        return alts[i]
 
     picks = {k: rng.sample(range(IMAGE_POOL), n) for k, n in (("cover", 1), ("scene", 4), ("description", 4), ("chart", 1), ("poster", 1))}
-    files["media/main.mp4"] = video(index % 4)
+    if unique:  # a seed of its own per picture: every bundle's pictures differ from every other's
+        picks = {k: [f"{seed}-{index}-{n}" for n in range(len(v))] for k, v in picks.items()}
+    files["media/main.mp4"] = unique_video(index % 4, index) if unique else video(index % 4)
     files["media/poster.jpg"] = picture("poster", picks["poster"][0])
     media.append({"kind": "video", "file": "media/main.mp4", "role": "cover", "poster": "media/poster.jpg"})
     files["media/cover.jpg"] = picture("cover", picks["cover"][0])
@@ -154,14 +208,18 @@ def bundle(index: int, seed: int) -> tuple[str, dict[str, bytes]]:
     titles = {}
     for loc in LOCALES:
         titles[loc] = f"{brand} {NOUNS[loc][kind]} {model}, {rng.choice(FEATURES[loc])}"
+        if unique:  # a place and a time from the word lists: 256 endings x 20 nouns and features
+            place, when = wordlists.SLOTS[loc][3][(index + seed) % 16], wordlists.SLOTS[loc][4][(index // 16) % 16]
+            titles[loc] += f" {place} {when}"
         images = [(rel, alt_map(i)[loc]) for rel, i in described]
-        files[f"detail/{loc}.html"] = page_html(rng, loc, titles[loc], images).encode("utf-8")
+        files[f"detail/{loc}.html"] = page_html(copies[loc], titles[loc], images).encode("utf-8")
 
     skus = [{"id": f"{model}-{c}", "model": f"{model}-{c}", "price": {"amount": f"{rng.randrange(19, 89)}.90", "currency": "USD"}, "core": c == "EU"}
             for c in ("EU", "UK", "US")]
-    files["certs/ce-declaration.pdf"] = pdf([f"EU Declaration of Conformity No. CE-{index:05d}", f"{brand} {model}", "EN IEC 62368-1:2020+A11:2020", "EN 55032:2015+A11:2020"])
-    files["certs/ukca-declaration.pdf"] = pdf([f"UK Declaration of Conformity No. UK-{index:05d}", f"{brand} {model}", "BS EN IEC 62368-1:2020+A11:2020"])
-    files["certs/fcc-grant.jpg"] = picture("chart", (picks["chart"][0] + 7) % IMAGE_POOL)
+    notes = copies["en"].sentences(2) if unique else []  # the declaration's own wording (ASCII, so Latin-1)
+    files["certs/ce-declaration.pdf"] = pdf([f"EU Declaration of Conformity No. CE-{index:05d}", f"{brand} {model}", "EN IEC 62368-1:2020+A11:2020", "EN 55032:2015+A11:2020", *notes[:1]])
+    files["certs/ukca-declaration.pdf"] = pdf([f"UK Declaration of Conformity No. UK-{index:05d}", f"{brand} {model}", "BS EN IEC 62368-1:2020+A11:2020", *notes[1:]])
+    files["certs/fcc-grant.jpg"] = picture("chart", f"{seed}-{index}-fcc" if unique else (picks["chart"][0] + 7) % IMAGE_POOL)
     issued = f"2025-{rng.randrange(1, 13):02d}-{rng.randrange(1, 28):02d}"
     certificates = [
         {"scheme": "CE", "legislation": ["LVD", "EMC", "RoHS"], "standards": ["EN IEC 62368-1:2020+A11:2020", "EN 55032:2015+A11:2020", "EN 55035:2017+A11:2020"],
@@ -173,7 +231,7 @@ def bundle(index: int, seed: int) -> tuple[str, dict[str, bytes]]:
     ]
     brand_info: dict = {"name": brand}
     if index % 5 < 3:
-        files["certs/trademark.jpg"] = picture("chart", (picks["chart"][0] + 13) % IMAGE_POOL)
+        files["certs/trademark.jpg"] = picture("chart", f"{seed}-{index}-tm" if unique else (picks["chart"][0] + 13) % IMAGE_POOL)
         brand_info["trademark"] = {"mark": "R", "office": "EUIPO", "number": f"0{18000000 + index}", "classes": [9, 11], "file": "certs/trademark.jpg"}
 
     data = {
@@ -219,18 +277,18 @@ STORE = {
 }
 
 
-def generate(out: Path, bundles: int, seed: int = 1) -> Path:
+def generate(out: Path, bundles: int, seed: int = 1, content: str = "unique") -> Path:
     """Write the repo (replacing ``out``); returns ``out``."""
     if out.exists():
         shutil.rmtree(out)
     (out / "listings").mkdir(parents=True)
     (out / "store.json").write_text(json.dumps(STORE, indent=2) + "\n", encoding="utf-8")
     for index in range(1, bundles + 1):
-        name, files = bundle(index, seed)
-        for rel, content in files.items():
+        name, files = bundle(index, seed, content)
+        for rel, data in files.items():
             path = out / "listings" / name / rel
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(content)
+            path.write_bytes(data)
     return out
 
 
@@ -239,8 +297,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--bundles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--content", choices=CONTENTS, default="unique",
+                        help="unique: every bundle's text, pictures, PDFs and video bytes are its own (default); "
+                        "repeated: the first benchmark's repo, drawn from small banks")
     args = parser.parse_args(argv)
-    generate(args.out, args.bundles, args.seed)
+    generate(args.out, args.bundles, args.seed, args.content)
     files = sum(1 for p in args.out.rglob("*") if p.is_file())
     print(f"wrote {args.bundles} bundles, {files} files to {args.out}")
     return 0
