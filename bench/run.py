@@ -1,11 +1,16 @@
 """The performance benchmark: one run, one generated repo, every number the issue asks for.
 
-    python bench/run.py [--bundles 1000] [--small 100] [--jobs N] [--repeat 3] [--write-readme]
+    python bench/run.py [--bundles 1000] [--small 100] [--jobs N] [--repeat 3] [--content unique|repeated] [--write-readme]
 
-Generates (once) ``bench/repo-1000`` and ``bench/repo-100`` with bench/generate.py, then measures
-on the same repo, each as a separate process timed from outside (wall time, interpreter start
-included):
+Generates (once) ``bench/repo-1000`` and ``bench/repo-100`` with bench/generate.py (unique content
+by default; ``--content repeated`` measures the first benchmark's repo, in ``repo-N-repeated``),
+then measures on the same repo, each as a separate process timed from outside (wall time,
+interpreter start included):
 
+0. the work floor (bench/workfloor.py: the reads, hashes, parses, block extraction, language
+   identification, draft picture decodes and PDF text a correct linter cannot avoid, in ``--jobs``
+   processes) and the cold full lint, **interleaved** (floor, lint, floor, lint, ...) so both see
+   the same machine load; the ratio is the median of the per-pair ratios, in wall and CPU time;
 1. the parse floor (bench/floor.py: json, lxml, Pillow header read of every file, one process);
 2. check-jsonschema on every listing.json with schemas/listing.schema.json, against
    ``listing-lint check --select SCH --no-cache``;
@@ -44,6 +49,9 @@ ROOT = HERE.parent
 AS_OF = "2026-11-25"
 CHANGED = "p00007-led-desk-lamp"  # the bundle the warm run changes
 PRECOMMIT = "p00012-led-desk-lamp"  # the bundle the pre-commit run changes
+
+
+CONTENT = "unique"  # set from --content
 
 
 @dataclass
@@ -116,12 +124,14 @@ def run(name: str, cmd: list[str], cwd: Path, env: dict, note: str = "") -> Meas
 
 # -- the scenarios -----------------------------------------------------------------------------------
 def ensure_repo(bundles: int) -> Path:
-    repo = HERE / f"repo-{bundles}"
+    repo = HERE / (f"repo-{bundles}" if CONTENT == "unique" else f"repo-{bundles}-{CONTENT}")
     stamp = repo / ".bench-generated"
-    want = json.dumps({"bundles": bundles, "generator": (HERE / "generate.py").stat().st_size})
+    want = json.dumps({"bundles": bundles, "content": CONTENT,
+                       "generator": [(HERE / f).stat().st_size for f in ("generate.py", "wordlists.py", "corpus.py")]})
     if not (stamp.is_file() and stamp.read_text() == want):
         print(f"generating {repo} ...", file=sys.stderr)
-        subprocess.run([sys.executable, str(HERE / "generate.py"), str(repo), "--bundles", str(bundles)], check=True)
+        subprocess.run([sys.executable, str(HERE / "generate.py"), str(repo), "--bundles", str(bundles),
+                        "--content", CONTENT], check=True)
         stamp.write_text(want)
     return repo
 
@@ -183,8 +193,43 @@ def median_of(repeat: int, once) -> Measure:
     return chosen
 
 
+@dataclass
+class Paired:
+    """The work floor and the cold full lint, run alternately: ratios taken pair by pair."""
+    floor: Measure
+    cold: Measure
+    wall_ratio: float
+    cpu_ratio: float
+    loads: list[float]
+    note: str = ""
+
+
+def paired(repo: Path, jobs: int, tmp: Path, repeat: int, tag: str = "") -> Paired:
+    """Work floor, then cold lint, ``repeat`` times: each pair ran under the same load, so the
+    ratio of a pair is steadier than either time (8 engineers share these 2 cores)."""
+    pairs = []
+    for i in range(repeat):
+        load = os.getloadavg()[0]
+        f = run("work floor", [sys.executable, str(HERE / "workfloor.py"), ".", "--jobs", str(jobs)], repo, environment())
+        shutil.rmtree(tmp / f"c-pair{tag}", ignore_errors=True)
+        c = run("cold, all rules", lint_cmd(".", jobs=jobs), repo, environment(tmp / f"c-pair{tag}"))
+        pairs.append((f, c, load))
+        print(f"    pair {i + 1}: wall {c.wall / f.wall:.2f}×, CPU {c.cpu / f.cpu:.2f}× (load {load:.1f})", file=sys.stderr)
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
+    by_cpu = sorted(pairs, key=lambda p: p[1].cpu / p[0].cpu)
+    floor, cold, _ = by_cpu[len(by_cpu) // 2]
+    note = "; ".join(f"wall {c.wall:.2f}/{f.wall:.2f} s, CPU {c.cpu:.2f}/{f.cpu:.2f} s at load {lo:.1f}" for f, c, lo in pairs)
+    return Paired(floor, cold, median([c.wall / f.wall for f, c, _ in pairs]), median([c.cpu / f.cpu for f, c, _ in pairs]),
+                  [lo for *_, lo in pairs], note)
+
+
 def full_suite(repo: Path, jobs: int, tmp: Path, repeat: int = 1) -> dict[str, Measure]:
     m: dict[str, Measure] = {}
+    pair = paired(repo, jobs, tmp, repeat)
+    m["workfloor"], m["pair"] = pair.floor, pair  # type: ignore[assignment]
     m["floor"] = median_of(repeat, lambda i: run("parse floor", [sys.executable, str(HERE / "floor.py"), "."], repo, environment()))
     manifests = sorted(str(p.relative_to(repo)) for p in (repo / "listings").glob("*/listing.json"))
     cjs = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or "check-jsonschema"
@@ -193,18 +238,15 @@ def full_suite(repo: Path, jobs: int, tmp: Path, repeat: int = 1) -> dict[str, M
     m["sch"] = median_of(repeat, lambda i: run(
         "listing-lint --select SCH", lint_cmd(".", "--select", "SCH", "--no-cache", jobs=jobs), repo, environment(tmp / "c-sch")))
 
-    def cold(i: int) -> Measure:
-        shutil.rmtree(tmp / "c-full", ignore_errors=True)  # every repetition starts from an empty cache
-        return run("cold, all rules", lint_cmd(".", jobs=jobs), repo, environment(tmp / "c-full"))
-
-    m["cold"] = median_of(repeat, cold)
+    m["cold"] = pair.cold  # the interleaved pairs' median cold run; its cache (c-pair) serves the warm runs
+    m["cold"].note = ""
 
     def changed(key: str, bundle: str, locale: str, paragraphs: tuple[str, ...], files: list[str]):
         def once(i: int) -> Measure:
             page = repo / "listings" / bundle / "detail" / f"{locale}.html"
             old = edit(page, paragraphs[i % len(paragraphs)])
             try:
-                return run(key, lint_cmd(*files, jobs=jobs), repo, environment(tmp / "c-full"))
+                return run(key, lint_cmd(*files, jobs=jobs), repo, environment(tmp / "c-pair"))
             finally:
                 page.write_text(old, encoding="utf-8")
         return median_of(repeat, once)
@@ -257,33 +299,51 @@ def rules_present() -> str:
 
 def table(big: dict[str, Measure], small: dict[str, Measure], bundles: int, small_n: int, jobs: int) -> str:
     floor, cjs, cold = big["floor"].wall, big["cjs"].wall, big["cold"].wall
+    pair: Paired = big["pair"]  # type: ignore[assignment]
+    ratio_ok = pair.wall_ratio <= 1.5 and pair.cpu_ratio <= 1.5
+    head = [
+        f"| on {bundles} bundles ({CONTENT} content), --jobs {jobs}, interleaved | wall s | CPU s | peak PSS MiB | target | |",
+        "|---|---:|---:|---:|---|---|",
+        f"| work floor (reads, hashes, parses, blocks, py3langid on every block, 64×64 draft decodes, PDF page-1 text) "
+        f"| {pair.floor.wall:.2f} | {pair.floor.cpu:.2f} | {pair.floor.pss_mib:.0f} | | |",
+        f"| listing-lint, all rules, cold cache | {pair.cold.wall:.2f} | {pair.cold.cpu:.2f} | {pair.cold.pss_mib:.0f} "
+        f"| ≤ 500 MiB | {'met' if pair.cold.pss_mib <= 500 else '**missed**'} |",
+        f"| **cold ÷ work floor** | **{pair.wall_ratio:.2f}×** | **{pair.cpu_ratio:.2f}×** | | ≤ 1.5× (wall and CPU) "
+        f"| {'met' if ratio_ok else '**missed**'} |",
+        "",
+        f"Pairs (cold/work floor): {pair.note}.",
+        "",
+    ]
 
     def row(key: str, what: str, target: str, ok: bool | None) -> str:
         x = big[key]
         verdict = "" if ok is None else ("met" if ok else "**missed**")
         return (f"| {what} | {x.wall:.2f} | {x.cpu:.2f} | {x.wall / floor:.2f}× | {x.wall / cjs:.2f}× | {x.pss_mib:.0f} | {target} | {verdict} |")
 
-    lines = [
+    lines = head + [
         f"| on {bundles} bundles, --jobs {jobs} | wall s | CPU s | wall ÷ floor | wall ÷ check-jsonschema | peak PSS MiB | target | |",
         "|---|---:|---:|---:|---:|---:|---|---|",
         row("floor", "parse floor (json + lxml + Pillow header, 1 process)", "", None),
         row("cjs", "check-jsonschema, listing.json only", "", None),
         row("sch", "listing-lint --select SCH --no-cache", "faster than check-jsonschema", big["sch"].wall < cjs),
-        row("cold", "listing-lint, all rules, cold cache", f"≤ 3× floor ({3 * floor:.2f} s); ≤ 500 MiB",
-            cold <= 3 * floor and big["cold"].pss_mib <= 500),
+        row("cold", "listing-lint, all rules, cold cache", "≤ 500 MiB", big["cold"].pss_mib <= 500),
         row("warm", "listing-lint, warm cache, one bundle changed", f"≤ 10% of cold ({0.1 * cold:.2f} s)", big["warm"].wall <= 0.1 * cold),
         row("precommit", "pre-commit on one bundle (2 files), English paragraph added to en.html", "≤ 0.8 s",
             big["precommit"].wall <= 0.8),
         row("precommit-finding", "the same, Spanish paragraph added to en.html (a LOC003 finding)", "≤ 0.8 s",
             big["precommit-finding"].wall <= 0.8),
     ]
-    spread = [f"{big[k].name}: {big[k].note}" for k in big if big[k].note]
+    spread = [f"{big[k].name}: {big[k].note}" for k in big if k != "pair" and big[k].note]
     if spread:
         lines += ["", "Each row is the median of repeated runs (wall s): " + "; ".join(spread) + "."]
     growth = [
         "",
         f"| growth | {small_n} bundles | {bundles} bundles | ratio (×{bundles // small_n} bundles) |",
         "|---|---:|---:|---:|",
+        f"| work floor, CPU | {small['pair'].floor.cpu:.2f} s | {pair.floor.cpu:.2f} s | {pair.floor.cpu / small['pair'].floor.cpu:.1f}× |",
+        f"| cold, all rules, CPU | {small['pair'].cold.cpu:.2f} s | {pair.cold.cpu:.2f} s | {pair.cold.cpu / small['pair'].cold.cpu:.1f}× |",
+        f"| cold, peak PSS | {small['pair'].cold.pss_mib:.0f} MiB | {pair.cold.pss_mib:.0f} MiB | {pair.cold.pss_mib / small['pair'].cold.pss_mib:.1f}× |",
+        f"| cold ÷ work floor, CPU | {small['pair'].cpu_ratio:.2f}× | {pair.cpu_ratio:.2f}× | |",
         f"| parse floor | {small['floor'].wall:.2f} s | {floor:.2f} s | {floor / small['floor'].wall:.1f}× |",
         f"| cold, all rules | {small['cold'].wall:.2f} s | {cold:.2f} s | {cold / small['cold'].wall:.1f}× |",
         f"| cold, per bundle (less start-up) | {1000 * (small['cold'].wall - big['precommit'].wall) / small_n:.1f} ms | "
@@ -310,17 +370,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--repeat", type=int, default=3, help="runs per row; the median is reported (default 3)")
     parser.add_argument("--write-readme", action="store_true", help="put the tables into bench/README.md")
+    parser.add_argument("--content", choices=("unique", "repeated"), default="unique", help="the generated repo's content (default unique)")
+    parser.add_argument("--pair-only", action="store_true", help="only the interleaved work floor / cold pairs (for iterating)")
     args = parser.parse_args(argv)
+    global CONTENT
+    CONTENT = args.content
     started_machine = machine()
     big_repo, small_repo = ensure_repo(args.bundles), ensure_repo(args.small)
     global CODE
     with tempfile.TemporaryDirectory() as tmp:
         CODE = snapshot(Path(tmp))
+        if args.pair_only:
+            pair = paired(big_repo, args.jobs, Path(tmp), args.repeat)
+            print(f"{args.bundles} bundles ({CONTENT}), {started_machine}: cold ÷ work floor wall {pair.wall_ratio:.2f}×, "
+                  f"CPU {pair.cpu_ratio:.2f}×; work floor {pair.floor.cpu:.2f} CPU s, cold {pair.cold.cpu:.2f} CPU s, "
+                  f"peak PSS {pair.cold.pss_mib:.0f} MiB (floor {pair.floor.pss_mib:.0f}); pairs: {pair.note}")
+            return 0
         # compile the bytecode once (as an installed package has it) and read the repo into the page cache
         subprocess.run(lint_cmd(f"listings/{PRECOMMIT}", "--no-cache", jobs=1), cwd=big_repo, env=environment(),
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         print(f"{args.small} bundles:", file=sys.stderr)
         small = {
+            "pair": paired(small_repo, args.jobs, Path(tmp), args.repeat, tag="-small"),
             "floor": median_of(args.repeat, lambda i: run("parse floor", [sys.executable, str(HERE / "floor.py"), "."], small_repo, environment())),
             "cold": median_of(args.repeat, lambda i: run("cold, all rules", lint_cmd(".", jobs=args.jobs), small_repo,
                                                          environment(Path(tmp) / f"small-{i}"))),
