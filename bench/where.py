@@ -3,7 +3,7 @@
     python bench/where.py REPO [--bundles 100] [--memory] [--top 25]
 
 Lints the first ``--bundles`` bundles of REPO in this process (``--jobs 1``, no result cache,
-the memo in memory only, as in a cold worker) and prints
+the memo on disk in an empty temporary folder, as in a cold worker) and prints
 
 * **per rule**: CPU time inside each rule's ``check`` (``engine.run_rule`` wrapped with
   ``time.process_time``). Work that rules share lazily (a page's parse, a picture's probe) is
@@ -90,7 +90,9 @@ def main(argv: list[str] | None = None) -> int:
 
     settings = engine.make_settings(config, [str(f) for f in folders], Path.cwd(), date.fromisoformat(AS_OF))
     manifests = [f / "listing.json" for f in folders]
-    memo.configure(None)
+    import tempfile
+
+    memo.configure(Path(tempfile.mkdtemp(prefix="where-memo-")))  # a cold run's memo: empty, on disk
 
     per_rule: collections.Counter = collections.Counter()
     real_run_rule = engine.run_rule

@@ -31,7 +31,11 @@ from pathlib import Path
 FILE_NAME = "memo-v1.sqlite"
 KEEP_SECONDS = 30 * 24 * 3600  # an answer stored this long ago is dropped (and worked out again if needed)
 PRUNE_EVERY = 24 * 3600
-MAX_IN_PROCESS = 200_000  # entries kept in memory per process; past this the oldest half is dropped
+#: entries kept in memory per process; past this the oldest half is dropped. The in-memory part
+#: only answers repeats within a run (the disk part keeps everything): on unique copy a worker
+#: adds about 120 entries per bundle, and 200,000 entries were 80 MiB per worker at 1,700 bundles.
+MAX_IN_PROCESS = 20_000
+MAX_DIGESTS = 10_000  # file digests kept per process (a bundle's are used while it is linted)
 
 _lock = threading.Lock()
 _memory: dict[tuple[str, str], str] = {}
@@ -110,10 +114,15 @@ def put(ns: str, key: str, value: str) -> None:
 
 
 def _remember(k: tuple[str, str], value: str) -> None:
-    if len(_memory) >= MAX_IN_PROCESS:
-        for old in list(_memory)[: MAX_IN_PROCESS // 2]:
-            del _memory[old]
-    _memory[k] = value
+    _bounded_set(_memory, k, value, MAX_IN_PROCESS)
+
+
+def _bounded_set(store: dict, key, value, limit: int) -> None:
+    """``store[key] = value``; when ``store`` is full, its oldest half is dropped first."""
+    if len(store) >= limit and key not in store:
+        for old in list(store)[: limit // 2]:
+            del store[old]
+    store[key] = value
 
 
 def flush() -> None:
@@ -172,7 +181,7 @@ def _signature(st: os.stat_result) -> tuple:
 def remember_digest(path: str, st: os.stat_result, digest: str) -> None:
     """The result cache hashed this file already (cache.describe): its answer keys need no second read."""
     with _lock:
-        _digests[path] = (_signature(st), digest)
+        _bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
 
 
 def file_digest(path: str | os.PathLike, read: bool = True) -> str | None:
@@ -197,7 +206,7 @@ def file_digest(path: str | os.PathLike, read: bool = True) -> str | None:
         return None
     digest = h.hexdigest()
     with _lock:
-        _digests[path] = (_signature(st), digest)
+        _bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
     return digest
 
 

@@ -10,9 +10,10 @@ A bundle that makes the engine itself raise (not a rule: rules are isolated by t
 reported as LNT003 on its listing.json and the run goes on; a worker that dies (killed, out of
 memory) stops the run with ``WorkerCrash``, which names the cause, instead of hanging.
 
-Rule modules may define ``prepare(config)``: it is called once in the main process before the
-workers fork, so large read-only state (language models) is loaded once and shared copy-on-write
-instead of once per worker.
+Rule modules may define ``prepare(config)`` (or ``prepare(config, bundles)``, told how many bundles
+the workers will lint): it is called once in the main process before the workers fork, so large
+read-only state (language models) is loaded once and shared copy-on-write instead of once per
+worker.
 """
 
 from __future__ import annotations
@@ -135,12 +136,17 @@ def _malloc_trim():
 
 
 # -- main side -------------------------------------------------------------------------------------
-def _prepare(settings: Settings) -> None:
+def _prepare(settings: Settings, bundles: int = 0) -> None:
+    import inspect
+
     for rule in settings.rules():
         hook = getattr(sys.modules.get(rule.module), "prepare", None)
         if callable(hook):
             try:
-                hook(settings.config)
+                if "bundles" in inspect.signature(hook).parameters:
+                    hook(settings.config, bundles=bundles)
+                else:
+                    hook(settings.config)
             except Exception:  # noqa: BLE001 - a failed warm-up only costs time; the rule reports in its run
                 pass
 
@@ -184,7 +190,7 @@ def lint_bundles(fn, manifests: list[Path], settings: Settings, jobs: int = 0, u
         if workers > 1:
             if cache is not None:
                 cache.close()  # an SQLite connection must not cross a fork; each side reopens its own
-            _prepare(settings)
+            _prepare(settings, len(todo))
             # Objects the parent made (modules, models' Python side) move to a generation the
             # collector never walks: a worker's collections then do not write to, and so copy,
             # the pages it shares with the parent (copy-on-write after fork).

@@ -34,7 +34,7 @@ def neutral_terms() -> tuple[str, ...]:
     return tuple(load_terms(NEUTRAL_FILE))
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=64)  # the shared list's pattern, and each bundle's names while it is linted
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     """One pattern for whole-word ``terms``, longest first (so "Google Home" goes before "Google")."""
     unique = sorted({t for t in terms if t.strip()}, key=lambda t: (-len(t), t))
@@ -87,7 +87,7 @@ def _strip(text: str, extra_terms: tuple[str, ...]) -> str:
     return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
 
 
-_strip_kept = lru_cache(maxsize=1 << 16)(_strip)
+_strip_kept = lru_cache(maxsize=1 << 13)(_strip)  # repeats are near (one bundle's pages); bounded memory
 
 
 def letter_count(text: str) -> int:

@@ -42,6 +42,10 @@ JUDGED_CHARS = 10_000  # longer text is judged by its start (robustness: bounded
 #: it is a coin flip between neighbours: "Гарантия два года" is bg 0.52 / ru 0.48, and a linter
 #: must not call a correct Russian heading Bulgarian on a coin flip.
 ACCURATE_REJECT = 0.6
+#: verdicts kept per process; past this the oldest half is dropped (the memo still holds the
+#: models' scores): on unique copy a worker judges about 100 new texts per bundle, and an
+#: unbounded store grew with every bundle of the run (issue 18)
+MAX_VERDICTS = 20_000
 CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 
 
@@ -139,6 +143,9 @@ class Judge:
         judge = self._two_pass if self.two_pass else self._single
         verdict = judge(text, digest, expected)
         with self._lock:
+            if len(self._verdicts) >= MAX_VERDICTS:
+                for old in list(self._verdicts)[: MAX_VERDICTS // 2]:
+                    del self._verdicts[old]
             self._verdicts[key] = verdict
         return verdict
 

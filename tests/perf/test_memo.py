@@ -200,3 +200,85 @@ def test_a_lowered_bomb_limit_is_not_answered_from_the_memo(tmp_path, monkeypatc
     assert not any(f.code == "MED005" for f in run_repo(tmp_path, select=["MED"]).findings)
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100_000)  # 600 x 600 is 3.6 times that
     assert any(f.code == "MED005" for f in run_repo(tmp_path, select=["MED"]).findings)
+
+
+# -- bounded in-process stores (issue 18: memory flat in the number of bundles) -------------------
+def test_the_in_memory_memo_stays_bounded_and_the_disk_part_still_answers(tmp_path, monkeypatch):
+    monkeypatch.setattr(memo, "MAX_IN_PROCESS", 8)
+    memo.clear_memory()
+    memo.configure(tmp_path)
+    try:
+        for i in range(30):
+            memo.put("ns", f"k{i}", f"v{i}")
+            memo.flush()
+            assert len(memo._memory) <= 8
+        assert memo.get("ns", "k29") == "v29"  # the newest is kept in memory
+        assert ("ns", "k0") not in memo._memory
+        assert memo.get("ns", "k0") == "v0"  # dropped from memory, answered from disk
+    finally:
+        memo.configure(None)
+        memo.clear_memory()
+
+
+def test_file_digests_stay_bounded_and_are_worked_out_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(memo, "MAX_DIGESTS", 4)
+    memo.clear_memory()
+    files = []
+    for i in range(12):
+        f = tmp_path / f"f{i}.bin"
+        f.write_bytes(bytes([i]) * 100)
+        files.append(f)
+    import hashlib
+
+    for f in files:
+        assert memo.file_digest(f) == hashlib.sha256(f.read_bytes()).hexdigest()
+        assert len(memo._digests) <= 4
+    assert memo.file_digest(files[0], read=False) is None  # forgotten, and not read again unless asked
+    assert memo.file_digest(files[0]) == hashlib.sha256(files[0].read_bytes()).hexdigest()
+    memo.clear_memory()
+
+
+def test_language_verdicts_stay_bounded_and_do_not_change(monkeypatch):
+    from listing_lint.langid import judge as judge_module
+
+    texts = [f"{a} {b}" for a in ("The lamp lights the desk", "La lámpara ilumina la mesa", "La lampe éclaire le bureau")
+             for b in ("every evening.", "in the kitchen.", "all year round.", "after dinner.")]
+    fresh = [judge_module.Judge("lingua").judge(t, "en") for t in texts]
+    monkeypatch.setattr(judge_module, "MAX_VERDICTS", 4)
+    small = judge_module.Judge("lingua")
+    kept = []
+    for t in texts:
+        kept.append(small.judge(t, "en"))
+        assert len(small._verdicts) <= 4
+    assert kept == fresh
+    assert [small.judge(t, "en") for t in texts] == fresh  # dropped verdicts are worked out again, the same
+
+
+PREPARE_PROBE = """
+import json, sys
+from pathlib import Path
+from listing_lint import parallel
+from listing_lint.config import Config
+from listing_lint.engine import make_settings
+from listing_lint.langid import base
+root = Path(sys.argv[1])
+settings = make_settings(Config(values={}, root=root), ["."], root, None)
+parallel._prepare(settings, int(sys.argv[2]))
+high = base._detectors.get("lingua-high")
+print(json.dumps(sorted(",".join(k) for k in (high._built if high else {}))))
+"""
+
+
+@pytest.mark.parametrize("bundles, loaded", [(20, False), (200, True)])
+def test_a_big_run_loads_the_accurate_language_models_before_the_fork(tmp_path, bundles, loaded):
+    """With many bundles every worker meets flagged texts, so the accurate models are loaded once
+    in the parent (shared by the workers); a small run loads none up front."""
+    from listing_lint.rules.localization import LOC002_page_language as loc002
+
+    assert loc002.ACCURATE_UP_FRONT_FROM == 200
+    done = subprocess.run([sys.executable, "-c", PREPARE_PROBE, str(tmp_path), str(bundles)],
+                          capture_output=True, text=True, timeout=300, check=True)
+    pairs = json.loads(done.stdout)
+    assert bool(pairs) is loaded
+    if loaded:
+        assert "en,es" in pairs and "en,ru" in pairs

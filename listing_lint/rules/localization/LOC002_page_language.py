@@ -36,12 +36,21 @@ def check(bundle, ctx):
         )
 
 
-def prepare(config):
-    """Before worker processes fork: load the fast language models and the page and locale
-    libraries once, to share them (see parallel.py)."""
+#: from this many bundles in one run, the accurate language models are loaded before the workers
+#: fork as well (1.3 s of CPU, 112 MiB, shared) instead of by each worker that meets a flagged text.
+#: On unique copy about one bundle in eight sends a text to the accurate pass, each worker met
+#: three or four rival languages by its 150th bundle and then held 190 MiB of models privately
+#: (docs/decisions.md, issue 18); a small run seldom needs any.
+ACCURATE_UP_FRONT_FROM = 200
+
+
+def prepare(config, bundles=0):
+    """Before worker processes fork: load the fast language models (and, for a run of many
+    bundles, the accurate ones) and the page and locale libraries once, to share them (see
+    parallel.py)."""
     import babel.numbers  # noqa: F401
     import lxml.html  # noqa: F401
 
     from listing_lint.langid.judge import warm_up
 
-    warm_up(config.get("language-detector"))
+    warm_up(config.get("language-detector"), accurate=bundles >= ACCURATE_UP_FRONT_FROM)
