@@ -70,5 +70,11 @@ def _todo() -> str:
 
 
 def prepare(config):
-    """Before worker processes fork: import pypdf once, to share it (parallel.py)."""
+    """Before worker processes fork: import pypdf (with its filters) and read the standards
+    registry once, to share them (parallel.py)."""
     import pypdf  # noqa: F401
+    import pypdf.filters  # noqa: F401
+
+    from listing_lint.standards.registry import load_registry, overlay_path
+
+    load_registry(overlay_path(config))

@@ -48,6 +48,7 @@ def prepare(config, bundles=0):
     """Before worker processes fork: load the fast language models (and, for a run of many
     bundles, the accurate ones) and the page and locale libraries once, to share them (see
     parallel.py)."""
+    import babel.dates  # noqa: F401
     import babel.numbers  # noqa: F401
     import lxml.html  # noqa: F401
 

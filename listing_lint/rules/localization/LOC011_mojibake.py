@@ -51,3 +51,10 @@ def repaired(text: str) -> str | None:
     found = None if fixed == text else fixed  # ftfy sees something odd but cannot repair it: stay silent
     memo.put(ns, key, "" if found is None else "!" + found)
     return found
+
+
+def prepare(config):
+    """Before worker processes fork: import ftfy (and its wcwidth tables) once, to share them
+    (parallel.py): imported in each worker it was 96 modules' worth of private memory per worker."""
+    import ftfy  # noqa: F401
+    import ftfy.badness  # noqa: F401

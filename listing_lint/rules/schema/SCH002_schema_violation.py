@@ -48,3 +48,10 @@ def check_repo(repo, ctx):
         return
     for ptr, _, message in _violations("store.schema.json", repo.store_data):
         yield ctx.finding(repo.span(ptr), message.replace("`the document`", "store.json"))
+
+
+def prepare(config):
+    """Before worker processes fork: build the schema validators once, to share them (parallel.py)."""
+    from listing_lint.schema import fast_validator
+
+    fast_validator("listing")
