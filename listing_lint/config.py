@@ -178,13 +178,18 @@ def read_project_file(root: Path, name: str, what: str) -> str:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise ConfigError(f"cannot read {what} file {name!r}: {exc.strerror}") from None
-    with os.fdopen(fd, "rb") as fh:
-        info = os.fstat(fh.fileno())
+    try:
+        info = os.fstat(fd)  # of what was opened: no swap between a check and the read
         if not stat.S_ISREG(info.st_mode):
             raise ConfigError(f"{what} file {name!r} is not a regular file")
         if info.st_size > MAX_NAMED_FILE_BYTES:
             raise ConfigError(f"{what} file {name!r} has {info.st_size} bytes; the limit is {MAX_NAMED_FILE_BYTES}")
-        raw = fh.read(MAX_NAMED_FILE_BYTES + 1)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            raw = fh.read(MAX_NAMED_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_NAMED_FILE_BYTES:
+        raise ConfigError(f"{what} file {name!r} grew past the limit of {MAX_NAMED_FILE_BYTES} bytes")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
