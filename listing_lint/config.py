@@ -102,7 +102,7 @@ KEYS: dict[str, Key] = {
     "per-path-ignores": Key(_path_ignores, {}, "glob (relative to the config's folder) -> codes ignored there"),
     "fail-on": Key(_severity, "error", "lowest severity that makes the exit code 1"),
     "format": Key(_str, "text", "output format"),
-    "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have"),
+    "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have (a bundle's own `locales` add to them)"),
     "marketplace": Key(_str, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
     "language-detector": Key(_str, "lingua", "lingua, langdetect or py3langid"),
     "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
