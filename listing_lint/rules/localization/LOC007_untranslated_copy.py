@@ -37,21 +37,20 @@ def check(bundle, ctx):
     for item in page_texts(english):
         source.setdefault(item.text, item)
     terms = keep_terms(bundle, ctx)
-    verdicts = other_language(bundle, ctx)
     judge = None
     for page in bundle.pages.values():
         lang = base_language(page.locale)
-        if page is english or lang == "en" or verdicts.page(page):
+        if page is english or lang == "en":
             continue
         for item in page_texts(page):
             original = source.get(item.text)
-            if original is None or item.other_language or verdicts.skips(item) or LOREM.search(item.text):
+            if original is None or item.other_language or LOREM.search(item.text):
                 continue
             rest = judged_text(item, terms)
             if len(rest) < MIN_CHARS or len(rest.split()) < 2:
                 continue
             judge = judge or get_judge(ctx.config.get("language-detector"))
-            if judge.judge(rest, lang).accepted:
-                continue
+            if judge.judge(rest, lang).accepted or other_language(bundle, ctx).skips(item):
+                continue  # the page's language, or reported once by LOC003/LOC002
             line = original.at.line
             yield ctx.finding(item.at, f"{item.where} is the English text of {english.rel} line {line} unchanged; translate it")
