@@ -53,6 +53,13 @@ class BlockVerdict:
     def verdict(self) -> Any:
         return self.judged.verdict
 
+    @property
+    def whole(self) -> bool:
+        """The whole text is another language; False when the judge found only a leftover
+        ``phrase`` inside text in the page's language (docs/langid.md, "The per-block verdict"):
+        such a block gets LOC003 for the phrase and every other rule as usual."""
+        return getattr(self.verdict, "phrase", None) is None
+
 
 def _key(at) -> Any:
     """Blocks are kept for the page's lifetime (``Page.blocks``); titles and alts are JSON pointers."""
@@ -65,6 +72,7 @@ class OtherLanguage:
     def __init__(self, pages: dict[str, PageVerdict], judged_other: list[BlockVerdict]):
         self.pages = pages  # page locale -> verdict
         self._by_at = {_key(b.item.at): b for b in judged_other}
+        self._whole = {k for k, b in self._by_at.items() if b.whole}
         #: what LOC003 reports, in document order (none on a page in ``pages``; CJK is LOC006's)
         self.blocks = [b for b in judged_other if base_language(b.lang) not in CJK_LANGS]
         self._reported = {_key(b.item.at) for b in self.blocks}
@@ -79,7 +87,7 @@ class OtherLanguage:
     def skips(self, item: Text) -> bool:
         """Whether a rule that reads ``item`` as its locale's language must leave it alone."""
         on_foreign_page = item.page is not None and item.locale in self.pages
-        return on_foreign_page or _key(item.at) in self._by_at
+        return on_foreign_page or _key(item.at) in self._whole
 
     def reported(self, item: Text) -> bool:
         """Whether LOC002 or LOC003 already reports ``item``'s language."""
@@ -87,7 +95,7 @@ class OtherLanguage:
 
     def elements(self, page) -> list:
         """The elements of ``page`` whose text is judged another language (for source-offset rules)."""
-        return [b.item.at.element for b in self._by_at.values() if b.item.page is page and b.item.kind not in ("alt", "title")]
+        return [b.item.at.element for b in self._by_at.values() if b.whole and b.item.page is page and b.item.kind not in ("alt", "title")]
 
 
 def other_language(bundle, ctx) -> OtherLanguage:
@@ -105,7 +113,8 @@ def other_language(bundle, ctx) -> OtherLanguage:
                 continue  # the whole page is reported once (LOC002)
             if LOREM.search(j.item.judged_source):
                 continue
-            source = None if j.item.lang == "en" else copies.get(_source_key(j.item))
+            whole = getattr(v, "phrase", None) is None
+            source = copies.get(_source_key(j.item)) if whole and j.item.lang != "en" else None
             blocks.append(BlockVerdict(j, source))
         ctx.cache[key] = OtherLanguage(pages, blocks)
     return ctx.cache[key]

@@ -32,8 +32,9 @@ def check(bundle, ctx):
         severity = Severity.ERROR if len(block.judged.text) >= error_from else Severity.WARNING
         hint = "translate it" if item.page is None else f"translate it, or mark a deliberate quotation lang=\"{v.lang}\""
         copied = f": {block.copy_of} unchanged; " if block.copy_of else ": "
+        what = f"is {language_name(v.lang)}" if block.whole else f"has {language_name(v.lang)} left in it, \"{v.phrase}\""
         yield ctx.finding(
             item.at,
-            f"{item.where} is {language_name(v.lang)} ({v.confidence:.2f}), locale is {item.locale}{copied}{hint}",
+            f"{item.where} {what} ({v.confidence:.2f}), locale is {item.locale}{copied}{hint}",
             severity=severity,
         )
