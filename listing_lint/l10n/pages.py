@@ -141,9 +141,11 @@ class Judged:
 def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Judged]:
     """Verdicts for every text long enough to judge (``langid-min-chars``), in document order.
 
-    Skipped: texts marked as another language, CJK-locale texts, and texts whose judged part is
-    shorter than the minimum. Shared through ``ctx.cache`` so each text is judged once per bundle.
+    Skipped: texts marked as another language, CJK-locale texts, texts whose judged part is
+    shorter than the minimum, and mojibake the judge would reject (LOC011's; checked only then).
+    Shared through ``ctx.cache`` so each text is judged once per bundle.
     """
+    from listing_lint.l10n.mojibake import repaired
     from listing_lint.langid.judge import get_judge
 
     key = "loc:judged"
@@ -157,7 +159,10 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
             text = judged_text(item, terms)
             if len(text) < minimum:
                 continue
-            everything.append(Judged(item, text, judge.judge(text, item.lang)))
+            verdict = judge.judge(text, item.lang)
+            if not verdict.accepted and repaired(item.text) is not None:
+                continue  # mojibake is LOC011's: its broken letters are no language
+            everything.append(Judged(item, text, verdict))
         ctx.cache[key] = everything
     wanted = {"listing-title": titles, "media-alt": alts}  # any other kind is a page block
     return [j for j in ctx.cache[key] if wanted.get(j.item.kind, pages)]
