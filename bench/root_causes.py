@@ -16,7 +16,9 @@ each), into which it puts the wrong-language defects sellers ship, one kind per 
 * ``page-en-in-es``: the English page in the Spanish slot, still ``lang="en"`` (LOC004,
   LOC007 and LOC009 bait);
 * ``list-and-title``: a Russian list item copied from the English page and the English title in
-  the Russian title.
+  the Russian title;
+* ``mojibake``: two paragraphs of the Russian page saved as UTF-8 and read as Latin-1 (LOC011's:
+  its broken letters look like a Latin-script language to a model).
 
 Then it runs the real CLI (``listing-lint check --select LOC --format json``) and counts, per
 injected block, the findings on its line, and per injected page, the findings in its file.
@@ -49,9 +51,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import generate  # noqa: E402
 from corpus import SENTENCES  # noqa: E402
 
-KINDS = ("copy", "english", "english-facts", "page-es-in-fr", "page-en-in-es", "list-and-title")
+KINDS = ("copy", "english", "english-facts", "page-es-in-fr", "page-en-in-es", "list-and-title", "mojibake")
 #: what a wrong-language block or page is reported as (LOC006 for Chinese/Japanese/Korean text)
 LANGUAGE_CODES = {"LOC002", "LOC003", "LOC006", "LOC007"}
+#: the finding each kind of defect should get (default: a language finding)
+REPORTED_BY = {"mojibake": {"LOC011"}}
 ENGLISH_EXTRA = "Want to know more? Write to us: we answer every day, even at weekends!"
 ENGLISH_FACTS = "The result? Lower bills! Order today for only $1,234.50 and get the 6 inch model delivered to your door."
 SPANISH_EXTRA = "¿Y con Siri? Todavía no: llegará con la próxima actualización, ¡pronto!"
@@ -102,6 +106,10 @@ def _inject(kind: str, files: dict[str, bytes], rng: random.Random):
     elif kind == "page-en-in-es":
         pages["es"] = pages["en"]
         whole.append("detail/es.html")
+    elif kind == "mojibake":
+        lines = _lines(pages["ru"])
+        for index in _paragraph_lines(lines)[:2]:
+            put("ru", index, lines[index].encode("utf-8").decode("latin-1"))
     elif kind == "list-and-title":
         index = next(i for i, line in enumerate(en) if line.startswith("  <li>"))
         put("ru", index, en[index])
@@ -176,8 +184,9 @@ def measure(findings: list[dict], wrong_blocks, wrong_pages) -> dict:
         codes = by_line.get((path, line), [])
         row = rows[kind]
         row["blocks"] += 1
-        row["reported"] += bool(set(codes) & LANGUAGE_CODES)
-        if not set(codes) & LANGUAGE_CODES:
+        expected = REPORTED_BY.get(kind, LANGUAGE_CODES)
+        row["reported"] += bool(set(codes) & expected)
+        if not set(codes) & expected:
             missed.append(f"{path}:{line} ({kind})")
         if len(codes) > 1:
             row["two or more"] += 1
