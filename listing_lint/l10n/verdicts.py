@@ -32,6 +32,7 @@ class PageVerdict:
 
     lang: str
     share: float  # of the page's judged text
+    copy_of: str | None = None  # the English page's path when this page is its text unchanged
 
 
 @dataclass
@@ -102,7 +103,7 @@ def other_language(bundle, ctx) -> OtherLanguage:
     """Computed once per bundle (``ctx.cache``) from the judge's verdicts."""
     key = "loc:other-language"
     if key not in ctx.cache:
-        pages = {locale: PageVerdict(lang, share) for locale, (lang, share) in foreign_pages(bundle, ctx).items()}
+        pages = _page_verdicts(bundle, ctx)
         copies = _english_sources(bundle)
         blocks = []
         for j in judged(bundle, ctx):
@@ -118,6 +119,17 @@ def other_language(bundle, ctx) -> OtherLanguage:
             blocks.append(BlockVerdict(j, source))
         ctx.cache[key] = OtherLanguage(pages, blocks)
     return ctx.cache[key]
+
+
+def _page_verdicts(bundle, ctx) -> dict[str, PageVerdict]:
+    english = english_page(bundle)
+    english_text = [b.text for b in english.blocks] if english is not None else None
+    out = {}
+    for locale, (lang, share) in foreign_pages(bundle, ctx).items():
+        page = next((p for p in bundle.pages.values() if p.locale == locale), None)
+        same = page is not None and page is not english and [b.text for b in page.blocks] == english_text
+        out[locale] = PageVerdict(lang, share, english.rel if same else None)
+    return out
 
 
 def _source_key(item: Text) -> tuple[str, str]:
