@@ -96,7 +96,11 @@ class OtherLanguage:
 
     def elements(self, page) -> list:
         """The elements of ``page`` whose text is judged another language (for source-offset rules)."""
-        return [b.item.at.element for b in self._by_at.values() if b.whole and b.item.page is page and b.item.kind not in ("alt", "title")]
+        return [
+            b.item.at.element
+            for b in self._by_at.values()
+            if b.whole and b.item.page is page and b.item.kind not in ("alt", "title")
+        ]
 
 
 def other_language(bundle, ctx) -> OtherLanguage:
