@@ -15,14 +15,14 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import CONFIDENCE_RANK, certificates, group_text, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import CONFIDENCE_RANK, certificates, group_text, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP001", "missing-evidence", Severity.ERROR
 
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     present = {cert.scheme for cert in certificates(bundle)}
     for market, at in markets_with_pointers(bundle):
         rules = [

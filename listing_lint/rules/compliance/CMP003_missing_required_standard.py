@@ -18,7 +18,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, cited_standards, group_text, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import certificates, cited_standards, group_text, markets_with_pointers, product_groups, registry_for
 from listing_lint.standards.refparse import RefError, try_parse
 
 CODE, NAME, SEVERITY = "CMP003", "missing-required-standard", Severity.ERROR
@@ -26,7 +26,7 @@ CODE, NAME, SEVERITY = "CMP003", "missing-required-standard", Severity.ERROR
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
     cited = cited_standards(bundle, ctx)
     for market, at in markets_with_pointers(bundle):

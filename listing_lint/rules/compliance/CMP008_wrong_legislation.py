@@ -15,14 +15,14 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import certificates, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP008", "wrong-legislation", Severity.ERROR
 
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     markets = {m for m, _ in markets_with_pointers(bundle)}
     certs = certificates(bundle)
     reported: set[int] = set()

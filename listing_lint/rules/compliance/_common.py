@@ -12,7 +12,8 @@ from listing_lint.standards.refparse import RefError, StandardRef, is_regulation
 from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
-           "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market"]
+           "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market",
+           "product_groups"]
 
 #: the market whose registry entries judge a certificate's standards
 JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK"}
@@ -157,3 +158,12 @@ def sku_models_by_market(bundle) -> dict[str, list[tuple[str, str]]]:
             if market in out:
                 out[market].append((sku["model"], pointer("skus", i, "model")))
     return out
+
+
+def product_groups(bundle, ctx) -> set[str]:
+    """The bundle's product groups as vocabulary ids (an alias read as its id) with every group they
+    imply (``electric-toy`` → ``toy``); unknown names are dropped (SCH009 reports them)."""
+    key = "cmp.groups"
+    if key not in ctx.cache:
+        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(bundle.product_groups))
+    return set(ctx.cache[key])
