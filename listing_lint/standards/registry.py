@@ -313,7 +313,7 @@ def _rules_from(doc: dict, where: str) -> list[MarketRule]:
     for kind in RULE_KINDS:
         for i, raw in enumerate(doc.get(kind) or []):
             rid = raw.get("id") or f"{kind}-{i}"
-            data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date") else v) for k, v in raw.items()}
+            data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date", "checked") else v) for k, v in raw.items()}
             rules.append(MarketRule(kind, rid, data))
     return rules
 
@@ -340,6 +340,9 @@ def _groups_from(raw_groups: list[tuple[dict, str]]) -> list[Group]:
 def _load(overlay: str | None, stamp: float) -> Registry:
     base = _load_yaml(DATA / "standards.yaml") or {}
     rules_doc = _load_yaml(DATA / "market_rules.yaml") or {}
+    products_doc = _load_yaml(DATA / "product_rules.yaml") or {}  # issue 17's product kinds, same format
+    for kind in RULE_KINDS:
+        rules_doc[kind] = [*(rules_doc.get(kind) or []), *(products_doc.get(kind) or [])]
     raw_groups = [(item, "product_groups.yaml") for item in (_load_yaml(DATA / "product_groups.yaml") or {}).get("groups") or []]
     raw_entries = [(item, "registry") for item in base.get("standards") or []]
     if overlay:

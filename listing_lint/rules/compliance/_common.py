@@ -16,7 +16,7 @@ __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "
            "product_groups"]
 
 #: the market whose registry entries judge a certificate's standards
-JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK"}
+JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 
