@@ -93,6 +93,8 @@ class StandardRef:
             return f"{self.family} V{self.version}"
         if self.year is None:
             return self.family
+        if self.body == "ASTM":  # ASTM designations print two-digit years: F963-23
+            return f"{self.family}-{self.year % 100:02d}"
         sep = "-" if self.body in ("ANSI", "IEEE", "UL") else ":"
         return f"{self.family}{sep}{self.year}"
 

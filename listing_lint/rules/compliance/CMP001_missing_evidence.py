@@ -44,19 +44,18 @@ def check(bundle, ctx):
     registry = registry_for(ctx)
     groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
+    found: dict[str, tuple] = {}  # where -> (rank, message, confidence, rule): one finding per place
     for market, at in markets_with_pointers(bundle):
         rules = [r for r in registry.rules_of("evidence") if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)]
         failures = []
         for rule in _one_per_evidence(rules):
             failures += [(rule, *f) for f in _failures(rule, bundle, ctx, certs, market, at)]
         for rule, where, message, confidence in _one_per_certificate(failures):
-            named = group_text(groups & _named(rule))
-            yield ctx.finding(
-                where,
-                message.format(market=market, groups=named),
-                severity=ctx.severity_for(confidence),
-                source=rule.source,
-            )
+            rank = CONFIDENCE_RANK.get(confidence, 9)
+            if where not in found or rank < found[where][0]:  # one certificate or SKU judged for two markets
+                found[where] = (rank, message.format(market=market, groups=group_text(groups & _named(rule))), confidence, rule)
+    for where, (_, message, confidence, rule) in found.items():
+        yield ctx.finding(where, message, severity=ctx.severity_for(confidence), source=rule.source)
 
 
 def _rank(rule) -> tuple[int, int]:
