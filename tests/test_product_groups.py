@@ -65,3 +65,21 @@ def test_group_filter_with_an_unknown_group_is_a_usage_error():
     result = _run("--market", "UK", "--group", "toyz")
     assert result.exit_code == 2
     assert "unknown product group 'toyz'; did you mean 'toy'?" in result.stderr
+
+
+def test_what_applies_to_a_toy_in_the_uk():
+    result = _run("--market", "UK", "--group", "toy", "--as-of", "2026-11-25")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Standards registry as of 2026-11-25 for toy ")
+    in_force = result.output.split("UK requirements — in force:")[1]
+    assert "Toys (Safety) Regulations 2011" in in_force and "EN 71-3" in in_force
+    assert "EU requirements" not in result.output
+    assert "PSTI" not in result.output and "mains-powered" not in result.output  # not a toy's
+
+
+def test_group_filter_takes_aliases_and_implied_groups():
+    out = _run("--market", "EU", "--group", "electronic-toys", "--as-of", "2026-11-25").output
+    assert "for electric-toy+toy " in out
+    assert "EN IEC 62115:2020+A11:2020" in out and "EN 71-1:2014+A1:2018" in out
+    assert "2030-08-01" in out.split("EU requirements — coming:")[1]
+    assert "EN 62368-1" not in out
