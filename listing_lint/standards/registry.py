@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -314,6 +315,11 @@ def _rules_from(doc: dict, where: str) -> list[MarketRule]:
         for i, raw in enumerate(doc.get(kind) or []):
             rid = raw.get("id") or f"{kind}-{i}"
             data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date", "checked") else v) for k, v in raw.items()}
+            if "page_text" in data:
+                try:
+                    re.compile(str(data["page_text"]))
+                except re.error as exc:
+                    raise RegistryDataError(f"{where} {kind}/{rid}: page_text is not a regular expression: {exc}") from None
             rules.append(MarketRule(kind, rid, data))
     return rules
 

@@ -62,7 +62,11 @@ def _rule_line(rule: MarketRule) -> str:
     joiner = " + " if rule.get("groups_all") else " | "
     groups = list(rule.get("groups_all") or rule.get("groups_any") or ["every product"])
     groups = groups if len(groups) <= 3 else [*groups[:3], f"{len(groups) - 3} more"]
-    what = rule.get("standard") or rule.get("requires") or " or ".join(rule.get("schemes") or ())
+    what = (
+        rule.get("standard") or rule.get("requires") or " or ".join(rule.get("schemes") or ())
+        or (f"skus/{rule.get('sku_field')}" if rule.get("sku_field") else (rule.get("field") or "")[1:])
+        or ("page text" if rule.get("page_text") else "")
+    )
     return f"  {rule.kind:<18} {joiner.join(groups):<45} {what:<14} {span:<25} {TAG.get(rule.confidence, 'U')}  {rule.get('why', '')}".rstrip()
 
 
