@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from listing_lint.bundle.files import DEFAULT_MAX_TEXT_BYTES, SourceFile
-from listing_lint.bundle.html import Page
+from listing_lint.bundle.page import Page
 from listing_lint.bundle.paths import Resolved, is_url, resolve_in
 from listing_lint.bundle.positions import JsonSourceMap, pointer
 from listing_lint.finding import Span
