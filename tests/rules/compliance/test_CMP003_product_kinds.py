@@ -75,3 +75,16 @@ def test_qi_charger_without_en_303_417(bundle, tmp_path):
     assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
     (f,) = findings(tmp_path, select="CMP003")
     assert "wireless-charger products in the EU need ETSI EN 303 417" in f.message
+
+
+def test_uk_only_led_bulb_gets_the_uk_designated_rule_only_as_info(bundle, tmp_path):
+    _drop(make_lamp(bundle), 0, "EN IEC 55015:2019+A11:2020")
+    bundle.data["markets"] = ["UK"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "in the UK need EN 55015" in f.message and str(f.severity) == "info"
+    bundle.data["markets"] = ["EU", "UK"]  # the EU rule is surer: it speaks for the certificate
+    bundle.write()
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "in the EU need EN 55015" in f.message and str(f.severity) == "warning"
