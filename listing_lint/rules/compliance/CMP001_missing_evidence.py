@@ -46,14 +46,17 @@ def check(bundle, ctx):
     certs = certificates(bundle)
     found: dict[str, tuple] = {}  # where -> (rank, message, confidence, rule): one finding per place
     for market, at in markets_with_pointers(bundle):
-        rules = [r for r in registry.rules_of("evidence") if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)]
+        rules = [
+            r for r in registry.rules_of("evidence") if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)
+        ]
         failures = []
         for rule in _one_per_evidence(rules):
-            failures += [(rule, *f) for f in _failures(rule, bundle, ctx, certs, market, at)]
+            failures += [(rule, *f) for f in _failures(rule, bundle, certs, market, at)]
         for rule, where, message, confidence in _one_per_certificate(failures):
             rank = CONFIDENCE_RANK.get(confidence, 9)
             if where not in found or rank < found[where][0]:  # one certificate or SKU judged for two markets
-                found[where] = (rank, message.format(market=market, groups=group_text(groups & _named(rule))), confidence, rule)
+                text = message.format(market=market, groups=group_text(groups & _named(rule)))
+                found[where] = (rank, text, confidence, rule)
     for where, (_, message, confidence, rule) in found.items():
         yield ctx.finding(where, message, severity=ctx.severity_for(confidence), source=rule.source)
 
@@ -81,9 +84,10 @@ def _one_per_certificate(failures):
     missing: dict[frozenset, tuple] = {}
     out = []
     for failure in failures:
-        rule, _, _, confidence = failure
+        rule, where, _, confidence = failure
         schemes = frozenset(rule.get("schemes") or ())
-        if not schemes or rule.get("field") or rule.get("sku_field") or rule.get("page_text") or not failure[1].startswith("/markets"):
+        no_certificate = schemes and where.startswith("/markets/")  # not a wrong legislation, a field or a page
+        if not no_certificate or rule.get("field") or rule.get("page_text"):
             out.append(failure)
             continue
         kept = missing.get(schemes)
@@ -94,7 +98,7 @@ def _one_per_certificate(failures):
     return out + list(missing.values())
 
 
-def _failures(rule, bundle, ctx, certs, market, at):
+def _failures(rule, bundle, certs, market, at):
     """(where, message template, confidence) for each way the rule's evidence is missing; none if any
     of its kinds of evidence (certificate, field, SKU field, page text) is there."""
     found = []
@@ -139,7 +143,8 @@ def _field(rule, bundle, at):
             return None
         return at, _message(rule, rule.get("evidence") or f"`{rule.get('field')[1:]}`"), _missing_confidence(rule)
     if values is not None and value not in values:
-        return rule.get("field"), _message(rule, rule.get("evidence") or f"`{rule.get('field')[1:]}`", prefix="wrong"), rule.confidence
+        what = rule.get("evidence") or f"`{rule.get('field')[1:]}`"
+        return rule.get("field"), _message(rule, what, prefix="wrong"), rule.confidence
     return None
 
 
