@@ -26,7 +26,7 @@ def _line(entry: Entry, detail: str) -> str:
 
 
 def _standards(registry: Registry, market: str, day: date, groups: set[str] | None = None) -> list[str]:
-    buckets: dict[str, list[str]] = {k: [] for k in ("current", "ending", "ended", "never", "coming")}
+    buckets: dict[str, list[str]] = {k: [] for k in ("current", "ending", "ended", "unknown", "never", "coming")}
     mine = (e for e in registry.entries if e.market == market and (groups is None or set(e.groups) & groups))
     for entry in sorted(mine, key=lambda e: e.text):
         state = entry.state(day)
@@ -38,6 +38,8 @@ def _standards(registry: Registry, market: str, day: date, groups: set[str] | No
         elif state.kind == "ended":
             when = f"ended {state.since}" if state.since else "replaced (end date not established)"
             buckets["ended"].append(_line(entry, when + instead))
+        elif state.kind == "unknown":
+            buckets["unknown"].append(_line(entry, f"not established at this date (replaced later by {entry.replaced_by})"))
         elif state.kind == "never-cited":
             buckets["never"].append(_line(entry, "never cited in the OJ: evidence only" + instead))
         else:
@@ -46,6 +48,7 @@ def _standards(registry: Registry, market: str, day: date, groups: set[str] | No
         "current": "current (presumption of conformity)",
         "ending": "still current, ending",
         "ended": "ended (no presumption at this date)",
+        "unknown": "status not established (superseded later, date unknown)",
         "never": "never cited",
         "coming": "coming (cited from a later date)",
     }
@@ -62,8 +65,11 @@ def _rule_line(rule: MarketRule) -> str:
     joiner = " + " if rule.get("groups_all") else " | "
     groups = list(rule.get("groups_all") or rule.get("groups_any") or ["every product"])
     groups = groups if len(groups) <= 3 else [*groups[:3], f"{len(groups) - 3} more"]
+    legislation = rule.get("legislation")  # a law (conformity_assessment) or the laws a certificate must be under
+    law = "/".join(legislation) if isinstance(legislation, list) else legislation
     what = (
-        rule.get("standard") or rule.get("requires") or " or ".join(rule.get("schemes") or ())
+        rule.get("standard") or rule.get("requires") or (law if rule.kind != "evidence" else None)
+        or " or ".join(rule.get("schemes") or ())
         or (f"skus/{rule.get('sku_field')}" if rule.get("sku_field") else (rule.get("field") or "")[1:])
         or ("page text" if rule.get("page_text") else "")
     )

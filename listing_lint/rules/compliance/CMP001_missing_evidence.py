@@ -2,21 +2,25 @@
 
 What it checks: for each market in ``markets``, the registry's evidence rules say what a product
 group needs there, and from when. Evidence is one of: a certificate of a scheme (EU → CE; UK →
-UKCA or CE, recognised in Great Britain indefinitely since 2024-10-01; US → FCC for radio and
-electronic groups, a Children's Product Certificate ``CPC`` for toys; vehicle lamps → ``E-mark``
+UKCA or CE, recognised in Great Britain indefinitely since 2024-10-01, and CE for Northern
+Ireland, which the UK market includes and where UKCA alone is not recognised (Windsor
+Framework); US → FCC for radio and electronic groups, a Children's Product Certificate ``CPC``
+for toys; vehicle lamps → ``E-mark``
 type approval, which CE does not replace), optionally under a named legislation (a toy's CE
 certificate under the Toy Safety Directive ``TSD``, a battery's under the Batteries Regulation
 ``BATT``); a listing field (``fibre_composition`` for textiles, ``battery.collection_symbol``);
 a field of every SKU sold in the market (``plug_type``: the UK needs a BS 1363 plug, type G, or an
 approved conversion plug); or a text on the detail pages (the California Proposition 65 warning).
-A product with no group that needs evidence (a garden hose) needs none. Where two rules ask for the
-same certificate, one finding speaks: the more certain one, then the more specific.
+A product with no group that needs evidence (a garden hose) needs none. Every rule that applies
+must be met; a market missing certificates gets one finding (the more certain rule, then the more
+specific), and a certificate or SKU judged for two markets gets one finding too.
 Why: a marketplace delists a product that cannot show the evidence for the market it ships to,
 customs can hold the goods, and some evidence (a fibre composition, a Prop 65 warning) must be
 visible to the buyer before the purchase.
 Fails:
     "product_groups": ["radio"], "markets": ["EU", "US"], "certificates": [{"scheme": "CE", ...}]
     (no FCC certificate for the US)
+    "markets": ["UK"], "certificates": [{"scheme": "UKCA", ...}]   (nothing for Northern Ireland)
     "product_groups": ["mains-plug"], "markets": ["UK"], "skus": [{"model": "K1", "plug_type": "C", ...}]
 Passes:
     "product_groups": ["battery", "led-lighting"], "markets": ["EU", "UK"],
@@ -44,7 +48,7 @@ def check(bundle, ctx):
     registry = registry_for(ctx)
     groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
-    found: dict[str, tuple] = {}  # where -> (rank, message, confidence, rule): one finding per place
+    found: dict[tuple, tuple] = {}  # (where, kind) -> (rank, message, confidence, rule)
     for market, at in markets_with_pointers(bundle):
         rules = [
             r for r in registry.rules_of("evidence") if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)
@@ -54,11 +58,19 @@ def check(bundle, ctx):
             failures += [(rule, *f) for f in _failures(rule, bundle, certs, market, at)]
         for rule, where, message, confidence in _one_per_certificate(failures):
             rank = CONFIDENCE_RANK.get(confidence, 9)
-            if where not in found or rank < found[where][0]:  # one certificate or SKU judged for two markets
+            key = (where, _kind(rule))  # one certificate or SKU judged for two markets: one finding
+            if key not in found or rank < found[key][0]:
                 text = message.format(market=market, groups=group_text(groups & _named(rule)))
-                found[where] = (rank, text, confidence, rule)
-    for where, (_, message, confidence, rule) in found.items():
+                found[key] = (rank, text, confidence, rule)
+    for (where, _), (_, message, confidence, rule) in found.items():
         yield ctx.finding(where, message, severity=ctx.severity_for(confidence), source=rule.source)
+
+
+def _kind(rule) -> tuple:
+    """What kind of evidence a rule wants: any certificate, or one field, SKU field or page text."""
+    if rule.get("field") or rule.get("sku_field") or rule.get("page_text"):
+        return rule.get("field"), rule.get("sku_field"), rule.get("page_text")
+    return ("certificate",)
 
 
 def _rank(rule) -> tuple[int, int]:
@@ -80,8 +92,9 @@ def _one_per_evidence(rules):
 
 
 def _one_per_certificate(failures):
-    """No certificate of a scheme at all is one root cause: keep one of the rules that asked for it."""
-    missing: dict[frozenset, tuple] = {}
+    """Certificates missing in a market are one finding: the most certain rule that asked, and of those
+    one naming a legislation (it says more), speaks."""
+    missing: dict[str, tuple] = {}
     out = []
     for failure in failures:
         rule, where, _, confidence = failure
@@ -90,11 +103,11 @@ def _one_per_certificate(failures):
         if not no_certificate or rule.get("field") or rule.get("page_text"):
             out.append(failure)
             continue
-        kept = missing.get(schemes)
+        kept = missing.get(where)
         if kept is None or (CONFIDENCE_RANK.get(confidence, 9), not rule.get("legislation")) < (
             CONFIDENCE_RANK.get(kept[3], 9), not kept[0].get("legislation")
         ):
-            missing[schemes] = failure
+            missing[where] = failure
     return out + list(missing.values())
 
 
