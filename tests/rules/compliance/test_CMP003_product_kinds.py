@@ -88,3 +88,11 @@ def test_uk_only_led_bulb_gets_the_uk_designated_rule_only_as_info(bundle, tmp_p
     bundle.write()
     (f,) = findings(tmp_path, select="CMP003")
     assert "in the EU need EN 55015" in f.message and str(f.severity) == "warning"
+
+
+def test_a_notified_body_on_a_certificate_not_under_the_tsd_covers_no_toy_standard(bundle, tmp_path):
+    _drop(make_toy(bundle), 0, "EN 71-2:2011+A1:2014")
+    bundle.data["markets"] = ["EU", "US"]
+    bundle.data["certificates"][0].update(notified_body="0197", legislation=["EMC", "RoHS"])
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
