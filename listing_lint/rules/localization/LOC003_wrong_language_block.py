@@ -29,12 +29,17 @@ def check(bundle, ctx):
     error_from = ctx.threshold("langid-error-chars")
     for block in other_language(bundle, ctx).blocks:
         item, v = block.item, block.verdict
-        severity = Severity.ERROR if len(block.judged.text) >= error_from else Severity.WARNING
         hint = "translate it" if item.page is None else f"translate it, or mark a deliberate quotation lang=\"{v.lang}\""
-        copied = f": {block.copy_of} unchanged; " if block.copy_of else ": "
-        what = f"is {language_name(v.lang)}" if block.whole else f"has {language_name(v.lang)} left in it, \"{v.phrase}\""
-        yield ctx.finding(
-            item.at,
-            f"{item.where} {what} ({v.confidence:.2f}), locale is {item.locale}{copied}{hint}",
-            severity=severity,
-        )
+        if block.whole:
+            severity = Severity.ERROR if len(block.judged.text) >= error_from else Severity.WARNING
+            copied = f": {block.copy_of} unchanged; " if block.copy_of else ": "
+            message = f"{item.where} is {language_name(v.lang)} ({v.confidence:.2f}), locale is {item.locale}{copied}{hint}"
+        else:  # a leftover phrase inside text in the page's language (the judge quotes it)
+            severity = Severity.ERROR if len(v.phrase) >= error_from else Severity.WARNING
+            message = (f"{item.where} has {language_name(v.lang)} left in it: \"{_quoted(v.phrase)}\" "
+                       f"({v.confidence:.2f}), locale is {item.locale}: {hint}")
+        yield ctx.finding(item.at, message, severity=severity)
+
+
+def _quoted(phrase: str, limit: int = 60) -> str:
+    return phrase if len(phrase) <= limit else phrase[:limit - 1].rstrip() + "…"
