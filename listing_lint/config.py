@@ -171,29 +171,29 @@ def read_project_file(root: Path, name: str, what: str) -> str:
     try:
         path = (base / name).resolve(strict=True)
     except (OSError, RuntimeError):
-        raise ConfigError(f"{what} file {name!r} does not exist in {base}") from None
+        raise ConfigError(f"{what}: {name!r} does not exist (relative to {base})") from None
     if path != base and base not in path.parents:
-        raise ConfigError(f"{what} file {name!r} is outside the project folder {base}; keep it inside")
+        raise ConfigError(f"{what}: {name!r} is outside the project folder {base}; name a file inside it")
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        raise ConfigError(f"cannot read {what} file {name!r}: {exc.strerror}") from None
+        raise ConfigError(f"{what}: cannot read {name!r}: {exc.strerror}") from None
     try:
         info = os.fstat(fd)  # of what was opened: no swap between a check and the read
         if not stat.S_ISREG(info.st_mode):
-            raise ConfigError(f"{what} file {name!r} is not a regular file")
+            raise ConfigError(f"{what}: {name!r} is not a regular file")
         if info.st_size > MAX_NAMED_FILE_BYTES:
-            raise ConfigError(f"{what} file {name!r} has {info.st_size} bytes; the limit is {MAX_NAMED_FILE_BYTES}")
+            raise ConfigError(f"{what}: {name!r} is {info.st_size:,} bytes, over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
         with os.fdopen(os.dup(fd), "rb") as fh:
             raw = fh.read(MAX_NAMED_FILE_BYTES + 1)
     finally:
         os.close(fd)
     if len(raw) > MAX_NAMED_FILE_BYTES:
-        raise ConfigError(f"{what} file {name!r} grew past the limit of {MAX_NAMED_FILE_BYTES} bytes")
+        raise ConfigError(f"{what}: {name!r} is over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ConfigError(f"{what} file {name!r} is not UTF-8 (byte {exc.start})") from None
+        raise ConfigError(f"{what}: {name!r} is not UTF-8 (byte {exc.start})") from None
 
 
 def _terms(lines: list[str], where: str) -> list[str]:

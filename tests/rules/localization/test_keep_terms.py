@@ -75,10 +75,10 @@ def test_a_glossary_file_changes_the_verdict_through_the_cli(bundle, tmp_path):
 @pytest.mark.parametrize(
     "setup, message",
     [
-        (lambda root: None, "keep-terms file 'keep.txt' does not exist"),
+        (lambda root: None, "keep-terms: 'keep.txt' does not exist"),
         (lambda root: (root.parent / "outside.txt").write_text("x\n"), "is outside the project folder"),
         (lambda root: (root / "keep.txt").mkdir(), "is not a regular file"),
-        (lambda root: (root / "keep.txt").write_bytes(b"x" * (1024 * 1024 + 1)), "the limit is 1048576"),
+        (lambda root: (root / "keep.txt").write_bytes(b"x" * (1024 * 1024 + 1)), "over the 1,048,576-byte limit"),
         (lambda root: (root / "keep.txt").write_bytes(b"\xff\xfe bad"), "is not UTF-8"),
         (lambda root: (root / "keep.txt").write_text("x" * 201 + "\n"), "longer than 200 characters"),
     ],
