@@ -11,9 +11,11 @@ unchanged: one finding per block).
 Why: an untranslated block is the most common leftover of a partial translation, and an identical
 copy is certain evidence even where the block is too short for language detection.
 Fails:
-    detail/en.html: <td>Power on</td>        detail/fr.html: <td>Power on</td>
+    detail/en.html: <table><tr><td>Power on</td><td>3680 W</td></tr></table>
+    detail/fr.html: <table><tr><td>Power on</td><td>3680 W</td></tr></table>
 Passes:
-    detail/en.html: <td>USB-C</td>           detail/fr.html: <td>USB-C</td>
+    detail/en.html: <table><tr><td>USB-C</td></tr></table>
+    detail/fr.html: <table><tr><td>USB-C</td></tr></table>
 """
 
 from listing_lint.api import Severity
