@@ -34,7 +34,7 @@ from listing_lint.rules.premium._common import number
 from listing_lint.stats import reachable_mde, sample_size
 
 CODE, NAME, SEVERITY = "ABT002", "underpowered", Severity.WARNING
-SOURCE = "research/marketplace.md §3.1 (two-proportion sample size, α 0.05 two-sided, power 0.8)"
+SOURCE = "two-proportion z-test sample size, α 0.05 two-sided, power 0.8 (Kohavi et al., Seven Rules of Thumb for Web Site Experimenters, KDD 2014)"
 
 
 def _inputs(bundle, exp):

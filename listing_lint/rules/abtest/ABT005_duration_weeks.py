@@ -18,7 +18,7 @@ from listing_lint.bundle.positions import pointer
 from listing_lint.rules.abtest._common import exp_id, experiments, parse_date
 
 CODE, NAME, SEVERITY = "ABT005", "duration-weeks", Severity.INFO
-SOURCE = "research/marketplace.md §3.4 (GrowthBook best practices; Optimizely: one to two business cycles)"
+SOURCE = "GrowthBook experimentation best practices (durations of 1-2 weeks, whole weeks for day-of-week effects); Optimizely: one to two business cycles"
 
 
 def _problem(days: int, min_days: float) -> str | None:

@@ -19,7 +19,7 @@ from listing_lint.bundle.positions import pointer
 from listing_lint.l10n.wordlists import builtin, configured
 
 CODE, NAME, SEVERITY = "LOC014", "listed-word", Severity.WARNING
-SOURCE = "research/marketplace.md §1.1 (AliExpress search cheating; Joom promotional words)"
+SOURCE = "AliExpress rules on search cheating (unrelated words, keyword stacking); Joom rules on promotional words in product names"
 
 #: a marketplace name that is part of a compatible product's name is not a marketplace
 COMPATIBLE = {"amazon": ("alexa", "echo", "fire", "kindle")}
