@@ -8,9 +8,11 @@ reported too.
 Why: traffic and buying differ by weekday; a test that covers some weekdays more often than
 others measures the calendar, not the change (GrowthBook, Optimizely: one to two full weeks).
 Fails:
-    "start": "2026-03-02", "end": "2026-03-12"   (10 or 11 days)
+    listing.json /experiments/0/start = "2026-03-02"
+    listing.json /experiments/0/end = "2026-03-12"    (10 or 11 days)
 Passes:
-    "start": "2026-03-02", "end": "2026-03-16"   (two weeks)
+    listing.json /experiments/0/start = "2026-03-02"
+    listing.json /experiments/0/end = "2026-03-16"    (two weeks)
 """
 
 from listing_lint.api import Severity

@@ -7,11 +7,11 @@ A product with no electrical group (a garden hose) needs none.
 Why: a marketplace delists an electrical product that cannot show conformity evidence for the
 market it ships to, and customs can hold the goods.
 Fails:
-    "product_groups": ["radio"], "markets": ["EU", "US"], "certificates": [{"scheme": "CE", ...}]
-    (no FCC certificate for the US)
+    listing.json /markets = ["EU", "US"]    (no FCC certificate for the US)
 Passes:
-    "product_groups": ["battery", "led-lighting"], "markets": ["EU", "UK"],
-    "certificates": [{"scheme": "CE", ...}]   (CE alone is fine in the UK)
+    listing.json /markets = ["EU", "US"]
+    listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2ABCD-SP1", "file": "certs/fcc.pdf"}
+    certs/fcc.pdf: scanned pdf
 """
 
 from listing_lint.api import Severity

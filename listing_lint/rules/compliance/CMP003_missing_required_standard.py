@@ -10,11 +10,12 @@ scheme at all is CMP001's finding, not this one.
 Why: from the date a delegated act applies, a product without the standard (or a notified-body
 examination) cannot be placed on the market; its CE marking is not valid.
 Fails:
-    "product_groups": ["radio", "internet-connected"], "markets": ["EU"], placed 2026-02-01,
-    CE certificate citing only ETSI EN 300 328 V2.2.2
+    listing.json /certificates/0/standards/3 removed    (EN 18031-1:2024)
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
 Passes:
-    the same with "EN 18031-1:2024" added; or "product_groups": ["radio"] (not internet-connected);
-    or judged --as-of 2025-07-31
+    listing.json /product_groups = ["radio", "mains-powered"]    (not internet-connected)
+    listing.json /certificates/0/standards/3 removed
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
 """
 
 from listing_lint.api import Severity

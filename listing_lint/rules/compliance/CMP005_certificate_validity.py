@@ -7,9 +7,9 @@ does not expire (a Declaration of Conformity or an FCC grant has no expiry date)
 Why: an expired certificate is not evidence; one issued after the product was placed on the
 market did not exist when it had to.
 Fails:
-    "issued": "2024-01-10", "expires": "2026-06-30", judged at 2026-11-25
+    listing.json /certificates/0/expires = "2026-06-30"    (judged at 2026-11-25)
 Passes:
-    "issued": "2026-02-18", "expires": "2027-06-13"   (200 more days at 2026-11-25)
+    listing.json /certificates/0/expires = "2027-06-13"
 """
 
 from listing_lint.api import Severity

@@ -8,9 +8,10 @@ finding.
 Why: a certificate covers only the models it names; a variant sold under another model number
 has no evidence, and marketplaces reject the mismatch.
 Fails:
-    SKUs "X1-EU" and "X1-UK"; the only CE certificate lists "models": ["X1-EU"]
+    listing.json /skus/- = {"id": "D2", "model": "D2-EU", "price": {"amount": "44.90", "currency": "USD"}}
 Passes:
-    the CE certificate lists "models": ["X1-EU", "X1-UK"], or "X1 series"
+    listing.json /skus/- = {"id": "D2", "model": "D2-EU", "price": {"amount": "44.90", "currency": "USD"}}
+    listing.json /certificates/0/models = ["D1-EU", "D2-EU"]
 """
 
 import re

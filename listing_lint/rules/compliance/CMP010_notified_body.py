@@ -8,9 +8,9 @@ Why: notified bodies are identified only by their 4-digit number; without it the
 cannot be checked in NANDO, and a RED Art. 3(3) claim without the harmonised standard is not
 valid without one.
 Fails:
-    "notified_body": "07OO"; or "legislation": ["RED", "RED-DA"] with no EN 18031 and no notified_body
+    listing.json /certificates/0/notified_body = "07OO"
 Passes:
-    "notified_body": "0700"; or "legislation": ["RED", "RED-DA"], "standards": ["EN 18031-1:2024"]
+    listing.json /certificates/0/notified_body = "0700"
 """
 
 import re

@@ -8,10 +8,9 @@ representative for electrical goods (unconfirmed: reported as info). The listing
 Why: without an operator established in the market the product may not be placed there, and
 the marketplace must show the operator's name and address in the offer.
 Fails:
-    "markets": ["EU"], no "responsible_person", judged at 2026-11-25
+    listing.json /responsible_person removed    (judged at 2026-11-25)
 Passes:
-    "responsible_person": [{"market": "EU", "name": "…", "address": "…", "email": "…"}];
-    or the same listing judged --as-of 2020-06-01 (before the GPSR applied)
+    listing.json /responsible_person = [{"market": "EU", "name": "Example EU Rep B.V.", "address": "Voorbeeldstraat 10, Amsterdam", "email": "eu@example.com"}]
 """
 
 from listing_lint.api import Severity

@@ -5,9 +5,9 @@ release of listing-lint reads (today: "1").
 Why: a bundle written for a newer format may mean different things by the same fields; linting
 it with old rules gives confident, wrong answers. Upgrade listing-lint instead.
 Fails:
-    "schema_version": "2"
+    listing.json /schema_version = "2"
 Passes:
-    "schema_version": "1"
+    listing.json /schema_version = "1"
 """
 
 from listing_lint import SUPPORTED_SCHEMA_VERSIONS, __version__
