@@ -285,11 +285,12 @@ class Applied:
 
 
 
-def run_example(example: Example, base: Path, work: Path) -> list:
-    """Copy the base repository, apply the example's statements, lint with every rule: the findings."""
+def run_example(example: Example, base: Path, work: Path, select: list[str] | None = None) -> list:
+    """Copy the base repository, apply the example's statements, lint with ``select`` (default: every rule): the findings."""
     repo = work / example.id
     shutil.copytree(base, repo)
     applied = Applied(repo, example)
     for line in example.lines:
         applied.apply(line)
-    return run_lint(repo, as_of=example.as_of, **{k.replace("-", "_"): v for k, v in example.config.items()}).findings
+    config = {k.replace("-", "_"): v for k, v in example.config.items()}
+    return run_lint(repo, select=select, as_of=example.as_of, **config).findings
