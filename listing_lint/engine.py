@@ -160,6 +160,8 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     bundle = Bundle(manifest, settings.cwd, config.get("max-text-bytes"))
     thresholds = settings.thresholds
     rules = settings.rules()
+    if bundle.refused:  # refused means refused: the refusal, nothing computed on a format we do not read
+        rules = [r for r in rules if r.judges_refused]
     timeout = config.get("rule-timeout")
     shared: dict = {}  # what rules of this bundle share (ctx.cache)
     findings: list[Finding] = []

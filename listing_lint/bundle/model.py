@@ -147,6 +147,15 @@ class Bundle:
         return value if isinstance(value, dict) else None
 
     @property
+    def refused(self) -> bool:
+        """listing.json declares a ``schema_version`` this release does not read (SCH005): no rule but
+        the refusal judges it, since the same fields may mean something else in another version."""
+        from listing_lint import SUPPORTED_SCHEMA_VERSIONS
+
+        data = self.data
+        return data is not None and "schema_version" in data and data["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS
+
+    @property
     def json_problem(self) -> JsonProblem | None:
         return self._parsed[1]
 

@@ -2,12 +2,20 @@
 
 What it checks: for each market in ``markets``, the registry's evidence rules say which
 certificate schemes the product groups need: EU → CE; UK → UKCA or CE (CE is recognised in
-Great Britain indefinitely since 2024-10-01); US → FCC, for radio and electronic groups only.
+Great Britain indefinitely since 2024-10-01), and CE for Northern Ireland, which the UK market
+includes and where UKCA alone is not recognised (Windsor Framework); US → FCC, for radio and
+electronic groups only. Every rule that applies must be met; the first unmet one is reported.
 A product with no electrical group (a garden hose) needs none.
 Why: a marketplace delists an electrical product that cannot show conformity evidence for the
 market it ships to, and customs can hold the goods.
 Fails:
     listing.json /markets = ["EU", "US"]    (no FCC certificate for the US)
+
+    listing.json /markets = ["UK"]
+    listing.json /certificates/0/scheme = "UKCA"    (nothing for Northern Ireland)
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
+    listing.json /certificates/- = {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["D1-EU"], "file": "certs/psti.pdf"}
+    certs/psti.pdf: scanned pdf
 Passes:
     listing.json /markets = ["EU", "US"]
     listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2ABCD-SP1", "file": "certs/fcc.pdf"}
@@ -29,12 +37,11 @@ def check(bundle, ctx):
             r for r in registry.rules_of("evidence")
             if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)
         ]
-        if not rules:
+        unmet = [r for r in rules if not present & set(r.get("schemes") or ())]
+        if not unmet:
             continue
-        rule = min(rules, key=lambda r: CONFIDENCE_RANK.get(r.confidence, 9))
+        rule = min(unmet, key=lambda r: CONFIDENCE_RANK.get(r.confidence, 9))  # one finding per market
         schemes = list(rule.get("schemes") or ())
-        if present & set(schemes):
-            continue
         wanted = " or ".join(schemes)
         yield ctx.finding(
             at,
