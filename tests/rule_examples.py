@@ -1,6 +1,6 @@
 """Rule examples that run: the ``Fails:`` and ``Passes:`` of a rule's docstring, applied to a clean bundle.
 
-The notation (docs/rules.md, "Examples that run") is one statement a line; a blank line starts the
+The notation (docs/rule-examples.md) is one statement a line; a blank line starts the
 next example of the same section. Paths are the bundle's own (``listing.json``, ``detail/es.html``,
 ``media/cover.jpg``), ``store.json`` is the repository's, ``../NAME/listing.json`` a second bundle
 (a copy of the base one, id ``NAME``).
@@ -11,7 +11,7 @@ next example of the same section. Paths are the bundle's own (``listing.json``, 
     listing.json /responsible_person removed                  removes it
     media/scene-07.jpg removed                                removes a file of the bundle
     media/scene-07.jpg renamed to media/scene-7.jpg           moves it
-    media/cover.jpg: photo 800x799                            a file made by the media factory (see MEDIA)
+    media/cover.jpg: photo 800x799                            a file made by the media factory (see ``media``)
     config required-locales = ["en", "es"]                    a config key for this example
     as of 2020-06-01                                          judged at this date (else 2026-11-25)
     (a remark)                                                ignored; also after a statement, two spaces before it
@@ -223,8 +223,9 @@ class Applied:
     def path(self, rel: str) -> Path:
         if rel == "store.json":
             return self.repo / "store.json"
-        if rel.startswith("../"):
-            name = rel.split("/")[1]
+        parts = rel.split("/")
+        if parts[0] == ".." and len(parts) > 2 and ".." not in parts[1:]:
+            name = parts[1]
             other = self.repo / "listings" / name
             if not other.exists():
                 shutil.copytree(self.bundle, other)
