@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 import yaml
 from builder import run_lint
@@ -62,3 +63,10 @@ def test_init_refuses_a_bad_id(tmp_path):
     done = cli(["init", "shop", "--id", "Bad Id"], tmp_path)
     assert done.returncode == 2 and "must be a slug" in done.stderr
     assert not (tmp_path / "shop").exists()
+
+
+def test_the_readme_shows_the_hook_init_writes():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    template = (REPO_ROOT / "listing_lint" / "data" / "init" / "pre-commit-config-local.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(textwrap.dedent(block)) == yaml.safe_load(template)
