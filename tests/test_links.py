@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import listing_lint
 from listing_lint import links, registry
 
 try:
@@ -54,6 +55,8 @@ def test_every_docs_source_a_rule_cites_is_shipped():
     for source in cited:
         if source.startswith("docs/"):
             assert links.shipped_doc(source) is not None, source
+        elif source.startswith("listing_lint/"):  # a data file of the installed package
+            assert (Path(listing_lint.__file__).parent.parent / source).is_file(), source
         else:  # a URL or a citation of a publication, never a file of this repository users do not have
             assert not re.search(r"(^|\s)[\w./-]+\.(md|py|yaml)\b", source), source
 
