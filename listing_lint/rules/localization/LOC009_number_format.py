@@ -11,9 +11,9 @@ an English paragraph of the Spanish page is part of a paragraph to translate.
 Why: ``$1,234.50`` reads as one dollar and 234 cents on a French page, where CLDR writes
 ``1 234,50 $US``.
 Fails:
-    detail/fr.html: <p>Prix : $1,234.50</p>
+    detail/fr.html: <p>Le prix est de $1,234.50 seulement.</p>
 Passes:
-    detail/fr.html: <p>Prix : 39,90 €</p>
+    detail/fr.html: <p>Le prix est de 39,90 € seulement.</p>
 """
 
 import re

@@ -29,7 +29,7 @@ from listing_lint.l10n.pages import page_texts
 from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC012", "typography", Severity.WARNING
-SOURCE = "research/marketplace.md §4.2 (Imprimerie nationale; RAE Ortografía §3.2.9; CLDR delimiters)"
+SOURCE = "Lexique des règles typographiques en usage à l'Imprimerie nationale; RAE Ortografía §3.2.9; CLDR delimiters"
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "typography.yaml"
 NBSP_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#x202f;")
