@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 import yaml
 from builder import run_lint
-from integration_repos import cli
+from integration_repos import REPO_ROOT, cli
 
 
 def test_init_writes_a_starter_repo(tmp_path):
@@ -16,6 +17,7 @@ def test_init_writes_a_starter_repo(tmp_path):
     written = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file())
     assert written == [
         ".pre-commit-config.yaml",
+        "keep-terms.txt",
         "listings/solar-light-s3/detail/en.html",
         "listings/solar-light-s3/detail/es.html",
         "listings/solar-light-s3/detail/fr.html",
@@ -27,8 +29,24 @@ def test_init_writes_a_starter_repo(tmp_path):
     listing = json.loads((repo / "listings/solar-light-s3/listing.json").read_text(encoding="utf-8"))
     assert listing["id"] == "solar-light-s3" and sorted(listing["detail_pages"]) == ["en", "es", "fr", "ru"]
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert hooks["repos"][0]["hooks"] == [{"id": "listing-lint"}]
+    # pyproject.toml names no published repository: a local hook, the same as the shipped manifest's
+    [hook] = hooks["repos"][0]["hooks"]
+    assert hooks["repos"][0]["repo"] == "local"
+    manifest = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert {k: hook[k] for k in ("id", "entry", "files", "require_serial")} == {
+        k: manifest[k] for k in ("id", "entry", "files", "require_serial")}
     assert "[tool.listing-lint]" in (repo / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_starter_glossary_is_read_and_its_terms_are_kept(tmp_path):
+    from listing_lint.config import load_config
+
+    cli(["init", "shop"], tmp_path)
+    repo = tmp_path / "shop"
+    assert load_config(repo).get("keep-terms") == []  # comments only
+    with open(repo / "keep-terms.txt", "a", encoding="utf-8") as fh:
+        fh.write("Dark Crow Collection\n")
+    assert load_config(repo).get("keep-terms") == ["Dark Crow Collection"]
 
 
 def test_the_starter_passes_the_schema_and_lists_what_is_missing(tmp_path):
@@ -57,3 +75,10 @@ def test_init_refuses_a_bad_id(tmp_path):
     done = cli(["init", "shop", "--id", "Bad Id"], tmp_path)
     assert done.returncode == 2 and "must be a slug" in done.stderr
     assert not (tmp_path / "shop").exists()
+
+
+def test_the_readme_shows_the_hook_init_writes():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    template = (REPO_ROOT / "listing_lint" / "data" / "init" / "pre-commit-config-local.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(textwrap.dedent(block)) == yaml.safe_load(template)

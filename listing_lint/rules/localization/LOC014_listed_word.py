@@ -4,22 +4,23 @@ What it checks: each title against ``data/wordlists/all.txt`` (other marketplace
 ``data/wordlists/<lang>.txt`` (promotional words such as "HOT", "SALE", "Free Shipping"), plus
 the words users add with the ``wordlists`` config key (locale -> list or file). Entries in
 capitals match only in capitals, so "SALE" flags "SALE Smart Plug" but not "for sale".
-The bundle's own brand name never matches.
+The bundle's own brand name and the project's ``keep-terms`` never match.
 Why: AliExpress treats unrelated brand and marketplace names and keyword stuffing in titles as
 search cheating, and marketplaces reject promotional words in product names.
 Fails:
-    listing.json: "title": {"en": "HOT SALE Smart Plug Wi-Fi"}
+    listing.json /title/en = "HOT SALE Smart plug with energy monitor"
 Passes:
-    listing.json: "title": {"en": "Smart Plug Wi-Fi with Energy Monitor, works with Amazon Alexa"}
+    listing.json /title/en = "Smart plug Wi-Fi with energy monitor, works with Amazon Alexa"
 """
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
 from listing_lint.bundle.positions import pointer
+from listing_lint.l10n.pages import glossary
 from listing_lint.l10n.wordlists import builtin, configured
 
 CODE, NAME, SEVERITY = "LOC014", "listed-word", Severity.WARNING
-SOURCE = "research/marketplace.md §1.1 (AliExpress search cheating; Joom promotional words)"
+SOURCE = "AliExpress rules on search cheating (unrelated words, keyword stacking); Joom rules on promotional words in product names"
 
 #: a marketplace name that is part of a compatible product's name is not a marketplace
 COMPATIBLE = {"amazon": ("alexa", "echo", "fire", "kindle")}
@@ -32,14 +33,14 @@ def _allowed(entry, title: str, start: int, end: int) -> bool:
 
 def check(bundle, ctx):
     brand = bundle.get("/brand/name")
-    brand = brand.lower() if isinstance(brand, str) else None
+    kept = {t.lower() for t in glossary(ctx)} | ({brand.lower()} if isinstance(brand, str) else set())
     for key, title in bundle.dict_at("/title").items():
         if not isinstance(title, str):
             continue
         lang = base_language(key)
         hits = []
         for entry in (*builtin(lang), *configured(ctx.config, lang)):
-            if brand and entry.word.lower() == brand:
+            if entry.word.lower() in kept:
                 continue
             for m in entry.pattern.finditer(title):
                 if not _allowed(entry, title, m.start(), m.end()):

@@ -6,13 +6,13 @@ declared); warehouse and SKU ``markets`` are among the bundle's ``markets``.
 Why: a certificate for a model the listing does not sell covers nothing, and an experiment on a
 locale that has no page measures nothing; both are usually typos ("S3-EU" vs "S3EU").
 Fails:
-    "skus": [{"model": "S3-EU", ...}], "certificates": [{"models": ["S3-UK"], ...}]
+    listing.json /skus/0/markets = ["UK"]    (the listing's markets are ["EU"])
 Passes:
-    "skus": [{"model": "S3-EU", ...}, {"model": "S3-UK", ...}], "certificates": [{"models": ["S3-UK"], ...}]
+    listing.json /skus/0/markets = ["EU"]
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.model import base_language, normalize_locale
+from listing_lint.bundle.model import base_language, checked_locales, normalize_locale
 from listing_lint.bundle.positions import pointer
 
 CODE, NAME, SEVERITY = "SCH008", "undeclared-reference", Severity.ERROR
@@ -27,7 +27,7 @@ def check(bundle, ctx):
         return
     models = _models(bundle)
     markets = set(bundle.markets)
-    locales = bundle.locales or [normalize_locale(x) for x in ctx.config.get("required-locales")]
+    locales = checked_locales(bundle.locales, ctx.config.get("required-locales"))
     known_locales = set(locales) | {base_language(x) for x in locales}
 
     for c, _ in enumerate(bundle.list_at("/certificates")):
