@@ -34,7 +34,7 @@ PRUNE_EVERY = 24 * 3600
 #: entries kept in memory per process; past this the oldest half is dropped. The in-memory part
 #: only answers repeats within a run (the disk part keeps everything): on unique copy a worker
 #: adds about 120 entries per bundle, and 200,000 entries were 80 MiB per worker at 1,700 bundles.
-MAX_IN_PROCESS = 20_000
+MAX_IN_PROCESS = 8_000
 MAX_DIGESTS = 10_000  # file digests kept per process (a bundle's are used while it is linted)
 
 _lock = threading.Lock()

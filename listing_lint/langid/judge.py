@@ -45,7 +45,7 @@ ACCURATE_REJECT = 0.6
 #: verdicts kept per process; past this the oldest half is dropped (the memo still holds the
 #: models' scores): on unique copy a worker judges about 100 new texts per bundle, and an
 #: unbounded store grew with every bundle of the run (issue 18)
-MAX_VERDICTS = 20_000
+MAX_VERDICTS = 8_000
 CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 
 
