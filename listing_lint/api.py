@@ -62,6 +62,8 @@ class Rule:
     version: str = "1"  # bump when the rule's behaviour changes (cache key)
     module: str = ""
     plugin: str = "listing-lint"
+    #: decodes pictures, videos or PDFs (``READS_MEDIA = True``): the language server runs it on save, not per keystroke
+    reads_media: bool = False
 
     @property
     def family(self) -> str:
@@ -105,6 +107,7 @@ def rule_from_module(module: ModuleType, plugin: str = "listing-lint") -> Rule:
         version=str(getattr(module, "VERSION", "1")),
         module=module.__name__,
         plugin=plugin,
+        reads_media=bool(getattr(module, "READS_MEDIA", False)),
     )
 
 

@@ -190,12 +190,11 @@ class BundleResult:
     files: int
 
 
-def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
-    """Lint one bundle with every selected bundle rule, then apply its suppressions."""
+def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[Finding]:
+    """The findings of ``rules`` on a loaded bundle, before suppressions (the language server runs
+    the rules that decode media on save only, and lints unsaved text through a bundle of its own)."""
     config = settings.config
-    bundle = Bundle(manifest, settings.cwd, config.get("max-text-bytes"))
     thresholds = settings.thresholds
-    rules = settings.rules()
     timeout = config.get("rule-timeout")
     shared: dict = {}  # what rules of this bundle share (ctx.cache)
     findings: list[Finding] = []
@@ -205,7 +204,14 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
                 continue
             ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=shared)
             findings.extend(run_rule(rule, ctx, bundle, timeout))
-    findings = apply_suppressions(bundle, findings, rules, settings)
+    return findings
+
+
+def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
+    """Lint one bundle with every selected bundle rule, then apply its suppressions."""
+    bundle = Bundle(manifest, settings.cwd, settings.config.get("max-text-bytes"))
+    rules = settings.rules()
+    findings = apply_suppressions(bundle, check_bundle(bundle, settings, rules), rules, settings)
     memo.flush()
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
