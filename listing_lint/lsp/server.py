@@ -111,11 +111,19 @@ class ListingLintServer(LanguageServer):
                     log.exception("linting %s failed", target.path)
                     outcome = None
                 if outcome is not None:
-                    self.publish(outcome, versions)
+                    self.publish(target, outcome, versions)
+                    if full and not job.again:
+                        await self._warm(target)
                 if not job.again:
                     break
         finally:
             job.running = False
+
+    async def _warm(self, target: Target) -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(self.lint_pool, self.session.warm_models, target)
+        except Exception:  # noqa: BLE001 - a model that fails to load costs time later, not the server
+            log.exception("loading language models failed")
 
     def _config_problem(self, message: str) -> None:
         if message not in self.reported:
@@ -123,9 +131,13 @@ class ListingLintServer(LanguageServer):
             self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"listing-lint: {message}"))
 
     # -- publishing ---------------------------------------------------------------------------
-    def publish(self, outcome: Outcome, versions: dict[str, int]) -> None:
+    def publish(self, target: Target, outcome: Outcome, versions: dict[str, int]) -> None:
         encoding = self.encoding()
-        for path, shown in sorted(outcome.files.items()):
+        files = dict(outcome.files)
+        for path in versions:  # an open document of this bundle with nothing to report hears so too
+            if path not in files and target_of(Path(path)) == target:
+                files[path] = []
+        for path, shown in sorted(files.items()):
             text = outcome.texts.get(path)
             if text is None and any(s.finding.line is not None for s in shown):
                 text = _read_text(path)

@@ -77,6 +77,8 @@ async def test_open_change_fix_suppress_hover(client: LanguageClient, repo):
 
 
 async def test_hover_on_a_diagnostic(client: LanguageClient, repo):
+    # a clean page hears that it is clean (an empty publish), not silence
+    assert await diagnostics_for(client, open_doc(client, repo / "listings/demo/detail/en.html", "html")) == []
     uri = open_doc(client, repo / ES_PAGE, "html")
     diags = await diagnostics_for(client, uri)
     hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), diags[1].range.start))
