@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
@@ -188,3 +190,19 @@ async def test_save_runs_the_media_rules_again(client: LanguageClient, repo):
     diags = await diagnostics_for(client, uri, lambda d: "MED005" in [x.code for x in d])
     assert [d.code for d in diags] == ["CMP011", "MED001", "MED002", "MED005"]
     assert spans(diags) == engine_spans(repo, "listings/demo/listing.json")
+
+
+async def test_a_broken_config_is_said_once_and_the_server_keeps_answering(client: LanguageClient, repo):
+    (repo / "listing-lint.toml").write_text('required-locale = ["en", "es"]\n', encoding="utf-8")
+    uri = open_doc(client, repo / ES_PAGE, "html")
+    for _ in range(600):
+        if client.messages:
+            break
+        await asyncio.sleep(0.05)
+    [message] = client.messages
+    assert message.type == lsp.MessageType.Error
+    assert message.message.endswith("unknown key 'required-locale'; did you mean 'required-locales'?")
+    assert uri not in client.diagnostics  # nothing is said about the page that the config would not say
+    (repo / "listing-lint.toml").write_text('required-locales = ["en", "es"]\n', encoding="utf-8")
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    assert [d.code for d in await diagnostics_for(client, uri)] == ["LOC004", "LOC005"]
