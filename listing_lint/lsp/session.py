@@ -27,10 +27,11 @@ from listing_lint.bundle.discover import STORE, discover, find_project_root, own
 from listing_lint.bundle.model import base_language, display_path
 from listing_lint.cache import cache_dir
 from listing_lint.config import load_config
-from listing_lint.engine import Settings, apply_path_ignores, check_bundle, lint_repo, make_settings, run_rule
+from listing_lint.engine import apply_path_ignores, bundle_rules, check_bundle, lint_repo, make_settings, run_rule
 from listing_lint.finding import Finding
 from listing_lint.langid.judge import warm_up
 from listing_lint.lsp.overlay import EditorBundle, editor_repo
+from listing_lint.runtypes import Settings
 from listing_lint.suppression import apply_suppressions
 
 
@@ -149,9 +150,9 @@ class Session:
     def _lint_bundle(self, target: Target, settings: Settings, buffers: dict[str, str], full: bool) -> Outcome:
         kept = self._kept.setdefault(target.path, _Kept())
         full = full or kept.media_raw is None
-        rules = settings.rules()
-        media_rules = [r for r in rules if r.reads_media]
         bundle = EditorBundle(target.path, settings.cwd, settings.config.get("max-text-bytes"), buffers)
+        rules = bundle_rules(bundle, settings.rules())
+        media_rules = [r for r in rules if r.reads_media]
         raw = check_bundle(bundle, settings, [r for r in rules if not r.reads_media])
         if full:
             kept.media_raw = check_bundle(bundle, settings, media_rules)

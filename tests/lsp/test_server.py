@@ -12,11 +12,11 @@ from builder import findings
 from conftest import ES, apply_edit, diagnostics_for, open_doc, replace_all
 from listing_lint import registry
 from listing_lint.docs import rule_help
+from listing_lint.reporters._common import help_uri
 
 pytestmark = pytest.mark.asyncio
 
 ES_PAGE = "listings/demo/detail/es.html"
-HELP = "https://github.com/listing-lint/listing-lint/blob/main/docs/rules-reference.md#"
 
 
 def spans(diags):
@@ -42,7 +42,7 @@ async def test_open_change_fix_suppress_hover(client: LanguageClient, repo):
     assert loc004.severity == lsp.DiagnosticSeverity.Warning and diags[1].severity == lsp.DiagnosticSeverity.Error
     assert loc004.source == "listing-lint"
     assert loc004.message == '<html lang="es_ES"> is not BCP 47 spelling; write lang="es-ES"'
-    assert loc004.code_description.href == HELP + "loc004-html-lang"
+    assert loc004.code_description.href == help_uri("LOC004", "html-lang")  # the reporters' rule docs link
 
     # an unsaved edit that fills the placeholder: LOC005 goes, LOC004 stays
     fixed_price = ES.replace("{{price}}", "39,90 US$")
@@ -85,7 +85,7 @@ async def test_hover_on_a_diagnostic(client: LanguageClient, repo):
     diags = await diagnostics_for(client, uri)
     hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), diags[1].range.start))
     assert rule_help(registry.by_code()["LOC005"]) in hover.contents.value
-    assert HELP + "loc005-placeholder" in hover.contents.value
+    assert help_uri("LOC005", "placeholder") in hover.contents.value
     # nowhere near a diagnostic or a code: no hover
     assert await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(2, 3))) is None
 
