@@ -143,7 +143,7 @@ def price(text: str) -> str:
 def table(found: dict[str, list[float]], repeat: int, debounce_ms: int) -> str:
     def ms(values: list[float]) -> tuple[str, str, str]:
         v = sorted(x * 1000 for x in values)
-        p90 = v[min(len(v) - 1, int(round(0.9 * (len(v) - 1))))]
+        p90 = v[min(len(v) - 1, round(0.9 * (len(v) - 1)))]
         return f"{statistics.median(v):.0f}", f"{p90:.0f}", f"{v[-1]:.0f}"
 
     spanish = found["spanish"]

@@ -54,7 +54,8 @@ class ListingLintServer(LanguageServer):
         self.jobs: dict[Target, _Job] = {}
         self.published: dict[str, _Published] = {}
         self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listing-lint")
-        self.reported: set[str] = set()  # configuration errors already shown
+        self.reported: dict[Target, str] = {}  # the configuration error last shown for a bundle
+        self.root: Path | None = None  # the workspace root, for a relative config path
 
     # -- documents ----------------------------------------------------------------------------
     def encoding(self) -> str:
@@ -105,12 +106,13 @@ class ListingLintServer(LanguageServer):
                 try:
                     outcome = await loop.run_in_executor(self.lint_pool, self.session.lint, target, texts, full)
                 except (ConfigError, UsageError, ValueError) as exc:
-                    self._config_problem(str(exc))
+                    self._config_problem(target, str(exc))
                     outcome = None
                 except Exception:  # noqa: BLE001 - a bug in a lint must not take the editor's server down
                     log.exception("linting %s failed", target.path)
                     outcome = None
                 if outcome is not None:
+                    self.reported.pop(target, None)  # a configuration fixed and broken again is said again
                     self.publish(target, outcome, versions)
                     if full and not job.again:
                         await self._warm(target)
@@ -125,9 +127,9 @@ class ListingLintServer(LanguageServer):
         except Exception:  # noqa: BLE001 - a model that fails to load costs time later, not the server
             log.exception("loading language models failed")
 
-    def _config_problem(self, message: str) -> None:
-        if message not in self.reported:
-            self.reported.add(message)
+    def _config_problem(self, target: Target, message: str) -> None:
+        if self.reported.get(target) != message:  # said once, not at every keystroke
+            self.reported[target] = message
             self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"listing-lint: {message}"))
 
     # -- publishing ---------------------------------------------------------------------------
@@ -170,7 +172,8 @@ server = ListingLintServer()
 
 @server.feature(lsp.INITIALIZE)
 def initialize(ls: ListingLintServer, params: lsp.InitializeParams) -> None:
-    ls.session.options, problems = Options.parse(params.initialization_options)
+    ls.root = convert.path_of(params.root_uri) if params.root_uri else Path(params.root_path) if params.root_path else None
+    ls.session.options, problems = Options.parse(params.initialization_options, ls.root)
     for problem in problems:
         log.warning(problem)
 
@@ -178,7 +181,7 @@ def initialize(ls: ListingLintServer, params: lsp.InitializeParams) -> None:
 @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def did_change_configuration(ls: ListingLintServer, params: lsp.DidChangeConfigurationParams) -> None:
     if isinstance(params.settings, dict) and params.settings:
-        ls.session.options, _ = Options.parse(params.settings)
+        ls.session.options, _ = Options.parse(params.settings, ls.root)
         ls.session.forget()
         for uri in list(ls.workspace.text_documents):
             ls.request(uri, full=True)
@@ -256,7 +259,9 @@ def serve() -> None:
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="listing-lint server: %(levelname)s %(message)s")
-    try:
-        server.start_io(sys.stdin.buffer, protocol_out)
-    finally:
-        server.lint_pool.shutdown(wait=False, cancel_futures=True)
+    server.start_io(sys.stdin.buffer, protocol_out)
+    # After `exit`: do not wait for a lint still running (a full lint decoding a video, a stuck
+    # rule): the interpreter would join the lint thread at exit. What it had not written is cache.
+    server.lint_pool.shutdown(wait=False, cancel_futures=True)
+    sys.stderr.flush()
+    os._exit(0)

@@ -44,8 +44,9 @@ class Options:
     debounce: float = 0.05  # seconds of quiet before a keystroke's lint starts
 
     @classmethod
-    def parse(cls, raw) -> tuple[Options, list[str]]:
-        """Options from a JSON object (camelCase keys), and a sentence per value it could not use."""
+    def parse(cls, raw, root: Path | None = None) -> tuple[Options, list[str]]:
+        """Options from a JSON object (camelCase keys), and a sentence per value it could not use.
+        A relative ``config`` path is the workspace's (``root``)."""
         out, problems = cls(), []
         if not isinstance(raw, dict):
             return out, problems
@@ -57,6 +58,8 @@ class Options:
                 problems.append(f"asOf {raw['asOf']!r} is not a date like 2026-11-25; using each bundle's date")
         if isinstance(raw.get("config"), str) and raw["config"]:
             out.config = Path(raw["config"]).expanduser()
+            if not out.config.is_absolute() and root is not None:
+                out.config = root / out.config
         debounce = raw.get("debounceMs")
         if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and 0 <= debounce <= 5000:
             out.debounce = debounce / 1000
@@ -112,11 +115,18 @@ class Session:
         self._warmed: set[tuple[str, ...]] = set()
 
     def settings_for(self, target: Target) -> Settings:
-        """The settings ``check`` would use for this file (config found by walking up; ConfigError/UsageError raise)."""
+        """The settings ``check`` would use for this file (config found by walking up); what ``check``
+        refuses with exit code 2 raises here (ConfigError, UsageError, ValueError)."""
         config = load_config(target.path, self.options.config)
         root = config.root or find_project_root(target.path)
         # findings' paths are relative to the project root, a place that does not depend on how the editor started us
-        return make_settings(config, [str(target.path)], root, self.options.as_of)
+        settings = make_settings(config, [str(target.path)], root, self.options.as_of)
+        settings.thresholds  # noqa: B018 - bad threshold overrides are a usage error, as in check
+        if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
+            from listing_lint.standards.registry import load_registry, overlay_path
+
+            load_registry(overlay_path(config))  # a broken overlay too, not LNT003 on every bundle
+        return settings
 
     def forget(self) -> None:
         """Drop what full lints kept (the options changed)."""

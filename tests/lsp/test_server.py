@@ -206,3 +206,38 @@ async def test_a_broken_config_is_said_once_and_the_server_keeps_answering(clien
     (repo / "listing-lint.toml").write_text('required-locales = ["en", "es"]\n', encoding="utf-8")
     client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
     assert [d.code for d in await diagnostics_for(client, uri)] == ["LOC004", "LOC005"]
+
+
+async def test_store_json_half_typed_then_fixed(client: LanguageClient, repo):
+    store = repo / "store.json"
+    store.write_text('{\n  "seller": {"legal_name": "Voltia Trading Ltd"},\n  "warehouses_coverage": 1.5\n}\n', encoding="utf-8")
+    uri = open_doc(client, store, "json")
+    before = await diagnostics_for(client, uri)
+    assert [(d.code, d.range.start.line) for d in before] == [("SCH002", 2)]
+    assert spans(before) == engine_spans(repo, "store.json")
+    replace_all(client, uri, '{\n  "seller": {"legal_name": "Voltia\n}\n', 2)  # half-typed: SCH002 cannot be judged
+    diags = await diagnostics_for(client, uri, lambda d: "SCH001" in [x.code for x in d])
+    assert [(d.code, d.range.start.line) for d in diags] == [("SCH001", 1)]
+    replace_all(client, uri, store.read_text(encoding="utf-8"), 3)
+    assert spans(await diagnostics_for(client, uri, lambda d: "SCH001" not in [x.code for x in d])) == spans(before)
+
+
+async def test_shutdown_and_exit_end_the_process_cleanly(repo):
+    """The whole life of a session, by hand: initialize, lint, shutdown, exit; the process ends with 0."""
+    import sys
+
+    from pytest_lsp import make_test_lsp_client
+
+    from conftest import start
+
+    client = make_test_lsp_client()
+    await client.start_io(sys.executable, "-m", "listing_lint", "server")
+    try:
+        await start(client, repo)
+        uri = open_doc(client, repo / ES_PAGE, "html")
+        assert [d.code for d in await diagnostics_for(client, uri)] == ["LOC004", "LOC005"]
+        assert await client.shutdown_async(None) is None
+        client.exit(None)
+        assert await asyncio.wait_for(client._server.wait(), 30) == 0
+    finally:
+        await client.stop()

@@ -95,6 +95,7 @@ def test_options():
     assert bad.as_of is None and bad.debounce == Options().debounce
     assert problems == ["asOf 'soon' is not a date like 2026-11-25; using each bundle's date"]
     assert Options.parse(None) == (Options(), [])
+    assert Options.parse({"config": "ci/listing-lint.toml"}, Path("/work/repo"))[0].config == Path("/work/repo/ci/listing-lint.toml")
 
 
 def test_rules_that_decode_media_say_so():
