@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from lsprotocol import types as lsp
@@ -71,3 +72,47 @@ def test_new_lint_member_keeps_the_files_layout():
     assert apply_edit(text, [edit]) == (
         '{\n    "lint": {"ignore": ["MED001"], "reason": "' + REASON + '"},\n    "schema_version": "1",\n    "id": "x"\n}\n'
     )
+
+
+def test_every_fix_check_makes_is_a_code_action_with_the_same_edit(tmp_path):
+    """LOC004 and LOC012 fixes (the rules that offer one) through the session and ``fix_action``:
+    each action rewrites the text exactly as ``check --fix`` would (fixer.py applies the offsets)."""
+    from builder import AS_OF, BundleBuilder
+    from listing_lint.lsp.convert import fix_action
+    from listing_lint.lsp.session import Options, Session, target_of
+
+    page = (
+        '<!doctype html>\n<html lang="fr_FR"><head><meta charset="utf-8"></head><body>\n'
+        "<p>Le 🔌 est compatible avec Alexa: oui ! Et avec Siri\u202f? Non.</p>\n</body></html>\n"  # the emoji: 2 UTF-16 units
+    )
+    b = BundleBuilder(tmp_path)
+    b.data["title"] = {"fr": "Prise connectée X1 Wi-Fi avec mesure de consommation"}
+    b.page("fr", page).write()
+    outcome = Session(Options(as_of=AS_OF)).lint(target_of(b.dir / "listing.json"), {}, True)
+    fixable = [s.finding for items in outcome.files.values() for s in items if s.finding.fix]
+    assert sorted(f.code for f in fixable) == ["LOC004", "LOC012", "LOC012"]
+    for finding in fixable:
+        [edit] = finding.fix.edits
+        text = outcome.texts[edit.file]
+        action = fix_action(finding, None, outcome.texts, lambda path: (Path(path).as_uri(), 7), "utf-16")
+        [change] = action.edit.document_changes
+        assert change.text_document.version == 7 and change.text_document.uri == Path(edit.file).as_uri()
+        assert utf16_apply(text, change.edits) == text[: edit.start] + edit.new + text[edit.end :]
+        assert action.kind == lsp.CodeActionKind.QuickFix and action.title.endswith(f"({finding.code})")
+
+
+def utf16_apply(text: str, edits) -> str:
+    """Apply LSP edits whose columns are UTF-16 units (an emoji is two), as VS Code does."""
+    lines = text.split("\n")
+
+    def offset(p: lsp.Position) -> int:
+        line = lines[p.line]
+        units = chars = 0
+        while units < p.character:
+            units += 2 if ord(line[chars]) > 0xFFFF else 1
+            chars += 1
+        return sum(len(x) + 1 for x in lines[: p.line]) + chars
+
+    for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
+        text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
+    return text
