@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from listing_lint import registry
+from listing_lint import links, registry
 from listing_lint.bundle.positions import LineIndex, json_offsets
 from listing_lint.docs import rule_help
 from listing_lint.finding import Finding, Severity
@@ -62,14 +62,25 @@ def finding_range(finding: Finding, positions: Positions | None) -> lsp.Range:
     return lsp.Range(start, end if (end.line, end.character) >= (start.line, start.character) else start)
 
 
+def rule_docs(code: str, name: str = "") -> str | None:
+    """Where the rule's documentation is: the published reference when the distribution names one
+    (the reporters' link), else the reference shipped with the package, as a file URI."""
+    url = help_uri(code, name)
+    if url:
+        return url
+    folder = links.docs_dir()
+    return f"{(folder / links.REFERENCE).as_uri()}#{links.anchor(code, name)}" if folder else None
+
+
 def diagnostic(finding: Finding, positions: Positions | None) -> lsp.Diagnostic:
     rule = registry.by_code().get(finding.code)
+    href = rule_docs(finding.code, rule.name if rule else "")
     return lsp.Diagnostic(
         range=finding_range(finding, positions),
         message=finding.message,
         severity=SEVERITY[finding.severity],
         code=finding.code,
-        code_description=lsp.CodeDescription(href=help_uri(finding.code, rule.name if rule else "")),
+        code_description=lsp.CodeDescription(href=href) if href else None,
         source=SOURCE,
     )
 
@@ -190,7 +201,8 @@ def rule_hover(codes: list[str], where: lsp.Range | None = None) -> lsp.Hover | 
     for code in dict.fromkeys(codes):
         rule = registry.lookup(code)
         if rule is not None:
-            parts.append(f"```text\n{rule_help(rule)}```\n[{rule.code} documentation]({help_uri(rule.code, rule.name)})")
+            href = rule_docs(rule.code, rule.name)
+            parts.append(f"```text\n{rule_help(rule)}```" + (f"\n[{rule.code} documentation]({href})" if href else ""))
     if not parts:
         return None
     return lsp.Hover(contents=lsp.MarkupContent(kind=lsp.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)), range=where)
