@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types as lsp
 
-from conftest import apply_edit
+from lsp_helpers import apply_edit
 from listing_lint.finding import Finding, Severity
 from listing_lint.lsp.convert import REASON, Positions, _json_suppression, code_at, diagnostic
 

@@ -9,7 +9,7 @@ from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
 from builder import findings
-from conftest import ES, apply_edit, diagnostics_for, open_doc, replace_all
+from lsp_helpers import ES, apply_edit, diagnostics_for, open_doc, replace_all
 from listing_lint import links, registry
 from listing_lint.docs import rule_help
 from listing_lint.lsp.convert import rule_docs
@@ -230,7 +230,7 @@ async def test_shutdown_and_exit_end_the_process_cleanly(repo):
 
     from pytest_lsp import make_test_lsp_client
 
-    from conftest import start
+    from lsp_helpers import start
 
     client = make_test_lsp_client()
     await client.start_io(sys.executable, "-m", "listing_lint", "server")
