@@ -8,10 +8,12 @@ import pytest
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from builder import findings
+from builder import AS_OF, findings
 from lsp_helpers import ES, apply_edit, diagnostics_for, open_doc, replace_all
 from listing_lint import links, registry
+from listing_lint.config import load_config
 from listing_lint.docs import rule_help
+from listing_lint.engine import make_settings, run
 from listing_lint.lsp.convert import rule_docs
 
 pytestmark = pytest.mark.asyncio
@@ -24,12 +26,11 @@ def spans(diags):
 
 
 def engine_spans(repo, rel):
-    """What `check` reports for one file, in LSP's 0-based terms (the server must say the same)."""
-    return [
-        (f.code, f.line - 1, f.column - 1, f.end_line - 1, f.end_column - 1)
-        for f in findings(repo)
-        if f.path == rel
-    ]
+    """What `check` reports for one file (its config read, as-of pinned), in LSP's 0-based terms:
+    the server must say the same."""
+    config = load_config(repo).with_overrides(cache=False)
+    result = run(make_settings(config, [str(repo)], repo, AS_OF), [str(repo)])
+    return [(f.code, f.line - 1, f.column - 1, f.end_line - 1, f.end_column - 1) for f in result.findings if f.path == rel]
 
 
 async def test_open_change_fix_suppress_hover(client: LanguageClient, repo):
