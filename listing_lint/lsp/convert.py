@@ -219,7 +219,11 @@ def code_at(line_text: str, character: int, encoding: str) -> tuple[str, int, in
 
 
 def path_of(uri: str) -> Path | None:
+    """The file a ``file:`` URI names; None for anything else (``untitled:``, ``git:``…), which is
+    no bundle's file and must not be looked up relative to wherever the server was started."""
     from pygls.uris import to_fs_path
 
+    if not uri.startswith("file:"):
+        return None
     fs = to_fs_path(uri)
-    return Path(fs) if fs else None
+    return Path(fs) if fs and Path(fs).is_absolute() else None

@@ -116,3 +116,11 @@ def utf16_apply(text: str, edits) -> str:
     for edit in sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character), reverse=True):
         text = text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
     return text
+
+
+def test_only_file_uris_name_files(tmp_path):
+    from listing_lint.lsp.convert import path_of
+
+    assert path_of((tmp_path / "a b.html").as_uri()) == tmp_path / "a b.html"
+    assert path_of("untitled:Untitled-1") is None
+    assert path_of("git:/repo/listing.json?ref=HEAD") is None
