@@ -1,0 +1,90 @@
+"""Regular expressions on user text: each input below made a pattern backtrack for minutes to hours.
+
+Every case runs the real CLI in a fresh process with a timeout: a pattern that backtracks again
+fails the test by the timeout instead of blocking the suite. The findings are asserted exactly,
+so the linear-time replacements must also still find what the patterns found.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from harness import BUNDLE, base_case, page_html, write_case
+from lintrun import cli
+
+PAGE = f"{BUNDLE}/detail/en.html"
+MANIFEST = f"{BUNDLE}/listing.json"
+SECONDS = 20  # each case takes well under 2 s here; the old patterns took minutes to hours
+
+
+def _run(work, page: str, *args: str) -> list[tuple[str, int, str]]:
+    case = base_case()
+    case.files[PAGE] = page.encode("utf-8")
+    repo = write_case(work, case)
+    started = time.monotonic()
+    proc = cli(repo, "--format", "json", "--jobs", "1", *args, timeout=SECONDS)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert "Traceback" not in proc.stderr
+    found = json.loads(proc.stdout)["findings"]
+    assert [f["message"] for f in found if f["code"] == "LNT003"] == []
+    assert time.monotonic() - started < SECONDS
+    return [(f["path"], f["line"], f["code"]) for f in found]
+
+
+def _line(page: str, needle: str) -> int:
+    return page[: page.index(needle)].count("\n") + 1
+
+
+def test_unclosed_suppression_comment_followed_by_spaces(work):
+    """Cubic before: 5,000 spaces took 91 s, 20 KB about an hour, in the rules and again in the engine."""
+    body = "<p>{{product_name}} fits every socket.</p>\n<!-- listing-lint: disable=" + " " * 40_000
+    page = page_html("en", body)
+    assert _run(work, page, "--select", "LOC005,LNT") == [(PAGE, _line(page, "{{product_name}}"), "LOC005")]
+
+
+def test_many_disable_next_comments_before_many_blank_lines(work):
+    """Quadratic before: each ``disable-next`` walked the same blank lines to the next content line."""
+    comments = "<!-- listing-lint: disable-next=LOC005 -->" * 20_000
+    blank = "\n" * 50_000  # lxml numbers lines only up to 65,535
+    body = comments + blank + "<p>{{product_name}} fits every socket.</p>\n<p>{{colour}} too.</p>"
+    page = page_html("en", body)
+    # the first content line after the blank lines is suppressed (by every comment), the next is not
+    assert _run(work, page, "--select", "LOC005") == [(PAGE, _line(page, "{{colour}}"), "LOC005")]
+
+
+def test_suppression_comments_still_work_around_other_comments(work):
+    """Near miss for the linear parser: plain comments, a ``>`` in a comment, an enable that closes."""
+    body = (
+        "<!-- a comment with > inside -->\n"
+        "<!-- listing-lint: disable=LOC005 -->\n<p>{{one}} here.</p>\n<!-- listing-lint: enable=LOC005 -->\n"
+        "<p>{{two}} here.</p>\n"
+        "<!--listing-lint:disable-next=LOC005-->\n\n\n<p>{{three}} here.</p>\n<p>{{four}} here.</p>"
+    )
+    page = page_html("en", body)
+    assert _run(work, page, "--select", "LOC005,LNT") == [
+        (PAGE, _line(page, "{{two}}"), "LOC005"),
+        (PAGE, _line(page, "{{four}}"), "LOC005"),
+    ]
+
+
+@pytest.mark.parametrize("document", [True, False])
+def test_repeated_empty_comments_before_the_document(work, document):
+    """Exponential before: 459 bytes of ``<!---->`` took 30 s to tell a document from a fragment."""
+    comments = "<!---->" * 5_000 + "\n"
+    if document:
+        page = comments + '<html>\n<body><p>A smart plug for every socket in the house.</p></body>\n</html>\n'
+        assert _run(work, page, "--select", "LOC004") == [(PAGE, _line(page, "<html>"), "LOC004")]
+    else:  # a fragment has no <html> to judge: silent
+        page = comments + "<p>A smart plug for every socket in the house.</p>\n"
+        assert _run(work, page, "--select", "LOC004") == []
+
+
+def test_bracket_placeholder_with_many_underscores(work):
+    """Quadratic before in LOC005: ``[a_a_a_...`` split the underscores between two quantifiers
+    (60,000 characters: past the 30 s rule budget, so LNT003)."""
+    body = "<p>[" + "a_" * 30_000 + "</p>\n<p>Order [PRODUCT_NAME] today.</p>"
+    page = page_html("en", body)
+    assert _run(work, page, "--select", "LOC005") == [(PAGE, _line(page, "[PRODUCT_NAME]"), "LOC005")]
