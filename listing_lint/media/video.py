@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from listing_lint.media.budget import DEFAULT, Budget, OverBudget
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class VideoProbe:
     height: int | None = None
     codec: str | None = None  # sample-entry four-cc of the first video track: avc1, hvc1, mp4v...
     tracks: tuple[str, ...] = ()  # handler types in order: vide, soun, ...
-    problem: str | None = None  # empty | unparsed | truncated | no-video
+    problem: str | None = None  # empty | unparsed | truncated | no-video | budget | timeout
     detail: str = ""
 
     @property
@@ -36,7 +37,7 @@ class VideoProbe:
         return "vide" in self.tracks
 
 
-def probe_video(file: SourceFile) -> VideoProbe:
+def probe_video(file: SourceFile, budget: Budget = DEFAULT) -> VideoProbe:
     size = file.size
     if size == 0:
         return VideoProbe(format=None, size=0, problem="empty")
@@ -45,12 +46,12 @@ def probe_video(file: SourceFile) -> VideoProbe:
         return VideoProbe(format=fmt, size=size)  # not ours to parse; MED005/MED006 say what it is
     try:
         with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
-            return _probe_iso(fh, fmt, size)
+            return _probe_iso(fh, fmt, size, budget)
     except OSError as exc:
         return VideoProbe(format=fmt, size=size, problem="unparsed", detail=exc.strerror or str(exc))
 
 
-def _probe_iso(fh, fmt: str, size: int) -> VideoProbe:
+def _probe_iso(fh, fmt: str, size: int, budget: Budget) -> VideoProbe:
     from hachoir.core import config as hachoir_config
     from hachoir.parser import guessParser
     from hachoir.stream import InputIOStream
@@ -60,14 +61,36 @@ def _probe_iso(fh, fmt: str, size: int) -> VideoProbe:
         parser = guessParser(InputIOStream(fh, source="media", tags=[("id", "mov")]))
         if parser is None:
             return VideoProbe(format=fmt, size=size, problem="unparsed", detail="no MP4/MOV box structure")
-        return _read_boxes(parser, fmt, size)
+        return _read_boxes(_Walk(parser, budget.boxes), fmt, size)
+    except OverBudget as exc:
+        return VideoProbe(format=fmt, size=size, problem="budget", detail=str(exc))
     except Exception as exc:  # noqa: BLE001 - hachoir raises many kinds on malformed input
         detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         return VideoProbe(format=fmt, size=size, problem="unparsed", detail=detail)
 
 
+class _Walk:
+    """The parser, and how many boxes have been listed so far: hachoir keeps every field it has
+    read, so listing 3 million empty boxes took 2 GB; past the budget the walk stops."""
+
+    def __init__(self, parser, limit: int):
+        self.parser = parser
+        self.limit = limit
+        self.boxes = 0
+
+    def count(self) -> None:
+        self.boxes += 1
+        if self.boxes > self.limit:
+            raise OverBudget(f"more than {self.limit:,} boxes, over the budget (max-media-boxes)")
+
+
+_WALK: _Walk | None = None  # the walk in progress (probes run one at a time in a process)
+
+
 def _atoms(node) -> Iterator[tuple[str, object]]:
     for field in node:
+        if _WALK is not None:
+            _WALK.count()
         if field.is_field_set and field.name.startswith("atom["):
             yield field["tag"].value, field
 
@@ -87,7 +110,16 @@ def _path(node, *tags: str):
     return node
 
 
-def _read_boxes(parser, fmt: str, size: int) -> VideoProbe:
+def _read_boxes(walk: _Walk, fmt: str, size: int) -> VideoProbe:
+    global _WALK
+    _WALK = walk
+    try:
+        return _read_walk(walk.parser, fmt, size)
+    finally:
+        _WALK = None
+
+
+def _read_walk(parser, fmt: str, size: int) -> VideoProbe:
     moov = None
     for tag, atom in _atoms(parser):
         declared = atom["size"].value
