@@ -177,6 +177,17 @@ def rgba_png(width: int = 9400, height: int = 9400, level: int = 1) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", b"".join(parts)) + _chunk(b"IEND", b"")
 
 
+def palette_png(width: int = 7700, height: int = 7700) -> bytes:
+    """A complete, valid palette PNG of one colour (7700x7700: about 60 KB, 59 M pixels decoded)."""
+    row = b"\x00" * (1 + width)
+    per = max(1, (4 << 20) // len(row))
+    comp = zlib.compressobj(9)
+    parts = [comp.compress(row * per) for _ in range(height // per)] + [comp.compress(row * (height % per)), comp.flush()]
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"PLTE", bytes((200, 120, 40)))
+            + _chunk(b"IDAT", b"".join(parts)) + _chunk(b"IEND", b""))
+
+
 def lossless_webp(width: int = 16383, height: int = 5000) -> bytes:
     """A real lossless WebP of one colour at ``width`` x ``height`` (16383 is VP8L's largest side), in
     about 40 bytes: libwebp encodes a flat 64x64 picture with one-symbol Huffman codes, which cost no

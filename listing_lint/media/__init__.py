@@ -17,7 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Union
 
 from listing_lint import memo
-from listing_lint.media.budget import Budget, DecodeTimeout, deadline
+from listing_lint.media.budget import Budget, Deadline
 from listing_lint.media.image import PILLOW_DEFAULT_MAX_PIXELS, ImageProbe
 from listing_lint.media.sniff import VIDEO_FORMATS, sniff
 from listing_lint.media.video import VideoProbe
@@ -91,13 +91,11 @@ def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None, budget: Budget
     from listing_lint.media.video import probe_video
 
     fmt = fmt or (sniff(file.read_bytes(32)) if file.size else None)
-    try:
-        with deadline(budget.seconds):
-            if file.size and fmt in VIDEO_FORMATS:
-                return probe_video(file, budget)
-            return probe_image(file, max_bytes, budget)
-    except DecodeTimeout:
-        return _timed_out(file, fmt, f"decoding took longer than {budget.seconds:g} s (max-decode-seconds)")
+    with Deadline(budget.seconds):
+        if file.size and fmt in VIDEO_FORMATS:
+            return probe_video(file, budget)
+        return probe_image(file, max_bytes, budget)
+    return _timed_out(file, fmt, f"decoding took longer than {budget.seconds:g} s (max-decode-seconds)")  # stopped
 
 
 def _timed_out(file: SourceFile, fmt: str | None, detail: str) -> Probe:

@@ -14,9 +14,7 @@ from __future__ import annotations
 import signal
 import threading
 import time
-from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterator
 
 MIB = 1024 * 1024
 
@@ -51,8 +49,8 @@ class OverBudget(Exception):
 
 
 class DecodeTimeout(BaseException):
-    """The probe ran past ``max-decode-seconds``. A BaseException, like the engine's RuleTimeout,
-    so that a decoder wrapper's ``except Exception`` cannot swallow it."""
+    """Raised into a block that ran past its ``Deadline``. A BaseException, like the engine's
+    RuleTimeout, so that a decoder wrapper's ``except Exception`` cannot swallow it."""
 
 
 def raster_bytes(width: int, height: int, mode: str) -> int:
@@ -80,32 +78,51 @@ def jpeg_scans(fh, chunk: int = 1 << 20) -> int:
         tail = data[-1:] if data[-1:] == b"\xff" else b""
 
 
-@contextmanager
-def deadline(seconds: float) -> Iterator[None]:
-    """Stop the block with DecodeTimeout after ``seconds`` of wall time.
+class Deadline:
+    """``with Deadline(seconds) as clock: ...``: stop the block after ``seconds`` of wall time;
+    afterwards ``clock.expired`` says whether it was stopped (the block's exception is swallowed,
+    only its own: an enclosing clock's expiry goes on up to that clock).
 
     SIGALRM, so only in the main thread (elsewhere the block runs unbounded, as the engine's rule
     budget does), and only between Python steps: one long call into C (libjpeg decodes a whole
     progressive JPEG in one) ends first, which is why the budgets above price a decode before it
-    starts. An enclosing timer (the engine's rule budget) that ends sooner is left to stop the
-    block itself; one that ends later gets its remaining time back afterwards.
+    starts. An enclosing timer (the engine's rule budget, a report's) that ends sooner is left to
+    stop the block itself; one that ends later gets its remaining time back afterwards.
     """
-    usable = seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    outer = signal.getitimer(signal.ITIMER_REAL)[0] if usable else 0.0
-    if not usable or (outer and outer <= seconds):
-        yield
-        return
 
-    def expire(signum, frame):
-        raise DecodeTimeout()
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expired = False
+        self._armed = False
+        self._outer = 0.0
+        self._previous = None
+        self._started = 0.0
 
-    previous = signal.signal(signal.SIGALRM, expire)
-    started = time.monotonic()
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-        if outer:
-            signal.setitimer(signal.ITIMER_REAL, max(outer - (time.monotonic() - started), 0.001))
+    def __enter__(self) -> Deadline:
+        usable = self.seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if not usable:
+            return self
+        self._outer = signal.getitimer(signal.ITIMER_REAL)[0]
+        if self._outer and self._outer <= self.seconds:
+            return self
+
+        def expire(signum, frame):
+            raise DecodeTimeout(self)
+
+        self._previous = signal.signal(signal.SIGALRM, expire)
+        self._started = time.monotonic()
+        self._armed = True
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if self._armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            if self._outer:
+                signal.setitimer(signal.ITIMER_REAL, max(self._outer - (time.monotonic() - self._started), 0.001))
+            self._armed = False
+        if isinstance(exc, DecodeTimeout) and exc.args and exc.args[0] is self:
+            self.expired = True
+            return True
+        return False

@@ -123,13 +123,11 @@ def test_a_probe_stopped_by_its_clock_is_not_started_again(work, probe_calls):
     from harness import lint_repo
 
     case, repo = _slow_jpeg_case(work)
-    started = time.monotonic()
     result = lint_repo(repo, select=["MED004", "MED005", "MED006", "MED008", "LNT003"],
                        thresholds={"max-decode-seconds": 0.5, "max-jpeg-scan-pixels": 10**12})
     # libjpeg decodes a progressive JPEG in one C call, which no signal interrupts: the clock stops
     # the probe when that call returns (about 2.5 s), and the four rules asking pay it once, not four times
     assert probe_calls.count("media/cover.jpg") == 1
-    assert time.monotonic() - started < 6.0
     [med005] = [f for f in result.findings if f.code == "MED005"]
     assert (med005.path, med005.line) == (MANIFEST, _media_line(case, "media/cover.jpg"))
     assert "was not checked: decoding took longer than 0.5 s (max-decode-seconds)" in med005.message
