@@ -88,3 +88,27 @@ def test_bracket_placeholder_with_many_underscores(work):
     body = "<p>[" + "a_" * 30_000 + "</p>\n<p>Order [PRODUCT_NAME] today.</p>"
     page = page_html("en", body)
     assert _run(work, page, "--select", "LOC005") == [(PAGE, _line(page, "[PRODUCT_NAME]"), "LOC005")]
+
+
+def test_the_suppression_phase_runs_under_the_rule_time_budget(work, monkeypatch):
+    """Whatever the next slow pattern is, reading suppressions cannot stall the run: past the
+    budget it is LNT003 on the bundle, and every finding stays (nothing hidden unread)."""
+    from harness import lint_repo
+
+    from listing_lint import engine
+
+    def endless(bundle, findings, rules, settings):
+        while True:
+            pass
+
+    case = base_case()
+    page = page_html("en", "<p>{{product_name}} fits every socket.</p>\n<!-- listing-lint: disable=LOC005 -->")
+    case.files[PAGE] = page.encode("utf-8")
+    repo = write_case(work, case)
+    monkeypatch.setattr(engine, "apply_suppressions", endless)
+    result = lint_repo(repo, select=["LOC005", "LNT003"], rule_timeout=1)
+    found = sorted((f.path, f.line, f.code) for f in result.findings)
+    assert found == sorted([(PAGE, _line(page, "{{product_name}}"), "LOC005"), (MANIFEST, 1, "LNT003"),
+                            ("listings/reel.listing.json", 1, "LNT003")])
+    assert all("reading the suppression comments took longer than 1 s" in f.message
+               for f in result.findings if f.code == "LNT003")
