@@ -21,7 +21,7 @@ from listing_lint.finding import Finding, Span
 if TYPE_CHECKING:
     from listing_lint.api import Rule
     from listing_lint.bundle.model import Bundle
-    from listing_lint.engine import Settings
+    from listing_lint.runtypes import Settings
 
 #: the comment's body after ``<!--``: matched on one comment at a time (found with str.find), and
 #: with no two quantifiers that can take the same characters, so it is linear in the comment
