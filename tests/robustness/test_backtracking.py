@@ -112,3 +112,16 @@ def test_the_suppression_phase_runs_under_the_rule_time_budget(work, monkeypatch
                             ("listings/reel.listing.json", 1, "LNT003")])
     assert all("reading the suppression comments took longer than 1 s" in f.message
                for f in result.findings if f.code == "LNT003")
+
+
+def test_many_spanish_questions(work):
+    """Quadratic before in LOC012: the text before every "?" was split again (100 KB: two minutes)."""
+    case = base_case()
+    es = f"{BUNDLE}/detail/es.html"
+    page = page_html("es", "<p>" + "¿Sí? " * 20_000 + "</p>\n<p>Funciona con Alexa?</p>")
+    case.files[es] = page.encode("utf-8")
+    repo = write_case(work, case)
+    proc = cli(repo, "--format", "json", "--jobs", "1", "--select", "LOC012", timeout=SECONDS)
+    assert proc.returncode in (0, 1), proc.stderr
+    found = [(f["path"], f["line"], f["code"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [(es, _line(page, "Funciona con Alexa?"), "LOC012")]
