@@ -70,58 +70,39 @@ def _probe_iso(fh, fmt: str, size: int, budget: Budget) -> VideoProbe:
 
 
 class _Walk:
-    """The parser, and how many boxes have been listed so far: hachoir keeps every field it has
-    read, so listing 3 million empty boxes took 2 GB; past the budget the walk stops."""
+    """Lists the boxes of one parse, counting them: hachoir keeps every field it has read, so
+    listing 3 million empty boxes took 2 GB; past the budget the walk stops (OverBudget)."""
 
     def __init__(self, parser, limit: int):
         self.parser = parser
         self.limit = limit
         self.boxes = 0
 
-    def count(self) -> None:
-        self.boxes += 1
-        if self.boxes > self.limit:
-            raise OverBudget(f"more than {self.limit:,} boxes, over the budget (max-media-boxes)")
+    def atoms(self, node) -> Iterator[tuple[str, object]]:
+        for field in node:
+            self.boxes += 1
+            if self.boxes > self.limit:
+                raise OverBudget(f"more than {self.limit:,} boxes, over the budget (max-media-boxes)")
+            if field.is_field_set and field.name.startswith("atom["):
+                yield field["tag"].value, field
 
+    def child(self, node, tag: str):
+        return next((a for t, a in self.atoms(node) if t == tag), None)
 
-_WALK: _Walk | None = None  # the walk in progress (probes run one at a time in a process)
-
-
-def _atoms(node) -> Iterator[tuple[str, object]]:
-    for field in node:
-        if _WALK is not None:
-            _WALK.count()
-        if field.is_field_set and field.name.startswith("atom["):
-            yield field["tag"].value, field
+    def path(self, node, *tags: str):
+        for tag in tags:
+            atom = self.child(node, tag) if node is not None else None
+            node = _body(atom) if atom is not None else None
+        return node
 
 
 def _body(atom):
     return next((f for f in atom if f.is_field_set), None)
 
 
-def _child(node, tag: str):
-    return next((a for t, a in _atoms(node) if t == tag), None)
-
-
-def _path(node, *tags: str):
-    for tag in tags:
-        atom = _child(node, tag) if node is not None else None
-        node = _body(atom) if atom is not None else None
-    return node
-
-
 def _read_boxes(walk: _Walk, fmt: str, size: int) -> VideoProbe:
-    global _WALK
-    _WALK = walk
-    try:
-        return _read_walk(walk.parser, fmt, size)
-    finally:
-        _WALK = None
-
-
-def _read_walk(parser, fmt: str, size: int) -> VideoProbe:
     moov = None
-    for tag, atom in _atoms(parser):
+    for tag, atom in walk.atoms(walk.parser):
         declared = atom["size"].value
         if declared == 1 and "size64" in atom:
             declared = atom["size64"].value
@@ -134,28 +115,28 @@ def _read_walk(parser, fmt: str, size: int) -> VideoProbe:
     if moov is None:
         return VideoProbe(format=fmt, size=size, problem="truncated", detail="no 'moov' box: the recording was never finished")
     duration = None
-    header = _path(moov, "mvhd")
+    header = walk.path(moov, "mvhd")
     if header is not None and header["time_scale"].value:
         duration = header["duration"].value / header["time_scale"].value
     tracks, video = [], None
-    for tag, trak in _atoms(moov):
+    for tag, trak in walk.atoms(moov):
         if tag != "trak":
             continue
         body = _body(trak)
-        handler = _path(body, "mdia", "hdlr")
+        handler = walk.path(body, "mdia", "hdlr")
         kind = handler["subtype"].value if handler is not None else ""
         tracks.append(kind)
         if kind == "vide" and video is None:
             video = body
     if video is None:
         return VideoProbe(format=fmt, size=size, duration=duration, tracks=tuple(tracks), problem="no-video")
-    width, height = _display_size(video)
+    width, height = _display_size(walk, video)
     return VideoProbe(format=fmt, size=size, duration=duration, width=width, height=height,
-                      codec=_codec(video), tracks=tuple(tracks))
+                      codec=_codec(walk, video), tracks=tuple(tracks))
 
 
-def _display_size(track) -> tuple[int | None, int | None]:
-    tkhd = _path(track, "tkhd")
+def _display_size(walk: _Walk, track) -> tuple[int | None, int | None]:
+    tkhd = walk.path(track, "tkhd")
     if tkhd is None:
         return None, None
     width = int(float(tkhd["frame_size_width"].display))
@@ -167,8 +148,8 @@ def _display_size(track) -> tuple[int | None, int | None]:
     return width or None, height or None
 
 
-def _codec(track) -> str | None:
-    stsd = _path(track, "mdia", "minf", "stbl", "stsd")
+def _codec(walk: _Walk, track) -> str | None:
+    stsd = walk.path(track, "mdia", "minf", "stbl", "stsd")
     if stsd is None or "sample_entry[0]" not in stsd:
         return None
     entry = stsd["sample_entry[0]"]
