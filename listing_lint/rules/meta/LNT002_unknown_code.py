@@ -11,13 +11,21 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.suppression import all_suppressions, is_known
+from listing_lint.suppression import all_suppressions
 
 CODE, NAME, SEVERITY = "LNT002", "unknown-code", Severity.ERROR
 
 
+SHOWN = 5  # unknown codes a message quotes; a comment with more gets one finding that counts them
+
+
 def check(bundle, ctx):
     for sup in all_suppressions(bundle):
-        for code in sup.codes:
-            if not is_known(code):
-                yield ctx.finding(sup.at, f"suppression names unknown rule code {code!r}; see `listing-lint rule` for the list")
+        unknown = [code for code in sup.codes if code not in sup.known]
+        if len(unknown) > SHOWN:
+            quoted = ", ".join(repr(code) for code in unknown[:SHOWN])
+            yield ctx.finding(sup.at, f"suppression names {len(unknown):,} unknown rule codes ({quoted}, …); "
+                              "see `listing-lint rule` for the list")
+            continue
+        for code in unknown:
+            yield ctx.finding(sup.at, f"suppression names unknown rule code {code!r}; see `listing-lint rule` for the list")
