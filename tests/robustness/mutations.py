@@ -90,7 +90,8 @@ HTML_SNIPPETS = [
     '<base href="file:///etc/"><img src="passwd">', "<x:y xmlns:x='urn:x'>z</x:y>", "<p>\x00</p>", "<p>\udcff</p>",
     # patterns that backtracked (issue 14): an unclosed suppression, empty comments, disable-next walks, LOC005 brackets
     "<!-- listing-lint: disable=" + " " * 20000, "<!---->" * 3000, "<!-- listing-lint: disable-next=LOC005 -->" * 2000 + "\n" * 20000,
-    "<p>[" + "a_" * 20000 + "</p>",
+    "<p>[" + "a_" * 20000 + "</p>", "<!-- listing-lint: disable=" + ",".join(f"Q{i}" for i in range(20000)) + " -->",
+    "<p " + "b" * 20000 + ">x</p>", "<p>" + "¿Sí? " * 5000 + "</p>",
 ]
 
 

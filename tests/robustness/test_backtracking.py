@@ -144,3 +144,20 @@ def test_a_suppression_naming_200000_codes(work):
     found = _run(work, page, "--select", "LOC005,LNT")
     assert found == [(PAGE, _line(page, "<!-- listing-lint: disable=Q0"), "LNT002"),
                      (PAGE, _line(page, "disable=ZZZ1"), "LNT002"), (PAGE, _line(page, "disable=ZZZ1"), "LNT002")]
+
+
+def test_lint_ignore_with_100000_unknown_codes(work):
+    """The same in listing.json: one LNT002 at ``lint.ignore``, not one per entry."""
+    case = base_case()
+    doc = json.loads(case.files[MANIFEST])
+    doc["lint"] = {"ignore": [f"Q{i}" for i in range(100_000)], "reason": "noise"}
+    from harness import dumps
+
+    case.files[MANIFEST] = dumps(doc)
+    repo = write_case(work, case)
+    proc = cli(repo, "--format", "json", "--jobs", "1", "--select", "LNT002", timeout=SECONDS)
+    report = json.loads(proc.stdout)["findings"]
+    found = [(f["path"], f["line"], f["code"]) for f in report]
+    line = case.files[MANIFEST][: case.files[MANIFEST].index(b'"ignore"')].count(b"\n") + 1
+    assert found == [(MANIFEST, line, "LNT002")]
+    assert report[0]["message"].startswith("suppression names 100,000 unknown rule codes ('Q0', 'Q1', 'Q2', 'Q3', 'Q4', …)")
