@@ -5,13 +5,17 @@ the real format from the first bytes against the file name and the declared ``ki
 are decoded with Pillow (its decompression-bomb guard on: a picture of more pixels than Pillow
 allows is reported, never decoded); MP4/MOV boxes are read with hachoir: a box running past the
 end of the file, a missing ``moov`` box, or no video track at all. A file whose decode would cost
-more than the decode budget (``max-decode-bytes``, ``max-jpeg-scans``, ``max-media-boxes``,
+more than the decode budget (``max-decode-bytes``, ``max-jpeg-scan-pixels``, ``max-media-boxes``,
 ``max-decode-seconds``) is not decoded, and is a warning that says which budget it broke.
 Why: the marketplace rejects such files at upload, or shows a broken picture.
 Fails:
-    media/cover.jpg holds PNG bytes; media/scene-03.jpg stops two thirds of the way; an empty file
+    media/cover.jpg: png bytes
+
+    media/scene-03.jpg: truncated photo
 Passes:
-    media/cover.png holds PNG bytes and decodes completely
+    media/cover.jpg removed
+    media/cover.png: photo 800x800
+    listing.json /media/1/file = "media/cover.png"
 """
 
 from listing_lint.api import Severity
