@@ -177,11 +177,37 @@ def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[
     return findings
 
 
+def _suppressed(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings, timeout: int) -> list[Finding]:
+    """The findings left after the bundle's suppressions, under the same time budget as a rule:
+    a phase past it keeps every finding (nothing is hidden by a suppression not read) plus LNT003."""
+    try:
+        with _time_budget(timeout):
+            return apply_suppressions(bundle, findings, rules, settings)
+    except RuleTimeout:
+        lnt = registry.by_code()["LNT003"]
+        span = Span(bundle.manifest.display, 1, 1, 1, 1)
+        return findings + [
+            Finding(
+                code="LNT003", severity=Severity.ERROR, rule=lnt.name, bundle=bundle.id, anchor="LNT003:suppressions",
+                message=f"reading the suppression comments took longer than {timeout} s and was stopped; "
+                "no finding of this bundle was suppressed. Please report this.",
+                path=span.path, line=1, column=1, end_line=1, end_column=1,
+            )
+        ]
+
+
+def suppress_bundle(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings) -> list[Finding]:
+    """The bundle's suppressions applied to ``findings`` (of ``rules``), under the rules' time budget."""
+    timeout = settings.config.get("rule-timeout")
+    with _alarm_handler(timeout):
+        return _suppressed(bundle, findings, rules, settings, timeout)
+
+
 def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     """Lint one bundle with every selected bundle rule, then apply its suppressions."""
     bundle = Bundle(manifest, settings.cwd, settings.config.get("max-text-bytes"))
     rules = bundle_rules(bundle, settings.rules())
-    findings = apply_suppressions(bundle, check_bundle(bundle, settings, rules), rules, settings)
+    findings = suppress_bundle(bundle, check_bundle(bundle, settings, rules), rules, settings)
     memo.flush()
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)

@@ -27,12 +27,11 @@ from listing_lint.bundle.discover import STORE, discover, find_project_root, own
 from listing_lint.bundle.model import base_language, display_path
 from listing_lint.cache import cache_dir
 from listing_lint.config import load_config
-from listing_lint.engine import apply_path_ignores, bundle_rules, check_bundle, lint_repo, make_settings, run_rule
+from listing_lint.engine import apply_path_ignores, bundle_rules, check_bundle, lint_repo, make_settings, run_rule, suppress_bundle
 from listing_lint.finding import Finding
 from listing_lint.langid.judge import warm_up
 from listing_lint.lsp.overlay import EditorBundle, editor_repo
 from listing_lint.runtypes import Settings
-from listing_lint.suppression import apply_suppressions
 
 
 @dataclass
@@ -168,7 +167,7 @@ class Session:
             kept.media_raw = check_bundle(bundle, settings, media_rules)
             all_manifests = discover([str(settings.root)], settings.cwd).manifests
             kept.repo = apply_path_ignores(lint_repo(settings, [target.path], all_manifests), settings)
-        findings = apply_suppressions(bundle, raw + kept.media_raw, rules, settings)
+        findings = suppress_bundle(bundle, raw + kept.media_raw, rules, settings)
         findings = apply_path_ignores(findings, settings)
         store = display_path(settings.root / STORE, settings.cwd)  # its findings are store.json's own document's
         shown = [Shown(f, True) for f in findings] + [Shown(f, False) for f in kept.repo if f.path != store]
