@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from datetime import date
@@ -13,6 +14,8 @@ from listing_lint import __version__, registry, reporters
 from listing_lint.config import ConfigError, load_config
 from listing_lint.engine import UsageError, make_settings, run
 from listing_lint.finding import Severity
+from listing_lint.reporters.text import escape
+from listing_lint.safewrite import UnsafeTarget, check_target, write_atomic
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -73,6 +76,7 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
         config = _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, jobs, no_cache, output)
         settings = make_settings(config, paths, cwd, as_of)
         settings.thresholds  # validate threshold overrides before linting
+        _check_targets(settings, output=output, write_baseline=write_baseline)
         if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
             from listing_lint.standards.registry import load_registry, overlay_path
 
@@ -82,22 +86,28 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
 
             settings.shard = parse_shard(shard_spec)
         from listing_lint import baseline, fixer, progress
-        from listing_lint.parallel import make_mapper
+        from listing_lint.parallel import cores, make_mapper
 
+        if config.get("jobs") > cores():
+            click.echo(f"listing-lint: warning: --jobs {config.get('jobs')} is more than the {cores()} CPUs this "
+                       "process may use; extra workers only compete for them (0 means one per CPU)", err=True)
         mapper = progress.maybe(make_mapper(config.get("jobs")))
         if changed_since:
             from listing_lint.gitchanges import paths_to_lint
 
             paths = paths_to_lint(changed_since, paths, cwd, settings.root)
         result = run(settings, paths, mapper)
+        for skipped in result.extra.get("skipped", ()):
+            click.echo(f"listing-lint: warning: skipped {escape(skipped, quote=True)}: it leads through a symlink, "
+                       "and links are not followed (as when walking folders)", err=True)
         if fix:
             result, fixed = fixer.fix_and_relint(result, lambda: run(settings, paths, mapper))
             for line in fixed.lines():
                 click.echo(line, err=True)
         for line in baseline.process(result, baseline_path, write_baseline):
             click.echo(line, err=True)
-    except (ConfigError, UsageError, ValueError) as exc:
-        click.echo(f"listing-lint: error: {exc}", err=True)
+    except (ConfigError, UsageError, UnsafeTarget, ValueError) as exc:
+        click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
 
     _emit(result, config.get("format"), output)
@@ -124,14 +134,22 @@ def _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, job
     return config
 
 
+def _check_targets(settings, **targets: str | None) -> None:
+    """Refuse, before linting, to write a report or baseline through a symlink in the repo."""
+    for option, target in targets.items():
+        if target:
+            check_target(target, [Path(settings.root), Path(settings.cwd)], "--" + option.replace("_", "-"))
+
+
 def _emit(result, fmt: str, output: str | None) -> None:
     """Write the report to stdout, or to ``output`` with the summary line on stderr."""
     report = reporters.get(fmt)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)  # CI steps write to reports/… folders
+        out = io.StringIO(newline="\n")
+        report(result, out, color=False)
         # backslashreplace: a file name that is not UTF-8 (surrogateescape) must not crash a report
-        with open(output, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as out:
-            report(result, out, color=False)
+        write_atomic(output, out.getvalue().encode("utf-8", errors="backslashreplace"))
         from listing_lint.reporters.text import summary_line
 
         click.echo(summary_line(result), err=True)
@@ -222,5 +240,5 @@ def entry() -> None:
     except Exception as exc:  # noqa: BLE001
         if os.environ.get("LISTING_LINT_DEBUG"):
             raise
-        click.echo(f"listing-lint: internal error: {type(exc).__name__}: {exc} (set LISTING_LINT_DEBUG=1 for details)", err=True)
+        click.echo(f"listing-lint: internal error: {type(exc).__name__}: {escape(str(exc))} (set LISTING_LINT_DEBUG=1 for details)", err=True)
         sys.exit(EXIT_USAGE)

@@ -17,13 +17,12 @@ from __future__ import annotations
 
 import codecs
 import os
-import stat
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from listing_lint.finding import Finding, TextEdit
 from listing_lint.reporters.text import escape
+from listing_lint.safewrite import write_atomic
 
 MAX_PASSES = 5  # lint-fix rounds at most; each round applies what did not overlap before
 
@@ -94,28 +93,8 @@ def _apply_to_file(path: str, edits: list[tuple[TextEdit, Finding]]) -> tuple[li
     for edit, _ in sorted(fits, key=lambda e: e[0].start, reverse=True):
         new = new[: edit.start] + edit.new + new[edit.end :]
     if new != text:
-        replace_file(path, (codecs.BOM_UTF8 if bom else b"") + new.encode("utf-8"))
+        write_atomic(path, (codecs.BOM_UTF8 if bom else b"") + new.encode("utf-8"))
     return fits, skipped
-
-
-def replace_file(path: str, data: bytes) -> None:
-    """Write ``data`` over the regular file ``path`` atomically, keeping its permission bits."""
-    mode = stat.S_IMODE(os.lstat(path).st_mode)
-    folder, name = os.path.split(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".listing-lint-fix", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 class Scope:
