@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from listing_lint import memo
 from listing_lint.bundle.model import display_path
+from listing_lint.config import named_files
 from listing_lint.finding import Finding, Fix, Severity, TextEdit
 
 if TYPE_CHECKING:
@@ -48,7 +49,6 @@ FORMAT = "2"  # bump when the stored shape changes
 RACY_SECONDS = 2.0
 KEEP_SECONDS = 30 * 24 * 3600  # entries unused this long are pruned
 CHUNK = 1 << 20
-PATH_KEYS = ("standards-overlay",)  # config keys naming a file whose content decides results
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stats (bundle TEXT PRIMARY KEY, signature TEXT, content TEXT, placed TEXT, used REAL);
@@ -197,16 +197,14 @@ def code_fingerprint(settings: Settings, package: Path | None = None) -> list:
 
 
 def _config_files(settings: Settings) -> dict[str, str | None]:
-    config = settings.config
-    base = config.root or settings.root
-    named = [config.get(k) for k in PATH_KEYS if config.get(k)]
-    named += [v for v in config.get("wordlists").values() if isinstance(v, str)]
+    """Digest of every file the config names (None for one the config checks refuse: never read)."""
+    from listing_lint.config import ConfigError, read_named_file
+
     out: dict[str, str | None] = {}
-    for value in named:
-        path = base / value
+    for key, value in named_files(settings.config):
         try:
-            out[value] = file_digest(str(path))
-        except OSError:
+            out[value] = hashlib.sha256(read_named_file(settings.config, value, key)).hexdigest()
+        except ConfigError:
             out[value] = None
     return out
 

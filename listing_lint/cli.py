@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from listing_lint import __version__, registry, reporters
-from listing_lint.config import ConfigError, load_config
+from listing_lint.config import ConfigError, check_named_files, load_config
 from listing_lint.engine import UsageError, make_settings, run
 from listing_lint.finding import Severity
 from listing_lint.reporters.text import escape
@@ -76,6 +76,7 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
         config = _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, jobs, no_cache, output)
         settings = make_settings(config, paths, cwd, as_of)
         settings.thresholds  # validate threshold overrides before linting
+        check_named_files(config)  # files the config names: regular, inside the project, size-capped
         _check_targets(settings, output=output, write_baseline=write_baseline)
         if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
             from listing_lint.standards.registry import load_registry, overlay_path

@@ -7,6 +7,8 @@ names the closest valid one. Thresholds are validated against the threshold tabl
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -179,6 +181,63 @@ def find_config_file(start: Path) -> Path | None:
             except (OSError, tomllib.TOMLDecodeError):
                 continue
     return None
+
+
+#: Config keys naming a file: such a file must be a regular file inside the project, of at most this size.
+MAX_NAMED_FILE_BYTES = 1024 * 1024
+
+
+def named_file(config: Config, value: str, key: str) -> Path:
+    """The file a config value names (relative to the config's folder, else the working directory).
+
+    A config is part of the repo a pull request can change: ``wordlists = {en = "/dev/zero"}``
+    would hang the run, ``"../../home/runner/.ssh/id_rsa"`` would read a secret. So the file must
+    be a regular file, inside the project folder once symlinks are resolved, and not over
+    ``MAX_NAMED_FILE_BYTES``; else a ConfigError (exit 2).
+    """
+    base = Path(config.root) if config.root else Path.cwd()
+    path = base / value
+    real = os.path.realpath(path)
+    top = os.path.realpath(base)
+    if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
+        raise ConfigError(f"{key}: {value!r} is outside the project folder {base}; name a file inside it")
+    try:
+        st = os.stat(real)
+    except OSError:
+        raise ConfigError(f"{key}: {value!r} does not exist (relative to {base})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ConfigError(f"{key}: {value!r} is not a regular file")
+    if st.st_size > MAX_NAMED_FILE_BYTES:
+        raise ConfigError(f"{key}: {value!r} is {st.st_size:,} bytes, over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
+    return Path(real)
+
+
+def read_named_file(config: Config, value: str, key: str) -> bytes:
+    """The content of a config-named file (see ``named_file``), read with the size cap enforced."""
+    path = named_file(config, value, key)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_NAMED_FILE_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{key}: cannot read {value!r}: {exc.strerror}") from None
+    if len(data) > MAX_NAMED_FILE_BYTES:
+        raise ConfigError(f"{key}: {value!r} is over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
+    return data
+
+
+def named_files(config: Config) -> list[tuple[str, str]]:
+    """(config key, value) of every file the config names."""
+    out = [("standards-overlay", config.get("standards-overlay"))] if config.get("standards-overlay") else []
+    for locale, value in sorted((config.get("wordlists") or {}).items()):
+        if isinstance(value, str) and value.strip():
+            out.append((f"wordlists.{locale}", value))
+    return out
+
+
+def check_named_files(config: Config) -> None:
+    """Every file the config names is acceptable (``named_file``); else ConfigError."""
+    for key, value in named_files(config):
+        named_file(config, value, key)
 
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:
