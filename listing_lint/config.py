@@ -7,6 +7,7 @@ names the closest valid one. Thresholds are validated against the threshold tabl
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import stat
 import sys
@@ -44,6 +45,25 @@ def _int(value: Any) -> int:
     return value
 
 
+def _int_in(low: int, high: int, unit: str = "") -> Callable[[Any], int]:
+    """A whole number from ``low`` to ``high``: ``rule-timeout = 100000000000`` would disable the
+    time budget it sets (and overflow the timer), ``max-text-bytes`` near 2**63 the size caps."""
+    def parse(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise TypeError(f"a whole number from {low:,} to {high:,}{unit}")
+        return value
+
+    return parse
+
+
+def _detector(value: Any) -> str:
+    from listing_lint.langid.base import BACKENDS
+
+    if not isinstance(value, str) or value.strip().lower() not in BACKENDS:
+        raise TypeError(f"one of {', '.join(sorted(BACKENDS))}")
+    return value
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise TypeError("true or false")
@@ -65,8 +85,8 @@ def _numbers(value: Any) -> dict[str, float]:
     table = _table(value)
     out = {}
     for k, v in table.items():
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise TypeError(f"numbers ({k!r} is {v!r})")
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+            raise TypeError(f"finite numbers, not negative ({k!r} is {v!r})")
         out[str(k)] = v
     return out
 
@@ -94,7 +114,7 @@ KEYS: dict[str, Key] = {
     "format": Key(_str, "text", "output format"),
     "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have"),
     "marketplace": Key(_str, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
-    "language-detector": Key(_str, "lingua", "lingua, langdetect or py3langid"),
+    "language-detector": Key(_detector, "lingua", "lingua, langdetect or py3langid"),
     "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
     "image-hosts": Key(_str_list, [], "extra hosts detail-page images may come from"),
     "link-domains": Key(_str_list, [], "extra domains detail-page links may point to"),
@@ -102,11 +122,11 @@ KEYS: dict[str, Key] = {
     "currency-rates": Key(_numbers, {}, "currency -> US$ per unit, for average-price rules"),
     "ab-exempt-locales": Key(_str_list, ["en"], "locales whose detail page needs no A/B test of its own (ABT001)"),
     "thresholds": Key(_numbers, {}, "threshold name -> number (see `listing-lint rule` docs)"),
-    "jobs": Key(_int, 0, "worker processes (0: one per core)"),
+    "jobs": Key(_int_in(0, 512), 0, "worker processes (0: one per core)"),
     "cache": Key(_bool, True, "use the on-disk cache"),
-    "max-text-bytes": Key(_int, 5 * 1024 * 1024, "largest JSON/HTML file read, in bytes"),
-    "max-media-bytes": Key(_int, 200 * 1024 * 1024, "largest media or certificate file read, in bytes"),
-    "rule-timeout": Key(_int, 30, "seconds one rule may spend on one bundle before it becomes LNT003"),
+    "max-text-bytes": Key(_int_in(1, 1 << 30, " bytes"), 5 * 1024 * 1024, "largest JSON/HTML file read, in bytes"),
+    "max-media-bytes": Key(_int_in(1, 4 << 30, " bytes"), 200 * 1024 * 1024, "largest media or certificate file read, in bytes"),
+    "rule-timeout": Key(_int_in(1, 3600, " seconds"), 30, "seconds one rule may spend on one bundle before it becomes LNT003"),
 }
 
 
@@ -176,9 +196,15 @@ def find_config_file(start: Path) -> Path | None:
         if pyproject.is_file():
             try:
                 with open(pyproject, "rb") as fh:
-                    if "listing-lint" in tomllib.load(fh).get("tool", {}):
-                        return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
+                    raw = fh.read()
+                if "listing-lint" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
+                    return pyproject
+            except OSError:
+                continue
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                # broken, and meant for us: say so (as for listing-lint.toml) rather than lint with defaults
+                if b"listing-lint" in raw:
+                    raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
                 continue
     return None
 

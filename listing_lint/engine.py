@@ -57,6 +57,10 @@ def select_rules(config: Config, rules: Iterable[Rule]) -> list[Rule]:
     for sel in selectors + ignores:
         if not known_selector(sel, rules):
             raise UsageError(f"unknown rule code or prefix {sel!r} in select/ignore")
+    for glob, codes in config.get("per-path-ignores").items():
+        for code in codes:  # a typo there would silently ignore nothing
+            if not known_selector(code, rules):
+                raise UsageError(f"unknown rule code or prefix {code!r} in per-path-ignores for {glob!r}")
     chosen = []
     for rule in rules:
         s = max((_matches(x, rule) for x in selectors), default=0)
