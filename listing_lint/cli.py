@@ -227,7 +227,8 @@ def init(directory, bundle_id):
         sys.exit(EXIT_USAGE)
     for path in written:
         click.echo(f"wrote {path}")
-    click.echo(f"Next: fill in what `listing-lint check {directory}` reports, then `pre-commit install`.")
+    click.echo(f"Next: fill in what `listing-lint check {directory}` reports (the starter is meant to fail until "
+               "then); `git init` and `pre-commit install` there to lint every commit with the listing-lint on your PATH.")
 
 
 def entry() -> None:

@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from listing_lint import __version__
-from listing_lint.reporters._common import INFORMATION_URL
-
 LOCALES = ("en", "es", "fr", "ru")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
 TEMPLATES = Path(__file__).parent / "data" / "init"
@@ -44,8 +41,6 @@ def plan(directory: Path, bundle_id: str) -> dict[Path, str]:
         "sku_id": f"{model}-1",
         "model": model,
         "legal_name": "Your Company Ltd.",
-        "hook_repo": INFORMATION_URL,
-        "version": __version__,
     }
     bundle = directory / "listings" / bundle_id
     files = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import yaml
 from builder import run_lint
@@ -27,7 +28,7 @@ def test_init_writes_a_starter_repo(tmp_path):
     listing = json.loads((repo / "listings/solar-light-s3/listing.json").read_text(encoding="utf-8"))
     assert listing["id"] == "solar-light-s3" and sorted(listing["detail_pages"]) == ["en", "es", "fr", "ru"]
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert hooks["repos"][0]["hooks"] == [{"id": "listing-lint"}]
+    assert hooks["repos"][0]["repo"] == "local" and [h["id"] for h in hooks["repos"][0]["hooks"]] == ["listing-lint"]
     assert "[tool.listing-lint]" in (repo / "pyproject.toml").read_text(encoding="utf-8")
 
 
@@ -57,3 +58,65 @@ def test_init_refuses_a_bad_id(tmp_path):
     done = cli(["init", "shop", "--id", "Bad Id"], tmp_path)
     assert done.returncode == 2 and "must be a slug" in done.stderr
     assert not (tmp_path / "shop").exists()
+
+
+# -- issue 14, item 14: the pre-commit config init writes works, offline, with a real pre-commit ---
+def _hook_env(tmp_path) -> dict:
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "PRE_COMMIT"))}
+    env.update({
+        "PATH": f"{os.path.dirname(sys.executable)}{os.pathsep}{env.get('PATH', '')}",  # where pip put listing-lint
+        "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home"),
+        "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(tmp_path),
+        "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
+        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
+    })
+    return env
+
+
+def _run(args, cwd, env):
+    import subprocess
+
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_the_written_hook_matches_the_shipped_hook_manifest(tmp_path):
+    from integration_repos import REPO_ROOT
+
+    cli(["init", "shop"], tmp_path)
+    (hook,) = yaml.safe_load((tmp_path / "shop" / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"]
+    shipped = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert {k: hook[k] for k in ("id", "entry", "files", "require_serial")} == {
+        k: shipped[k] for k in ("id", "entry", "files", "require_serial")
+    }
+
+
+def test_a_real_commit_through_the_hook_init_installs(tmp_path):
+    import shutil
+    import sys
+
+    from integration_repos import localized_bundle, write_config
+
+    pre_commit = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which("pre-commit")
+    assert pre_commit, "pre-commit is a test dependency"
+    env = _hook_env(tmp_path)
+    done = cli(["init", "shop"], tmp_path)
+    assert "pre-commit install" in done.stdout
+    repo = tmp_path / "shop"
+    _run(["git", "init", "-q"], repo, env)
+    installed = _run([pre_commit, "install"], repo, env)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    _run(["git", "add", "-A"], repo, env)
+    first = _run(["git", "commit", "-qm", "starter"], repo, env)
+    assert first.returncode == 1  # the starter's gaps are findings: the hook ran and blocked the commit
+    out = first.stdout + first.stderr
+    assert "listing-lint" in out and "LOC001" in out and "not found" not in out
+    shutil.rmtree(repo / "listings" / "my-product")  # what a seller commits once the gaps are filled
+    localized_bundle(repo, "solar-light-s3").write()
+    write_config(repo)
+    _run(["git", "add", "-A"], repo, env)
+    second = _run(["git", "commit", "-qm", "listings"], repo, env)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "listing-lint" in second.stdout + second.stderr and "Passed" in second.stdout + second.stderr
