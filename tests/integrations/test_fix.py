@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from integration_repos import cli, localized_bundle, make_clean_repo, page_html
 
@@ -73,3 +74,18 @@ def test_cli_fix_sets_html_lang_reports_it_and_lints_again(tmp_path):
     assert done.stdout.startswith("Found 0 errors, 0 warnings")  # the report shows what remains: nothing
     assert '<html lang="es">' in (repo / "listings/solar-light-s3/detail/es.html").read_text(encoding="utf-8")
     assert {p: p.read_bytes() for p in untouched} == untouched
+
+
+def test_fix_counts_each_fix_it_applied_not_each_kind(tmp_path):
+    """Seven marks missing their space, of four kinds: seven fixes (issue 14, item 16)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "rules" / "localization"))
+    from builder import BundleBuilder
+    from loc_pages import FR, full
+
+    b = full(BundleBuilder(tmp_path), fr=FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "<p>Oui: non; peut-être! Vraiment? Bon: fin; voilà!</p>"))
+    b.write()
+    done = cli(["check", "--as-of", "2026-11-25", "--select", "LOC012", "--fix"], tmp_path)
+    assert "Applied 7 fixes in 1 file." in done.stderr, done.stderr
+    assert done.stderr.count("Fixed listings/demo/detail/fr.html") == 4  # one line per kind of fix
