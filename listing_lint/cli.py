@@ -165,13 +165,17 @@ def _emit(result, fmt: str, output: str | None) -> None:
 @main.command()
 @click.argument("code", required=False)
 def rule(code):
-    """List every rule, or explain one (CODE or name)."""
+    """List every rule, or those of a family (LOC), or explain one (CODE or name)."""
     from listing_lint.docs import rule_help, rule_table
 
     if code is None:
         click.echo(rule_table())
         return
     found = registry.lookup(code)
+    family = rule_table(code.strip()) if found is None and code.strip().isalpha() else ""
+    if family:
+        click.echo(family)
+        return
     if found is None:
         from listing_lint.config import closest
 
