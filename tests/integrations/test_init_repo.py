@@ -32,12 +32,18 @@ def test_init_writes_a_starter_repo(tmp_path):
     assert "[tool.listing-lint]" in (repo / "pyproject.toml").read_text(encoding="utf-8")
 
 
-def test_the_starter_passes_the_schema_and_lists_what_is_missing(tmp_path):
+def test_the_starter_parses_and_lists_what_is_missing(tmp_path):
     cli(["init", "shop"], tmp_path)
     repo = tmp_path / "shop"
     findings = run_lint(repo).findings
-    assert not [f for f in findings if f.code.startswith(("SCH", "LNT"))]
-    missing_titles = [f.message for f in findings if f.code == "LOC001"]
+    # what only the seller can fill in is a finding: the 0.00 price, the empty pages, the titles
+    assert [(f.code, f.path, f.line) for f in findings if f.code.startswith(("SCH", "LNT"))] == [
+        ("SCH002", "listings/my-product/listing.json", 15)
+    ]
+    assert "must be a decimal string above zero" in next(f.message for f in findings if f.code == "SCH002")
+    empty = [(f.path, f.line) for f in findings if f.code == "LOC001" and "detail page is empty" in f.message]
+    assert empty == [(f"listings/my-product/detail/{x}.html", 6) for x in ("en", "es", "fr", "ru")]
+    missing_titles = [f.message for f in findings if f.code == "LOC001" and "no title" in f.message]
     assert [m.split(";")[0] for m in missing_titles] == [f"no title for required locale {x}" for x in ("en", "es", "fr", "ru")]
     assert {"MED001", "MED002"} <= {f.code for f in findings}  # no photos, no main video yet
     assert all(f.path.startswith(("listings/my-product/", "store.json")) for f in findings)
