@@ -60,6 +60,7 @@ class Rule:
     check_repo: Callable[..., Iterable[Finding]] | None = None
     source: str | None = None  # default source URL/document for findings
     version: str = "1"  # bump when the rule's behaviour changes (cache key)
+    judges_refused: bool = False  # runs on a bundle whose schema_version is refused (only SCH005 does)
     module: str = ""
     plugin: str = "listing-lint"
 
@@ -103,6 +104,7 @@ def rule_from_module(module: ModuleType, plugin: str = "listing-lint") -> Rule:
         check_repo=getattr(module, "check_repo", None),
         source=getattr(module, "SOURCE", None),
         version=str(getattr(module, "VERSION", "1")),
+        judges_refused=bool(getattr(module, "JUDGES_REFUSED", False)),
         module=module.__name__,
         plugin=plugin,
     )

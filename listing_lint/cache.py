@@ -35,15 +35,13 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from listing_lint import memo
 from listing_lint.bundle.model import display_path
 from listing_lint.config import named_files
 from listing_lint.finding import Finding, Fix, Severity, TextEdit
-
-if TYPE_CHECKING:
-    from listing_lint.engine import BundleResult, Settings
+from listing_lint.runtypes import BundleResult, Settings
 
 FORMAT = "2"  # bump when the stored shape changes
 RACY_SECONDS = 2.0
@@ -321,8 +319,6 @@ def _load(text: Any) -> Any:
 
 
 def result_from_record(text: Any, manifest: str | Path, cwd: Path) -> BundleResult:
-    from listing_lint.engine import BundleResult
-
     doc = _load(text)
     if not (isinstance(doc, list) and len(doc) == 3 and isinstance(doc[0], str) and type(doc[1]) is int
             and isinstance(doc[2], list)):

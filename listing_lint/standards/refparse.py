@@ -32,7 +32,10 @@ BODIES = ("EN IEC", "EN ISO/IEC", "EN ISO", "ETSI EN", "ETSI TS", "EN", "IEC", "
 
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
 _REGULATION = re.compile(
-    r"^(?:47\s*CFR|CFR\s*47|FCC|KDB|RSS|ICES|PART\s*15|FCC\s*PART|FCC\s*RULES?|ISED|IC\s+RSS)\b|^15\.\d+", re.I
+    r"^(?:47\s*CFR|CFR\s*47|FCC|KDB|RSS|ICES|PART\s*15|FCC\s*PART|FCC\s*RULES?|ISED|IC\s+RSS)\b|^15\.\d+"
+    # an EU act or one of its articles: "RED Art. 3(3)(d)", "Directive 2014/53/EU", "Art. 3.3(e)", "2014/53/EU"
+    r"|^(?:RED|LVD|EMCD?|ROHS|R&TTE|DIRECTIVE|REGULATION|DELEGATED|IMPLEMENTING|ART(?:ICLE)?)\b|^\d{4}/\d+/E[UC]\b",
+    re.I,
 )
 _AMENDMENT = re.compile(r"^(?P<kind>A|AC|IS)(?P<num>\d{0,3})(?::?(?P<year>(?:19|20)\d\d))?(?:-\d\d)?$")
 
@@ -202,7 +205,8 @@ def parse_ref(text: str) -> StandardRef:
 
 
 def is_regulation(text: str) -> bool:
-    """A rule-part or guidance reference (``47 CFR Part 15``, ``KDB 558074``), not a standard edition."""
+    """A rule-part, guidance or legal reference (``47 CFR Part 15``, ``KDB 558074``, ``RED Art. 3(3)(d)``),
+    not a standard edition."""
     return bool(_REGULATION.match(_clean(text)))
 
 

@@ -21,7 +21,7 @@ from listing_lint.standards.refparse import RefError, StandardRef, parse_ref
 DATA = Path(__file__).parent / "data"
 CONFIDENCES = ("confirmed", "secondary", "single-source", "unconfirmed")
 STATUSES = ("current", "superseded", "never-cited", "withdrawn")
-RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones")
+RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones", "conformity_assessment")
 
 
 class RegistryDataError(ValueError):
@@ -30,7 +30,8 @@ class RegistryDataError(ValueError):
 
 @dataclass(frozen=True)
 class State:
-    """What an entry is at a date. ``kind``: current, not-yet, ended, never-cited."""
+    """What an entry is at a date. ``kind``: current, not-yet, ended, never-cited, unknown (superseded
+    at an unknown date, judged before its successor existed)."""
 
     kind: str
     since: date | None = None  # ended: the day presumption ended (None: not known); not-yet: the citation date
@@ -55,6 +56,9 @@ class Entry:
     used_with: tuple[str, ...] = ()
     basis: str = ""
     note: str = ""
+    referenced_elsewhere: str = ""  # e.g. clauses referenced under the general product safety rules
+    checked: date | None = None  # the day the fact was last checked against its source
+    successor_year: int | None = None  # the year of ``replaced_by``'s edition, when it names one
     origin: str = "registry"  # "registry" or the overlay's path
 
     def state(self, day: date) -> State:
@@ -68,6 +72,8 @@ class Entry:
             return State("ended", since=self.ended) if day >= self.ended else State("current", until=self.ended)
         if self.replaced_on is not None and day < self.replaced_on:
             return State("current")
+        if self.replaced_on is None and self.successor_year and day.year < self.successor_year:
+            return State("unknown")  # its successor did not exist yet; whether it was cited then is not recorded
         return State("ended")
 
     def matches(self, ref: StandardRef) -> int:
@@ -111,6 +117,8 @@ class MarketRule:
 
     def covers(self, groups: list[str] | set[str]) -> bool:
         groups = set(groups)
+        if groups & set(self.data.get("groups_none") or ()):
+            return False
         if "groups_all" in self.data:
             return set(self.data["groups_all"]) <= groups
         wanted = self.data.get("groups_any")
@@ -276,8 +284,19 @@ def make_entry(raw: dict, origin: str, where: str) -> Entry:
         used_with=tuple(raw.get("used_with") or ()),
         basis=str(raw.get("basis") or ""),
         note=str(raw.get("note") or ""),
+        referenced_elsewhere=str(raw.get("referenced_elsewhere") or ""),
+        checked=_as_date(raw.get("checked"), where),
+        successor_year=_year_of(raw.get("replaced_by")),
         origin=origin,
     )
+
+
+def _year_of(ref: Any) -> int | None:
+    try:
+        year = parse_ref(str(ref)).year if ref else None
+    except RefError:
+        return None
+    return int(str(year)[:4]) if year else None
 
 
 def _entry_key(raw: dict) -> tuple[str, str]:
@@ -332,7 +351,7 @@ def _rules_from(doc: dict, where: str) -> list[MarketRule]:
     for kind in RULE_KINDS:
         for i, raw in enumerate(doc.get(kind) or []):
             rid = raw.get("id") or f"{kind}-{i}"
-            data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date") else v) for k, v in raw.items()}
+            data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date", "checked") else v) for k, v in raw.items()}
             rules.append(MarketRule(kind, rid, data))
     return rules
 

@@ -26,7 +26,7 @@ def _line(entry: Entry, detail: str) -> str:
 
 
 def _standards(registry: Registry, market: str, day: date) -> list[str]:
-    buckets: dict[str, list[str]] = {k: [] for k in ("current", "ending", "ended", "never", "coming")}
+    buckets: dict[str, list[str]] = {k: [] for k in ("current", "ending", "ended", "unknown", "never", "coming")}
     for entry in sorted((e for e in registry.entries if e.market == market), key=lambda e: e.text):
         state = entry.state(day)
         instead = f"; cite {entry.replaced_by}" if entry.replaced_by else ""
@@ -37,6 +37,8 @@ def _standards(registry: Registry, market: str, day: date) -> list[str]:
         elif state.kind == "ended":
             when = f"ended {state.since}" if state.since else "replaced (end date not established)"
             buckets["ended"].append(_line(entry, when + instead))
+        elif state.kind == "unknown":
+            buckets["unknown"].append(_line(entry, f"not established at this date (replaced later by {entry.replaced_by})"))
         elif state.kind == "never-cited":
             buckets["never"].append(_line(entry, "never cited in the OJ: evidence only" + instead))
         else:
@@ -45,6 +47,7 @@ def _standards(registry: Registry, market: str, day: date) -> list[str]:
         "current": "current (presumption of conformity)",
         "ending": "still current, ending",
         "ended": "ended (no presumption at this date)",
+        "unknown": "status not established (superseded later, date unknown)",
         "never": "never cited",
         "coming": "coming (cited from a later date)",
     }
@@ -61,7 +64,7 @@ def _rule_line(rule: MarketRule) -> str:
     joiner = " + " if rule.get("groups_all") else " | "
     groups = list(rule.get("groups_all") or rule.get("groups_any") or ["every product"])
     groups = groups if len(groups) <= 3 else [*groups[:3], f"{len(groups) - 3} more"]
-    what = rule.get("standard") or rule.get("requires") or " or ".join(rule.get("schemes") or ())
+    what = rule.get("standard") or rule.get("requires") or rule.get("legislation") or " or ".join(rule.get("schemes") or ())
     return f"  {rule.kind:<18} {joiner.join(groups):<45} {what:<14} {span:<25} {TAG.get(rule.confidence, 'U')}  {rule.get('why', '')}".rstrip()
 
 

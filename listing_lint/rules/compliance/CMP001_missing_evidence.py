@@ -2,13 +2,16 @@
 
 What it checks: for each market in ``markets``, the registry's evidence rules say which
 certificate schemes the product groups need: EU → CE; UK → UKCA or CE (CE is recognised in
-Great Britain indefinitely since 2024-10-01); US → FCC, for radio and electronic groups only.
+Great Britain indefinitely since 2024-10-01), and CE for Northern Ireland, which the UK market
+includes and where UKCA alone is not recognised (Windsor Framework); US → FCC, for radio and
+electronic groups only. Every rule that applies must be met; the first unmet one is reported.
 A product with no electrical group (a garden hose) needs none.
 Why: a marketplace delists an electrical product that cannot show conformity evidence for the
 market it ships to, and customs can hold the goods.
 Fails:
     "product_groups": ["radio"], "markets": ["EU", "US"], "certificates": [{"scheme": "CE", ...}]
     (no FCC certificate for the US)
+    "markets": ["UK"], "certificates": [{"scheme": "UKCA", ...}]   (nothing for Northern Ireland)
 Passes:
     "product_groups": ["battery", "led-lighting"], "markets": ["EU", "UK"],
     "certificates": [{"scheme": "CE", ...}]   (CE alone is fine in the UK)
@@ -29,12 +32,11 @@ def check(bundle, ctx):
             r for r in registry.rules_of("evidence")
             if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)
         ]
-        if not rules:
+        unmet = [r for r in rules if not present & set(r.get("schemes") or ())]
+        if not unmet:
             continue
-        rule = min(rules, key=lambda r: CONFIDENCE_RANK.get(r.confidence, 9))
+        rule = min(unmet, key=lambda r: CONFIDENCE_RANK.get(r.confidence, 9))  # one finding per market
         schemes = list(rule.get("schemes") or ())
-        if present & set(schemes):
-            continue
         wanted = " or ".join(schemes)
         yield ctx.finding(
             at,

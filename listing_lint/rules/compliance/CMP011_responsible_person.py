@@ -1,18 +1,23 @@
 """CMP011 responsible-person — a market without an economic operator established there.
 
 What it checks: for each market, the registry's responsible-person rules in force at the
-as-of date: EU → an EU responsible person for every consumer product from 2024-12-13 (GPSR
-(EU) 2023/988 Art. 16, named in the online offer under Art. 19); UK → a UK importer or
-representative for electrical goods (unconfirmed: reported as info). The listing's
-``responsible_person`` must have an entry for the market.
+as-of date: EU → an economic operator established in the Union for electrical products from
+2021-07-16 (Market Surveillance Regulation (EU) 2019/1020 Art. 4), and an EU responsible person
+for every consumer product from 2024-12-13 (GPSR (EU) 2023/988 Art. 16, named in the online
+offer under Art. 19); UK → a UK importer or representative for electrical goods (unconfirmed:
+reported as info). The listing's ``responsible_person`` must have an entry for the market. Where
+several rules apply, the best-confirmed and newest one is quoted.
 Why: without an operator established in the market the product may not be placed there, and
 the marketplace must show the operator's name and address in the offer.
 Fails:
     "markets": ["EU"], no "responsible_person", judged at 2026-11-25
+    a Wi-Fi plug for the EU, no "responsible_person", judged --as-of 2023-01-01 (Art. 4 of 2019/1020)
 Passes:
     "responsible_person": [{"market": "EU", "name": "…", "address": "…", "email": "…"}];
-    or the same listing judged --as-of 2020-06-01 (before the GPSR applied)
+    or the same listing judged --as-of 2021-07-15 (before Art. 4 of 2019/1020 applied)
 """
+
+from datetime import date
 
 from listing_lint.api import Severity
 from listing_lint.rules.compliance._common import CONFIDENCE_RANK, markets_with_pointers, registry_for
@@ -33,7 +38,7 @@ def check(bundle, ctx):
         ]
         if not rules:
             continue
-        rule = min(rules, key=lambda r: CONFIDENCE_RANK.get(r.confidence, 9))
+        rule = min(rules, key=lambda r: (CONFIDENCE_RANK.get(r.confidence, 9), -(r.get("from") or date.min).toordinal()))
         yield ctx.finding(
             at,
             f"no {market} responsible person: {rule.get('why')}; add one for {market} to `responsible_person`",

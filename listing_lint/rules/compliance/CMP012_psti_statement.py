@@ -1,20 +1,26 @@
 """CMP012 psti-statement — a connectable product for the UK without a PSTI statement of compliance.
 
-What it checks: a UK listing whose product is ``internet-connected``, judged at or after
-2024-04-29, needs a certificate with scheme ``PSTI`` (or legislation ``PSTI``): the statement of
-compliance the UK PSTI regime requires to ship with the product.
+What it checks: a UK listing whose product is connectable, judged at or after 2024-04-29, needs a
+certificate with scheme ``PSTI`` (or legislation ``PSTI``): the statement of compliance the UK
+PSTI regime requires to ship with the product. ``internet-connected`` products are in scope
+(an error); so are network-connectable ones that send and receive data and connect to an
+internet-connectable product, such as Bluetooth devices paired with a phone (PSTI Act 2022
+s. 5): a ``radio`` product that is not internet-connected warns, since whether it connects to
+one is inferred. Wireless (Qi) chargers are not judged. ETSI EN 303 645 gives deemed compliance
+with the security requirements (the 2023 Regulations, Schedule 2), not the statement.
 Why: since 2024-04-29 connectable products sold in the UK must meet the PSTI security
 requirements (no universal default passwords, a vulnerability-reporting contact, a stated
 minimum support period) and come with a statement of compliance; CE or UKCA marking does not
 cover it.
 Fails:
     "product_groups": ["radio", "internet-connected"], "markets": ["UK"], certificates: CE only
+    "product_groups": ["radio", "wearable"] (Bluetooth earbuds), "markets": ["UK"], CE only (a warning)
 Passes:
-    the same with {"scheme": "PSTI", "legislation": ["PSTI"], ...}; or "product_groups": ["radio"]
+    the same with {"scheme": "PSTI", "legislation": ["PSTI"], ...}; or "product_groups": ["mains-powered"]
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import certificates, group_text, markets_with_pointers, registry_for
 
 CODE, NAME, SEVERITY = "CMP012", "psti-statement", Severity.ERROR
 
@@ -32,9 +38,13 @@ def check(bundle, ctx):
                 continue
             yield ctx.finding(
                 at,
-                f"no PSTI statement of compliance for this internet-connected product in the {market}: {rule.get('why')}; "
+                f"no PSTI statement of compliance for this {group_text(groups & _named(rule))} product in the {market}: {rule.get('why')}; "
                 f"add it to `certificates` with scheme PSTI",
                 severity=ctx.severity_for(rule.confidence),
                 source=rule.source,
             )
             break
+
+
+def _named(rule) -> set[str]:
+    return set(rule.get("groups_all") or rule.get("groups_any") or ())
