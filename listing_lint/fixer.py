@@ -117,12 +117,11 @@ class Scope:
         if real in self.files:
             return True
         for folder, real_folder in self.folders:
-            rel = os.path.relpath(path, folder)
-            if rel.startswith(".."):
-                continue
-            # no symlink between the bundle folder and the file: the real path is the lexical one
-            if real == os.path.join(real_folder, rel):
-                return True
+            for base in (folder, real_folder):  # pages are named by their real path, manifests as found
+                rel = os.path.relpath(path, base)
+                # no symlink between the bundle folder and the file: the real path is the lexical one
+                if not rel.startswith("..") and real == os.path.join(real_folder, rel):
+                    return True
         return False
 
 

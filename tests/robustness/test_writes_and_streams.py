@@ -144,3 +144,11 @@ def test_github_and_html_formats_escape_control_characters():
     assert not RAW_CONTROL.search(line) and "\n" not in line
     assert line.endswith("::media\\x1b[2J\\x07\\x00 missing%0A::error::x")
     assert not RAW_CONTROL.search(esc(f.message)) and esc("a\tb\nc") == "a\tb\nc"
+
+
+def test_fix_works_on_a_repo_reached_through_a_symlink_above_it(repo, tmp_path):
+    """A checkout under a linked folder (macOS /tmp, a linked home): still fixed, from outside it."""
+    (tmp_path / "link").symlink_to(repo)
+    done = cli([*ARGS, "--fix", str(tmp_path / "link")], tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Fixed" in done.stderr and '<html lang="es">' in (repo / PAGE).read_text(encoding="utf-8")
