@@ -206,12 +206,15 @@ def merge(reports, output, fail_on, exit_zero):
 
     try:
         kind, doc = merging.merge([merging.load(Path(p)) for p in reports])
-    except merging.MergeError as exc:
-        click.echo(f"listing-lint: error: {exc}", err=True)
+        if output:
+            check_target(output, [Path.cwd()], "--output")
+    except (merging.MergeError, UnsafeTarget) as exc:
+        click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as out:
-            merging.dump(doc, out)
+        out = io.StringIO(newline="\n")
+        merging.dump(doc, out)
+        write_atomic(output, out.getvalue().encode("utf-8", errors="backslashreplace"))
     else:
         merging.dump(doc, sys.stdout)
     threshold = Severity.parse(fail_on)

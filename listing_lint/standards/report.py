@@ -109,7 +109,9 @@ def standards_command(market: str | None, as_of: date | None, config_path: str |
         config = load_config(Path(os.getcwd()), Path(config_path) if config_path else None)
         registry = load_registry(overlay_path(config))
     except (ConfigError, RegistryDataError) as exc:
-        click.echo(f"listing-lint: error: {exc}", err=True)
+        from listing_lint.reporters.text import escape
+
+        click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         return 2
     click.echo(render(registry, market, as_of or date.today()), nl=False)
     return 0

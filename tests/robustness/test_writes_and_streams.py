@@ -152,3 +152,13 @@ def test_fix_works_on_a_repo_reached_through_a_symlink_above_it(repo, tmp_path):
     done = cli([*ARGS, "--fix", str(tmp_path / "link")], tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Fixed" in done.stderr and '<html lang="es">' in (repo / PAGE).read_text(encoding="utf-8")
+
+
+def test_merge_output_is_not_written_through_a_symlink(repo, tmp_path):
+    assert cli([*ARGS, "--format", "json", "--output", "shard.json"], repo).returncode == 0
+    (repo / "reports").symlink_to(tmp_path / "outside")
+    done = cli(["merge", "shard.json", "--output", "reports/merged.json"], repo)
+    assert done.returncode == 2 and "leads through a symlink" in done.stderr
+    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["target.txt"]
+    assert cli(["merge", "shard.json", "--output", "merged.json"], repo).returncode == 0
+    assert json.loads((repo / "merged.json").read_text(encoding="utf-8"))["findings"][0]["code"] == "LOC004"
