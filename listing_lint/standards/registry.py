@@ -1,7 +1,8 @@
 """The standards registry: standard editions and market rules, with their dates, source and confidence.
 
 ``data/standards.yaml`` holds one entry per standard edition and market; ``data/market_rules.yaml``
-what each product group needs in each market and from when. A user's overlay file (config key
+what each product group needs in each market and from when; ``data/product_groups.yaml`` the
+vocabulary of product groups (ids, aliases, the groups each implies). A user's overlay file (config key
 ``standards-overlay``) adds entries or overrides them: a standard by (ref, market), a market rule
 by id. Every fact is judged at a date: ``entry.state(day)``, ``rule.applies(groups, day)``.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -128,6 +130,17 @@ class MarketRule:
 
 
 @dataclass(frozen=True)
+class Group:
+    """One product group of the vocabulary: its id, what it means, other names for it, what it implies."""
+
+    id: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+    origin: str = "registry"
+
+
+@dataclass(frozen=True)
 class Match:
     entry: Entry
     exact: bool  # the cited amendments are exactly the entry's
@@ -135,12 +148,35 @@ class Match:
 
 
 class Registry:
-    def __init__(self, entries: list[Entry], rules: list[MarketRule]):
+    def __init__(self, entries: list[Entry], rules: list[MarketRule], groups: list[Group] | None = None):
         self.entries = entries
         self.rules = rules
+        self.groups = list(groups or ())
+        self._group_names = {alias: g.id for g in self.groups for alias in g.aliases}
+        self._group_names.update({g.id: g.id for g in self.groups})
         self._by_family: dict[tuple[str, str], list[Entry]] = {}
         for entry in entries:
             self._by_family.setdefault((entry.market, entry.ref.family), []).append(entry)
+
+    def group_id(self, name: str) -> str | None:
+        """The group id a listing's ``product_groups`` value names (an id or an alias), or None."""
+        return self._group_names.get(name)
+
+    def group_names(self) -> list[str]:
+        """Every id and alias a listing may write."""
+        return sorted(self._group_names)
+
+    def resolve_groups(self, names) -> set[str]:
+        """The group ids the names stand for, with every group they imply; unknown names are dropped."""
+        implies = {g.id: g.implies for g in self.groups}
+        todo = [gid for gid in map(self.group_id, names) if gid]
+        out: set[str] = set()
+        while todo:
+            gid = todo.pop()
+            if gid not in out:
+                out.add(gid)
+                todo.extend(implies.get(gid, ()))
+        return out
 
     def rules_of(self, kind: str) -> list[MarketRule]:
         return [r for r in self.rules if r.kind == kind]
@@ -352,14 +388,41 @@ def _rules_from(doc: dict, where: str) -> list[MarketRule]:
         for i, raw in enumerate(doc.get(kind) or []):
             rid = raw.get("id") or f"{kind}-{i}"
             data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date", "checked") else v) for k, v in raw.items()}
+            if "page_text" in data:
+                try:
+                    re.compile(str(data["page_text"]))
+                except re.error as exc:
+                    raise RegistryDataError(f"{where} {kind}/{rid}: page_text is not a regular expression: {exc}") from None
             rules.append(MarketRule(kind, rid, data))
     return rules
+
+
+def _groups_from(raw_groups: list[tuple[dict, str]]) -> list[Group]:
+    groups = [
+        Group(str(raw["id"]), str(raw.get("title") or raw["id"]), tuple(raw.get("aliases") or ()), tuple(raw.get("implies") or ()), origin)
+        for raw, origin in raw_groups
+    ]
+    owner: dict[str, str] = {}
+    for group in groups:
+        for name in (group.id, *group.aliases):
+            if owner.setdefault(name, group.id) != group.id:
+                raise RegistryDataError(f"{group.origin}: product group name {name!r} is used by both {owner[name]!r} and {group.id!r}")
+    ids = set(owner.values())
+    for group in groups:
+        unknown = [g for g in group.implies if g not in ids]
+        if unknown:
+            raise RegistryDataError(f"{group.origin}: product group {group.id!r} implies unknown group(s) {', '.join(unknown)}")
+    return groups
 
 
 @lru_cache(maxsize=8)
 def _load(overlay: str | None, stamp: float) -> Registry:
     base = _load_yaml(DATA / "standards.yaml") or {}
     rules_doc = _load_yaml(DATA / "market_rules.yaml") or {}
+    products_doc = _load_yaml(DATA / "product_rules.yaml") or {}  # issue 17's product kinds, same format
+    for kind in RULE_KINDS:
+        rules_doc[kind] = [*(rules_doc.get(kind) or []), *(products_doc.get(kind) or [])]
+    raw_groups = [(item, "product_groups.yaml") for item in (_load_yaml(DATA / "product_groups.yaml") or {}).get("groups") or []]
     raw_entries = [(item, "registry") for item in base.get("standards") or []]
     if overlay:
         path = Path(overlay)
@@ -370,8 +433,12 @@ def _load(overlay: str | None, stamp: float) -> Registry:
         for kind in RULE_KINDS:
             if extra.get(kind):
                 rules_doc[kind] = _merge_by(rules_doc.get(kind) or [], extra[kind], lambda r: r.get("id"))
+        if extra.get("product_groups"):
+            added = {g.get("id") for g in extra["product_groups"]}
+            merged_groups = _merge_by([g for g, _ in raw_groups], extra["product_groups"], lambda g: g.get("id"))
+            raw_groups = [(g, overlay if g.get("id") in added else "product_groups.yaml") for g in merged_groups]
     entries = [make_entry(raw, origin, f"{origin}: standards entry {raw.get('ref')!r} ({raw.get('market')})") for raw, origin in raw_entries]
-    return Registry(entries, _rules_from(rules_doc, "market_rules.yaml"))
+    return Registry(entries, _rules_from(rules_doc, "market_rules.yaml"), _groups_from(raw_groups))
 
 
 def load_registry(overlay: str | os.PathLike | None = None) -> Registry:

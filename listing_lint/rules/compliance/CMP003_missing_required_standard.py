@@ -12,8 +12,14 @@ clause applied and by which article. A requirement is met when a certificate of 
 scheme cites any edition of the standard, or by an EU-type examination instead: a CE
 certificate under the RED with a notified body's 4-digit number that names the point
 (``"standards": ["RED Art. 3(3)(d)"]``) or claims RED-DA without naming points. A notified-body
-number on another certificate (an LVD or RoHS one) proves nothing about this scope. A market
-with no certificate of the scheme at all is CMP001's finding, not this one.
+number on another certificate (an LVD or RoHS one) proves nothing about this scope. Rules with no
+clause accept a notified body's examination under the legislation they name (a toy's EC-type
+examination under the ``TSD``). Issue 17's kinds: toys → EN 71-1/-2/-3 (EU, UK) and ASTM F963 on
+the US Children's Product Certificate, electric toys → EN IEC 62115; mains LED lighting → EN
+62471, EN IEC 55015; household appliances → EN 60335-1 and a part EN 60335-2-x, EN 62233, EN IEC
+55014-1/-2; Qi chargers → ETSI EN 303 417. A market with no certificate of the scheme at all is
+CMP001's finding, not this one. A certificate judged for two markets (CE in the EU and the UK)
+gets one finding per missing standard, from the more certain rule.
 Why: from the date a delegated act applies, a product without the standard (or a notified-body
 examination) cannot be placed on the market; its CE marking is not valid.
 Fails:
@@ -33,6 +39,8 @@ from listing_lint.rules.compliance._common import (
     cited_standards,
     group_text,
     markets_with_pointers,
+    nb_number,
+    product_groups,
     red_examination_covers,
     registry_for,
 )
@@ -43,9 +51,10 @@ CODE, NAME, SEVERITY = "CMP003", "missing-required-standard", Severity.ERROR
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
     cited = cited_standards(bundle, ctx)
+    found: dict[tuple, tuple] = {}  # (where, standard) -> (rank, finding): a certificate judged for two markets
     for market, _ in markets_with_pointers(bundle):
         unmet: dict[str, list] = {}  # standard family -> the rules that need it (one finding per standard)
         for rule in registry.rules_of("required_standards"):
@@ -55,13 +64,32 @@ def check(bundle, ctx):
             wanted = try_parse(str(rule.get("standard")))
             if not mine or isinstance(wanted, RefError):
                 continue
-            if any(c.ref is not None and c.ref.family == wanted.family and c.cert in mine for c in cited):
+            if any(c.ref is not None and _is(c.ref.family, wanted.family, rule) and c.cert in mine for c in cited):
                 continue
-            if rule.get("alternative") == "notified-body" and any(red_examination_covers(c, rule.get("clause", "")) for c in mine):
+            if rule.get("alternative") == "notified-body" and any(_examined(c, rule) for c in mine):
                 continue
-            unmet.setdefault(wanted.family, []).append((rule, mine))
+            family = f"{wanted.family}-x" if rule.get("any_part") else wanted.family
+            unmet.setdefault(family, []).append((rule, mine))
         for family, needs in unmet.items():
-            yield _finding(ctx, bundle, registry, market, groups, family, needs)
+            rank, at, finding = _finding(ctx, bundle, registry, market, groups, family, needs)
+            if (at, family) not in found or rank < found[(at, family)][0]:
+                found[(at, family)] = (rank, finding)
+    for _, finding in found.values():
+        yield finding
+
+
+def _is(cited: str, wanted: str, rule) -> bool:
+    """The cited family is the wanted one; with ``any_part``, any part under it (EN 60335-2-15 for EN 60335-2)."""
+    return cited == wanted or bool(rule.get("any_part")) and cited.startswith(wanted + "-")
+
+
+def _examined(cert, rule) -> bool:
+    """A notified body's examination covers the rule: under the RED naming its Art. 3(3) clause, or, for
+    a rule with no clause, a CE certificate with a notified body's number under the legislation it names."""
+    if rule.get("clause"):
+        return red_examination_covers(cert, rule.get("clause"))
+    under = rule.get("examination_under")
+    return cert.scheme == "CE" and nb_number(cert) is not None and (not under or under in cert.legislation)
 
 
 def _finding(ctx, bundle, registry, market, groups, family, needs):
@@ -69,7 +97,8 @@ def _finding(ctx, bundle, registry, market, groups, family, needs):
     rules = tagged or needs
     rule, mine = min(rules, key=lambda n: CONFIDENCE_RANK.get(n[0].confidence, 9))
     at = mine[0].ptr("standards") if bundle.get(mine[0].ptr("standards")) is not None else mine[0].pointer
-    return ctx.finding(
+    rank = CONFIDENCE_RANK.get(rule.confidence, 9) if tagged else 9
+    return rank, at, ctx.finding(
         at,
         _message([r for r, _ in rules], family, market, groups, registry, ctx.as_of, conditional=not tagged),
         severity=ctx.severity_for(rule.confidence) if tagged else Severity.INFO,

@@ -26,7 +26,14 @@ Passes:
 import re
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import accepted_in, certificates, registry_for, sku_models_by_market, substitutes
+from listing_lint.rules.compliance._common import (
+    accepted_in,
+    certificates,
+    product_groups,
+    registry_for,
+    sku_models_by_market,
+    substitutes,
+)
 
 CODE, NAME, SEVERITY = "CMP006", "model-coverage", Severity.ERROR
 
@@ -53,7 +60,7 @@ def covers(cert_models, model: str) -> bool:
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = bundle.product_groups
+    groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
     stands_for = substitutes(registry)
     for market, skus in sku_models_by_market(bundle).items():

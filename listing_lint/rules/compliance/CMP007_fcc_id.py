@@ -16,7 +16,7 @@ Passes:
 import re
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers
+from listing_lint.rules.compliance._common import certificates, markets_with_pointers, product_groups
 
 CODE, NAME, SEVERITY = "CMP007", "fcc-id", Severity.ERROR
 SOURCE = "https://www.fcc.gov/general/fcc-id-number-grantee-code-information"
@@ -63,7 +63,7 @@ def check(bundle, ctx):
                 f"(grantee code + product code, e.g. 2ABCD-SP1)",
             )
     us = dict(markets_with_pointers(bundle)).get("US")
-    if us and "radio" in bundle.product_groups and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc):
+    if us and "radio" in product_groups(bundle, ctx) and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc):
         yield ctx.finding(
             fcc[0].ptr("scheme"),
             "a radio product sold in the US needs FCC certification (47 CFR Part 15 Subpart C) and its FCC ID; "

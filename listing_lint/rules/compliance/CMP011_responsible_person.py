@@ -20,14 +20,14 @@ Passes:
 from datetime import date
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import CONFIDENCE_RANK, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import CONFIDENCE_RANK, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP011", "responsible-person", Severity.ERROR
 
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     present = {p.get("market") for p in bundle.list_at("/responsible_person") if isinstance(p, dict)}
     for market, at in markets_with_pointers(bundle):
         if market in present:

@@ -20,14 +20,14 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, group_text, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import certificates, group_text, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP012", "psti-statement", Severity.ERROR
 
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
     for market, at in markets_with_pointers(bundle):
         for rule in registry.rules_of("psti"):

@@ -14,10 +14,10 @@ from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
            "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market",
-           "substitutes", "nb_number", "red_examination_covers"]
+           "substitutes", "nb_number", "red_examination_covers", "product_groups"]
 
 #: the market whose registry entries judge a certificate's standards
-JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK"}
+JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 
@@ -204,3 +204,12 @@ def _points(text: str) -> set[str]:
     for found in _ART_3_3.finditer(text or ""):
         out.update(re.findall(r"[a-i]", re.sub(r"and", " ", found[1], flags=re.I).lower()))
     return out
+
+
+def product_groups(bundle, ctx) -> set[str]:
+    """The bundle's product groups as vocabulary ids (an alias read as its id) with every group they
+    imply (``electric-toy`` → ``toy``); unknown names are dropped (SCH009 reports them)."""
+    key = "cmp.groups"
+    if key not in ctx.cache:
+        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(bundle.product_groups))
+    return set(ctx.cache[key])
