@@ -7,6 +7,7 @@ import json
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,23 @@ def test_fix_writes_only_files_of_the_bundles_it_linted(tmp_path):
     assert other.read_text(encoding="utf-8") == "lang=en"
     assert [r.path for r in report.refused] == ["listings/other.html"]
     assert any("is not a file of a linted bundle" in line for line in report.lines())
+
+
+def test_a_tampered_store_pass_row_is_a_miss(repo, tmp_path):
+    """The store-level pass (SCH006, PRM…) is cached too: its rows are checked the same way."""
+    env = _env(tmp_path)
+    args = ["check", "--as-of", "2026-11-25", "--select", "SCH006"]
+    time.sleep(2.2)  # files older than the cache's racy window (ctime counts): the store pass is stored
+    expected = cli(args, repo, env)
+    assert expected.returncode == 0 and "SCH006" not in expected.stdout
+    (db,) = (tmp_path / "cache").glob("cache-v*.sqlite3")
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM results WHERE key LIKE 'repo:%'").fetchone()[0] == 1
+        crafted = [[["SCH006", 3, "\x1b]0;owned\x07", path, 1, 1, 1, 1, None, "r", None, None, ""]]
+                   for path in ("../../outside/victim.txt", "/etc/passwd")]
+        for rows in [*crafted, [{"code": "SCH006"}], "[" * 50_000 + "]" * 50_000]:
+            bad = rows if isinstance(rows, str) else json.dumps(rows)
+            conn.execute("UPDATE results SET value = ? WHERE key LIKE 'repo:%'", (bad,))
+            conn.commit()
+            again = cli(args, repo, env)
+            assert again.returncode == 0 and "SCH006" not in again.stdout and "owned" not in again.stdout

@@ -1,6 +1,6 @@
 """LOC001: a listed detail page with nothing on it is a missing page (issue 14, item 16)."""
 
-from builder import lint
+from builder import findings, lint
 
 from loc_pages import doc, full
 
@@ -16,7 +16,9 @@ def test_an_empty_inline_page_is_missing(bundle, tmp_path):
     full(bundle)
     bundle.data["detail_pages"]["fr"] = {"html": "  "}
     bundle.write()
-    assert [code for _, _, code in lint(tmp_path, select="LOC001")] == ["LOC001"]
+    (f,) = findings(tmp_path, select="LOC001")
+    assert (f.path, f.line) == ("listings/demo/listing.json", bundle.line_of('"html": "  "'))
+    assert f.message.startswith("the fr detail page is empty")
 
 
 def test_an_image_only_page_and_a_short_fragment_are_pages(bundle, tmp_path):
