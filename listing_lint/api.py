@@ -70,15 +70,17 @@ class Rule:
 
     def doc_sections(self) -> dict[str, str]:
         """The docstring split into its sections (``What it checks``, ``Why``, ``Fails``, ``Passes``)."""
-        sections: dict[str, str] = {}
+        lines: dict[str, list[str]] = {}
         current = None
         for line in self.doc.splitlines()[1:]:
             head = next((s for s in DOC_SECTIONS if line.strip().startswith(s)), None)
             if head:
                 current = head[:-1]
-                sections[current] = line.strip()[len(head):].strip()
+                lines[current] = [line.strip()[len(head):].strip()]
             elif current:
-                sections[current] = (sections[current] + "\n" + line.rstrip()).strip("\n")
+                lines[current].append(line.rstrip())
+        # blank lines inside a section are kept: they separate a section's examples
+        sections = {k: "\n".join(v).strip("\n") for k, v in lines.items()}
         return {k: inspect.cleandoc(v) if "\n" in v else v for k, v in sections.items()}
 
 

@@ -181,7 +181,7 @@ def rule(code):
 
         click.echo(f"listing-lint: error: no rule {code!r}{closest(code.upper(), registry.by_code())}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(rule_help(found))
+    click.echo(rule_help(found, installed=True))
 
 
 @main.command()

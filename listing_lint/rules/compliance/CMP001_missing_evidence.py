@@ -18,14 +18,27 @@ Why: a marketplace delists a product that cannot show the evidence for the marke
 customs can hold the goods, and some evidence (a fibre composition, a Prop 65 warning) must be
 visible to the buyer before the purchase.
 Fails:
-    "product_groups": ["radio"], "markets": ["EU", "US"], "certificates": [{"scheme": "CE", ...}]
-    (no FCC certificate for the US)
-    "markets": ["UK"], "certificates": [{"scheme": "UKCA", ...}]   (nothing for Northern Ireland)
-    "product_groups": ["mains-plug"], "markets": ["UK"], "skus": [{"model": "K1", "plug_type": "C", ...}]
+    listing.json /markets = ["EU", "US"]    (no FCC certificate for the US)
+
+    listing.json /markets = ["UK"]
+    listing.json /certificates/0/scheme = "UKCA"    (nothing for Northern Ireland)
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
+    listing.json /certificates/- = {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["D1-EU"], "file": "certs/psti.pdf"}
+    certs/psti.pdf: scanned pdf
+
+    listing.json /product_groups = ["mains-plug"]
+    listing.json /markets = ["UK"]
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
+    listing.json /skus/0/plug_type = "C"    (a Europlug in the UK)
 Passes:
-    "product_groups": ["battery", "led-lighting"], "markets": ["EU", "UK"],
-    "certificates": [{"scheme": "CE", ...}]   (CE alone is fine in the UK)
-    "product_groups": ["mains-plug"], "markets": ["UK"], "skus": [{"model": "K1", "plug_type": "G", ...}]
+    listing.json /markets = ["EU", "US"]
+    listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2ABCD-SP1", "file": "certs/fcc.pdf"}
+    certs/fcc.pdf: scanned pdf
+
+    listing.json /product_groups = ["mains-plug"]
+    listing.json /markets = ["UK"]
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
+    listing.json /skus/0/plug_type = "G"
 """
 
 import re

@@ -10,11 +10,11 @@ product was tested to the current one: a warning to remove the obsolete referenc
 Why: products placed on the market after the cessation date cannot claim presumption of
 conformity from the old edition; market surveillance and marketplaces ask for a re-test.
 Fails:
-    CE certificate, "standards": ["EN 60950-1:2006+A2:2013"], judged at 2026-11-25
-    CE certificate, "standards": ["EN 60950-1:2006+A2:2013", "EN 62368-1:2014+A11:2017"] (a warning)
+    listing.json /certificates/0/standards/0 = "EN 60950-1:2006+A2:2013"    (judged at 2026-11-25)
+
+    listing.json /certificates/0/standards/- = "EN 60950-1:2006+A2:2013"    (beside its successor: a warning)
 Passes:
-    CE certificate, "standards": ["EN 62368-1:2014+A11:2017"]   (still the OJ-cited edition)
-    the same EN 60950-1 certificate judged --as-of 2020-06-01 (presumption ended 2020-12-20)
+    listing.json /certificates/0/standards/0 = "EN 62368-1:2014+A11:2017"
 """
 
 from listing_lint.api import Severity

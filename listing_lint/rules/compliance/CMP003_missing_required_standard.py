@@ -23,13 +23,17 @@ gets one finding per missing standard, from the more certain rule.
 Why: from the date a delegated act applies, a product without the standard (or a notified-body
 examination) cannot be placed on the market; its CE marking is not valid.
 Fails:
-    "product_groups": ["radio", "internet-connected"], "markets": ["EU"], placed 2026-02-01,
-    CE certificate citing only ETSI EN 300 328 V2.2.2
-    the same with an LVD certificate that names notified body 0700
-    "product_groups": ["radio", "wearable", "personal-data"] (Bluetooth only), no EN 18031-2
+    listing.json /certificates/0/standards/3 removed    (EN 18031-1:2024)
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
+
+    listing.json /product_groups = ["radio", "wearable", "personal-data"]    (Bluetooth only: no EN 18031-2)
 Passes:
-    the same with "EN 18031-1:2024" added; or "product_groups": ["radio"] (not internet-connected);
-    or judged --as-of 2025-07-31; or a RED certificate of notified body 0700 naming "RED Art. 3(3)(d)"
+    listing.json /product_groups = ["radio", "mains-powered"]    (not internet-connected)
+    listing.json /certificates/0/standards/3 removed
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
+
+    listing.json /certificates/0/standards/3 = "RED Art. 3(3)(d)"
+    listing.json /certificates/0/notified_body = "0700"
 """
 
 from listing_lint.api import Severity

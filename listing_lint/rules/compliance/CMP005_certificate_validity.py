@@ -10,10 +10,12 @@ no warning for one that expires soon).
 Why: an expired certificate is not evidence; one issued after the product was placed on the
 market did not exist when it had to.
 Fails:
-    "issued": "2024-01-10", "expires": "2026-06-30", judged at 2026-11-25
-    the expired certificate beside a newer valid one for the same models (a warning: remove it)
+    listing.json /certificates/0/expires = "2026-06-30"    (judged at 2026-11-25)
+
+    listing.json /certificates/- = {"scheme": "CE", "legislation": ["RED", "RED-DA", "RoHS"], "standards": ["EN 62368-1:2014+A11:2017", "ETSI EN 300 328 V2.2.2", "ETSI EN 301 489-17 V3.3.1", "EN 18031-1:2024", "EN IEC 63000:2018"], "issued": "2025-01-10", "expires": "2026-01-10", "models": ["D1-EU"], "file": "certs/ce-2025.pdf"}
+    certs/ce-2025.pdf: scanned pdf    (expired, beside its valid successor: a warning)
 Passes:
-    "issued": "2026-02-18", "expires": "2027-06-13"   (200 more days at 2026-11-25)
+    listing.json /certificates/0/expires = "2027-06-13"
 """
 
 from listing_lint.api import Severity

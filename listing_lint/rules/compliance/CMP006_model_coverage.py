@@ -15,12 +15,10 @@ finding.
 Why: a certificate covers only the models it names; a variant sold under another model number
 has no evidence under that law, and marketplaces and market surveillance reject the mismatch.
 Fails:
-    SKUs "X1-EU" and "X1-UK"; the only CE certificate lists "models": ["X1-EU"]
-    LVD certificate lists ["VX100-EU"], EMC and RoHS certificates ["VX100-EU", "VX100-EU-W"]:
-    VX100-EU-W has no LVD evidence (reported at the LVD certificate's "models")
+    listing.json /skus/- = {"id": "D2", "model": "D2-EU", "price": {"amount": "44.90", "currency": "USD"}}
 Passes:
-    the CE certificate lists "models": ["X1-EU", "X1-UK"], or "X1 series"
-    a RED certificate lists X1-EU and a separate LVD+EMC certificate lists only the charger "CH-5V"
+    listing.json /skus/- = {"id": "D2", "model": "D2-EU", "price": {"amount": "44.90", "currency": "USD"}}
+    listing.json /certificates/0/models = ["D1-EU", "D2-EU"]
 """
 
 import re

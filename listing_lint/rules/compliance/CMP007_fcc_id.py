@@ -8,9 +8,13 @@ alone) is reported too; with no FCC certificate at all CMP001 reports the market
 Why: an intentional radiator needs certification, and the FCC ID on the label must be the one
 granted; a malformed ID cannot be found in the FCC database.
 Fails:
-    "fcc_id": "2AB10-SP1"   (a 1 in the grantee code)
+    listing.json /markets = ["EU", "US"]
+    listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2AB10-SP1", "file": "certs/fcc.pdf"}
+    certs/fcc.pdf: scanned pdf    (a 1 in the grantee code)
 Passes:
-    "fcc_id": "2ABCD-SP1"; "fcc_id": "FCC ID: A3LSMX1"
+    listing.json /markets = ["EU", "US"]
+    listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2ABCD-SP1", "file": "certs/fcc.pdf"}
+    certs/fcc.pdf: scanned pdf
 """
 
 import re

@@ -10,9 +10,9 @@ Why: radio equipment is excluded from the LVD and the EMC Directive (RED Art. 1(
 Art. 2(2)(a)); an LVD+EMC declaration for a radio product is the wrong legal basis and gives no
 presumption for the RED essential requirements.
 Fails:
-    "product_groups": ["radio"], CE certificate "legislation": ["LVD", "EMC"]
+    listing.json /certificates/0/legislation = ["LVD", "EMC", "RoHS"]    (a radio product)
 Passes:
-    "product_groups": ["radio"], CE certificate "legislation": ["RED", "RoHS"]
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
 """
 
 from listing_lint.api import Severity

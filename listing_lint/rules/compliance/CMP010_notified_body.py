@@ -13,11 +13,12 @@ cannot be checked in NANDO, and a RED Art. 3(3) claim without the harmonised sta
 valid without one. A number on a RoHS certificate suggests a notified body vouches for RoHS
 compliance, which no notified body does.
 Fails:
-    "notified_body": "07OO"; or "legislation": ["RED", "RED-DA"] with no EN 18031 and no notified_body
-    "legislation": ["RoHS"], "notified_body": "0700"
+    listing.json /certificates/0/notified_body = "07OO"
+
+    listing.json /certificates/- = {"scheme": "CE", "legislation": ["RoHS"], "standards": ["EN IEC 63000:2018"], "issued": "2026-01-20", "models": ["D1-EU"], "notified_body": "0700", "file": "certs/rohs.pdf"}
+    certs/rohs.pdf: scanned pdf    (RoHS involves no notified body)
 Passes:
-    "notified_body": "0700"; or "legislation": ["RED", "RED-DA"], "standards": ["EN 18031-1:2024"]
-    "legislation": ["RED", "RoHS"], "notified_body": "0700"
+    listing.json /certificates/0/notified_body = "0700"
 """
 
 from listing_lint.api import Severity

@@ -10,11 +10,17 @@ several rules apply, the best-confirmed and newest one is quoted.
 Why: without an operator established in the market the product may not be placed there, and
 the marketplace must show the operator's name and address in the offer.
 Fails:
-    "markets": ["EU"], no "responsible_person", judged at 2026-11-25
-    a Wi-Fi plug for the EU, no "responsible_person", judged --as-of 2023-01-01 (Art. 4 of 2019/1020)
+    listing.json /responsible_person removed    (judged at 2026-11-25)
+
+    listing.json /responsible_person removed
+    listing.json /certificates/0/issued = "2022-06-01"
+    as of 2023-01-01    (Art. 4 of Regulation (EU) 2019/1020)
 Passes:
-    "responsible_person": [{"market": "EU", "name": "…", "address": "…", "email": "…"}];
-    or the same listing judged --as-of 2021-07-15 (before Art. 4 of 2019/1020 applied)
+    listing.json /responsible_person = [{"market": "EU", "name": "Example EU Rep B.V.", "address": "Voorbeeldstraat 10, Amsterdam", "email": "eu@example.com"}]
+
+    listing.json /responsible_person removed
+    listing.json /certificates/0/issued = "2021-06-01"
+    as of 2021-07-15    (before Art. 4 applied)
 """
 
 from datetime import date

@@ -13,10 +13,17 @@ requirements (no universal default passwords, a vulnerability-reporting contact,
 minimum support period) and come with a statement of compliance; CE or UKCA marking does not
 cover it.
 Fails:
-    "product_groups": ["radio", "internet-connected"], "markets": ["UK"], certificates: CE only
-    "product_groups": ["radio", "wearable"] (Bluetooth earbuds), "markets": ["UK"], CE only (a warning)
+    listing.json /markets = ["EU", "UK"]    (internet-connected, no PSTI statement)
+    listing.json /responsible_person/- = {"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}
+
+    listing.json /product_groups = ["radio", "wearable"]    (Bluetooth earbuds: a warning)
+    listing.json /markets = ["UK"]
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
 Passes:
-    the same with {"scheme": "PSTI", "legislation": ["PSTI"], ...}; or "product_groups": ["mains-powered"]
+    listing.json /markets = ["EU", "UK"]
+    listing.json /responsible_person/- = {"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}
+    listing.json /certificates/- = {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["D1-EU"], "file": "certs/psti.pdf"}
+    certs/psti.pdf: scanned pdf
 """
 
 from listing_lint.api import Severity

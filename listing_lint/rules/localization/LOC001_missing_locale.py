@@ -9,10 +9,12 @@ empty ``<body>`` (what ``listing-lint init`` writes) — is a missing page too.
 Why: a buyer on the Spanish site sees the machine translation of the English title, or no
 description at all.
 Fails:
-    listing.json: "title": {"en": "Smart Plug"}, required-locales = ["en", "es"]
-    detail/es.html: <body><!-- write the Spanish page here --></body>
+    listing.json /title/es removed
+
+    detail/es.html = <!DOCTYPE html><html lang="es"><head><meta charset="utf-8"></head><body><!-- Escribe aquí la página --></body></html>
 Passes:
-    listing.json: "title": {"en": "Smart Plug", "es-ES": "Enchufe inteligente"}
+    listing.json /title/es removed
+    listing.json /title/es-ES = "Enchufe inteligente con medidor de consumo"
 """
 
 from listing_lint.api import Severity

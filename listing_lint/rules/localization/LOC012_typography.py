@@ -14,6 +14,12 @@ before ``:`` also lets the colon wrap to the next line.
 Fails:
     detail/fr.html: <p>Compatible avec Alexa: oui</p>
     detail/es.html: <p>Necesitas ayuda? Escríbenos.</p>
+
+    detail/fr.html: <p>Moins de 5 € ? Oui.</p>
+
+    detail/fr.html: <p><b>Couleur</b>: noir</p>
+
+    listing.json /title/fr = "Prise connectée X1 : Wi-Fi, compatible Alexa"
 Passes:
     detail/fr.html: <p>Compatible avec Alexa\u00a0: oui</p>
     detail/es.html: <p>¿Necesitas ayuda? Escríbenos.</p>
@@ -30,7 +36,7 @@ from listing_lint.l10n.markup import text_segments
 from listing_lint.l10n.pages import page_texts, texts
 
 CODE, NAME, SEVERITY = "LOC012", "typography", Severity.WARNING
-SOURCE = "research/marketplace.md §4.2 (Imprimerie nationale; RAE Ortografía §3.2.9; CLDR delimiters)"
+SOURCE = "Lexique des règles typographiques en usage à l'Imprimerie nationale; RAE Ortografía §3.2.9; CLDR delimiters"
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "typography.yaml"
 NBSP_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#x202f;")

@@ -7,9 +7,11 @@ Why: the engine reads ``es_ES`` as ``es-ES``, but the marketplace API, translati
 other scripts reading the bundle do not; one spelling everywhere keeps ``es-ES`` and ``es_ES``
 from becoming two locales.
 Fails:
-    listing.json: "title": {"es_ES": "Enchufe inteligente X1"}
+    listing.json /title/es removed
+    listing.json /title/es_ES = "Enchufe inteligente con medidor de consumo"
 Passes:
-    listing.json: "title": {"es-ES": "Enchufe inteligente X1"}
+    listing.json /title/es removed
+    listing.json /title/es-ES = "Enchufe inteligente con medidor de consumo"
 """
 
 import json

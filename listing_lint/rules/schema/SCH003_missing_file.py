@@ -7,9 +7,12 @@ in letter case gets a "did you mean".
 Why: a missing page or certificate is found by the marketplace's reviewer or a customs officer,
 not by the seller; here it is found at commit time.
 Fails:
-    "media": [{"kind": "image", "file": "media/scene-01.jpg", "role": "scene"}]   (no such file)
+    media/scene-07.jpg removed    (listing.json still names it)
+
+    media/scene-07.jpg renamed to media/Scene-07.jpg    (did you mean media/Scene-07.jpg?)
 Passes:
-    the same entry with media/scene-01.jpg committed in the bundle
+    media/scene-07.jpg renamed to media/scene-7.jpg
+    listing.json /media/8/file = "media/scene-7.jpg"
 """
 
 from listing_lint.api import Severity

@@ -7,9 +7,9 @@ it with old rules gives confident, wrong answers. Upgrade listing-lint instead. 
 refused: no other rule runs on it (nor counts it among the store's bundles), so this is its only
 finding.
 Fails:
-    "schema_version": "2"
+    listing.json /schema_version = "2"
 Passes:
-    "schema_version": "1"
+    listing.json /schema_version = "1"
 """
 
 from listing_lint import SUPPORTED_SCHEMA_VERSIONS, __version__

@@ -6,9 +6,9 @@ an overlay file may add groups). An unknown value is reported with the closest k
 Why: the groups decide which laws, certificates and standards the compliance rules require; a
 misspelt group (``toys-electric``) is not a group at all, so it silently switches those checks off.
 Fails:
-    "product_groups": ["radio", "eletric-toy"]
+    listing.json /product_groups/- = "eletric-toy"    (misspelt)
 Passes:
-    "product_groups": ["radio", "electric-toy"]   (or an alias: "electronic-toy")
+    listing.json /product_groups/- = "wifi"    (an alias of "radio")
 """
 
 import difflib

@@ -7,8 +7,8 @@ def test_a_path_that_differs_only_in_case_gets_a_did_you_mean(bundle, tmp_path):
     bundle.image("Media/Scene-01.JPG")
     bundle.data["media"][0]["file"] = "media/scene-01.jpg"
     bundle.write()
-    (f,) = findings(tmp_path, select="SCH003")
-    assert (f.path, f.line) == ("listings/demo/listing.json", bundle.line_of('"media/scene-01.jpg"'))
+    (f,) = findings(tmp_path, select=["SCH003", "SCH007"])  # one root cause: not an orphan too
+    assert (f.code, f.path, f.line) == ("SCH003", "listings/demo/listing.json", bundle.line_of('"media/scene-01.jpg"'))
     assert f.message == ("media file media/scene-01.jpg does not exist in the bundle; "
                          "did you mean Media/Scene-01.JPG? (file names are case-sensitive)")
 
