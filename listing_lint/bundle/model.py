@@ -60,6 +60,21 @@ def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
+class _NotJsonNumber(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has no such numbers."""
+
+
+def _refuse_constant(name: str):
+    raise _NotJsonNumber(name)
+
+
+def _constant_offset(text: str, name: str) -> int:
+    """Where the first ``name`` token outside a string is (the tokenizer of positions.py)."""
+    from listing_lint.bundle.positions import tokens
+
+    return next((start for start, token in tokens(text) if token == name), 0)
+
+
 def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
     """Parse a JSON file; on failure say what and where (1-based line and column)."""
     if file.too_large:
@@ -74,7 +89,10 @@ def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
             line, column = file.lines.position(deep[0])
             return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line, column)
     try:
-        return json.loads(text), None
+        return json.loads(text, parse_constant=_refuse_constant), None
+    except _NotJsonNumber as exc:
+        line, column = file.lines.position(_constant_offset(text, exc.args[0]))
+        return None, JsonProblem(f"invalid JSON: {exc.args[0]} is not a JSON number (RFC 8259 §6); write a number or null", line, column)
     except json.JSONDecodeError as exc:
         # json counts columns from 1 in characters already
         return None, JsonProblem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
@@ -211,7 +229,10 @@ class Bundle:
     # -- declared facts -------------------------------------------------------------------
     @property
     def markets(self) -> list[str]:
-        return [m for m in self.list_at("/markets") if isinstance(m, str)]
+        """The markets listed that the schema knows: an unknown one (``"DE"``) is SCH002's finding,
+        and no rule should judge the listing for it a second time (one root cause, one finding)."""
+        known = known_markets()
+        return [m for m in self.list_at("/markets") if isinstance(m, str) and m in known]
 
     @property
     def product_groups(self) -> list[str]:
@@ -349,6 +370,15 @@ def normalize_locale(tag: str) -> str:
     for part in parts[1:]:
         out.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
     return "-".join(out)
+
+
+@lru_cache(maxsize=1)
+def known_markets() -> frozenset[str]:
+    """The markets listing.schema.json allows (``markets.items.enum``)."""
+    from listing_lint.schema import schema_file
+
+    doc = json.loads(schema_file("listing.schema.json").read_text(encoding="utf-8"))
+    return frozenset(doc["properties"]["markets"]["items"]["enum"])
 
 
 @lru_cache(maxsize=4096)

@@ -6,6 +6,7 @@ from html import escape
 
 from listing_lint import links
 from listing_lint.reporters._common import help_uri
+from listing_lint.reporters.text import escape as escape_text
 from listing_lint.reporters.html.facts import BundleFacts, Cell, Tile
 
 STYLE = """
@@ -45,7 +46,11 @@ CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 
 def esc(value) -> str:
-    return escape(str(value), quote=True)
+    """HTML-escaped, and every control character but tab and line break as a visible escape (``\\x1b``)."""
+    text = str(value)
+    if not text.isprintable():
+        text = "".join(ch if ch in "\t\n" else escape_text(ch) for ch in text)
+    return escape(text, quote=True)
 
 
 def _cell(cell: Cell, expected: str) -> str:
@@ -75,10 +80,14 @@ def locale_matrix(facts: BundleFacts) -> str:
             + _cell(row.alt, expected)
             + "</tr>"
         )
+    left_out = ""
+    if facts.locales_left_out:
+        left_out = (f'<p class="muted left-out">{facts.locales_left_out:,} more locales are not shown '
+                    "(html-report-max-locales); the findings below cover them all.</p>")
     return (
         f'<table class="locale-matrix"><caption class="muted">Language detection: {esc(facts.detector)}</caption>'
         "<thead><tr><th>locale</th><th>title</th><th>detail page</th><th>alt texts</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table>{left_out}"
     )
 
 
@@ -109,6 +118,9 @@ def gallery(facts: BundleFacts) -> str:
     if facts.description_media:
         tiles = "".join(_tile(t, i + 1) for i, t in enumerate(facts.description_media))
         out += f'<h3>In the description</h3><div class="grid description-media">{tiles}</div>'
+    if facts.media_left_out:
+        out += (f'<p class="muted left-out">{facts.media_left_out:,} more media entries are not shown '
+                "(html-report-max-media); the findings below cover them all.</p>")
     return out
 
 
