@@ -372,3 +372,15 @@ def normalize_locale(tag: str) -> str:
 @lru_cache(maxsize=4096)
 def base_language(tag: str) -> str:
     return normalize_locale(tag).split("-")[0]
+
+
+def checked_locales(declared: list[str] | None, required: list[str]) -> list[str]:
+    """The locales a bundle must have: its declared ``locales`` and the ``required-locales`` config,
+    both (a bundle cannot opt out of what the project requires). A required ``es`` is left out
+    when the bundle declares a region of it (``es-ES`` serves it)."""
+    out = list(dict.fromkeys(normalize_locale(x) for x in (declared or [])))
+    for locale in (normalize_locale(x) for x in required):
+        served = "-" not in locale and any(base_language(d) == locale for d in out)
+        if locale not in out and not served:
+            out.append(locale)
+    return out

@@ -44,6 +44,10 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and column (the inverse of ``position``)."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1] + column - 1
+
     def line_text(self, line: int) -> str:
         if not 1 <= line <= len(self._starts):
             return ""

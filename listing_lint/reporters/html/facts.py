@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from listing_lint.bundle.model import Bundle, normalize_locale
+from listing_lint.bundle.model import Bundle, checked_locales, normalize_locale
 from listing_lint.reporters.html import langs
 from listing_lint.reporters.html.thumbs import MAX_DECODE_BYTES, thumbnail_uri
 
@@ -79,7 +79,7 @@ def _text(value) -> str:
 def _locales(bundle: Bundle, required: list[str]) -> list[str]:
     """The declared locales (else the required ones), then any other locale a title or page is given in."""
     found: list[str] = []
-    keys = [*(bundle.locales or required), *bundle.dict_at("/title"), *bundle.dict_at("/detail_pages")]
+    keys = [*checked_locales(bundle.locales, required), *bundle.dict_at("/title"), *bundle.dict_at("/detail_pages")]
     for key in keys:
         if isinstance(key, str) and normalize_locale(key) not in found:
             found.append(normalize_locale(key))
