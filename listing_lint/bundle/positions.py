@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterator
 
 _TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"'  # string
@@ -58,6 +59,12 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+
+def tokens(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, token)`` of every JSON token of ``text``: strings, structure, bare words and numbers."""
+    for m in _TOKEN.finditer(text):
+        yield m.start(), m.group()
 
 
 def json_offsets(text: str) -> dict[str, tuple[int, int, int | None]]:

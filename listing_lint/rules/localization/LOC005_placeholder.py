@@ -27,7 +27,9 @@ PLACEHOLDERS = re.compile(
     r"|\$\{[^{}]{1,60}\}"  # ${x}
     r"|\{(?=[^{}]*[^\W\d_])[^{}\s][^{}]{0,40}\}"  # {keyword} {关键词} {product_name}, not {1}
     r"|(?<![\w%])%(?:\([\w]+\))?[sd](?![\w])"  # %s %d %(name)s
-    r"|\[[^\W\d_][^\W\d ]*(?:[ _][^\W\d_]+)*\]"  # [PRODUCT NAME], [NOMBRE DEL PRODUCTO] (capitals: below)
+    # [PRODUCT NAME], [NOMBRE DEL PRODUCTO] (capitals: below); an underscore before the first space
+    # belongs to the first word only, so no two quantifiers compete for it (quadratic on "[a_a_a_...")
+    r"|\[[^\W\d_][^\W\d ]*(?: [^\W\d_]+(?:[ _][^\W\d_]+)*)?\]"
     r"|\b(?:TODO|TBD|FIXME|XXX+)\b"
 )
 #: "TODO" is a word in Spanish and Portuguese ("TODO INCLUIDO"): there only ``TODO:``/``TODO(`` is a marker
