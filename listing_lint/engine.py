@@ -57,6 +57,10 @@ def select_rules(config: Config, rules: Iterable[Rule]) -> list[Rule]:
     for sel in selectors + ignores:
         if not known_selector(sel, rules):
             raise UsageError(f"unknown rule code or prefix {sel!r} in select/ignore")
+    for glob, codes in config.get("per-path-ignores").items():
+        for code in codes:  # a typo there would silently ignore nothing
+            if not known_selector(code, rules):
+                raise UsageError(f"unknown rule code or prefix {code!r} in per-path-ignores for {glob!r}")
     chosen = []
     for rule in rules:
         s = max((_matches(x, rule) for x in selectors), default=0)
@@ -273,18 +277,19 @@ def make_settings(config: Config, paths: list[str], cwd: Path, as_of: date | Non
     return Settings(config=config, cwd=cwd, root=root, as_of=as_of, codes=tuple(r.code for r in rules))
 
 
-def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bool]:
+def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bool, list[str]]:
+    """(manifests, whether store.json was named, named paths skipped because they lead through a symlink)."""
     found = discover(paths, settings.cwd, stop=settings.root)
     if found.missing:
         raise UsageError(f"path does not exist: {found.missing[0]}")
-    return found.manifests, found.store_touched
+    return found.manifests, found.store_touched, found.skipped
 
 
 def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
     """Lint the bundles under ``paths``. ``map_bundles(fn, manifests, settings)`` may run them in parallel."""
     started = time.perf_counter()
     memo.configure(cache_dir() if settings.config.get("cache") else None)
-    manifests, store_touched = find_manifests(settings, paths)
+    manifests, store_touched, skipped = find_manifests(settings, paths)
     in_run = manifests
     if settings.shard is not None:
         from listing_lint import shard
@@ -306,5 +311,5 @@ def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
         as_of=settings.as_of or settings.today,
         elapsed=time.perf_counter() - started,
         settings=settings,
-        extra={"shard": settings.shard} if settings.shard else {},
+        extra={**({"shard": settings.shard} if settings.shard else {}), **({"skipped": skipped} if skipped else {})},
     )

@@ -3,9 +3,10 @@
 What it checks: every image, video, PDF and HTML file inside a folder bundle is named by
 listing.json (pages, media, posters, certificates, trademark papers, letters, experiment
 variants) or embedded by a detail page (``img``/``video``/``source`` ``src``, ``poster``,
-local ``a href``). Other files (notes, spreadsheets) are left alone, and so is a file a broken
-reference probably means (the same name elsewhere, or a close name of the same type in the same
-folder, like ``scene-7.jpg`` for a missing ``scene-07.jpg``): SCH003 or SCH004 reports that reference.
+local ``a href``). Other files (notes, spreadsheets) are left alone, and so is a file that a
+reference names in other letter case (SCH003 says "did you mean" it) or that a broken reference
+probably means (the same name elsewhere, or a close name of the same type in the same folder, like
+``scene-7.jpg`` for a missing ``scene-07.jpg``): SCH003 or SCH004 reports that reference.
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
 Fails:
@@ -85,7 +86,11 @@ def check(bundle, ctx):
     if bundle.single_file or bundle.data is None:
         return
     used, broken = _references(bundle)
-    orphans = [rel for rel in bundle.walk_files() if rel.lower().endswith(CHECKED) and rel not in used]
+    # a file named by a reference in other letter case is SCH003's "did you mean", not an orphan too
+    twins = {r.resolved.rel.lower() for r in bundle.references if r.resolved.problem == "missing" and r.resolved.rel}
+    orphans = [
+        rel for rel in bundle.walk_files() if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins
+    ]
     meant = _meant(orphans, broken) if broken else set()
     for rel in orphans:
         if rel not in meant:
