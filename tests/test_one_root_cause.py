@@ -124,6 +124,7 @@ NEAR_MISSES = [
     ("page-img-in-bundle", [f'detail/es.html: <img src="../media/scene-02.jpg" {ALT_ES}>'], []),
     ("page-link-marketplace", ['detail/es.html: <p>Ver <a href="https://www.aliexpress.com/store/1">la tienda</a>.</p>'], []),
     ("locales-valid", ['listing.json /locales = ["en", "es", "fr", "ru"]'], []),
+    ("locale-upper-case-is-a-locale", ['listing.json /locales = ["en", "es", "FR", "ru"]'], [("LOC015", '"FR"')]),
     # a renamed file is the missing one's; a second new file beside it is still an orphan
     ("renamed-and-a-real-orphan", ["media/scene-07.jpg renamed to media/scene-7.jpg", "media/scene-10.jpg: photo 800x800"],
      [("SCH003", '"media/scene-07.jpg"'), ("SCH007", "listings/demo/media/scene-10.jpg", None)]),

@@ -72,7 +72,9 @@ def rejected_pointers(name: str, data) -> frozenset[str]:
     for error in validator(name).iter_errors(data):
         path = list(error.absolute_path)
         value = error.instance
-        if error.validator == "required" and isinstance(value, dict):
+        if "propertyNames" in error.schema_path and isinstance(value, str):  # the key itself is the instance
+            out.add(pointer(*path, value))
+        elif error.validator == "required" and isinstance(value, dict):
             out.update(pointer(*path, field) for field in error.validator_value if field not in value)
         elif error.validator == "additionalProperties" and isinstance(value, dict):
             allowed = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
