@@ -225,6 +225,14 @@ def merge(reports, output, fail_on, exit_zero):
 
 
 @main.command()
+def server():
+    """Run the language server for editors (LSP over stdin/stdout; see docs/editors.md)."""
+    from listing_lint.lsp.server import serve
+
+    serve()
+
+
+@main.command()
 @click.argument("directory", required=False, default=".", type=click.Path(file_okay=False))
 @click.option("--id", "bundle_id", default="my-product", show_default=True, help="The id (and folder name) of the starter bundle.")
 def init(directory, bundle_id):

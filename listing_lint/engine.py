@@ -158,6 +158,29 @@ def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
     return out
 
 
+def bundle_rules(bundle: Bundle, rules: list[Rule]) -> list[Rule]:
+    """The rules that judge this bundle: refused means refused (a schema_version this release does
+    not read gets the refusal, nothing computed on a format we do not read)."""
+    return [r for r in rules if r.judges_refused] if bundle.refused else rules
+
+
+def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[Finding]:
+    """The findings of ``rules`` on a loaded bundle, before suppressions (the language server runs
+    the rules that decode media on save only, and lints unsaved text through a bundle of its own)."""
+    config = settings.config
+    thresholds = settings.thresholds
+    timeout = config.get("rule-timeout")
+    shared: dict = {}  # what rules of this bundle share (ctx.cache)
+    findings: list[Finding] = []
+    with _alarm_handler(timeout):
+        for rule in rules:
+            if rule.check is None:
+                continue
+            ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=shared)
+            findings.extend(run_rule(rule, ctx, bundle, timeout))
+    return findings
+
+
 def _suppressed(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings, timeout: int) -> list[Finding]:
     """The findings left after the bundle's suppressions, under the same time budget as a rule:
     a phase past it keeps every finding (nothing is hidden by a suppression not read) plus LNT003."""
@@ -177,24 +200,18 @@ def _suppressed(bundle: Bundle, findings: list[Finding], rules: list[Rule], sett
         ]
 
 
+def suppress_bundle(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings) -> list[Finding]:
+    """The bundle's suppressions applied to ``findings`` (of ``rules``), under the rules' time budget."""
+    timeout = settings.config.get("rule-timeout")
+    with _alarm_handler(timeout):
+        return _suppressed(bundle, findings, rules, settings, timeout)
+
+
 def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     """Lint one bundle with every selected bundle rule, then apply its suppressions."""
-    config = settings.config
-    bundle = Bundle(manifest, settings.cwd, config.get("max-text-bytes"))
-    thresholds = settings.thresholds
-    rules = settings.rules()
-    if bundle.refused:  # refused means refused: the refusal, nothing computed on a format we do not read
-        rules = [r for r in rules if r.judges_refused]
-    timeout = config.get("rule-timeout")
-    shared: dict = {}  # what rules of this bundle share (ctx.cache)
-    findings: list[Finding] = []
-    with _alarm_handler(timeout):
-        for rule in rules:
-            if rule.check is None:
-                continue
-            ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=shared)
-            findings.extend(run_rule(rule, ctx, bundle, timeout))
-        findings = _suppressed(bundle, findings, rules, settings, timeout)
+    bundle = Bundle(manifest, settings.cwd, settings.config.get("max-text-bytes"))
+    rules = bundle_rules(bundle, settings.rules())
+    findings = suppress_bundle(bundle, check_bundle(bundle, settings, rules), rules, settings)
     memo.flush()
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
