@@ -6,6 +6,8 @@ model codes, units, URLs, ``translate="no"`` and other-``lang`` parts are remove
 characters: not judged; 10-29: warning; 30 and more: error (thresholds ``langid-min-chars``,
 ``langid-error-chars``; see docs/langid.md for the measurements). A page that is wholly in
 another language is LOC002 instead. Text marked ``lang="en"`` is not judged as the page's.
+Names in another script (Latin brand names in a Russian title) do not decide; a phrase of four
+or more words left in another language is reported, quoted.
 Why: buyers read a half-translated page as careless; untested Spanish pages converted 32 % below
 English (Premium handbook).
 Fails:
@@ -30,8 +32,14 @@ def check(bundle, ctx):
             continue
         severity = Severity.ERROR if len(j.text) >= error_from else Severity.WARNING
         hint = "translate it" if j.item.page is None else f"translate it, or mark a deliberate quotation lang=\"{v.lang}\""
-        yield ctx.finding(
-            j.item.at,
-            f"{j.item.where} is {language_name(v.lang)} ({v.confidence:.2f}), locale is {j.item.locale}: {hint}",
-            severity=severity,
-        )
+        if v.phrase is not None:
+            severity = Severity.ERROR if len(v.phrase) >= error_from else Severity.WARNING
+            message = (f"{j.item.where} has {language_name(v.lang)} left in it: \"{_quoted(v.phrase)}\" "
+                       f"({v.confidence:.2f}), locale is {j.item.locale}: {hint}")
+        else:
+            message = f"{j.item.where} is {language_name(v.lang)} ({v.confidence:.2f}), locale is {j.item.locale}: {hint}"
+        yield ctx.finding(j.item.at, message, severity=severity)
+
+
+def _quoted(phrase: str, limit: int = 60) -> str:
+    return phrase if len(phrase) <= limit else phrase[:limit - 1].rstrip() + "…"
