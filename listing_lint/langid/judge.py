@@ -59,6 +59,9 @@ SECOND_OPINION_REJECT = 0.8
 #: capitalised words inside same-script text is a name unless it has this many words, or one word
 #: fewer with a lower-case word among them ("for women with hood": function words are no name)
 RUN_WORDS = 4
+#: a capitalised run inside same-script text is a leftover only when the two passes reject it
+#: alone with this confidence
+RUN_REJECT = 0.75
 #: text shorter than this (letters) around names is not judged: only names are left
 RUN_MIN_LETTERS = 10
 #: same-script text is judged again without its capitalised runs only when they hold this share
@@ -287,10 +290,15 @@ class Judge:
         return Verdict(False, lang, conf, "run", None if whole else phrase)
 
     def _name_run(self, phrase: str, script: str) -> tuple[str | None, float]:
-        """The language of a leftover run, among the candidates written in its script."""
+        """The language of a leftover run, among the candidates written in its script: the fast
+        model's two best, decided by the accurate model (the fast one calls short Russian Ukrainian)."""
         candidates = tuple(c for c in self.candidates if _expected_script(c) == script) or self.candidates
-        scores = self._scores_of("lingua-low", phrase, _digest(phrase), candidates)
-        return next(iter(scores.items()), (None, 0.0))
+        digest = _digest(phrase)
+        fast = self._scores_of("lingua-low", phrase, digest, candidates)
+        if len(fast) < 2:
+            return next(iter(fast.items()), (None, 0.0))
+        accurate = self._accurate(phrase, digest, tuple(sorted(list(fast)[:2])))
+        return next(iter(accurate.items()), (None, 0.0))
 
     def _by_script(self, text: str, digest: str, expected: str) -> Verdict:
         fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
@@ -299,10 +307,12 @@ class Judge:
 
     def _whole(self, text: str, digest: str, expected: str) -> Verdict:
         verdict = self._two_pass(text, digest, expected)
-        if verdict.accepted or _expected_script(expected) is None:
+        if _expected_script(expected) is None:
             return verdict
-        # same-script names: "Guantes de invierno Arctic Touchscreen" judged without "Arctic Touchscreen"
         names = capitalised_runs(text)
+        if verdict.accepted:
+            return self._capitalised_leftover(text, names, expected) or verdict
+        # same-script names: "Guantes de invierno Arctic Touchscreen" judged without "Arctic Touchscreen"
         if sum(_letters(text[r.start:r.end]) for r in names) < NAME_SHARE * _letters(text):
             return verdict  # names too few to have decided the verdict
         rest = _without(text, names)
@@ -317,6 +327,18 @@ class Judge:
         if lang == expected or conf < ACCURATE_REJECT:
             return Verdict(True, expected, 1.0, "run")
         return Verdict(False, lang, conf, "run", phrase)
+
+    def _capitalised_leftover(self, text: str, names: list[Run], expected: str) -> Verdict | None:
+        """A phrase-long capitalised run the two passes reject with RUN_REJECT inside accepted text
+        ("Chaqueta con capucha Men's Solid Hooded Puffer Jacket"): a leftover, quoted."""
+        for run in sorted((r for r in names if r.is_phrase), key=lambda r: -_letters(text[r.start:r.end])):
+            phrase = text[run.start:run.end]
+            if len(phrase) < LONG_CHARS or _letters(phrase) > 0.75 * _letters(text):
+                continue  # too short to judge alone, or the text itself (judged already)
+            verdict = self._two_pass(phrase, _digest(phrase), expected)
+            if not verdict.accepted and verdict.lang and verdict.confidence >= RUN_REJECT:
+                return Verdict(False, verdict.lang, verdict.confidence, "run", phrase)
+        return None
 
     def _two_pass(self, text: str, digest: str, expected: str) -> Verdict:
         fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
