@@ -286,7 +286,9 @@ class Judge:
             return Verdict(True, expected, 1.0, "run")
         phrase = text[leftover.start:leftover.end]
         lang, conf = self._name_run(phrase, leftover.script)
-        whole = _letters(rest) < 0.25 * _letters(text)
+        # the page-language part judged and accepted: the phrase is a leftover in it, quoted;
+        # too little of it to judge: the text as a whole is in the phrase's language
+        whole = _letters(rest) < RUN_MIN_LETTERS
         return Verdict(False, lang, conf, "run", None if whole else phrase)
 
     def _name_run(self, phrase: str, script: str) -> tuple[str | None, float]:
