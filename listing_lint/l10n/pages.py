@@ -152,23 +152,45 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
 
 
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
-    """Pages whose judged text is mostly one other language: page locale -> (language, share)."""
+    """Pages whose judged text is mostly one other language: page locale -> (language, share).
+
+    The blocks' verdicts weighted by length, except that a page's short blocks (under
+    ``langid-error-chars``, where a verdict is weak alone) are judged together as one text when
+    they add up to that length: "Data i hora", "Casella de selecció" pass as Spanish one by one,
+    together they are Catalan.
+    """
     key = "loc:foreign-pages"
     if key in ctx.cache:
         return ctx.cache[key]
+    from listing_lint.langid.judge import get_judge
+
     share_needed = ctx.threshold("langid-page-share")
-    weights: dict[str, dict[str, int]] = {}
+    long_from = ctx.threshold("langid-error-chars")
+    by_page: dict[str, list[Judged]] = {}
     for j in judged(bundle, ctx, titles=False, alts=False):
-        lang = j.item.lang if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
-        page = weights.setdefault(j.item.locale, {})
-        page[lang] = page.get(lang, 0) + len(j.text)
+        by_page.setdefault(j.item.locale, []).append(j)
     out = {}
-    for locale, by_lang in weights.items():
-        total = sum(by_lang.values())
-        if total < ctx.threshold("langid-error-chars"):
+    for locale, items in by_page.items():
+        own = base_language(locale)
+        weights: dict[str, int] = {}
+        short = [j for j in items if len(j.text) < long_from]
+        together = " ".join(j.text for j in short)
+        grouped = len(short) >= 2 and len(together) >= long_from
+        short_ids = {id(j) for j in short}
+        for j in items:
+            if grouped and id(j) in short_ids:
+                continue
+            lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
+            weights[lang] = weights.get(lang, 0) + len(j.text)
+        if grouped:
+            verdict = get_judge(ctx.config.get("language-detector")).judge(together, own)
+            lang = verdict.foreign or own
+            weights[lang] = weights.get(lang, 0) + sum(len(j.text) for j in short)
+        total = sum(weights.values())
+        if total < long_from:
             continue  # too little text to call the whole page
-        lang, weight = max(sorted(by_lang.items()), key=lambda kv: kv[1])
-        if lang != base_language(locale) and total and weight / total >= share_needed:
+        lang, weight = max(sorted(weights.items()), key=lambda kv: kv[1])
+        if lang != own and weight / total >= share_needed:
             out[locale] = (lang, weight / total)
     ctx.cache[key] = out
     return out
