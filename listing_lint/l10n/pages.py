@@ -151,13 +151,19 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
     return [j for j in ctx.cache[key] if wanted.get(j.item.kind, pages)]
 
 
+def _joined(texts) -> str:
+    """Blocks as one text, each its own sentence (a block's capital is no mid-sentence name)."""
+    return " ".join(t if t[-1:] in ".!?" else t + "." for t in texts)
+
+
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
     """Pages whose judged text is mostly one other language: page locale -> (language, share).
 
     The blocks' verdicts weighted by length, except that a page's short blocks (under
     ``langid-error-chars``, where a verdict is weak alone) are judged together as one text when
     they add up to that length: "Data i hora", "Casella de selecció" pass as Spanish one by one,
-    together they are Catalan.
+    together they are Catalan. When every block passes alone, the page's text is judged once more
+    as one text, each block a sentence.
     """
     key = "loc:foreign-pages"
     if key in ctx.cache:
@@ -174,7 +180,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
         own = base_language(locale)
         weights: dict[str, int] = {}
         short = [j for j in items if len(j.text) < long_from]
-        together = " ".join(j.text for j in short)
+        together = _joined(j.text for j in short)
         grouped = len(short) >= 2 and len(together) >= long_from
         short_ids = {id(j) for j in short}
         for j in items:
@@ -189,6 +195,14 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
         total = sum(weights.values())
         if total < long_from:
             continue  # too little text to call the whole page
+        if len(items) >= 2 and set(weights) == {own}:
+            # every block passed alone: the page's text as one is a longer, surer sample (two
+            # Catalan labels can each pass as Spanish; together they do not). Not when some block
+            # failed: lingua follows the foreign part of mixed text (a French page with one
+            # English paragraph joined is "English 1.00")
+            verdict = get_judge(ctx.config.get("language-detector")).judge(_joined(j.text for j in items), own)
+            if verdict.foreign:
+                weights = {verdict.foreign: total}
         lang, weight = max(sorted(weights.items()), key=lambda kv: kv[1])
         if lang != own and weight / total >= share_needed:
             out[locale] = (lang, weight / total)
