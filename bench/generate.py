@@ -24,8 +24,10 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent / "tests")]  # tests/: pdf_writer, the repo's one PDF writer
 from corpus import FEATURES, NOUNS, PHRASES, SENTENCES  # noqa: E402
+from pdf_writer import HELVETICA, Document, pdf_string  # noqa: E402
 
 LOCALES = ("en", "es", "fr", "ru")
 IMAGE_POOL = 48  # distinct pictures per size class; a bundle draws distinct ones from a pool
@@ -76,30 +78,15 @@ def video(variant: int) -> bytes:
 
 
 def pdf(lines: list[str]) -> bytes:
-    """A small valid one-page PDF with the certificate's text (Helvetica, Latin-1)."""
-    text = "BT /F1 11 Tf 60 780 Td 14 TL " + " ".join(f"({_pdf_escape(s)}) '" for s in lines) + " ET"
-    stream = text.encode("latin-1", "replace")
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
-
-
-def _pdf_escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+    """A small valid one-page PDF with the certificate's text (Helvetica, Latin-1); tests/pdf_writer.py writes it."""
+    text = "BT /F1 11 Tf 60 780 Td 14 TL " + " ".join(f"{pdf_string(s)} '" for s in lines) + " ET"
+    doc = Document()
+    doc.add(b"<< /Type /Catalog /Pages 2 0 R >>")
+    doc.add(b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+    doc.add(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>")
+    doc.stream(text.encode("latin-1"))
+    doc.add(HELVETICA)
+    return doc.serialize(root=1, binary_marker=False)
 
 
 # -- text ----------------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ class Rule:
     check_repo: Callable[..., Iterable[Finding]] | None = None
     source: str | None = None  # default source URL/document for findings
     version: str = "1"  # bump when the rule's behaviour changes (cache key)
+    judges_refused: bool = False  # runs on a bundle whose schema_version is refused (only SCH005 does)
     module: str = ""
     plugin: str = "listing-lint"
 
@@ -69,15 +70,17 @@ class Rule:
 
     def doc_sections(self) -> dict[str, str]:
         """The docstring split into its sections (``What it checks``, ``Why``, ``Fails``, ``Passes``)."""
-        sections: dict[str, str] = {}
+        lines: dict[str, list[str]] = {}
         current = None
         for line in self.doc.splitlines()[1:]:
             head = next((s for s in DOC_SECTIONS if line.strip().startswith(s)), None)
             if head:
                 current = head[:-1]
-                sections[current] = line.strip()[len(head):].strip()
+                lines[current] = [line.strip()[len(head):].strip()]
             elif current:
-                sections[current] = (sections[current] + "\n" + line.rstrip()).strip("\n")
+                lines[current].append(line.rstrip())
+        # blank lines inside a section are kept: they separate a section's examples
+        sections = {k: "\n".join(v).strip("\n") for k, v in lines.items()}
         return {k: inspect.cleandoc(v) if "\n" in v else v for k, v in sections.items()}
 
 
@@ -103,6 +106,7 @@ def rule_from_module(module: ModuleType, plugin: str = "listing-lint") -> Rule:
         check_repo=getattr(module, "check_repo", None),
         source=getattr(module, "SOURCE", None),
         version=str(getattr(module, "VERSION", "1")),
+        judges_refused=bool(getattr(module, "JUDGES_REFUSED", False)),
         module=module.__name__,
         plugin=plugin,
     )

@@ -31,13 +31,11 @@ import time
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from listing_lint import memo
 from listing_lint.finding import Finding, Fix, Severity, TextEdit
-
-if TYPE_CHECKING:
-    from listing_lint.engine import BundleResult, Settings
+from listing_lint.runtypes import BundleResult, Settings
 
 FORMAT = "1"  # bump when the stored shape changes
 RACY_SECONDS = 2.0
@@ -245,8 +243,6 @@ def result_record(result: BundleResult) -> str:
 
 
 def result_from_record(text: str) -> BundleResult:
-    from listing_lint.engine import BundleResult
-
     manifest, bundle_id, files, findings = json.loads(text)
     return BundleResult(manifest, bundle_id, [finding_from_record(r) for r in findings], files)
 

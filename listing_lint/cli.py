@@ -156,18 +156,20 @@ def rule(code):
 
         click.echo(f"listing-lint: error: no rule {code!r}{closest(code.upper(), registry.by_code())}", err=True)
         sys.exit(EXIT_USAGE)
-    click.echo(rule_help(found))
+    click.echo(rule_help(found, installed=True))
 
 
 @main.command()
 @click.option("--market", type=click.Choice(["EU", "UK", "US"], case_sensitive=False), help="Only this market (default: all).")
 @click.option("--as-of", callback=_parse_date, help="The date to show the registry at (default: today).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Explicit config file (its standards-overlay applies).")
-def standards(market, as_of, config_path):
+@click.option("--group", "groups", multiple=True, help="Only what applies to a product in this group (repeatable; an id or an alias).")
+@click.option("--groups", "list_groups", is_flag=True, help="List the product groups, their aliases and what they imply.")
+def standards(market, as_of, config_path, groups, list_groups):
     """Show the standards registry as of a date: current, ending, ended, never cited, coming."""
     from listing_lint.standards.report import standards_command
 
-    sys.exit(standards_command(market.upper() if market else None, as_of, config_path))
+    sys.exit(standards_command(market.upper() if market else None, as_of, config_path, list(groups), list_groups))
 
 
 @main.command()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from listing_lint import registry
+from listing_lint import links, registry
 from listing_lint.api import Rule
 
 
@@ -13,7 +13,10 @@ def rule_table() -> str:
     return "\n".join(lines)
 
 
-def rule_help(rule: Rule) -> str:
+def rule_help(rule: Rule, installed: bool = False) -> str:
+    """The rule's help text. ``installed``: a ``docs/…`` source is shown with the path of the shipped
+    file, so it resolves where the tool runs (``listing-lint rule``); the generated reference, which
+    sits beside those docs, keeps the stable name."""
     sections = rule.doc_sections()
     out = [f"{rule.code} {rule.name} ({rule.severity})", "", rule.summary, ""]
     for title in ("What it checks", "Why", "Fails", "Passes"):
@@ -22,7 +25,8 @@ def rule_help(rule: Rule) -> str:
         out.extend("    " + line if line else "" for line in body.splitlines())
         out.append("")
     if rule.source:
-        out.append(f"Source: {rule.source}")
+        shipped = links.shipped_doc(rule.source) if installed else None
+        out.append(f"Source: {rule.source}" + (f" ({shipped})" if shipped else ""))
     if rule.plugin != "listing-lint":
         out.append(f"Plugin: {rule.plugin}")
     return "\n".join(out).rstrip() + "\n"

@@ -1,6 +1,7 @@
 """The engine: rules x bundles, with selection, suppression, per-path ignores and error isolation.
 
-It knows rules only through the registry and hands reporters a ``RunResult``.
+It knows rules only through the registry and hands reporters a ``RunResult``
+(its value types live in ``runtypes.py``, below the cache and suppression, which store and read them).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -24,8 +24,8 @@ from listing_lint.bundle.repo import Repo, store_file
 from listing_lint.cache import Cache, cache_dir
 from listing_lint.config import Config
 from listing_lint.finding import Finding, Severity, Span, sort_findings
+from listing_lint.runtypes import BundleResult, RunResult, Settings
 from listing_lint.suppression import apply_suppressions
-from listing_lint.thresholds import Threshold, thresholds_for
 
 
 class UsageError(Exception):
@@ -64,34 +64,6 @@ def select_rules(config: Config, rules: Iterable[Rule]) -> list[Rule]:
         if s and s > i:
             chosen.append(rule)
     return chosen
-
-
-# -- settings ------------------------------------------------------------------------------
-@dataclass
-class Settings:
-    """Everything a worker needs to lint one bundle; plain and picklable."""
-
-    config: Config
-    cwd: Path
-    root: Path
-    as_of: date | None = None  # --as-of; None: each bundle's placed_on_market, else today
-    today: date = field(default_factory=date.today)
-    codes: tuple[str, ...] = ()  # the selected rule codes
-    shard: tuple[int, int] | None = None  # --shard K/N: lint only that slice (see shard.py)
-
-    @property
-    def thresholds(self) -> dict[str, Threshold]:
-        return thresholds_for(self.config.get("marketplace"), self.config.get("thresholds"))
-
-    def rules(self) -> list[Rule]:
-        table = registry.by_code()
-        return [table[c] for c in self.codes]
-
-    def as_of_for(self, bundle: Bundle | None) -> date:
-        if self.as_of is not None:
-            return self.as_of
-        placed = bundle.placed_on_market if bundle is not None else None
-        return placed or self.today
 
 
 # -- running rules -------------------------------------------------------------------------
@@ -182,20 +154,14 @@ def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
     return out
 
 
-@dataclass
-class BundleResult:
-    manifest: str  # display path of the manifest
-    bundle_id: str
-    findings: list[Finding]
-    files: int
-
-
 def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     """Lint one bundle with every selected bundle rule, then apply its suppressions."""
     config = settings.config
     bundle = Bundle(manifest, settings.cwd, config.get("max-text-bytes"))
     thresholds = settings.thresholds
     rules = settings.rules()
+    if bundle.refused:  # refused means refused: the refusal, nothing computed on a format we do not read
+        rules = [r for r in rules if r.judges_refused]
     timeout = config.get("rule-timeout")
     shared: dict = {}  # what rules of this bundle share (ctx.cache)
     findings: list[Finding] = []
@@ -281,23 +247,6 @@ def apply_path_ignores(findings: list[Finding], settings: Settings) -> list[Find
 
 
 # -- the run -------------------------------------------------------------------------------
-@dataclass
-class RunResult:
-    findings: list[Finding]
-    bundles: list[BundleResult]
-    as_of: date
-    elapsed: float
-    settings: Settings
-    extra: dict = field(default_factory=dict)  # reporters' and integrations' additions
-
-    @property
-    def files(self) -> int:
-        return sum(b.files for b in self.bundles)
-
-    def count(self, severity: Severity) -> int:
-        return sum(1 for f in self.findings if f.severity == severity)
-
-
 def make_settings(config: Config, paths: list[str], cwd: Path, as_of: date | None) -> Settings:
     rules = select_rules(config, registry.all_rules())
     first = Path(os.path.abspath(cwd / paths[0])) if paths else cwd

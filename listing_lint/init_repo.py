@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from listing_lint import __version__
-from listing_lint.reporters._common import INFORMATION_URL
+from listing_lint import __version__, links
 
 LOCALES = ("en", "es", "fr", "ru")
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{1,62}$")
@@ -39,19 +38,23 @@ def plan(directory: Path, bundle_id: str) -> dict[Path, str]:
     if not ID_PATTERN.match(bundle_id):
         raise InitError(f"bundle id {bundle_id!r} must be a slug like \"smart-plug-x1\" (lowercase letters, digits, dashes)")
     model = bundle_id.upper()[:20].strip("-") or "MODEL-1"
+    # the published hook when the distribution names its repository; else a local hook (nothing to fetch)
+    urls = links.project_urls()
+    hook_repo = urls.get("source") or urls.get("homepage")
+    hooks = "pre-commit-config.yaml" if hook_repo else "pre-commit-config-local.yaml"
     values = {
         "bundle_id": bundle_id,
         "sku_id": f"{model}-1",
         "model": model,
         "legal_name": "Your Company Ltd.",
-        "hook_repo": INFORMATION_URL,
+        "hook_repo": hook_repo or "",
         "version": __version__,
     }
     bundle = directory / "listings" / bundle_id
     files = {
         directory / "store.json": _fill(_template("store.json"), values),
         directory / "pyproject.toml": _template("pyproject.toml"),
-        directory / ".pre-commit-config.yaml": _fill(_template("pre-commit-config.yaml"), values),
+        directory / ".pre-commit-config.yaml": _fill(_template(hooks), values),
         bundle / "listing.json": _fill(_template("listing.json"), values),
     }
     for locale in LOCALES:

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from listing_lint.finding import Finding, Severity
+from listing_lint.runtypes import BundleResult, Settings
 
 if TYPE_CHECKING:
     from listing_lint.cache import Cache, Entry
-    from listing_lint.engine import BundleResult, Settings
 
 SERIAL_BELOW = 8  # bundles to lint (after the cache) under which no pool is started
 CHUNKS_PER_WORKER = 8  # smaller chunks balance uneven bundles; larger ones cost fewer round trips
@@ -71,7 +71,6 @@ def _init(fn, settings, cache) -> None:
 def crashed(manifest: Path, settings: Settings, exc: BaseException) -> BundleResult:
     from listing_lint import registry
     from listing_lint.bundle.model import MANIFEST, SINGLE_SUFFIX, display_path
-    from listing_lint.engine import BundleResult
 
     name = manifest.parent.name if manifest.name == MANIFEST else manifest.name[: -len(SINGLE_SUFFIX)]
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""

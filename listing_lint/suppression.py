@@ -21,7 +21,7 @@ from listing_lint.finding import Finding, Span
 if TYPE_CHECKING:
     from listing_lint.api import Rule
     from listing_lint.bundle.model import Bundle
-    from listing_lint.engine import Settings
+    from listing_lint.runtypes import Settings
 
 COMMENT = re.compile(
     r"<!--\s*listing-lint:\s*(?P<verb>disable-next|disable|enable)\s*=\s*(?P<codes>[^>]*?)\s*-->", re.I

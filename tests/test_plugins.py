@@ -1,9 +1,11 @@
 """Third-party rules through the ``listing_lint.rules`` entry points, built and installed for real."""
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 from builder import BundleBuilder
@@ -49,6 +51,28 @@ PLUGIN_RULES = {
         def check(bundle, ctx):
             yield from ()
             raise KeyError("brand")
+    ''',
+    "acme_rules/ACM003_gadget_in_title.py": '''
+        """ACM003 gadget-in-title — a title calls the product a gadget.
+
+        What it checks: no title contains the word "gadget".
+        Why: house style.
+        Fails:
+            listing.json /title/en = "Smart plug gadget with energy monitor"
+        Passes:
+            listing.json /title/en = "Smart plug with energy monitor"
+        """
+        from listing_lint.api import Severity
+        from listing_lint.bundle.positions import pointer
+
+        CODE, NAME, SEVERITY = "ACM003", "gadget-in-title", Severity.WARNING
+        EXAMPLES_RUN = True  # tests/test_rule_examples.py runs the examples above
+
+
+        def check(bundle, ctx):
+            for locale, title in bundle.dict_at("/title").items():
+                if isinstance(title, str) and "gadget" in title.lower():
+                    yield ctx.finding(pointer("title", locale), f"{locale} title calls the product a gadget")
     ''',
 }
 
@@ -125,3 +149,15 @@ def test_without_the_plugin_its_codes_are_unknown(tmp_path):
     BundleBuilder(tmp_path).write()
     proc = subprocess.run([sys.executable, "-m", "listing_lint", "check", "--select", "ACM001", "."], cwd=tmp_path, capture_output=True, text=True)
     assert proc.returncode == 2 and "unknown rule code or prefix 'ACM001'" in proc.stderr
+
+
+def test_a_plugin_rule_opts_in_to_running_its_examples(plugin_path):
+    """ACM003 sets EXAMPLES_RUN: the examples test runs its examples (with the rules taking part only:
+    ACM001, which did not opt in and would fail the base bundle, is not run); ACM001's are not collected."""
+    root = Path(__file__).resolve().parent.parent
+    env = {**os.environ, "PYTHONPATH": str(plugin_path)}
+    run = [sys.executable, "-m", "pytest", "tests/test_rule_examples.py", "-q", "-p", "no:cacheprovider"]
+    done = subprocess.run([*run, "-k", "ACM003 and does_what"], cwd=root, env=env, capture_output=True, text=True)
+    assert done.returncode == 0 and "2 passed" in done.stdout, done.stdout[-2000:]
+    skipped = subprocess.run([*run, "-k", "ACM001", "--collect-only"], cwd=root, env=env, capture_output=True, text=True)
+    assert "ACM001" not in skipped.stdout

@@ -22,7 +22,7 @@ def _jsonable(value):
     return value.isoformat() if isinstance(value, date) else value
 
 
-@pytest.mark.parametrize("data,schema", [("standards.yaml", "standards.schema.json"), ("market_rules.yaml", "market_rules.schema.json")])
+@pytest.mark.parametrize("data,schema", [("standards.yaml", "standards.schema.json"), ("market_rules.yaml", "market_rules.schema.json"), ("product_rules.yaml", "market_rules.schema.json")])
 def test_shipped_data_validates_against_its_schema(data, schema):
     doc = _jsonable(yaml.safe_load((DATA / data).read_text(encoding="utf-8")))
     validator = jsonschema.Draft202012Validator(json.loads((DATA / schema).read_text(encoding="utf-8")))

@@ -1,4 +1,4 @@
-"""The built wheel carries the schemas and data files, and lints fixtures/ from a fresh venv."""
+"""The built wheel carries the schemas, data files and user docs, and lints fixtures/ from a fresh venv."""
 
 import json
 import subprocess
@@ -29,6 +29,14 @@ def test_wheel_contains_schemas_and_data(wheel):
     assert "listing_lint/schemas/listing.schema.json" in names
     assert "listing_lint/schemas/store.schema.json" in names
     assert "listing_lint/data/marketplaces/aliexpress.yaml" in names
+    # what help links point at: the rule reference and every docs/ file a rule cites
+    assert "listing_lint/data/docs/rules-reference.md" in names
+    assert "listing_lint/data/init/pre-commit-config-local.yaml" in names
+    from listing_lint import registry
+
+    for rule in registry.all_rules():
+        if rule.source and rule.source.startswith("docs/"):
+            assert "listing_lint/data/docs/" + rule.source[len("docs/"):] in names, rule.source
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "[listing_lint.rules]" in text and "listing-lint = listing_lint.cli:entry" in text
@@ -61,3 +69,9 @@ def test_fresh_venv_with_the_wheel_lints_fixtures(wheel, tmp_path):
     report = json.loads(proc.stdout)
     assert report["summary"]["bundles"] >= 3
     assert not [f for f in report["findings"] if f["code"] in ("LNT003", "SCH001", "SCH002")]
+
+    # help resolves in the installed copy: the cited doc is the wheel's own file
+    shown = subprocess.run([python, "-m", "listing_lint", "rule", "LOC002"], cwd=tmp_path, capture_output=True, text=True, check=True)
+    [source] = [line for line in shown.stdout.splitlines() if line.startswith("Source: docs/langid.md (")]
+    doc = Path(source.split("(", 1)[1].rstrip(")"))
+    assert doc == purelib / "listing_lint" / "data" / "docs" / "langid.md" and doc.is_file()

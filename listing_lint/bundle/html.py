@@ -1,21 +1,19 @@
-"""Detail pages: parsed with lxml, entities unresolved and network off, with element positions."""
+"""Parsing a detail page: lxml with entities unresolved and network off; what the parser gave up on.
+
+The page itself (``page.py``) uses this; nothing here knows a bundle or a page.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import cached_property
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from listing_lint.bundle.files import DecodeProblem
-from listing_lint.finding import Span
 
 if TYPE_CHECKING:
     from lxml import etree
 
-    from listing_lint.bundle.model import Bundle
-    from listing_lint.bundle.files import SourceFile
-
-_DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype|<html)", re.I | re.S)
+DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype|<html)", re.I | re.S)
 
 
 def _parser():
@@ -42,115 +40,20 @@ def _limit_problem(error_log) -> DecodeProblem | None:
     return None
 
 
-class Page:
-    """One locale's detail page: a file in the bundle, or HTML inline in listing.json."""
+def is_fragment(text: str | None) -> bool:
+    """True unless the text starts like a whole document (``<!doctype``/``<html``)."""
+    return not DOCUMENT.match(text or "")
 
-    def __init__(self, bundle: Bundle, locale: str, pointer: str, file: SourceFile | None, inline_html: str | None):
-        self.bundle = bundle
-        self.locale = locale
-        self.pointer = pointer  # JSON pointer of the page's entry in listing.json
-        self.file = file  # None for inline pages
-        self.inline_html = inline_html
 
-    def __repr__(self) -> str:
-        return f"Page({self.locale!r}, {self.rel!r})"
+def parse(text: str | None) -> tuple[etree._Element | None, DecodeProblem | None]:
+    """The tree (``<html>`` root; fragments are wrapped) and what the parser gave up, or (None, None) for no text."""
+    if text is None or not text.strip():
+        return None, None
+    from lxml import etree
 
-    @property
-    def inline(self) -> bool:
-        return self.file is None
-
-    @property
-    def rel(self) -> str:
-        """The page's path inside the bundle (what ``src``/``href`` are relative to)."""
-        return self.file.rel if self.file else self.bundle.manifest.rel
-
-    @property
-    def display(self) -> str:
-        return self.file.display if self.file else self.bundle.manifest.display
-
-    @property
-    def text(self) -> str | None:
-        return self.inline_html if self.file is None else self.file.text
-
-    @property
-    def is_fragment(self) -> bool:
-        return not _DOCUMENT.match(self.text or "")
-
-    @cached_property
-    def _parsed(self) -> tuple[etree._Element | None, DecodeProblem | None]:
-        text = self.text
-        if text is None or not text.strip():
-            return None, None
-        from lxml import etree
-
-        parser = _parser()
-        try:
-            root = etree.fromstring(text, parser)
-        except (etree.LxmlError, ValueError):
-            return None, None
-        return root, _limit_problem(parser.error_log)
-
-    @property
-    def root(self) -> etree._Element | None:
-        """The parsed tree (``<html>`` root; fragments are wrapped), or None if the page has no text."""
-        return self._parsed[0]
-
-    @property
-    def parse_problem(self) -> DecodeProblem | None:
-        """Set when the parser gave up part of the page (nesting deeper than libxml2's 256 levels)."""
-        return self._parsed[1]
-
-    @property
-    def html_lang(self) -> str | None:
-        if self.is_fragment or self.root is None:
-            return None
-        return self.root.get("lang")
-
-    def elements(self, *tags: str) -> Iterator[etree._Element]:
-        """Elements of the page in document order (all, or those with the given tag names)."""
-        if self.root is None:
-            return iter(())
-        return (el for el in self.root.iter(*tags) if isinstance(el.tag, str))
-
-    @cached_property
-    def _columns(self) -> dict:
-        """Column of each element's ``<tag``: matched in document order, line by line."""
-        columns: dict = {}
-        if self.file is None or self.root is None:
-            return columns
-        lines = self.file.lines
-        cursor: dict[int, int] = {}
-        for el in self.root.iter():
-            if not isinstance(el.tag, str) or el.sourceline is None:
-                continue
-            text = lines.line_text(el.sourceline)
-            at = text.lower().find("<" + el.tag.lower(), cursor.get(el.sourceline, 0))
-            if at >= 0:
-                columns[el] = at + 1
-                cursor[el.sourceline] = at + 1
-        return columns
-
-    def span(self, element: etree._Element | None = None, line: int | None = None) -> Span:
-        """Where an element (or a line, or the page itself) is, for a finding."""
-        if self.file is None:
-            return self.bundle.span(self.pointer)
-        if element is not None:
-            line = element.sourceline or 1
-            column = self._columns.get(element, 1)
-            return Span(self.display, line, column, line, column)
-        return Span(self.display, line or 1, 1, line or 1, 1)
-
-    def offset_span(self, start: int, end: int) -> Span:
-        """A span for character offsets into the page text (inline pages: the JSON value)."""
-        if self.file is None:
-            return self.bundle.span(self.pointer)
-        line, col = self.file.lines.position(start)
-        end_line, end_col = self.file.lines.position(end)
-        return Span(self.display, line, col, end_line, end_col)
-
-    @cached_property
-    def blocks(self) -> list:
-        """Text blocks with positions (paragraphs, headings, list items, cells, alt/title); see ``text.py``."""
-        from listing_lint.bundle.text import extract_blocks
-
-        return extract_blocks(self)
+    parser = _parser()
+    try:
+        root = etree.fromstring(text, parser)
+    except (etree.LxmlError, ValueError):
+        return None, None
+    return root, _limit_problem(parser.error_log)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from listing_lint.bundle.files import DEFAULT_MAX_TEXT_BYTES, SourceFile
-from listing_lint.bundle.html import Page
+from listing_lint.bundle.page import Page
 from listing_lint.bundle.paths import Resolved, is_url, resolve_in
 from listing_lint.bundle.positions import JsonSourceMap, pointer
 from listing_lint.finding import Span
@@ -145,6 +145,15 @@ class Bundle:
         """The parsed listing.json when it is a JSON object, else None (SCH001/SCH002 report why)."""
         value = self._parsed[0]
         return value if isinstance(value, dict) else None
+
+    @property
+    def refused(self) -> bool:
+        """listing.json declares a ``schema_version`` this release does not read (SCH005): no rule but
+        the refusal judges it, since the same fields may mean something else in another version."""
+        from listing_lint import SUPPORTED_SCHEMA_VERSIONS
+
+        data = self.data
+        return data is not None and "schema_version" in data and data["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS
 
     @property
     def json_problem(self) -> JsonProblem | None:

@@ -68,4 +68,4 @@ class Repo:
 
     @property
     def valid_bundles(self) -> list[Bundle]:
-        return [b for b in self.bundles if b.data is not None]
+        return [b for b in self.bundles if b.data is not None and not b.refused]

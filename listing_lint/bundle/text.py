@@ -11,14 +11,23 @@ not: a page copied with the wrong ``<html lang>`` must still be judged (LOC004 r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from listing_lint.finding import Span
 
 if TYPE_CHECKING:
     from lxml import etree
 
-    from listing_lint.bundle.html import Page
+
+class Page(Protocol):
+    """What blocks need of their page (``page.Page`` is one); the page imports this module, not the reverse."""
+
+    locale: str
+
+    @property
+    def root(self) -> etree._Element | None: ...
+
+    def span(self, element: etree._Element | None = None, line: int | None = None) -> Span: ...
 
 BLOCK_TAGS = frozenset(
     "p h1 h2 h3 h4 h5 h6 li td th caption figcaption dt dd blockquote summary label legend button option".split()

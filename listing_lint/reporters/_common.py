@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from listing_lint import __version__, registry
+from listing_lint import __version__, links, registry
 
 TOOL_NAME = "listing-lint"
-#: Where each rule's documentation lives: docs/rules-reference.md, generated from the rules'
-#: docstrings, whose headings ("## LOC003 wrong-language-block") give the anchors.
-HELP_URL = "https://github.com/listing-lint/listing-lint/blob/main/docs/rules-reference.md#{anchor}"
-INFORMATION_URL = "https://github.com/listing-lint/listing-lint"
 SEVERITIES = ("error", "warning", "info")
 
 
@@ -21,9 +17,10 @@ def rule_for(code: str):
     return registry.by_code().get(code)
 
 
-def help_uri(code: str, name: str = "") -> str:
-    anchor = f"{code}-{name}".lower() if name else code.lower()
-    return HELP_URL.format(anchor=anchor)
+def help_uri(code: str, name: str = "") -> str | None:
+    """The rule's section of the published reference; None when the distribution names no web docs
+    (``links.py``): then the help is ``listing-lint rule CODE`` and the docs shipped with the package."""
+    return links.rule_help_url(code, name)
 
 
 def counts(findings) -> dict[str, int]:

@@ -15,8 +15,9 @@ import json
 from pathlib import Path
 from urllib.parse import quote
 
+from listing_lint import links
 from listing_lint.baseline import fingerprints
-from listing_lint.reporters._common import INFORMATION_URL, TOOL_NAME, help_uri, rule_for, version
+from listing_lint.reporters._common import TOOL_NAME, help_uri, rule_for, version
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {"error": "error", "warning": "warning", "info": "note"}
@@ -31,16 +32,19 @@ def _descriptor(code: str, sample) -> dict:
         "id": code,
         "name": name,
         "shortDescription": {"text": summary},
-        "helpUri": help_uri(code, name),
         "defaultConfiguration": {"level": LEVELS[str(rule.severity if rule else sample.severity)]},
     }
+    url = help_uri(code, name)
+    if url:
+        desc["helpUri"] = url
     if rule is not None:
         sections = rule.doc_sections()
         if sections.get("What it checks"):
             desc["fullDescription"] = {"text": sections["What it checks"]}
         text = "\n\n".join(f"{title}: {body}" for title, body in sections.items() if body)
         if text:
-            desc["help"] = {"text": text, "markdown": _markdown_help(sections)}
+            more = f"The whole reference: `{links.rule_help_command(code)}`."
+            desc["help"] = {"text": f"{text}\n\n{more}", "markdown": f"{_markdown_help(sections)}\n\n{more}"}
         desc["properties"] = {"tags": [rule.family], "plugin": rule.plugin}
     return desc
 
@@ -144,8 +148,9 @@ def document(result) -> dict:
         "name": TOOL_NAME,
         "version": version(),
         "semanticVersion": version(),
-        "informationUri": INFORMATION_URL,
     }
+    if links.home():
+        driver["informationUri"] = links.home()
     if order:
         driver["rules"] = [_descriptor(code, samples[code]) for code in order]
     run = {

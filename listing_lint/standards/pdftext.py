@@ -135,6 +135,8 @@ def mentions_standard(text: str, ref: StandardRef) -> bool:
     base = re.escape(number + part) + r"(?![0-9])"
     if ref.version:
         edition = r".{0,24}?V" + re.escape(ref.version)
+    elif ref.year and ref.body == "ASTM":  # F963-23 or F963-2023 (lenient: a line break may glue digits on)
+        edition = r"[:\-(/]{0,2}(?:" + str(ref.year) + "|" + str(ref.year)[2:] + ")"
     elif ref.year:
         edition = r"[:\-(/]{0,2}" + str(ref.year)
     else:

@@ -28,11 +28,16 @@ NATIONAL = (
     "SR", "CYS", "MSA", "LVS", "VDE",
 )
 #: bodies a reference may start with (longest first when matching)
-BODIES = ("EN IEC", "EN ISO/IEC", "EN ISO", "ETSI EN", "ETSI TS", "EN", "IEC", "ISO/IEC", "ISO", "CISPR", "ANSI", "UL", "IEEE")
+BODIES = ("EN IEC", "EN ISO/IEC", "EN ISO", "ETSI EN", "ETSI TS", "EN", "IEC", "ISO/IEC", "ISO", "CISPR", "ANSI", "UL", "IEEE", "ASTM")
 
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
 _REGULATION = re.compile(
-    r"^(?:47\s*CFR|CFR\s*47|FCC|KDB|RSS|ICES|PART\s*15|FCC\s*PART|FCC\s*RULES?|ISED|IC\s+RSS)\b|^15\.\d+", re.I
+    r"^(?:47\s*CFR|CFR\s*47|FCC|KDB|RSS|ICES|PART\s*15|FCC\s*PART|FCC\s*RULES?|ISED|IC\s+RSS)\b|^15\.\d+"
+    # an EU act or one of its articles: "RED Art. 3(3)(d)", "Directive 2014/53/EU", "Art. 3.3(e)", "2014/53/EU"
+    r"|^(?:RED|LVD|EMCD?|ROHS|R&TTE|DIRECTIVE|REGULATION|DELEGATED|IMPLEMENTING|ART(?:ICLE)?)\b|^\d{4}/\d+/E[UC]\b"
+    # UN ECE vehicle regulations (UN R128, ECE R37, UNECE Regulation No. 10), US CFR parts, FMVSS
+    r"|^(?:UN\s*/?\s*ECE|UNECE|UN|ECE)[\s-]*(?:REG(?:ULATION)?\.?\s*(?:NO\.?)?\s*)?R?\s*\d+\b|^\d+\s*CFR\b|^FMVSS\b",
+    re.I,
 )
 _AMENDMENT = re.compile(r"^(?P<kind>A|AC|IS)(?P<num>\d{0,3})(?::?(?P<year>(?:19|20)\d\d))?(?:-\d\d)?$")
 
@@ -90,6 +95,8 @@ class StandardRef:
             return f"{self.family} V{self.version}"
         if self.year is None:
             return self.family
+        if self.body == "ASTM":  # ASTM designations print two-digit years: F963-23
+            return f"{self.family}-{self.year % 100:02d}"
         sep = "-" if self.body in ("ANSI", "IEEE", "UL") else ":"
         return f"{self.family}{sep}{self.year}"
 
@@ -155,6 +162,14 @@ def _etsi(number: str, rest: str) -> tuple[str, str | None, str | None, str]:
 
 
 def _numbered(body: str, rest: str) -> tuple[str, str | None, int | None, str]:
+    if body == "ASTM":  # ASTM F963-23: a letter, a number, a two- or four-digit year
+        m = re.match(r"^([A-Z]\d+)(?:-(\d{4}|\d{2})(?![\d]))?([A-Z]\d?)?(.*)$", rest)
+        if not m:
+            raise RefError("an ASTM designation looks like F963-23")
+        year = int(m[2]) if m[2] else None
+        if year is not None and year < 100:
+            year += 2000 if year < 50 else 1900
+        return m[1], None, year, m[4]
     if body in ("ANSI", "IEEE", "UL"):
         m = re.match(r"^([A-Z]?\d+(?:\.\d+)*[A-Z]?)(?:-((?:19|20)\d\d))?(.*)$", rest)
         if not m:
@@ -202,7 +217,8 @@ def parse_ref(text: str) -> StandardRef:
 
 
 def is_regulation(text: str) -> bool:
-    """A rule-part or guidance reference (``47 CFR Part 15``, ``KDB 558074``), not a standard edition."""
+    """A rule-part, guidance or legal reference (``47 CFR Part 15``, ``KDB 558074``, ``RED Art. 3(3)(d)``),
+    not a standard edition."""
     return bool(_REGULATION.match(_clean(text)))
 
 

@@ -1,7 +1,8 @@
 """The standards registry: standard editions and market rules, with their dates, source and confidence.
 
 ``data/standards.yaml`` holds one entry per standard edition and market; ``data/market_rules.yaml``
-what each product group needs in each market and from when. A user's overlay file (config key
+what each product group needs in each market and from when; ``data/product_groups.yaml`` the
+vocabulary of product groups (ids, aliases, the groups each implies). A user's overlay file (config key
 ``standards-overlay``) adds entries or overrides them: a standard by (ref, market), a market rule
 by id. Every fact is judged at a date: ``entry.state(day)``, ``rule.applies(groups, day)``.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -21,7 +23,7 @@ from listing_lint.standards.refparse import RefError, StandardRef, parse_ref
 DATA = Path(__file__).parent / "data"
 CONFIDENCES = ("confirmed", "secondary", "single-source", "unconfirmed")
 STATUSES = ("current", "superseded", "never-cited", "withdrawn")
-RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones")
+RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones", "conformity_assessment")
 
 
 class RegistryDataError(ValueError):
@@ -30,7 +32,8 @@ class RegistryDataError(ValueError):
 
 @dataclass(frozen=True)
 class State:
-    """What an entry is at a date. ``kind``: current, not-yet, ended, never-cited."""
+    """What an entry is at a date. ``kind``: current, not-yet, ended, never-cited, unknown (superseded
+    at an unknown date, judged before its successor existed)."""
 
     kind: str
     since: date | None = None  # ended: the day presumption ended (None: not known); not-yet: the citation date
@@ -55,6 +58,9 @@ class Entry:
     used_with: tuple[str, ...] = ()
     basis: str = ""
     note: str = ""
+    referenced_elsewhere: str = ""  # e.g. clauses referenced under the general product safety rules
+    checked: date | None = None  # the day the fact was last checked against its source
+    successor_year: int | None = None  # the year of ``replaced_by``'s edition, when it names one
     origin: str = "registry"  # "registry" or the overlay's path
 
     def state(self, day: date) -> State:
@@ -68,6 +74,8 @@ class Entry:
             return State("ended", since=self.ended) if day >= self.ended else State("current", until=self.ended)
         if self.replaced_on is not None and day < self.replaced_on:
             return State("current")
+        if self.replaced_on is None and self.successor_year and day.year < self.successor_year:
+            return State("unknown")  # its successor did not exist yet; whether it was cited then is not recorded
         return State("ended")
 
     def matches(self, ref: StandardRef) -> int:
@@ -111,12 +119,25 @@ class MarketRule:
 
     def covers(self, groups: list[str] | set[str]) -> bool:
         groups = set(groups)
+        if groups & set(self.data.get("groups_none") or ()):
+            return False
         if "groups_all" in self.data:
             return set(self.data["groups_all"]) <= groups
         wanted = self.data.get("groups_any")
         if wanted is None:
             return False
         return not wanted or bool(groups & set(wanted))
+
+
+@dataclass(frozen=True)
+class Group:
+    """One product group of the vocabulary: its id, what it means, other names for it, what it implies."""
+
+    id: str
+    title: str
+    aliases: tuple[str, ...] = ()
+    implies: tuple[str, ...] = ()
+    origin: str = "registry"
 
 
 @dataclass(frozen=True)
@@ -127,12 +148,35 @@ class Match:
 
 
 class Registry:
-    def __init__(self, entries: list[Entry], rules: list[MarketRule]):
+    def __init__(self, entries: list[Entry], rules: list[MarketRule], groups: list[Group] | None = None):
         self.entries = entries
         self.rules = rules
+        self.groups = list(groups or ())
+        self._group_names = {alias: g.id for g in self.groups for alias in g.aliases}
+        self._group_names.update({g.id: g.id for g in self.groups})
         self._by_family: dict[tuple[str, str], list[Entry]] = {}
         for entry in entries:
             self._by_family.setdefault((entry.market, entry.ref.family), []).append(entry)
+
+    def group_id(self, name: str) -> str | None:
+        """The group id a listing's ``product_groups`` value names (an id or an alias), or None."""
+        return self._group_names.get(name)
+
+    def group_names(self) -> list[str]:
+        """Every id and alias a listing may write."""
+        return sorted(self._group_names)
+
+    def resolve_groups(self, names) -> set[str]:
+        """The group ids the names stand for, with every group they imply; unknown names are dropped."""
+        implies = {g.id: g.implies for g in self.groups}
+        todo = [gid for gid in map(self.group_id, names) if gid]
+        out: set[str] = set()
+        while todo:
+            gid = todo.pop()
+            if gid not in out:
+                out.add(gid)
+                todo.extend(implies.get(gid, ()))
+        return out
 
     def rules_of(self, kind: str) -> list[MarketRule]:
         return [r for r in self.rules if r.kind == kind]
@@ -222,8 +266,19 @@ def make_entry(raw: dict, origin: str, where: str) -> Entry:
         used_with=tuple(raw.get("used_with") or ()),
         basis=str(raw.get("basis") or ""),
         note=str(raw.get("note") or ""),
+        referenced_elsewhere=str(raw.get("referenced_elsewhere") or ""),
+        checked=_as_date(raw.get("checked"), where),
+        successor_year=_year_of(raw.get("replaced_by")),
         origin=origin,
     )
+
+
+def _year_of(ref: Any) -> int | None:
+    try:
+        year = parse_ref(str(ref)).year if ref else None
+    except RefError:
+        return None
+    return int(str(year)[:4]) if year else None
 
 
 def _entry_key(raw: dict) -> tuple[str, str]:
@@ -278,15 +333,42 @@ def _rules_from(doc: dict, where: str) -> list[MarketRule]:
     for kind in RULE_KINDS:
         for i, raw in enumerate(doc.get(kind) or []):
             rid = raw.get("id") or f"{kind}-{i}"
-            data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date") else v) for k, v in raw.items()}
+            data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date", "checked") else v) for k, v in raw.items()}
+            if "page_text" in data:
+                try:
+                    re.compile(str(data["page_text"]))
+                except re.error as exc:
+                    raise RegistryDataError(f"{where} {kind}/{rid}: page_text is not a regular expression: {exc}") from None
             rules.append(MarketRule(kind, rid, data))
     return rules
+
+
+def _groups_from(raw_groups: list[tuple[dict, str]]) -> list[Group]:
+    groups = [
+        Group(str(raw["id"]), str(raw.get("title") or raw["id"]), tuple(raw.get("aliases") or ()), tuple(raw.get("implies") or ()), origin)
+        for raw, origin in raw_groups
+    ]
+    owner: dict[str, str] = {}
+    for group in groups:
+        for name in (group.id, *group.aliases):
+            if owner.setdefault(name, group.id) != group.id:
+                raise RegistryDataError(f"{group.origin}: product group name {name!r} is used by both {owner[name]!r} and {group.id!r}")
+    ids = set(owner.values())
+    for group in groups:
+        unknown = [g for g in group.implies if g not in ids]
+        if unknown:
+            raise RegistryDataError(f"{group.origin}: product group {group.id!r} implies unknown group(s) {', '.join(unknown)}")
+    return groups
 
 
 @lru_cache(maxsize=8)
 def _load(overlay: str | None, stamp: float) -> Registry:
     base = _load_yaml(DATA / "standards.yaml") or {}
     rules_doc = _load_yaml(DATA / "market_rules.yaml") or {}
+    products_doc = _load_yaml(DATA / "product_rules.yaml") or {}  # issue 17's product kinds, same format
+    for kind in RULE_KINDS:
+        rules_doc[kind] = [*(rules_doc.get(kind) or []), *(products_doc.get(kind) or [])]
+    raw_groups = [(item, "product_groups.yaml") for item in (_load_yaml(DATA / "product_groups.yaml") or {}).get("groups") or []]
     raw_entries = [(item, "registry") for item in base.get("standards") or []]
     if overlay:
         path = Path(overlay)
@@ -297,8 +379,12 @@ def _load(overlay: str | None, stamp: float) -> Registry:
         for kind in RULE_KINDS:
             if extra.get(kind):
                 rules_doc[kind] = _merge_by(rules_doc.get(kind) or [], extra[kind], lambda r: r.get("id"))
+        if extra.get("product_groups"):
+            added = {g.get("id") for g in extra["product_groups"]}
+            merged_groups = _merge_by([g for g, _ in raw_groups], extra["product_groups"], lambda g: g.get("id"))
+            raw_groups = [(g, overlay if g.get("id") in added else "product_groups.yaml") for g in merged_groups]
     entries = [make_entry(raw, origin, f"{origin}: standards entry {raw.get('ref')!r} ({raw.get('market')})") for raw, origin in raw_entries]
-    return Registry(entries, _rules_from(rules_doc, "market_rules.yaml"))
+    return Registry(entries, _rules_from(rules_doc, "market_rules.yaml"), _groups_from(raw_groups))
 
 
 def load_registry(overlay: str | os.PathLike | None = None) -> Registry:

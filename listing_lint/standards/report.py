@@ -25,9 +25,10 @@ def _line(entry: Entry, detail: str) -> str:
     return f"  {_name(entry):<42} {legislation:<9} {TAG[entry.confidence]}  {detail}".rstrip()
 
 
-def _standards(registry: Registry, market: str, day: date) -> list[str]:
-    buckets: dict[str, list[str]] = {k: [] for k in ("current", "ending", "ended", "never", "coming")}
-    for entry in sorted((e for e in registry.entries if e.market == market), key=lambda e: e.text):
+def _standards(registry: Registry, market: str, day: date, groups: set[str] | None = None) -> list[str]:
+    buckets: dict[str, list[str]] = {k: [] for k in ("current", "ending", "ended", "unknown", "never", "coming")}
+    mine = (e for e in registry.entries if e.market == market and (groups is None or set(e.groups) & groups))
+    for entry in sorted(mine, key=lambda e: e.text):
         state = entry.state(day)
         instead = f"; cite {entry.replaced_by}" if entry.replaced_by else ""
         if state.kind == "current" and state.until:
@@ -37,6 +38,8 @@ def _standards(registry: Registry, market: str, day: date) -> list[str]:
         elif state.kind == "ended":
             when = f"ended {state.since}" if state.since else "replaced (end date not established)"
             buckets["ended"].append(_line(entry, when + instead))
+        elif state.kind == "unknown":
+            buckets["unknown"].append(_line(entry, f"not established at this date (replaced later by {entry.replaced_by})"))
         elif state.kind == "never-cited":
             buckets["never"].append(_line(entry, "never cited in the OJ: evidence only" + instead))
         else:
@@ -45,6 +48,7 @@ def _standards(registry: Registry, market: str, day: date) -> list[str]:
         "current": "current (presumption of conformity)",
         "ending": "still current, ending",
         "ended": "ended (no presumption at this date)",
+        "unknown": "status not established (superseded later, date unknown)",
         "never": "never cited",
         "coming": "coming (cited from a later date)",
     }
@@ -61,20 +65,27 @@ def _rule_line(rule: MarketRule) -> str:
     joiner = " + " if rule.get("groups_all") else " | "
     groups = list(rule.get("groups_all") or rule.get("groups_any") or ["every product"])
     groups = groups if len(groups) <= 3 else [*groups[:3], f"{len(groups) - 3} more"]
-    what = rule.get("standard") or rule.get("requires") or " or ".join(rule.get("schemes") or ())
+    legislation = rule.get("legislation")  # a law (conformity_assessment) or the laws a certificate must be under
+    law = "/".join(legislation) if isinstance(legislation, list) else legislation
+    what = (
+        rule.get("standard") or rule.get("requires") or (law if rule.kind != "evidence" else None)
+        or " or ".join(rule.get("schemes") or ())
+        or (f"skus/{rule.get('sku_field')}" if rule.get("sku_field") else (rule.get("field") or "")[1:])
+        or ("page text" if rule.get("page_text") else "")
+    )
     return f"  {rule.kind:<18} {joiner.join(groups):<45} {what:<14} {span:<25} {TAG.get(rule.confidence, 'U')}  {rule.get('why', '')}".rstrip()
 
 
-def _rules(registry: Registry, market: str, day: date) -> list[str]:
+def _rules(registry: Registry, market: str, day: date, groups: set[str] | None = None) -> list[str]:
     now, coming, past = [], [], []
     for rule in registry.rules:
-        if market not in rule.markets or rule.kind == "milestones":
+        if market not in rule.markets or rule.kind == "milestones" or (groups is not None and not rule.covers(groups)):
             continue
         start, end = rule.get("from"), rule.get("until")
         target = coming if start and day < start else past if end and day > end else now
         target.append(_rule_line(rule))
     for rule in sorted(registry.rules_of("milestones"), key=lambda r: r.get("date")):
-        if market in rule.markets:
+        if market in rule.markets and (groups is None or set(rule.get("groups_any") or ()) & groups):
             line = f"  {rule.get('date')}  {TAG.get(rule.confidence, 'U')}  {rule.get('what')}"
             (coming if rule.get("date") > day else past).append(line)
     out = []
@@ -84,16 +95,47 @@ def _rules(registry: Registry, market: str, day: date) -> list[str]:
     return out
 
 
-def render(registry: Registry, market: str | None, day: date) -> str:
+def render(registry: Registry, market: str | None, day: date, groups: list[str] | None = None) -> str:
+    """The registry at ``day``; with ``groups``, only what applies to a product in those groups."""
     markets = [market] if market else list(MARKETS)
-    out = [f"Standards registry as of {day} ({LEGEND})", ""]
+    wanted = registry.resolve_groups(groups) if groups else None
+    scope = f" for {'+'.join(sorted(wanted))}" if wanted else ""
+    out = [f"Standards registry as of {day}{scope} ({LEGEND})", ""]
     for m in markets:
-        out += _standards(registry, m, day) + _rules(registry, m, day)
+        out += _standards(registry, m, day, wanted) + _rules(registry, m, day, wanted)
     return "\n".join(out).rstrip() + "\n"
 
 
-def standards_command(market: str | None, as_of: date | None, config_path: str | None) -> int:
-    """Print the registry; returns the exit code (2 for an unreadable config or overlay)."""
+def render_groups(registry: Registry) -> str:
+    """The product-group vocabulary: ids, what each means, its aliases and the groups it implies."""
+    out = ["Product groups (write the id or an alias in listing.json `product_groups`)", ""]
+    for group in sorted(registry.groups, key=lambda g: g.id):
+        out.append(f"  {group.id:<22} {group.title}")
+        if group.aliases:
+            out.append(f"  {'':<22} aliases: {', '.join(group.aliases)}")
+        if group.implies:
+            out.append(f"  {'':<22} implies: {', '.join(group.implies)}")
+    return "\n".join(out) + "\n"
+
+
+def unknown_groups(registry: Registry, groups: list[str]) -> list[str]:
+    """A usage error per name that is neither a group id nor an alias, with the closest id."""
+    import difflib
+
+    errors = []
+    for name in groups:
+        if registry.group_id(name) is None:
+            near = difflib.get_close_matches(name.lower(), registry.group_names(), n=1, cutoff=0.6)
+            hint = f"; did you mean {registry.group_id(near[0])!r}?" if near else ""
+            errors.append(f"unknown product group {name!r}{hint} (`listing-lint standards --groups` lists them)")
+    return errors
+
+
+def standards_command(
+    market: str | None, as_of: date | None, config_path: str | None, groups: list[str] | None = None, list_groups: bool = False
+) -> int:
+    """Print the registry (or its group vocabulary); returns the exit code (2 for an unreadable
+    config or overlay, or an unknown group)."""
     import os
     from pathlib import Path
 
@@ -108,5 +150,13 @@ def standards_command(market: str | None, as_of: date | None, config_path: str |
     except (ConfigError, RegistryDataError) as exc:
         click.echo(f"listing-lint: error: {exc}", err=True)
         return 2
-    click.echo(render(registry, market, as_of or date.today()), nl=False)
+    if list_groups:
+        click.echo(render_groups(registry), nl=False)
+        return 0
+    errors = unknown_groups(registry, groups or [])
+    for error in errors:
+        click.echo(f"listing-lint: error: {error}", err=True)
+    if errors:
+        return 2
+    click.echo(render(registry, market, as_of or date.today(), groups), nl=False)
     return 0

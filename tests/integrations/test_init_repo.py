@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import textwrap
 
 import yaml
 from builder import run_lint
-from integration_repos import cli
+from integration_repos import REPO_ROOT, cli
 
 
 def test_init_writes_a_starter_repo(tmp_path):
@@ -27,7 +28,12 @@ def test_init_writes_a_starter_repo(tmp_path):
     listing = json.loads((repo / "listings/solar-light-s3/listing.json").read_text(encoding="utf-8"))
     assert listing["id"] == "solar-light-s3" and sorted(listing["detail_pages"]) == ["en", "es", "fr", "ru"]
     hooks = yaml.safe_load((repo / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
-    assert hooks["repos"][0]["hooks"] == [{"id": "listing-lint"}]
+    # pyproject.toml names no published repository: a local hook, the same as the shipped manifest's
+    [hook] = hooks["repos"][0]["hooks"]
+    assert hooks["repos"][0]["repo"] == "local"
+    manifest = yaml.safe_load((REPO_ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    assert {k: hook[k] for k in ("id", "entry", "files", "require_serial")} == {
+        k: manifest[k] for k in ("id", "entry", "files", "require_serial")}
     assert "[tool.listing-lint]" in (repo / "pyproject.toml").read_text(encoding="utf-8")
 
 
@@ -57,3 +63,10 @@ def test_init_refuses_a_bad_id(tmp_path):
     done = cli(["init", "shop", "--id", "Bad Id"], tmp_path)
     assert done.returncode == 2 and "must be a slug" in done.stderr
     assert not (tmp_path / "shop").exists()
+
+
+def test_the_readme_shows_the_hook_init_writes():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```yaml\n", 1)[1].split("```", 1)[0]
+    template = (REPO_ROOT / "listing_lint" / "data" / "init" / "pre-commit-config-local.yaml").read_text(encoding="utf-8")
+    assert yaml.safe_load(textwrap.dedent(block)) == yaml.safe_load(template)

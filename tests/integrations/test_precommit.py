@@ -21,7 +21,7 @@ from integration_repos import ARTIFACTS, ENGLISH_PARAGRAPH, REPO_ROOT, make_clea
 
 from listing_lint import registry
 
-SOURCE_PARTS = ("listing_lint", "schemas", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
+SOURCE_PARTS = ("listing_lint", "schemas", "docs", "pyproject.toml", "README.md", ".pre-commit-hooks.yaml")
 FIXED_DATE = "2026-11-25T12:00:00+00:00"
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "listing-lint tests",

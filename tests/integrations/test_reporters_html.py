@@ -136,3 +136,16 @@ def test_a_bundle_whose_listing_json_is_broken_still_gets_a_section(tmp_path):
 
     text = page(result)
     assert 'data-bundle="garden-hose-20m"' in text and "listing.json could not be read" in text
+
+
+def test_each_finding_names_where_its_help_is(report):
+    """No web docs are configured (pyproject.toml [project.urls]): the rule cell names the command that
+    explains the rule, and links nowhere."""
+    repo, target = report
+    doc = lxml_html.fromstring(target.read_bytes())
+    rows = doc.xpath('//tr[@class="finding"]')
+    assert rows
+    for row in rows:
+        cell = row.xpath("./td")[1]
+        assert not cell.xpath(".//a")
+        assert cell.xpath("./span/@title") == [f"listing-lint rule {row.get('data-code')}"]

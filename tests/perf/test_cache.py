@@ -132,7 +132,7 @@ def test_without_as_of_placed_on_market_or_today_decides(repo, monkeypatch):
 
     lint_counting(repo, as_of=None)
     monkeypatch.setattr(engine, "date", type("D", (), {"today": staticmethod(lambda: date(2030, 1, 1))}))
-    from listing_lint.engine import Settings
+    from listing_lint.runtypes import Settings
 
     monkeypatch.setattr(Settings, "__init__", _with_today(Settings.__init__, date(2030, 1, 1)))
     _, relinted = lint_counting(repo, as_of=None)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from listing_lint import links
+from listing_lint.reporters._common import help_uri
 from listing_lint.reporters.html.facts import BundleFacts, Cell, Tile
 
 STYLE = """
@@ -153,6 +155,15 @@ def _source(line_text: str | None, f) -> str:
     return f'<pre class="src"><span class="muted">{f.line}</span>  {marked}</pre>'
 
 
+def _rule_cell(f) -> str:
+    """The code links to the rule's published help when there is one; else it names the command that explains it."""
+    url = help_uri(f.code, f.rule)
+    label = f'{esc(f.code)} <span class="muted">{esc(f.rule)}</span>'
+    if url:
+        return f'<a href="{esc(url)}" rel="help noopener">{label}</a>'
+    return f'<span title="{esc(links.rule_help_command(f.code))}">{label}</span>'
+
+
 def findings(items: list, source_line) -> str:
     if not items:
         return '<p class="muted">No findings.</p>'
@@ -161,7 +172,7 @@ def findings(items: list, source_line) -> str:
         where = f.path + (f":{f.line}:{f.column or 1}" if f.line else "")
         rows.append(
             f'<tr class="finding" data-code="{esc(f.code)}"><td><code>{esc(where)}</code></td>'
-            f'<td>{esc(f.code)} <span class="muted">{esc(f.rule)}</span></td>'
+            f'<td>{_rule_cell(f)}</td>'
             f'<td class="sev-{esc(f.severity)}">{esc(f.severity)}</td>'
             f"<td>{esc(f.message)}{_source(source_line(f), f)}</td></tr>"
         )

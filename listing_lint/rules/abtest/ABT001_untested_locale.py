@@ -8,10 +8,9 @@ exempt: by default ``en`` and its regional forms, configurable with ``ab-exempt-
 Why: in the premium handbook, Spanish pages rolled out to all traffic without an A/B test
 converted 32% below English. A localized page is a new page, and should earn its traffic.
 Fails:
-    "detail_pages": {"en": "detail/en.html", "es": "detail/es.html"}, "experiments": []
+    listing.json /experiments/0 removed    (the es page's only experiment)
 Passes:
-    "detail_pages": {"en": "detail/en.html", "es": "detail/es.html"},
-    "experiments": [{"id": "es-hero", "locale": "es", "element": "main_image", ...}]
+    listing.json /experiments/0/element = "title"    (any element counts)
 """
 
 from listing_lint.api import Severity

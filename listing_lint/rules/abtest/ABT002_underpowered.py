@@ -12,10 +12,13 @@ Check values at baseline 2.1%: a 10% lift needs 76,757 per variant, 20% 20,081, 
 Why: a test that cannot reach its sample size ends on noise: it either finds nothing or,
 read early, a lift that is not there.
 Fails:
-    "metrics": {"conversion_rate": 0.021, "daily_visitors": {"es": 310}},
-    "experiments": [{"locale": "es", "primary_metric": "conversion_rate", "mde": 0.2, "variants": [{...}, {...}], ...}]
+    listing.json /metrics = {"conversion_rate": 0.021, "daily_visitors": {"es": 310}}
+    listing.json /experiments/0/primary_metric = "conversion_rate"
+    listing.json /experiments/0/mde = 0.2    (20,081 visitors per variant: 130 days)
 Passes:
-    the same experiment with "mde": 0.5 (3,639 per variant: 24 days)
+    listing.json /metrics = {"conversion_rate": 0.021, "daily_visitors": {"es": 310}}
+    listing.json /experiments/0/primary_metric = "conversion_rate"
+    listing.json /experiments/0/mde = 0.5    (3,639 per variant: 24 days)
 """
 
 import math
@@ -34,7 +37,7 @@ from listing_lint.rules.premium._common import number
 from listing_lint.stats import reachable_mde, sample_size
 
 CODE, NAME, SEVERITY = "ABT002", "underpowered", Severity.WARNING
-SOURCE = "research/marketplace.md §3.1 (two-proportion sample size, α 0.05 two-sided, power 0.8)"
+SOURCE = "two-proportion z-test sample size, α 0.05 two-sided, power 0.8 (Kohavi et al., Seven Rules of Thumb for Web Site Experimenters, KDD 2014)"
 
 
 def _inputs(bundle, exp):

@@ -7,10 +7,12 @@ Why: without a hypothesis and one primary metric the result can be read any way 
 without a control there is nothing to compare; a split that does not add up cannot be set
 up as written, and the sample-ratio check (ABT006) has nothing to test against.
 Fails:
-    {"id": "es-hero", "locale": "es", "element": "main_image", "variants": [{"id": "control"}], "traffic_split": [60, 30]}
+    listing.json /experiments/0/hypothesis removed
+
+    listing.json /experiments/0/traffic_split = [60, 30]
 Passes:
-    {"id": "es-hero", "locale": "es", "element": "main_image", "hypothesis": "A dusk scene raises CTR",
-     "primary_metric": "ctr", "variants": [{"id": "control"}, {"id": "dusk"}], "traffic_split": [50, 50]}
+    listing.json /experiments/0/variants/- = {"id": "dusk"}
+    listing.json /experiments/0/traffic_split = [34, 33, 33]
 """
 
 from listing_lint.api import Severity

@@ -5,9 +5,9 @@ bundle (relative to listing.json; URLs, absolute paths and paths leaving the bun
 Why: a variant whose page or image is missing cannot be served as tested: the experiment
 compares the control with nothing, or with whatever the marketplace shows instead.
 Fails:
-    "variants": [{"id": "control"}, {"id": "dusk", "media": "media/scene-dusk.jpg"}]   (no such file)
+    listing.json /experiments/0/variants/1/media = "media/scene-dusk.jpg"    (no such file)
 Passes:
-    "variants": [{"id": "control"}, {"id": "dusk", "media": "media/scene-03.jpg"}]    (the file exists)
+    listing.json /experiments/0/variants/1/media = "media/scene-03.jpg"
 """
 
 from listing_lint.api import Severity

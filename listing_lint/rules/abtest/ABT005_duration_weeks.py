@@ -8,9 +8,11 @@ reported too.
 Why: traffic and buying differ by weekday; a test that covers some weekdays more often than
 others measures the calendar, not the change (GrowthBook, Optimizely: one to two full weeks).
 Fails:
-    "start": "2026-03-02", "end": "2026-03-12"   (10 or 11 days)
+    listing.json /experiments/0/start = "2026-03-02"
+    listing.json /experiments/0/end = "2026-03-12"    (10 or 11 days)
 Passes:
-    "start": "2026-03-02", "end": "2026-03-16"   (two weeks)
+    listing.json /experiments/0/start = "2026-03-02"
+    listing.json /experiments/0/end = "2026-03-16"    (two weeks)
 """
 
 from listing_lint.api import Severity
@@ -18,7 +20,7 @@ from listing_lint.bundle.positions import pointer
 from listing_lint.rules.abtest._common import exp_id, experiments, parse_date
 
 CODE, NAME, SEVERITY = "ABT005", "duration-weeks", Severity.INFO
-SOURCE = "research/marketplace.md §3.4 (GrowthBook best practices; Optimizely: one to two business cycles)"
+SOURCE = "GrowthBook experimentation best practices (durations of 1-2 weeks, whole weeks for day-of-week effects); Optimizely: one to two business cycles"
 
 
 def _problem(days: int, min_days: float) -> str | None:

@@ -9,9 +9,11 @@ that received visitors is a mismatch outright.
 Why: a sample-ratio mismatch means assignment or tracking is broken (redirects, bots,
 caching, lost events); the result of such a test cannot be trusted whatever it shows.
 Fails:
-    "traffic_split": [50, 50], "results": {"control": {"visitors": 50000, ...}, "b": {"visitors": 47000, ...}}
+    listing.json /experiments/0/status = "done"
+    listing.json /experiments/0/results = {"control": {"visitors": 50000, "conversions": 1050}, "scene": {"visitors": 47000, "conversions": 1100}}
 Passes:
-    "traffic_split": [50, 50], "results": {"control": {"visitors": 50000, ...}, "b": {"visitors": 49000, ...}}   (p ≈ 0.0015)
+    listing.json /experiments/0/status = "done"
+    listing.json /experiments/0/results = {"control": {"visitors": 50000, "conversions": 1050}, "scene": {"visitors": 49000, "conversions": 1100}}    (p ≈ 0.0015)
 """
 
 from listing_lint.api import Severity

@@ -6,11 +6,11 @@ dates that do not overlap, the status is taken to be stale and nothing is report
 Why: two tests of the same element share its traffic and each changes what the other
 measures; neither result can then be attributed.
 Fails:
-    [{"id": "es-hero-a", "locale": "es", "element": "main_image", "status": "running"},
-     {"id": "es-hero-b", "locale": "es-ES", "element": "main_image", "status": "running"}]
+    listing.json /experiments/0/status = "running"
+    listing.json /experiments/- = {"id": "es-hero-b", "locale": "es", "element": "main_image", "status": "running", "hypothesis": "A dusk scene raises CTR", "primary_metric": "ctr", "variants": [{"id": "control"}, {"id": "dusk"}]}
 Passes:
-    [{"id": "es-hero-a", "locale": "es", "element": "main_image", "status": "running"},
-     {"id": "es-title", "locale": "es", "element": "title", "status": "running"}]
+    listing.json /experiments/0/status = "running"
+    listing.json /experiments/- = {"id": "es-title", "locale": "es", "element": "title", "status": "running", "hypothesis": "A shorter title raises CTR", "primary_metric": "ctr", "variants": [{"id": "control"}, {"id": "short"}]}
 """
 
 from listing_lint.api import Severity

@@ -9,9 +9,11 @@ other companies' marks (``Alexa®``) is not this listing's claim.
 Why: ® claims a registration; using it for an unregistered or pending mark is false marking
 (15 U.S.C. §1111, TMEP §906.02) and marketplaces remove listings for it.
 Fails:
-    "brand": {"name": "Voltra", "trademark": {"mark": "TM", ...}}, title "Voltra® Smart Plug"
+    listing.json /brand = {"name": "Voltra", "trademark": {"mark": "TM", "office": "EUIPO", "number": "018765432"}}
+    listing.json /title/en = "Voltra® smart plug with energy monitor"
 Passes:
-    the same title with "Voltra™ Smart Plug"; or "mark": "R", "office": "EUIPO" on an EU listing
+    listing.json /brand = {"name": "Voltra", "trademark": {"mark": "TM", "office": "EUIPO", "number": "018765432"}}
+    listing.json /title/en = "Voltra™ smart plug with energy monitor"
 """
 
 import re

@@ -8,10 +8,13 @@ letter must be to the seller (``seller.legal_name``).
 Why: a marketplace accepts a second-level authorization only with every letter between the
 owner and the seller; one missing or mismatched link and the seller is not authorized.
 Fails:
-    [{"from": "Owner GmbH", "to": "Agent Ltd"}, {"from": "Other Ltd", "to": "Seller Co., Ltd."}]
+    listing.json /brand = {"name": "Voltra", "authorization": [{"from": "Owner GmbH", "to": "Agent Ltd", "file": "certs/auth-1.pdf"}, {"from": "Other Ltd", "to": "Seller Co., Ltd.", "file": "certs/auth-2.pdf"}]}
+    certs/auth-1.pdf: scanned pdf
+    certs/auth-2.pdf: scanned pdf
 Passes:
-    [{"from": "Owner GmbH", "to": "Agent Ltd"}, {"from": "Agent Limited", "to": "Distributor BV"},
-     {"from": "Distributor B.V.", "to": "Seller Co., Ltd."}]
+    listing.json /brand = {"name": "Voltra", "authorization": [{"from": "Owner GmbH", "to": "Agent Limited", "file": "certs/auth-1.pdf"}, {"from": "Agent Ltd.", "to": "Seller Co., Ltd.", "file": "certs/auth-2.pdf"}]}
+    certs/auth-1.pdf: scanned pdf
+    certs/auth-2.pdf: scanned pdf
 """
 
 from itertools import permutations

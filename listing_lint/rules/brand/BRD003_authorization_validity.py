@@ -7,9 +7,11 @@ is not judged on dates.
 Why: marketplaces accept only unexpired letters, each link of the chain included; a letter
 they cannot see is no letter.
 Fails:
-    {"from": "Owner GmbH", "to": "Seller Ltd", "file": "certs/auth.pdf", "valid_until": "2026-10-31"} at 2026-11-25
+    listing.json /brand = {"name": "Voltra", "authorization": [{"from": "Owner GmbH", "to": "Seller Ltd", "file": "certs/auth.pdf", "valid_until": "2026-10-31"}]}
+    certs/auth.pdf: scanned pdf    (judged at 2026-11-25)
 Passes:
-    the same with "valid_until": "2028-12-31" and certs/auth.pdf in the bundle
+    listing.json /brand = {"name": "Voltra", "authorization": [{"from": "Owner GmbH", "to": "Seller Ltd", "file": "certs/auth.pdf", "valid_until": "2028-12-31"}]}
+    certs/auth.pdf: scanned pdf
 """
 
 from datetime import date

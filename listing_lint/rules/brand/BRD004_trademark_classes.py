@@ -7,9 +7,9 @@ lighting product is what it catches. No classes given, or category ``other``: no
 Why: a registration protects the mark only for the goods of its classes; marketplaces reject a
 brand authorization whose registration does not cover the product.
 Fails:
-    "category": "home-garden", "trademark": {"classes": [35], ...}
+    listing.json /brand = {"name": "Voltra", "trademark": {"mark": "R", "office": "EUIPO", "number": "018765432", "classes": [35]}}
 Passes:
-    "category": "home-garden", "trademark": {"classes": [11], ...}
+    listing.json /brand = {"name": "Voltra", "trademark": {"mark": "R", "office": "EUIPO", "number": "018765432", "classes": [9]}}
 """
 
 from functools import lru_cache

@@ -1,48 +1,217 @@
-"""CMP001 missing-evidence — a target market has no conformity certificate for the product's groups.
+"""CMP001 missing-evidence — a target market lacks the conformity evidence the product's groups need.
 
-What it checks: for each market in ``markets``, the registry's evidence rules say which
-certificate schemes the product groups need: EU → CE; UK → UKCA or CE (CE is recognised in
-Great Britain indefinitely since 2024-10-01); US → FCC, for radio and electronic groups only.
-A product with no electrical group (a garden hose) needs none.
-Why: a marketplace delists an electrical product that cannot show conformity evidence for the
-market it ships to, and customs can hold the goods.
+What it checks: for each market in ``markets``, the registry's evidence rules say what a product
+group needs there, and from when. Evidence is one of: a certificate of a scheme (EU → CE; UK →
+UKCA or CE, recognised in Great Britain indefinitely since 2024-10-01, and CE for Northern
+Ireland, which the UK market includes and where UKCA alone is not recognised (Windsor
+Framework); US → FCC for radio and electronic groups, a Children's Product Certificate ``CPC``
+for toys; vehicle lamps → ``E-mark``
+type approval, which CE does not replace), optionally under a named legislation (a toy's CE
+certificate under the Toy Safety Directive ``TSD``, a battery's under the Batteries Regulation
+``BATT``); a listing field (``fibre_composition`` for textiles, ``battery.collection_symbol``);
+a field of every SKU sold in the market (``plug_type``: the UK needs a BS 1363 plug, type G, or an
+approved conversion plug); or a text on the detail pages (the California Proposition 65 warning).
+A product with no group that needs evidence (a garden hose) needs none. Every rule that applies
+must be met; a market missing certificates gets one finding (the more certain rule, then the more
+specific), and a certificate or SKU judged for two markets gets one finding too.
+Why: a marketplace delists a product that cannot show the evidence for the market it ships to,
+customs can hold the goods, and some evidence (a fibre composition, a Prop 65 warning) must be
+visible to the buyer before the purchase.
 Fails:
-    "product_groups": ["radio"], "markets": ["EU", "US"], "certificates": [{"scheme": "CE", ...}]
-    (no FCC certificate for the US)
+    listing.json /markets = ["EU", "US"]    (no FCC certificate for the US)
+
+    listing.json /markets = ["UK"]
+    listing.json /certificates/0/scheme = "UKCA"    (nothing for Northern Ireland)
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
+    listing.json /certificates/- = {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["D1-EU"], "file": "certs/psti.pdf"}
+    certs/psti.pdf: scanned pdf
+
+    listing.json /product_groups = ["mains-plug"]
+    listing.json /markets = ["UK"]
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
+    listing.json /skus/0/plug_type = "C"    (a Europlug in the UK)
 Passes:
-    "product_groups": ["battery", "led-lighting"], "markets": ["EU", "UK"],
-    "certificates": [{"scheme": "CE", ...}]   (CE alone is fine in the UK)
+    listing.json /markets = ["EU", "US"]
+    listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2ABCD-SP1", "file": "certs/fcc.pdf"}
+    certs/fcc.pdf: scanned pdf
+
+    listing.json /product_groups = ["mains-plug"]
+    listing.json /markets = ["UK"]
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
+    listing.json /skus/0/plug_type = "G"
 """
 
+import re
+
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import CONFIDENCE_RANK, certificates, group_text, markets_with_pointers, registry_for
+from listing_lint.bundle.positions import pointer
+from listing_lint.rules.compliance._common import (
+    CONFIDENCE_RANK,
+    certificates,
+    group_text,
+    markets_with_pointers,
+    product_groups,
+    registry_for,
+)
 
 CODE, NAME, SEVERITY = "CMP001", "missing-evidence", Severity.ERROR
 
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
-    present = {cert.scheme for cert in certificates(bundle)}
+    groups = product_groups(bundle, ctx)
+    certs = certificates(bundle)
+    found: dict[tuple, tuple] = {}  # (where, kind) -> (rank, message, confidence, rule)
     for market, at in markets_with_pointers(bundle):
         rules = [
-            r for r in registry.rules_of("evidence")
-            if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)
+            r for r in registry.rules_of("evidence") if market in r.markets and r.covers(groups) and r.in_force(ctx.as_of)
         ]
-        if not rules:
-            continue
-        rule = min(rules, key=lambda r: CONFIDENCE_RANK.get(r.confidence, 9))
-        schemes = list(rule.get("schemes") or ())
-        if present & set(schemes):
-            continue
-        wanted = " or ".join(schemes)
-        yield ctx.finding(
-            at,
-            f"no {wanted} certificate for the {market} market ({group_text(groups & _named(rule))} product): "
-            f"{rule.get('why')}; add the {wanted} certificate to `certificates`",
-            severity=ctx.severity_for(rule.confidence),
-            source=rule.source,
+        failures = []
+        for rule in _one_per_evidence(rules):
+            failures += [(rule, *f) for f in _failures(rule, bundle, certs, market, at)]
+        for rule, where, message, confidence in _one_per_certificate(failures):
+            rank = CONFIDENCE_RANK.get(confidence, 9)
+            key = (where, _kind(rule))  # one certificate or SKU judged for two markets: one finding
+            if key not in found or rank < found[key][0]:
+                text = message.format(market=market, groups=group_text(groups & _named(rule)))
+                found[key] = (rank, text, confidence, rule)
+    for (where, _), (_, message, confidence, rule) in found.items():
+        yield ctx.finding(where, message, severity=ctx.severity_for(confidence), source=rule.source)
+
+
+def _kind(rule) -> tuple:
+    """What kind of evidence a rule wants: any certificate, or one field, SKU field or page text."""
+    if rule.get("field") or rule.get("sku_field") or rule.get("page_text"):
+        return rule.get("field"), rule.get("sku_field"), rule.get("page_text")
+    return ("certificate",)
+
+
+def _rank(rule) -> tuple[int, int]:
+    """More certain first, then more specific (fewer groups named)."""
+    return CONFIDENCE_RANK.get(rule.confidence, 9), len(_named(rule)) or 99
+
+
+def _one_per_evidence(rules):
+    """Rules asking for the same evidence in a market: the most certain, then most specific, speaks."""
+    best: dict[tuple, object] = {}
+    for rule in rules:
+        key = (
+            frozenset(rule.get("schemes") or ()), frozenset(rule.get("legislation") or ()),
+            rule.get("field"), rule.get("sku_field"), rule.get("page_text"),
         )
+        if key not in best or _rank(rule) < _rank(best[key]):
+            best[key] = rule
+    return list(best.values())
+
+
+def _one_per_certificate(failures):
+    """Certificates missing in a market are one finding: the most certain rule that asked, and of those
+    one naming a legislation (it says more), speaks."""
+    missing: dict[str, tuple] = {}
+    out = []
+    for failure in failures:
+        rule, where, _, confidence = failure
+        schemes = frozenset(rule.get("schemes") or ())
+        no_certificate = schemes and where.startswith("/markets/")  # not a wrong legislation, a field or a page
+        if not no_certificate or rule.get("field") or rule.get("page_text"):
+            out.append(failure)
+            continue
+        kept = missing.get(where)
+        if kept is None or (CONFIDENCE_RANK.get(confidence, 9), not rule.get("legislation")) < (
+            CONFIDENCE_RANK.get(kept[3], 9), not kept[0].get("legislation")
+        ):
+            missing[where] = failure
+    return out + list(missing.values())
+
+
+def _failures(rule, bundle, certs, market, at):
+    """(where, message template, confidence) for each way the rule's evidence is missing; none if any
+    of its kinds of evidence (certificate, field, SKU field, page text) is there."""
+    found = []
+    if rule.get("schemes"):
+        problem = _certificate(rule, certs, at)
+        if problem is None:
+            return []
+        found.append(problem)
+    if rule.get("field"):
+        problem = _field(rule, bundle, at)
+        if problem is None:
+            return []
+        found.append(problem)
+    if rule.get("page_text"):
+        if _page_has(bundle, rule.get("page_text")):
+            return []
+        found.append((at, _message(rule, rule.get("evidence") or "the required text on any detail page"), rule.confidence))
+    if rule.get("sku_field"):
+        return _sku_fields(rule, bundle, market)
+    return found[:1]
+
+
+def _certificate(rule, certs, at):
+    schemes = list(rule.get("schemes"))
+    laws = set(rule.get("legislation") or ())
+    mine = [c for c in certs if c.scheme in schemes]
+    if mine and (not laws or any(not c.legislation or laws & set(c.legislation) for c in mine)):
+        return None  # a certificate that names no legislation is not second-guessed
+    wanted = " or ".join(schemes)
+    under = f" under {'/'.join(sorted(laws))}" if laws else ""
+    what = rule.get("evidence") or f"{wanted} certificate{under}"
+    fix = rule.get("fix") or f"add the {wanted} certificate{under} to `certificates`"
+    where = mine[0].ptr("legislation") if mine else at
+    return where, _message(rule, what, fix), rule.confidence
+
+
+def _field(rule, bundle, at):
+    value = bundle.get(rule.get("field"))
+    values = rule.get("values")
+    if value is None:
+        if rule.get("absent") == "silent":
+            return None
+        return at, _message(rule, rule.get("evidence") or f"`{rule.get('field')[1:]}`"), _missing_confidence(rule)
+    if values is not None and value not in values:
+        what = rule.get("evidence") or f"`{rule.get('field')[1:]}`"
+        return rule.get("field"), _message(rule, what, prefix="wrong"), rule.confidence
+    return None
+
+
+def _sku_fields(rule, bundle, market):
+    name, values, alternative = rule.get("sku_field"), rule.get("values"), rule.get("alternative_field")
+    what = rule.get("evidence") or f"`{name}`"
+    out = []
+    for i, sku in enumerate(bundle.list_at("/skus")):
+        if not isinstance(sku, dict):
+            continue
+        sold = sku.get("markets")
+        if isinstance(sold, list) and market not in sold:
+            continue
+        value = sku.get(name)
+        label = sku.get("model") if isinstance(sku.get("model"), str) else f"skus[{i}]"
+        if value is None:
+            out.append((pointer("skus", i), _message(rule, what, sku=label), _missing_confidence(rule)))
+        elif values is not None and value not in values and not (alternative and sku.get(alternative) is True):
+            out.append((pointer("skus", i, name), _message(rule, what, sku=label, prefix="wrong"), rule.confidence))
+    return out
+
+
+def _missing_confidence(rule) -> str:
+    weaker = rule.get("missing_confidence") or rule.confidence
+    return max(weaker, rule.confidence, key=lambda c: CONFIDENCE_RANK.get(c, 9))
+
+
+def _message(rule, what, fix=None, sku=None, prefix="no"):
+    """A message template; ``{market}`` and ``{groups}`` are filled in by check()."""
+    fix = fix or rule.get("fix") or f"add {what}"
+    whose = f"SKU {sku!r} " if sku else ""
+    head = f"{whose}has {prefix} {what}" if sku else f"{prefix} {what}"
+    why = str(rule.get("why") or "").replace("{", "{{").replace("}", "}}")
+    fix = fix.replace("{", "{{").replace("}", "}}")
+    head = head.replace("{", "{{").replace("}", "}}")
+    return f"{head} for the {{market}} market ({{groups}} product): {why}; {fix}"
+
+
+def _page_has(bundle, pattern: str) -> bool:
+    rx = re.compile(pattern, re.I)
+    return any(rx.search(" ".join(block.text for block in page.blocks)) for page in bundle.pages.values())
 
 
 def _named(rule) -> set[str]:

@@ -1,24 +1,53 @@
 """CMP003 missing-required-standard — a standard the product group needs in a market is not covered.
 
 What it checks: the registry's market rules name standards a group needs in a market between
-two dates, e.g. ``radio`` + ``internet-connected`` in the EU from 2025-08-01 until 2027-12-10
-(RED Art. 3(3), before the Cyber Resilience Act) → EN 18031-1, and with ``personal-data`` also
-EN 18031-2. It passes when a certificate of the market's scheme cites any edition of the
-standard, or, where the rule allows it, when a CE certificate names a notified body (an
-EU-type examination instead of the harmonised standard). A market with no certificate of the
-scheme at all is CMP001's finding, not this one.
+two dates, and the provision that needs them. In the EU from 2025-08-01 until 2027-12-10 (RED
+Art. 3(3), before the Cyber Resilience Act), Delegated Regulation (EU) 2022/30 applies:
+``radio`` + ``internet-connected`` → EN 18031-1 (Art. 3(3)(d)); EN 18031-2 (Art. 3(3)(e)) for
+internet-connected radio equipment with ``personal-data`` (Art. 1(2)(a)), and for ``childcare``,
+``toy`` and ``wearable`` radio equipment whether internet-connected or not (Art. 1(2)(b)-(d)).
+The law applies (e) to those when they can process personal, traffic or location data: tagged
+``personal-data``, the finding is an error; untagged, it only informs. The message says which
+clause applied and by which article. A requirement is met when a certificate of the market's
+scheme cites any edition of the standard, or by an EU-type examination instead: a CE
+certificate under the RED with a notified body's 4-digit number that names the point
+(``"standards": ["RED Art. 3(3)(d)"]``) or claims RED-DA without naming points. A notified-body
+number on another certificate (an LVD or RoHS one) proves nothing about this scope. Rules with no
+clause accept a notified body's examination under the legislation they name (a toy's EC-type
+examination under the ``TSD``). Issue 17's kinds: toys → EN 71-1/-2/-3 (EU, UK) and ASTM F963 on
+the US Children's Product Certificate, electric toys → EN IEC 62115; mains LED lighting → EN
+62471, EN IEC 55015; household appliances → EN 60335-1 and a part EN 60335-2-x, EN 62233, EN IEC
+55014-1/-2; Qi chargers → ETSI EN 303 417. A market with no certificate of the scheme at all is
+CMP001's finding, not this one. A certificate judged for two markets (CE in the EU and the UK)
+gets one finding per missing standard, from the more certain rule.
 Why: from the date a delegated act applies, a product without the standard (or a notified-body
 examination) cannot be placed on the market; its CE marking is not valid.
 Fails:
-    "product_groups": ["radio", "internet-connected"], "markets": ["EU"], placed 2026-02-01,
-    CE certificate citing only ETSI EN 300 328 V2.2.2
+    listing.json /certificates/0/standards/3 removed    (EN 18031-1:2024)
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
+
+    listing.json /product_groups = ["radio", "wearable", "personal-data"]    (Bluetooth only: no EN 18031-2)
 Passes:
-    the same with "EN 18031-1:2024" added; or "product_groups": ["radio"] (not internet-connected);
-    or judged --as-of 2025-07-31
+    listing.json /product_groups = ["radio", "mains-powered"]    (not internet-connected)
+    listing.json /certificates/0/standards/3 removed
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
+
+    listing.json /certificates/0/standards/3 = "RED Art. 3(3)(d)"
+    listing.json /certificates/0/notified_body = "0700"
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, cited_standards, group_text, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import (
+    CONFIDENCE_RANK,
+    certificates,
+    cited_standards,
+    group_text,
+    markets_with_pointers,
+    nb_number,
+    product_groups,
+    red_examination_covers,
+    registry_for,
+)
 from listing_lint.standards.refparse import RefError, try_parse
 
 CODE, NAME, SEVERITY = "CMP003", "missing-required-standard", Severity.ERROR
@@ -26,39 +55,78 @@ CODE, NAME, SEVERITY = "CMP003", "missing-required-standard", Severity.ERROR
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
     cited = cited_standards(bundle, ctx)
-    for market, at in markets_with_pointers(bundle):
+    found: dict[tuple, tuple] = {}  # (where, standard) -> (rank, finding): a certificate judged for two markets
+    for market, _ in markets_with_pointers(bundle):
+        unmet: dict[str, list] = {}  # standard family -> the rules that need it (one finding per standard)
         for rule in registry.rules_of("required_standards"):
             if market not in rule.markets or not rule.covers(groups) or not rule.in_force(ctx.as_of):
                 continue
-            schemes = set(rule.get("schemes") or ())
-            mine = [c for c in certs if c.scheme in schemes]
-            if not mine:
-                continue
+            mine = [c for c in certs if c.scheme in set(rule.get("schemes") or ())]
             wanted = try_parse(str(rule.get("standard")))
-            if isinstance(wanted, RefError):
+            if not mine or isinstance(wanted, RefError):
                 continue
-            if any(c.ref is not None and c.ref.family == wanted.family and c.cert in mine for c in cited):
+            if any(c.ref is not None and _is(c.ref.family, wanted.family, rule) and c.cert in mine for c in cited):
                 continue
-            if rule.get("alternative") == "notified-body" and any(c.notified_body and c.notified_body.strip() for c in mine):
+            if rule.get("alternative") == "notified-body" and any(_examined(c, rule) for c in mine):
                 continue
-            yield ctx.finding(
-                mine[0].ptr("standards") if bundle.get(mine[0].ptr("standards")) is not None else mine[0].pointer,
-                _message(rule, wanted.family, market, groups, registry, ctx.as_of),
-                severity=ctx.severity_for(rule.confidence),
-                source=rule.source,
-            )
+            family = f"{wanted.family}-x" if rule.get("any_part") else wanted.family
+            unmet.setdefault(family, []).append((rule, mine))
+        for family, needs in unmet.items():
+            rank, at, finding = _finding(ctx, bundle, registry, market, groups, family, needs)
+            if (at, family) not in found or rank < found[(at, family)][0]:
+                found[(at, family)] = (rank, finding)
+    for _, finding in found.values():
+        yield finding
 
 
-def _message(rule, family, market, groups, registry, day) -> str:
+def _is(cited: str, wanted: str, rule) -> bool:
+    """The cited family is the wanted one; with ``any_part``, any part under it (EN 60335-2-15 for EN 60335-2)."""
+    return cited == wanted or bool(rule.get("any_part")) and cited.startswith(wanted + "-")
+
+
+def _examined(cert, rule) -> bool:
+    """A notified body's examination covers the rule: under the RED naming its Art. 3(3) clause, or, for
+    a rule with no clause, a CE certificate with a notified body's number under the legislation it names."""
+    if rule.get("clause"):
+        return red_examination_covers(cert, rule.get("clause"))
+    under = rule.get("examination_under")
+    return cert.scheme == "CE" and nb_number(cert) is not None and (not under or under in cert.legislation)
+
+
+def _finding(ctx, bundle, registry, market, groups, family, needs):
+    tagged = [(r, mine) for r, mine in needs if set(r.get("if_groups") or ()) <= groups]
+    rules = tagged or needs
+    rule, mine = min(rules, key=lambda n: CONFIDENCE_RANK.get(n[0].confidence, 9))
+    at = mine[0].ptr("standards") if bundle.get(mine[0].ptr("standards")) is not None else mine[0].pointer
+    rank = CONFIDENCE_RANK.get(rule.confidence, 9) if tagged else 9
+    return rank, at, ctx.finding(
+        at,
+        _message([r for r, _ in rules], family, market, groups, registry, ctx.as_of, conditional=not tagged),
+        severity=ctx.severity_for(rule.confidence) if tagged else Severity.INFO,
+        source=rule.source,
+    )
+
+
+def _message(rules, family, market, groups, registry, day, conditional: bool) -> str:
+    rule = rules[0]
     current = registry.current_editions(family, market, day)
     edition = current[0].text if current else family
-    named = set(rule.get("groups_all") or rule.get("groups_any") or ()) & groups
+    named = {g for r in rules for g in (*(r.get("groups_all") or r.get("groups_any") or ()), *(r.get("if_groups") or ()))} & groups
     since = f" from {rule.get('from')}" if rule.get("from") else ""
-    alternative = " or add the notified body's EU-type examination certificate" if rule.get("alternative") else ""
+    bases = "; ".join(dict.fromkeys(r.get("basis") for r in rules if r.get("basis")))
+    why = f"{rule.get('clause')} applies: {bases}" if rule.get("clause") and bases else rule.get("why")
+    clause = rule.get("clause")
+    alternative = (
+        f" or add the notified body's EU-type examination certificate naming {clause}" if clause else
+        " or add the notified body's EU-type examination certificate"
+    ) if rule.get("alternative") else ""
+    lead = f"{group_text(named)} products in the {market} need {family}{since}"
+    if conditional:
+        wanted = "+".join(sorted({g for r in rules for g in (r.get("if_groups") or ())}))
+        lead += f" if they can process personal, traffic or location data (then add `{wanted}` to `product_groups`)"
     return (
-        f"{group_text(named)} products in the {market} need {family}{since} ({rule.get('why')}); "
-        f"no {'/'.join(rule.get('schemes'))} certificate cites it: test to {edition}{alternative}"
+        f"{lead} ({why}); no {'/'.join(rule.get('schemes'))} certificate cites it: test to {edition}{alternative}"
     )

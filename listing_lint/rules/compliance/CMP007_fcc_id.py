@@ -8,15 +8,19 @@ alone) is reported too; with no FCC certificate at all CMP001 reports the market
 Why: an intentional radiator needs certification, and the FCC ID on the label must be the one
 granted; a malformed ID cannot be found in the FCC database.
 Fails:
-    "fcc_id": "2AB10-SP1"   (a 1 in the grantee code)
+    listing.json /markets = ["EU", "US"]
+    listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2AB10-SP1", "file": "certs/fcc.pdf"}
+    certs/fcc.pdf: scanned pdf    (a 1 in the grantee code)
 Passes:
-    "fcc_id": "2ABCD-SP1"; "fcc_id": "FCC ID: A3LSMX1"
+    listing.json /markets = ["EU", "US"]
+    listing.json /certificates/- = {"scheme": "FCC", "standards": ["ANSI C63.10-2020"], "issued": "2026-01-28", "models": ["D1-EU"], "fcc_id": "2ABCD-SP1", "file": "certs/fcc.pdf"}
+    certs/fcc.pdf: scanned pdf
 """
 
 import re
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers
+from listing_lint.rules.compliance._common import certificates, markets_with_pointers, product_groups
 
 CODE, NAME, SEVERITY = "CMP007", "fcc-id", Severity.ERROR
 SOURCE = "https://www.fcc.gov/general/fcc-id-number-grantee-code-information"
@@ -63,7 +67,7 @@ def check(bundle, ctx):
                 f"(grantee code + product code, e.g. 2ABCD-SP1)",
             )
     us = dict(markets_with_pointers(bundle)).get("US")
-    if us and "radio" in bundle.product_groups and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc):
+    if us and "radio" in product_groups(bundle, ctx) and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc):
         yield ctx.finding(
             fcc[0].ptr("scheme"),
             "a radio product sold in the US needs FCC certification (47 CFR Part 15 Subpart C) and its FCC ID; "

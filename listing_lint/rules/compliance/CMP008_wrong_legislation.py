@@ -4,25 +4,26 @@ What it checks: for a product in a group the registry's legislation rules name (
 RED), the CE/UKCA certificates for the EU/UK must include the required legislation. It reports
 when none of them lists it but one lists what it replaces (LVD, EMC). A separate LVD/EMC
 certificate beside a RED one (a mains charger in the box) is fine; certificates that list no
-legislation are not judged.
+legislation are not judged. In the US, a wireless (Qi) charger's FCC authorisation must be under
+Part 15C or Part 18, not Part 15B alone.
 Why: radio equipment is excluded from the LVD and the EMC Directive (RED Art. 1(4), EMCD
 Art. 2(2)(a)); an LVD+EMC declaration for a radio product is the wrong legal basis and gives no
 presumption for the RED essential requirements.
 Fails:
-    "product_groups": ["radio"], CE certificate "legislation": ["LVD", "EMC"]
+    listing.json /certificates/0/legislation = ["LVD", "EMC", "RoHS"]    (a radio product)
 Passes:
-    "product_groups": ["radio"], CE certificate "legislation": ["RED", "RoHS"]
+    listing.json /certificates/0/legislation = ["RED", "RoHS"]
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import certificates, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP008", "wrong-legislation", Severity.ERROR
 
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     markets = {m for m, _ in markets_with_pointers(bundle)}
     certs = certificates(bundle)
     reported: set[int] = set()
@@ -31,18 +32,20 @@ def check(bundle, ctx):
             continue
         mine = [c for c in certs if c.scheme in set(rule.get("schemes") or ()) and c.legislation]
         required, instead = rule.get("requires"), set(rule.get("instead_of") or ())
-        if not mine or any(required in c.legislation for c in mine):
+        accepted = {required, *(rule.get("or_requires") or ())}
+        if not mine or any(accepted & set(c.legislation) for c in mine):
             continue
         for cert in mine:
             wrong = [x for x in cert.legislation if x in instead]
             if not wrong or cert.index in reported:
                 continue
             reported.add(cert.index)
+            fix = rule.get("fix") or f"get a declaration under the {' or '.join([required, *(rule.get('or_requires') or ())])}"
             yield ctx.finding(
                 cert.ptr("legislation"),
                 f"{cert.scheme} certificate is under {'+'.join(wrong)} but the product is "
                 f"{'+'.join(sorted(groups & set(rule.get('groups_any') or rule.get('groups_all') or ())))}: {rule.get('why')}; "
-                f"get a declaration under the {required}",
+                f"{fix}",
                 severity=ctx.severity_for(rule.confidence),
                 source=rule.source,
             )

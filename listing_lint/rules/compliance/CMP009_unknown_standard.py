@@ -9,10 +9,11 @@ Rule-part references (``47 CFR Part 15 Subpart C``, ``KDB 558074``) are not stan
 Why: an unknown edition cannot be judged: it may be a typo, or an edition newer than the
 registry; check it, and add it to the ``standards-overlay`` file if it is right.
 Fails:
-    "standards": ["EN 62368-1"]              (no edition)
-    "standards": ["EN 62368-1:2041+A11:2017"]  (no such edition)
+    listing.json /certificates/0/standards/0 = "EN 62368-1"    (no edition)
+
+    listing.json /certificates/0/standards/0 = "EN 62368-1:2041+A11:2017"    (no such edition)
 Passes:
-    "standards": ["EN 62368-1:2014 + A11:2017", "47 CFR Part 15 Subpart B"]
+    listing.json /certificates/0/standards/0 = "EN 62368-1:2014 + A11:2017"
 """
 
 from listing_lint.api import Severity

@@ -1,27 +1,40 @@
 """CMP012 psti-statement — a connectable product for the UK without a PSTI statement of compliance.
 
-What it checks: a UK listing whose product is ``internet-connected``, judged at or after
-2024-04-29, needs a certificate with scheme ``PSTI`` (or legislation ``PSTI``): the statement of
-compliance the UK PSTI regime requires to ship with the product.
+What it checks: a UK listing whose product is connectable, judged at or after 2024-04-29, needs a
+certificate with scheme ``PSTI`` (or legislation ``PSTI``): the statement of compliance the UK
+PSTI regime requires to ship with the product. ``internet-connected`` products are in scope
+(an error); so are network-connectable ones that send and receive data and connect to an
+internet-connectable product, such as Bluetooth devices paired with a phone (PSTI Act 2022
+s. 5): a ``radio`` product that is not internet-connected warns, since whether it connects to
+one is inferred. Wireless (Qi) chargers are not judged. ETSI EN 303 645 gives deemed compliance
+with the security requirements (the 2023 Regulations, Schedule 2), not the statement.
 Why: since 2024-04-29 connectable products sold in the UK must meet the PSTI security
 requirements (no universal default passwords, a vulnerability-reporting contact, a stated
 minimum support period) and come with a statement of compliance; CE or UKCA marking does not
 cover it.
 Fails:
-    "product_groups": ["radio", "internet-connected"], "markets": ["UK"], certificates: CE only
+    listing.json /markets = ["EU", "UK"]    (internet-connected, no PSTI statement)
+    listing.json /responsible_person/- = {"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}
+
+    listing.json /product_groups = ["radio", "wearable"]    (Bluetooth earbuds: a warning)
+    listing.json /markets = ["UK"]
+    listing.json /responsible_person = [{"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}]
 Passes:
-    the same with {"scheme": "PSTI", "legislation": ["PSTI"], ...}; or "product_groups": ["radio"]
+    listing.json /markets = ["EU", "UK"]
+    listing.json /responsible_person/- = {"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}
+    listing.json /certificates/- = {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["D1-EU"], "file": "certs/psti.pdf"}
+    certs/psti.pdf: scanned pdf
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers, registry_for
+from listing_lint.rules.compliance._common import certificates, group_text, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP012", "psti-statement", Severity.ERROR
 
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    groups = set(bundle.product_groups)
+    groups = product_groups(bundle, ctx)
     certs = certificates(bundle)
     for market, at in markets_with_pointers(bundle):
         for rule in registry.rules_of("psti"):
@@ -32,9 +45,13 @@ def check(bundle, ctx):
                 continue
             yield ctx.finding(
                 at,
-                f"no PSTI statement of compliance for this internet-connected product in the {market}: {rule.get('why')}; "
+                f"no PSTI statement of compliance for this {group_text(groups & _named(rule))} product in the {market}: {rule.get('why')}; "
                 f"add it to `certificates` with scheme PSTI",
                 severity=ctx.severity_for(rule.confidence),
                 source=rule.source,
             )
             break
+
+
+def _named(rule) -> set[str]:
+    return set(rule.get("groups_all") or rule.get("groups_any") or ())

@@ -9,9 +9,9 @@ Why: a listing that claims more than its certificate shows (a standard, a model,
 copied from another product) is caught by marketplace review and by market surveillance; the
 document, not the listing, is the evidence.
 Fails:
-    "standards": ["EN 18031-1:2024"], "models": ["X1-EU"]; certs/ce.pdf text names EN 300 328 and X1-EU only
+    certs/ce.pdf: pdf "EU Declaration of Conformity", "ETSI EN 300 328 V2.2.2", "Model: D1-EU"
 Passes:
-    certs/ce.pdf text: "EN 18031-1:2024 ... Model: X1-EU"; or certs/ce.pdf is a scan with no text layer
+    certs/ce.pdf: pdf "EU Declaration of Conformity", "EN 62368-1:2014+A11:2017", "ETSI EN 300 328 V2.2.2", "ETSI EN 301 489-17 V3.3.1", "EN 18031-1:2024", "EN IEC 63000:2018", "Model: D1-EU"
 """
 
 from listing_lint.api import Severity

@@ -3,6 +3,7 @@ cited standards parsed once per bundle, and the registry the rules judge with.""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,10 +13,11 @@ from listing_lint.standards.refparse import RefError, StandardRef, is_regulation
 from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
-           "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market"]
+           "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market",
+           "substitutes", "nb_number", "red_examination_covers", "product_groups"]
 
 #: the market whose registry entries judge a certificate's standards
-JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK"}
+JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 
@@ -157,3 +159,57 @@ def sku_models_by_market(bundle) -> dict[str, list[tuple[str, str]]]:
             if market in out:
                 out[market].append((sku["model"], pointer("skus", i, "model")))
     return out
+
+
+def substitutes(registry: Registry) -> dict[str, set[str]]:
+    """law -> the laws whose evidence together stands for it, both ways (RED ⇄ LVD+EMC: radio
+    equipment's safety and EMC are RED Art. 3(1)(a)/(b)), from the registry's legislation rules."""
+    out: dict[str, set[str]] = {}
+    for rule in registry.rules_of("legislation"):
+        required, instead = rule.get("requires"), set(rule.get("instead_of") or ())
+        if required and instead:
+            out.setdefault(required, set()).update(instead)
+            for law in instead:
+                out.setdefault(law, set()).add(required)
+    return out
+
+
+_NB = re.compile(r"^\s*(?:NB\s*)?(\d{4})\s*$", re.I)
+_ART_3_3 = re.compile(r"3\s*(?:\(\s*3\s*\)|\.\s*3)((?:\s*(?:\(\s*[a-i]\s*\)|\.?\s*[a-i]\b)\s*(?:,|and|&|/|\+)?)+)", re.I)
+
+
+def nb_number(cert: Cert) -> str | None:
+    """The certificate's 4-digit notified-body number, when it names one (``NB 0700`` → ``0700``)."""
+    found = _NB.match(cert.notified_body or "")
+    return found[1] if found else None
+
+
+def red_examination_covers(cert: Cert, clause: str) -> bool:
+    """Whether ``cert`` is an EU-type examination under the RED that covers ``clause`` ("RED Art. 3(3)(e)"):
+    a CE certificate under the RED with a notified body's number that names that point of Art. 3(3)
+    among its references, or claims RED-DA (the delegated act's points) without naming any. A number
+    alone proves nothing about scope: an LVD or RoHS certificate with one covers no RED requirement."""
+    if cert.scheme != "CE" or nb_number(cert) is None or not {"RED", "RED-DA"} & set(cert.legislation):
+        return False
+    wanted = _points(clause)
+    named = {p for _, text in cert.standards if is_regulation(text) for p in _points(text)}
+    if named:
+        return bool(wanted) and wanted <= named
+    return "RED-DA" in cert.legislation
+
+
+def _points(text: str) -> set[str]:
+    """The points of Art. 3(3) a reference names: "Art. 3(3)(d) and (e)" → {"d", "e"}."""
+    out: set[str] = set()
+    for found in _ART_3_3.finditer(text or ""):
+        out.update(re.findall(r"[a-i]", re.sub(r"and", " ", found[1], flags=re.I).lower()))
+    return out
+
+
+def product_groups(bundle, ctx) -> set[str]:
+    """The bundle's product groups as vocabulary ids (an alias read as its id) with every group they
+    imply (``electric-toy`` → ``toy``); unknown names are dropped (SCH009 reports them)."""
+    key = "cmp.groups"
+    if key not in ctx.cache:
+        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(bundle.product_groups))
+    return set(ctx.cache[key])

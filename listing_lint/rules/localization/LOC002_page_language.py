@@ -7,11 +7,11 @@ default half) is one other language. Pages with under 30 judged characters are n
 Why: a page uploaded to the wrong locale (the English page in the Spanish slot) is the biggest
 localization failure there is, and it is reported once here instead of once per paragraph.
 Fails:
-    detail/es.html: <p>This smart plug turns any socket into a connected one.</p>
-                    <p>Schedule your lamps and heaters from the app.</p>
+    detail/es.html = <p>This smart plug turns any socket into a connected one.</p>
+    detail/es.html: <p>Schedule your lamps and heaters from the app.</p>
 Passes:
-    detail/es.html: <p>Este enchufe inteligente convierte cualquier toma en una conectada.</p>
-                    <p>Programa lámparas y calefactores desde la aplicación.</p>
+    detail/es.html = <p>Este enchufe inteligente convierte cualquier toma en una conectada.</p>
+    detail/es.html: <p>Programa lámparas y calefactores desde la aplicación.</p>
 """
 
 from listing_lint.api import Severity

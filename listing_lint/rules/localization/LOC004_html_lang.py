@@ -7,9 +7,9 @@ Why: browsers, screen readers and translation tools take the page language from 
 a copied page that still says ``lang="en"`` is read aloud with English rules and offered for
 translation into the language it is already in.
 Fails:
-    detail/es.html: <html lang="en">   (listed under "es")
+    detail/es.html = <html lang="en"><body><p>Este enchufe inteligente mide cuánta energía consumen tus aparatos.</p></body></html>
 Passes:
-    detail/es.html: <html lang="es-ES">
+    detail/es.html = <html lang="es-ES"><body><p>Este enchufe inteligente mide cuánta energía consumen tus aparatos.</p></body></html>
 """
 
 import re

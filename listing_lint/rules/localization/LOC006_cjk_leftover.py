@@ -6,9 +6,9 @@ not reported twice; text marked ``lang="zh"`` (a deliberate quotation) is allowe
 Why: factory copy pasted from a Chinese supplier sheet is unreadable to the buyer and marks the
 listing as a low-effort re-upload.
 Fails:
-    detail/fr.html: <p>Prise intelligente 智能插座 compatible Wi-Fi.</p>
+    detail/fr.html: <p>Cette prise est compatible Wi-Fi et Alexa, et se commande depuis votre téléphone (型号 X1).</p>
 Passes:
-    detail/fr.html: <p>Prise intelligente compatible Wi-Fi et Alexa.</p>
+    detail/fr.html: <p>Cette prise est compatible Wi-Fi et Alexa, et se commande depuis votre téléphone (modèle X1).</p>
 """
 
 import re

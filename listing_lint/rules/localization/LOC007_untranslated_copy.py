@@ -8,9 +8,11 @@ language (words spelt the same in both, such as "Dimensions" or "Description").
 Why: an untranslated block is the most common leftover of a partial translation, and an identical
 copy is certain evidence even where the block is too short for language detection.
 Fails:
-    detail/en.html: <td>Rated power</td>     detail/fr.html: <td>Rated power</td>
+    detail/en.html: <table><tr><td>Rated power</td><td>3680 W</td></tr></table>
+    detail/fr.html: <table><tr><td>Rated power</td><td>3680 W</td></tr></table>
 Passes:
-    detail/en.html: <td>USB-C</td>           detail/fr.html: <td>USB-C</td>
+    detail/en.html: <table><tr><td>USB-C</td></tr></table>
+    detail/fr.html: <table><tr><td>USB-C</td></tr></table>
 """
 
 from listing_lint.api import Severity

@@ -9,9 +9,11 @@ is reported at the block that says it. Values within 5 % across unit systems (in
 Why: buyers order by the numbers; a hose that is 20 m in English and 15 m in French is a dispute
 and a return waiting to happen, whichever figure is right.
 Fails:
-    detail/en.html: <p>20 m hose</p>      detail/fr.html: <p>Tuyau de 15 m</p>
+    detail/en.html: <p>The 20 m hose reaches every corner of the garden.</p>
+    detail/fr.html: <p>Le tuyau de 15 m atteint chaque coin du jardin.</p>
 Passes:
-    detail/en.html: <p>20 m hose, $39.90</p>      detail/fr.html: <p>Tuyau de 20 m, 39,90 $US</p>
+    detail/en.html: <p>The 20 m hose reaches every corner of the garden, for $39.90.</p>
+    detail/fr.html: <p>Le tuyau de 20 m atteint chaque coin du jardin, pour 39,90 $US.</p>
 """
 
 import re

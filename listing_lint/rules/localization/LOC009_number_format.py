@@ -9,9 +9,9 @@ U+202F, U+00A0 and a plain space are all accepted as group separators where CLDR
 Why: ``$1,234.50`` reads as one dollar and 234 cents on a French page, where CLDR writes
 ``1 234,50 $US``.
 Fails:
-    detail/fr.html: <p>Prix : $1,234.50</p>
+    detail/fr.html: <p>Le prix est de $1,234.50 seulement.</p>
 Passes:
-    detail/fr.html: <p>Prix : 39,90 €</p>
+    detail/fr.html: <p>Le prix est de 39,90 € seulement.</p>
 """
 
 import re

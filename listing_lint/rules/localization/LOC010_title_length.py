@@ -6,9 +6,9 @@ counted in Unicode characters as the marketplace counts them.
 Why: the AliExpress API rejects a subject outside 1-128 characters (English) or 1-218 (each other
 locale); a title cut by hand afterwards loses its end, usually the model and size.
 Fails:
-    listing.json: "title": {"en": "<140 characters>"}
+    listing.json /title/en = "Smart plug with energy monitor, works with Alexa and Google Home, timer and schedules, overload protection, 16 A, for lamps and heaters"
 Passes:
-    listing.json: "title": {"es": "Enchufe inteligente Wi-Fi con medición de consumo, compatible con Alexa"}
+    listing.json /title/es = "Enchufe inteligente Wi-Fi con medición de consumo, compatible con Alexa"
 """
 
 from listing_lint.api import Severity

@@ -27,7 +27,7 @@ from listing_lint.l10n.markup import text_segments
 from listing_lint.l10n.pages import page_texts
 
 CODE, NAME, SEVERITY = "LOC012", "typography", Severity.WARNING
-SOURCE = "research/marketplace.md §4.2 (Imprimerie nationale; RAE Ortografía §3.2.9; CLDR delimiters)"
+SOURCE = "Lexique des règles typographiques en usage à l'Imprimerie nationale; RAE Ortografía §3.2.9; CLDR delimiters"
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "typography.yaml"
 NBSP_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#x202f;")

@@ -8,9 +8,9 @@ The bundle's own brand name never matches.
 Why: AliExpress treats unrelated brand and marketplace names and keyword stuffing in titles as
 search cheating, and marketplaces reject promotional words in product names.
 Fails:
-    listing.json: "title": {"en": "HOT SALE Smart Plug Wi-Fi"}
+    listing.json /title/en = "HOT SALE Smart plug with energy monitor"
 Passes:
-    listing.json: "title": {"en": "Smart Plug Wi-Fi with Energy Monitor, works with Amazon Alexa"}
+    listing.json /title/en = "Smart plug Wi-Fi with energy monitor, works with Amazon Alexa"
 """
 
 from listing_lint.api import Severity
@@ -19,7 +19,7 @@ from listing_lint.bundle.positions import pointer
 from listing_lint.l10n.wordlists import builtin, configured
 
 CODE, NAME, SEVERITY = "LOC014", "listed-word", Severity.WARNING
-SOURCE = "research/marketplace.md §1.1 (AliExpress search cheating; Joom promotional words)"
+SOURCE = "AliExpress rules on search cheating (unrelated words, keyword stacking); Joom rules on promotional words in product names"
 
 #: a marketplace name that is part of a compatible product's name is not a marketplace
 COMPATIBLE = {"amazon": ("alexa", "echo", "fire", "kindle")}

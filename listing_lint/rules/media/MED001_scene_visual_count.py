@@ -8,9 +8,9 @@ skipped: it holds no media files by design.
 Why: the Premium handbook asks for at least 9 professional scene visuals including the main
 video; listings with fewer are not admitted to the programme's traffic.
 Fails:
-    "media": 7 items with role scene or cover
+    listing.json /media/8/role = "detail"    (8 scene visuals left; 9 needed)
 Passes:
-    "media": 8 scene photos and a main video (role cover, kind video)
+    listing.json /media/8/role = "scene"
 """
 
 from listing_lint.api import Severity

@@ -7,9 +7,9 @@ skipped: it holds no media files by design.
 Why: the Premium handbook counts the main video as one of the required scene visuals and the
 marketplace plays it first; a listing without it loses the cover video slot.
 Fails:
-    "media": [{"kind": "image", "file": "media/cover.jpg", "role": "cover"}, ...]
+    listing.json /media/0/role = "scene"    (the only video is no longer the cover)
 Passes:
-    "media": [{"kind": "video", "file": "media/main.mp4", "role": "cover", "poster": "media/poster.jpg"}, ...]
+    listing.json /media/0/role = "cover"
 """
 
 from listing_lint.api import Severity

@@ -5,11 +5,12 @@ the first item of the gallery (items whose placement is ``gallery``, the default
 Why: without a poster the marketplace shows a black or arbitrary first frame; a main video that
 is not first is not the cover video the Premium handbook asks for.
 Fails:
-    "media": [{"kind": "image", "file": "media/cover.jpg", "role": "cover"},
-              {"kind": "video", "file": "media/main.mp4", "role": "cover"}]
+    media/poster.jpg removed
+    listing.json /media/0/poster removed
+
+    listing.json /media/0/placement = "description"
 Passes:
-    "media": [{"kind": "video", "file": "media/main.mp4", "role": "cover", "poster": "media/poster.jpg"},
-              {"kind": "image", "file": "media/cover.jpg", "role": "cover"}]
+    listing.json /media/0/poster = "media/poster.jpg"
 """
 
 from listing_lint.api import Severity

@@ -6,9 +6,10 @@ because AliExpress's API says so. Other gallery images under ``min-gallery-image
 configured: widely repeated, not confirmed) are a warning. Files that cannot be read are MED005's.
 Why: the marketplace refuses a smaller or non-square marketing image, and zoom needs pixels.
 Fails:
-    media/cover.jpg is 800x799 (role cover)
+    media/cover.jpg: photo 800x799
 Passes:
-    media/cover.jpg is exactly 800x800 (role cover); media/scene-02.jpg is 1000x800
+    media/cover.jpg: photo 800x800
+    media/scene-02.jpg: photo 1000x800
 """
 
 from listing_lint.api import Severity

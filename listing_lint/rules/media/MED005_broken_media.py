@@ -7,9 +7,13 @@ allows is reported, never decoded); MP4/MOV boxes are read with hachoir: a box r
 end of the file, a missing ``moov`` box, or no video track at all.
 Why: the marketplace rejects such files at upload, or shows a broken picture.
 Fails:
-    media/cover.jpg holds PNG bytes; media/scene-03.jpg stops two thirds of the way; an empty file
+    media/cover.jpg: png bytes
+
+    media/scene-03.jpg: truncated photo
 Passes:
-    media/cover.png holds PNG bytes and decodes completely
+    media/cover.jpg removed
+    media/cover.png: photo 800x800
+    listing.json /media/1/file = "media/cover.png"
 """
 
 from listing_lint.api import Severity

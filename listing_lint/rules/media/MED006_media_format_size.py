@@ -7,9 +7,9 @@ forms of a taken format that listings should avoid: CMYK JPEGs (browsers and ima
 show their colours unreliably) and animated images (the gallery shows one frame).
 Why: an upload that is refused or silently converted shows the buyer something else.
 Fails:
-    media/scene-04.jpg is a CMYK JPEG; media/banner.gif is a GIF; media/main.mp4 is 140 MB
+    media/scene-04.jpg: cmyk photo
 Passes:
-    media/scene-04.jpg is an sRGB JPEG of 1.2 MB
+    media/scene-04.jpg: photo 1000x1000
 """
 
 from listing_lint.api import Severity

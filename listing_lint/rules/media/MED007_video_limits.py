@@ -6,9 +6,9 @@ What it checks: from the MP4/MOV boxes (no decoding): duration against ``max-vid
 AliExpress publishes none of these: they are configured defaults, so this rule only warns.
 Why: a main video that is cropped, letter-boxed or cut off by the player shows the product badly.
 Fails:
-    media/main.mp4: 640x360, 75 s
+    media/main.mp4: video 640x360 75s
 Passes:
-    media/main.mp4: 1280x720, 30 s; media/square.mov: 720x720
+    media/main.mp4: video 1280x720 30s
 """
 
 from listing_lint.api import Severity

@@ -8,9 +8,9 @@ once in the description is reuse, not a duplicate.
 Why: a copy wastes one of the 6 gallery slots or one of the 9 scene visuals the Premium
 handbook asks for, and the marketplace treats a repeated main image as duplicate listing.
 Fails:
-    media/scene-05.jpg is media/scene-01.jpg saved again at 60 % size
+    media/scene-05.jpg: copy of media/scene-01.jpg at 100%    (saved again)
 Passes:
-    media/scene-05.jpg shows the same plug on the same table from another angle
+    media/scene-05.jpg: photo 800x800    (another photo)
 """
 
 import hashlib

@@ -6,10 +6,12 @@ detail page has an ``alt`` attribute (``alt=""`` is accepted: the standard way t
 decorative picture). Whether the alt text is in the right language is LOC003's job.
 Why: alt text is what screen readers and the marketplace's search read of a picture.
 Fails:
-    {"kind": "image", "file": "media/scene-02.jpg", "role": "scene", "alt": {"en": "Plug on a desk"}} with locales en, es
+    listing.json /media/3/alt/es removed
+
     detail/es.html: <img src="../media/scene-02.jpg">
 Passes:
-    "alt": {"en": "Plug on a desk", "es": "Enchufe sobre un escritorio"}; <img src="..." alt="Enchufe">
+    listing.json /media/3/alt/es = "Enchufe sobre un escritorio"
+    detail/es.html: <img src="../media/scene-02.jpg" alt="Un enchufe inteligente sobre un escritorio">
 """
 
 from listing_lint.api import Severity

@@ -8,9 +8,13 @@ In-page ``#anchors`` are left alone.
 Why: AliExpress strips other images and links from the description (AeopAeProduct.detail):
 the buyer never sees them, and the page loses whatever they carried.
 Fails:
-    <img src="https://i.imgur.com/plug.jpg">  <a href="https://www.amazon.com/dp/B0X">
+    detail/es.html: <img src="https://i.imgur.com/plug.jpg" alt="Un enchufe inteligente sobre un escritorio">
+
+    detail/es.html: <p>También en <a href="https://www.amazon.com/dp/B0X">otra tienda</a>.</p>
 Passes:
-    <img src="../media/scene-02.jpg">  <img src="https://ae01.alicdn.com/kf/S1.jpg">  <a href="https://www.aliexpress.com/store/1">
+    detail/es.html: <img src="../media/scene-02.jpg" alt="Un enchufe inteligente sobre un escritorio">
+    detail/es.html: <img src="https://ae01.alicdn.com/kf/S1.jpg" alt="Un enchufe inteligente sobre un escritorio">
+    detail/es.html: <p>Visita <a href="https://www.aliexpress.com/store/1">nuestra tienda</a>.</p>
 """
 
 from listing_lint.api import Severity

@@ -6,9 +6,9 @@ first image over the limit.
 Why: AliExpress takes at most 6 main images (AeopAeProduct.imageURLs, "2-6"); the rest are
 dropped, and which ones is not yours to choose.
 Fails:
-    7 images with placement gallery
+    listing.json /media/7/placement = "gallery"    (7 gallery images; 6 allowed)
 Passes:
-    6 gallery images, more images with "placement": "description"
+    listing.json /media/7/placement = "description"
 """
 
 from listing_lint.api import Severity

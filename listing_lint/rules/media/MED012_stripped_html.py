@@ -7,9 +7,12 @@ and ``style`` attributes that are not simple: layout properties (``position``, `
 Why: the marketplace drops them silently (AeopAeProduct.detail), together with whatever they
 held: a size table inside ``<pre>`` disappears from the page.
 Fails:
-    <pre>Size: 10 x 5 cm</pre>   <div style="position:absolute;top:0">
+    detail/es.html: <pre>Medidas: 10 x 5 cm</pre>
+
+    detail/es.html: <div style="position:absolute;top:0"><p>Medidas del enchufe: 10 x 5 cm</p></div>
 Passes:
-    <table><tr><td>Size</td><td>10 x 5 cm</td></tr></table>   <p style="color:#333;text-align:center">
+    detail/es.html: <table><tr><td>Medidas</td><td>10 x 5 cm</td></tr></table>
+    detail/es.html: <p style="color:#333;text-align:center">Medidas del enchufe: 10 x 5 cm</p>
 """
 
 import re

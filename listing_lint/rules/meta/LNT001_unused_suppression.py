@@ -5,9 +5,11 @@ code in listing.json's ``lint.ignore`` must hide at least one finding of a rule 
 engine reports this after the other rules, since only it knows what each suppression hid.
 Why: a stale suppression hides the next real problem of that kind (ruff's RUF100 for the same reason).
 Fails:
-    detail/es.html: <!-- listing-lint: disable-next=LOC005 --> before a paragraph without placeholders
+    detail/es.html: <!-- listing-lint: disable-next=LOC005 -->
+    detail/es.html: <p>Ahorra en la factura de la luz cada mes.</p>
 Passes:
-    detail/es.html: <!-- listing-lint: disable-next=LOC005 --> before <p>Precio: {precio}</p>
+    detail/es.html: <!-- listing-lint: disable-next=LOC005 -->
+    detail/es.html: <p>Precio para tu hogar: {precio}</p>
 """
 
 from listing_lint.api import Severity

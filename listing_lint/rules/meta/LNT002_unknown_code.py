@@ -5,9 +5,10 @@ What it checks: the codes in ``listing-lint: disable=…`` comments and in listi
 (Unknown codes in configuration stop the run with exit code 2 instead.)
 Why: a typo such as ``LCO005`` suppresses nothing and hides that it does.
 Fails:
-    listing.json: "lint": {"ignore": ["MED999"]}
+    listing.json /lint = {"ignore": ["MED999"]}
 Passes:
-    listing.json: "lint": {"ignore": ["MED001"], "reason": "video shot next month"}
+    listing.json /lint = {"ignore": ["LOC010"], "reason": "the marketplace shortens long English titles"}
+    listing.json /title/en = "Smart plug with energy monitor, works with Alexa and Google Home, timer and schedules, overload protection, 16 A, for lamps and heaters"
 """
 
 from listing_lint.api import Severity

@@ -7,9 +7,9 @@ Thresholds: ``min-ctr``, ``min-add-to-cart-rate``, ``min-conversion-rate``.
 Why: the premium programme only scales a product that passed its test batch on all three
 gates; below them more traffic buys more of the same weak result.
 Fails:
-    listing.json: "metrics": {"ctr": 0.031, "add_to_cart_rate": 0.13, "conversion_rate": 0.024}
+    listing.json /metrics = {"ctr": 0.031, "add_to_cart_rate": 0.13, "conversion_rate": 0.024}
 Passes:
-    listing.json: "metrics": {"ctr": 0.038, "add_to_cart_rate": 0.125, "conversion_rate": 0.021}
+    listing.json /metrics = {"ctr": 0.038, "add_to_cart_rate": 0.125, "conversion_rate": 0.021}
 """
 
 from listing_lint.api import Severity

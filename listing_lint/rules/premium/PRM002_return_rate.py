@@ -5,9 +5,9 @@ What it checks: ``metrics.return_rate`` of each listing and of store.json is at 
 Why: returns above the line cost the premium standing and usually mean the page promises
 something the parcel does not deliver (size, colour, what is in the box).
 Fails:
-    listing.json: "metrics": {"return_rate": 0.05}
+    listing.json /metrics/return_rate = 0.05
 Passes:
-    listing.json: "metrics": {"return_rate": 0.042}
+    listing.json /metrics/return_rate = 0.042
 """
 
 from listing_lint.api import Severity

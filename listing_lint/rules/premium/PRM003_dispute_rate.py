@@ -6,9 +6,9 @@ What it checks: ``metrics.dispute_rate`` of each listing and of store.json stays
 Why: at the warning line the marketplace starts restricting the store; disputes rise
 fastest where after-sales replies are slow (the Spanish site reached 7.9%).
 Fails:
-    listing.json: "metrics": {"dispute_rate": 0.045}
+    listing.json /metrics/dispute_rate = 0.045
 Passes:
-    listing.json: "metrics": {"dispute_rate": 0.0449}
+    listing.json /metrics/dispute_rate = 0.0449
 """
 
 from listing_lint.api import Severity

@@ -5,9 +5,9 @@ What it checks: ``metrics.health_score`` of each listing and of store.json is at
 Why: the premium handbook gives a listing under 80 points 72 hours to be optimized,
 after which it should be delisted.
 Fails:
-    listing.json: "metrics": {"health_score": 76}
+    listing.json /metrics/health_score = 76
 Passes:
-    listing.json: "metrics": {"health_score": 80}
+    listing.json /metrics/health_score = 80
 """
 
 from listing_lint.api import Severity

@@ -5,9 +5,9 @@ What it checks: ``metrics.dsr`` of each listing and of store.json is at least 4.
 Why: the premium-store badge needs a DSR of 4.82 or more; below it the store loses the
 badge and the traffic that comes with it.
 Fails:
-    store.json: "metrics": {"dsr": 4.79}
+    store.json /metrics/dsr = 4.79
 Passes:
-    store.json: "metrics": {"dsr": 4.82}
+    store.json /metrics/dsr = 4.82
 """
 
 from listing_lint.api import Severity

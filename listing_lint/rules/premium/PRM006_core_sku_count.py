@@ -6,9 +6,17 @@ it runs only where the repository has a store.json, and points at it.
 Why: the premium model concentrates stock, traffic and after-sales on a few core products;
 spread over more, none of them reaches the volume the programme is built on.
 Fails:
-    six SKUs with "core": true across the listings of a repo that has store.json
+    store.json = {}
+    listing.json /skus/0/core = true
+    ../plug-b/listing.json /skus/0/core = true
+    ../plug-c/listing.json /skus/0/core = true
+    ../plug-d/listing.json /skus/0/core = true
+    ../plug-e/listing.json /skus/0/core = true
+    ../plug-f/listing.json /skus/0/core = true    (six core SKUs in the store)
 Passes:
-    five SKUs with "core": true across the listings of a repo that has store.json
+    store.json = {}
+    listing.json /skus/0/core = true
+    ../plug-b/listing.json /skus/0/core = true    (two core SKUs; five at most)
 """
 
 from listing_lint.api import Severity

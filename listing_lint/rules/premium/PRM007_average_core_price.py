@@ -10,9 +10,17 @@ the repository has a store.json, and points at it.
 Why: the premium programme is built on products that carry their logistics and after-sales
 cost; under US$35 on average the margins do not.
 Fails:
-    core SKUs at "29.90" and "34.90" USD (average US$32.40), with store.json
+    store.json = {}
+    listing.json /skus/0/core = true
+    listing.json /skus/0/price/amount = "29.90"
+    ../plug-b/listing.json /skus/0/core = true
+    ../plug-b/listing.json /skus/0/price/amount = "34.90"    (average US$32.40)
 Passes:
-    core SKUs at "30.00" and "40.00" USD (average US$35.00), with store.json
+    store.json = {}
+    listing.json /skus/0/core = true
+    listing.json /skus/0/price/amount = "30.00"
+    ../plug-b/listing.json /skus/0/core = true
+    ../plug-b/listing.json /skus/0/price/amount = "40.00"    (average US$35.00)
 """
 
 from decimal import ROUND_HALF_EVEN, Decimal

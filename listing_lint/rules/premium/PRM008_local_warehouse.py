@@ -7,9 +7,9 @@ Listings that declare no warehouses are not checked.
 Why: premium listings promise local delivery; a market served cross-border only, or a
 local warehouse that needs a week to ship, breaks that promise and the delivery rating.
 Fails:
-    "markets": ["EU", "UK"], "fulfillment": {"warehouses": [{"market": "EU", "kind": "local", "handling_days": 6}]}
+    listing.json /fulfillment = {"warehouses": [{"market": "EU", "kind": "local", "handling_days": 6}]}
 Passes:
-    "markets": ["EU"], "fulfillment": {"warehouses": [{"market": "EU", "kind": "local", "handling_days": 5}]}
+    listing.json /fulfillment = {"warehouses": [{"market": "EU", "kind": "local", "handling_days": 5}]}
 """
 
 from listing_lint.api import Severity

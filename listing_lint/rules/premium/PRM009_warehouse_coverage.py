@@ -8,9 +8,9 @@ repository has a store.json, and points at it.
 Why: the premium programme counts on stock near the buyer; under 60% coverage most orders
 travel cross-border, with the delivery times and disputes that come with it.
 Fails:
-    store.json: "warehouses_coverage": 0.55
+    store.json /warehouses_coverage = 0.55
 Passes:
-    store.json: "warehouses_coverage": 0.6
+    store.json /warehouses_coverage = 0.6
 """
 
 from listing_lint.api import Severity

@@ -5,9 +5,9 @@ What it checks: a listing's ``fulfillment.supply_lead_time_days`` is at most 15 
 Why: with local warehouses and 45-day turnover, a supplier that needs longer than 15 days
 to restock leaves the warehouse empty between orders.
 Fails:
-    "fulfillment": {"supply_lead_time_days": 21}
+    listing.json /fulfillment = {"supply_lead_time_days": 21}
 Passes:
-    "fulfillment": {"supply_lead_time_days": 15}
+    listing.json /fulfillment = {"supply_lead_time_days": 15}
 """
 
 from listing_lint.api import Severity

@@ -7,9 +7,9 @@ runs only where the repository has a store.json.
 Why: the premium programme admits established sellers only: a licence held for two years and
 a clean record over the last twelve months.
 Fails:
-    store.json: "seller": {"license_registered": "2025-06-01", "serious_violations_12m": 1}   (as of 2026-11-25)
+    store.json /seller = {"license_registered": "2025-06-01", "serious_violations_12m": 1}    (judged at 2026-11-25)
 Passes:
-    store.json: "seller": {"license_registered": "2024-11-25", "serious_violations_12m": 0}   (as of 2026-11-25)
+    store.json /seller = {"license_registered": "2024-11-25", "serious_violations_12m": 0}
 """
 
 from datetime import date

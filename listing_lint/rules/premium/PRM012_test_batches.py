@@ -7,9 +7,9 @@ than 200 units per SKU (``max-test-units``). The numbers themselves pass. Listin
 Why: the premium model validates a product in small, cheap rounds before roll-out; fewer
 rounds, or rounds too big to be cheap, turn the test into the launch.
 Fails:
-    "test_batches": [{"round": 1, "skus": ["A", "B", "C", "D"], "units_per_sku": 250}]
+    listing.json /test_batches = [{"round": 1, "skus": ["D1-EU"], "units_per_sku": 250}]
 Passes:
-    "test_batches": [{"round": 1, "skus": ["A"], "units_per_sku": 200}, {"round": 2, ...}, {"round": 3, ...}]
+    listing.json /test_batches = [{"round": 1, "skus": ["D1-EU"], "units_per_sku": 200}, {"round": 2, "skus": ["D1-EU"], "units_per_sku": 200}, {"round": 3, "skus": ["D1-EU"], "units_per_sku": 200}]
 """
 
 from listing_lint.api import Severity

@@ -5,9 +5,9 @@ most 24 (threshold ``max-support-response-hours``); exactly 24 passes. Store-lev
 Why: slow after-sales replies turn questions into disputes: on the Spanish site disputes
 rose to 7.9% where replies took longer than a day.
 Fails:
-    store.json: "support_response_hours": {"EU": 36}
+    store.json /support_response_hours = {"EU": 36}
 Passes:
-    store.json: "support_response_hours": {"EU": 24}
+    store.json /support_response_hours = {"EU": 24}
 """
 
 from listing_lint.api import Severity

@@ -5,9 +5,9 @@ What it checks: store.json's ``inventory_turnover_days`` is at most 45 (threshol
 Why: in the 2023 premium-seller report, logistics took 29.7% of total cost for stores
 turning stock in over 45 days, against 16.2% for those under 30 days.
 Fails:
-    store.json: "inventory_turnover_days": 52
+    store.json /inventory_turnover_days = 52
 Passes:
-    store.json: "inventory_turnover_days": 45
+    store.json /inventory_turnover_days = 45
 """
 
 from listing_lint.api import Severity

@@ -6,9 +6,9 @@ What it checks: a listing's ``selection.blue_ocean_score`` is at least 85 (thres
 Why: the premium model picks products with room to grow (blue-ocean potential) in markets
 that are not yet crowded; outside the screen, the same effort earns less.
 Fails:
-    "selection": {"blue_ocean_score": 78, "competition_heat": 72}
+    listing.json /selection = {"blue_ocean_score": 78, "competition_heat": 72}
 Passes:
-    "selection": {"blue_ocean_score": 85, "competition_heat": 60}
+    listing.json /selection = {"blue_ocean_score": 85, "competition_heat": 60}
 """
 
 from listing_lint.api import Severity

@@ -6,10 +6,9 @@ finding sits at the first bad byte or token, with line and column.
 Why: nothing else can be checked in a file that does not parse, and the marketplace rejects
 such uploads; the position saves the seller from hunting for a stray comma.
 Fails:
-    listing.json: {"id": "smart-plug-x1",}          (trailing comma: line 1, column 25)
-    detail/es.html saved as Windows-1252: "Garant\xeda" (byte 0xed at its position)
+    listing.json = {"schema_version": "1", "id": "demo",}    (a trailing comma: line 1, column 38)
 Passes:
-    listing.json: {"id": "smart-plug-x1"}
+    listing.json /id = "demo"
 """
 
 from listing_lint.api import Severity

@@ -7,9 +7,9 @@ offending value, in plain words: ``skus[2].price.amount`` must be a decimal stri
 Why: every other rule relies on the documented shape; a price written as a number loses its
 trailing zero and a misspelt field is silently ignored by the marketplace importer.
 Fails:
-    "skus": [{"id": "X1", "model": "X1-EU", "price": {"amount": 39.9, "currency": "USD"}}]
+    listing.json /skus/0/price/amount = 39.9
 Passes:
-    "skus": [{"id": "X1", "model": "X1-EU", "price": {"amount": "39.90", "currency": "USD"}}]
+    listing.json /skus/0/price/amount = "39.90"
 """
 
 from listing_lint import SUPPORTED_SCHEMA_VERSIONS

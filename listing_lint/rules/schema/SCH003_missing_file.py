@@ -6,9 +6,10 @@ media — exists as a regular file inside the bundle.
 Why: a missing page or certificate is found by the marketplace's reviewer or a customs officer,
 not by the seller; here it is found at commit time.
 Fails:
-    "media": [{"kind": "image", "file": "media/scene-01.jpg", "role": "scene"}]   (no such file)
+    media/scene-07.jpg removed    (listing.json still names it)
 Passes:
-    the same entry with media/scene-01.jpg committed in the bundle
+    media/scene-07.jpg renamed to media/scene-7.jpg
+    listing.json /media/8/file = "media/scene-7.jpg"
 """
 
 from listing_lint.api import Severity

@@ -6,11 +6,14 @@ Nothing outside is opened.
 Why: a bundle is uploaded as a unit; a file outside it is not uploaded, and a symlink to
 ``/etc/passwd`` in a pull request must not make CI read or quote it.
 Fails:
-    "file": "../other-product/media/scene-01.jpg"
-    "file": "/home/me/Pictures/scene.jpg"
-    detail/es.html: <img src="../../shared/banner.jpg">
+    media/scene-07.jpg removed
+    listing.json /media/8/file = "../other-product/media/scene-07.jpg"
+
+    media/scene-07.jpg removed
+    listing.json /media/8/file = "/home/me/Pictures/scene-07.jpg"
 Passes:
-    "file": "media/scene-01.jpg"; detail/es.html: <img src="../media/scene-01.jpg">
+    media/scene-07.jpg renamed to media/photos/scene-07.jpg
+    listing.json /media/8/file = "media/photos/scene-07.jpg"
 """
 
 from listing_lint.api import Severity

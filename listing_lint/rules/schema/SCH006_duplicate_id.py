@@ -5,10 +5,11 @@ and every ``skus[].model`` appears once.
 Why: ids key experiments, caches and reports; two products with one id overwrite each other in
 the marketplace upload, and a repeated model makes certificate coverage ambiguous.
 Fails:
-    listings/a/listing.json and listings/b/listing.json both say "id": "smart-plug-x1"
-    "skus": [{"id": "X1", ...}, {"id": "X1", ...}]
+    ../other/listing.json /id = "demo"    (two bundles, one id)
+
+    listing.json /skus/- = {"id": "D1", "model": "D1-EU", "price": {"amount": "44.90", "currency": "USD"}}    (a second SKU with the same id and model)
 Passes:
-    "id": "smart-plug-x1" and "id": "smart-plug-x1-uk" in two bundles
+    ../other/listing.json /id = "demo-uk"
 """
 
 from listing_lint.api import Severity

@@ -7,9 +7,10 @@ local ``a href``). Other files (notes, spreadsheets) are left alone.
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
 Fails:
-    media/scene-10.jpg committed, but no media entry or page names it
+    media/scene-10.jpg: photo 800x800    (no media entry or page names it)
 Passes:
-    media/scene-10.jpg listed in "media", or embedded by detail/es.html
+    media/scene-10.jpg: photo 800x800
+    detail/es.html: <img src="../media/scene-10.jpg" alt="Un enchufe inteligente sobre un escritorio">
 """
 
 from listing_lint.api import Severity

@@ -6,9 +6,9 @@ declared); warehouse and SKU ``markets`` are among the bundle's ``markets``.
 Why: a certificate for a model the listing does not sell covers nothing, and an experiment on a
 locale that has no page measures nothing; both are usually typos ("S3-EU" vs "S3EU").
 Fails:
-    "skus": [{"model": "S3-EU", ...}], "certificates": [{"models": ["S3-UK"], ...}]
+    listing.json /skus/0/markets = ["UK"]    (the listing's markets are ["EU"])
 Passes:
-    "skus": [{"model": "S3-EU", ...}, {"model": "S3-UK", ...}], "certificates": [{"models": ["S3-UK"], ...}]
+    listing.json /skus/0/markets = ["EU"]
 """
 
 from listing_lint.api import Severity

@@ -36,3 +36,20 @@ def test_battery_led_light_in_the_us_only_informs(light, tmp_path):
     light.write()
     (f,) = findings(tmp_path, select="CMP001")
     assert str(f.severity) == "info"
+
+
+def test_ukca_only_uk_listing_has_nothing_for_northern_ireland(light, tmp_path):
+    light.data["markets"] = ["UK"]
+    light.data["certificates"][0]["scheme"] = "UKCA"
+    light.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(light), line_after(light, '"markets"', '"UK"'), "CMP001")]
+    (f,) = findings(tmp_path, select="CMP001")
+    assert f.message.startswith("no CE certificate for the UK market (battery+led-lighting product): the UK market includes Northern Ireland")
+    assert "UKCA alone is not recognised there" in f.message and str(f.severity) == "error"
+
+
+def test_near_miss_ukca_beside_ce_in_the_uk(light, tmp_path):
+    light.data["markets"] = ["UK"]
+    light.data["certificates"].append({**light.data["certificates"][0], "scheme": "UKCA"})
+    light.write()
+    assert lint(tmp_path, select="CMP001") == []

@@ -31,3 +31,32 @@ def test_near_miss_en_301_489_1_beside_its_part_17(plug, tmp_path):
     plug.data["certificates"][0]["standards"].remove("ETSI EN 301 489-17 V3.3.1")
     plug.write()
     assert len(lint(tmp_path, select="CMP004")) == 1
+
+
+def test_never_cited_says_where_the_edition_is_referenced(plug, tmp_path):
+    plug.data["certificates"][0]["standards"][0] = "EN IEC 62368-1:2020+A11:2020"
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP004")
+    assert f.message.startswith("EN IEC 62368-1:2020+A11:2020 was never cited in the Official Journal under the LVD "
+                                "(not in Implementing Decision (EU) 2023/2723")
+    assert "clauses 3.3.19 and 10.6 (sound exposure) are referenced under the general product safety rules" in f.message
+    assert f.source.startswith("https://eur-lex.europa.eu/")
+
+
+def test_ukca_certificate_speaks_of_gb_designated_standards(plug, tmp_path):
+    plug.data["certificates"].append(
+        {"scheme": "UKCA", "legislation": ["RED"], "standards": ["BS EN IEC 62368-1:2020+A11:2020"], "issued": "2026-01-20",
+         "models": ["X1-UK"], "file": "certs/ce.pdf"})
+    plug.write()
+    assert lint(tmp_path, select="CMP004") == [(manifest(plug), line_after(plug, '"UKCA"', "BS EN IEC 62368-1"), "CMP004")]
+    (f,) = findings(tmp_path, select="CMP004")
+    assert f.message.startswith("EN IEC 62368-1:2020+A11:2020 is not a GB designated standard under the LVD (nor cited in the EU's Official Journal)")
+    assert "no presumption of conformity in Great Britain" in f.message
+
+
+def test_near_miss_current_edition_on_a_ukca_certificate(plug, tmp_path):
+    plug.data["certificates"].append(
+        {"scheme": "UKCA", "legislation": ["RED"], "standards": ["BS EN 62368-1:2014+A11:2017"], "issued": "2026-01-20",
+         "models": ["X1-UK"], "file": "certs/ce.pdf"})
+    plug.write()
+    assert lint(tmp_path, select="CMP004") == []

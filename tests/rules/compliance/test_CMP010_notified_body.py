@@ -20,3 +20,20 @@ def test_near_miss_nb_prefix_and_18031(plug, tmp_path):
     plug.data["certificates"][0]["notified_body"] = "NB 0700"
     plug.write()
     assert lint(tmp_path, select="CMP010") == []
+
+
+def test_notified_body_on_a_rohs_certificate(light, tmp_path):
+    light.data["certificates"].append({**light.data["certificates"][0], "legislation": ["RoHS"], "notified_body": "0700",
+                                       "standards": ["EN IEC 63000:2018"]})
+    light.write()
+    assert lint(tmp_path, select="CMP010") == [(manifest(light), light.line_of('"notified_body"'), "CMP010")]
+    (f,) = findings(tmp_path, select="CMP010")
+    assert str(f.severity) == "warning"
+    assert f.message.startswith("this RoHS certificate names notified body 0700, but RoHS conformity assessment involves no notified body at all")
+    assert "2011/65/EU Art. 7(b)" in f.message and f.source == "https://eur-lex.europa.eu/eli/dir/2011/65/oj"
+
+
+def test_near_miss_notified_body_on_a_red_and_rohs_certificate(plug, tmp_path):
+    plug.data["certificates"][0]["notified_body"] = "0700"  # legislation RED, RED-DA, RoHS
+    plug.write()
+    assert lint(tmp_path, select="CMP010") == []

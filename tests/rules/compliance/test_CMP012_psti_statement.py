@@ -22,8 +22,25 @@ def test_near_miss_before_the_psti_regime(plug, tmp_path):
     assert lint(tmp_path, select="CMP012", as_of=date(2024, 4, 28)) == []
 
 
-def test_near_miss_radio_without_internet(plug, tmp_path):
+def test_network_connectable_radio_without_internet_warns(plug, tmp_path):
     _no_psti(plug)
-    plug.data["product_groups"] = ["radio", "mains-powered"]
+    plug.data["product_groups"] = ["radio", "wearable"]  # Bluetooth earbuds paired with a phone
+    plug.write()
+    assert lint(tmp_path, select="CMP012") == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
+    (f,) = findings(tmp_path, select="CMP012")
+    assert str(f.severity) == "warning"
+    assert f.message.startswith("no PSTI statement of compliance for this radio product in the UK: PSTI Act 2022 s. 4-5")
+
+
+def test_near_miss_product_that_connects_to_nothing(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["mains-powered"]
+    plug.write()
+    assert lint(tmp_path, select="CMP012") == []
+
+
+def test_near_miss_wireless_charger_is_not_judged(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["radio", "wireless-charger", "mains-powered"]
     plug.write()
     assert lint(tmp_path, select="CMP012") == []

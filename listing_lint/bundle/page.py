@@ -1,0 +1,128 @@
+"""A detail page: one locale's page of a bundle, parsed (``html.py``), with positions and text blocks (``text.py``).
+
+The model imports this module, never the other way: a page knows only the little of its bundle
+that ``Owner`` names (the manifest its inline pages live in, and spans of JSON pointers).
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Iterator, Protocol
+
+from listing_lint.bundle.files import DecodeProblem, SourceFile
+from listing_lint.bundle.html import is_fragment, parse
+from listing_lint.bundle.text import Block, extract_blocks
+from listing_lint.finding import Span
+
+if TYPE_CHECKING:
+    from lxml import etree
+
+
+class Owner(Protocol):
+    """What a page needs of its bundle (``model.Bundle`` is one)."""
+
+    manifest: SourceFile
+
+    def span(self, pointer: str) -> Span: ...
+
+
+class Page:
+    """One locale's detail page: a file in the bundle, or HTML inline in listing.json."""
+
+    def __init__(self, bundle: Owner, locale: str, pointer: str, file: SourceFile | None, inline_html: str | None):
+        self.bundle = bundle
+        self.locale = locale
+        self.pointer = pointer  # JSON pointer of the page's entry in listing.json
+        self.file = file  # None for inline pages
+        self.inline_html = inline_html
+
+    def __repr__(self) -> str:
+        return f"Page({self.locale!r}, {self.rel!r})"
+
+    @property
+    def inline(self) -> bool:
+        return self.file is None
+
+    @property
+    def rel(self) -> str:
+        """The page's path inside the bundle (what ``src``/``href`` are relative to)."""
+        return self.file.rel if self.file else self.bundle.manifest.rel
+
+    @property
+    def display(self) -> str:
+        return self.file.display if self.file else self.bundle.manifest.display
+
+    @property
+    def text(self) -> str | None:
+        return self.inline_html if self.file is None else self.file.text
+
+    @property
+    def is_fragment(self) -> bool:
+        return is_fragment(self.text)
+
+    @cached_property
+    def _parsed(self) -> tuple[etree._Element | None, DecodeProblem | None]:
+        return parse(self.text)
+
+    @property
+    def root(self) -> etree._Element | None:
+        """The parsed tree (``<html>`` root; fragments are wrapped), or None if the page has no text."""
+        return self._parsed[0]
+
+    @property
+    def parse_problem(self) -> DecodeProblem | None:
+        """Set when the parser gave up part of the page (nesting deeper than libxml2's 256 levels)."""
+        return self._parsed[1]
+
+    @property
+    def html_lang(self) -> str | None:
+        if self.is_fragment or self.root is None:
+            return None
+        return self.root.get("lang")
+
+    def elements(self, *tags: str) -> Iterator[etree._Element]:
+        """Elements of the page in document order (all, or those with the given tag names)."""
+        if self.root is None:
+            return iter(())
+        return (el for el in self.root.iter(*tags) if isinstance(el.tag, str))
+
+    @cached_property
+    def _columns(self) -> dict:
+        """Column of each element's ``<tag``: matched in document order, line by line."""
+        columns: dict = {}
+        if self.file is None or self.root is None:
+            return columns
+        lines = self.file.lines
+        cursor: dict[int, int] = {}
+        for el in self.root.iter():
+            if not isinstance(el.tag, str) or el.sourceline is None:
+                continue
+            text = lines.line_text(el.sourceline)
+            at = text.lower().find("<" + el.tag.lower(), cursor.get(el.sourceline, 0))
+            if at >= 0:
+                columns[el] = at + 1
+                cursor[el.sourceline] = at + 1
+        return columns
+
+    def span(self, element: etree._Element | None = None, line: int | None = None) -> Span:
+        """Where an element (or a line, or the page itself) is, for a finding."""
+        if self.file is None:
+            return self.bundle.span(self.pointer)
+        if element is not None:
+            line = element.sourceline or 1
+            column = self._columns.get(element, 1)
+            return Span(self.display, line, column, line, column)
+        return Span(self.display, line or 1, 1, line or 1, 1)
+
+    def offset_span(self, start: int, end: int) -> Span:
+        """A span for character offsets into the page text (inline pages: the JSON value)."""
+        if self.file is None:
+            return self.bundle.span(self.pointer)
+        line, col = self.file.lines.position(start)
+        end_line, end_col = self.file.lines.position(end)
+        return Span(self.display, line, col, end_line, end_col)
+
+    @cached_property
+    def blocks(self) -> list[Block]:
+        """Text blocks with positions (paragraphs, headings, list items, cells, alt/title); see ``text.py``."""
+        return extract_blocks(self)

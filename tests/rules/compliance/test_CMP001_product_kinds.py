@@ -1,0 +1,229 @@
+"""CMP001 for the product kinds of issue 17: each kind's complete bundle is clean, and breaking one
+fact gives one finding at its exact line, with the law and the fix in the message."""
+
+from datetime import date
+
+import pytest
+from builder import findings, lint
+from helpers_cmp import line_after, manifest
+from product_kinds import KINDS, make_battery, make_garment, make_h7_bulb, make_lamp, make_plug_in, make_power_supply, make_prop65, make_toy
+
+EVIDENCE = ["CMP001", "CMP003", "CMP008"]
+
+
+def _one(tmp_path, select="CMP001", **kw):
+    (f,) = findings(tmp_path, select=select, **kw)
+    return f
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_near_miss_every_complete_kind_is_clean(kind, bundle, tmp_path):
+    KINDS[kind](bundle).write()
+    assert lint(tmp_path, select=[*EVIDENCE, "SCH"]) == []
+
+
+# ---- toys ------------------------------------------------------------------------------------
+def test_toy_ce_certificate_not_under_the_toy_safety_directive(bundle, tmp_path):
+    make_toy(bundle).data["certificates"][0]["legislation"] = ["LVD", "EMC", "RoHS"]
+    bundle.write()
+    # one finding for the certificate, though the EU and the UK both need the TSD
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    f = _one(tmp_path)
+    assert "no CE certificate under TSD for the EU market (toy product)" in f.message
+    assert "2009/48/EC" in f.message and str(f.severity) == "error"
+
+
+def test_toy_for_the_us_without_a_childrens_product_certificate(bundle, tmp_path):
+    make_toy(bundle).data["certificates"].pop(1)
+    bundle.data["skus"][1]["markets"] = ["US"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"US"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no Children's Product Certificate (CPC) for the US market (toy product)")
+    assert "CPSC-accepted third-party laboratory" in f.message and str(f.severity) == "error"
+
+
+def test_near_miss_a_toy_alias_works_like_the_id(bundle, tmp_path):
+    make_toy(bundle).data["product_groups"] = ["electronic-toys"]
+    bundle.write()
+    assert lint(tmp_path, select=EVIDENCE) == []
+
+
+def test_near_miss_the_groups_typo_is_sch009_not_silence(bundle, tmp_path):
+    make_toy(bundle).data["product_groups"] = ["electirc-toy"]
+    bundle.data["certificates"].pop(1)
+    bundle.write()
+    assert lint(tmp_path, select=["SCH009", "CMP001"]) == [(manifest(bundle), bundle.line_of('"electirc-toy"'), "SCH009")]
+
+
+# ---- mains plugs -----------------------------------------------------------------------------
+def test_uk_sku_with_a_european_plug(bundle, tmp_path):
+    make_plug_in(bundle).data["skus"][1]["plug_type"] = "C"
+    bundle.write()
+    line = line_after(bundle, '"N1-UK"', '"plug_type"')
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line, "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("SKU 'N1-UK' has wrong BS 1363 plug (`plug_type` \"G\") for the UK market (mains-plug product)")
+    assert "SI 1994/1768" in f.message and "conversion_plug: true" in f.message and str(f.severity) == "error"
+
+
+def test_near_miss_european_plug_in_an_approved_conversion_plug(bundle, tmp_path):
+    make_plug_in(bundle).data["skus"][1].update(plug_type="C", conversion_plug=True)
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []
+
+
+def test_near_miss_european_plug_on_a_sku_not_sold_in_the_uk(bundle, tmp_path):
+    make_plug_in(bundle).data["skus"][1]["plug_type"] = "F"
+    bundle.data["skus"][1]["markets"] = ["EU"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []
+
+
+def test_plug_not_stated_only_informs(bundle, tmp_path):
+    del make_plug_in(bundle).data["skus"][0]["plug_type"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"skus"', "{"), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("SKU 'N1-EU' has no `plug_type` for the EU market") and str(f.severity) == "info"
+
+
+# ---- batteries -------------------------------------------------------------------------------
+def test_battery_without_the_separate_collection_symbol(bundle, tmp_path):
+    make_battery(bundle).data["battery"]["collection_symbol"] = False
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), bundle.line_of('"collection_symbol"'), "CMP001")]
+    f = _one(tmp_path)
+    assert "Art. 13(3)" in f.message and "from 2025-08-18" in f.message and str(f.severity) == "error"
+
+
+def test_near_miss_collection_symbol_before_2025_08_18_and_when_not_stated(bundle, tmp_path):
+    make_battery(bundle).data["battery"]["collection_symbol"] = False
+    bundle.write()
+    assert lint(tmp_path, select="CMP001", as_of=date(2025, 8, 17)) == []
+    del bundle.data["battery"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []  # facts not stated are not guessed
+
+
+def test_battery_not_removable_warns_from_2027_02_18(bundle, tmp_path):
+    make_battery(bundle).data["battery"]["removable"] = False
+    bundle.write()
+    assert lint(tmp_path, select="CMP001", as_of=date(2027, 2, 17)) == []
+    assert lint(tmp_path, select="CMP001", as_of=date(2027, 2, 18)) == [(manifest(bundle), bundle.line_of('"removable"'), "CMP001")]
+    f = _one(tmp_path, as_of=date(2027, 2, 18))
+    assert "Art. 11(3)" in f.message and str(f.severity) == "warning"
+
+
+def test_battery_ce_declaration_not_under_the_batteries_regulation(bundle, tmp_path):
+    make_battery(bundle).data["certificates"][0]["legislation"] = ["EMC", "RoHS"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    assert str(_one(tmp_path).severity) == "warning"  # whose DoC the seller must hold is our reading
+    assert lint(tmp_path, select="CMP001", as_of=date(2024, 8, 17)) == []
+
+
+def test_no_ce_at_all_for_a_battery_product_is_one_error(bundle, tmp_path):
+    make_battery(bundle).data["certificates"] = []
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no CE certificate for the EU market") and str(f.severity) == "error"
+
+
+# ---- LED lamps -------------------------------------------------------------------------------
+def test_led_bulb_page_without_energy_class(bundle, tmp_path):
+    make_lamp(bundle).page("en", "<p>Warm white E27 bulb.</p>")
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    f = _one(tmp_path)
+    assert "2019/2015" in f.message and str(f.severity) == "warning"
+
+
+def test_near_miss_energy_class_in_spanish_and_a_luminaire_needs_none(bundle, tmp_path):
+    make_lamp(bundle).page("en", "<p>Warm white E27 bulb.</p>")
+    bundle.page("es", "<p>Clase de eficiencia energética: E</p>")
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []
+    bundle.page("es", "<p>Bombilla.</p>")
+    bundle.data["product_groups"] = ["led-lighting", "mains-powered"]  # a luminaire: no energy label
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []
+
+
+# ---- external power supplies -------------------------------------------------------------------
+def test_power_supply_for_the_us_without_doe_level_vi(bundle, tmp_path):
+    make_power_supply(bundle).data["certificates"].pop(2)
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"US"'), "CMP001")]
+    f = _one(tmp_path)
+    assert "no DOE Level VI certification for the US market" in f.message and "430.32(w)" in f.message
+    assert str(f.severity) == "warning"
+
+
+def test_power_supply_ce_without_the_ecodesign_regulation(bundle, tmp_path):
+    make_power_supply(bundle).data["certificates"][0]["legislation"] = ["LVD", "EMC", "RoHS"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    assert "2019/1782" in _one(tmp_path).message
+
+
+# ---- vehicle lighting ----------------------------------------------------------------------------
+def test_h7_bulb_with_only_a_ce_certificate_is_told_e_mark_not_ce(bundle, tmp_path):
+    make_h7_bulb(bundle).data["certificates"] = [{
+        "scheme": "CE", "legislation": ["EMC", "RoHS"], "standards": ["EN 55032:2015+A11:2020"],
+        "issued": "2026-01-10", "models": ["H7-EU"], "file": "certs/ce.pdf",
+    }]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no E-mark type approval for the EU market (vehicle-lighting product)")
+    assert "CE marking does not cover road use" in f.message and "add the CE" not in f.message
+    assert str(f.severity) == "warning"
+
+
+def test_h7_bulb_for_the_us_without_a_dot_statement_informs(bundle, tmp_path):
+    make_h7_bulb(bundle).page("en", "<p>Super bright, polka dot packaging.</p>")  # "dot" is not DOT
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"US"'), "CMP001")]
+    f = _one(tmp_path)
+    assert "FMVSS 108" in f.message and str(f.severity) == "info"
+
+
+# ---- textiles ---------------------------------------------------------------------------------
+def test_garment_without_fibre_composition_in_each_market(bundle, tmp_path):
+    del make_garment(bundle).data["fibre_composition"]
+    bundle.write()
+    lines = [line_after(bundle, '"markets"', f'"{m}"') for m in ("EU", "UK", "US")]
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line, "CMP001") for line in lines]
+    severities = [str(f.severity) for f in findings(tmp_path, select="CMP001")]
+    assert severities == ["error", "error", "warning"]
+    assert "1007/2011 Art. 16(1)" in findings(tmp_path, select="CMP001")[0].message
+
+
+def test_near_miss_fibre_composition_on_the_page_only(bundle, tmp_path):
+    del make_garment(bundle).data["fibre_composition"]
+    bundle.page("en", "<ul><li>Material: 95 % cotton, 5 % elastane</li></ul>")
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []
+
+
+# ---- California Proposition 65 ------------------------------------------------------------------
+def test_prop65_product_without_the_warning_on_the_page(bundle, tmp_path):
+    make_prop65(bundle).page("en", "<p>Brass fittings, 15 m.</p>")
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"US"'), "CMP001")]
+    f = _one(tmp_path)
+    assert "27 CCR 25602(b)" in f.message and "P65Warnings.ca.gov" in f.message and str(f.severity) == "error"
+
+
+def test_near_miss_prop65_outside_the_us_and_a_warning_without_the_url(bundle, tmp_path):
+    make_prop65(bundle).page("en", "<p>Brass fittings, 15 m.</p>")
+    bundle.data["markets"] = ["EU"]
+    bundle.data["responsible_person"] = bundle.data["responsible_person"][:1]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []
+    bundle.data["markets"] = ["US"]
+    bundle.page("en", "<p>WARNING: contains lead.</p>")  # not the safe-harbor text
+    bundle.write()
+    assert len(lint(tmp_path, select="CMP001")) == 1

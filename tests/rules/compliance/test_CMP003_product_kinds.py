@@ -1,0 +1,98 @@
+"""CMP003 for the product kinds of issue 17: the standards each kind needs, both ways."""
+
+from builder import findings, lint
+from helpers_cmp import line_after, manifest
+from product_kinds import make_appliance, make_lamp, make_qi_charger, make_toy
+
+
+def _drop(b, cert, standard):
+    b.data["certificates"][cert]["standards"].remove(standard)
+
+
+def test_toy_without_en_71_2_is_one_error_for_eu_and_uk(bundle, tmp_path):
+    _drop(make_toy(bundle), 0, "EN 71-2:2011+A1:2014")
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert f.message.startswith("toy products in the EU need EN 71-2")
+    assert "test to EN 71-2:2011+A1:2014 or add the notified body's EU-type examination certificate" in f.message
+    assert str(f.severity) == "error"
+
+
+def test_near_miss_an_ec_type_examination_replaces_the_harmonised_standard(bundle, tmp_path):
+    _drop(make_toy(bundle), 0, "EN 71-2:2011+A1:2014")
+    bundle.data["markets"] = ["EU", "US"]
+    bundle.data["certificates"][0]["notified_body"] = "0197"
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == []
+
+
+def test_electric_toy_needs_en_62115_a_plain_toy_does_not(bundle, tmp_path):
+    _drop(make_toy(bundle), 0, "EN IEC 62115:2020+A11:2020")
+    bundle.write()
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "electric-toy products in the EU need EN 62115" in f.message
+    bundle.data["product_groups"] = ["toy"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == []
+
+
+def test_cpc_without_astm_f963(bundle, tmp_path):
+    make_toy(bundle).data["certificates"][1]["standards"] = ["16 CFR 1250"]
+    bundle.write()
+    line = line_after(bundle, '"CPC"', '"standards"')
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line, "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "need ASTM F963" in f.message and "test to ASTM F963-23" in f.message and str(f.severity) == "error"
+
+
+def test_mains_led_bulb_without_photobiological_safety_warns(bundle, tmp_path):
+    _drop(make_lamp(bundle), 0, "EN 62471:2008")
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "EN 62471" in f.message and str(f.severity) == "warning"
+
+
+def test_appliance_needs_a_part_2(bundle, tmp_path):
+    _drop(make_appliance(bundle), 0, "EN 60335-2-15:2016")
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "need EN 60335-2-x" in f.message and str(f.severity) == "warning"
+
+
+def test_near_miss_cordless_appliance_is_not_judged_under_the_lvd(bundle, tmp_path):
+    _drop(make_appliance(bundle), 0, "EN 62233:2008")
+    bundle.data["product_groups"] = ["household-appliance", "battery"]
+    bundle.write()
+    assert [f.message for f in findings(tmp_path, select="CMP003")] == []
+
+
+def test_qi_charger_without_en_303_417(bundle, tmp_path):
+    _drop(make_qi_charger(bundle), 0, "ETSI EN 303 417 V1.1.1")
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "wireless-charger products in the EU need ETSI EN 303 417" in f.message
+
+
+def test_uk_only_led_bulb_gets_the_uk_designated_rule_only_as_info(bundle, tmp_path):
+    _drop(make_lamp(bundle), 0, "EN IEC 55015:2019+A11:2020")
+    bundle.data["markets"] = ["UK"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "in the UK need EN 55015" in f.message and str(f.severity) == "info"
+    bundle.data["markets"] = ["EU", "UK"]  # the EU rule is surer: it speaks for the certificate
+    bundle.write()
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "in the EU need EN 55015" in f.message and str(f.severity) == "warning"
+
+
+def test_a_notified_body_on_a_certificate_not_under_the_tsd_covers_no_toy_standard(bundle, tmp_path):
+    _drop(make_toy(bundle), 0, "EN 71-2:2011+A1:2014")
+    bundle.data["markets"] = ["EU", "US"]
+    bundle.data["certificates"][0].update(notified_body="0197", legislation=["EMC", "RoHS"])
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
