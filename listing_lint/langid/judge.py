@@ -132,8 +132,10 @@ def capitalised_runs(text: str) -> list[Run]:
     previous_end = None
     for m in _WORD.finditer(text):
         word = m.group()
-        before = text[:m.start()].rstrip()
-        starts_sentence = not before or before[-1] in _SENTENCE_END
+        at = m.start() - 1
+        while at >= 0 and text[at].isspace():
+            at -= 1
+        starts_sentence = at < 0 or text[at] in _SENTENCE_END
         capital = word[0].isupper() and not starts_sentence
         if capital and runs and previous_end is not None and runs[-1].end == previous_end:
             last = runs[-1]
@@ -333,7 +335,8 @@ class Judge:
     def _capitalised_leftover(self, text: str, names: list[Run], expected: str) -> Verdict | None:
         """A phrase-long capitalised run the two passes reject with RUN_REJECT inside accepted text
         ("Chaqueta con capucha Men's Solid Hooded Puffer Jacket"): a leftover, quoted."""
-        for run in sorted((r for r in names if r.is_phrase), key=lambda r: -_letters(text[r.start:r.end])):
+        longest = sorted((r for r in names if r.is_phrase), key=lambda r: (-(r.end - r.start), r.start))
+        for run in longest[:3]:  # bounded work on a long Title Case text
             phrase = text[run.start:run.end]
             if len(phrase) < LONG_CHARS or _letters(phrase) > 0.75 * _letters(text):
                 continue  # too short to judge alone, or the text itself (judged already)
