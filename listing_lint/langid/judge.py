@@ -85,7 +85,7 @@ class Verdict:
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-_SENTENCE_END = frozenset(".!?¿¡:;\"«»“”„(")
+_SENTENCE_END = frozenset(".!?¿¡:;")  # not quotes: a quoted "Dark Crow" is a name
 
 
 def _letter_script(ch: str) -> str | None:
