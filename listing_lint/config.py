@@ -7,6 +7,8 @@ names the closest valid one. Thresholds are validated against the threshold tabl
 from __future__ import annotations
 
 import difflib
+import os
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,6 +71,16 @@ def _numbers(value: Any) -> dict[str, float]:
     return out
 
 
+def _terms_or_file(value: Any) -> list[str] | str:
+    if isinstance(value, str):
+        if not value.strip():
+            raise TypeError("a list of terms or the name of a file of terms")
+        return value  # a file name, read by read_config_file (it knows the project folder)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise TypeError("a list of terms or the name of a file of terms")
+    return _terms(value, "keep-terms")
+
+
 def _severity(value: Any) -> str:
     if value not in ("error", "warning", "info"):
         raise TypeError('"error", "warning" or "info"')
@@ -90,13 +102,14 @@ KEYS: dict[str, Key] = {
     "per-path-ignores": Key(_path_ignores, {}, "glob (relative to the config's folder) -> codes ignored there"),
     "fail-on": Key(_severity, "error", "lowest severity that makes the exit code 1"),
     "format": Key(_str, "text", "output format"),
-    "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have"),
+    "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have (a bundle's own `locales` add to them)"),
     "marketplace": Key(_str, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
     "language-detector": Key(_str, "lingua", "lingua, langdetect or py3langid"),
     "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
     "image-hosts": Key(_str_list, [], "extra hosts detail-page images may come from"),
     "link-domains": Key(_str_list, [], "extra domains detail-page links may point to"),
     "wordlists": Key(_table, {}, "locale -> extra words for LOC014 (list or file path)"),
+    "keep-terms": Key(_terms_or_file, [], "terms that stay untranslated (product lines, trademarks), or a file of them"),
     "currency-rates": Key(_numbers, {}, "currency -> US$ per unit, for average-price rules"),
     "ab-exempt-locales": Key(_str_list, ["en"], "locales whose detail page needs no A/B test of its own (ABT001)"),
     "thresholds": Key(_numbers, {}, "threshold name -> number (see `listing-lint rule` docs)"),
@@ -145,6 +158,63 @@ def parse_table(table: dict[str, Any], where: str) -> dict[str, Any]:
     return values
 
 
+#: a file the config names (a glossary) is read whole; this keeps a mistake from reading gigabytes
+MAX_NAMED_FILE_BYTES = 1024 * 1024
+MAX_TERMS = 10_000
+MAX_TERM_CHARS = 200
+
+
+def read_project_file(root: Path, name: str, what: str) -> str:
+    """The text of a file the config names: a regular UTF-8 file inside ``root`` (the config's
+    folder, symlinks resolved) of at most ``MAX_NAMED_FILE_BYTES``; anything else is a ConfigError."""
+    base = root.resolve()
+    try:
+        path = (base / name).resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise ConfigError(f"{what}: {name!r} does not exist (relative to {base})") from None
+    if path != base and base not in path.parents:
+        raise ConfigError(f"{what}: {name!r} is outside the project folder {base}; name a file inside it")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        raise ConfigError(f"{what}: cannot read {name!r}: {exc.strerror}") from None
+    try:
+        info = os.fstat(fd)  # of what was opened: no swap between a check and the read
+        if not stat.S_ISREG(info.st_mode):
+            raise ConfigError(f"{what}: {name!r} is not a regular file")
+        if info.st_size > MAX_NAMED_FILE_BYTES:
+            raise ConfigError(f"{what}: {name!r} is {info.st_size:,} bytes, over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            raw = fh.read(MAX_NAMED_FILE_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_NAMED_FILE_BYTES:
+        raise ConfigError(f"{what}: {name!r} is over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{what}: {name!r} is not UTF-8 (byte {exc.start})") from None
+
+
+def _terms(lines: list[str], where: str) -> list[str]:
+    """Glossary terms: one a line or list item, blank lines and ``#`` comments skipped."""
+    out = [t.strip() for t in lines if t.strip() and not t.lstrip().startswith("#")]
+    if len(out) > MAX_TERMS:
+        raise ConfigError(f"{where}: {len(out)} terms; the limit is {MAX_TERMS}")
+    long = next((t for t in out if len(t) > MAX_TERM_CHARS), None)
+    if long is not None:
+        raise ConfigError(f"{where}: the term {long[:40]!r}... is longer than {MAX_TERM_CHARS} characters")
+    return list(dict.fromkeys(out))
+
+
+def _read_named_files(values: dict[str, Any], root: Path, where: str) -> None:
+    """Replace a config value that names a file by the file's content (the cache keys on it)."""
+    name = values.get("keep-terms")
+    if isinstance(name, str):
+        text = read_project_file(root, name, "keep-terms")
+        values["keep-terms"] = _terms(text.splitlines(), f"{where}: keep-terms file {name}")
+
+
 def read_config_file(path: Path) -> Config:
     try:
         with open(path, "rb") as fh:
@@ -161,7 +231,9 @@ def read_config_file(path: Path) -> Config:
         where = str(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{where} must be a table")
-    return Config(parse_table(table, where), path, path.parent)
+    values = parse_table(table, where)
+    _read_named_files(values, path.parent, where)
+    return Config(values, path, path.parent)
 
 
 def find_config_file(start: Path) -> Path | None:

@@ -154,6 +154,25 @@ def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
     return out
 
 
+def _suppressed(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings, timeout: int) -> list[Finding]:
+    """The findings left after the bundle's suppressions, under the same time budget as a rule:
+    a phase past it keeps every finding (nothing is hidden by a suppression not read) plus LNT003."""
+    try:
+        with _time_budget(timeout):
+            return apply_suppressions(bundle, findings, rules, settings)
+    except RuleTimeout:
+        lnt = registry.by_code()["LNT003"]
+        span = Span(bundle.manifest.display, 1, 1, 1, 1)
+        return findings + [
+            Finding(
+                code="LNT003", severity=Severity.ERROR, rule=lnt.name, bundle=bundle.id, anchor="LNT003:suppressions",
+                message=f"reading the suppression comments took longer than {timeout} s and was stopped; "
+                "no finding of this bundle was suppressed. Please report this.",
+                path=span.path, line=1, column=1, end_line=1, end_column=1,
+            )
+        ]
+
+
 def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     """Lint one bundle with every selected bundle rule, then apply its suppressions."""
     config = settings.config
@@ -171,7 +190,7 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
                 continue
             ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=shared)
             findings.extend(run_rule(rule, ctx, bundle, timeout))
-    findings = apply_suppressions(bundle, findings, rules, settings)
+        findings = _suppressed(bundle, findings, rules, settings, timeout)
     memo.flush()
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)

@@ -1,7 +1,8 @@
 """``listing-lint init [DIR]``: a starter listing repository that passes the schema.
 
 It writes ``store.json``, one bundle (``listings/<id>/listing.json`` and the four locale pages
-en/es/fr/ru), a ``pyproject.toml`` with a ``[tool.listing-lint]`` section and a
+en/es/fr/ru), a ``pyproject.toml`` with a ``[tool.listing-lint]`` section, the glossary it names
+(``keep-terms.txt``: terms kept untranslated, empty but for comments) and a
 ``.pre-commit-config.yaml``. The bundle is deliberately empty where only the seller knows the
 answer (titles, page text, media, certificates, price): linting it lists exactly those gaps.
 Existing files are never overwritten.
@@ -54,6 +55,7 @@ def plan(directory: Path, bundle_id: str) -> dict[Path, str]:
     files = {
         directory / "store.json": _fill(_template("store.json"), values),
         directory / "pyproject.toml": _template("pyproject.toml"),
+        directory / "keep-terms.txt": _template("keep-terms.txt"),
         directory / ".pre-commit-config.yaml": _fill(_template(hooks), values),
         bundle / "listing.json": _fill(_template("listing.json"), values),
     }

@@ -102,10 +102,12 @@ def get(ns: str, key: str) -> str | None:
         return row[0] if row else None
 
 
-def put(ns: str, key: str, value: str) -> None:
+def put(ns: str, key: str, value: str, persist: bool = True) -> None:
+    """Keep an answer; ``persist=False``: for this process only (an answer that depends on the
+    machine, like a decode stopped by a clock)."""
     with _lock:
         _remember((ns, key), value)
-        if _disk_folder is not None:
+        if _disk_folder is not None and persist:
             _pending[(ns, key)] = value
 
 

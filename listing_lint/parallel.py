@@ -7,8 +7,10 @@ order, so output never depends on scheduling). Under ``SERIAL_BELOW`` bundles th
 than it saves (a pre-commit run on one bundle), so they are linted in-process.
 
 A bundle that makes the engine itself raise (not a rule: rules are isolated by the engine) is
-reported as LNT003 on its listing.json and the run goes on; a worker that dies (killed, out of
-memory) stops the run with ``WorkerCrash``, which names the cause, instead of hanging.
+reported as LNT003 on its listing.json and the run goes on. A worker that dies (killed, out of
+memory) breaks the pool and takes the unfinished part of its chunk with it: the bundles without a
+result are then linted again, each in a process of its own, so the one that kills its process
+costs only itself an LNT003 and every other bundle keeps its result.
 
 Rule modules may define ``prepare(config)``: it is called once in the main process before the
 workers fork, so large read-only state (language models) is loaded once and shared copy-on-write
@@ -35,7 +37,7 @@ CHUNKS_PER_WORKER = 8  # smaller chunks balance uneven bundles; larger ones cost
 
 
 class WorkerCrash(RuntimeError):
-    """A worker process died; the message says what to do."""
+    """The process linting a bundle died; the bundle's LNT003 finding names how."""
 
 
 def cores() -> int:
@@ -145,22 +147,81 @@ def _prepare(settings: Settings) -> None:
                 pass
 
 
-def _pool_map(manifests: list[Path], jobs: int) -> list[tuple]:
+def _context():
     import multiprocessing  # here, not at the top: a one-bundle run never pays for these imports
+
+    # fork: workers start in milliseconds and share what the main process loaded (see prepare)
+    return multiprocessing.get_context("fork") if sys.platform.startswith("linux") else multiprocessing.get_context()
+
+
+def _pool_map(manifests: list[Path], jobs: int) -> list[tuple]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # fork: workers start in milliseconds and share what the main process loaded (see prepare)
-    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
     chunk = max(1, len(manifests) // (jobs * CHUNKS_PER_WORKER))
+    outcomes: list[tuple | None] = [None] * len(manifests)
     try:
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=_STATE) as pool:
-            return list(pool.map(_one, manifests, chunksize=chunk))
-    except BrokenProcessPool as exc:
-        raise WorkerCrash(
-            "a worker process died while linting (killed, or out of memory); "
-            "rerun with --jobs 1 to lint in one process, or lower --jobs"
-        ) from exc
+        with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init, initargs=_STATE) as pool:
+            for i, outcome in enumerate(pool.map(_one, manifests, chunksize=chunk)):
+                outcomes[i] = outcome
+    except BrokenProcessPool:
+        left = [i for i, outcome in enumerate(outcomes) if outcome is None]
+        for i, outcome in zip(left, _isolated([manifests[i] for i in left], jobs)):
+            outcomes[i] = outcome
+    return outcomes  # type: ignore[return-value]
+
+
+def _isolated(manifests: list[Path], jobs: int) -> list[tuple]:
+    """Lint each bundle in a process of its own, ``jobs`` at a time: one that dies costs only its
+    bundle (LNT003, with how it died). Used after a worker broke the pool, for what was left."""
+    from multiprocessing.connection import wait
+
+    context = _context()
+    outcomes: list[tuple | None] = [None] * len(manifests)
+    running: dict[int, tuple] = {}  # index -> (process, receiving end)
+    queued = 0
+    while queued < len(manifests) or running:
+        while queued < len(manifests) and len(running) < jobs:
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_lint_and_send, args=(manifests[queued], send, _STATE), daemon=True)
+            process.start()
+            send.close()  # the child holds the other end: its exit makes ours readable (EOF)
+            running[queued] = (process, receive)
+            queued += 1
+        ready = wait([receive for _, receive in running.values()])
+        for i, (process, receive) in list(running.items()):
+            if receive not in ready:
+                continue
+            try:
+                outcome = receive.recv()
+            except (EOFError, OSError):
+                outcome = None
+            receive.close()
+            process.join()
+            del running[i]
+            outcomes[i] = outcome if outcome is not None else _died(manifests[i], process.exitcode)
+    return outcomes  # type: ignore[return-value]
+
+
+def _lint_and_send(manifest: Path, send, state: tuple) -> None:
+    _init(*state)
+    send.send(_one(manifest))
+    send.close()
+
+
+def _died(manifest: Path, exitcode: int | None) -> tuple:
+    import signal as signals
+
+    if exitcode is not None and exitcode < 0:
+        try:
+            how = f"was killed by {signals.Signals(-exitcode).name}"
+        except ValueError:
+            how = f"was killed by signal {-exitcode}"
+        how += " (out of memory, or stopped from outside)" if -exitcode == signals.SIGKILL else ""
+    else:
+        how = f"exited with status {exitcode}"
+    _fn, settings, _cache = _STATE
+    return crashed(manifest, settings, WorkerCrash(f"the process linting it {how}")), None, True
 
 
 def lint_bundles(fn, manifests: list[Path], settings: Settings, jobs: int = 0, use_cache: bool = True) -> list[BundleResult]:

@@ -7,6 +7,7 @@ Images come from Pillow; videos from the ffmpeg binary that the ``imageio-ffmpeg
     photo(seed=3, shot=1)                  # another photo of the same product on the same background
     jpeg(photo(3), quality=60)             # bytes
     truncated_jpeg(), bomb_png(), cmyk_jpeg(), animated_webp(), png_named_jpg()
+    rgba_png(), lossless_webp(), many_scans_jpeg(), many_boxes_mp4(mp4)   # decode bombs under the pixel limit
     video(path, 1280, 720, seconds=2)      # a real H.264 MP4 or MOV (by the suffix)
     audio_only_mp4(path)                   # an MP4 with no video track
 """
@@ -163,6 +164,76 @@ def bomb_png(width: int = 20000, height: int = 20000) -> bytes:
     idat = b"".join(chunks) + comp.flush()
     ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", idat) + _chunk(b"IEND", b"")
+
+
+def rgba_png(width: int = 9400, height: int = 9400, level: int = 1) -> bytes:
+    """A complete, valid RGBA PNG of zero pixels, under Pillow's pixel limit yet 4 bytes a pixel to
+    decode (9400x9400: 88 M pixels, 337 MiB raster). Compressed in blocks of rows, never held whole."""
+    row = b"\x00" * (1 + width * 4)
+    per = max(1, (4 << 20) // len(row))
+    comp = zlib.compressobj(level)
+    parts = [comp.compress(row * per) for _ in range(height // per)] + [comp.compress(row * (height % per)), comp.flush()]
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"IDAT", b"".join(parts)) + _chunk(b"IEND", b"")
+
+
+def palette_png(width: int = 7700, height: int = 7700) -> bytes:
+    """A complete, valid palette PNG of one colour (7700x7700: about 60 KB, 59 M pixels decoded)."""
+    row = b"\x00" * (1 + width)
+    per = max(1, (4 << 20) // len(row))
+    comp = zlib.compressobj(9)
+    parts = [comp.compress(row * per) for _ in range(height // per)] + [comp.compress(row * (height % per)), comp.flush()]
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", ihdr) + _chunk(b"PLTE", bytes((200, 120, 40)))
+            + _chunk(b"IDAT", b"".join(parts)) + _chunk(b"IEND", b""))
+
+
+def lossless_webp(width: int = 16383, height: int = 5000) -> bytes:
+    """A real lossless WebP of one colour at ``width`` x ``height`` (16383 is VP8L's largest side), in
+    about 40 bytes: libwebp encodes a flat 64x64 picture with one-symbol Huffman codes, which cost no
+    bits a pixel, so the same bitstream under a larger VP8L size header decodes to that size."""
+    out = io.BytesIO()
+    Image.new("RGB", (64, 64), (10, 20, 30)).save(out, "WEBP", lossless=True, method=0, quality=0)
+    data = out.getvalue()
+    at = data.index(b"VP8L") + 8  # chunk tag, chunk size, then the 0x2f signature
+    assert data[at] == 0x2F
+    bits = int.from_bytes(data[at + 1 : at + 5], "little")
+    bits = (bits & ~((1 << 28) - 1)) | (width - 1) | ((height - 1) << 14)
+    return data[: at + 1] + bits.to_bytes(4, "little") + data[at + 5 :]
+
+
+def _segments(data: bytes) -> list[bytes]:
+    """A JPEG cut into marker segments; a start-of-scan segment keeps its entropy-coded data."""
+    out, at = [data[:2]], 2
+    while at < len(data):
+        marker = data[at + 1]
+        if marker == 0xD9:
+            out.append(data[at:])
+            break
+        length = struct.unpack(">H", data[at + 2 : at + 4])[0]
+        end = at + 2 + length
+        if marker == 0xDA:  # the scan's data runs to the next marker that is not a stuffed FF00 or a restart
+            while not (data[end] == 0xFF and data[end + 1] not in (0x00, *range(0xD0, 0xD8))):
+                end += 1
+        out.append(data[at:end])
+        at = end
+    return out
+
+
+def many_scans_jpeg(side: int = 8000, copies: int = 2000) -> bytes:
+    """A real progressive JPEG of ``side`` x ``side`` whose last refinement scan is repeated
+    ``copies`` times: every decoder walks each copy over the whole picture."""
+    im = Image.new("L", (side, side), 128)
+    out = io.BytesIO()
+    im.save(out, "JPEG", progressive=True, quality=50)
+    parts = _segments(out.getvalue())
+    last_scan = max(i for i, p in enumerate(parts) if p[1] == 0xDA)
+    return b"".join(parts[:last_scan + 1]) + parts[last_scan] * copies + b"".join(parts[last_scan + 1:])
+
+
+def many_boxes_mp4(video: bytes, boxes: int = 3_000_000) -> bytes:
+    """A real MP4 followed by ``boxes`` empty 8-byte ``free`` boxes (legal padding, one by one)."""
+    return video + b"\x00\x00\x00\x08free" * boxes
 
 
 # -- videos --------------------------------------------------------------------------------

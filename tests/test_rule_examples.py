@@ -29,7 +29,6 @@ def opted_in(rule) -> bool:
 #: Fails examples whose one cause two rules report today ("one root cause, one finding" is broken there):
 #: listed so the examples stay runnable, and checked both ways, so an entry goes once the rules are fixed.
 KNOWN_OVERLAPS = {
-    "LOC007-fails-1": {"LOC003"},  # an untranslated block of 10+ characters is also a wrong-language block
     "ABT004-fails-1": {"SCH003"},  # SCH003 also checks experiment variants' media
 }
 

@@ -13,7 +13,26 @@ from listing_lint.bundle.files import DecodeProblem
 if TYPE_CHECKING:
     from lxml import etree
 
-DOCUMENT = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype|<html)", re.I | re.S)
+_SPACE = re.compile(r"\s*")
+
+
+def is_document(text: str) -> bool:
+    """Whether ``text`` is a whole document: ``<!doctype`` or ``<html`` first, after white space,
+    an ``<?xml ...?>`` declaration and comments. A walk with ``str.find``, linear in the text
+    (the regular expression it replaces backtracked exponentially on repeated ``<!---->``)."""
+    at = _SPACE.match(text).end()
+    if text.startswith("<?xml", at):
+        end = text.find(">", at)
+        if end < 0:
+            return False
+        at = _SPACE.match(text, end + 1).end()
+    while text.startswith("<!--", at):
+        end = text.find("-->", at + 4)
+        if end < 0:
+            return False
+        at = _SPACE.match(text, end + 3).end()
+    head = text[at : at + 9].lower()
+    return head.startswith("<!doctype") or head.startswith("<html")
 
 
 def _parser():
@@ -42,7 +61,7 @@ def _limit_problem(error_log) -> DecodeProblem | None:
 
 def is_fragment(text: str | None) -> bool:
     """True unless the text starts like a whole document (``<!doctype``/``<html``)."""
-    return not DOCUMENT.match(text or "")
+    return not is_document(text or "")
 
 
 def parse(text: str | None) -> tuple[etree._Element | None, DecodeProblem | None]:

@@ -60,6 +60,21 @@ def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
+class _NotJsonNumber(ValueError):
+    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has no such numbers."""
+
+
+def _refuse_constant(name: str):
+    raise _NotJsonNumber(name)
+
+
+def _constant_offset(text: str, name: str) -> int:
+    """Where the first ``name`` token outside a string is (the tokenizer of positions.py)."""
+    from listing_lint.bundle.positions import tokens
+
+    return next((start for start, token in tokens(text) if token == name), 0)
+
+
 def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
     """Parse a JSON file; on failure say what and where (1-based line and column)."""
     if file.too_large:
@@ -74,7 +89,10 @@ def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
             line, column = file.lines.position(deep[0])
             return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line, column)
     try:
-        return json.loads(text), None
+        return json.loads(text, parse_constant=_refuse_constant), None
+    except _NotJsonNumber as exc:
+        line, column = file.lines.position(_constant_offset(text, exc.args[0]))
+        return None, JsonProblem(f"invalid JSON: {exc.args[0]} is not a JSON number (RFC 8259 §6); write a number or null", line, column)
     except json.JSONDecodeError as exc:
         # json counts columns from 1 in characters already
         return None, JsonProblem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
@@ -354,3 +372,15 @@ def normalize_locale(tag: str) -> str:
 @lru_cache(maxsize=4096)
 def base_language(tag: str) -> str:
     return normalize_locale(tag).split("-")[0]
+
+
+def checked_locales(declared: list[str] | None, required: list[str]) -> list[str]:
+    """The locales a bundle must have: its declared ``locales`` and the ``required-locales`` config,
+    both (a bundle cannot opt out of what the project requires). A required ``es`` is left out
+    when the bundle declares a region of it (``es-ES`` serves it)."""
+    out = list(dict.fromkeys(normalize_locale(x) for x in (declared or [])))
+    for locale in (normalize_locale(x) for x in required):
+        served = "-" not in locale and any(base_language(d) == locale for d in out)
+        if locale not in out and not served:
+            out.append(locale)
+    return out

@@ -114,6 +114,12 @@ class Page:
             return Span(self.display, line, column, line, column)
         return Span(self.display, line or 1, 1, line or 1, 1)
 
+    def element_offset(self, element: etree._Element) -> int | None:
+        """Offset of the element's ``<tag`` in the page file, when it could be located (file pages)."""
+        if self.file is None or element.sourceline is None or element not in self._columns:
+            return None
+        return self.file.lines.offset(element.sourceline, self._columns[element])
+
     def offset_span(self, start: int, end: int) -> Span:
         """A span for character offsets into the page text (inline pages: the JSON value)."""
         if self.file is None:

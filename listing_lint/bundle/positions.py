@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Iterator
 
 _TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"'  # string
@@ -44,6 +45,10 @@ class LineIndex:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
+    def offset(self, line: int, column: int) -> int:
+        """The offset of a 1-based line and column (the inverse of ``position``)."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1] + column - 1
+
     def line_text(self, line: int) -> str:
         if not 1 <= line <= len(self._starts):
             return ""
@@ -54,6 +59,12 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+
+def tokens(text: str) -> Iterator[tuple[int, str]]:
+    """``(offset, token)`` of every JSON token of ``text``: strings, structure, bare words and numbers."""
+    for m in _TOKEN.finditer(text):
+        yield m.start(), m.group()
 
 
 def json_offsets(text: str) -> dict[str, tuple[int, int, int | None]]:

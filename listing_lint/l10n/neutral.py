@@ -4,7 +4,8 @@ A Spanish page naturally says "Bluetooth 5.3", "Wi-Fi", "USB-C", "PowerCore X1",
 URLs; judged whole, a short Spanish cell full of them looks English. We remove URLs and e-mail
 addresses, tokens with digits (model codes, versions, measures), all-capital acronyms (LED,
 USB-C, HDMI), words with an inner capital (iPhone, PowerCore), the terms in
-``data/wordlists/neutral.txt``, and the bundle's own brand and SKU models.
+``data/wordlists/neutral.txt``, the project's glossary (the ``keep-terms`` config: product lines,
+trademarks, technical terms that stay untranslated) and the bundle's own brand and SKU models.
 """
 
 from __future__ import annotations
@@ -63,26 +64,32 @@ def _keep_or_blank(match: re.Match) -> str:
     return " " if _neutral_token(token) else token
 
 
-def strip_neutral(text: str, extra_terms: tuple[str, ...] = ()) -> str:
-    """``text`` without URLs, model codes, measures, acronyms and brand/platform names."""
+def strip_neutral(text: str, extra_terms: tuple[str, ...] = (), glossary: tuple[str, ...] = ()) -> str:
+    """``text`` without URLs, model codes, measures, acronyms and brand/platform names.
+
+    ``extra_terms``: the bundle's own names; ``glossary``: the project's ``keep-terms`` (the same
+    for every bundle of a run, so its pattern is compiled once).
+    """
     # a text without the bundle's own names is stripped the same in every bundle: the shipping,
     # warranty and care paragraphs a seller repeats across bundles are stripped once
     terms = tuple(sorted(set(extra_terms)))
     pattern = _terms_pattern(terms)
     if pattern is None or not pattern.search(text):
         terms = ()  # removing terms the text does not hold changes nothing
-    return _strip_kept(text, terms) if len(text) <= KEEP_CHARS else _strip(text, terms)
+    glossary = tuple(glossary)
+    return _strip_kept(text, terms, glossary) if len(text) <= KEEP_CHARS else _strip(text, terms, glossary)
 
 
 KEEP_CHARS = 2_000
 
 
-def _strip(text: str, extra_terms: tuple[str, ...]) -> str:
+def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = ()) -> str:
     if "/" in text or "@" in text or "www." in text.lower():
         text = _URL.sub(" ", text)
     # the bundle's own names first (the user's data; a brand may contain a neutral term), then the
-    # shared list, compiled once: one pattern for both would be recompiled for every bundle
-    for pattern in (_terms_pattern(extra_terms), _terms_pattern(neutral_terms())):
+    # project's glossary, then the shared list, each compiled once: one pattern for all would be
+    # recompiled for every bundle
+    for pattern in (_terms_pattern(extra_terms), _terms_pattern(glossary), _terms_pattern(neutral_terms())):
         if pattern is not None:
             text = pattern.sub(" ", text)
     text = _TOKEN.sub(_keep_or_blank, text)

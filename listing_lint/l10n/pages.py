@@ -58,6 +58,17 @@ def brand_terms(bundle) -> tuple[str, ...]:
     return tuple(t for t in terms if t.strip())
 
 
+def glossary(ctx) -> tuple[str, ...]:
+    """The project's ``keep-terms``: product lines, trademarks and technical terms kept untranslated."""
+    terms = ctx.config.get("keep-terms")
+    return tuple(terms) if isinstance(terms, list) else ()
+
+
+def keep_terms(bundle, ctx) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(the bundle's own names, the project's glossary): what ``judged_text`` removes as names."""
+    return brand_terms(bundle), glossary(ctx)
+
+
 def page_texts(page) -> list[Text]:
     return [
         Text(page.locale, b.kind, b.text, b.judged_text, b, b.lang, page)
@@ -95,10 +106,11 @@ def _texts(bundle, pages: bool, titles: bool, alts: bool) -> list[Text]:
     return out
 
 
-def judged_text(item: Text, terms: tuple[str, ...]) -> str:
-    """``item``'s text without what carries no language; ``terms``: the bundle's ``brand_terms``."""
+def judged_text(item: Text, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
+    """``item``'s text without what carries no language; ``terms``: ``keep_terms(bundle, ctx)``."""
     if item._judged is None:
-        item._judged = strip_neutral(item.judged_source, terms)
+        own, kept = terms
+        item._judged = strip_neutral(item.judged_source, own, kept)
     return item._judged
 
 
@@ -129,23 +141,28 @@ class Judged:
 def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Judged]:
     """Verdicts for every text long enough to judge (``langid-min-chars``), in document order.
 
-    Skipped: texts marked as another language, CJK-locale texts, and texts whose judged part is
-    shorter than the minimum. Shared through ``ctx.cache`` so each text is judged once per bundle.
+    Skipped: texts marked as another language, CJK-locale texts, texts whose judged part is
+    shorter than the minimum, and mojibake the judge would reject (LOC011's; checked only then).
+    Shared through ``ctx.cache`` so each text is judged once per bundle.
     """
+    from listing_lint.l10n.mojibake import repaired
     from listing_lint.langid.judge import get_judge
 
     key = "loc:judged"
     if key not in ctx.cache:
         minimum = ctx.threshold("langid-min-chars")
         judge = get_judge(ctx.config.get("language-detector"))
-        everything, terms = [], brand_terms(bundle)
+        everything, terms = [], keep_terms(bundle, ctx)
         for item in texts(bundle):
             if item.other_language or item.lang in CJK_LANGS:
                 continue
             text = judged_text(item, terms)
             if len(text) < minimum:
                 continue
-            everything.append(Judged(item, text, judge.judge(text, item.lang)))
+            verdict = judge.judge(text, item.lang)
+            if not verdict.accepted and repaired(item.text) is not None:
+                continue  # mojibake is LOC011's: its broken letters are no language
+            everything.append(Judged(item, text, verdict))
         ctx.cache[key] = everything
     wanted = {"listing-title": titles, "media-alt": alts}  # any other kind is a page block
     return [j for j in ctx.cache[key] if wanted.get(j.item.kind, pages)]

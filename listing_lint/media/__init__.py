@@ -1,9 +1,12 @@
 """Image and video probing for the MED rules.
 
 ``probe(ctx, file)`` reads a file once per bundle run, whatever number of rules ask: results
-are memoised in ``ctx.cache`` (shared by all rules of a bundle). Which probe runs is decided by
-the file's magic bytes, not its name or the declared ``kind``, so a video named ``.jpg`` is still
-described correctly.
+are memoised in ``ctx.cache`` (shared by all rules of a bundle) and by content in ``memo`` (shared
+by bundles, and across runs with the cache on). Which probe runs is decided by the file's magic
+bytes, not its name or the declared ``kind``, so a video named ``.jpg`` is still described
+correctly. Every probe runs within the decode budget (``budget.py``); a probe stopped by a clock
+(its own, or the rule's) is remembered for the rest of the run too, so the next rule asking does
+not start it again, but not on disk: another machine may be faster.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import sys
 from typing import TYPE_CHECKING, Union
 
 from listing_lint import memo
+from listing_lint.media.budget import Budget, Deadline
 from listing_lint.media.image import PILLOW_DEFAULT_MAX_PIXELS, ImageProbe
 from listing_lint.media.sniff import VIDEO_FORMATS, sniff
 from listing_lint.media.video import VideoProbe
@@ -38,31 +42,38 @@ def preload() -> None:
 
 
 def probe(ctx, file: SourceFile) -> Probe:
-    """The probe of ``file``, computed once per bundle."""
+    """The probe of ``file``, computed once per bundle (and once per run for its content)."""
     memo = ctx.cache.setdefault(CACHE_KEY, {})
     if file.rel not in memo:
-        memo[file.rel] = _probe(file, ctx.config.get("max-media-bytes"))
+        memo[file.rel] = probe_file(file, ctx.config.get("max-media-bytes"), Budget.from_thresholds(ctx.thresholds))
     return memo[file.rel]
 
 
-def _probe(file: SourceFile, max_bytes: int) -> Probe:
+def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
+    """The probe of ``file`` within ``budget``; the HTML report's thumbnails ask this too."""
     if not file.size or not file.is_regular:
-        return _probe_now(file, max_bytes, None)
+        return _probe_now(file, max_bytes, None, budget)
     fmt = sniff(file.read_bytes(32))
     video = fmt in VIDEO_FORMATS
     if not video and file.size > max_bytes:
-        return _probe_now(file, max_bytes, fmt)  # over the cap: never read, so nothing to keep
+        return _probe_now(file, max_bytes, fmt, budget)  # over the cap: never read, so nothing to keep
     # an image is read whole to be probed, so hashing it costs little; a video is probed from a few
     # kilobytes of boxes and is not read whole just to key its answer (the result cache may know its hash)
     digest = memo.file_digest(file.path, read=not video)
     if digest is None:
-        return _probe_now(file, max_bytes, fmt)
-    ns = f"media-probe:{_pixel_limit()}:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
+        return _probe_now(file, max_bytes, fmt, budget)
+    ns = f"media-probe:{_pixel_limit()}:{budget.key()}:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
     stored = memo.get(ns, digest)
     if stored is not None:
         return from_json(stored)
-    probe = _probe_now(file, max_bytes, fmt)
-    memo.put(ns, digest, to_json(probe))
+    try:
+        probe = _probe_now(file, max_bytes, fmt, budget)
+    except BaseException as exc:  # the rule's own budget ran out mid-probe: remember that, then let it stop the rule
+        if not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+            memo.put(ns, digest, to_json(_timed_out(file, fmt, "it was still being decoded when the rule's time ran out")),
+                     persist=False)
+        raise
+    memo.put(ns, digest, to_json(probe), persist=probe.problem != "timeout")
     return probe
 
 
@@ -75,13 +86,22 @@ def _pixel_limit() -> int:
     return image.MAX_IMAGE_PIXELS or PILLOW_DEFAULT_MAX_PIXELS
 
 
-def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None) -> Probe:
+def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None, budget: Budget) -> Probe:
     from listing_lint.media.image import probe_image
     from listing_lint.media.video import probe_video
 
-    if file.size and (fmt or sniff(file.read_bytes(32))) in VIDEO_FORMATS:
-        return probe_video(file)
-    return probe_image(file, max_bytes)
+    fmt = fmt or (sniff(file.read_bytes(32)) if file.size else None)
+    with Deadline(budget.seconds):
+        if file.size and fmt in VIDEO_FORMATS:
+            return probe_video(file, budget)
+        return probe_image(file, max_bytes, budget)
+    return _timed_out(file, fmt, f"decoding took longer than {budget.seconds:g} s (max-decode-seconds)")  # stopped
+
+
+def _timed_out(file: SourceFile, fmt: str | None, detail: str) -> Probe:
+    if fmt in VIDEO_FORMATS:
+        return VideoProbe(format=fmt, size=file.size, problem="timeout", detail=detail)
+    return ImageProbe(format=fmt, size=file.size, problem="timeout", detail=detail)
 
 
 def to_json(probe: Probe) -> str:

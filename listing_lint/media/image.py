@@ -14,6 +14,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from listing_lint.media.budget import DEFAULT, MIB, Budget, jpeg_scans, raster_bytes
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ class ImageProbe:
     height: int | None = None
     mode: str | None = None  # Pillow mode: RGB, RGBA, P, L, CMYK...
     frames: int = 1
-    problem: str | None = None  # empty | unidentified | bomb | huge | truncated | corrupt
+    problem: str | None = None  # empty | unidentified | bomb | huge | budget | timeout | truncated | corrupt
     detail: str = ""  # Pillow's words, for the message
     fingerprint: Fingerprint | None = None
     decoded: bool = False  # pixels decoded (False for files over the read cap)
@@ -57,7 +58,7 @@ def _declared_pixels(message: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def probe_image(file: SourceFile, max_bytes: int) -> ImageProbe:
+def probe_image(file: SourceFile, max_bytes: int, budget: Budget = DEFAULT) -> ImageProbe:
     size = file.size
     if size == 0:
         return ImageProbe(format=None, size=0, problem="empty")
@@ -65,16 +66,16 @@ def probe_image(file: SourceFile, max_bytes: int) -> ImageProbe:
         return ImageProbe(format=sniff(file.read_bytes(32)), size=size)
     try:
         with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
-            return probe_image_stream(fh, size)
+            return probe_image_stream(fh, size, budget)
     except OSError as exc:
         return ImageProbe(format=None, size=size, problem="corrupt", detail=exc.strerror or str(exc))
 
 
-def probe_image_bytes(data: bytes) -> ImageProbe:
-    return probe_image_stream(io.BytesIO(data), len(data))
+def probe_image_bytes(data: bytes, budget: Budget = DEFAULT) -> ImageProbe:
+    return probe_image_stream(io.BytesIO(data), len(data), budget)
 
 
-def probe_image_stream(fh, size: int) -> ImageProbe:
+def probe_image_stream(fh, size: int, budget: Budget = DEFAULT) -> ImageProbe:
     """Probe an image from a binary file object positioned at its start."""
     from PIL import Image, UnidentifiedImageError
 
@@ -95,16 +96,39 @@ def probe_image_stream(fh, size: int) -> ImageProbe:
             return ImageProbe(**base, problem="unidentified")
         except Exception as exc:  # noqa: BLE001 - any parser error means "cannot be read"
             return ImageProbe(**base, problem="corrupt", detail=_short(exc))
-    return _decode(im, fh, base)
+    return _decode(im, fh, base, budget)
 
 
-def _decode(im, fh, base: dict) -> ImageProbe:
+def over_budget(im, fh, budget: Budget, full: tuple[int, int]) -> str | None:
+    """Why decoding the opened image ``im`` (of ``full`` size in the file) would cost more than
+    ``budget`` allows, or None. Call after ``draft``: a JPEG decoded at a reduced scale allocates
+    only that, but still decodes every scan over the whole picture."""
+    if im.format == "JPEG":
+        position = fh.tell()
+        fh.seek(0)
+        scans = jpeg_scans(fh)
+        fh.seek(position)
+        if scans * full[0] * full[1] > budget.jpeg_scan_pixels:
+            return (f"{scans:,} JPEG scans over {full[0]}x{full[1]} pixels, over the budget of "
+                    f"{budget.jpeg_scan_pixels:,} scan pixels (max-jpeg-scan-pixels)")
+    width, height = im.size
+    raster = raster_bytes(width, height, im.mode)
+    if raster > budget.decode_bytes:
+        return (f"decoding it takes {raster / MIB:,.0f} MiB, over the budget of {budget.decode_bytes / MIB:,.0f} MiB "
+                "(max-decode-bytes)")
+    return None
+
+
+def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
     width, height = im.size
     header = {**base, "width": width, "height": height, "mode": im.mode, "frames": getattr(im, "n_frames", 1)}
     if width * height > _max_pixels():  # the guard, even if a host program turned Pillow's off
         return ImageProbe(**header, problem="huge", detail=f"{width * height:,} pixels")
     try:
         im.draft("L", (DRAFT_SIDE, DRAFT_SIDE))  # JPEG: luma only, at 1/8 scale: every byte is still decoded
+        reason = over_budget(im, fh, budget, (width, height))
+        if reason:
+            return ImageProbe(**header, problem="budget", detail=reason)
         im.load()
     except Exception as exc:  # noqa: BLE001 - decoder errors come as OSError, SyntaxError, ValueError...
         problem = "truncated" if "truncated" in str(exc) else "corrupt"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
+from listing_lint.media.budget import DEFAULT, Budget, OverBudget
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class VideoProbe:
     height: int | None = None
     codec: str | None = None  # sample-entry four-cc of the first video track: avc1, hvc1, mp4v...
     tracks: tuple[str, ...] = ()  # handler types in order: vide, soun, ...
-    problem: str | None = None  # empty | unparsed | truncated | no-video
+    problem: str | None = None  # empty | unparsed | truncated | no-video | budget | timeout
     detail: str = ""
 
     @property
@@ -36,7 +37,7 @@ class VideoProbe:
         return "vide" in self.tracks
 
 
-def probe_video(file: SourceFile) -> VideoProbe:
+def probe_video(file: SourceFile, budget: Budget = DEFAULT) -> VideoProbe:
     size = file.size
     if size == 0:
         return VideoProbe(format=None, size=0, problem="empty")
@@ -45,12 +46,12 @@ def probe_video(file: SourceFile) -> VideoProbe:
         return VideoProbe(format=fmt, size=size)  # not ours to parse; MED005/MED006 say what it is
     try:
         with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
-            return _probe_iso(fh, fmt, size)
+            return _probe_iso(fh, fmt, size, budget)
     except OSError as exc:
         return VideoProbe(format=fmt, size=size, problem="unparsed", detail=exc.strerror or str(exc))
 
 
-def _probe_iso(fh, fmt: str, size: int) -> VideoProbe:
+def _probe_iso(fh, fmt: str, size: int, budget: Budget) -> VideoProbe:
     from hachoir.core import config as hachoir_config
     from hachoir.parser import guessParser
     from hachoir.stream import InputIOStream
@@ -60,36 +61,48 @@ def _probe_iso(fh, fmt: str, size: int) -> VideoProbe:
         parser = guessParser(InputIOStream(fh, source="media", tags=[("id", "mov")]))
         if parser is None:
             return VideoProbe(format=fmt, size=size, problem="unparsed", detail="no MP4/MOV box structure")
-        return _read_boxes(parser, fmt, size)
+        return _read_boxes(_Walk(parser, budget.boxes), fmt, size)
+    except OverBudget as exc:
+        return VideoProbe(format=fmt, size=size, problem="budget", detail=str(exc))
     except Exception as exc:  # noqa: BLE001 - hachoir raises many kinds on malformed input
         detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         return VideoProbe(format=fmt, size=size, problem="unparsed", detail=detail)
 
 
-def _atoms(node) -> Iterator[tuple[str, object]]:
-    for field in node:
-        if field.is_field_set and field.name.startswith("atom["):
-            yield field["tag"].value, field
+class _Walk:
+    """Lists the boxes of one parse, counting them: hachoir keeps every field it has read, so
+    listing 3 million empty boxes took 2 GB; past the budget the walk stops (OverBudget)."""
+
+    def __init__(self, parser, limit: int):
+        self.parser = parser
+        self.limit = limit
+        self.boxes = 0
+
+    def atoms(self, node) -> Iterator[tuple[str, object]]:
+        for field in node:
+            self.boxes += 1
+            if self.boxes > self.limit:
+                raise OverBudget(f"more than {self.limit:,} boxes, over the budget (max-media-boxes)")
+            if field.is_field_set and field.name.startswith("atom["):
+                yield field["tag"].value, field
+
+    def child(self, node, tag: str):
+        return next((a for t, a in self.atoms(node) if t == tag), None)
+
+    def path(self, node, *tags: str):
+        for tag in tags:
+            atom = self.child(node, tag) if node is not None else None
+            node = _body(atom) if atom is not None else None
+        return node
 
 
 def _body(atom):
     return next((f for f in atom if f.is_field_set), None)
 
 
-def _child(node, tag: str):
-    return next((a for t, a in _atoms(node) if t == tag), None)
-
-
-def _path(node, *tags: str):
-    for tag in tags:
-        atom = _child(node, tag) if node is not None else None
-        node = _body(atom) if atom is not None else None
-    return node
-
-
-def _read_boxes(parser, fmt: str, size: int) -> VideoProbe:
+def _read_boxes(walk: _Walk, fmt: str, size: int) -> VideoProbe:
     moov = None
-    for tag, atom in _atoms(parser):
+    for tag, atom in walk.atoms(walk.parser):
         declared = atom["size"].value
         if declared == 1 and "size64" in atom:
             declared = atom["size64"].value
@@ -102,28 +115,28 @@ def _read_boxes(parser, fmt: str, size: int) -> VideoProbe:
     if moov is None:
         return VideoProbe(format=fmt, size=size, problem="truncated", detail="no 'moov' box: the recording was never finished")
     duration = None
-    header = _path(moov, "mvhd")
+    header = walk.path(moov, "mvhd")
     if header is not None and header["time_scale"].value:
         duration = header["duration"].value / header["time_scale"].value
     tracks, video = [], None
-    for tag, trak in _atoms(moov):
+    for tag, trak in walk.atoms(moov):
         if tag != "trak":
             continue
         body = _body(trak)
-        handler = _path(body, "mdia", "hdlr")
+        handler = walk.path(body, "mdia", "hdlr")
         kind = handler["subtype"].value if handler is not None else ""
         tracks.append(kind)
         if kind == "vide" and video is None:
             video = body
     if video is None:
         return VideoProbe(format=fmt, size=size, duration=duration, tracks=tuple(tracks), problem="no-video")
-    width, height = _display_size(video)
+    width, height = _display_size(walk, video)
     return VideoProbe(format=fmt, size=size, duration=duration, width=width, height=height,
-                      codec=_codec(video), tracks=tuple(tracks))
+                      codec=_codec(walk, video), tracks=tuple(tracks))
 
 
-def _display_size(track) -> tuple[int | None, int | None]:
-    tkhd = _path(track, "tkhd")
+def _display_size(walk: _Walk, track) -> tuple[int | None, int | None]:
+    tkhd = walk.path(track, "tkhd")
     if tkhd is None:
         return None, None
     width = int(float(tkhd["frame_size_width"].display))
@@ -135,8 +148,8 @@ def _display_size(track) -> tuple[int | None, int | None]:
     return width or None, height or None
 
 
-def _codec(track) -> str | None:
-    stsd = _path(track, "mdia", "minf", "stbl", "stsd")
+def _codec(walk: _Walk, track) -> str | None:
+    stsd = walk.path(track, "mdia", "minf", "stbl", "stsd")
     if stsd is None or "sample_entry[0]" not in stsd:
         return None
     entry = stsd["sample_entry[0]"]

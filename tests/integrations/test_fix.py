@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from integration_repos import cli, localized_bundle, make_clean_repo, page_html
+from integration_repos import PAGES, cli, localized_bundle, make_clean_repo, page_html
 
 from listing_lint.finding import Finding, Fix, Severity, TextEdit
 from listing_lint.fixer import apply_fixes
@@ -73,3 +73,38 @@ def test_cli_fix_sets_html_lang_reports_it_and_lints_again(tmp_path):
     assert done.stdout.startswith("Found 0 errors, 0 warnings")  # the report shows what remains: nothing
     assert '<html lang="es">' in (repo / "listings/solar-light-s3/detail/es.html").read_text(encoding="utf-8")
     assert {p: p.read_bytes() for p in untouched} == untouched
+
+
+ITALIAN = (
+    "Questa lampada si ricarica al sole durante il giorno e si accende da sola quando scende la notte: facile!",
+    "Installazione in pochi minuti: nessun cavo, nessun elettricista, nessuna bolletta in più.",
+)
+
+
+def test_cli_fix_leaves_a_page_judged_another_language_alone(tmp_path):
+    # the fr page is Italian (LOC002): French spacing inserted into it would be wrong twice over
+    repo = make_clean_repo(tmp_path / "shop")
+    b = localized_bundle(repo, "solar-light-s3")
+    italian = page_html("fr", *ITALIAN).replace(f"<p>{PAGES['fr']}</p>\n", "")
+    b.page("fr", italian)
+    b.write()
+    page = repo / "listings/solar-light-s3/detail/fr.html"
+    before = page.read_bytes()
+    done = cli(["check", "--as-of", "2026-11-25", "--select", "LOC", "--fix"], repo)
+    assert page.read_bytes() == before
+    assert "Fixed" not in done.stderr
+    assert done.stdout.startswith("listings/solar-light-s3/detail/fr.html:4:1: LOC002 [error] the fr page is 100% Italian by text")
+    assert "LOC012" not in done.stdout and "LOC004" not in done.stdout
+
+
+def test_cli_fix_still_spaces_the_french_page_next_to_an_english_paragraph(tmp_path):
+    repo = make_clean_repo(tmp_path / "shop")
+    b = localized_bundle(repo, "solar-light-s3")
+    b.page("fr", page_html("fr", "Installation\u00a0: facile!", "Note: charge it for eight hours before the first use, then leave it outside!"))
+    b.write()
+    page = repo / "listings/solar-light-s3/detail/fr.html"
+    done = cli(["check", "--as-of", "2026-11-25", "--select", "LOC", "--fix"], repo)
+    text = page.read_text(encoding="utf-8")
+    assert "Installation\u00a0: facile\u202f!" in text
+    assert "Note: charge it for eight hours before the first use, then leave it outside!" in text
+    assert "listings/solar-light-s3/detail/fr.html:7:1: LOC003" in done.stdout

@@ -17,6 +17,7 @@ def test_init_writes_a_starter_repo(tmp_path):
     written = sorted(p.relative_to(repo).as_posix() for p in repo.rglob("*") if p.is_file())
     assert written == [
         ".pre-commit-config.yaml",
+        "keep-terms.txt",
         "listings/solar-light-s3/detail/en.html",
         "listings/solar-light-s3/detail/es.html",
         "listings/solar-light-s3/detail/fr.html",
@@ -35,6 +36,17 @@ def test_init_writes_a_starter_repo(tmp_path):
     assert {k: hook[k] for k in ("id", "entry", "files", "require_serial")} == {
         k: manifest[k] for k in ("id", "entry", "files", "require_serial")}
     assert "[tool.listing-lint]" in (repo / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_the_starter_glossary_is_read_and_its_terms_are_kept(tmp_path):
+    from listing_lint.config import load_config
+
+    cli(["init", "shop"], tmp_path)
+    repo = tmp_path / "shop"
+    assert load_config(repo).get("keep-terms") == []  # comments only
+    with open(repo / "keep-terms.txt", "a", encoding="utf-8") as fh:
+        fh.write("Dark Crow Collection\n")
+    assert load_config(repo).get("keep-terms") == ["Dark Crow Collection"]
 
 
 def test_the_starter_passes_the_schema_and_lists_what_is_missing(tmp_path):

@@ -60,9 +60,9 @@ def _counting_probe(monkeypatch) -> list[str]:
     calls: list[str] = []
     real = media_image.probe_image
 
-    def counted(file, max_bytes):
+    def counted(file, max_bytes, *budget):
         calls.append(file.rel)
-        return real(file, max_bytes)
+        return real(file, max_bytes, *budget)
 
     monkeypatch.setattr(media_image, "probe_image", counted)
     return calls

@@ -10,7 +10,7 @@ from perfkit import rows, run_repo
 
 from listing_lint import parallel
 from listing_lint.engine import lint_bundle
-from listing_lint.parallel import WorkerCrash, effective_jobs
+from listing_lint.parallel import effective_jobs
 
 
 def test_workers_give_the_serial_result(repo):
@@ -57,6 +57,13 @@ def _dies_on_twin(manifest, settings):
     return lint_bundle(manifest, settings)
 
 
-def test_a_worker_that_dies_stops_the_run_with_a_clear_error_not_a_hang(repo):
-    with pytest.raises(WorkerCrash, match="--jobs 1"):
-        run_repo(repo, jobs=2, fn=_dies_on_twin, select=["SCH"])
+def test_a_worker_that_dies_costs_only_its_bundle(repo):
+    """A real SIGKILL in a worker: that bundle is LNT003, every other bundle keeps its findings."""
+    clean = run_repo(repo, jobs=1, select=["SCH", "ABT", "PRM"])
+    result = run_repo(repo, jobs=2, fn=_dies_on_twin, select=["SCH", "ABT", "PRM"])
+    crash = [f for f in result.findings if f.code == "LNT003"]
+    assert [(f.path, f.line) for f in crash] == [("listings/zz-twin/listing.json", 1)]
+    assert "WorkerCrash: the process linting it was killed by SIGKILL" in crash[0].message
+    others = [r for r in rows(clean) if "zz-twin/" not in r[3]]
+    assert [r for r in rows(result) if "zz-twin/" not in r[3]] == others
+    assert [b.manifest for b in result.bundles] == [b.manifest for b in clean.bundles]

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import json
 import struct
+import sys
 import zlib
+from functools import lru_cache
+from pathlib import Path
 from typing import Callable, Protocol, Sequence
 
 from harness import BUNDLE, SINGLE, Case, dumps
@@ -57,6 +60,8 @@ RAW_JSON = [
     '{"a": 1, "a": [2]}', '{"html": 5}', '{"html": "<p>' + "x" * 300 + '</p>"}', '[null, 1, "x", {}]',
     '"2026-02-30"', '"9999-12-31"', '"0000-01-01"', '"2026-11-25T00:00:00Z"', '{"amount": 1e400, "currency": 5}',
     '{"amount": "39,90", "currency": "usd"}', '[{"visitors": -1, "conversions": 1e300}]', '"' + "é" * 3000 + '"',
+    '"1e999999999"', '{"amount": "' + "9" * 40 + '", "currency": "USD"}', '{"visitors": ' + "9" * 4000 + ', "conversions": 1}',
+    "-Infinity", '{"mde": NaN}',
 ]
 
 SNIPPETS = [
@@ -83,6 +88,10 @@ HTML_SNIPPETS = [
     '<p>{关键词} {keyword} Lorem ipsum</p><p>価格 1,234.50 $ 20 m 5000 mAh</p>', "<p>" + "Ã©" * 50 + "</p>",
     '<img src="../media/scene-1.png?x#y"><img src="../media/"><img src="../media/missing.png">',
     '<base href="file:///etc/"><img src="passwd">', "<x:y xmlns:x='urn:x'>z</x:y>", "<p>\x00</p>", "<p>\udcff</p>",
+    # patterns that backtracked (issue 14): an unclosed suppression, empty comments, disable-next walks, LOC005 brackets
+    "<!-- listing-lint: disable=" + " " * 20000, "<!---->" * 3000, "<!-- listing-lint: disable-next=LOC005 -->" * 2000 + "\n" * 20000,
+    "<p>[" + "a_" * 20000 + "</p>", "<!-- listing-lint: disable=" + ",".join(f"Q{i}" for i in range(20000)) + " -->",
+    "<p " + "b" * 20000 + ">x</p>", "<p>" + "¿Sí? " * 5000 + "</p>",
 ]
 
 
@@ -104,6 +113,21 @@ def png_bomb(side: int = 13000) -> bytes:
     body = b"".join(comp.compress(row) for _ in range(side)) + comp.flush()
     ihdr = struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + png_chunk(b"IHDR", ihdr) + png_chunk(b"IDAT", body) + png_chunk(b"IEND", b"")
+
+
+@lru_cache(maxsize=None)
+def decode_bomb(kind: str) -> bytes:
+    """The decode bombs under Pillow's pixel limit of tests/media_factory.py, made once per process."""
+    tests = str(Path(__file__).resolve().parent.parent)
+    if tests not in sys.path:
+        sys.path.insert(0, tests)
+    import media_factory as mf
+    from harness import mp4_bytes
+
+    makers = {"webp": lambda: mf.lossless_webp(16383, 5000), "png": lambda: mf.rgba_png(9400, 9400),
+              "jpeg": lambda: mf.many_scans_jpeg(8000, 2000), "mp4": lambda: mf.many_boxes_mp4(mp4_bytes(), 200_000),
+              "palette": lambda: mf.palette_png(7700, 7700)}
+    return makers[kind]()
 
 
 def mp4_huge_box(data: bytes) -> bytes:
@@ -257,6 +281,7 @@ def media_swap(case: Case, ch: Chooser) -> str:
         lambda: b"RIFF\xff\xff\xff\xffWEBPVP8 " + ch.bytes(64),
         lambda: b"<svg xmlns='http://www.w3.org/2000/svg'><script>1</script></svg>",
         lambda: b"\x00" * ch.int(1, 4096),
+        lambda: decode_bomb(pick(ch, ["webp", "png", "jpeg", "mp4", "palette"])),
     ]
     which = ch.int(0, len(makers) - 1)
     case.files[path] = makers[which]()

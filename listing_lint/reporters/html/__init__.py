@@ -15,7 +15,9 @@ from pathlib import Path
 from listing_lint.bundle.files import SourceFile
 from listing_lint.bundle.model import Bundle
 from listing_lint.reporters.html import render
-from listing_lint.reporters.html.facts import BundleFacts, collect
+from listing_lint.media.budget import Budget, Deadline
+from listing_lint.reporters.html.facts import BundleFacts, Limits, collect
+from listing_lint.reporters.html.thumbs import Thumbnails
 from listing_lint.reporters.text import plural, summary_line
 
 TEXT_SUFFIXES = (".json", ".html", ".htm", ".txt", ".toml", ".yaml", ".yml", ".md")
@@ -67,12 +69,27 @@ def _bundle_section(facts: BundleFacts, findings: list, source) -> str:
         f'<section class="bundle" id="bundle-{e(facts.id)}" data-bundle="{e(facts.id)}">'
         f'<h2>{e(facts.id)} <span class="muted">{e(facts.manifest)}</span></h2>'
         f'<p class="muted">Judged as of {e(facts.as_of)} · {plural(len(findings), "finding")}, {plural(errors, "error")}</p>'
-        f"<h3>Locales</h3>{render.locale_matrix(facts)}"
+        + (f'<p class="muted skipped">{e(facts.skipped)}</p>' if facts.skipped else "")
+        + f"<h3>Locales</h3>{render.locale_matrix(facts)}"
         f"<h3>Gallery</h3>{render.gallery(facts)}"
         f"<h3>Certificates</h3>{render.certificates(facts, _cert_findings(facts, findings))}"
         f"<h3>Findings</h3>{render.findings(findings, source)}"
         "</section>"
     )
+
+
+def _facts(bundle: Bundle, settings, thumbs: Thumbnails, limits: Limits) -> BundleFacts:
+    """The bundle's facts, within the rule time budget: past it, the section shows its findings only."""
+    as_of = settings.as_of_for(bundle)
+    timeout = settings.config.get("rule-timeout")
+    facts = None
+    with Deadline(timeout):
+        facts = collect(bundle, as_of, settings.config, thumbs, limits)
+    if facts is None:
+        facts = BundleFacts(id=bundle.id, manifest=bundle.manifest.display, as_of=as_of,
+                            skipped=f"Locales, gallery and certificates are not shown: reading them took longer than "
+                            f"{timeout} s (rule-timeout).")
+    return facts
 
 
 def page(result) -> str:
@@ -83,9 +100,12 @@ def page(result) -> str:
     for f in result.findings:
         by_bundle.setdefault(f.bundle, []).append(f)
     sections = []
+    thresholds = settings.thresholds
+    thumbs = Thumbnails(Budget.from_thresholds(thresholds))  # one per report: a file shared by bundles is decoded once
+    limits = Limits.from_thresholds(thresholds)
     for b in sorted(result.bundles, key=lambda b: b.manifest):
         bundle = Bundle(Path(os.path.abspath(cwd / b.manifest)), cwd, settings.config.get("max-text-bytes"))
-        facts = collect(bundle, settings.as_of_for(bundle), settings.config)
+        facts = _facts(bundle, settings, thumbs, limits)
         sections.append(_bundle_section(facts, by_bundle.pop(b.bundle_id, []), source))
     rest = [f for items in by_bundle.values() for f in items]
     if rest:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from listing_lint.bundle.model import Bundle, normalize_locale
+from listing_lint.bundle.model import Bundle, checked_locales, normalize_locale
 from listing_lint.reporters.html import langs
-from listing_lint.reporters.html.thumbs import MAX_DECODE_BYTES, thumbnail_uri
+from listing_lint.reporters.html.thumbs import Thumbnails
 
 #: which certificate scheme is the conformity route of which market (for grouping only)
 SCHEME_MARKET = {"CE": "EU", "UKCA": "UK", "PSTI": "UK", "FCC": "US"}
@@ -70,6 +70,21 @@ class BundleFacts:
     description_media: list[Tile] = field(default_factory=list)
     certificates: dict[str, list[CertRow]] = field(default_factory=dict)  # market -> rows
     detector: str = ""  # name of the language detector used, or why none
+    locales_left_out: int = 0  # locales past the report's cap (html-report-max-locales)
+    media_left_out: int = 0  # media entries past the report's cap (html-report-max-media)
+    skipped: str = ""  # why the facts are not shown (they took too long to read)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of one bundle the report shows (thresholds ``html-report-max-*``)."""
+
+    locales: int = 40
+    media: int = 120
+
+    @classmethod
+    def from_thresholds(cls, thresholds) -> Limits:
+        return cls(int(thresholds["html-report-max-locales"].value), int(thresholds["html-report-max-media"].value))
 
 
 def _text(value) -> str:
@@ -79,7 +94,7 @@ def _text(value) -> str:
 def _locales(bundle: Bundle, required: list[str]) -> list[str]:
     """The declared locales (else the required ones), then any other locale a title or page is given in."""
     found: list[str] = []
-    keys = [*(bundle.locales or required), *bundle.dict_at("/title"), *bundle.dict_at("/detail_pages")]
+    keys = [*checked_locales(bundle.locales, required), *bundle.dict_at("/title"), *bundle.dict_at("/detail_pages")]
     for key in keys:
         if isinstance(key, str) and normalize_locale(key) not in found:
             found.append(normalize_locale(key))
@@ -95,12 +110,13 @@ def _cell(text: str, locale: str, detect, detail: str = "") -> Cell:
     return Cell(True, detail, lang, conf, mismatch)
 
 
-def locale_matrix(bundle: Bundle, required: list[str], detect) -> list[LocaleRow]:
+def locale_matrix(bundle: Bundle, required: list[str], detect, locales: list[str] | None = None) -> list[LocaleRow]:
+    """One row per locale (``locales``: these only, e.g. the first ones up to the report's cap)."""
     titles = {normalize_locale(k): _text(v) for k, v in bundle.dict_at("/title").items() if isinstance(k, str)}
     pages = {p.locale: p for p in bundle.pages.values()}
     items = bundle.media
     rows = []
-    for locale in _locales(bundle, required):
+    for locale in _locales(bundle, required) if locales is None else locales:
         page = pages.get(locale)
         page_text = ""
         if page is not None:
@@ -125,24 +141,26 @@ def locale_matrix(bundle: Bundle, required: list[str], detect) -> list[LocaleRow
     return rows
 
 
-def _tile(bundle: Bundle, item, main_video: bool) -> Tile:
+def _tile(bundle: Bundle, item, main_video: bool, thumbs) -> Tile:
     source = item.poster if item.kind == "video" and item.poster else item.file
     file = bundle.file(source)
-    thumb = thumbnail_uri(file.read_bytes(MAX_DECODE_BYTES + 1)) if file is not None else None
+    thumb = thumbs(file) if file is not None else None
     return Tile(item.index, item.file, item.kind, item.role, thumb, main_video, bool(item.poster))
 
 
-def gallery(bundle: Bundle) -> tuple[list[Tile], list[Tile]]:
-    """(gallery tiles in display order, description-placed tiles); the first gallery video is the main video."""
+def gallery(bundle: Bundle, thumbs=None, most: int | None = None) -> tuple[list[Tile], list[Tile]]:
+    """(gallery tiles in display order, description-placed tiles) of the first ``most`` media
+    entries; the first gallery video is the main video."""
+    thumbs = thumbs or Thumbnails()
     shown, described = [], []
     main_marked = False
-    for item in bundle.media:
+    for item in bundle.media[:most]:
         if item.placement == "description":
-            described.append(_tile(bundle, item, False))
+            described.append(_tile(bundle, item, False, thumbs))
             continue
         is_main = item.kind == "video" and not main_marked
         main_marked = main_marked or is_main
-        shown.append(_tile(bundle, item, is_main))
+        shown.append(_tile(bundle, item, is_main, thumbs))
     return shown, described
 
 
@@ -190,12 +208,16 @@ def certificates(bundle: Bundle, as_of: date) -> dict[str, list[CertRow]]:
     return groups
 
 
-def collect(bundle: Bundle, as_of: date, config) -> BundleFacts:
+def collect(bundle: Bundle, as_of: date, config, thumbs=None, limits: Limits = Limits()) -> BundleFacts:
+    """The facts of one bundle, within ``limits`` (what is past them is counted, not shown)."""
     detect, detector_name = langs.detector_for(config)
     facts = BundleFacts(id=bundle.id, manifest=bundle.manifest.display, as_of=as_of, detector=detector_name)
     if bundle.data is None:
         return facts
-    facts.locales = locale_matrix(bundle, config.get("required-locales"), detect)
-    facts.gallery, facts.description_media = gallery(bundle)
+    every = _locales(bundle, config.get("required-locales"))
+    facts.locales_left_out = max(0, len(every) - limits.locales)
+    facts.locales = locale_matrix(bundle, config.get("required-locales"), detect, every[: limits.locales])
+    facts.media_left_out = max(0, len(bundle.media) - limits.media)
+    facts.gallery, facts.description_media = gallery(bundle, thumbs, limits.media)
     facts.certificates = certificates(bundle, as_of)
     return facts

@@ -75,10 +75,14 @@ def locale_matrix(facts: BundleFacts) -> str:
             + _cell(row.alt, expected)
             + "</tr>"
         )
+    left_out = ""
+    if facts.locales_left_out:
+        left_out = (f'<p class="muted left-out">{facts.locales_left_out:,} more locales are not shown '
+                    "(html-report-max-locales); the findings below cover them all.</p>")
     return (
         f'<table class="locale-matrix"><caption class="muted">Language detection: {esc(facts.detector)}</caption>'
         "<thead><tr><th>locale</th><th>title</th><th>detail page</th><th>alt texts</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table>{left_out}"
     )
 
 
@@ -109,6 +113,9 @@ def gallery(facts: BundleFacts) -> str:
     if facts.description_media:
         tiles = "".join(_tile(t, i + 1) for i, t in enumerate(facts.description_media))
         out += f'<h3>In the description</h3><div class="grid description-media">{tiles}</div>'
+    if facts.media_left_out:
+        out += (f'<p class="muted left-out">{facts.media_left_out:,} more media entries are not shown '
+                "(html-report-max-media); the findings below cover them all.</p>")
     return out
 
 

@@ -39,8 +39,14 @@ def variants(exp: dict) -> list | None:
     return value if isinstance(value, list) else None
 
 
+#: the schema's maximum for visitor and conversion counts (schemas/listing.schema.json): a larger
+#: count is SCH002, and must not reach the statistics here (a 4,000-digit count overflowed a float)
+MAX_COUNT = 1_000_000_000_000
+
+
 def whole(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
+    """A whole number within the schema's range for counts (negative ones are the callers' to refuse)."""
+    return isinstance(value, int) and not isinstance(value, bool) and abs(value) <= MAX_COUNT
 
 
 def planned_split(exp: dict, count: int) -> list[int] | None:

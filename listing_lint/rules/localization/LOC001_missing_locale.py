@@ -1,8 +1,8 @@
 """LOC001 missing-locale — a required locale has no title or no detail page.
 
-What it checks: every required locale (the locales the bundle declares in ``locales``; when it
-declares none, the ``required-locales`` config, default en, es, fr, ru) has a non-empty entry in
-``title`` and in ``detail_pages``. A required ``es`` is satisfied by ``es-ES``; a required ``es-ES`` needs exactly
+What it checks: every required locale (the locales the bundle declares in ``locales`` and the
+``required-locales`` config, default en, es, fr, ru: both, a bundle cannot opt out of what the
+project requires) has a non-empty entry in ``title`` and in ``detail_pages``. A required ``es`` is satisfied by ``es-ES``; a required ``es-ES`` needs exactly
 that region. (A page that is listed but missing on disk is SCH003; an empty title is LOC010.)
 Why: a buyer on the Spanish site sees the machine translation of the English title, or no
 description at all.
@@ -14,16 +14,13 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.model import normalize_locale
+from listing_lint.bundle.model import checked_locales, normalize_locale
 
 CODE, NAME, SEVERITY = "LOC001", "missing-locale", Severity.ERROR
 
 
 def required_locales(bundle, ctx) -> list[str]:
-    declared = bundle.locales
-    if declared:
-        return list(dict.fromkeys(declared))
-    return [normalize_locale(x) for x in ctx.config.get("required-locales")]
+    return checked_locales(bundle.locales, ctx.config.get("required-locales"))
 
 
 def _has(keys: list[str], locale: str) -> bool:

@@ -4,6 +4,8 @@ What it checks: every block of the page that is long enough to judge (10 charact
 names, model codes, units and URLs are removed) gets a language verdict; the verdicts are
 weighted by length, and the page fails when most of its judged text (``langid-page-share``,
 default half) is one other language. Pages with under 30 judged characters are not called.
+The message says when the page is the English page unchanged. Nothing else reports the blocks
+of such a page (LOC003, LOC004, LOC006, LOC007, LOC009, LOC012, LOC013 and ``--fix`` skip it).
 Why: a page uploaded to the wrong locale (the English page in the Spanish slot) is the biggest
 localization failure there is, and it is reported once here instead of once per paragraph.
 Fails:
@@ -15,23 +17,25 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.l10n.pages import foreign_pages, language_name
+from listing_lint.l10n.pages import language_name
+from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC002", "page-language", Severity.ERROR
 SOURCE = "docs/langid.md"
 
 
 def check(bundle, ctx):
-    foreign = foreign_pages(bundle, ctx)
+    verdicts = other_language(bundle, ctx)
     for page in bundle.pages.values():
-        if page.locale not in foreign:
+        foreign = verdicts.page(page)
+        if foreign is None:
             continue
-        lang, share = foreign[page.locale]
         body = next(iter(page.elements("body")), None)
         at = page.span(body) if body is not None else page.span()
+        copied = f" ({foreign.copy_of} unchanged)" if foreign.copy_of else ""
         yield ctx.finding(
             at,
-            f"the {page.locale} page is {share:.0%} {language_name(lang)} by text; "
+            f"the {page.locale} page is {foreign.share:.0%} {language_name(foreign.lang)} by text{copied}; "
             f"put the {language_name(page.locale.split('-')[0])} translation here",
         )
 

@@ -5,7 +5,10 @@ attribute of a detail page, each listing title and each media alt text, judged a
 model codes, units, URLs, ``translate="no"`` and other-``lang`` parts are removed. Under 10
 characters: not judged; 10-29: warning; 30 and more: error (thresholds ``langid-min-chars``,
 ``langid-error-chars``; see docs/langid.md for the measurements). A page that is wholly in
-another language is LOC002 instead. Text marked ``lang="en"`` is not judged as the page's.
+another language is LOC002 instead; text judged Chinese, Japanese or Korean is LOC006. Text marked ``lang="en"`` is not judged as the page's.
+A text copied unchanged from the English page, title or alt text says so
+(``…: detail/en.html line 18 unchanged``). This is the one finding for such a block: LOC006,
+LOC007, LOC009, LOC012, LOC013 and ``--fix`` leave a block judged another language alone.
 Names in another script (Latin brand names in a Russian title) do not decide; a phrase of four
 or more words left in another language is reported, quoted.
 Why: buyers read a half-translated page as careless; untested Spanish pages converted 32 % below
@@ -17,28 +20,27 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.l10n.pages import foreign_pages, judged, language_name
+from listing_lint.l10n.pages import language_name
+from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC003", "wrong-language-block", Severity.ERROR
 SOURCE = "docs/langid.md"
 
 
 def check(bundle, ctx):
-    foreign = foreign_pages(bundle, ctx)
     error_from = ctx.threshold("langid-error-chars")
-    for j in judged(bundle, ctx):
-        v = j.verdict
-        if v.accepted or not v.lang or (j.item.page is not None and j.item.locale in foreign):
-            continue
-        severity = Severity.ERROR if len(j.text) >= error_from else Severity.WARNING
-        hint = "translate it" if j.item.page is None else f"translate it, or mark a deliberate quotation lang=\"{v.lang}\""
-        if v.phrase is not None:
+    for block in other_language(bundle, ctx).blocks:
+        item, v = block.item, block.verdict
+        hint = "translate it" if item.page is None else f"translate it, or mark a deliberate quotation lang=\"{v.lang}\""
+        if block.whole:
+            severity = Severity.ERROR if len(block.judged.text) >= error_from else Severity.WARNING
+            copied = f": {block.copy_of} unchanged; " if block.copy_of else ": "
+            message = f"{item.where} is {language_name(v.lang)} ({v.confidence:.2f}), locale is {item.locale}{copied}{hint}"
+        else:  # a leftover phrase inside text in the page's language (the judge quotes it)
             severity = Severity.ERROR if len(v.phrase) >= error_from else Severity.WARNING
-            message = (f"{j.item.where} has {language_name(v.lang)} left in it: \"{_quoted(v.phrase)}\" "
-                       f"({v.confidence:.2f}), locale is {j.item.locale}: {hint}")
-        else:
-            message = f"{j.item.where} is {language_name(v.lang)} ({v.confidence:.2f}), locale is {j.item.locale}: {hint}"
-        yield ctx.finding(j.item.at, message, severity=severity)
+            message = (f"{item.where} has {language_name(v.lang)} left in it: \"{_quoted(v.phrase)}\" "
+                       f"({v.confidence:.2f}), locale is {item.locale}: {hint}")
+        yield ctx.finding(item.at, message, severity=severity)
 
 
 def _quoted(phrase: str, limit: int = 60) -> str:

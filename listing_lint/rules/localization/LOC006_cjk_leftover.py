@@ -2,7 +2,9 @@
 
 What it checks: page blocks, titles and alt texts of every locale other than zh/ja/ko for runs of
 Han ideographs, Hiragana, Katakana or Hangul. Placeholders such as ``{关键词}`` are LOC005's and
-not reported twice; text marked ``lang="zh"`` (a deliberate quotation) is allowed.
+not reported twice; text marked ``lang="zh"`` (a deliberate quotation) is allowed. A block judged
+another language that is not Chinese/Japanese/Korean is LOC003's, a page judged wholly another
+language LOC002's: reported once there.
 Why: factory copy pasted from a Chinese supplier sheet is unreadable to the buyer and marks the
 listing as a low-effort re-upload.
 Fails:
@@ -15,6 +17,7 @@ import re
 
 from listing_lint.api import Severity
 from listing_lint.l10n.pages import CJK_LANGS, texts
+from listing_lint.l10n.verdicts import other_language
 from listing_lint.rules.localization.LOC005_placeholder import PLACEHOLDERS
 
 CODE, NAME, SEVERITY = "LOC006", "cjk-leftover", Severity.ERROR
@@ -27,6 +30,6 @@ def check(bundle, ctx):
         if item.lang in CJK_LANGS or (item.declared and item.declared.split("-")[0] in CJK_LANGS):
             continue
         runs = CJK.findall(PLACEHOLDERS.sub(" ", item.judged_source))
-        if runs:
+        if runs and not other_language(bundle, ctx).reported(item):
             shown = " ".join(runs)[:40]
             yield ctx.finding(item.at, f"Chinese/Japanese/Korean text \"{shown}\" in the {item.locale} {item.where}; translate or remove it")

@@ -6,6 +6,8 @@ and the sign before or after the number (``39,90 €`` in es/fr/ru, ``€39.90``
 numbers are checked only when they use both separators (``1,234.50`` on a French page); a lone
 ``5.3`` or ``2.4 GHz`` is left alone (versions and band names are written that way everywhere).
 U+202F, U+00A0 and a plain space are all accepted as group separators where CLDR's is a space.
+Texts and pages judged to be in another language (LOC003, LOC002) are left alone: ``$39.90`` in
+an English paragraph of the Spanish page is part of a paragraph to translate.
 Why: ``$1,234.50`` reads as one dollar and 234 cents on a French page, where CLDR writes
 ``1 234,50 $US``.
 Fails:
@@ -19,6 +21,7 @@ import re
 from listing_lint.api import Severity
 from listing_lint.l10n.numbers import NUMBER, format_price, parse_number, prices, symbol_first
 from listing_lint.l10n.pages import texts
+from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC009", "number-format", Severity.WARNING
 SOURCE = "https://cldr.unicode.org/ (number symbols and currency patterns, through Babel)"
@@ -75,5 +78,7 @@ def check(bundle, ctx):
             problem = _number_problem(m.group(), item.locale)
             if problem:
                 problems.append(problem)
+        if problems and other_language(bundle, ctx).skips(item):
+            continue  # another language's formats: the text is reported once, as that language
         for problem in problems:
             yield ctx.finding(item.at, problem)

@@ -2,6 +2,8 @@
 
 What it checks: page blocks, titles and alt texts with ftfy's badness heuristic (``ftfy.is_bad``,
 the maintained detector of UTF-8 read as Latin-1/Windows-1252), and shows ftfy's repair.
+Mojibake is this rule's alone: the language judge does not call such a text (or its page)
+another language (LOC002/LOC003), whatever language its broken letters look like.
 Why: "CÃ¢ble de 2 mÃ¨tres" is what a buyer sees when a supplier's UTF-8 file went through a
 Latin-1 tool; it looks like a scam page.
 Fails:
@@ -10,8 +12,8 @@ Passes:
     detail/fr.html: <p>Câble de 2 mètres, « qualité » garantie</p>
 """
 
-from listing_lint import memo
 from listing_lint.api import Severity
+from listing_lint.l10n.mojibake import repaired
 from listing_lint.l10n.pages import texts
 
 CODE, NAME, SEVERITY = "LOC011", "mojibake", Severity.ERROR
@@ -28,26 +30,3 @@ def check(bundle, ctx):
             f"mojibake in the {item.locale} {item.where}: \"{item.text[:40]}\" should read \"{fixed[:40]}\"; "
             "re-save the source as UTF-8",
         )
-
-
-def repaired(text: str) -> str | None:
-    """ftfy's repair of ``text`` when ftfy finds it bad and can change it, else None.
-
-    Kept by text hash (listing_lint.memo): a run over unchanged text does not import ftfy (0.1 s).
-    ASCII text is never mojibake (that is non-ASCII characters read wrongly; ftfy's badness pattern
-    matches no ASCII string, which a test checks against the installed ftfy), so an English edit
-    does not import it either.
-    """
-    if text.isascii():
-        return None
-    ns = "mojibake:" + memo.code_version(__name__, dists=("ftfy",))
-    key = memo.text_key(text)
-    stored = memo.get(ns, key)
-    if stored is not None:
-        return stored[1:] if stored else None
-    import ftfy
-
-    fixed = ftfy.fix_text(text) if ftfy.is_bad(text) else text
-    found = None if fixed == text else fixed  # ftfy sees something odd but cannot repair it: stay silent
-    memo.put(ns, key, "" if found is None else "!" + found)
-    return found

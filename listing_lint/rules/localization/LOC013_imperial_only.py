@@ -4,7 +4,8 @@ What it checks: blocks and titles of every locale except English (en, en-US; the
 convention of es, fr, ru and other EU locales) that give a length, mass or volume only in
 imperial units written the English way (``6 inch``, ``10 ft``, ``2 lb``, ``75°F``), with no
 metric value of the same kind in the same block. Localized words (``pulgadas``, ``pouces``,
-``дюймов``) are fluent usage, for screens in particular, and are not reported.
+``дюймов``) are fluent usage, for screens in particular, and are not reported. Texts and pages
+judged to be in another language (LOC003, LOC002) are left alone.
 Why: EU buyers compare in centimetres and kilograms; the EU units directive (80/181/EEC) makes
 metric the legal unit of measurement, imperial only as a supplementary indication.
 Fails:
@@ -19,6 +20,7 @@ from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
 from listing_lint.l10n.numbers import measures, unit_table
 from listing_lint.l10n.pages import texts
+from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC013", "imperial-only", Severity.INFO
 SOURCE = "Council Directive 80/181/EEC on units of measurement"
@@ -35,5 +37,5 @@ def check(bundle, ctx):
         metric_kinds = {m.dimension for m in found if m.unit not in imperial}
         only = [m for m in found if m.unit in imperial and m.dimension not in metric_kinds]
         shown = [m.raw for m in only] + ([f.group() for f in FAHRENHEIT.finditer(item.judged_source)] if "°C" not in item.judged_source else [])
-        if shown:
+        if shown and not other_language(bundle, ctx).skips(item):
             yield ctx.finding(item.at, f"{', '.join(shown)} only in imperial units on the {item.locale} {item.where}; add the metric value")

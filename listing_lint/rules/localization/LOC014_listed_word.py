@@ -4,7 +4,7 @@ What it checks: each title against ``data/wordlists/all.txt`` (other marketplace
 ``data/wordlists/<lang>.txt`` (promotional words such as "HOT", "SALE", "Free Shipping"), plus
 the words users add with the ``wordlists`` config key (locale -> list or file). Entries in
 capitals match only in capitals, so "SALE" flags "SALE Smart Plug" but not "for sale".
-The bundle's own brand name never matches.
+The bundle's own brand name and the project's ``keep-terms`` never match.
 Why: AliExpress treats unrelated brand and marketplace names and keyword stuffing in titles as
 search cheating, and marketplaces reject promotional words in product names.
 Fails:
@@ -16,6 +16,7 @@ Passes:
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
 from listing_lint.bundle.positions import pointer
+from listing_lint.l10n.pages import glossary
 from listing_lint.l10n.wordlists import builtin, configured
 
 CODE, NAME, SEVERITY = "LOC014", "listed-word", Severity.WARNING
@@ -32,14 +33,14 @@ def _allowed(entry, title: str, start: int, end: int) -> bool:
 
 def check(bundle, ctx):
     brand = bundle.get("/brand/name")
-    brand = brand.lower() if isinstance(brand, str) else None
+    kept = {t.lower() for t in glossary(ctx)} | ({brand.lower()} if isinstance(brand, str) else set())
     for key, title in bundle.dict_at("/title").items():
         if not isinstance(title, str):
             continue
         lang = base_language(key)
         hits = []
         for entry in (*builtin(lang), *configured(ctx.config, lang)):
-            if brand and entry.word.lower() == brand:
+            if entry.word.lower() in kept:
                 continue
             for m in entry.pattern.finditer(title):
                 if not _allowed(entry, title, m.start(), m.end()):

@@ -4,7 +4,9 @@ What it checks: every image and video listing.json names (media, posters, experi
 the real format from the first bytes against the file name and the declared ``kind``; images
 are decoded with Pillow (its decompression-bomb guard on: a picture of more pixels than Pillow
 allows is reported, never decoded); MP4/MOV boxes are read with hachoir: a box running past the
-end of the file, a missing ``moov`` box, or no video track at all.
+end of the file, a missing ``moov`` box, or no video track at all. A file whose decode would cost
+more than the decode budget (``max-decode-bytes``, ``max-jpeg-scan-pixels``, ``max-media-boxes``,
+``max-decode-seconds``) is not decoded, and is a warning that says which budget it broke.
 Why: the marketplace rejects such files at upload, or shows a broken picture.
 Fails:
     media/cover.jpg: png bytes
@@ -32,7 +34,11 @@ PROBLEMS = {
     "corrupt": "cannot be decoded ({detail})",
     "unparsed": "cannot be parsed as MP4/MOV ({detail})",
     "no-video": "has no video track (tracks: {detail}): it is sound only",
+    "budget": "was not decoded: {detail}",
+    "timeout": "was not checked: {detail}",
 }
+#: not proof the file is broken, only that checking it costs more than the budget allows
+UNCHECKED = ("huge", "budget", "timeout")
 
 
 def check(bundle, ctx):
@@ -40,7 +46,7 @@ def check(bundle, ctx):
         info = probe(ctx, file)
         message = _problem(bundle.get(at), file.rel, info, _declared_kind(bundle, at))
         if message:
-            severity = Severity.WARNING if info.problem == "huge" else None
+            severity = Severity.WARNING if info.problem in UNCHECKED else None
             yield ctx.finding(at, message, severity=severity)
 
 
@@ -71,6 +77,8 @@ def _problem(ref: str, rel: str, info, declared: str | None) -> str | None:
         if info.problem == "no-video":
             detail = ", ".join(info.tracks) or "none"
         reason = PROBLEMS[info.problem].format(detail=detail)
+        if info.problem in ("budget", "timeout"):
+            return f"{ref} {reason}; export it smaller, or raise the budget in [thresholds] if such files are expected"
         return f"{ref} {reason}: export it again from the original"
     return None
 

@@ -6,7 +6,7 @@ from typing import Iterator
 from urllib.parse import urlsplit
 
 from listing_lint.api import Severity
-from listing_lint.bundle.model import base_language, normalize_locale
+from listing_lint.bundle.model import base_language, checked_locales, normalize_locale
 from listing_lint.thresholds import marketplace_data
 
 SCENE_ROLES = ("cover", "scene")
@@ -76,8 +76,7 @@ def host_allowed(url: str, hosts: list[str]) -> bool:
 
 
 def declared_locales(bundle, ctx) -> list[str]:
-    locales = bundle.locales
-    return locales if locales is not None else [normalize_locale(x) for x in ctx.config.get("required-locales")]
+    return checked_locales(bundle.locales, ctx.config.get("required-locales"))
 
 
 def has_locale(keys, locale: str) -> bool:

@@ -12,13 +12,37 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.suppression import all_suppressions, is_known
+from listing_lint.suppression import all_suppressions
 
 CODE, NAME, SEVERITY = "LNT002", "unknown-code", Severity.ERROR
 
 
+SHOWN = 5  # unknown codes a message quotes; a comment (or lint.ignore) with more gets one finding that counts them
+
+
 def check(bundle, ctx):
-    for sup in all_suppressions(bundle):
-        for code in sup.codes:
-            if not is_known(code):
-                yield ctx.finding(sup.at, f"suppression names unknown rule code {code!r}; see `listing-lint rule` for the list")
+    sups = all_suppressions(bundle)
+    ignored = [(sup, code) for sup in sups if not sup.path for code in sup.codes if code not in sup.known]
+    if len(ignored) > SHOWN:  # lint.ignore: one entry a suppression
+        yield _counted(ctx, bundle.span("/lint/ignore"), [code for _, code in ignored])
+        ignored = []
+    for sup, code in ignored:
+        yield _one(ctx, sup.at, code)
+    for sup in sups:
+        if not sup.path:
+            continue
+        unknown = [code for code in sup.codes if code not in sup.known]
+        if len(unknown) > SHOWN:
+            yield _counted(ctx, sup.at, unknown)
+        else:
+            yield from (_one(ctx, sup.at, code) for code in unknown)
+
+
+def _one(ctx, at, code: str):
+    return ctx.finding(at, f"suppression names unknown rule code {code!r}; see `listing-lint rule` for the list")
+
+
+def _counted(ctx, at, unknown: list[str]):
+    quoted = ", ".join(repr(code) for code in unknown[:SHOWN])
+    return ctx.finding(at, f"suppression names {len(unknown):,} unknown rule codes ({quoted}, …); "
+                       "see `listing-lint rule` for the list")

@@ -9,6 +9,7 @@ threshold" always means "at the threshold".
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -23,7 +24,11 @@ def number(value: Any) -> float | None:
     """A finite JSON number, else None (the schema rule reports wrong types)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
-    return float(value) if math.isfinite(value) else None
+    try:
+        value = float(value)
+    except OverflowError:  # an integer of hundreds of digits: out of the schema's range, SCH002 reports it
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _slack(limit: float) -> float:
@@ -100,10 +105,15 @@ def usd_rates(ctx) -> dict[str, Decimal]:
     return rates
 
 
+#: the schema's pattern for ``price.amount`` (schemas/listing.schema.json): what Decimal arithmetic
+#: at 28 digits handles without raising (an exponent like "1e999999999" made PRM007 crash)
+AMOUNT = re.compile(r"\d{1,15}(?:\.\d+)?")
+
+
 def amount(value: Any) -> Decimal | None:
     """A SKU's decimal-string amount, or None when it is not one."""
-    if not isinstance(value, str):
-        return None
+    if not isinstance(value, str) or not AMOUNT.fullmatch(value.strip()):
+        return None  # "1e999999999", "NaN", 30 digits: SCH002 reports what the schema's pattern refuses
     try:
         parsed = Decimal(value.strip())
     except InvalidOperation:

@@ -12,7 +12,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.model import base_language, normalize_locale
+from listing_lint.bundle.model import base_language, checked_locales, normalize_locale
 from listing_lint.bundle.positions import pointer
 
 CODE, NAME, SEVERITY = "SCH008", "undeclared-reference", Severity.ERROR
@@ -27,7 +27,7 @@ def check(bundle, ctx):
         return
     models = _models(bundle)
     markets = set(bundle.markets)
-    locales = bundle.locales or [normalize_locale(x) for x in ctx.config.get("required-locales")]
+    locales = checked_locales(bundle.locales, ctx.config.get("required-locales"))
     known_locales = set(locales) | {base_language(x) for x in locales}
 
     for c, _ in enumerate(bundle.list_at("/certificates")):

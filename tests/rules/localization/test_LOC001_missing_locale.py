@@ -1,4 +1,4 @@
-from builder import lint
+from builder import findings, lint
 
 from loc_pages import full
 
@@ -16,10 +16,33 @@ def test_missing_title_and_page_for_required_locale(bundle, tmp_path):
     ]
 
 
-def test_declared_locales_replace_the_default_and_region_satisfies_language(bundle, tmp_path):
+def test_declared_locales_and_region_satisfying_language_pass(bundle, tmp_path):
     full(bundle)
     bundle.data["locales"] = ["en", "es"]
     bundle.data["title"] = {"en": bundle.data["title"]["en"], "es_ES": bundle.data["title"]["es"]}
     bundle.data["detail_pages"] = {"en": "detail/en.html", "es-ES": "detail/es.html"}
     bundle.write()
-    assert lint(tmp_path, select="LOC001") == []
+    assert lint(tmp_path, select="LOC001", required_locales=["en", "es"]) == []
+
+
+def test_required_locales_apply_even_when_the_bundle_declares_fewer(bundle, tmp_path):
+    # adding "de" to required-locales must require it: a bundle's own `locales` cannot opt out
+    full(bundle)
+    bundle.data["locales"] = ["en", "es", "fr", "ru"]
+    bundle.write()
+    result = findings(tmp_path, select="LOC001", required_locales=["en", "es", "fr", "ru", "de"])
+    assert [(f.path, f.line, f.code) for f in result] == [
+        ("listings/demo/listing.json", bundle.line_of('"title"'), "LOC001"),
+        ("listings/demo/listing.json", bundle.line_of('"detail_pages"'), "LOC001"),
+    ]
+    assert [f.message.split(";")[0] for f in result] == ["no title for required locale de", "no detail page for required locale de"]
+
+
+def test_a_locale_the_bundle_declares_is_required_too(bundle, tmp_path):
+    full(bundle)
+    bundle.data["locales"] = ["en", "es", "fr", "ru", "it"]
+    bundle.write()
+    assert lint(tmp_path, select="LOC001", required_locales=["en"]) == [
+        ("listings/demo/listing.json", bundle.line_of('"title"'), "LOC001"),
+        ("listings/demo/listing.json", bundle.line_of('"detail_pages"'), "LOC001"),
+    ]

@@ -45,3 +45,10 @@ def test_todo_is_a_spanish_word_but_todo_colon_is_a_marker(bundle, tmp_path):
         ("listings/demo/detail/es.html", line, "LOC005"),
         ("listings/demo/listing.json", bundle.line_of('"en": "Smart Plug X1 TODO"'), "LOC005"),
     ]
+
+
+def test_lorem_ipsum_is_a_placeholder_not_a_language(bundle, tmp_path):
+    es = ES.replace("<p>Precio: 39,90 US$</p>", "<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>")
+    full(bundle, es=es)
+    bundle.write()
+    assert lint(tmp_path, select=["LOC003", "LOC005", "LOC007"]) == [("listings/demo/detail/es.html", 7, "LOC005")]

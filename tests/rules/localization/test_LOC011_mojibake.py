@@ -43,3 +43,26 @@ def test_ascii_text_is_answered_without_ftfy(monkeypatch):
 
     monkeypatch.setitem(sys.modules, "ftfy", None)  # importing it now would raise ImportError
     assert repaired("Cafe (the ASCII spelling), 2 m cable, 100% cotton") is None
+
+
+def _mojibake(text: str) -> str:
+    return text.encode("utf-8").decode("latin-1")
+
+
+def test_russian_read_as_latin1_is_mojibake_not_spanish(bundle, tmp_path):
+    # one root cause: the encoding; the broken letters once made LOC002 call the page 53 % Spanish
+    from loc_pages import RU
+
+    paragraph = RU.splitlines()[3]
+    full(bundle, ru=RU.replace(paragraph, _mojibake(paragraph)))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003", "LOC011"]) == [("listings/demo/detail/ru.html", 4, "LOC011")]
+
+
+def test_a_wholly_mojibake_page_is_not_another_language(bundle, tmp_path):
+    from loc_pages import RU
+
+    full(bundle, ru=_mojibake(RU))
+    bundle.write()
+    found = lint(tmp_path, select=["LOC002", "LOC003", "LOC011"])
+    assert {code for _, _, code in found} == {"LOC011"} and len(found) == 9

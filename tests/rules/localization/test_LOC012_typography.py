@@ -51,3 +51,65 @@ def test_quebec_french_has_no_space_before_exclamation_and_question(bundle, tmp_
     bundle.page("fr-CA", fr_ca)
     bundle.write()
     assert lint(tmp_path, select="LOC012") == []
+
+
+# -- one root cause, one finding: text judged another language is LOC003's / LOC002's ---------
+ITALIAN_AS_FR = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"></head><body>
+<h1>Presa intelligente X1</h1>
+<p>Questa presa intelligente trasforma qualsiasi presa in una presa connessa e misura quanta energia consumano i tuoi apparecchi.</p>
+<p>Programma lampade, stufe e macchine da caffè dall'app, oppure con la voce tramite Alexa e Google Home: facile!</p>
+<p>Prezzo: 39,90 €</p>
+</body></html>
+"""
+
+
+def test_french_page_that_is_really_italian_gets_no_french_spacing(bundle, tmp_path):
+    full(bundle, fr=ITALIAN_AS_FR)
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003", "LOC012"]) == [("listings/demo/detail/fr.html", 2, "LOC002")]
+
+
+def test_french_page_that_is_really_spanish_gets_no_french_spacing(bundle, tmp_path):
+    fr = ES.replace('lang="es"', 'lang="fr"').replace("<p>Precio: 39,90 US$</p>", "<p>Compatible con Alexa: sí. ¿Y con Siri? No, todavía no.</p>")
+    full(bundle, fr=fr)
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003", "LOC012"]) == [("listings/demo/detail/fr.html", 2, "LOC002")]
+
+
+def test_english_question_on_the_spanish_page_is_not_asked_for_an_opening_mark(bundle, tmp_path):
+    es = ES.replace(
+        "<p>Programa lámparas, calefactores y cafeteras desde la aplicación, o por voz con Alexa y Google Home.</p>",
+        "<p>Schedule lamps, heaters and coffee makers from the app. The result? Lower bills every month.</p>",
+    )
+    full(bundle, es=es)
+    bundle.write()
+    assert lint(tmp_path, select=["LOC003", "LOC012"]) == [("listings/demo/detail/es.html", 5, "LOC003")]
+
+
+def test_spanish_block_beside_an_english_one_still_needs_its_opening_mark(bundle, tmp_path):
+    es = ES.replace(
+        "<p>Programa lámparas, calefactores y cafeteras desde la aplicación, o por voz con Alexa y Google Home.</p>",
+        "<p>Schedule lamps, heaters and coffee makers from the app. The result? Lower bills every month.</p>",
+    ).replace("<p>Precio: 39,90 US$</p>", "<p>Necesitas ayuda? Escríbenos desde la aplicación.</p>")
+    full(bundle, es=es)
+    bundle.write()
+    assert lint(tmp_path, select=["LOC003", "LOC012"]) == [
+        ("listings/demo/detail/es.html", 5, "LOC003"),
+        ("listings/demo/detail/es.html", 7, "LOC012"),
+    ]
+
+
+def test_english_paragraph_of_a_french_page_is_skipped_and_french_ones_are_not(bundle, tmp_path):
+    fr = FR.replace(
+        "<p>Programmez lampes, radiateurs et cafetières depuis l’application, ou à la voix avec Alexa et Google Home.</p>",
+        "<p>Note: schedule your lamps and heaters from the app, it really is that easy!</p>",
+    ).replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "<p>Compatible avec Alexa: oui</p>")
+    full(bundle, fr=fr)
+    bundle.write()
+    result = findings(tmp_path, select=["LOC003", "LOC012"])
+    assert [(f.path, f.line, f.code) for f in result] == [
+        ("listings/demo/detail/fr.html", 5, "LOC003"),
+        ("listings/demo/detail/fr.html", 7, "LOC012"),
+    ]
+    assert result[1].fix.edits[0].new == "\u00a0"

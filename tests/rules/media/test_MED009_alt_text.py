@@ -32,3 +32,14 @@ def test_near_miss_regional_locales_served_by_language_alt(bundle, tmp_path, pho
     bundle.page("es-ES", PAGE.replace('<img src="../media/scene-06.jpg">', '<img src="../media/scene-06.jpg" alt="Enchufe">'))
     bundle.write()
     assert lint(tmp_path, select="MED009") == []
+
+
+def test_required_locales_apply_to_a_bundle_that_declares_fewer(bundle, tmp_path, photos, videos):
+    # required-locales and the bundle's own locales are both required: "de" must have alt text too
+    premium(bundle, photos, videos)
+    bundle.data["locales"] = ["en", "es", "fr", "ru"]
+    bundle.write()
+    assert lint(tmp_path, select="MED009") == []
+    result = findings(tmp_path, select="MED009", required_locales=["en", "de"])
+    assert result and all(f.message.endswith('has no alt text for de: add "alt": {"de": "..."}') for f in result)
+    assert [f.line for f in result] == sorted({f.line for f in result})  # one finding per picture

@@ -14,7 +14,7 @@ def test_experiment_locale_and_warehouse_market(tmp_path):
     b.data["experiments"] = [{"id": "e1", "locale": "fr", "element": "title"}]
     b.data["fulfillment"] = {"warehouses": [{"market": "US", "kind": "local", "handling_days": 3}]}
     b.write()
-    got = findings(tmp_path, select="SCH008")
+    got = findings(tmp_path, select="SCH008", required_locales=["en"])  # the bundle's locales and the required ones
     assert [(f.line, f.code) for f in got] == [(b.line_of('"fr"'), "SCH008"), (b.line_of('"US"'), "SCH008")]
 
 

@@ -1,0 +1,128 @@
+"""What decoding one media file may cost: memory, JPEG scans, MP4 boxes, seconds.
+
+Pillow's decompression-bomb guard counts pixels only; under it a 3.2 KB lossless WebP of
+16383x5000 still took 1.28 GB to decode, a 343 KB RGBA PNG of 9400x9400 650 MB, a progressive
+JPEG repeating one scan 2,000 times 45 s, and an MP4 of 3 million empty boxes 95 s and 2 GB. So
+each decode is priced before it starts (the raster it allocates, the scans it walks over the
+whole picture, the boxes it lists) and stopped by a clock if it still runs long. A file over a budget is not decoded; MED005
+says which budget and how to raise it. The numbers are thresholds (``data/thresholds/media.yaml``,
+with their sources), so a project with bigger pictures can raise them in its config.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from dataclasses import dataclass
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Budget:
+    decode_bytes: int  # the decoded raster: width x height x bytes per pixel, after JPEG draft scaling
+    jpeg_scan_pixels: int  # a JPEG's scans x its pixels: each scan is decoded over the whole picture
+    boxes: int  # MP4/MOV boxes listed while probing one file
+    seconds: float  # wall time of one probe or thumbnail
+
+    @classmethod
+    def from_thresholds(cls, thresholds) -> Budget:
+        """From a table of ``Threshold`` (``ctx.thresholds``, ``Settings.thresholds``)."""
+
+        def value(key: str) -> float:
+            return thresholds[key].value
+
+        return cls(int(value("max-decode-bytes")), int(value("max-jpeg-scan-pixels")), int(value("max-media-boxes")),
+                   float(value("max-decode-seconds")))
+
+    def key(self) -> str:
+        """For memo namespaces: an answer found under one budget is not an answer under another."""
+        return f"{self.decode_bytes}-{self.jpeg_scan_pixels}-{self.boxes}"
+
+
+DEFAULT = Budget(128 * MIB, 2_000_000_000, 10_000, 10.0)  # the shipped thresholds, for callers without a table (tests, tools)
+
+
+class OverBudget(Exception):
+    """Raised while listing boxes when a file has more than the budget allows."""
+
+
+class DecodeTimeout(BaseException):
+    """Raised into a block that ran past its ``Deadline``. A BaseException, like the engine's
+    RuleTimeout, so that a decoder wrapper's ``except Exception`` cannot swallow it."""
+
+
+def raster_bytes(width: int, height: int, mode: str) -> int:
+    """What Pillow allocates for an image: one byte a pixel for 1/L/P, two for 16-bit modes, else four
+    (Pillow stores RGB as four bytes a pixel, like RGBA and CMYK)."""
+    if mode in ("1", "L", "P"):
+        per = 1
+    elif mode.startswith("I;16"):
+        per = 2
+    else:
+        per = 4
+    return width * height * per
+
+
+def jpeg_scans(fh, chunk: int = 1 << 20) -> int:
+    """Start-of-scan markers (FF DA) in a JPEG. Entropy-coded data stuffs every FF byte with a 00,
+    so FF DA appears only as a marker (an EXIF thumbnail adds its own one scan)."""
+    count, tail = 0, b""
+    while True:
+        block = fh.read(chunk)
+        if not block:
+            return count
+        data = tail + block
+        count += data.count(b"\xff\xda")
+        tail = data[-1:] if data[-1:] == b"\xff" else b""
+
+
+class Deadline:
+    """``with Deadline(seconds) as clock: ...``: stop the block after ``seconds`` of wall time;
+    afterwards ``clock.expired`` says whether it was stopped (the block's exception is swallowed,
+    only its own: an enclosing clock's expiry goes on up to that clock).
+
+    SIGALRM, so only in the main thread (elsewhere the block runs unbounded, as the engine's rule
+    budget does), and only between Python steps: one long call into C (libjpeg decodes a whole
+    progressive JPEG in one) ends first, which is why the budgets above price a decode before it
+    starts. An enclosing timer (the engine's rule budget, a report's) that ends sooner is left to
+    stop the block itself; one that ends later gets its remaining time back afterwards.
+    """
+
+    def __init__(self, seconds: float):
+        self.seconds = seconds
+        self.expired = False
+        self._armed = False
+        self._outer = 0.0
+        self._previous = None
+        self._started = 0.0
+
+    def __enter__(self) -> Deadline:
+        usable = self.seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+        if not usable:
+            return self
+        self._outer = signal.getitimer(signal.ITIMER_REAL)[0]
+        if self._outer and self._outer <= self.seconds:
+            return self
+
+        def expire(signum, frame):
+            raise DecodeTimeout(self)
+
+        self._previous = signal.signal(signal.SIGALRM, expire)
+        self._started = time.monotonic()
+        self._armed = True
+        signal.setitimer(signal.ITIMER_REAL, self.seconds)
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if self._armed:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._previous)
+            if self._outer:
+                signal.setitimer(signal.ITIMER_REAL, max(self._outer - (time.monotonic() - self._started), 0.001))
+            self._armed = False
+        if isinstance(exc, DecodeTimeout) and exc.args and exc.args[0] is self:
+            self.expired = True
+            return True
+        return False
