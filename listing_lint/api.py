@@ -63,6 +63,8 @@ class Rule:
     judges_refused: bool = False  # runs on a bundle whose schema_version is refused (only SCH005 does)
     module: str = ""
     plugin: str = "listing-lint"
+    #: decodes pictures, videos or PDFs (``READS_MEDIA = True``): the language server runs it on save, not per keystroke
+    reads_media: bool = False
 
     @property
     def family(self) -> str:
@@ -109,6 +111,7 @@ def rule_from_module(module: ModuleType, plugin: str = "listing-lint") -> Rule:
         judges_refused=bool(getattr(module, "JUDGES_REFUSED", False)),
         module=module.__name__,
         plugin=plugin,
+        reads_media=bool(getattr(module, "READS_MEDIA", False)),
     )
 
 

@@ -21,6 +21,8 @@ from typing import Iterable
 
 from listing_lint.engine import UsageError
 from listing_lint.finding import Finding
+from listing_lint.reporters.text import escape
+from listing_lint.safewrite import write_atomic
 
 BASELINE_VERSION = 1
 
@@ -77,7 +79,7 @@ def write(path: Path, findings: list[Finding]) -> int:
     entries = [_entry(f, fp) for f, fp in zip(findings, fingerprints(findings))]
     doc = {"version": BASELINE_VERSION, "tool": "listing-lint", "findings": entries}
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    write_atomic(path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return len(entries)
 
 
@@ -137,8 +139,9 @@ def stale_report(stale: list[dict], limit: int = 10) -> list[str]:
         return []
     lines = [f"{len(stale)} baseline {'entry' if len(stale) == 1 else 'entries'} no longer match any finding "
              "(fixed or changed); run --write-baseline again to prune them:"]
-    for e in stale[:limit]:
-        lines.append(f"  {e.get('path', '?')}: {e.get('code', '?')} {e.get('message', '')}".rstrip())
+    for e in stale[:limit]:  # a committed baseline is the pull request's text: escaped like any finding
+        path, code, message = (str(e.get(k, d)) for k, d in (("path", "?"), ("code", "?"), ("message", "")))
+        lines.append(f"  {escape(path, quote=True)}: {escape(code)} {escape(message)}".rstrip())
     if len(stale) > limit:
         lines.append(f"  ... and {len(stale) - limit} more")
     return lines

@@ -4,7 +4,7 @@ A result is stored under a key made of
 
 * the run: listing-lint's version, a fingerprint of its own code and data files, the code and
   version of every selected rule (plugins' too), the config values and the content of the files
-  the config names, and the working directory (finding paths are relative to it);
+  the config names, and the working directory (messages may name paths relative to it);
 * the bundle: the effective as-of date (``--as-of``, else its ``placed_on_market``, else today) and
   the SHA-256 of every file in the bundle folder, with their names and symlink targets (for a
   single-file bundle: the file and whatever its references resolve to).
@@ -14,6 +14,10 @@ like git's index, a second table remembers each bundle's file signature (name, s
 ctime, inode) and the content hash it had. A signature is recorded only when every file is older
 than ``RACY_SECONDS`` at hashing time (git's "racily clean" rule): a later write within the same
 timestamp tick cannot then go unnoticed.
+
+Findings are stored with paths relative to their bundle's folder and re-anchored on read (a
+moved or copied bundle reports its own paths); a stored row is validated like any input, and one
+that is not exactly what this version writes is a miss (see "stored results").
 
 One SQLite file under the user cache folder (platformdirs; ``LISTING_LINT_CACHE_DIR`` overrides),
 shared by concurrent runs (WAL). Any trouble with it disables the cache for the run: a cache can
@@ -34,14 +38,15 @@ from pathlib import Path
 from typing import Any
 
 from listing_lint import memo
+from listing_lint.bundle.model import display_path
+from listing_lint.config import named_files
 from listing_lint.finding import Finding, Fix, Severity, TextEdit
 from listing_lint.runtypes import BundleResult, Settings
 
-FORMAT = "1"  # bump when the stored shape changes
+FORMAT = "2"  # bump when the stored shape changes
 RACY_SECONDS = 2.0
 KEEP_SECONDS = 30 * 24 * 3600  # entries unused this long are pruned
 CHUNK = 1 << 20
-PATH_KEYS = ("standards-overlay",)  # config keys naming a file whose content decides results
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stats (bundle TEXT PRIMARY KEY, signature TEXT, content TEXT, placed TEXT, used REAL);
@@ -190,16 +195,14 @@ def code_fingerprint(settings: Settings, package: Path | None = None) -> list:
 
 
 def _config_files(settings: Settings) -> dict[str, str | None]:
-    config = settings.config
-    base = config.root or settings.root
-    named = [config.get(k) for k in PATH_KEYS if config.get(k)]
-    named += [v for v in config.get("wordlists").values() if isinstance(v, str)]
+    """Digest of every file the config names (None for one the config checks refuse: never read)."""
+    from listing_lint.config import ConfigError, read_named_file
+
     out: dict[str, str | None] = {}
-    for value in named:
-        path = base / value
+    for key, value in named_files(settings.config):
         try:
-            out[value] = file_digest(str(path))
-        except OSError:
+            out[value] = hashlib.sha256(read_named_file(settings.config, value, key)).hexdigest()
+        except ConfigError:
             out[value] = None
     return out
 
@@ -226,25 +229,103 @@ def result_key(run: str, entry: Entry, settings: Settings) -> str:
 
 
 # -- stored results ---------------------------------------------------------------------------------
-def finding_record(f: Finding) -> list:
-    fix = [f.fix.description, [[e.file, e.start, e.end, e.new] for e in f.fix.edits]] if f.fix else None
-    return [f.code, int(f.severity), f.message, f.path, f.line, f.column, f.end_line, f.end_column,
-            f.bundle, f.rule, f.source, fix, f.anchor]
+# A stored result is input like any file: anyone who can write the cache folder can write it. It
+# is read back only when every row has the shape written here and every path stays inside the
+# folder it was stored relative to; anything else is a miss (see ``RecordError``).
+# Paths are stored relative to the bundle folder (the store-level pass: the project root) and
+# re-anchored on read, so a moved or copied bundle reports its own paths, not the original's.
+
+class RecordError(ValueError):
+    """A stored record that is not what this version writes: treated as a miss."""
 
 
-def finding_from_record(r: list) -> Finding:
-    fix = Fix(r[11][0], tuple(TextEdit(*e) for e in r[11][1])) if r[11] else None
-    return Finding(r[0], Severity(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], fix, r[12])
+def _relative(path: str, base: Path, cwd: Path) -> str:
+    """``path`` (a display path, relative to ``cwd``) relative to ``base``; RecordError if outside it."""
+    full = os.path.normpath(os.path.join(cwd, path))
+    rel = os.path.relpath(full, base)
+    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        raise RecordError(f"{path} is outside {base}")
+    return Path(rel).as_posix()
 
 
-def result_record(result: BundleResult) -> str:
-    return json.dumps([result.manifest, result.bundle_id, result.files, [finding_record(f) for f in result.findings]],
+def _anchored(rel: Any, base: Path) -> Path:
+    """The absolute path of a stored relative path; RecordError unless it is a plain path inside ``base``."""
+    if not isinstance(rel, str) or not rel or "\0" in rel or rel.startswith("/") or "\\" in rel:
+        raise RecordError(f"bad stored path {rel!r}")
+    if rel != "." and any(part in ("", ".", "..") for part in rel.split("/")):
+        raise RecordError(f"bad stored path {rel!r}")
+    return base / rel if rel != "." else base
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or (type(value) is int and 0 <= value < 1 << 31):
+        return value
+    raise RecordError(f"bad position {value!r}")
+
+
+def _text(value: Any, optional: bool = False) -> str | None:
+    if isinstance(value, str) or (optional and value is None):
+        return value
+    raise RecordError(f"bad text {value!r}")
+
+
+def finding_record(f: Finding, base: Path, cwd: Path) -> list:
+    fix = None
+    if f.fix:
+        edits = [[_relative(e.file, base, cwd), e.start, e.end, e.new] for e in f.fix.edits]
+        fix = [f.fix.description, edits]
+    return [f.code, int(f.severity), f.message, _relative(f.path, base, cwd), f.line, f.column, f.end_line,
+            f.end_column, f.bundle, f.rule, f.source, fix, f.anchor]
+
+
+def finding_from_record(r: Any, base: Path, cwd: Path) -> Finding:
+    if not isinstance(r, list) or len(r) != 13:
+        raise RecordError("a finding is not a list of 13")
+    if type(r[1]) is not int or r[1] not in (1, 2, 3):
+        raise RecordError(f"bad severity {r[1]!r}")
+    fix = None
+    if r[11] is not None:
+        if not (isinstance(r[11], list) and len(r[11]) == 2 and isinstance(r[11][1], list)):
+            raise RecordError("bad fix")
+        edits = []
+        for e in r[11][1]:
+            if not (isinstance(e, list) and len(e) == 4 and type(e[1]) is int and type(e[2]) is int):
+                raise RecordError("bad edit")
+            edits.append(TextEdit(str(_anchored(e[0], base)), e[1], e[2], _text(e[3])))
+        fix = Fix(_text(r[11][0]), tuple(edits))
+    return Finding(_text(r[0]), Severity(r[1]), _text(r[2]), display_path(_anchored(r[3], base), cwd),
+                   *(_int_or_none(v) for v in r[4:8]), _text(r[8], True), _text(r[9]), _text(r[10], True), fix, _text(r[12]))
+
+
+def bundle_base(manifest: str | Path) -> Path:
+    """The folder a bundle's stored paths are relative to: the folder of its manifest."""
+    return Path(os.path.abspath(manifest)).parent
+
+
+def result_record(result: BundleResult, manifest: str | Path, cwd: Path) -> str:
+    """The stored form of ``result``; RecordError when a finding lies outside the bundle (not stored)."""
+    base = bundle_base(manifest)
+    return json.dumps([result.bundle_id, result.files, [finding_record(f, base, cwd) for f in result.findings]],
                       ensure_ascii=False)
 
 
-def result_from_record(text: str) -> BundleResult:
-    manifest, bundle_id, files, findings = json.loads(text)
-    return BundleResult(manifest, bundle_id, [finding_from_record(r) for r in findings], files)
+def _load(text: Any) -> Any:
+    if not isinstance(text, str):
+        raise RecordError("not text")
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:  # a crafted row nests 100,000 lists deep
+        raise RecordError(f"not JSON: {type(exc).__name__}") from None
+
+
+def result_from_record(text: Any, manifest: str | Path, cwd: Path) -> BundleResult:
+    doc = _load(text)
+    if not (isinstance(doc, list) and len(doc) == 3 and isinstance(doc[0], str) and type(doc[1]) is int
+            and isinstance(doc[2], list)):
+        raise RecordError("a result is not [bundle id, files, findings]")
+    base = bundle_base(manifest)
+    findings = [finding_from_record(r, base, cwd) for r in doc[2]]
+    return BundleResult(display_path(Path(os.path.abspath(manifest)), cwd), doc[0], findings, doc[1])
 
 
 class Cache:
@@ -305,7 +386,7 @@ class Cache:
             return None, None
         entry = Entry(str(manifest), signature, row[1], row[2])
         entry.key = result_key(self.run, entry, self.settings)
-        return entry, self.get(entry.key)
+        return entry, self.get(entry)
 
     def describe(self, manifest: Path) -> Entry | None:
         """The expensive path: hash the bundle's files (in a worker)."""
@@ -316,12 +397,22 @@ class Cache:
 
         return self._guard(go)
 
-    def get(self, key: str) -> BundleResult | None:
+    def _stored(self, key: str, decode):
+        """The decoded row under ``key``; None when there is none or it is not what this version writes."""
         def go():
             row = self.conn.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-            return result_from_record(row[0]) if row else None
+            if row is None:
+                return None
+            try:
+                return decode(row[0])
+            except RecordError:
+                return None
 
         return self._guard(go)
+
+    def get(self, entry: Entry) -> BundleResult | None:
+        """The stored result of ``entry``'s bundle, its paths anchored at the bundle's folder today."""
+        return self._stored(entry.key, lambda text: result_from_record(text, entry.bundle, self.settings.cwd))
 
     # -- writes (main process, once, at the end) ------------------------------------------------
     def save(self, done: list[tuple[Entry, BundleResult | None]]) -> None:
@@ -339,13 +430,24 @@ class Cache:
             )
             conn.executemany("DELETE FROM stats WHERE bundle = ?", [(e.bundle,) for e, _ in done if not e.settled])
             conn.executemany("INSERT OR REPLACE INTO results VALUES (?, ?, ?)",
-                             [(e.key, result_record(r), now) for e, r in done if r is not None])
+                             [(e.key, value, now) for e, value in self._records(done)])
             conn.executemany("UPDATE results SET used = ? WHERE key = ?", [(now, e.key) for e, r in done if r is None])
             self._prune(conn, now)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
+
+    def _records(self, done) -> list[tuple[Entry, str]]:
+        out = []
+        for entry, result in done:
+            if result is None:
+                continue
+            try:
+                out.append((entry, result_record(result, entry.bundle, self.settings.cwd)))
+            except RecordError:  # a finding outside its bundle: such a result is not stored
+                continue
+        return out
 
     @staticmethod
     def _prune(conn: sqlite3.Connection, now: float) -> None:
@@ -367,14 +469,23 @@ class Cache:
         return "repo:" + _sha([self.run, as_of.isoformat(), signature])
 
     def get_findings(self, key: str) -> list[Finding] | None:
-        def go():
-            row = self.conn.execute("SELECT value FROM results WHERE key = ?", (key,)).fetchone()
-            return [finding_from_record(r) for r in json.loads(row[0])] if row else None
+        """Stored findings of the store-level pass, their paths anchored at the project root."""
+        root, cwd = Path(self.settings.root), self.settings.cwd
 
-        return self._guard(go)
+        def decode(text):
+            rows = _load(text)
+            if not isinstance(rows, list):
+                raise RecordError("not a list of findings")
+            return [finding_from_record(r, root, cwd) for r in rows]
+
+        return self._stored(key, decode)
 
     def put_findings(self, key: str, findings: list[Finding]) -> None:
-        value = json.dumps([finding_record(f) for f in findings], ensure_ascii=False)
+        try:
+            value = json.dumps([finding_record(f, Path(self.settings.root), self.settings.cwd) for f in findings],
+                               ensure_ascii=False)
+        except RecordError:
+            return
         self._guard(lambda: self.conn.execute("INSERT OR REPLACE INTO results VALUES (?, ?, ?)", (key, value, time.time())))
 
     def close(self) -> None:

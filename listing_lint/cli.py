@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from datetime import date
@@ -10,9 +11,11 @@ from pathlib import Path
 import click
 
 from listing_lint import __version__, registry, reporters
-from listing_lint.config import ConfigError, load_config
+from listing_lint.config import ConfigError, check_named_files, load_config
 from listing_lint.engine import UsageError, make_settings, run
 from listing_lint.finding import Severity
+from listing_lint.reporters.text import escape
+from listing_lint.safewrite import UnsafeTarget, check_target, write_atomic
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -73,6 +76,8 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
         config = _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, jobs, no_cache, output)
         settings = make_settings(config, paths, cwd, as_of)
         settings.thresholds  # validate threshold overrides before linting
+        check_named_files(config)  # files the config names: regular, inside the project, size-capped
+        _check_targets(settings, output=output, write_baseline=write_baseline)
         if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
             from listing_lint.standards.registry import load_registry, overlay_path
 
@@ -82,22 +87,30 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
 
             settings.shard = parse_shard(shard_spec)
         from listing_lint import baseline, fixer, progress
-        from listing_lint.parallel import make_mapper
+        from listing_lint.parallel import cores, make_mapper
 
-        mapper = progress.maybe(make_mapper(config.get("jobs")))
+        jobs = config.get("jobs")
+        if jobs > cores():  # measured: --jobs 64 on 2 CPUs took 5x as long (every worker loads its models)
+            click.echo(f"listing-lint: warning: --jobs {jobs} is more than the {cores()} CPUs this process may use; "
+                       f"using {cores()} (0 means one per CPU)", err=True)
+            jobs = cores()
+        mapper = progress.maybe(make_mapper(jobs))  # and never more workers than bundles to lint (parallel.py)
         if changed_since:
             from listing_lint.gitchanges import paths_to_lint
 
             paths = paths_to_lint(changed_since, paths, cwd, settings.root)
         result = run(settings, paths, mapper)
+        for skipped in result.extra.get("skipped", ()):
+            click.echo(f"listing-lint: warning: skipped {escape(skipped, quote=True)}: it leads through a symlink, "
+                       "and links are not followed (as when walking folders)", err=True)
         if fix:
             result, fixed = fixer.fix_and_relint(result, lambda: run(settings, paths, mapper))
             for line in fixed.lines():
                 click.echo(line, err=True)
         for line in baseline.process(result, baseline_path, write_baseline):
             click.echo(line, err=True)
-    except (ConfigError, UsageError, ValueError) as exc:
-        click.echo(f"listing-lint: error: {exc}", err=True)
+    except (ConfigError, UsageError, UnsafeTarget, ValueError) as exc:
+        click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
 
     _emit(result, config.get("format"), output)
@@ -124,14 +137,22 @@ def _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, job
     return config
 
 
+def _check_targets(settings, **targets: str | None) -> None:
+    """Refuse, before linting, to write a report or baseline through a symlink in the repo."""
+    for option, target in targets.items():
+        if target:
+            check_target(target, [Path(settings.root), Path(settings.cwd)], "--" + option.replace("_", "-"))
+
+
 def _emit(result, fmt: str, output: str | None) -> None:
     """Write the report to stdout, or to ``output`` with the summary line on stderr."""
     report = reporters.get(fmt)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)  # CI steps write to reports/… folders
+        out = io.StringIO(newline="\n")
+        report(result, out, color=False)
         # backslashreplace: a file name that is not UTF-8 (surrogateescape) must not crash a report
-        with open(output, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as out:
-            report(result, out, color=False)
+        write_atomic(output, out.getvalue().encode("utf-8", errors="backslashreplace"))
         from listing_lint.reporters.text import summary_line
 
         click.echo(summary_line(result), err=True)
@@ -144,13 +165,17 @@ def _emit(result, fmt: str, output: str | None) -> None:
 @main.command()
 @click.argument("code", required=False)
 def rule(code):
-    """List every rule, or explain one (CODE or name)."""
+    """List every rule, or those of a family (LOC), or explain one (CODE or name)."""
     from listing_lint.docs import rule_help, rule_table
 
     if code is None:
         click.echo(rule_table())
         return
     found = registry.lookup(code)
+    family = rule_table(code.strip()) if found is None and code.strip().isalpha() else ""
+    if family:
+        click.echo(family)
+        return
     if found is None:
         from listing_lint.config import closest
 
@@ -183,17 +208,28 @@ def merge(reports, output, fail_on, exit_zero):
 
     try:
         kind, doc = merging.merge([merging.load(Path(p)) for p in reports])
-    except merging.MergeError as exc:
-        click.echo(f"listing-lint: error: {exc}", err=True)
+        if output:
+            check_target(output, [Path.cwd()], "--output")
+    except (merging.MergeError, UnsafeTarget) as exc:
+        click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
     if output:
-        with open(output, "w", encoding="utf-8", newline="\n") as out:
-            merging.dump(doc, out)
+        out = io.StringIO(newline="\n")
+        merging.dump(doc, out)
+        write_atomic(output, out.getvalue().encode("utf-8", errors="backslashreplace"))
     else:
         merging.dump(doc, sys.stdout)
     threshold = Severity.parse(fail_on)
     failed = any(Severity.parse(s) >= threshold for s in merging.severities(kind, doc))
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+@main.command()
+def server():
+    """Run the language server for editors (LSP over stdin/stdout; see docs/editors.md)."""
+    from listing_lint.lsp.server import serve
+
+    serve()
 
 
 @main.command()
@@ -210,7 +246,8 @@ def init(directory, bundle_id):
         sys.exit(EXIT_USAGE)
     for path in written:
         click.echo(f"wrote {path}")
-    click.echo(f"Next: fill in what `listing-lint check {directory}` reports, then `pre-commit install`.")
+    click.echo(f"Next: fill in what `listing-lint check {directory}` reports (the starter is meant to fail until "
+               "then); `git init` and `pre-commit install` there to lint every commit with the listing-lint on your PATH.")
 
 
 def entry() -> None:
@@ -224,5 +261,5 @@ def entry() -> None:
     except Exception as exc:  # noqa: BLE001
         if os.environ.get("LISTING_LINT_DEBUG"):
             raise
-        click.echo(f"listing-lint: internal error: {type(exc).__name__}: {exc} (set LISTING_LINT_DEBUG=1 for details)", err=True)
+        click.echo(f"listing-lint: internal error: {type(exc).__name__}: {escape(str(exc))} (set LISTING_LINT_DEBUG=1 for details)", err=True)
         sys.exit(EXIT_USAGE)

@@ -7,6 +7,7 @@ names the closest valid one. Thresholds are validated against the threshold tabl
 from __future__ import annotations
 
 import difflib
+import math
 import os
 import stat
 import sys
@@ -44,6 +45,25 @@ def _int(value: Any) -> int:
     return value
 
 
+def _int_in(low: int, high: int, unit: str = "") -> Callable[[Any], int]:
+    """A whole number from ``low`` to ``high``: ``rule-timeout = 100000000000`` would disable the
+    time budget it sets (and overflow the timer), ``max-text-bytes`` near 2**63 the size caps."""
+    def parse(value: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            raise TypeError(f"a whole number from {low:,} to {high:,}{unit}")
+        return value
+
+    return parse
+
+
+def _detector(value: Any) -> str:
+    from listing_lint.langid.base import BACKENDS
+
+    if not isinstance(value, str) or value.strip().lower() not in BACKENDS:
+        raise TypeError(f"one of {', '.join(sorted(BACKENDS))}")
+    return value
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise TypeError("true or false")
@@ -65,8 +85,8 @@ def _numbers(value: Any) -> dict[str, float]:
     table = _table(value)
     out = {}
     for k, v in table.items():
-        if isinstance(v, bool) or not isinstance(v, (int, float)):
-            raise TypeError(f"numbers ({k!r} is {v!r})")
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+            raise TypeError(f"finite numbers, not negative ({k!r} is {v!r})")
         out[str(k)] = v
     return out
 
@@ -104,7 +124,7 @@ KEYS: dict[str, Key] = {
     "format": Key(_str, "text", "output format"),
     "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have (a bundle's own `locales` add to them)"),
     "marketplace": Key(_str, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
-    "language-detector": Key(_str, "lingua", "lingua, langdetect or py3langid"),
+    "language-detector": Key(_detector, "lingua", "lingua, langdetect or py3langid"),
     "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
     "image-hosts": Key(_str_list, [], "extra hosts detail-page images may come from"),
     "link-domains": Key(_str_list, [], "extra domains detail-page links may point to"),
@@ -113,11 +133,11 @@ KEYS: dict[str, Key] = {
     "currency-rates": Key(_numbers, {}, "currency -> US$ per unit, for average-price rules"),
     "ab-exempt-locales": Key(_str_list, ["en"], "locales whose detail page needs no A/B test of its own (ABT001)"),
     "thresholds": Key(_numbers, {}, "threshold name -> number (see `listing-lint rule` docs)"),
-    "jobs": Key(_int, 0, "worker processes (0: one per core)"),
+    "jobs": Key(_int_in(0, 512), 0, "worker processes (0: one per core)"),
     "cache": Key(_bool, True, "use the on-disk cache"),
-    "max-text-bytes": Key(_int, 5 * 1024 * 1024, "largest JSON/HTML file read, in bytes"),
-    "max-media-bytes": Key(_int, 200 * 1024 * 1024, "largest media or certificate file read, in bytes"),
-    "rule-timeout": Key(_int, 30, "seconds one rule may spend on one bundle before it becomes LNT003"),
+    "max-text-bytes": Key(_int_in(1, 1 << 30, " bytes"), 5 * 1024 * 1024, "largest JSON/HTML file read, in bytes"),
+    "max-media-bytes": Key(_int_in(1, 4 << 30, " bytes"), 200 * 1024 * 1024, "largest media or certificate file read, in bytes"),
+    "rule-timeout": Key(_int_in(1, 3600, " seconds"), 30, "seconds one rule may spend on one bundle before it becomes LNT003"),
 }
 
 
@@ -164,9 +184,12 @@ MAX_TERMS = 10_000
 MAX_TERM_CHARS = 200
 
 
-def read_project_file(root: Path, name: str, what: str) -> str:
-    """The text of a file the config names: a regular UTF-8 file inside ``root`` (the config's
-    folder, symlinks resolved) of at most ``MAX_NAMED_FILE_BYTES``; anything else is a ConfigError."""
+def _read_confined(root: Path, name: str, what: str) -> bytes:
+    """The bytes of a file the config names: a regular file inside ``root`` (the config's folder,
+    symlinks resolved) of at most ``MAX_NAMED_FILE_BYTES``; anything else is a ConfigError (exit 2).
+
+    A config is part of the repo a pull request can change: ``wordlists = {en = "/dev/zero"}``
+    would hang the run, ``"../../home/runner/.ssh/id_rsa"`` would read a secret."""
     base = root.resolve()
     try:
         path = (base / name).resolve(strict=True)
@@ -190,6 +213,12 @@ def read_project_file(root: Path, name: str, what: str) -> str:
         os.close(fd)
     if len(raw) > MAX_NAMED_FILE_BYTES:
         raise ConfigError(f"{what}: {name!r} is over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
+    return raw
+
+
+def read_project_file(root: Path, name: str, what: str) -> str:
+    """The UTF-8 text of a file the config names (``_read_confined``)."""
+    raw = _read_confined(root, name, what)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -246,11 +275,63 @@ def find_config_file(start: Path) -> Path | None:
         if pyproject.is_file():
             try:
                 with open(pyproject, "rb") as fh:
-                    if "listing-lint" in tomllib.load(fh).get("tool", {}):
-                        return pyproject
-            except (OSError, tomllib.TOMLDecodeError):
+                    raw = fh.read()
+                if "listing-lint" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
+                    return pyproject
+            except OSError:
+                continue
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                # broken, and meant for us: say so (as for listing-lint.toml) rather than lint with defaults
+                if b"listing-lint" in raw:
+                    raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
                 continue
     return None
+
+
+def named_file(config: Config, value: str, key: str) -> Path:
+    """The file a config value names (relative to the config's folder, else the working directory).
+
+    A config is part of the repo a pull request can change: ``wordlists = {en = "/dev/zero"}``
+    would hang the run, ``"../../home/runner/.ssh/id_rsa"`` would read a secret. So the file must
+    be a regular file, inside the project folder once symlinks are resolved, and not over
+    ``MAX_NAMED_FILE_BYTES``; else a ConfigError (exit 2).
+    """
+    base = Path(config.root) if config.root else Path.cwd()
+    path = base / value
+    real = os.path.realpath(path)
+    top = os.path.realpath(base)
+    if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
+        raise ConfigError(f"{key}: {value!r} is outside the project folder {base}; name a file inside it")
+    try:
+        st = os.stat(real)
+    except OSError:
+        raise ConfigError(f"{key}: {value!r} does not exist (relative to {base})") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise ConfigError(f"{key}: {value!r} is not a regular file")
+    if st.st_size > MAX_NAMED_FILE_BYTES:
+        raise ConfigError(f"{key}: {value!r} is {st.st_size:,} bytes, over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
+    return Path(real)
+
+
+def read_named_file(config: Config, value: str, key: str) -> bytes:
+    """The content of a config-named file (``_read_confined``; relative to the config's folder,
+    else the working directory)."""
+    return _read_confined(Path(config.root) if config.root else Path.cwd(), value, key)
+
+
+def named_files(config: Config) -> list[tuple[str, str]]:
+    """(config key, value) of every file the config names."""
+    out = [("standards-overlay", config.get("standards-overlay"))] if config.get("standards-overlay") else []
+    for locale, value in sorted((config.get("wordlists") or {}).items()):
+        if isinstance(value, str) and value.strip():
+            out.append((f"wordlists.{locale}", value))
+    return out
+
+
+def check_named_files(config: Config) -> None:
+    """Every file the config names is acceptable (``named_file``); else ConfigError."""
+    for key, value in named_files(config):
+        named_file(config, value, key)
 
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:

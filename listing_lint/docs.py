@@ -6,8 +6,11 @@ from listing_lint import links, registry
 from listing_lint.api import Rule
 
 
-def rule_table() -> str:
-    rules = registry.all_rules()
+def rule_table(prefix: str = "") -> str:
+    """One line per rule (those whose code starts with ``prefix``, e.g. a family: ``LOC``)."""
+    rules = [r for r in registry.all_rules() if r.code.startswith(prefix.upper())]
+    if not rules:
+        return ""
     width = max(len(r.name) for r in rules)
     lines = [f"{r.code}  {r.name:<{width}}  {str(r.severity):<7}  {r.summary}" for r in rules]
     return "\n".join(lines)

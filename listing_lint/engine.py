@@ -57,6 +57,10 @@ def select_rules(config: Config, rules: Iterable[Rule]) -> list[Rule]:
     for sel in selectors + ignores:
         if not known_selector(sel, rules):
             raise UsageError(f"unknown rule code or prefix {sel!r} in select/ignore")
+    for glob, codes in config.get("per-path-ignores").items():
+        for code in codes:  # a typo there would silently ignore nothing
+            if not known_selector(code, rules):
+                raise UsageError(f"unknown rule code or prefix {code!r} in per-path-ignores for {glob!r}")
     chosen = []
     for rule in rules:
         s = max((_matches(x, rule) for x in selectors), default=0)
@@ -154,6 +158,29 @@ def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
     return out
 
 
+def bundle_rules(bundle: Bundle, rules: list[Rule]) -> list[Rule]:
+    """The rules that judge this bundle: refused means refused (a schema_version this release does
+    not read gets the refusal, nothing computed on a format we do not read)."""
+    return [r for r in rules if r.judges_refused] if bundle.refused else rules
+
+
+def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[Finding]:
+    """The findings of ``rules`` on a loaded bundle, before suppressions (the language server runs
+    the rules that decode media on save only, and lints unsaved text through a bundle of its own)."""
+    config = settings.config
+    thresholds = settings.thresholds
+    timeout = config.get("rule-timeout")
+    shared: dict = {}  # what rules of this bundle share (ctx.cache)
+    findings: list[Finding] = []
+    with _alarm_handler(timeout):
+        for rule in rules:
+            if rule.check is None:
+                continue
+            ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=shared)
+            findings.extend(run_rule(rule, ctx, bundle, timeout))
+    return findings
+
+
 def _suppressed(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings, timeout: int) -> list[Finding]:
     """The findings left after the bundle's suppressions, under the same time budget as a rule:
     a phase past it keeps every finding (nothing is hidden by a suppression not read) plus LNT003."""
@@ -173,24 +200,18 @@ def _suppressed(bundle: Bundle, findings: list[Finding], rules: list[Rule], sett
         ]
 
 
+def suppress_bundle(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings) -> list[Finding]:
+    """The bundle's suppressions applied to ``findings`` (of ``rules``), under the rules' time budget."""
+    timeout = settings.config.get("rule-timeout")
+    with _alarm_handler(timeout):
+        return _suppressed(bundle, findings, rules, settings, timeout)
+
+
 def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     """Lint one bundle with every selected bundle rule, then apply its suppressions."""
-    config = settings.config
-    bundle = Bundle(manifest, settings.cwd, config.get("max-text-bytes"))
-    thresholds = settings.thresholds
-    rules = settings.rules()
-    if bundle.refused:  # refused means refused: the refusal, nothing computed on a format we do not read
-        rules = [r for r in rules if r.judges_refused]
-    timeout = config.get("rule-timeout")
-    shared: dict = {}  # what rules of this bundle share (ctx.cache)
-    findings: list[Finding] = []
-    with _alarm_handler(timeout):
-        for rule in rules:
-            if rule.check is None:
-                continue
-            ctx = Context(rule, config, settings.as_of_for(bundle), thresholds, bundle=bundle, cache=shared)
-            findings.extend(run_rule(rule, ctx, bundle, timeout))
-        findings = _suppressed(bundle, findings, rules, settings, timeout)
+    bundle = Bundle(manifest, settings.cwd, settings.config.get("max-text-bytes"))
+    rules = bundle_rules(bundle, settings.rules())
+    findings = suppress_bundle(bundle, check_bundle(bundle, settings, rules), rules, settings)
     memo.flush()
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
@@ -273,18 +294,19 @@ def make_settings(config: Config, paths: list[str], cwd: Path, as_of: date | Non
     return Settings(config=config, cwd=cwd, root=root, as_of=as_of, codes=tuple(r.code for r in rules))
 
 
-def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bool]:
+def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bool, list[str]]:
+    """(manifests, whether store.json was named, named paths skipped because they lead through a symlink)."""
     found = discover(paths, settings.cwd, stop=settings.root)
     if found.missing:
         raise UsageError(f"path does not exist: {found.missing[0]}")
-    return found.manifests, found.store_touched
+    return found.manifests, found.store_touched, found.skipped
 
 
 def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
     """Lint the bundles under ``paths``. ``map_bundles(fn, manifests, settings)`` may run them in parallel."""
     started = time.perf_counter()
     memo.configure(cache_dir() if settings.config.get("cache") else None)
-    manifests, store_touched = find_manifests(settings, paths)
+    manifests, store_touched, skipped = find_manifests(settings, paths)
     in_run = manifests
     if settings.shard is not None:
         from listing_lint import shard
@@ -306,5 +328,5 @@ def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
         as_of=settings.as_of or settings.today,
         elapsed=time.perf_counter() - started,
         settings=settings,
-        extra={"shard": settings.shard} if settings.shard else {},
+        extra={**({"shard": settings.shard} if settings.shard else {}), **({"skipped": skipped} if skipped else {})},
     )

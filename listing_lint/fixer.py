@@ -5,6 +5,12 @@ stay valid. Of two overlapping edits the one that starts first wins and the othe
 (a later pass may apply it, once the file has been linted again). A file is rewritten only if
 an edit changed it, with its UTF-8 byte-order mark and line endings as they were. Offsets are in
 characters of the decoded text, as ``bundle/files.py`` decodes it (a UTF-8 BOM dropped).
+
+An edit names its file by path, and findings can come from the result cache, which anyone who can
+write the cache folder can write: so an edit is applied only to a regular file of a bundle this
+run linted (inside its folder, or a file a single-file bundle references), reached without a
+symlink, and the file is replaced atomically (a temporary file beside it, renamed over it, its
+mode kept): a full disk leaves the page as it was, never truncated.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from listing_lint.finding import Finding, TextEdit
+from listing_lint.reporters.text import escape
+from listing_lint.safewrite import write_atomic
 
 MAX_PASSES = 5  # lint-fix rounds at most; each round applies what did not overlap before
 
@@ -30,14 +38,20 @@ class Applied:
 class FixReport:
     applied: list[Applied] = field(default_factory=list)
     skipped: list[Applied] = field(default_factory=list)  # overlapping or out of range
+    refused: list[Applied] = field(default_factory=list)  # not a file of a linted bundle, or behind a symlink
     files: set[str] = field(default_factory=set)
+    fixes: int = 0  # findings fixed (``applied`` has one line per kind of fix and file)
 
     def lines(self) -> list[str]:
-        out = [f"Fixed {a.path}: {a.description} ({a.code})" for a in self.applied]
-        out += [f"Not fixed {s.path}: {s.description} ({s.code}) overlaps another fix or no longer fits the file" for s in self.skipped]
-        if self.applied:
+        """What changed, for stderr; every path and description escaped as the text reporter does."""
+        out = [f"Fixed {escape(a.path, quote=True)}: {escape(a.description)} ({a.code})" for a in self.applied]
+        out += [f"Not fixed {escape(s.path, quote=True)}: {escape(s.description)} ({s.code}) overlaps another fix "
+                "or no longer fits the file" for s in self.skipped]
+        out += [f"Not fixed {escape(r.path, quote=True)}: {escape(r.description)} ({r.code}) is not a file of a "
+                "linted bundle, or is reached through a symlink" for r in self.refused]
+        if self.fixes:
             n = len(self.files)
-            out.append(f"Applied {len(self.applied)} fix{'es' if len(self.applied) != 1 else ''} in {n} file{'s' if n != 1 else ''}.")
+            out.append(f"Applied {self.fixes} fix{'es' if self.fixes != 1 else ''} in {n} file{'s' if n != 1 else ''}.")
         return out
 
 
@@ -79,12 +93,51 @@ def _apply_to_file(path: str, edits: list[tuple[TextEdit, Finding]]) -> tuple[li
     for edit, _ in sorted(fits, key=lambda e: e[0].start, reverse=True):
         new = new[: edit.start] + edit.new + new[edit.end :]
     if new != text:
-        Path(path).write_bytes((codecs.BOM_UTF8 if bom else b"") + new.encode("utf-8"))
+        write_atomic(path, (codecs.BOM_UTF8 if bom else b"") + new.encode("utf-8"))
     return fits, skipped
 
 
-def apply_fixes(findings: list[Finding], cwd: Path) -> FixReport:
-    """Apply every fix attached to ``findings``; identical edits offered twice count once."""
+class Scope:
+    """The files ``--fix`` may write: those of the bundles a run linted, reached without a symlink."""
+
+    def __init__(self, manifests: list[Path], cwd: Path):
+        self.folders: list[tuple[str, str]] = []  # (absolute folder, its real path)
+        self.files: set[str] = set()  # real paths of single-file bundles and what they reference
+        for manifest in manifests:
+            manifest = Path(os.path.abspath(cwd / manifest))
+            if manifest.name == "listing.json":
+                self.folders.append((str(manifest.parent), os.path.realpath(manifest.parent)))
+            else:
+                self.files |= _single_file_bundle_files(manifest, cwd)
+
+    def allows(self, path: str) -> bool:
+        if not os.path.isfile(path) or os.path.islink(path):
+            return False
+        real = os.path.realpath(path)
+        if real in self.files:
+            return True
+        for folder, real_folder in self.folders:
+            for base in (folder, real_folder):  # pages are named by their real path, manifests as found
+                rel = os.path.relpath(path, base)
+                # no symlink between the bundle folder and the file: the real path is the lexical one
+                if not rel.startswith("..") and real == os.path.join(real_folder, rel):
+                    return True
+        return False
+
+
+def _single_file_bundle_files(manifest: Path, cwd: Path) -> set[str]:
+    from listing_lint.bundle.model import Bundle
+
+    out = {os.path.realpath(manifest)} if not os.path.islink(manifest) else set()
+    for ref in Bundle(manifest, cwd).references:
+        if ref.resolved.ok and ref.resolved.path is not None:
+            out.add(str(ref.resolved.path))
+    return out
+
+
+def apply_fixes(findings: list[Finding], cwd: Path, scope: Scope | None = None) -> FixReport:
+    """Apply every fix attached to ``findings`` to files ``scope`` allows (None: any regular file
+    reached without a symlink); identical edits offered twice count once."""
     per_file: dict[str, list[tuple[TextEdit, Finding]]] = {}
     seen: set[TextEdit] = set()
     for finding in findings:
@@ -97,11 +150,13 @@ def apply_fixes(findings: list[Finding], cwd: Path) -> FixReport:
             per_file.setdefault(os.path.abspath(edit.file), []).append((edit, finding))
     report = FixReport()
     for path in sorted(per_file):
-        if not os.path.isfile(path) or os.path.islink(path):
-            report.skipped += [Applied(_display(path, cwd), f.code, f.fix.description) for _, f in per_file[path]]
+        shown = _display(path, cwd)
+        allowed = scope.allows(path) if scope is not None else os.path.isfile(path) and not os.path.islink(path)
+        if not allowed:
+            report.refused += _described(shown, [f for _, f in per_file[path]])
             continue
         applied, skipped = _apply_to_file(path, per_file[path])
-        shown = _display(path, cwd)
+        report.fixes += len({id(f) for _, f in applied})
         described: set[tuple[str, str]] = set()
         for _, f in applied:
             if (f.code, f.fix.description) not in described:  # one line per fix, not per edit
@@ -112,14 +167,27 @@ def apply_fixes(findings: list[Finding], cwd: Path) -> FixReport:
     return report
 
 
+def _described(shown: str, findings: list[Finding]) -> list[Applied]:
+    out, seen = [], set()
+    for f in findings:
+        if (f.code, f.fix.description) not in seen:
+            seen.add((f.code, f.fix.description))
+            out.append(Applied(shown, f.code, f.fix.description))
+    return out
+
+
 def fix_and_relint(result, relint):
     """Fix, lint again, repeat while fixes apply (at most ``MAX_PASSES``); returns (result, FixReport)."""
     total = FixReport()
+    cwd = Path(result.settings.cwd)
     for _ in range(MAX_PASSES):
-        report = apply_fixes(result.findings, Path(result.settings.cwd))
+        scope = Scope([Path(b.manifest) for b in result.bundles], cwd)
+        report = apply_fixes(result.findings, cwd, scope)
         total.applied += report.applied
+        total.fixes += report.fixes
         total.files |= report.files
         total.skipped = report.skipped  # only what is still skipped after the last pass matters
+        total.refused = report.refused
         if not report.applied:
             break
         result = relint()

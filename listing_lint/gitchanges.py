@@ -65,8 +65,14 @@ def _within(path: Path, bases: list[Path]) -> bool:
 def paths_to_lint(ref: str, paths: list[str], cwd: Path, stop: Path | None = None) -> list[str]:
     """The changed files under ``paths`` to hand to the engine (absolute, sorted, unique)."""
     bases = [Path(os.path.realpath(cwd / p)) for p in paths]
+    # git is asked from where the paths are, not from the working directory: `check shop` run
+    # from outside the shop's repository (a CI step in a parent folder) reads the shop's history
+    first = bases[0] if bases else Path(os.path.realpath(cwd))
+    where = first if first.is_dir() else first.parent
+    while not where.is_dir() and where != where.parent:  # a deleted path: its nearest folder that exists
+        where = where.parent
     out: set[str] = set()
-    for file in changed_files(ref, cwd):
+    for file in changed_files(ref, where):
         file = Path(os.path.realpath(file))
         if not _within(file, bases):
             continue

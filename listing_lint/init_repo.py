@@ -1,10 +1,11 @@
-"""``listing-lint init [DIR]``: a starter listing repository that passes the schema.
+"""``listing-lint init [DIR]``: a starter listing repository in the documented shape.
 
 It writes ``store.json``, one bundle (``listings/<id>/listing.json`` and the four locale pages
 en/es/fr/ru), a ``pyproject.toml`` with a ``[tool.listing-lint]`` section, the glossary it names
 (``keep-terms.txt``: terms kept untranslated, empty but for comments) and a
 ``.pre-commit-config.yaml``. The bundle is deliberately empty where only the seller knows the
-answer (titles, page text, media, certificates, price): linting it lists exactly those gaps.
+answer (titles, page text, media, certificates, the 0.00 price): linting it lists exactly those
+gaps, so a first commit through the hook fails until they are filled in.
 Existing files are never overwritten.
 """
 

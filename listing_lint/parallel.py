@@ -99,7 +99,7 @@ def _one(manifest: Path) -> tuple[BundleResult, Entry | None, bool]:
     fn, settings, cache = _STATE
     entry = cache.describe(manifest) if cache is not None else None
     if entry is not None:
-        hit = cache.get(entry.key)
+        hit = cache.get(entry)
         if hit is not None:
             return hit, entry, False
     try:

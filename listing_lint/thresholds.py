@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -73,5 +74,27 @@ def thresholds_for(marketplace: str, overrides: dict[str, float]) -> dict[str, T
     for key, value in overrides.items():
         if key not in table:
             raise ValueError(f"unknown threshold {key!r}{closest(key, table)}")
+        problem = out_of_range(table[key], value)
+        if problem:
+            raise ValueError(f"threshold {key} = {value!r}: {problem}")
         table[key] = replace(table[key], value=value, overridden=True)
     return table
+
+
+def out_of_range(default: Threshold, value: float) -> str | None:
+    """Why ``value`` cannot replace ``default``, or None.
+
+    Every threshold is a finite, non-negative number. One whose shipped value is above 0 must
+    stay above 0 (a maximum of 0 bytes or an alpha of 0 is a typo, and divides by zero); one
+    whose shipped value is a fraction (a rate, a share, an alpha) stays a fraction, and the
+    statistical ones (``ab-``, ``srm-``) strictly below 1, where their quantiles are infinite.
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+        return "must be a finite number, not negative"
+    if default.value > 0 and value == 0:
+        return "must be above 0"
+    if 0 < default.value < 1:
+        strict = default.key.startswith(("ab-", "srm-"))
+        if value > 1 or (strict and value == 1):
+            return "must be a fraction " + ("below 1" if strict else "from 0 to 1")
+    return None

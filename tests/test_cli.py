@@ -122,3 +122,31 @@ def test_version(tmp_path):
 
     code, out, _ = cli("--version", cwd=tmp_path)
     assert code == 0 and __version__ in out
+
+
+# -- issue 14, items 15 and 16 ----------------------------------------------------------------------
+def test_rule_with_a_family_prefix_lists_the_family(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "listing_lint", "rule", "LOC"], cwd=tmp_path, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    codes = [line.split()[0] for line in proc.stdout.splitlines()]
+    assert codes[0] == "LOC001" and all(c.startswith("LOC") for c in codes) and len(codes) >= 14
+    unknown = subprocess.run([sys.executable, "-m", "listing_lint", "rule", "LOC099"], cwd=tmp_path, capture_output=True, text=True)
+    assert unknown.returncode == 2 and "no rule 'LOC099'" in unknown.stderr
+
+
+def test_jobs_above_the_cpu_count_warns_and_uses_the_cpus(repo):
+    from listing_lint.parallel import cores
+
+    code, out, err = cli("check", "--select", "SCH", "--as-of", "2026-11-25", "--jobs", str(cores() + 62), ".", cwd=repo)
+    assert code == 1, err
+    assert f"--jobs {cores() + 62} is more than the {cores()} CPUs this process may use; using {cores()}" in err
+    code, out, err = cli("check", "--select", "SCH", "--as-of", "2026-11-25", "--jobs", str(cores()), ".", cwd=repo)
+    assert "warning" not in err
+
+
+def test_write_baseline_summary_says_what_it_recorded(repo):
+    code, out, err = cli("check", "--select", "SCH", "--as-of", "2026-11-25", "--write-baseline", "b.json", ".", cwd=repo)
+    assert code == 0, err
+    assert out.startswith("Found 0 errors, 0 warnings in 0 of 3 bundles") and "(1 finding recorded in the baseline, not shown)." in out
+    code, out, err = cli("check", "--select", "SCH", "--as-of", "2026-11-25", "--baseline", "b.json", ".", cwd=repo)
+    assert code == 0 and "(1 finding hidden by the baseline)." in out

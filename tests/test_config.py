@@ -77,3 +77,56 @@ def test_threshold_override_keeps_source_and_marks_it(tmp_path):
     assert table["max-title-chars"].value == 100 and table["max-title-chars"].overridden
     assert not table["max-title-chars"].confirmed
     assert table["max-title-chars-other"].confirmed and "AliExpress" in table["max-title-chars-other"].source
+
+
+# -- issue 14: values in range, broken pyproject.toml, unknown codes and detectors -------------------
+@pytest.mark.parametrize("line, says", [
+    ("rule-timeout = 1e11", "rule-timeout must be a whole number from 1 to 3,600 seconds"),
+    ("rule-timeout = 100000000000", "rule-timeout must be a whole number from 1 to 3,600 seconds"),
+    ("rule-timeout = 0", "rule-timeout must be a whole number from 1 to 3,600 seconds"),
+    ("max-text-bytes = 1e20", "max-text-bytes must be a whole number from 1 to 1,073,741,824 bytes"),
+    ("max-text-bytes = 9000000000000000000", "max-text-bytes must be a whole number from 1 to 1,073,741,824 bytes"),
+    ("jobs = 100000", "jobs must be a whole number from 0 to 512"),
+    ("thresholds = {min-image-px = inf}", "thresholds must be finite numbers, not negative ('min-image-px' is inf)"),
+    ("thresholds = {min-image-px = nan}", "thresholds must be finite numbers, not negative ('min-image-px' is nan)"),
+    ("thresholds = {min-image-px = -1}", "thresholds must be finite numbers, not negative"),
+    ("thresholds = {min-image-px = 0}", "threshold min-image-px = 0: must be above 0"),
+    ("thresholds = {ab-alpha = 1}", "threshold ab-alpha = 1: must be a fraction below 1"),
+    ("thresholds = {min-ctr = 1.5}", "threshold min-ctr = 1.5: must be a fraction from 0 to 1"),
+    ('language-detector = "fasttext"', "language-detector must be one of langdetect, lingua"),
+    ('per-path-ignores = {"listings/old/**" = ["LOC999"]}', "unknown rule code or prefix 'LOC999' in per-path-ignores"),
+])
+def test_out_of_range_values_are_usage_errors(tmp_path, line, says):
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "listing-lint.toml").write_text(line + "\n")
+    proc = run_cli("check", ".", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout + proc.stderr
+    assert says in proc.stderr
+
+
+@pytest.mark.parametrize("line", [
+    "rule-timeout = 3600", "max-text-bytes = 2000", "jobs = 0", "thresholds = {max-serious-violations = 0}",
+    "thresholds = {min-ctr = 1}", "thresholds = {ab-alpha = 0.01}", 'language-detector = "langdetect"',
+    'per-path-ignores = {"listings/old/**" = ["LOC", "wrong-language-block"]}',
+])
+def test_values_in_range_are_accepted(tmp_path, line):
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "listing-lint.toml").write_text(line + "\n")
+    proc = run_cli("check", ".", "--select", "SCH", cwd=tmp_path)
+    assert proc.returncode in (0, 1), proc.stderr
+
+
+def test_a_broken_pyproject_toml_is_a_usage_error_with_its_line(tmp_path):
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.listing-lint]\nignore = = ["SCH007"]\nselect = ["SCH"]\n')
+    proc = run_cli("check", ".", cwd=tmp_path)
+    assert proc.returncode == 2, proc.stdout
+    assert "pyproject.toml: invalid TOML:" in proc.stderr and "line 5" in proc.stderr
+
+
+def test_a_broken_pyproject_toml_of_another_tool_is_not_ours(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x\n')
+    (tmp_path / "listing-lint.toml").write_text('ignore = ["SCH007"]\n')
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "pyproject.toml").write_text('[tool.black]\nline-length = \n')
+    assert load_config(tmp_path / "sub").get("ignore") == ["SCH007"]

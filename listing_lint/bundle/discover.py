@@ -17,6 +17,7 @@ class Discovery:
     manifests: list[Path] = field(default_factory=list)  # sorted, unique, absolute
     store_touched: bool = False  # store.json was among the paths given
     missing: list[str] = field(default_factory=list)  # paths given that do not exist
+    skipped: list[str] = field(default_factory=list)  # paths given that lead through a symlink (not followed)
 
 
 def _walk(directory: Path, found: set[Path]) -> None:
@@ -45,11 +46,30 @@ def owner_of(path: Path, stop: Path | None = None) -> Path | None:
     return None
 
 
+def through_symlink(path: Path, bases: list[Path]) -> bool:
+    """Whether ``path`` or a folder on the way to it from the nearest of ``bases`` above it is a symlink.
+
+    Walking never follows a linked folder (``os.walk``); a path named on the command line (or by
+    pre-commit) must not either: ``listings/evil -> /`` would lint, and quote, the whole disk.
+    """
+    base = next((b for b in bases if b is not None and (path == b or b in path.parents)), None)
+    parts = path.relative_to(base).parts if base is not None else (path.name,)
+    current = base if base is not None else path.parent
+    for part in parts:
+        current = current / part
+        if os.path.islink(current):
+            return True
+    return False
+
+
 def discover(paths: list[str], cwd: Path, stop: Path | None = None) -> Discovery:
     result = Discovery()
     found: set[Path] = set()
     for raw in paths:
         path = Path(os.path.abspath(cwd / raw))
+        if through_symlink(path, [stop, cwd]):  # first: whether a file exists out there is not ours to say
+            result.skipped.append(raw)
+            continue
         if not os.path.lexists(path):
             result.missing.append(raw)
             continue

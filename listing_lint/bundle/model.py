@@ -229,7 +229,10 @@ class Bundle:
     # -- declared facts -------------------------------------------------------------------
     @property
     def markets(self) -> list[str]:
-        return [m for m in self.list_at("/markets") if isinstance(m, str)]
+        """The markets listed that the schema knows: an unknown one (``"DE"``) is SCH002's finding,
+        and no rule should judge the listing for it a second time (one root cause, one finding)."""
+        known = known_markets()
+        return [m for m in self.list_at("/markets") if isinstance(m, str) and m in known]
 
     @property
     def product_groups(self) -> list[str]:
@@ -367,6 +370,15 @@ def normalize_locale(tag: str) -> str:
     for part in parts[1:]:
         out.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
     return "-".join(out)
+
+
+@lru_cache(maxsize=1)
+def known_markets() -> frozenset[str]:
+    """The markets listing.schema.json allows (``markets.items.enum``)."""
+    from listing_lint.schema import schema_file
+
+    doc = json.loads(schema_file("listing.schema.json").read_text(encoding="utf-8"))
+    return frozenset(doc["properties"]["markets"]["items"]["enum"])
 
 
 @lru_cache(maxsize=4096)

@@ -61,9 +61,10 @@ def configured(config, lang: str) -> list[Entry]:
         if isinstance(value, list):
             out.extend(parse([str(v) for v in value]))
         elif isinstance(value, str) and value.strip():
-            base = config.root or Path.cwd()
-            try:
-                out.extend(parse((Path(base) / value).read_text(encoding="utf-8").splitlines()))
-            except OSError:
+            from listing_lint.config import ConfigError, read_named_file
+
+            try:  # inside the project, a regular file, size-capped (the CLI refused anything else already)
+                out.extend(parse(read_named_file(config, value, f"wordlists.{key}").decode("utf-8", "replace").splitlines()))
+            except ConfigError:
                 continue  # a missing list is not a finding on the listing
     return out

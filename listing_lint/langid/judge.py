@@ -404,13 +404,15 @@ WARM_UP_TEXT = {
 }
 
 
-def warm_up(backend: str = "lingua", accurate: bool = False) -> None:
+def warm_up(backend: str = "lingua", accurate: bool = False, languages: tuple[str, ...] | None = None) -> None:
     """Load every candidate language's fast-pass models now, on this thread (without lingua's pool).
 
     Called in the main process before worker processes fork (a rule's ``prepare`` hook): the
     models are then loaded once and shared copy-on-write, instead of once per worker. The accurate
     models (1.9 s and 160 MiB for all ten languages, against 0.16 s and 30 MiB) load only with
     ``accurate``: most runs need few of them, and a worker loads the pair a text needs when it does.
+    ``languages`` limits the accurate models to those languages' pairs with English (the language
+    server loads a bundle's locales' pairs once it is idle, so no keystroke waits for them).
     """
     if backend.strip().lower() != "lingua":
         return
@@ -419,7 +421,7 @@ def warm_up(backend: str = "lingua", accurate: bool = False) -> None:
         text = WARM_UP_TEXT.get(lang)
         if text:
             fast.scores(text, CANDIDATES)
-            if accurate:
+            if accurate and (languages is None or lang in languages):
                 get_detector("lingua-high").scores(text, tuple(sorted({lang, "en"})))
 
 

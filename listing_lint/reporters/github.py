@@ -9,7 +9,7 @@ as an annotation (every finding is still in the log). Chosen automatically when
 from __future__ import annotations
 
 from listing_lint.reporters._common import by_severity, counts
-from listing_lint.reporters.text import plural
+from listing_lint.reporters.text import escape, plural
 
 LEVELS = {"error": "error", "warning": "warning", "info": "notice"}
 #: Annotations GitHub renders per level and step (actions/toolkit docs/problem-matchers.md).
@@ -17,6 +17,10 @@ SHOWN_PER_LEVEL = 10
 
 
 def escape_data(text: str) -> str:
+    """GitHub's escapes (line breaks as ``%0A``: one command a line), and every other control
+    character as the text reporter shows it (``\\x1b``): no raw escape, bell or NUL in the log."""
+    if not text.isprintable():
+        text = "".join(ch if ch in "\r\n" else escape(ch) for ch in text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

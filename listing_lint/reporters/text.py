@@ -68,9 +68,20 @@ def summary_line(result) -> str:
     line = (
         f"Found {plural(errors, 'error')}, {plural(warnings, 'warning')}"
         + (f", {infos} info" if infos else "")
-        + f" in {with_findings} of {plural(total, 'bundle')} ({plural(result.files, 'file')}) in {result.elapsed:.2f} s."
+        + f" in {with_findings} of {plural(total, 'bundle')} ({plural(result.files, 'file')}) in {result.elapsed:.2f} s"
     )
-    return line
+    return line + _baseline_note(result.extra.get("baseline")) + "."
+
+
+def _baseline_note(baseline: dict | None) -> str:
+    """Findings a baseline took out of the report: "Found 0 errors" alone would hide 52 just recorded."""
+    if not baseline:
+        return ""
+    if "written" in baseline:
+        return f" ({plural(baseline['written'], 'finding')} recorded in the baseline, not shown)"
+    if baseline.get("hidden"):
+        return f" ({plural(baseline['hidden'], 'finding')} hidden by the baseline)"
+    return ""
 
 
 def is_hint(f) -> bool:

@@ -225,6 +225,60 @@ def _load_yaml(path: Path) -> Any:
         raise RegistryDataError(f"{path}: invalid YAML: {exc}") from None
 
 
+#: Nodes an overlay may hold once its aliases are expanded: a file of a few kilobytes can otherwise
+#: alias its way to billions (the "billion laughs"), which validating or merging then walks.
+MAX_OVERLAY_NODES = 100_000
+MAX_OVERLAY_BYTES = 1024 * 1024
+
+
+def load_overlay_yaml(path: Path) -> Any:
+    """A user's overlay, parsed safely: size-capped, and refused when aliases expand it beyond
+    ``MAX_OVERLAY_NODES`` or it nests too deep for the parser."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_OVERLAY_BYTES + 1)
+        if len(data) > MAX_OVERLAY_BYTES:
+            raise RegistryDataError(f"standards overlay {path}: over the {MAX_OVERLAY_BYTES:,}-byte limit")
+        doc = yaml.load(data, Loader=loader)  # noqa: S506 - a safe loader; aliases share one object
+    except OSError as exc:
+        raise RegistryDataError(f"cannot read {path}: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise RegistryDataError(f"{path}: invalid YAML: {exc}") from None
+    except RecursionError:
+        raise RegistryDataError(f"standards overlay {path}: nested too deep") from None
+    if _expanded_size(doc, MAX_OVERLAY_NODES) > MAX_OVERLAY_NODES:
+        raise RegistryDataError(
+            f"standards overlay {path}: its aliases expand to more than {MAX_OVERLAY_NODES:,} values; "
+            "write the entries out instead of aliasing them"
+        )
+    return doc
+
+
+def _expanded_size(doc: Any, limit: int) -> int:
+    """How many values ``doc`` holds with every alias expanded, counted in time linear in the
+    distinct objects (an alias is the same object again, so its size is remembered by id)."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[Any, bool]] = [(doc, False)]
+    while stack:
+        node, done = stack.pop()
+        if not isinstance(node, (dict, list)) or (id(node) in sizes and not done):
+            continue
+        children = [*node.keys(), *node.values()] if isinstance(node, dict) else node
+        if done:
+            total = 1 + sum(sizes.get(id(c), 1) if isinstance(c, (dict, list)) else 1 for c in children)
+            sizes[id(node)] = min(total, limit + 1)
+            continue
+        if id(node) in sizes:
+            continue
+        sizes[id(node)] = limit + 1  # a cycle (a recursive alias) counts as too large
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if isinstance(c, (dict, list)) and id(c) not in sizes)
+    return sizes.get(id(doc), 1)
+
+
 def _as_date(value: Any, where: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -372,7 +426,7 @@ def _load(overlay: str | None, stamp: float) -> Registry:
     raw_entries = [(item, "registry") for item in base.get("standards") or []]
     if overlay:
         path = Path(overlay)
-        extra = _validate_overlay(_load_yaml(path), path)
+        extra = _validate_overlay(load_overlay_yaml(path), path)
         merged = _merge_by([e for e, _ in raw_entries], extra.get("standards") or [], _entry_key)
         overlaid = {_entry_key(item) for item in extra.get("standards") or []}
         raw_entries = [(item, overlay if _entry_key(item) in overlaid else "registry") for item in merged]
@@ -400,12 +454,17 @@ def load_registry(overlay: str | os.PathLike | None = None) -> Registry:
 
 
 def overlay_path(config) -> str | None:
-    """The configured overlay, relative to the config file's folder (else the working directory)."""
+    """The configured overlay, relative to the config file's folder (else the working directory):
+    a regular file inside the project, size-capped (``config.named_file``; RegistryDataError if not)."""
+    from listing_lint.config import ConfigError, named_file
+
     value = config.get("standards-overlay")
     if not value:
         return None
-    base = Path(config.root) if getattr(config, "root", None) else Path.cwd()
-    return str(base / value)
+    try:
+        return str(named_file(config, value, "standards-overlay"))
+    except ConfigError as exc:
+        raise RegistryDataError(str(exc)) from None
 
 
 def registry_for(ctx) -> Registry:

@@ -148,7 +148,9 @@ def standards_command(
         config = load_config(Path(os.getcwd()), Path(config_path) if config_path else None)
         registry = load_registry(overlay_path(config))
     except (ConfigError, RegistryDataError) as exc:
-        click.echo(f"listing-lint: error: {exc}", err=True)
+        from listing_lint.reporters.text import escape
+
+        click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         return 2
     if list_groups:
         click.echo(render_groups(registry), nl=False)

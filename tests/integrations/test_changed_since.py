@@ -90,3 +90,13 @@ def test_an_unknown_ref_is_a_usage_error(repo):
     assert done.returncode == 2 and "unknown git ref 'no-such-branch'" in done.stderr
     with pytest.raises(GitError):
         paths_to_lint("--output=x", ["."], repo)
+
+
+def test_git_is_read_from_the_paths_given_not_the_working_directory(repo, tmp_path):
+    """A CI step in a parent folder that is not a repository: `check shop --changed-since start`."""
+    (repo / "listings/garden-hose-20m/detail/es.html").write_text(page_html("es", ENGLISH_PARAGRAPH), encoding="utf-8")
+    assert not (tmp_path / ".git").exists()
+    done = cli(["check", "--as-of", "2026-11-25", "--changed-since", "start", "shop"], tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "shop/listings/garden-hose-20m/detail/es.html:6:1: LOC003 [error]" in done.stdout
+    assert "in 1 of 1 bundle" in done.stdout

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from pathlib import Path
 
 from integration_repos import PAGES, cli, localized_bundle, make_clean_repo, page_html
 
@@ -108,3 +109,18 @@ def test_cli_fix_still_spaces_the_french_page_next_to_an_english_paragraph(tmp_p
     assert "Installation\u00a0: facile\u202f!" in text
     assert "Note: charge it for eight hours before the first use, then leave it outside!" in text
     assert "listings/solar-light-s3/detail/fr.html:7:1: LOC003" in done.stdout
+
+
+def test_fix_counts_each_fix_it_applied_not_each_kind(tmp_path):
+    """Seven marks missing their space, of four kinds: seven fixes (issue 14, item 16)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "rules" / "localization"))
+    from builder import BundleBuilder
+    from loc_pages import FR, full
+
+    b = full(BundleBuilder(tmp_path), fr=FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "<p>Oui: non; peut-être! Vraiment? Bon: fin; voilà!</p>"))
+    b.write()
+    done = cli(["check", "--as-of", "2026-11-25", "--select", "LOC012", "--fix"], tmp_path)
+    assert "Applied 7 fixes in 1 file." in done.stderr, done.stderr
+    assert done.stderr.count("Fixed listings/demo/detail/fr.html") == 4  # one line per kind of fix

@@ -12,6 +12,7 @@ from pathlib import Path
 from perfkit import BUNDLES, rows, run_repo
 
 from listing_lint import registry
+from listing_lint.cache import FORMAT
 from listing_lint.engine import lint_bundle
 
 LINTED: list[str] = []
@@ -48,7 +49,7 @@ def test_cached_results_equal_uncached_ones_cold_and_warm(repo, cache_home):
     assert rows(cold) == rows(uncached)
     assert rows(warm) == rows(uncached)
     assert [b.files for b in warm.bundles] == [b.files for b in uncached.bundles]
-    assert (cache_home / "cache-v1.sqlite3").is_file()
+    assert (cache_home / f"cache-v{FORMAT}.sqlite3").is_file()
 
 
 def test_workers_and_cache_together_give_the_serial_result(repo):
@@ -155,7 +156,7 @@ def test_no_cache_leaves_no_cache_behind(repo, cache_home):
 def test_a_corrupt_cache_file_costs_time_not_correctness(repo, cache_home):
     expected = rows(run_repo(repo, jobs=1, select=CHEAP))
     cache_home.mkdir()
-    (cache_home / "cache-v1.sqlite3").write_bytes(b"this is not a database" * 100)
+    (cache_home / f"cache-v{FORMAT}.sqlite3").write_bytes(b"this is not a database" * 100)
     assert rows(run_repo(repo, jobs=1, cache=True, select=CHEAP)) == expected
     assert rows(run_repo(repo, jobs=2, cache=True, select=CHEAP)) == expected
 
@@ -163,7 +164,7 @@ def test_a_corrupt_cache_file_costs_time_not_correctness(repo, cache_home):
 def test_a_tampered_entry_is_ignored(repo, cache_home):
     expected = rows(run_repo(repo, jobs=1, select=CHEAP))
     run_repo(repo, jobs=1, cache=True, select=CHEAP)
-    with sqlite3.connect(cache_home / "cache-v1.sqlite3") as conn:
+    with sqlite3.connect(cache_home / f"cache-v{FORMAT}.sqlite3") as conn:
         conn.execute("UPDATE results SET value = '[1, 2'")
     assert rows(run_repo(repo, jobs=1, cache=True, select=CHEAP)) == expected
 

@@ -39,6 +39,8 @@ SCENES = 3  # scene images in the base case: few and small, so that a case lints
 
 #: one text line of the text reporter: ``path:line:col: CODE [severity] message`` (or ``path: CODE ...``)
 TEXT_LINE = re.compile(r"^(?P<path>.+?)(?::\d+:\d+)?: (?P<code>[A-Z]{2,4}\d{3}) \[(error|warning|info)\] .+$")
+#: control characters no output may carry raw: a repo's text could drive the terminal or the CI log
+RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 SUMMARY = re.compile(r"^Found \d+ errors?, \d+ warnings?(, \d+ info)? in \d+ of \d+ bundles? \(\d+ files?\) in [\d.]+ s\.$")
 
 
@@ -296,6 +298,9 @@ def validate(name: str, text: str, result) -> list[str]:
     """Problems with one reporter's output (empty when it is well formed)."""
     text = text.encode("utf-8", "backslashreplace").decode("utf-8")  # what the CLI writes (cli.py)
     checker = _CHECKERS.get(name)
+    raw = RAW_CONTROL.search(text.replace("\t", "") if name == "html" else text)
+    if raw and name in ("text", "github", "html"):  # JSON formats escape them by construction
+        return [f"raw control character {raw.group()!r} in {name} output (terminal escapes, workflow commands)"]
     try:
         return checker(text, result) if checker else []
     except ValueError as exc:  # json.JSONDecodeError, ElementTree.ParseError

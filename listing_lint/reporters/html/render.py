@@ -6,6 +6,7 @@ from html import escape
 
 from listing_lint import links
 from listing_lint.reporters._common import help_uri
+from listing_lint.reporters.text import escape as escape_text
 from listing_lint.reporters.html.facts import BundleFacts, Cell, Tile
 
 STYLE = """
@@ -45,7 +46,11 @@ CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 
 def esc(value) -> str:
-    return escape(str(value), quote=True)
+    """HTML-escaped, and every control character but tab and line break as a visible escape (``\\x1b``)."""
+    text = str(value)
+    if not text.isprintable():
+        text = "".join(ch if ch in "\t\n" else escape_text(ch) for ch in text)
+    return escape(text, quote=True)
 
 
 def _cell(cell: Cell, expected: str) -> str:

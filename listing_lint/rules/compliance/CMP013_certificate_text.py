@@ -20,6 +20,7 @@ from listing_lint.rules.compliance.CMP007_fcc_id import normalise
 from listing_lint.standards.pdftext import is_pdf, mentions, mentions_standard, pdf_text
 
 CODE, NAME, SEVERITY = "CMP013", "certificate-text", Severity.WARNING
+READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
 
 
 def _text(bundle, ctx, ref: str):

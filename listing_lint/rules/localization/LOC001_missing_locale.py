@@ -4,10 +4,14 @@ What it checks: every required locale (the locales the bundle declares in ``loca
 ``required-locales`` config, default en, es, fr, ru: both, a bundle cannot opt out of what the
 project requires) has a non-empty entry in ``title`` and in ``detail_pages``. A required ``es`` is satisfied by ``es-ES``; a required ``es-ES`` needs exactly
 that region. (A page that is listed but missing on disk is SCH003; an empty title is LOC010.)
+A detail page that is listed but empty — no text, no picture, no video, only comments or an
+empty ``<body>`` (what ``listing-lint init`` writes) — is a missing page too.
 Why: a buyer on the Spanish site sees the machine translation of the English title, or no
 description at all.
 Fails:
     listing.json /title/es removed
+
+    detail/es.html = <!DOCTYPE html><html lang="es"><head><meta charset="utf-8"></head><body><!-- Escribe aquí la página --></body></html>
 Passes:
     listing.json /title/es removed
     listing.json /title/es-ES = "Enchufe inteligente con medidor de consumo"
@@ -29,9 +33,32 @@ def _has(keys: list[str], locale: str) -> bool:
     return any(k.split("-")[0] == locale for k in keys)
 
 
+#: elements that are content without text: an image-only detail page is a page
+_CONTENT_TAGS = ("img", "video", "picture", "iframe", "object", "embed", "svg")
+
+
+def _empty(page) -> bool:
+    if page.text is None:
+        return False  # unreadable or too large: SCH001 says so
+    if page.root is None:
+        return True
+    if any(block.text.strip() for block in page.blocks):
+        return False
+    return not any(True for _ in page.elements(*_CONTENT_TAGS))
+
+
+def _empty_pages(bundle, ctx):
+    for key, page in bundle.pages.items():
+        if _empty(page):
+            body = page.root.find("body") if page.root is not None else None
+            at = page.span(body) if body is not None and page.file is not None else page
+            yield ctx.finding(at, f"the {key} detail page is empty (no text, pictures or video); write the {key} description")
+
+
 def check(bundle, ctx):
     if bundle.data is None:
         return
+    yield from _empty_pages(bundle, ctx)
     for field, what in (("title", "title"), ("detail_pages", "detail page")):
         value = bundle.get(f"/{field}")
         if not isinstance(value, dict):

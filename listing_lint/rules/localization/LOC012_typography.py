@@ -1,9 +1,12 @@
 """LOC012 typography — French no-break spaces, Spanish opening marks, locale quotation marks.
 
 What it checks: on fr pages (not fr-CA) a no-break space before ``:`` (U+00A0) and before
-``; ! ?`` (U+202F, U+00A0 accepted), in text outside ``lang``/``translate="no"`` elements
-(warning; safe fix: insert or replace the space); on es pages, a ``?`` or ``!`` sentence without
-its opening ``¿``/``¡`` (warning; headings are exempt, as the RAE exempts titles); on fr/ru pages
+``; ! ?`` (U+202F, U+00A0 accepted), after a word, a number with its unit or currency (``5 € ?``)
+or an inline element (``<b>Couleur</b>: noir``), in text outside ``lang``/``translate="no"``
+elements (warning; safe fix: insert or replace the space); the same in French titles and alt
+texts (warning, no fix: listing.json and attributes are edited by hand); on es pages and alt
+texts, a ``?`` or ``!`` sentence without its opening ``¿``/``¡`` (warning; headings and titles are
+exempt, as the RAE exempts titles); on fr/ru pages
 straight ``"quotes"`` where CLDR writes ``« »`` (info). Times and ratios (``12:30``, ``16:9``) and
 URLs are left alone, and so are blocks and pages judged to be in another language (LOC003,
 LOC002: Spanish sentences on a French page lack a translation, not French spaces).
@@ -12,6 +15,12 @@ before ``:`` also lets the colon wrap to the next line.
 Fails:
     detail/fr.html: <p>Compatible avec Alexa: oui</p>
     detail/es.html: <p>Necesitas ayuda? Escríbenos.</p>
+
+    detail/fr.html: <p>Moins de 5 € ? Oui.</p>
+
+    detail/fr.html: <p><b>Couleur</b>: noir</p>
+
+    listing.json /title/fr = "Prise connectée X1 : Wi-Fi, compatible Alexa"
 Passes:
     detail/fr.html: <p>Compatible avec Alexa\u00a0: oui</p>
     detail/es.html: <p>¿Necesitas ayuda? Escríbenos.</p>
@@ -25,7 +34,7 @@ from listing_lint.api import Fix, Severity
 from listing_lint.bundle.model import base_language
 from listing_lint.finding import TextEdit
 from listing_lint.l10n.markup import text_segments
-from listing_lint.l10n.pages import page_texts
+from listing_lint.l10n.pages import page_texts, texts
 from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC012", "typography", Severity.WARNING
@@ -43,17 +52,44 @@ def rules() -> dict:
     return load_yaml(DATA) or {}
 
 
-def _french_edits(text: str, base: int):
-    """(offset, end, replacement, punctuation) for each French punctuation missing its no-break space."""
+#: a mark that wants its no-break space: after anything but a space, another mark, an opening
+#: bracket or quote, a slash or an equals sign (``5 € ?`` and ``100 % !`` too), and followed by a
+#: space, the end of the text, a tag, or a closing quote or bracket
+_FRENCH_MARK = re.compile(r"(?P<before>[^\s:;!?.…(\[{«\"'/=_&*<>@#\\|~^`]|[»)])(?P<space>[ \t]*)(?P<p>[:;!?])(?=\s|$|<|&nbsp;|[»)\"])")
+#: tags that do not break the run of text (``<b>Couleur</b>: noir`` reads as ``Couleur: noir``)
+_INLINE_TAGS = re.compile(r"(?:</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^<>]*>)+", re.I)
+
+
+def _french_edits(text: str, base: int, before: str = ""):
+    """(offset, end, replacement, punctuation) for each French punctuation missing its no-break
+    space; ``before`` is the character of the text run just before (across inline tags)."""
     spacing = rules()["french_spacing"]
-    for m in re.finditer(r"(?P<before>[^\W_»)]|[»)])(?P<space>[ \t]*)(?P<p>[:;!?])(?=\s|$|<|&nbsp;|[»)\"])", text):
+    for m in _FRENCH_MARK.finditer(before + text):
+        if m.end("before") <= len(before) and m.start("p") < len(before):
+            continue
         punct = m.group("p")
         if m.group("before").isdigit() and not m.group("space"):
             continue  # 12:30, 16:9 — a digit right before the mark is a time or a ratio
-        if punct == "?" and _URL.search(text[max(0, m.start() - 80): m.end() + 1]):
+        if punct == "?" and _URL.search((before + text)[max(0, m.start() - 80): m.end() + 1]):
             continue
-        start = base + m.start("space")
-        yield start, base + m.end("space"), spacing[punct], punct
+        start = base - len(before) + m.start("space")
+        yield start, base - len(before) + m.end("space"), spacing[punct], punct
+
+
+def _runs(source: str, lang: str, skip: frozenset[int] | set[int] = frozenset()):
+    """Text runs of a page (outside the elements starting at an offset in ``skip``), each with the
+    last character of the run before when only inline tags stand between them."""
+    previous = None
+    for start, end, segment in text_segments(source, lang, skip):
+        before = ""
+        if previous is not None and previous[2] and _INLINE_TAGS.fullmatch(source, previous[1], start):
+            before = previous[2][-1]
+        yield start, end, segment, before
+        previous = (start, end, segment)
+
+
+def _what(new: str) -> str:
+    return "no-break space" if new == "\u00a0" else "narrow no-break space"
 
 
 def _french(page, ctx, verdicts):
@@ -61,25 +97,39 @@ def _french(page, ctx, verdicts):
         return
     path = str(page.file.path)
     lang = base_language(page.locale)
-    edits = [(s, e, new, punct) for start, _, segment in text_segments(page.text, lang) for s, e, new, punct in _french_edits(segment, start)]
+    edits = [x for start, _, segment, before in _runs(page.text, lang) for x in _french_edits(segment, start, before)]
     if edits:  # a page with nothing to add needs no language verdicts: its rule stays fast
         foreign = {page.element_offset(el) for el in verdicts().elements(page)} - {None}
         if foreign:
-            edits = [x for start, _, segment in text_segments(page.text, lang, foreign) for x in _french_edits(segment, start)]
+            edits = [x for start, _, segment, before in _runs(page.text, lang, foreign) for x in _french_edits(segment, start, before)]
     for s, e, new, punct in edits:
-        what = "no-break space" if new == "\u00a0" else "narrow no-break space"
         yield ctx.finding(
             page.offset_span(s, e + 1),
-            f"French puts a {what} (U+{ord(new):04X}) before \"{punct}\"; `listing-lint check --fix` inserts it",
+            f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\"; `listing-lint check --fix` inserts it",
             fix=Fix(f"insert U+{ord(new):04X} before \"{punct}\"", (TextEdit(path, s, e, new),)),
         )
 
 
-def _spanish(page, ctx, verdicts):
+def _french_short_texts(items, ctx, verdicts):
+    """Titles and alt texts: the same rule, one finding per text, fixed by hand."""
+    for item in items:
+        if item.other_language:
+            continue
+        element = getattr(item.at, "element", None)  # a page attribute: its raw value (block text folds U+00A0)
+        raw = element.get(item.kind) or "" if element is not None else item.text
+        for _, _, new, punct in _french_edits(raw, 0):
+            if not verdicts().skips(item):
+                yield ctx.finding(
+                    item.at,
+                    f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\" in the {item.locale} {item.where}",
+                )
+            break
+
+
+def _spanish(items, ctx, verdicts):
     marks = rules()["spanish_opening"]
-    for item in page_texts(page):
-        heading = item.kind[:1] == "h" and item.kind[1:].isdigit()
-        if heading or item.kind in ("alt", "title") or item.other_language:
+    for item in items:
+        if item.kind[:1] == "h" and item.kind[1:].isdigit() or item.kind in ("title", "listing-title") or item.other_language:
             continue
         text = _URL.sub(" ", item.judged_source)
         start = 0  # where the sentence in progress began: one pass (splitting the text before every
@@ -127,8 +177,12 @@ def check(bundle, ctx):
         found = []
         if lang == "fr" and page.locale not in skip_french:
             found += _french(page, ctx, verdicts)
+            found += _french_short_texts([t for t in page_texts(page) if t.kind in ("alt", "title")], ctx, verdicts)
         if lang == "es":
-            found += _spanish(page, ctx, verdicts)
+            found += _spanish(page_texts(page), ctx, verdicts)
         found += _quotes(page, ctx, verdicts)
         if found and not verdicts().page(page):  # a page judged wholly another language is LOC002's
             yield from found
+    short = texts(bundle, pages=False)  # listing titles and media alt texts (JSON pointers)
+    yield from _french_short_texts([t for t in short if t.lang == "fr" and t.locale not in skip_french], ctx, verdicts)
+    yield from _spanish([t for t in short if t.lang == "es"], ctx, verdicts)

@@ -18,6 +18,7 @@ from listing_lint.rules.media._shared import item_file, limit
 from listing_lint.bundle.positions import pointer
 
 CODE, NAME, SEVERITY = "MED004", "image-size", Severity.ERROR
+READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
 SOURCE = "AliExpress Open Platform: MarketImageDto type 2, 1:1 square, at least 800x800"
 
 

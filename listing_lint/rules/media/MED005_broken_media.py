@@ -24,6 +24,7 @@ from listing_lint.media.sniff import BY_EXTENSION, display, extension, kind_of
 from listing_lint.rules.media._shared import files
 
 CODE, NAME, SEVERITY = "MED005", "broken-media", Severity.ERROR
+READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
 
 PROBLEMS = {
     "empty": "is empty (0 bytes)",

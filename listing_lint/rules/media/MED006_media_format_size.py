@@ -18,6 +18,7 @@ from listing_lint.media.sniff import display, kind_of
 from listing_lint.rules.media._shared import files, limit, market, mb
 
 CODE, NAME, SEVERITY = "MED006", "media-format-size", Severity.WARNING
+READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
 
 
 def check(bundle, ctx):

@@ -16,6 +16,7 @@ from listing_lint.media import VideoProbe, probe
 from listing_lint.rules.media._shared import files, limit, market
 
 CODE, NAME, SEVERITY = "MED007", "video-limits", Severity.WARNING
+READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
 ASPECT_TOLERANCE = 0.01  # 854x480 is "16:9"
 
 

@@ -22,6 +22,7 @@ from listing_lint.media.phash import BITS
 from listing_lint.rules.media._shared import file_key, item_file, limit
 
 CODE, NAME, SEVERITY = "MED008", "duplicate-media", Severity.WARNING
+READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
 
 
 def check(bundle, ctx):

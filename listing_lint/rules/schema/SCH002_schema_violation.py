@@ -2,7 +2,7 @@
 
 What it checks: listing.json against ``schemas/listing.schema.json`` and store.json against
 ``schemas/store.schema.json`` (JSON Schema 2020-12). One finding per violation, at the
-offending value, in plain words: ``skus[2].price.amount`` must be a decimal string like
+offending value, in plain words: ``skus[2].price.amount`` must be a decimal string above zero like
 "39.90", got 39.9. Unknown fields name the closest valid one.
 Why: every other rule relies on the documented shape; a price written as a number loses its
 trailing zero and a misspelt field is silently ignored by the marketplace importer.

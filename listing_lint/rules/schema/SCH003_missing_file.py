@@ -2,11 +2,14 @@
 
 What it checks: every path listing.json names — detail pages, media files and posters,
 certificates, the trademark certificate, authorization letters, experiment variants' pages and
-media — exists as a regular file inside the bundle.
+media — exists as a regular file inside the bundle. A path that differs from a file of the bundle only
+in letter case gets a "did you mean".
 Why: a missing page or certificate is found by the marketplace's reviewer or a customs officer,
 not by the seller; here it is found at commit time.
 Fails:
     media/scene-07.jpg removed    (listing.json still names it)
+
+    media/scene-07.jpg renamed to media/Scene-07.jpg    (did you mean media/Scene-07.jpg?)
 Passes:
     media/scene-07.jpg renamed to media/scene-7.jpg
     listing.json /media/8/file = "media/scene-7.jpg"
@@ -29,10 +32,17 @@ WHAT = {
 
 
 def check(bundle, ctx):
+    by_lower: dict[str, str] | None = None  # the bundle's files by lower-case path, walked once if needed
     for ref in bundle.references:
         problem = ref.resolved.problem
         if problem == "missing":
-            yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.resolved.rel} does not exist in the bundle; add it or fix the path")
+            if by_lower is None:
+                by_lower = {}
+                for name in bundle.walk_files():
+                    by_lower.setdefault(name.lower(), name)
+            near = by_lower.get((ref.resolved.rel or "").lower())
+            hint = f"; did you mean {near}? (file names are case-sensitive)" if near else "; add it or fix the path"
+            yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.resolved.rel} does not exist in the bundle{hint}")
         elif problem == "not-a-file":
             yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.resolved.rel} is not a regular file (a folder or a device)")
         elif problem == "empty":

@@ -3,7 +3,8 @@
 What it checks: every image, video, PDF and HTML file inside a folder bundle is named by
 listing.json (pages, media, posters, certificates, trademark papers, letters, experiment
 variants) or embedded by a detail page (``img``/``video``/``source`` ``src``, ``poster``,
-local ``a href``). Other files (notes, spreadsheets) are left alone.
+local ``a href``). Other files (notes, spreadsheets) are left alone, and so is a file that a
+reference names in other letter case (SCH003 says "did you mean" it).
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
 Fails:
@@ -47,8 +48,10 @@ def check(bundle, ctx):
     if bundle.single_file or bundle.data is None:
         return
     used = referenced(bundle)
+    # a file named by a reference in other letter case is SCH003's "did you mean", not an orphan too
+    twins = {r.resolved.rel.lower() for r in bundle.references if r.resolved.problem == "missing" and r.resolved.rel}
     for rel in bundle.walk_files():
-        if rel.lower().endswith(CHECKED) and rel not in used:
+        if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins:
             file = bundle.file(rel)
             if file is not None:
                 yield ctx.finding(file, f"{rel} is in the bundle but nothing references it; list it in listing.json, embed it, or delete it")

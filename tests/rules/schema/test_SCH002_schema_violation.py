@@ -7,7 +7,7 @@ def test_price_as_number_is_reported_at_the_value_in_plain_words(tmp_path):
     b.write()
     [f] = findings(tmp_path, select="SCH002")
     assert (f.path, f.line) == ("listings/demo/listing.json", b.line_of('"amount": 39.9,'))
-    assert f.message == '`skus[1].price.amount` must be a decimal string like "39.90", got 39.9'
+    assert f.message == '`skus[1].price.amount` must be a decimal string above zero like "39.90", got 39.9'
 
 
 def test_unknown_field_names_the_closest_valid_one(tmp_path):

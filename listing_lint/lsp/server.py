@@ -1,0 +1,267 @@
+"""``listing-lint server``: the Language Server Protocol over stdio (pygls).
+
+Lints run one at a time in one worker thread, so the event loop keeps answering hovers and code
+actions while a bundle's pictures are decoded. Keystrokes are debounced and coalesced per bundle:
+a lint already running for the bundle is followed by at most one more, on the newest text.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path
+
+from listing_lint import __version__
+from listing_lint.config import ConfigError
+from listing_lint.engine import UsageError
+from listing_lint.lsp import convert
+from listing_lint.lsp.session import Options, Outcome, Session, Shown, Target, target_of
+
+log = logging.getLogger("listing_lint.lsp")
+MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
+
+
+@dataclass
+class _Job:
+    full: bool = False
+    again: bool = False
+    running: bool = False
+    timer: asyncio.TimerHandle | None = None
+
+
+@dataclass
+class _Published:
+    """What a document was last given, for code actions and hovers."""
+
+    items: list[tuple[Shown, lsp.Diagnostic]] = field(default_factory=list)
+    texts: dict[str, str] = field(default_factory=dict)
+    versions: dict[str, int] = field(default_factory=dict)  # path -> version of the open documents linted
+    manifest: str | None = None
+
+
+class ListingLintServer(LanguageServer):
+    def __init__(self) -> None:
+        super().__init__("listing-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        self.session = Session()
+        self.jobs: dict[Target, _Job] = {}
+        self.published: dict[str, _Published] = {}
+        self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listing-lint")
+        self.reported: dict[Target, str] = {}  # the configuration error last shown for a bundle
+        self.root: Path | None = None  # the workspace root, for a relative config path
+
+    # -- documents ----------------------------------------------------------------------------
+    def encoding(self) -> str:
+        kind = self.workspace.position_encoding
+        value = getattr(kind, "value", kind) or "utf-16"
+        return str(value)
+
+    def buffers(self) -> tuple[dict[str, str], dict[str, int]]:
+        texts, versions = {}, {}
+        for uri, doc in list(self.workspace.text_documents.items()):
+            path = convert.path_of(uri)
+            if path is not None:
+                texts[str(path)] = doc.source
+                if doc.version is not None:
+                    versions[str(path)] = doc.version
+        return texts, versions
+
+    # -- scheduling ---------------------------------------------------------------------------
+    def request(self, uri: str, full: bool, delay: float = 0.0) -> None:
+        path = convert.path_of(uri)
+        target = target_of(path) if path is not None else None
+        if target is None:
+            if uri not in self.published:  # a file outside any bundle: nothing to say, but say it
+                self.published[uri] = _Published()
+                self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+            return
+        job = self.jobs.setdefault(target, _Job())
+        job.full = job.full or full
+        if job.timer is not None:
+            job.timer.cancel()
+        job.timer = asyncio.get_running_loop().call_later(delay, self._start, target)
+
+    def _start(self, target: Target) -> None:
+        job = self.jobs[target]
+        job.timer = None
+        if job.running:
+            job.again = True
+            return
+        job.running = True
+        asyncio.ensure_future(self._run(target, job))
+
+    async def _run(self, target: Target, job: _Job) -> None:
+        loop = asyncio.get_running_loop()
+        try:
+            while True:
+                full, job.full, job.again = job.full, False, False
+                texts, versions = self.buffers()
+                try:
+                    outcome = await loop.run_in_executor(self.lint_pool, self.session.lint, target, texts, full)
+                except (ConfigError, UsageError, ValueError) as exc:
+                    self._config_problem(target, str(exc))
+                    outcome = None
+                except Exception:  # noqa: BLE001 - a bug in a lint must not take the editor's server down
+                    log.exception("linting %s failed", target.path)
+                    outcome = None
+                if outcome is not None:
+                    self.reported.pop(target, None)  # a configuration fixed and broken again is said again
+                    self.publish(target, outcome, versions)
+                    if full and not job.again:
+                        await self._warm(target)
+                if not job.again:
+                    break
+        finally:
+            job.running = False
+
+    async def _warm(self, target: Target) -> None:
+        try:
+            await asyncio.get_running_loop().run_in_executor(self.lint_pool, self.session.warm_models, target)
+        except Exception:  # noqa: BLE001 - a model that fails to load costs time later, not the server
+            log.exception("loading language models failed")
+
+    def _config_problem(self, target: Target, message: str) -> None:
+        if self.reported.get(target) != message:  # said once, not at every keystroke
+            self.reported[target] = message
+            self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"listing-lint: {message}"))
+
+    # -- publishing ---------------------------------------------------------------------------
+    def publish(self, target: Target, outcome: Outcome, versions: dict[str, int]) -> None:
+        encoding = self.encoding()
+        files = dict(outcome.files)
+        for path in versions:  # an open document of this bundle with nothing to report hears so too
+            if path not in files and target_of(Path(path)) == target:
+                files[path] = []
+        for path, shown in sorted(files.items()):
+            text = outcome.texts.get(path)
+            if text is None and any(s.finding.line is not None for s in shown):
+                text = _read_text(path)
+            positions = convert.Positions(text, encoding) if text is not None else None
+            items = [(s, convert.diagnostic(s.finding, positions)) for s in shown]
+            uri = from_fs_path(path) or path
+            self.published[uri] = _Published(items, outcome.texts, versions, outcome.manifest)
+            self.text_document_publish_diagnostics(
+                lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[d for _, d in items], version=versions.get(path))
+            )
+
+    def document(self, published: _Published):
+        def identify(path: str) -> tuple[str, int | None]:
+            return from_fs_path(path) or path, published.versions.get(path)
+
+        return identify
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_READ)
+    except OSError:
+        return None
+    return data.decode("utf-8", "replace").removeprefix("\ufeff")
+
+
+server = ListingLintServer()
+
+
+@server.feature(lsp.INITIALIZE)
+def initialize(ls: ListingLintServer, params: lsp.InitializeParams) -> None:
+    ls.root = convert.path_of(params.root_uri) if params.root_uri else Path(params.root_path) if params.root_path else None
+    ls.session.options, problems = Options.parse(params.initialization_options, ls.root)
+    for problem in problems:
+        log.warning(problem)
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
+def did_change_configuration(ls: ListingLintServer, params: lsp.DidChangeConfigurationParams) -> None:
+    if isinstance(params.settings, dict) and params.settings:
+        ls.session.options, _ = Options.parse(params.settings, ls.root)
+        ls.session.forget()
+        for uri in list(ls.workspace.text_documents):
+            ls.request(uri, full=True)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: ListingLintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.request(params.text_document.uri, full=True)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: ListingLintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    ls.request(params.text_document.uri, full=False, delay=ls.session.options.debounce)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+def did_save(ls: ListingLintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    ls.request(params.text_document.uri, full=True)
+
+
+@server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: ListingLintServer, params: lsp.DidCloseTextDocumentParams) -> None:
+    ls.request(params.text_document.uri, full=False)  # back to what the disk says
+
+
+@server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))
+def code_action(ls: ListingLintServer, params: lsp.CodeActionParams) -> list[lsp.CodeAction]:
+    published = ls.published.get(params.text_document.uri)
+    if published is None:
+        return []
+    asked = [d for d in params.context.diagnostics if d.source == convert.SOURCE]
+    path = str(convert.path_of(params.text_document.uri))
+    encoding, identify = ls.encoding(), ls.document(published)
+    actions: list[lsp.CodeAction] = []
+    for shown, diag in published.items:
+        wanted = any(convert.same(diag, d) for d in asked) if asked else convert.overlaps(diag.range, params.range)
+        if not wanted:
+            continue
+        fix = convert.fix_action(shown.finding, diag, published.texts, identify, encoding)
+        if fix is not None:
+            actions.append(fix)
+        if shown.suppressible:
+            suppress = convert.suppress_action(shown.finding, diag, path, published.manifest, published.texts, identify, encoding)
+            if suppress is not None:
+                actions.append(suppress)
+    return actions
+
+
+@server.feature(lsp.TEXT_DOCUMENT_HOVER)
+def hover(ls: ListingLintServer, params: lsp.HoverParams) -> lsp.Hover | None:
+    uri, at = params.text_document.uri, params.position
+    published = ls.published.get(uri)
+    inside = lsp.Range(at, at)
+    if published is not None:
+        hits = [d for _, d in published.items if convert.overlaps(d.range, inside)]
+        if hits:
+            return convert.rule_hover([str(d.code) for d in hits], hits[0].range)
+    try:
+        lines = ls.workspace.get_text_document(uri).lines
+    except Exception:  # noqa: BLE001 - a document the client never opened
+        return None
+    if at.line >= len(lines):
+        return None
+    found = convert.code_at(lines[at.line].rstrip("\r\n"), at.character, ls.encoding())
+    if found is None:
+        return None
+    code, start, end = found
+    return convert.rule_hover([code], lsp.Range(lsp.Position(at.line, start), lsp.Position(at.line, end)))
+
+
+def serve() -> None:
+    """Speak LSP on stdin/stdout. Whatever else writes to stdout (a library's print, a child process)
+    goes to stderr instead, so it cannot corrupt the protocol stream."""
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    sys.stdout = sys.stderr
+    logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="listing-lint server: %(levelname)s %(message)s")
+    server.start_io(sys.stdin.buffer, protocol_out)
+    # After `exit`: do not wait for a lint still running (a full lint decoding a video, a stuck
+    # rule): the interpreter would join the lint thread at exit. What it had not written is cache.
+    server.lint_pool.shutdown(wait=False, cancel_futures=True)
+    sys.stderr.flush()
+    os._exit(0)

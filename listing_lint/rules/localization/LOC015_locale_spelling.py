@@ -1,0 +1,69 @@
+"""LOC015 locale-spelling — a locale tag in listing.json is not in BCP 47 spelling.
+
+What it checks: the locale keys of ``title``, ``detail_pages`` and media ``alt`` texts, and the
+entries of ``locales``, are written as BCP 47 writes them: ``es-ES``, not ``es_ES``, ``ES-es`` or
+``EN``. Safe fix (``--fix``): rewrite the tag (not when the corrected key is already there).
+Why: the engine reads ``es_ES`` as ``es-ES``, but the marketplace API, translation tools and
+other scripts reading the bundle do not; one spelling everywhere keeps ``es-ES`` and ``es_ES``
+from becoming two locales.
+Fails:
+    listing.json /title/es removed
+    listing.json /title/es_ES = "Enchufe inteligente con medidor de consumo"
+Passes:
+    listing.json /title/es removed
+    listing.json /title/es-ES = "Enchufe inteligente con medidor de consumo"
+"""
+
+import json
+
+from listing_lint.api import Fix, Severity
+from listing_lint.bundle.model import normalize_locale
+from listing_lint.bundle.positions import json_offsets, pointer
+from listing_lint.finding import TextEdit
+
+CODE, NAME, SEVERITY = "LOC015", "locale-spelling", Severity.WARNING
+SOURCE = "https://www.rfc-editor.org/rfc/rfc5646 (BCP 47 §2.1.1: case conventions)"
+
+
+def _tags(bundle):
+    """(pointer, tag, is a key, the other keys of its object) of every locale tag listing.json writes."""
+    for table in ("title", "detail_pages"):
+        keys = set(bundle.dict_at(f"/{table}"))
+        for key in sorted(keys):
+            yield pointer(table, key), key, True, keys - {key}
+    for i, item in enumerate(bundle.list_at("/media")):
+        alt = item.get("alt") if isinstance(item, dict) else None
+        if isinstance(alt, dict):
+            for key in sorted(alt):
+                yield pointer("media", i, "alt", key), key, True, set(alt) - {key}
+    values = bundle.list_at("/locales")
+    for i, value in enumerate(values):
+        if isinstance(value, str):
+            yield pointer("locales", i), value, False, {v for j, v in enumerate(values) if j != i}
+
+
+def _fix(bundle, ptr: str, tag: str, good: str, is_key: bool, others: set) -> Fix | None:
+    text = bundle.manifest.text
+    if not text or bundle.manifest.path is None or any(normalize_locale(o) == good for o in others if isinstance(o, str)):
+        return None  # the corrected tag is already there: renaming would make two of one locale
+    offsets = json_offsets(text).get(ptr)
+    if offsets is None:
+        return None
+    start = offsets[2] if is_key else offsets[0]
+    token = json.dumps(tag, ensure_ascii=False)
+    if start is None or text[start : start + len(token)] != token:
+        return None  # written with escapes: left to the author
+    new = json.dumps(good, ensure_ascii=False)
+    return Fix(f"write {new} for {token}", (TextEdit(str(bundle.manifest.path), start, start + len(token), new),))
+
+
+def check(bundle, ctx):
+    for ptr, tag, is_key, others in _tags(bundle):
+        good = normalize_locale(tag)
+        if not tag.strip() or good == tag:
+            continue
+        yield ctx.finding(
+            ptr,
+            f'locale "{tag}" is not BCP 47 spelling; write "{good}"',
+            fix=_fix(bundle, ptr, tag, good, is_key, others),
+        )

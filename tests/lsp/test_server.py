@@ -1,0 +1,246 @@
+"""`listing-lint server` end to end: a real client over stdio, a real bundle on disk, exact answers."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from lsprotocol import types as lsp
+from pytest_lsp import LanguageClient
+
+from builder import AS_OF, findings
+from lsp_helpers import ES, apply_edit, diagnostics_for, open_doc, replace_all
+from listing_lint import links, registry
+from listing_lint.config import load_config
+from listing_lint.docs import rule_help
+from listing_lint.engine import make_settings, run
+from listing_lint.lsp.convert import rule_docs
+
+pytestmark = pytest.mark.asyncio
+
+ES_PAGE = "listings/demo/detail/es.html"
+
+
+def spans(diags):
+    return [(d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) for d in diags]
+
+
+def engine_spans(repo, rel):
+    """What `check` reports for one file (its config read, as-of pinned), in LSP's 0-based terms:
+    the server must say the same."""
+    config = load_config(repo).with_overrides(cache=False)
+    result = run(make_settings(config, [str(repo)], repo, AS_OF), [str(repo)])
+    return [(f.code, f.line - 1, f.column - 1, f.end_line - 1, f.end_column - 1) for f in result.findings if f.path == rel]
+
+
+async def test_open_change_fix_suppress_hover(client: LanguageClient, repo):
+    page = repo / ES_PAGE
+    uri = open_doc(client, page, "html")
+    diags = await diagnostics_for(client, uri)
+    assert spans(diags) == [("LOC004", 1, 0, 1, 0), ("LOC005", 4, 2, 4, 2)]
+    assert spans(diags) == engine_spans(repo, ES_PAGE)
+    loc004 = diags[0]
+    assert loc004.severity == lsp.DiagnosticSeverity.Warning and diags[1].severity == lsp.DiagnosticSeverity.Error
+    assert loc004.source == "listing-lint"
+    assert loc004.message == '<html lang="es_ES"> is not BCP 47 spelling; write lang="es-ES"'
+    # no published docs in this checkout's metadata: the rule reference shipped with the package
+    reference = (links.docs_dir() / "rules-reference.md").as_uri()
+    assert loc004.code_description.href == rule_docs("LOC004", "html-lang") == reference + "#loc004-html-lang"
+
+    # an unsaved edit that fills the placeholder: LOC005 goes, LOC004 stays
+    fixed_price = ES.replace("{{price}}", "39,90 US$")
+    replace_all(client, uri, fixed_price, 2)
+    diags = await diagnostics_for(client, uri, lambda d: [x.code for x in d] == ["LOC004"])
+    assert spans(diags) == [("LOC004", 1, 0, 1, 0)]
+
+    # the quick fix `check --fix` would make, offered on its diagnostic, applied as the editor would
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), diags[0].range, lsp.CodeActionContext(diagnostics=diags)
+        )
+    )
+    titles = [a.title for a in actions]
+    assert titles == ['set <html lang="es-ES"> (LOC004)', "Suppress LOC004 on this line (HTML comment)"]
+    change = actions[0].edit.document_changes[0]
+    assert change.text_document.uri == uri and change.text_document.version == 2
+    fixed = apply_edit(fixed_price, change.edits)
+    assert fixed == fixed_price.replace('lang="es_ES"', 'lang="es-ES"')
+    replace_all(client, uri, fixed, 3)
+    assert await diagnostics_for(client, uri, lambda d: not d) == []
+
+    # hover on a rule code written in the page: the text of `listing-lint rule LOC005`
+    with_comment = fixed.replace("<h1>", "<!-- listing-lint: disable-next=LOC005 -->\n<h1>", 1)
+    replace_all(client, uri, with_comment, 4)
+    line = with_comment.splitlines().index("<!-- listing-lint: disable-next=LOC005 -->")
+    col = len("<!-- listing-lint: disable-next=")
+    hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(line, col + 3)))
+    assert rule_help(registry.by_code()["LOC005"]) in hover.contents.value
+    assert hover.range == lsp.Range(lsp.Position(line, col), lsp.Position(line, col + 6))
+    # ... and that comment now suppresses nothing: LNT001, as `check` says
+    diags = await diagnostics_for(client, uri, lambda d: [x.code for x in d] == ["LNT001"])
+    assert diags[0].range.start.line == line
+
+
+async def test_hover_on_a_diagnostic(client: LanguageClient, repo):
+    # a clean page hears that it is clean (an empty publish), not silence
+    assert await diagnostics_for(client, open_doc(client, repo / "listings/demo/detail/en.html", "html")) == []
+    uri = open_doc(client, repo / ES_PAGE, "html")
+    diags = await diagnostics_for(client, uri)
+    hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), diags[1].range.start))
+    assert rule_help(registry.by_code()["LOC005"]) in hover.contents.value
+    assert rule_docs("LOC005", "placeholder") in hover.contents.value
+    # nowhere near a diagnostic or a code: no hover
+    assert await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(2, 3))) is None
+
+
+async def test_suppress_in_page_with_reason_placeholder(client: LanguageClient, repo):
+    uri = open_doc(client, repo / ES_PAGE, "html")
+    diags = await diagnostics_for(client, uri)
+    loc005 = [d for d in diags if d.code == "LOC005"]
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(lsp.TextDocumentIdentifier(uri), loc005[0].range, lsp.CodeActionContext(diagnostics=loc005))
+    )
+    assert [a.title for a in actions] == ["Suppress LOC005 on this line (HTML comment)"]  # no mechanical fix for a placeholder
+    text = apply_edit(ES, actions[0].edit.document_changes[0].edits)
+    assert "  <!-- listing-lint: disable-next=LOC005 --><!-- reason: TODO: say why this finding is acceptable here -->\n  <p>Precio" in text
+    replace_all(client, uri, text, 2)
+    diags = await diagnostics_for(client, uri, lambda d: [x.code for x in d] == ["LOC004"])
+    assert spans(diags) == [("LOC004", 1, 0, 1, 0)]
+
+
+async def test_listing_json_suppression_and_other_files(client: LanguageClient, repo):
+    manifest = repo / "listings/demo/listing.json"
+    uri = open_doc(client, manifest, "json")
+    diags = await diagnostics_for(client, uri)
+    assert [d.code for d in diags] == ["CMP011", "ABT001", "MED001", "MED002"]
+    assert spans(diags) == engine_spans(repo, "listings/demo/listing.json")
+    # a finding about another file of the bundle is published for that file
+    page_diags = await diagnostics_for(client, (repo / ES_PAGE).as_uri())
+    assert [d.code for d in page_diags] == ["LOC004", "LOC005"]
+
+    med001 = [d for d in diags if d.code == "MED001"]
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(lsp.TextDocumentIdentifier(uri), med001[0].range, lsp.CodeActionContext(diagnostics=med001))
+    )
+    assert [a.title for a in actions] == ["Suppress MED001 in this bundle (listing.json lint.ignore)"]
+    text = apply_edit(manifest.read_text(encoding="utf-8"), actions[0].edit.document_changes[0].edits)
+    assert text.startswith('{\n  "lint": {"ignore": ["MED001"], "reason": "TODO: say why this finding is acceptable here"},\n  "schema_version"')
+    replace_all(client, uri, text, 2)
+    diags = await diagnostics_for(client, uri, lambda d: "MED001" not in [x.code for x in d])
+    assert [d.code for d in diags] == ["CMP011", "ABT001", "MED002"]
+
+
+async def test_invalid_json_mid_edit_is_a_diagnostic(client: LanguageClient, repo):
+    manifest = repo / "listings/demo/listing.json"
+    uri = open_doc(client, manifest, "json")
+    await diagnostics_for(client, uri)
+    good = manifest.read_text(encoding="utf-8")
+    half = good.replace('"category": "home-garden",', '"category": "home-gar', 1)
+    replace_all(client, uri, half, 2)
+    diags = await diagnostics_for(client, uri, lambda d: [x.code for x in d] == ["SCH001"])
+    line = half.splitlines().index('  "category": "home-gar')
+    assert diags[0].range.start.line == line and diags[0].message.startswith("invalid JSON")
+    # still answering: a hover, then the fixed text lints as before
+    hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), diags[0].range.start))
+    assert "SCH001 invalid-file" in hover.contents.value
+    replace_all(client, uri, good, 3)
+    diags = await diagnostics_for(client, uri, lambda d: "SCH001" not in [x.code for x in d])
+    assert [d.code for d in diags] == ["CMP011", "ABT001", "MED001", "MED002"]
+
+
+async def test_file_outside_any_bundle(client: LanguageClient, repo):
+    stray = repo / "notes.html"
+    stray.write_text("<p>Precio: {{price}}</p>\n<!-- see LOC005 -->\n", encoding="utf-8")
+    uri = open_doc(client, stray, "html")
+    assert await diagnostics_for(client, uri) == []
+    replace_all(client, uri, "<p>{{", 2)
+    hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(1, 10)))
+    assert hover is None  # the line is gone: nothing to explain, and no error
+    # and the server still lints bundles
+    page = open_doc(client, repo / ES_PAGE, "html")
+    assert [d.code for d in await diagnostics_for(client, page)] == ["LOC004", "LOC005"]
+
+
+async def test_broken_picture_leaves_the_server_answering(broken_client: LanguageClient, broken_repo):
+    manifest = broken_repo / "listings/demo/listing.json"
+    uri = open_doc(broken_client, manifest, "json")
+    diags = await diagnostics_for(broken_client, uri)
+    assert spans(diags) == engine_spans(broken_repo, "listings/demo/listing.json")
+    assert [d.code for d in diags] == ["CMP011", "ABT001", "MED001", "MED002", "MED005"]
+    # a keystroke on the page still lints (the picture's finding stays: media rules run on save)
+    page = open_doc(broken_client, broken_repo / ES_PAGE, "html")
+    await diagnostics_for(broken_client, page)
+    replace_all(broken_client, page, ES.replace("{{price}}", "39,90 US$"), 2)
+    assert [d.code for d in await diagnostics_for(broken_client, page, lambda d: len(d) == 1)] == ["LOC004"]
+    assert "MED005" in [d.code for d in broken_client.diagnostics[uri]]
+    med005 = [d for d in broken_client.diagnostics[uri] if d.code == "MED005"][0]
+    hover = await broken_client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), med005.range.start))
+    assert "MED005 broken-media" in hover.contents.value
+
+
+async def test_save_runs_the_media_rules_again(client: LanguageClient, repo):
+    """Keystrokes never decode pictures; saving does, and sees a picture replaced on disk."""
+    manifest = repo / "listings/demo/listing.json"
+    uri = open_doc(client, manifest, "json")
+    await diagnostics_for(client, uri)
+    (repo / "listings/demo/media/scene-1.png").write_bytes(b"not a picture at all")
+    edited = manifest.read_text(encoding="utf-8").replace("{", '{"lint": {"ignore": ["ABT001"]},', 1)
+    replace_all(client, uri, edited, 2)
+    diags = await diagnostics_for(client, uri, lambda d: "ABT001" not in [x.code for x in d])
+    assert [d.code for d in diags] == ["CMP011", "MED001", "MED002"]  # the keystroke did not look at the picture
+    manifest.write_text(edited, encoding="utf-8")  # what the editor does before it says "saved"
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    diags = await diagnostics_for(client, uri, lambda d: "MED005" in [x.code for x in d])
+    assert [d.code for d in diags] == ["CMP011", "MED001", "MED002", "MED005"]
+    assert spans(diags) == engine_spans(repo, "listings/demo/listing.json")
+
+
+async def test_a_broken_config_is_said_once_and_the_server_keeps_answering(client: LanguageClient, repo):
+    (repo / "listing-lint.toml").write_text('required-locale = ["en", "es"]\n', encoding="utf-8")
+    uri = open_doc(client, repo / ES_PAGE, "html")
+    for _ in range(600):
+        if client.messages:
+            break
+        await asyncio.sleep(0.05)
+    [message] = client.messages
+    assert message.type == lsp.MessageType.Error
+    assert message.message.endswith("unknown key 'required-locale'; did you mean 'required-locales'?")
+    assert uri not in client.diagnostics  # nothing is said about the page that the config would not say
+    (repo / "listing-lint.toml").write_text('required-locales = ["en", "es"]\n', encoding="utf-8")
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    assert [d.code for d in await diagnostics_for(client, uri)] == ["LOC004", "LOC005"]
+
+
+async def test_store_json_half_typed_then_fixed(client: LanguageClient, repo):
+    store = repo / "store.json"
+    store.write_text('{\n  "seller": {"legal_name": "Voltia Trading Ltd"},\n  "warehouses_coverage": 1.5\n}\n', encoding="utf-8")
+    uri = open_doc(client, store, "json")
+    before = await diagnostics_for(client, uri)
+    assert [(d.code, d.range.start.line) for d in before] == [("SCH002", 2)]
+    assert spans(before) == engine_spans(repo, "store.json")
+    replace_all(client, uri, '{\n  "seller": {"legal_name": "Voltia\n}\n', 2)  # half-typed: SCH002 cannot be judged
+    diags = await diagnostics_for(client, uri, lambda d: "SCH001" in [x.code for x in d])
+    assert [(d.code, d.range.start.line) for d in diags] == [("SCH001", 1)]
+    replace_all(client, uri, store.read_text(encoding="utf-8"), 3)
+    assert spans(await diagnostics_for(client, uri, lambda d: "SCH001" not in [x.code for x in d])) == spans(before)
+
+
+async def test_shutdown_and_exit_end_the_process_cleanly(repo):
+    """The whole life of a session, by hand: initialize, lint, shutdown, exit; the process ends with 0."""
+    import sys
+
+    from pytest_lsp import make_test_lsp_client
+
+    from lsp_helpers import start
+
+    client = make_test_lsp_client()
+    await client.start_io(sys.executable, "-m", "listing_lint", "server")
+    try:
+        await start(client, repo)
+        uri = open_doc(client, repo / ES_PAGE, "html")
+        assert [d.code for d in await diagnostics_for(client, uri)] == ["LOC004", "LOC005"]
+        assert await client.shutdown_async(None) is None
+        client.exit(None)
+        assert await asyncio.wait_for(client._server.wait(), 30) == 0
+    finally:
+        await client.stop()
