@@ -216,6 +216,23 @@ class Bundle:
         return value if isinstance(value, dict) else {}
 
     @cached_property
+    def _schema_rejected(self) -> frozenset[str]:
+        from listing_lint.schema import rejected_pointers
+
+        data = self.data
+        return frozenset() if data is None or self.refused else rejected_pointers("listing.schema.json", data)
+
+    def schema_rejects(self, ptr: str) -> bool:
+        """Whether the schema rejects the value at ``ptr``, a value it is part of, or a value inside it.
+
+        SCH002 reports each rejected value; a rule that would conclude something from it stays silent
+        (one root cause, one finding). Only computed when a rule asks; a valid listing costs one fast check.
+        """
+        from listing_lint.schema import rejects
+
+        return rejects(self._schema_rejected, ptr)
+
+    @cached_property
     def source_map(self) -> JsonSourceMap:
         return JsonSourceMap(self.manifest.text or "", self.manifest.lines)
 
@@ -252,7 +269,8 @@ class Bundle:
         values = self.get("/locales")
         if not isinstance(values, list):
             return None
-        return [normalize_locale(v) for v in values if isinstance(v, str)]
+        # a tag the schema rejects ("xx_XX_1") is SCH002's, not a locale every page, title and alt text must have
+        return [normalize_locale(v) for i, v in enumerate(values) if isinstance(v, str) and f"/locales/{i}" not in self._schema_rejected]
 
     # -- files ----------------------------------------------------------------------------
     def resolve(self, ref: str, base: str = "") -> Resolved:

@@ -37,6 +37,10 @@ PROBLEM_WORDS = {
 }
 
 
+#: the problems that mean a path leaves the bundle (SCH004's)
+LEAVES_BUNDLE = ("absolute", "outside", "symlink-outside")
+
+
 def is_url(ref: str) -> bool:
     return bool(_URL.match(ref.strip()))
 

@@ -40,6 +40,19 @@ class Repo:
     def store_problem(self) -> JsonProblem | None:
         return self._parsed[1]
 
+    @cached_property
+    def _schema_rejected(self) -> frozenset[str]:
+        from listing_lint.schema import rejected_pointers
+
+        data = self.store_data
+        return frozenset() if data is None else rejected_pointers("store.schema.json", data)
+
+    def schema_rejects(self, ptr: str) -> bool:
+        """Whether the schema rejects the value of store.json at ``ptr``, or one around or inside it (as ``Bundle.schema_rejects``)."""
+        from listing_lint.schema import rejects
+
+        return rejects(self._schema_rejected, ptr)
+
     def store_get(self, ptr: str, default: Any = None) -> Any:
         node: Any = self.store_data
         for token in ptr.split("/")[1:]:

@@ -51,7 +51,9 @@ def _neutral_token(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return True  # LED, USB-C, HDMI, SALE
-    return any(c.isupper() for c in token[1:]) and any(c.islower() for c in token)  # iPhone, PowerCore
+    # iPhone, PowerCore; each part of a slash or hyphen compound alone ("Регион/Область" is two words)
+    return any(any(c.isupper() for c in part[1:]) and any(c.islower() for c in part)
+               for part in re.split(r"[/+-]", token))
 
 
 def _keep_or_blank(match: re.Match) -> str:

@@ -168,24 +168,60 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
     return [j for j in ctx.cache[key] if wanted.get(j.item.kind, pages)]
 
 
+def _joined(texts) -> str:
+    """Blocks as one text, each its own sentence (a block's capital is no mid-sentence name)."""
+    return " ".join(t if t[-1:] in ".!?" else t + "." for t in texts)
+
+
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
-    """Pages whose judged text is mostly one other language: page locale -> (language, share)."""
+    """Pages whose judged text is mostly one other language: page locale -> (language, share).
+
+    The blocks' verdicts weighted by length, except that a page's short blocks (under
+    ``langid-error-chars``, where a verdict is weak alone) are judged together as one text when
+    they add up to that length: "Data i hora", "Casella de selecció" pass as Spanish one by one,
+    together they are Catalan. When every block passes alone, the page's text is judged once more
+    as one text, each block a sentence.
+    """
     key = "loc:foreign-pages"
     if key in ctx.cache:
         return ctx.cache[key]
+    from listing_lint.langid.judge import get_judge
+
     share_needed = ctx.threshold("langid-page-share")
-    weights: dict[str, dict[str, int]] = {}
+    long_from = ctx.threshold("langid-error-chars")
+    by_page: dict[str, list[Judged]] = {}
     for j in judged(bundle, ctx, titles=False, alts=False):
-        lang = j.item.lang if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
-        page = weights.setdefault(j.item.locale, {})
-        page[lang] = page.get(lang, 0) + len(j.text)
+        by_page.setdefault(j.item.locale, []).append(j)
     out = {}
-    for locale, by_lang in weights.items():
-        total = sum(by_lang.values())
-        if total < ctx.threshold("langid-error-chars"):
+    for locale, items in by_page.items():
+        own = base_language(locale)
+        weights: dict[str, int] = {}
+        short = [j for j in items if len(j.text) < long_from]
+        together = _joined(j.text for j in short)
+        grouped = len(short) >= 2 and len(together) >= long_from
+        short_ids = {id(j) for j in short}
+        for j in items:
+            if grouped and id(j) in short_ids:
+                continue
+            lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
+            weights[lang] = weights.get(lang, 0) + len(j.text)
+        if grouped:
+            verdict = get_judge(ctx.config.get("language-detector")).judge(together, own)
+            lang = verdict.foreign or own
+            weights[lang] = weights.get(lang, 0) + sum(len(j.text) for j in short)
+        total = sum(weights.values())
+        if total < long_from:
             continue  # too little text to call the whole page
-        lang, weight = max(sorted(by_lang.items()), key=lambda kv: kv[1])
-        if lang != base_language(locale) and total and weight / total >= share_needed:
+        if len(items) >= 2 and set(weights) == {own}:
+            # every block passed alone: the page's text as one is a longer, surer sample (two
+            # Catalan labels can each pass as Spanish; together they do not). Not when some block
+            # failed: lingua follows the foreign part of mixed text (a French page with one
+            # English paragraph joined is "English 1.00")
+            verdict = get_judge(ctx.config.get("language-detector")).judge(_joined(j.text for j in items), own)
+            if verdict.foreign:
+                weights = {verdict.foreign: total}
+        lang, weight = max(sorted(weights.items()), key=lambda kv: kv[1])
+        if lang != own and weight / total >= share_needed:
             out[locale] = (lang, weight / total)
     ctx.cache[key] = out
     return out

@@ -5,8 +5,9 @@
 ``scores(text, candidates) -> {lang: confidence}`` is the full distribution, best first.
 
 Candidates default to the four page languages plus the confusers measured in
-``research/langid.md`` (pt, it, uk, bg, de, zh): restricting to them is more accurate on short
-text than a library's full set, and leftovers in a neighbour language still show.
+``research/langid.md`` (pt, it, uk, bg, de, zh) and the neighbours real leftovers come from
+(ca, be, nl; issue 15): restricting to them is more accurate on short text than a library's full
+set, and leftovers in a neighbour language still show, named.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ import threading
 from typing import Protocol
 
 PAGE_LANGUAGES = ("en", "es", "fr", "ru")
-CONFUSERS = ("pt", "it", "uk", "bg", "de", "zh")
+#: the languages a page language's leftovers really come from (issue 15); each is a candidate, so
+#: the judge can name it. Galician has no lingua model: it shows as Portuguese or Spanish.
+NEIGHBOURS = {
+    "es": ("ca", "gl", "pt", "it"),
+    "fr": ("it", "es", "pt"),
+    "ru": ("uk", "bg", "be"),
+    "en": ("de", "nl"),
+}
+CONFUSERS = ("pt", "it", "uk", "bg", "de", "zh", "ca", "be", "nl")
 CANDIDATES = PAGE_LANGUAGES + CONFUSERS
 
 #: config name -> (module, class, keyword arguments)

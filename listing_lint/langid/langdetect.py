@@ -32,6 +32,8 @@ class LangdetectDetector(BaseDetector):
             profiles = []
             for code in key:
                 for name in PROFILES.get(code, (code,)):
+                    if not os.path.exists(os.path.join(folder, name)):
+                        continue  # a candidate langdetect has no profile for (be)
                     with open(os.path.join(folder, name), encoding="utf-8") as fh:
                         profiles.append(fh.read())
             factory = DetectorFactory()

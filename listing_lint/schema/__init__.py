@@ -55,3 +55,39 @@ def is_valid_fast(name: str, data) -> bool:
         return bool(fast.is_valid(data))
     except Exception:  # noqa: BLE001 - anything it cannot take (huge ints, odd floats): ask the Python validator
         return False
+
+
+def rejected_pointers(name: str, data) -> frozenset[str]:
+    """JSON pointers of the values in ``data`` the schema ``name`` rejects (SCH002 reports each).
+
+    A value of the wrong type or form is rejected at its own pointer; a missing required field and an
+    unknown field at the pointer the field has (or would have). A rejection of the whole document
+    (pointer ``""``) is left out: it says nothing about any one value.
+    """
+    if is_valid_fast(name, data):
+        return frozenset()
+    from listing_lint.bundle.positions import pointer
+
+    out = set()
+    for error in validator(name).iter_errors(data):
+        path = list(error.absolute_path)
+        value = error.instance
+        if "propertyNames" in error.schema_path and isinstance(value, str):  # the key itself is the instance
+            out.add(pointer(*path, value))
+        elif error.validator == "required" and isinstance(value, dict):
+            out.update(pointer(*path, field) for field in error.validator_value if field not in value)
+        elif error.validator == "additionalProperties" and isinstance(value, dict):
+            allowed = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
+            out.update(pointer(*path, key) for key in value if key not in allowed)
+        else:
+            out.add(pointer(*path))
+    out.discard("")
+    return frozenset(out)
+
+
+def rejects(rejected: frozenset[str], ptr: str) -> bool:
+    """Whether ``rejected`` (from ``rejected_pointers``) holds ``ptr``, a value it is part of, or a value inside it."""
+    if not rejected:
+        return False
+    inside = ptr + "/"
+    return any(r == ptr or r.startswith(inside) or ptr.startswith(r + "/") for r in rejected)

@@ -1,6 +1,7 @@
 """BRD003 authorization-validity — an authorization letter expired, expires soon, or its file is missing.
 
-What it checks: each letter in ``brand.authorization``: its ``file`` must exist in the bundle,
+What it checks: each letter in ``brand.authorization``: its ``file`` must exist in the bundle
+(this rule says so, naming the letter, rather than SCH003/SCH004),
 and its ``valid_until`` must not be before the as-of date (error) nor within
 ``letter-expiry-warning-days`` (default 60) of it (warning). A letter without ``valid_until``
 is not judged on dates.
@@ -17,6 +18,7 @@ Passes:
 from datetime import date
 
 from listing_lint.api import Severity
+from listing_lint.bundle.paths import PROBLEM_WORDS
 from listing_lint.bundle.positions import pointer
 
 CODE, NAME, SEVERITY = "BRD003", "authorization-validity", Severity.ERROR
@@ -37,9 +39,10 @@ def check(bundle, ctx):
         who = f"letter {i + 1}" + (f" ({letter['from']} → {letter['to']})" if isinstance(letter.get("from"), str) and isinstance(letter.get("to"), str) else "")
         ref = letter.get("file")
         if isinstance(ref, str):
-            file = bundle.file(ref)
-            if file is None or not file.is_regular:
-                yield ctx.finding(pointer("brand", "authorization", i, "file"), f"{who}: file {ref} is not in the bundle; add the signed letter")
+            resolved = bundle.resolve(ref)
+            if not resolved.ok:
+                why = PROBLEM_WORDS.get(resolved.problem, "which cannot be read")
+                yield ctx.finding(pointer("brand", "authorization", i, "file"), f"{who}: file {ref!r}, {why}; add the signed letter")
         until = _date(letter.get("valid_until"))
         if until is None:
             continue

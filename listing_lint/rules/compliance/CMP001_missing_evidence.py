@@ -48,6 +48,7 @@ from listing_lint.bundle.positions import pointer
 from listing_lint.rules.compliance._common import (
     CONFIDENCE_RANK,
     certificates,
+    certificates_rejected,
     group_text,
     markets_with_pointers,
     product_groups,
@@ -58,6 +59,8 @@ CODE, NAME, SEVERITY = "CMP001", "missing-evidence", Severity.ERROR
 
 
 def check(bundle, ctx):
+    if certificates_rejected(bundle, "scheme", "legislation", "models"):
+        return  # SCH002 reports the certificate's value; fixing it may change the answer
     registry = registry_for(ctx)
     groups = product_groups(bundle, ctx)
     certs = certificates(bundle)

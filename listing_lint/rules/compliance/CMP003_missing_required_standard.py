@@ -40,6 +40,7 @@ from listing_lint.api import Severity
 from listing_lint.rules.compliance._common import (
     CONFIDENCE_RANK,
     certificates,
+    certificates_rejected,
     cited_standards,
     group_text,
     markets_with_pointers,
@@ -54,6 +55,8 @@ CODE, NAME, SEVERITY = "CMP003", "missing-required-standard", Severity.ERROR
 
 
 def check(bundle, ctx):
+    if certificates_rejected(bundle, "scheme", "standards"):
+        return  # SCH002 reports the certificate's value; fixing it may change the answer
     registry = registry_for(ctx)
     groups = product_groups(bundle, ctx)
     certs = certificates(bundle)

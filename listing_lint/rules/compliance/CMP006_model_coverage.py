@@ -27,6 +27,7 @@ from listing_lint.api import Severity
 from listing_lint.rules.compliance._common import (
     accepted_in,
     certificates,
+    certificates_rejected,
     product_groups,
     registry_for,
     sku_models_by_market,
@@ -57,6 +58,8 @@ def covers(cert_models, model: str) -> bool:
 
 
 def check(bundle, ctx):
+    if certificates_rejected(bundle, "scheme", "legislation", "models"):
+        return  # SCH002 reports the certificate's value; fixing it may change the answer
     registry = registry_for(ctx)
     groups = product_groups(bundle, ctx)
     certs = certificates(bundle)

@@ -31,6 +31,8 @@ SOURCE = "https://ec.europa.eu/growth/tools-databases/nando/"
 def check(bundle, ctx):
     cited = cited_standards(bundle, ctx)
     for cert in certificates(bundle):
+        if bundle.schema_rejects(cert.ptr("standards")) or bundle.schema_rejects(cert.ptr("legislation")):
+            continue  # SCH002 reports it: what the certificate cites is not known
         if cert.notified_body is not None:
             if nb_number(cert) is None:
                 yield ctx.finding(

@@ -34,6 +34,10 @@ CODE, NAME, SEVERITY = "CMP011", "responsible-person", Severity.ERROR
 def check(bundle, ctx):
     registry = registry_for(ctx)
     groups = product_groups(bundle, ctx)
+    if bundle.schema_rejects("/responsible_person") and any(
+        bundle.schema_rejects(f"/responsible_person/{i}/market") for i in range(max(1, len(bundle.list_at("/responsible_person"))))
+    ):
+        return  # SCH002 reports the entry's market; fixing it may name the market looked for
     present = {p.get("market") for p in bundle.list_at("/responsible_person") if isinstance(p, dict)}
     for market, at in markets_with_pointers(bundle):
         if market in present:

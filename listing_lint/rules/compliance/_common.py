@@ -81,6 +81,17 @@ def certificates(bundle) -> list[Cert]:
     return out
 
 
+def certificates_rejected(bundle, *fields: str) -> bool:
+    """Whether the schema rejects a certificate's ``fields`` (or the list itself): SCH002 reports it, and a
+    rule that concludes from the certificates as a whole ("no CE certificate", "no certificate lists the
+    model") says nothing until it is fixed, since the fix may be the very certificate it looks for."""
+    return bundle.schema_rejects("/certificates") and any(
+        bundle.schema_rejects(pointer("certificates", i, field))
+        for i in range(max(1, len(bundle.list_at("/certificates"))))
+        for field in fields
+    )
+
+
 def judging_market(cert: Cert) -> str | None:
     return cert.market
 

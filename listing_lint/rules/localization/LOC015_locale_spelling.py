@@ -60,8 +60,8 @@ def _fix(bundle, ptr: str, tag: str, good: str, is_key: bool, others: set) -> Fi
 def check(bundle, ctx):
     for ptr, tag, is_key, others in _tags(bundle):
         good = normalize_locale(tag)
-        if not tag.strip() or good == tag:
-            continue
+        if not tag.strip() or good == tag or bundle.schema_rejects(ptr):
+            continue  # a tag that is no locale at all ("xx_XX_1") is SCH002's: one root cause, one finding
         yield ctx.finding(
             ptr,
             f'locale "{tag}" is not BCP 47 spelling; write "{good}"',

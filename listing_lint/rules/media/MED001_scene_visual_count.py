@@ -23,6 +23,8 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 def check(bundle, ctx):
     if not isinstance(bundle.get("/media"), list):
         return  # missing or mistyped: the schema rule says so
+    if any(bundle.schema_rejects(f"/media/{i}/{field}") for i in range(len(bundle.get("/media"))) for field in ("file", "kind", "role")):
+        return  # SCH002 reports an item's file, kind or role: fixing it may make it a scene visual
     if media_free_single_file(bundle):
         return
     need, severity = limit(ctx, "min-scene-media")

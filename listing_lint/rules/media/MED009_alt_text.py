@@ -24,8 +24,8 @@ CODE, NAME, SEVERITY = "MED009", "alt-text", Severity.WARNING
 def check(bundle, ctx):
     locales = declared_locales(bundle, ctx)
     for item in bundle.media:
-        if item.kind != "image":
-            continue
+        if item.kind != "image" or bundle.schema_rejects(pointer("media", item.index, "alt")):
+            continue  # a video; or an alt SCH002 rejects (a string for an object, say): it says so
         present = [k for k, v in item.alt.items() if v.strip()]
         missing = [loc for loc in locales if not has_locale(present, loc)]
         if missing:

@@ -4,7 +4,8 @@ What it checks: every ``<img src>`` (and ``srcset`` candidate) of every detail p
 the bundle or an URL on the marketplace's image hosts (AliExpress: alicdn.com, alibaba.com,
 aliimg.com, aliexpress-media.com, plus the ``image-hosts`` setting); every ``<a href>`` points to
 the marketplace's own domain (aliexpress.com and its country sites, plus ``link-domains``).
-In-page ``#anchors`` are left alone.
+In-page ``#anchors`` are left alone, and so is a relative path that leaves the bundle: SCH004
+reports it.
 Why: AliExpress strips other images and links from the description (AeopAeProduct.detail):
 the buyer never sees them, and the page loses whatever they carried.
 Fails:
@@ -18,7 +19,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import is_url
+from listing_lint.bundle.paths import LEAVES_BUNDLE, is_url
 from listing_lint.rules.media._shared import host_allowed, market
 
 CODE, NAME, SEVERITY = "MED010", "foreign-content", Severity.ERROR
@@ -37,7 +38,7 @@ def check(bundle, ctx):
                     yield ctx.finding(page.span(img), message)
         for link in page.elements("a"):
             href = (link.get("href") or "").strip()
-            if href and not href.startswith("#") and not host_allowed(href, domains):
+            if href and not href.startswith("#") and not host_allowed(href, domains) and not _leaves(bundle, page, href):
                 yield ctx.finding(
                     page.span(link),
                     f"link to {_short(href)} is removed by the marketplace (only links to {', '.join(domains)} are kept); "
@@ -63,10 +64,14 @@ def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
             "removes it: upload it and use its marketplace URL, or ship it in the bundle"
         )
     resolved = bundle.resolve(src, page.rel)
-    if resolved.ok:
-        return None
-    where = "outside the bundle" if resolved.problem in ("absolute", "outside", "symlink-outside") else "missing"
-    return f"image {_short(src)} is {where}: put the file in the bundle (e.g. media/) and point at it"
+    if resolved.ok or resolved.problem in LEAVES_BUNDLE:
+        return None  # a path leaving the bundle is SCH004's (one root cause, one finding)
+    return f"image {_short(src)} is missing: put the file in the bundle (e.g. media/) and point at it"
+
+
+def _leaves(bundle, page, href: str) -> bool:
+    """A relative link SCH004 reports as leaving the bundle."""
+    return not is_url(href) and bundle.resolve(href, page.rel).problem in LEAVES_BUNDLE
 
 
 def _short(text: str, most: int = 80) -> str:

@@ -38,6 +38,8 @@ def check(bundle, ctx):
                 f"the premium model ships within {plain(limit)}: restock earlier or change the warehouse",
                 severity=severity(ctx, "max-handling-days"),
             )
+    if any(bundle.schema_rejects(pointer("fulfillment", "warehouses", i, f)) for i in range(len(warehouses)) for f in ("kind", "market")):
+        return  # SCH002 reports a warehouse's kind or market: fixing it may make it the local one looked for
     for market in bundle.markets:
         if market not in local_markets:
             yield ctx.finding(

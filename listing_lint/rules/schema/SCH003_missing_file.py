@@ -1,9 +1,10 @@
 """SCH003 missing-file — a file listing.json names does not exist in the bundle.
 
 What it checks: every path listing.json names — detail pages, media files and posters,
-certificates, the trademark certificate, authorization letters, experiment variants' pages and
-media — exists as a regular file inside the bundle. A path that differs from a file of the bundle only
-in letter case gets a "did you mean".
+certificates, the trademark certificate — exists as a regular file inside the bundle. A path that
+differs from a file of the bundle only in letter case gets a "did you mean". An experiment variant's
+page or media is ABT004's and an authorization letter BRD003's: they name the experiment and
+variant, or the letter. The message quotes the path as written.
 Why: a missing page or certificate is found by the marketplace's reviewer or a customs officer,
 not by the seller; here it is found at commit time.
 Fails:
@@ -16,6 +17,8 @@ Passes:
 """
 
 from listing_lint.api import Severity
+from listing_lint.bundle.paths import is_url
+from listing_lint.rules.schema import OWNED_ELSEWHERE
 
 CODE, NAME, SEVERITY = "SCH003", "missing-file", Severity.ERROR
 
@@ -25,25 +28,27 @@ WHAT = {
     "poster": "poster image",
     "certificate": "certificate file",
     "trademark": "trademark certificate",
-    "authorization": "authorization letter",
-    "variant-page": "experiment variant page",
-    "variant-media": "experiment variant media",
 }
 
 
 def check(bundle, ctx):
     by_lower: dict[str, str] | None = None  # the bundle's files by lower-case path, walked once if needed
     for ref in bundle.references:
+        if ref.kind in OWNED_ELSEWHERE:
+            continue
         problem = ref.resolved.problem
-        if problem == "missing":
+        # the path as the user wrote it: the normalised one collapses "https://cdn" into "https:/cdn"
+        if problem == "missing" and is_url(ref.ref):
+            yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.ref} is a URL; ship the file in the bundle and name its path")
+        elif problem == "missing":
             if by_lower is None:
                 by_lower = {}
                 for name in bundle.walk_files():
                     by_lower.setdefault(name.lower(), name)
             near = by_lower.get((ref.resolved.rel or "").lower())
             hint = f"; did you mean {near}? (file names are case-sensitive)" if near else "; add it or fix the path"
-            yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.resolved.rel} does not exist in the bundle{hint}")
+            yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.ref} does not exist in the bundle{hint}")
         elif problem == "not-a-file":
-            yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.resolved.rel} is not a regular file (a folder or a device)")
+            yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.ref} is not a regular file (a folder or a device)")
         elif problem == "empty":
             yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} path is empty")

@@ -1,6 +1,7 @@
 """SCH004 path-outside-bundle — a path leaves the bundle: absolute, ``..``, or a symlink resolving outside.
 
-What it checks: every path listing.json names, and every relative ``src``/``href``/``poster`` in
+What it checks: every path listing.json names (but an experiment variant's and an authorization
+letter's, which ABT004 and BRD003 report with the variant or letter they belong to), and every relative ``src``/``href``/``poster`` in
 a detail page (relative to the page, as a browser reads it), stays inside the bundle folder.
 Nothing outside is opened.
 Why: a bundle is uploaded as a unit; a file outside it is not uploaded, and a symlink to
@@ -17,17 +18,18 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import PROBLEM_WORDS, is_url
+from listing_lint.bundle.paths import LEAVES_BUNDLE, PROBLEM_WORDS, is_url
+from listing_lint.rules.schema import OWNED_ELSEWHERE
 
 CODE, NAME, SEVERITY = "SCH004", "path-outside-bundle", Severity.ERROR
 
-LEAVING = ("absolute", "outside", "symlink-outside")
+LEAVING = LEAVES_BUNDLE
 PAGE_ATTRS = (("img", "src"), ("source", "src"), ("video", "src"), ("video", "poster"), ("a", "href"))
 
 
 def check(bundle, ctx):
     for ref in bundle.references:
-        if ref.resolved.problem in LEAVING:
+        if ref.resolved.problem in LEAVING and ref.kind not in OWNED_ELSEWHERE:
             reason = PROBLEM_WORDS[ref.resolved.problem]
             yield ctx.finding(ref.pointer, f"path {ref.ref!r}: {reason}; keep every file inside the bundle folder")
     for page in bundle.pages.values():

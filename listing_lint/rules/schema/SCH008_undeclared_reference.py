@@ -22,6 +22,12 @@ def _models(bundle) -> set[str]:
     return {s["model"] for s in bundle.list_at("/skus") if isinstance(s, dict) and isinstance(s.get("model"), str)}
 
 
+def _unless_rejected(bundle, ctx, ptr: str, message: str):
+    """The finding, unless the schema rejects the value (a market "DE"): SCH002 says so, once."""
+    if not bundle.schema_rejects(ptr):
+        yield ctx.finding(ptr, message)
+
+
 def check(bundle, ctx):
     if bundle.data is None:
         return
@@ -33,22 +39,22 @@ def check(bundle, ctx):
     for c, _ in enumerate(bundle.list_at("/certificates")):
         for m, model in enumerate(bundle.list_at(pointer("certificates", c, "models"))):
             if isinstance(model, str) and models and model not in models:
-                yield ctx.finding(pointer("certificates", c, "models", m), f"certificate covers model {model!r}, which no SKU of this bundle has")
+                yield from _unless_rejected(bundle, ctx, pointer("certificates", c, "models", m), f"certificate covers model {model!r}, which no SKU of this bundle has")
     for t, _ in enumerate(bundle.list_at("/test_batches")):
         for m, model in enumerate(bundle.list_at(pointer("test_batches", t, "skus"))):
             if isinstance(model, str) and models and model not in models:
-                yield ctx.finding(pointer("test_batches", t, "skus", m), f"test batch names SKU model {model!r}, which no SKU of this bundle has")
+                yield from _unless_rejected(bundle, ctx, pointer("test_batches", t, "skus", m), f"test batch names SKU model {model!r}, which no SKU of this bundle has")
     for e, exp in enumerate(bundle.list_at("/experiments")):
         locale = exp.get("locale") if isinstance(exp, dict) else None
         if isinstance(locale, str) and normalize_locale(locale) not in known_locales:
-            yield ctx.finding(pointer("experiments", e, "locale"), f"experiment runs on locale {locale!r}, which the bundle does not declare")
+            yield from _unless_rejected(bundle, ctx, pointer("experiments", e, "locale"), f"experiment runs on locale {locale!r}, which the bundle does not declare")
     if not markets:
         return
     for w, house in enumerate(bundle.list_at("/fulfillment/warehouses")):
         market = house.get("market") if isinstance(house, dict) else None
         if isinstance(market, str) and market not in markets:
-            yield ctx.finding(pointer("fulfillment", "warehouses", w, "market"), f"warehouse serves market {market!r}, which is not in the bundle's markets")
+            yield from _unless_rejected(bundle, ctx, pointer("fulfillment", "warehouses", w, "market"), f"warehouse serves market {market!r}, which is not in the bundle's markets")
     for s, sku in enumerate(bundle.list_at("/skus")):
         for m, market in enumerate(sku.get("markets", []) if isinstance(sku, dict) and isinstance(sku.get("markets"), list) else []):
             if isinstance(market, str) and market not in markets:
-                yield ctx.finding(pointer("skus", s, "markets", m), f"SKU is sold in market {market!r}, which is not in the bundle's markets")
+                yield from _unless_rejected(bundle, ctx, pointer("skus", s, "markets", m), f"SKU is sold in market {market!r}, which is not in the bundle's markets")

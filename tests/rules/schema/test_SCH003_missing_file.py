@@ -17,7 +17,12 @@ def test_missing_page_certificate_and_letter(tmp_path):
     b.data["certificates"] = [{"scheme": "CE", "issued": "2026-01-01", "models": ["D1-EU"], "file": "certs/ce.pdf"}]
     b.data["brand"] = {"name": "Demo", "authorization": [{"from": "Owner", "to": "Seller", "file": "certs/letter.pdf"}]}
     b.write()
-    assert [code for _, _, code in lint(tmp_path, select="SCH003")] == ["SCH003"] * 3
+    # the letter's missing file is BRD003's, which names the letter in the chain (one root cause, one finding)
+    assert lint(tmp_path, select="SCH003") == [
+        ("listings/demo/listing.json", b.line_of('"detail/es.html"'), "SCH003"),
+        ("listings/demo/listing.json", b.line_of('"certs/ce.pdf"'), "SCH003"),
+    ]
+    assert [code for _, _, code in lint(tmp_path, select=["SCH003", "BRD003"]) if code == "BRD003"] == ["BRD003"]
 
 
 def test_folder_instead_of_file(tmp_path):
