@@ -58,4 +58,10 @@ def prepare(config, bundles=0):
 
     from listing_lint.langid.judge import warm_up
 
-    warm_up(config.get("language-detector"), accurate=bundles >= ACCURATE_UP_FRONT_FROM)
+    detector = config.get("language-detector")
+    if bundles >= ACCURATE_UP_FRONT_FROM and str(detector).strip().lower() == "lingua":
+        from listing_lint.langid.base import CANDIDATES
+        from listing_lint.langid.lingua import preload
+
+        preload(CANDIDATES)  # every candidate's accurate models, shared: any page/rival set then loads nothing
+    warm_up(detector, accurate=bundles >= ACCURATE_UP_FRONT_FROM)
