@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from listing_lint.langid.base import CANDIDATES, BaseDetector, ranked
 
 
@@ -9,23 +11,19 @@ class Py3langidDetector(BaseDetector):
     name = "py3langid"
 
     def __init__(self):
+        self._model = None  # the whole model, loaded once (0.4 s): each candidate set is a view of it
         self._identifiers: dict[tuple[str, ...], object] = {}
-        self._full = None  # the model as loaded: every candidate set's identifier restricts a copy of it
 
     def _identifier(self, candidates: tuple[str, ...]):
         key = tuple(sorted(candidates))
         if key not in self._identifiers:
-            import copy
+            if self._model is None:
+                from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-            from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-            # Loaded once: the model is about 230 MiB of arrays, and an identifier keeps the full
-            # arrays even when restricted, so one load per candidate set grew a worker by 230 MiB
-            # for each new set (issue 18). ``set_languages`` slices the shared full arrays into the
-            # copy's own, so every set scores exactly as with its own load.
-            if self._full is None:
-                self._full = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-            identifier = copy.copy(self._full)
+                self._model = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            # a shallow copy shares the model's arrays; set_languages only rebinds the copy's
+            # restricted views (nb_ptc[:, indices], nb_pc[indices], nb_classes)
+            identifier = copy.copy(self._model)
             identifier.set_languages(list(key))
             self._identifiers[key] = identifier
         return self._identifiers[key]
