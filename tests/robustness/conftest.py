@@ -30,3 +30,20 @@ def no_network(monkeypatch):
 def work(tmp_path):
     """A work folder: ``work/repo`` is the listing repo, ``work/outside`` holds the canary (see harness)."""
     return tmp_path
+
+
+@pytest.fixture
+def fixable_repo(tmp_path) -> Path:
+    """A repo whose es page says lang="en" (LOC004 offers a fix: something for ``--fix``, the cache
+    and the writers to act on), and a file outside it, ``outside/victim.txt``, that must stay untouched."""
+    sys.path.insert(0, str(HERE.parent / "integrations"))
+    from integration_repos import localized_bundle, page_html
+
+    repo = tmp_path / "shop"
+    b = localized_bundle(repo, "lamp")
+    b.page("es", page_html("es").replace('<html lang="es">', '<html lang="en">'))
+    b.write()
+    (repo / "store.json").write_text("{}\n", encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "victim.txt").write_text("precious\n", encoding="utf-8")
+    return repo

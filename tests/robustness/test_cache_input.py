@@ -24,16 +24,8 @@ PAGE = "listings/lamp/detail/es.html"
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
-    """A repo whose es page says lang="en" (LOC004 offers a fix), and a victim file outside it."""
-    repo = tmp_path / "shop"
-    b = localized_bundle(repo, "lamp")
-    b.page("es", page_html("es").replace('<html lang="es">', '<html lang="en">'))
-    b.write()
-    (repo / "store.json").write_text("{}\n", encoding="utf-8")
-    (tmp_path / "outside").mkdir()
-    (tmp_path / "outside" / "victim.txt").write_text("precious\n", encoding="utf-8")
-    return repo
+def repo(fixable_repo) -> Path:
+    return fixable_repo
 
 
 def _env(tmp_path: Path) -> dict:

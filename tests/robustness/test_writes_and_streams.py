@@ -27,15 +27,8 @@ RAW_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 @pytest.fixture
-def repo(tmp_path) -> Path:
-    repo = tmp_path / "shop"
-    b = localized_bundle(repo, "lamp")
-    b.page("es", page_html("es").replace('<html lang="es">', '<html lang="en">'))
-    b.write()
-    (repo / "store.json").write_text("{}\n", encoding="utf-8")
-    (tmp_path / "outside").mkdir()
-    (tmp_path / "outside" / "target.txt").write_text("precious\n", encoding="utf-8")
-    return repo
+def repo(fixable_repo) -> Path:
+    return fixable_repo
 
 
 def _no_injection(stream: str) -> None:
@@ -47,11 +40,11 @@ def _no_injection(stream: str) -> None:
 @pytest.mark.parametrize("option", ["--output", "--write-baseline"])
 def test_a_committed_symlinked_file_is_not_written_through(repo, tmp_path, option):
     (repo / "reports").mkdir()
-    (repo / "reports" / "x.sarif").symlink_to(tmp_path / "outside" / "target.txt")
+    (repo / "reports" / "x.sarif").symlink_to(tmp_path / "outside" / "victim.txt")
     done = cli([*ARGS, option, "reports/x.sarif"], repo)
     assert done.returncode == 2, done.stderr
     assert f"listing-lint: error: {option} reports/x.sarif: the path leads through a symlink" in done.stderr
-    assert (tmp_path / "outside" / "target.txt").read_text(encoding="utf-8") == "precious\n"
+    assert (tmp_path / "outside" / "victim.txt").read_text(encoding="utf-8") == "precious\n"
 
 
 @pytest.mark.parametrize("option", ["--output", "--write-baseline"])
@@ -59,7 +52,7 @@ def test_a_committed_symlinked_folder_is_not_written_through(repo, tmp_path, opt
     (repo / "reports").symlink_to(tmp_path / "outside")
     done = cli([*ARGS, option, "reports/new.json"], repo)
     assert done.returncode == 2 and "leads through a symlink" in done.stderr
-    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["target.txt"]
+    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["victim.txt"]
 
 
 def test_output_and_baseline_into_real_folders_still_work(repo):
@@ -159,6 +152,6 @@ def test_merge_output_is_not_written_through_a_symlink(repo, tmp_path):
     (repo / "reports").symlink_to(tmp_path / "outside")
     done = cli(["merge", "shard.json", "--output", "reports/merged.json"], repo)
     assert done.returncode == 2 and "leads through a symlink" in done.stderr
-    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["target.txt"]
+    assert sorted(p.name for p in (tmp_path / "outside").iterdir()) == ["victim.txt"]
     assert cli(["merge", "shard.json", "--output", "merged.json"], repo).returncode == 0
     assert json.loads((repo / "merged.json").read_text(encoding="utf-8"))["findings"][0]["code"] == "LOC004"
