@@ -3,7 +3,8 @@
 A Spanish page naturally says "Bluetooth 5.3", "Wi-Fi", "USB-C", "PowerCore X1", brand names and
 URLs; judged whole, a short Spanish cell full of them looks English. We remove URLs and e-mail
 addresses, tokens with digits (model codes, versions, measures), all-capital acronyms (LED,
-USB-C, HDMI), words with an inner capital (iPhone, PowerCore), the terms in
+USB-C, HDMI; in a text written in capitals only the short ones: "PRECIO (BAJO - ALTO)" keeps
+"PRECIO"), words with an inner capital (iPhone, PowerCore), the terms in
 ``data/wordlists/neutral.txt``, the project's glossary (the ``keep-terms`` config: product lines,
 trademarks, technical terms that stay untranslated) and the bundle's own brand and SKU models.
 """
@@ -45,23 +46,47 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     return re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.I)
 
 
-def _neutral_token(token: str) -> bool:
+#: in a text written in capitals ("PRECIO (BAJO - ALTO)", "RESULTADOS PARA"), a capitalised word of
+#: this many letters is a word, not an acronym (acronyms are short: LED, USB, HDMI, NFC)
+SHOUTED_WORD = 5
+
+
+def _neutral_token(token: str, shouting: bool = False) -> bool:
     if any(c.isdigit() for c in token):
         return True
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
-        return True  # LED, USB-C, HDMI, SALE
+        # LED, USB-C, HDMI, SALE; but in a text in capitals the long words are its words
+        return not (shouting and len(letters) >= SHOUTED_WORD)
     # iPhone, PowerCore; each part of a slash or hyphen compound alone ("Регион/Область" is two words)
     return any(any(c.isupper() for c in part[1:]) and any(c.islower() for c in part)
                for part in re.split(r"[/+-]", token))
 
 
-def _keep_or_blank(match: re.Match) -> str:
+def _keep_or_blank(match: re.Match, shouting: frozenset[str] = frozenset()) -> str:
     token = match.group()
     # most tokens are plain words ("cargador", "Este"): decided without looking at each letter
     if token.isalpha() and (token.islower() or (token[0].isupper() and token[1:].islower())):
         return token
-    return " " if _neutral_token(token) else token
+    return " " if _neutral_token(token, _script_of(token) in shouting) else token
+
+
+def _script_of(word: str) -> str:
+    first = next((c for c in word if c.isalpha()), "")
+    return "Cyrillic" if "\u0400" <= first <= "\u04ff" else "Latin" if first.isascii() or first <= "\u024f" else "Other"
+
+
+def _shouting(text: str) -> frozenset[str]:
+    """The scripts ``text`` has letters of but no lower-case letter: a text in capitals
+    ("RESULTADOS PARA "Зоны"": Latin), where the long capitalised words are words, not acronyms."""
+    seen, lower = set(), set()
+    for c in text:
+        if c.isalpha():
+            script = _script_of(c)
+            seen.add(script)
+            if c.islower():
+                lower.add(script)
+    return frozenset(seen - lower)
 
 
 def strip_neutral(text: str, extra_terms: tuple[str, ...] = (), glossary: tuple[str, ...] = ()) -> str:
@@ -92,7 +117,8 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
     for pattern in (_terms_pattern(extra_terms), _terms_pattern(glossary), _terms_pattern(neutral_terms())):
         if pattern is not None:
             text = pattern.sub(" ", text)
-    text = _TOKEN.sub(_keep_or_blank, text)
+    shouting = _shouting(text)
+    text = _TOKEN.sub(lambda m: _keep_or_blank(m, shouting), text)
     return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
 
 

@@ -173,6 +173,13 @@ def _joined(texts) -> str:
     return " ".join(t if t[-1:] in ".!?" else t + "." for t in texts)
 
 
+#: a page of one block with less judged text than this is judged by the accurate pass even when
+#: the fast pass accepts it (the fast model's "Spanish 0.93" on a Portuguese sentence is no
+#: evidence); pages of several blocks are judged joined, a longer sample, and correct product pages
+#: load no accurate model. Measured in docs/langid.md (whole wrong pages).
+CAREFUL_PAGE_CHARS = 200
+
+
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
     """Pages whose judged text is mostly one other language: page locale -> (language, share).
 
@@ -200,24 +207,33 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
         together = _joined(j.text for j in short)
         grouped = len(short) >= 2 and len(together) >= long_from
         short_ids = {id(j) for j in short}
+        judge = get_judge(ctx.config.get("language-detector"))
+        # a block judged another language makes the fast pass's acceptance of the others weak
+        # evidence: they are judged again by the accurate pass ("Por favor insira o último nome."
+        # is Spanish 0.91 for the fast model, Portuguese 0.79 for the accurate one)
+        doubt = any(j.verdict.foreign for j in items)
         for j in items:
             if grouped and id(j) in short_ids:
                 continue
             lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
+            if doubt and lang == own and j.verdict.model == "fast":
+                lang = judge.judge(j.text, own, careful=True).foreign or own
             weights[lang] = weights.get(lang, 0) + len(j.text)
         if grouped:
-            verdict = get_judge(ctx.config.get("language-detector")).judge(together, own)
+            verdict = judge.judge(together, own)
             lang = verdict.foreign or own
             weights[lang] = weights.get(lang, 0) + sum(len(j.text) for j in short)
         total = sum(weights.values())
         if total < long_from:
             continue  # too little text to call the whole page
-        if len(items) >= 2 and set(weights) == {own}:
+        if set(weights) == {own} and (len(items) >= 2 or total < CAREFUL_PAGE_CHARS):
             # every block passed alone: the page's text as one is a longer, surer sample (two
-            # Catalan labels can each pass as Spanish; together they do not). Not when some block
-            # failed: lingua follows the foreign part of mixed text (a French page with one
-            # English paragraph joined is "English 1.00")
-            verdict = get_judge(ctx.config.get("language-detector")).judge(_joined(j.text for j in items), own)
+            # Catalan labels can each pass as Spanish; together they do not); a page of one short
+            # block is judged by the accurate pass (the fast one calls "Por favor selecione uma
+            # calculadora de método de envio." Spanish 0.93). Not when some block failed: lingua
+            # follows the foreign part of mixed text (a French page with one English paragraph
+            # joined is "English 1.00"); then the doubt above applies
+            verdict = judge.judge(_joined(j.text for j in items), own, careful=len(items) == 1)
             if verdict.foreign:
                 weights = {verdict.foreign: total}
         lang, weight = max(sorted(weights.items()), key=lambda kv: kv[1])

@@ -218,7 +218,7 @@ class Judge:
         self.backend = key
         self.two_pass = key == "lingua"
         self.candidates = tuple(candidates)
-        self._verdicts: dict[tuple[str, str], Verdict] = {}
+        self._verdicts: dict[tuple[str, str, bool], Verdict] = {}
         self._lock = threading.Lock()
         self._accurate_calls = 0  # texts the accurate model was run on (not answered from memo)
 
@@ -240,18 +240,22 @@ class Judge:
         memo.put(ns, key, ";".join(f"{lang}={conf!r}" for lang, conf in scores.items()))
         return scores
 
-    def judge(self, text: str, expected: str) -> Verdict:
-        """Verdict on ``text`` for a page in language ``expected`` (ISO 639-1, e.g. "es")."""
+    def judge(self, text: str, expected: str, careful: bool = False) -> Verdict:
+        """Verdict on ``text`` for a page in language ``expected`` (ISO 639-1, e.g. "es").
+
+        ``careful``: the accurate pass decides even when the fast pass would accept (a whole
+        page's text, judged once: the fast model calls "Por favor selecione uma calculadora de
+        método de envio." Spanish 0.93)."""
         # the first JUDGED_CHARS tell the language; a 2 MB title took lingua over 30 s (the rule budget)
         text = text[:JUDGED_CHARS]
         digest = _digest(text)
-        key = (digest, expected)
+        key = (digest, expected, careful)
         with self._lock:
             cached = self._verdicts.get(key)
         if cached is not None:
             return cached
         if self.two_pass:
-            verdict = self._by_runs(text, digest, expected)
+            verdict = self._by_runs(text, digest, expected, careful)
         else:
             verdict = self._single(text, digest, expected)
         with self._lock:
@@ -269,7 +273,7 @@ class Judge:
         return Verdict(lang == expected, lang, conf, self.backend)
 
     # -- the two-pass design on script runs and words ------------------------------------------
-    def _by_runs(self, text: str, digest: str, expected: str) -> Verdict:
+    def _by_runs(self, text: str, digest: str, expected: str, careful: bool = False) -> Verdict:
         """Names in another script do not decide; a leftover phrase in another script does.
 
         Text in the page's script only is judged whole (``_whole``). Text wholly in another script
@@ -281,7 +285,7 @@ class Judge:
         runs = script_runs(text) if wanted else []
         foreign = [r for r in runs if r.script != wanted]
         if not foreign or all(r.script == "Other" for r in foreign):
-            return self._whole(text, digest, expected)
+            return self._whole(text, digest, expected, careful)
         if len(foreign) == len(runs):
             return self._by_script(text, digest, expected)
         rest = _without(text, foreign)
@@ -316,8 +320,8 @@ class Judge:
         best, best_conf = next(iter(fast.items()), (None, 0.0))
         return Verdict(False, best, best_conf, "script")
 
-    def _whole(self, text: str, digest: str, expected: str) -> Verdict:
-        verdict = self._two_pass(text, digest, expected)
+    def _whole(self, text: str, digest: str, expected: str, careful: bool = False) -> Verdict:
+        verdict = self._two_pass(text, digest, expected, careful)
         if _expected_script(expected) is None:
             return verdict
         names = capitalised_runs(text)
@@ -327,7 +331,9 @@ class Judge:
         if sum(_letters(text[r.start:r.end]) for r in names) < NAME_SHARE * _letters(text):
             return verdict  # names too few to have decided the verdict
         rest = _without(text, names)
-        if _letters(rest) < RUN_MIN_LETTERS or not self._two_pass(rest, _digest(rest), expected).accepted:
+        # the rest must pass the accurate model: the fast one accepts what the whole text was
+        # rejected for ("No hi ha cap canal de venda disponible. Creeu-ne un a" is es 0.96 for it)
+        if _letters(rest) < RUN_MIN_LETTERS or not self._two_pass(rest, _digest(rest), expected, careful=True).accepted:
             return verdict
         leftover = max((r for r in names if r.is_phrase), key=lambda r: _letters(text[r.start:r.end]), default=None)
         if leftover is None:
@@ -352,7 +358,8 @@ class Judge:
                 return Verdict(False, verdict.lang, verdict.confidence, "run", phrase)
         return None
 
-    def _two_pass(self, text: str, digest: str, expected: str) -> Verdict:
+    def _two_pass(self, text: str, digest: str, expected: str, careful: bool = False) -> Verdict:
+        """``careful``: the fast pass never accepts (the accurate pass decides)."""
         fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
         if not fast:
             return Verdict(True, None, 0.0, "fast")
@@ -362,7 +369,7 @@ class Judge:
             return Verdict(False, best, best_conf, "script")
         long_text = len(text) >= LONG_CHARS
         sure = FAST_SURE if long_text else 0.0
-        if fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure):
+        if not careful and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure):
             return Verdict(True, expected, fast[expected], "fast")
         rivals = [lang for lang in fast if lang != expected][:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS]
         if not rivals:
