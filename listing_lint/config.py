@@ -184,12 +184,9 @@ MAX_TERMS = 10_000
 MAX_TERM_CHARS = 200
 
 
-def _read_confined(root: Path, name: str, what: str) -> bytes:
-    """The bytes of a file the config names: a regular file inside ``root`` (the config's folder,
-    symlinks resolved) of at most ``MAX_NAMED_FILE_BYTES``; anything else is a ConfigError (exit 2).
-
-    A config is part of the repo a pull request can change: ``wordlists = {en = "/dev/zero"}``
-    would hang the run, ``"../../home/runner/.ssh/id_rsa"`` would read a secret."""
+def _confined(root: Path, name: str, what: str) -> Path:
+    """Where ``name`` (relative to ``root``) leads once symlinks are resolved: an existing path
+    inside ``root``; else a ConfigError."""
     base = root.resolve()
     try:
         path = (base / name).resolve(strict=True)
@@ -197,6 +194,16 @@ def _read_confined(root: Path, name: str, what: str) -> bytes:
         raise ConfigError(f"{what}: {name!r} does not exist (relative to {base})") from None
     if path != base and base not in path.parents:
         raise ConfigError(f"{what}: {name!r} is outside the project folder {base}; name a file inside it")
+    return path
+
+
+def _read_confined(root: Path, name: str, what: str) -> bytes:
+    """The bytes of a file the config names: a regular file inside ``root`` (the config's folder,
+    symlinks resolved) of at most ``MAX_NAMED_FILE_BYTES``; anything else is a ConfigError (exit 2).
+
+    A config is part of the repo a pull request can change: ``wordlists = {en = "/dev/zero"}``
+    would hang the run, ``"../../home/runner/.ssh/id_rsa"`` would read a secret."""
+    path = _confined(root, name, what)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
@@ -289,28 +296,16 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def named_file(config: Config, value: str, key: str) -> Path:
-    """The file a config value names (relative to the config's folder, else the working directory).
-
-    A config is part of the repo a pull request can change: ``wordlists = {en = "/dev/zero"}``
-    would hang the run, ``"../../home/runner/.ssh/id_rsa"`` would read a secret. So the file must
-    be a regular file, inside the project folder once symlinks are resolved, and not over
-    ``MAX_NAMED_FILE_BYTES``; else a ConfigError (exit 2).
-    """
-    base = Path(config.root) if config.root else Path.cwd()
-    path = base / value
-    real = os.path.realpath(path)
-    top = os.path.realpath(base)
-    if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
-        raise ConfigError(f"{key}: {value!r} is outside the project folder {base}; name a file inside it")
-    try:
-        st = os.stat(real)
-    except OSError:
-        raise ConfigError(f"{key}: {value!r} does not exist (relative to {base})") from None
+    """The file a config value names (relative to the config's folder, else the working directory):
+    a regular file inside the project of at most ``MAX_NAMED_FILE_BYTES`` (``_confined``); else a
+    ConfigError (exit 2)."""
+    path = _confined(Path(config.root) if config.root else Path.cwd(), value, key)
+    st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
         raise ConfigError(f"{key}: {value!r} is not a regular file")
     if st.st_size > MAX_NAMED_FILE_BYTES:
         raise ConfigError(f"{key}: {value!r} is {st.st_size:,} bytes, over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
-    return Path(real)
+    return path
 
 
 def read_named_file(config: Config, value: str, key: str) -> bytes:
