@@ -115,25 +115,31 @@ def _time_budget(seconds: int) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def _internal_error(rule: Rule, span: Span, bundle: str | None, exc: BaseException, timeout: int) -> Finding:
-    if isinstance(exc, RuleTimeout):
-        what = f"took longer than {timeout} s and was stopped"
-    else:
-        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
-        what = f"raised {type(exc).__name__}" + (f": {detail}" if detail else "")
-    lnt = registry.by_code()["LNT003"]
+def internal_error(message: str, span: Span, bundle: str | None, anchor: str) -> Finding:
+    """An LNT003 finding: a rule, a phase or a whole bundle's lint that failed, at ``span``."""
     return Finding(
         code="LNT003",
         severity=Severity.ERROR,
-        message=f"rule {rule.code} ({rule.name}) {what}; the other rules still ran. Please report this.",
+        message=message,
         path=span.path,
         line=span.line,
         column=span.column,
         end_line=span.end_line,
         end_column=span.end_column,
         bundle=bundle,
-        rule=lnt.name,
-        anchor=f"LNT003:{rule.code}",
+        rule=registry.by_code()["LNT003"].name,
+        anchor=anchor,
+    )
+
+
+def _internal_error(rule: Rule, span: Span, bundle: str | None, exc: BaseException, timeout: int) -> Finding:
+    if isinstance(exc, RuleTimeout):
+        what = f"took longer than {timeout} s and was stopped"
+    else:
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        what = f"raised {type(exc).__name__}" + (f": {detail}" if detail else "")
+    return internal_error(
+        f"rule {rule.code} ({rule.name}) {what}; the other rules still ran. Please report this.", span, bundle, f"LNT003:{rule.code}"
     )
 
 
@@ -188,16 +194,9 @@ def _suppressed(bundle: Bundle, findings: list[Finding], rules: list[Rule], sett
         with _time_budget(timeout):
             return apply_suppressions(bundle, findings, rules, settings)
     except RuleTimeout:
-        lnt = registry.by_code()["LNT003"]
-        span = Span(bundle.manifest.display, 1, 1, 1, 1)
-        return findings + [
-            Finding(
-                code="LNT003", severity=Severity.ERROR, rule=lnt.name, bundle=bundle.id, anchor="LNT003:suppressions",
-                message=f"reading the suppression comments took longer than {timeout} s and was stopped; "
-                "no finding of this bundle was suppressed. Please report this.",
-                path=span.path, line=1, column=1, end_line=1, end_column=1,
-            )
-        ]
+        message = (f"reading the suppression comments took longer than {timeout} s and was stopped; "
+                   "no finding of this bundle was suppressed. Please report this.")
+        return findings + [internal_error(message, Span(bundle.manifest.display, 1, 1, 1, 1), bundle.id, "LNT003:suppressions")]
 
 
 def suppress_bundle(bundle: Bundle, findings: list[Finding], rules: list[Rule], settings: Settings) -> list[Finding]:

@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from listing_lint.finding import Finding, Severity
+from listing_lint.finding import Span
 from listing_lint.runtypes import BundleResult, Settings
 
 if TYPE_CHECKING:
@@ -72,26 +72,14 @@ def _init(fn, settings, cache) -> None:
 
 
 def crashed(manifest: Path, settings: Settings, exc: BaseException) -> BundleResult:
-    from listing_lint import registry
     from listing_lint.bundle.model import MANIFEST, SINGLE_SUFFIX, display_path
+    from listing_lint.engine import internal_error
 
     name = manifest.parent.name if manifest.name == MANIFEST else manifest.name[: -len(SINGLE_SUFFIX)]
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""
-    rule = registry.by_code().get("LNT003")
-    finding = Finding(
-        code="LNT003",
-        severity=Severity.ERROR,
-        message=f"linting this bundle failed: {type(exc).__name__}{': ' + detail if detail else ''}; "
-        "the other bundles were linted. Please report this.",
-        path=display_path(manifest, settings.cwd),
-        line=1,
-        column=1,
-        end_line=1,
-        end_column=1,
-        bundle=name,
-        rule=rule.name if rule else "internal-error",
-        anchor="LNT003:bundle",
-    )
+    message = (f"linting this bundle failed: {type(exc).__name__}{': ' + detail if detail else ''}; "
+               "the other bundles were linted. Please report this.")
+    finding = internal_error(message, Span(display_path(manifest, settings.cwd), 1, 1, 1, 1), name, "LNT003:bundle")
     return BundleResult(finding.path, name, [finding], 1)
 
 
