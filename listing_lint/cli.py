@@ -11,8 +11,8 @@ from pathlib import Path
 import click
 
 from listing_lint import __version__, registry, reporters
-from listing_lint.config import ConfigError, check_named_files, load_config
-from listing_lint.engine import UsageError, make_settings, run
+from listing_lint.config import ConfigError, load_config
+from listing_lint.engine import UsageError, make_settings, run, validate_settings
 from listing_lint.finding import Severity
 from listing_lint.reporters.text import escape
 from listing_lint.safewrite import UnsafeTarget, check_target, write_atomic
@@ -75,13 +75,8 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
     try:
         config = _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, jobs, no_cache, output)
         settings = make_settings(config, paths, cwd, as_of)
-        settings.thresholds  # validate threshold overrides before linting
-        check_named_files(config)  # files the config names: regular, inside the project, size-capped
+        validate_settings(settings)
         _check_targets(settings, output=output, write_baseline=write_baseline)
-        if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
-            from listing_lint.standards.registry import load_registry, overlay_path
-
-            load_registry(overlay_path(config))  # a broken overlay is a usage error (exit 2), not LNT003 per bundle
         if shard_spec:
             from listing_lint.shard import parse_shard
 

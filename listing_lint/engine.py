@@ -22,7 +22,7 @@ from listing_lint.bundle.discover import STORE, discover, find_project_root
 from listing_lint.bundle.model import Bundle, display_path
 from listing_lint.bundle.repo import Repo, store_file
 from listing_lint.cache import Cache, cache_dir
-from listing_lint.config import Config
+from listing_lint.config import Config, check_named_files
 from listing_lint.finding import Finding, Severity, Span, sort_findings
 from listing_lint.runtypes import BundleResult, RunResult, Settings
 from listing_lint.suppression import apply_suppressions
@@ -291,6 +291,19 @@ def make_settings(config: Config, paths: list[str], cwd: Path, as_of: date | Non
     first = Path(os.path.abspath(cwd / paths[0])) if paths else cwd
     root = config.root or find_project_root(first, cwd)
     return Settings(config=config, cwd=cwd, root=root, as_of=as_of, codes=tuple(r.code for r in rules))
+
+
+def validate_settings(settings: Settings) -> None:
+    """Refuse before linting what would otherwise fail in every bundle: threshold overrides, the
+    files the config names (regular, inside the project, size-capped) and a broken standards
+    overlay. ``check`` makes these exit 2; the language server shows them once per bundle."""
+    settings.thresholds  # noqa: B018 - parsing them is the check
+    check_named_files(settings.config)
+    config = settings.config
+    if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
+        from listing_lint.standards.registry import load_registry, overlay_path
+
+        load_registry(overlay_path(config))  # not LNT003 on every bundle
 
 
 def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bool, list[str]]:

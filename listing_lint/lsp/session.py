@@ -27,7 +27,16 @@ from listing_lint.bundle.discover import STORE, discover, find_project_root, own
 from listing_lint.bundle.model import base_language, display_path
 from listing_lint.cache import cache_dir
 from listing_lint.config import load_config
-from listing_lint.engine import apply_path_ignores, bundle_rules, check_bundle, lint_repo, make_settings, run_rule, suppress_bundle
+from listing_lint.engine import (
+    apply_path_ignores,
+    bundle_rules,
+    check_bundle,
+    lint_repo,
+    make_settings,
+    run_rule,
+    suppress_bundle,
+    validate_settings,
+)
 from listing_lint.finding import Finding
 from listing_lint.langid.judge import warm_up
 from listing_lint.lsp.overlay import EditorBundle, editor_repo
@@ -120,11 +129,7 @@ class Session:
         root = config.root or find_project_root(target.path)
         # findings' paths are relative to the project root, a place that does not depend on how the editor started us
         settings = make_settings(config, [str(target.path)], root, self.options.as_of)
-        settings.thresholds  # noqa: B018 - bad threshold overrides are a usage error, as in check
-        if config.get("standards-overlay") and any(c.startswith("CMP") for c in settings.codes):
-            from listing_lint.standards.registry import load_registry, overlay_path
-
-            load_registry(overlay_path(config))  # a broken overlay too, not LNT003 on every bundle
+        validate_settings(settings)
         return settings
 
     def forget(self) -> None:
