@@ -116,10 +116,10 @@ def put(ns: str, key: str, value: str, persist: bool = True) -> None:
 
 
 def _remember(k: tuple[str, str], value: str) -> None:
-    _bounded_set(_memory, k, value, MAX_IN_PROCESS)
+    bounded_set(_memory, k, value, MAX_IN_PROCESS)
 
 
-def _bounded_set(store: dict, key, value, limit: int) -> None:
+def bounded_set(store: dict, key, value, limit: int) -> None:
     """``store[key] = value``; when ``store`` is full, its oldest half is dropped first."""
     if len(store) >= limit and key not in store:
         for old in list(store)[: limit // 2]:
@@ -183,7 +183,7 @@ def _signature(st: os.stat_result) -> tuple:
 def remember_digest(path: str, st: os.stat_result, digest: str) -> None:
     """The result cache hashed this file already (cache.describe): its answer keys need no second read."""
     with _lock:
-        _bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
+        bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
 
 
 def file_digest(path: str | os.PathLike, read: bool = True) -> str | None:
@@ -208,7 +208,7 @@ def file_digest(path: str | os.PathLike, read: bool = True) -> str | None:
         return None
     digest = h.hexdigest()
     with _lock:
-        _bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
+        bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
     return digest
 
 

@@ -259,10 +259,7 @@ class Judge:
         else:
             verdict = self._single(text, digest, expected)
         with self._lock:
-            if len(self._verdicts) >= MAX_VERDICTS:
-                for old in list(self._verdicts)[: MAX_VERDICTS // 2]:
-                    del self._verdicts[old]
-            self._verdicts[key] = verdict
+            memo.bounded_set(self._verdicts, key, verdict, MAX_VERDICTS)
         return verdict
 
     def _single(self, text: str, digest: str, expected: str) -> Verdict:
