@@ -240,6 +240,9 @@ def lint_bundles(fn, manifests: list[Path], settings: Settings, jobs: int = 0, u
             if cache is not None:
                 cache.close()  # an SQLite connection must not cross a fork; each side reopens its own
             _prepare(settings, len(todo))
+            # the models' load buffers, freed but kept by glibc: a worker's trim after its first
+            # bundle would give back its copy of them and leave the parent's as the parent's own
+            _after_bundle()
             # Objects the parent made (modules, models' Python side) move to a generation the
             # collector never walks: a worker's collections then do not write to, and so copy,
             # the pages it shares with the parent (copy-on-write after fork).

@@ -64,4 +64,7 @@ def prepare(config, bundles=0):
         from listing_lint.langid.lingua import preload
 
         preload(CANDIDATES)  # every candidate's accurate models, shared: any page/rival set then loads nothing
+        from listing_lint.langid import py3langid
+
+        py3langid.preload()  # the accurate pass's second opinion: 52 MiB once, not in each worker
     warm_up(detector, accurate=bundles >= ACCURATE_UP_FRONT_FROM)
