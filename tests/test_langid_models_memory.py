@@ -1,0 +1,83 @@
+"""How the language models are held (issue 18): py3langid keeps only the candidates' columns, with
+the same scores as the whole model; big runs load it before the workers fork, small runs never."""
+
+import json
+import subprocess
+import sys
+
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from listing_lint.langid.base import CANDIDATES
+from listing_lint.langid.py3langid import Py3langidDetector
+
+TEXTS = (
+    "The charger is small and light, and it fits in any bag.",
+    "El cargador es pequeño y ligero, cabe en cualquier bolso.",
+    "Le chargeur est petit et léger.",
+    "Зарядное устройство маленькое и лёгкое.",
+    "Зарядний пристрій маленький і легкий.",
+    "O carregador é pequeno e leve.",
+    "User has all possible permissions.",
+    "x",
+)
+
+
+def _whole_model_scores(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+    whole = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    whole.set_languages(sorted(candidates))
+    return {lang: float(p) for lang, p in whole.rank(text) if lang in candidates}
+
+
+def test_candidate_sets_score_as_the_whole_model_does_with_a_smaller_model():
+    detector = Py3langidDetector()
+    for candidates in (("en", "fr"), ("es", "pt", "ca"), ("bg", "ru", "uk"), CANDIDATES):
+        for text in TEXTS:
+            assert detector.scores(text, candidates) == _whole_model_scores(text, candidates)
+    assert not detector._full
+    assert sorted(detector._model.nb_classes) == sorted(CANDIDATES)  # 13 of the model's 142 columns
+
+
+def test_a_language_outside_the_candidates_loads_the_whole_model():
+    detector = Py3langidDetector()
+    assert detector.scores(TEXTS[0], ("en", "fr")) == _whole_model_scores(TEXTS[0], ("en", "fr"))
+    candidates = ("en", "pl")  # a page locale that is no candidate
+    for text in (*TEXTS, "Ładowarka jest mała i lekka."):
+        assert detector.scores(text, candidates) == _whole_model_scores(text, candidates)
+    assert detector._full and len(detector._model.nb_classes) > len(CANDIDATES)
+    # and sets inside the candidates still score the same from it
+    assert detector.scores(TEXTS[1], ("es", "pt")) == _whole_model_scores(TEXTS[1], ("es", "pt"))
+
+
+def test_an_unknown_code_is_still_refused():
+    detector = Py3langidDetector()
+    try:
+        detector.scores(TEXTS[0], ("en", "zz"))
+    except ValueError as exc:
+        assert "zz" in str(exc)
+    else:
+        raise AssertionError("an unknown language code was accepted")
+
+
+PREPARE = """
+import json, sys
+from listing_lint.config import Config
+from listing_lint.langid.base import get_detector
+from listing_lint.rules.localization import LOC002_page_language as rule
+rule.prepare(Config(), bundles=int(sys.argv[1]))
+import listing_lint.langid.base as base
+loaded = "py3langid" in base._detectors and get_detector("py3langid")._model is not None
+print(json.dumps({"py3langid": loaded, "module": "py3langid.langid" in sys.modules}))
+"""
+
+
+def _prepared(bundles: int) -> dict:
+    out = subprocess.run([sys.executable, "-c", PREPARE, str(bundles)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def test_a_big_run_loads_the_second_opinion_model_before_the_fork():
+    assert _prepared(200) == {"py3langid": True, "module": True}
+
+
+def test_a_small_run_leaves_it_to_the_first_text_that_needs_it():
+    assert _prepared(199) == {"py3langid": False, "module": False}
