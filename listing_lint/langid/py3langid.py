@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import threading
+from array import array
 
 from listing_lint.langid.base import CANDIDATES, BaseDetector, ranked
 
@@ -32,6 +33,12 @@ class Py3langidDetector(BaseDetector):
             model.set_languages(sorted(languages & set(model.nb_classes)))
             model = LanguageIdentifier(model.nb_ptc, model.nb_pc, model.nb_classes, model.tk_nextmove,
                                        model.tk_output, norm_probs=True, tk_row=model.tk_row)
+        # the DFA's per-state tables as machine integers: as lists of 104,583 int objects (7 MiB)
+        # every text walked wrote to their reference counts, so each forked worker copied the pages
+        # of the states it visited; the walk reads the same values from an array
+        model.tk_output = array("i", model.tk_output)
+        if isinstance(getattr(model, "_rowbase", None), list):
+            model._rowbase = array("i", model._rowbase)
         return model
 
     def _identifier(self, candidates: tuple[str, ...]):
