@@ -15,6 +15,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from listing_lint.langid.scripts import CharClasses
+
 NEUTRAL_FILE = Path(__file__).resolve().parent.parent / "data" / "wordlists" / "neutral.txt"
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
@@ -76,17 +78,19 @@ def _script_of(word: str) -> str:
     return "Cyrillic" if "\u0400" <= first <= "\u04ff" else "Latin" if first.isascii() or first <= "\u024f" else "Other"
 
 
+def _letter_case(c: str) -> tuple[str, bool] | None:
+    """A letter's (script, lower-case?), None for any other character: what ``_shouting`` asks."""
+    return (_script_of(c), c.islower()) if c.isalpha() else None
+
+
+_LETTER_CASES = CharClasses(_letter_case)  # by character classes, not a loop per letter (issue 18)
+
+
 def _shouting(text: str) -> frozenset[str]:
     """The scripts ``text`` has letters of but no lower-case letter: a text in capitals
     ("RESULTADOS PARA "Зоны"": Latin), where the long capitalised words are words, not acronyms."""
-    seen, lower = set(), set()
-    for c in text:
-        if c.isalpha():
-            script = _script_of(c)
-            seen.add(script)
-            if c.islower():
-                lower.add(script)
-    return frozenset(seen - lower)
+    present = _LETTER_CASES.present(text)
+    return frozenset({script for script, _ in present} - {script for script, lower in present if lower})
 
 
 def strip_neutral(text: str, extra_terms: tuple[str, ...] = (), glossary: tuple[str, ...] = ()) -> str:
@@ -126,4 +130,4 @@ _strip_kept = lru_cache(maxsize=1 << 13)(_strip)  # repeats are near (one bundle
 
 
 def letter_count(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))

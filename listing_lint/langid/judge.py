@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from listing_lint import memo
 from listing_lint.langid.base import BACKENDS, CANDIDATES, get_detector
+from listing_lint.langid.scripts import CharClasses
 
 #: the fast pass accepts only when the page language is its top choice (FAST_MARGIN: no margin
 #: measured better) with at least FAST_SURE; anything else goes to the accurate pass. The old
@@ -92,6 +93,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?¿¡:;")  # not quotes: a quoted "Dark Crow" is a name
 
 
+@lru_cache(maxsize=4096)  # asked for the first letter of every word: few distinct letters
 def _letter_script(ch: str) -> str | None:
     name = unicodedata.name(ch, "")
     if name.startswith("LATIN"):
@@ -118,36 +120,38 @@ class Run:
 def script_runs(text: str) -> list[Run]:
     """Maximal runs of consecutive words in one script (punctuation and spaces between words do
     not break a run): "Платье "Dark Crow" черное" -> Cyrillic, Latin ("Dark", "Crow"), Cyrillic."""
-    runs: list[Run] = []
+    runs: list[tuple[str | None, int, int, list[str]]] = []  # a Run each, built once complete
     for m in _WORD.finditer(text):
-        script = _letter_script(m.group()[0])
-        if runs and runs[-1].script == script:
+        word = m.group()
+        script = _letter_script(word[0])
+        if runs and runs[-1][0] == script:
             last = runs[-1]
-            runs[-1] = Run(script, last.start, m.end(), last.words + (m.group(),))
+            runs[-1] = (script, last[1], m.end(), last[3])
+            last[3].append(word)
         else:
-            runs.append(Run(script, m.start(), m.end(), (m.group(),)))
-    return runs
+            runs.append((script, m.start(), m.end(), [word]))
+    return [Run(script, start, end, tuple(words)) for script, start, end, words in runs]
 
 
 def capitalised_runs(text: str) -> list[Run]:
     """Runs of two or more capitalised words that do not start a sentence ("Guantes de invierno
     Arctic Touchscreen" -> "Arctic Touchscreen"): names in same-script text."""
-    runs: list[Run] = []
+    runs: list[tuple[int, int, list[str]]] = []  # a Run each, built once complete
     previous_end = None
     for m in _WORD.finditer(text):
         word = m.group()
-        at = m.start() - 1
-        while at >= 0 and text[at].isspace():
-            at -= 1
-        starts_sentence = at < 0 or text[at] in _SENTENCE_END
-        capital = word[0].isupper() and not starts_sentence
-        if capital and runs and previous_end is not None and runs[-1].end == previous_end:
-            last = runs[-1]
-            runs[-1] = Run(last.script, last.start, m.end(), last.words + (word,))
-        elif capital:
-            runs.append(Run("Capital", m.start(), m.end(), (word,)))
+        if word[0].isupper():  # only a capital asks whether it starts a sentence
+            at = m.start() - 1
+            while at >= 0 and text[at].isspace():
+                at -= 1
+            if not (at < 0 or text[at] in _SENTENCE_END):
+                if runs and previous_end is not None and runs[-1][1] == previous_end:
+                    runs[-1] = (runs[-1][0], m.end(), runs[-1][2])
+                    runs[-1][2].append(word)
+                else:
+                    runs.append((m.start(), m.end(), [word]))
         previous_end = m.end()
-    return runs
+    return [Run("Capital", start, end, tuple(words)) for start, end, words in runs]
 
 
 def _without(text: str, runs: list[Run]) -> str:
@@ -160,23 +164,28 @@ def _without(text: str, runs: list[Run]) -> str:
 
 
 def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))
+
+
+def _named_script(ch: str) -> str | None:
+    """A letter's script by the first word of its Unicode name ("LATIN", "CYRILLIC", else "OTHER")."""
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "").split(" ", 1)[0]
+    return name if name in ("LATIN", "CYRILLIC") else "OTHER"
+
+
+_NAMED_SCRIPTS = CharClasses(_named_script)  # by character classes, not a loop per letter (issue 18)
 
 
 def _script(text: str) -> str | None:
     """"Latin", "Cyrillic" or None (mixed, other, or no letters), by majority of letters."""
-    counts = {"LATIN": 0, "CYRILLIC": 0}
-    letters = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            name = unicodedata.name(ch, "").split(" ", 1)[0]
-            if name in counts:
-                counts[name] += 1
+    counts = _NAMED_SCRIPTS.counts(text)
+    letters = sum(counts.values())
     if not letters:
         return None
-    for script, n in counts.items():
-        if n >= 0.9 * letters:
+    for script in ("LATIN", "CYRILLIC"):
+        if counts.get(script, 0) >= 0.9 * letters:
             return script.title()
     return None
 
