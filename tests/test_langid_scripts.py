@@ -160,3 +160,31 @@ sentences = st.lists(st.tuples(_words, _gaps), max_size=12).map(lambda pairs: ""
 def test_runs_equal_the_word_by_word_build(text):
     assert judge.script_runs(text) == _old_script_runs(text)
     assert judge.capitalised_runs(text) == _old_capitalised_runs(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(sentences, texts))
+def test_one_script_only_when_no_run_would_be_weighed(text):
+    # the shortcut may send text to script_runs that has no run to weigh ("A¼": "¼" is a word
+    # character inside a Latin word), never the other way round
+    for wanted in ("Latin", "Cyrillic"):
+        weighed = [r for r in judge.script_runs(text) if r.script not in (wanted, "Other")]
+        if judge._one_script(text, wanted):
+            assert not weighed
+
+
+def test_one_script_both_ways():
+    assert judge._one_script("Guantes de invierno Arctic Touchscreen", "Latin")
+    assert judge._one_script("Guantes ΤΙΜΉ 一", "Latin")  # Greek and CJK words are "Other": never weighed
+    assert not judge._one_script('Платье "Dark Crow" черное', "Cyrillic")
+    assert not judge._one_script("Guantes Зимние", "Latin")
+    assert not judge._one_script("Guantes ²x", "Latin")  # a word starting with a non-letter is its own run
+    assert judge._one_script("Guantes 2x, 3 pares", "Latin")  # digits are no word characters
+
+
+def test_has_any_both_ways():
+    classes = CharClasses(lambda ch: "digit" if ch.isdigit() else "upper" if ch.isupper() else None)
+    assert classes.has_any("abc 3", frozenset({"digit"}))
+    assert not classes.has_any("Abc", frozenset({"digit"}))
+    assert classes.has_any("abc \u0663", frozenset({"digit"}))  # ARABIC-INDIC DIGIT THREE: outside KNOWN
+    assert not classes.has_any("abc", frozenset({"nothing"}))

@@ -12,7 +12,7 @@ trademarks, technical terms that stay untranslated) and the bundle's own brand a
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from listing_lint.langid.scripts import CharClasses
@@ -122,7 +122,7 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
         if pattern is not None:
             text = pattern.sub(" ", text)
     shouting = _shouting(text)
-    text = _TOKEN.sub(lambda m: _keep_or_blank(m, shouting), text)
+    text = _TOKEN.sub(partial(_keep_or_blank, shouting=shouting), text)
     return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
 
 

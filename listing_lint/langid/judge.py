@@ -103,6 +103,27 @@ def _letter_script(ch: str) -> str | None:
     return "Other" if ch.isalpha() else None
 
 
+def _word_start_script(ch: str) -> str | None:
+    """The script ``script_runs`` gives a word starting with ``ch`` ("none" for a word character
+    that is no letter, such as "²"); None for a character no word starts with."""
+    if not _WORD_CHAR.match(ch):
+        return None
+    return _letter_script.__wrapped__(ch) or "none"
+
+
+_WORD_CHAR = re.compile(r"[^\W\d_]")
+_WORD_SCRIPTS = CharClasses(_word_start_script)
+
+
+def _one_script(text: str, wanted: str) -> bool:
+    """No word of ``text`` can start a run in a script other than ``wanted`` (or "Other"): then
+    ``script_runs`` has no run that ``Judge._by_runs`` weighs, and need not be built (issue 18)."""
+    return not _WORD_SCRIPTS.has_any(text, _OTHER_SCRIPTS[wanted])
+
+
+_OTHER_SCRIPTS = {script: frozenset({"Latin", "Cyrillic", "none"} - {script}) for script in ("Latin", "Cyrillic")}
+
+
 @dataclass(frozen=True)
 class Run:
     script: str
@@ -175,11 +196,14 @@ def _named_script(ch: str) -> str | None:
     return name if name in ("LATIN", "CYRILLIC") else "OTHER"
 
 
-_NAMED_SCRIPTS = CharClasses(_named_script)  # by character classes, not a loop per letter (issue 18)
+_NAMED_SCRIPTS = CharClasses(_named_script)
+_ASCII_LETTER = re.compile("[A-Za-z]")  # by character classes, not a loop per letter (issue 18)
 
 
 def _script(text: str) -> str | None:
     """"Latin", "Cyrillic" or None (mixed, other, or no letters), by majority of letters."""
+    if text.isascii():  # its letters are A-Z and a-z, all LATIN
+        return "Latin" if _ASCII_LETTER.search(text) else None
     counts = _NAMED_SCRIPTS.counts(text)
     letters = sum(counts.values())
     if not letters:
@@ -288,7 +312,7 @@ class Judge:
         (``Run.is_phrase``) is a leftover, quoted.
         """
         wanted = _expected_script(expected)
-        runs = script_runs(text) if wanted else []
+        runs = script_runs(text) if wanted and not _one_script(text, wanted) else []
         foreign = [r for r in runs if r.script != wanted]
         if not foreign or all(r.script == "Other" for r in foreign):
             return self._whole(text, digest, expected, careful)

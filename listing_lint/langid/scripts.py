@@ -49,6 +49,8 @@ class CharClasses:
                 if label is not None:
                     members.setdefault(label, []).append(cp)
         self.labels = tuple(members)
+        self._members = members
+        self._any: dict[frozenset, re.Pattern | None] = {}
         self._runs = {label: re.compile(f"[{_class(cps)}]+") for label, cps in members.items()}
         self._one = {label: re.compile(f"[{_class(cps)}]") for label, cps in members.items()}
 
@@ -75,3 +77,13 @@ class CharClasses:
         out = {label for label, one in self._one.items() if one.search(text)}
         out.update(self._outside(text))
         return out
+
+    def has_any(self, text: str, labels: frozenset) -> bool:
+        """Whether ``text`` has a character with one of ``labels`` (one search for them all)."""
+        if labels not in self._any:
+            cps = sorted(cp for label in labels for cp in self._members.get(label, ()))
+            self._any[labels] = re.compile(f"[{_class(cps)}]") if cps else None
+        pattern = self._any[labels]
+        if pattern is not None and pattern.search(text):
+            return True
+        return any(label in labels for label in self._outside(text))
