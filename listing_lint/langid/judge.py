@@ -196,8 +196,8 @@ def _named_script(ch: str) -> str | None:
     return name if name in ("LATIN", "CYRILLIC") else "OTHER"
 
 
-_NAMED_SCRIPTS = CharClasses(_named_script)
-_ASCII_LETTER = re.compile("[A-Za-z]")  # by character classes, not a loop per letter (issue 18)
+_NAMED_SCRIPTS = CharClasses(_named_script)  # by character classes, not a loop per letter (issue 18)
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _script(text: str) -> str | None:
