@@ -22,6 +22,8 @@ since every string here has its English source under the same key, stricter agai
 half-translated strings: a translation equal to its English source is dropped, and so is one
 that keeps half or more of its words (three letters or more) from its English source, in the
 same order ("Create cliente" for "Create customer"), or four words in a row of any English string.
+Mislabelled strings are dropped too: mojibake, and Cyrillic text with letters its catalogue's
+language never writes (Russian strings in Bagisto's Ukrainian catalogue).
 """
 
 from __future__ import annotations
@@ -151,6 +153,19 @@ def half_english(text: str, source: str | None) -> bool:
     return bool(mine) and sum(w in theirs for w in mine) >= 0.5 * len(mine)
 
 
+#: letters one Cyrillic language writes and the labelled one never does: Bagisto's uk catalogue
+#: holds Russian strings ("Оплата не была выполнена за это скачивание.")
+FOREIGN_LETTERS = {"uk": set("ыэъё"), "ru": set("іїєґў"), "bg": set("ыэёіїєґў")}
+
+
+def mislabelled(text: str, lang: str) -> bool:
+    """Written in another language than its catalogue's: another Cyrillic orthography's letters,
+    or mojibake (Bagisto's fr catalogue: "ne peut pas Ãªtre mis Ã jour"; LOC011's, never judged)."""
+    from listing_lint.l10n.mojibake import repaired
+
+    return bool(FOREIGN_LETTERS.get(lang, set()) & set(text.lower())) or repaired(text) is not None
+
+
 def build(mirrors: dict[str, Path]) -> list[dict]:
     found: dict[tuple[str, str], dict] = {}
     for source, reader in (("bagisto", bagisto), ("shopware", shopware)):
@@ -161,7 +176,7 @@ def build(mirrors: dict[str, Path]) -> list[dict]:
         per_file: dict[tuple[str, str], list[str]] = defaultdict(list)
         for lang, _key, raw, path, english_source in rows:
             text = _clean(raw)
-            if not text or not script_ok(text, lang):
+            if not text or not script_ok(text, lang) or mislabelled(text, lang):
                 continue
             if lang != "en" and (text == _clean(english_source or "") or half_english(text, english_source)
                                  or shop_corpus._keeps_english(text, english)):
