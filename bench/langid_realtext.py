@@ -228,10 +228,15 @@ def _letters_words(text: str) -> list[str]:
 
 def _quotes(message: str, phrase: str) -> bool:
     """The finding quotes the leftover: the quoted words are the phrase's (as stripped; a trailing
-    ")" or "-" outside the quote does not matter)."""
+    ")" or "-" outside the quote does not matter; a quote cut with "…" is the phrase's start)."""
     m = re.search(r'left in it: "(.*)" \(', message)
-    return bool(m) and _letters_words(m.group(1)) == _letters_words(_stripped(phrase))[:len(_letters_words(m.group(1)))] \
-        and len(_letters_words(m.group(1))) >= 0.8 * len(_letters_words(_stripped(phrase)))
+    if not m:
+        return False
+    quoted, cut = m.group(1), m.group(1).endswith("…")
+    said, meant = " ".join(_letters_words(quoted.rstrip("…"))), " ".join(_letters_words(_stripped(phrase)))
+    if cut:
+        return bool(said) and meant.startswith(said)
+    return meant.startswith(said) and len(said.split()) >= 0.8 * len(meant.split())
 
 
 def score(found: list[dict], placed: dict) -> dict:
