@@ -6,6 +6,7 @@ It knows rules only through the registry and hands reporters a ``RunResult``
 
 from __future__ import annotations
 
+import ctypes
 import os
 import re
 import signal
@@ -75,8 +76,10 @@ class RuleTimeout(BaseException):
     """Raised into a rule that ran past ``rule-timeout``.
 
     A BaseException, so that a rule's own ``except Exception`` (around a decoder, say) cannot
-    swallow it and keep running. The budget needs the main thread of its process: true in the
-    CLI and in the forked workers of ``parallel.py``; in another thread it is not enforced.
+    swallow it and keep running. In the main thread of a process (the CLI, the forked workers of
+    ``parallel.py``) SIGALRM raises it; in another thread (the language server lints on one) a
+    timer thread raises it asynchronously into the rule's thread. Either way it arrives between two
+    Python steps: one long call into C finishes first.
     """
 
 
@@ -102,8 +105,43 @@ def _alarm_handler(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+class _ThreadAlarm:
+    """The rule budget off the main thread: after ``seconds`` a timer raises RuleTimeout in the
+    thread that armed it (CPython's ``PyThreadState_SetAsyncExc``, what SIGALRM does for the main one)."""
+
+    def __init__(self, seconds: float):
+        self.ident = threading.get_ident()
+        self.lock = threading.Lock()
+        self.armed = True
+        self.fired = False
+        self.timer = threading.Timer(seconds, self._fire)
+        self.timer.daemon = True
+
+    def _fire(self) -> None:
+        with self.lock:
+            if self.armed:
+                self.fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.ident), ctypes.py_object(RuleTimeout))
+
+    def __enter__(self) -> _ThreadAlarm:
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        with self.lock:
+            self.armed = False
+            fired = self.fired
+        self.timer.cancel()
+        if fired:  # raised already (it is being handled), or still pending: drop it so it cannot escape the budget
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self.ident), None)
+
+
 @contextmanager
 def _time_budget(seconds: int) -> Iterator[None]:
+    if seconds > 0 and threading.current_thread() is not threading.main_thread() and hasattr(ctypes, "pythonapi"):
+        with _ThreadAlarm(seconds):
+            yield
+        return
     if not _budget_usable(seconds):
         yield
         return

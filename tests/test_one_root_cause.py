@@ -105,6 +105,13 @@ ONE_FINDING = [
      "SCH002", LISTING, '"round": "1"', "must be a whole number"),
     ("trademark-class-zero", ['listing.json /brand = {"name": "Voltra", "trademark": {"mark": "R", "office": "EUIPO", "number": "018765432", "classes": [0]}}'],
      "SCH002", LISTING, ('"classes": [', 1), "must be at least 1"),
+    # a broken document is MED005's, not also CMP013's "cannot read"
+    ("certificate-empty", ["certs/ce.pdf: empty file"], "MED005", LISTING, '"file": "certs/ce.pdf"', "is empty (0 bytes)"),
+    ("certificate-web-page", ["certs/ce.pdf = <html><body>Session expired</body></html>"],
+     "MED005", LISTING, '"file": "certs/ce.pdf"', "is HTML, not a PDF"),
+    # a SKU pasted twice repeats its id and its model: one finding
+    ("sku-pasted", ['listing.json /skus/- = {"id": "D1", "model": "D1-EU", "price": {"amount": "44.90", "currency": "USD"}}'],
+     "SCH006", LISTING, ('"skus": [', 10), "skus[1] repeats skus[0] (id 'D1', model 'D1-EU')"),
 ]
 
 

@@ -13,7 +13,7 @@ from typing import Any, Iterator
 from listing_lint.bundle.files import DEFAULT_MAX_TEXT_BYTES, SourceFile
 from listing_lint.bundle.page import Page
 from listing_lint.bundle.paths import Resolved, is_url, resolve_in
-from listing_lint.bundle.positions import JsonSourceMap, pointer
+from listing_lint.bundle.positions import JsonSourceMap, pointer, walk
 from listing_lint.finding import Span
 
 MANIFEST = "listing.json"
@@ -194,18 +194,7 @@ class Bundle:
         return default if found is _MISSING else found
 
     def _walk(self, ptr: str) -> Any:
-        node: Any = self.data
-        if node is None:
-            return _MISSING
-        for token in ptr.split("/")[1:]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return _MISSING
-        return node
+        return _MISSING if self.data is None else walk(self.data, ptr, _MISSING)
 
     def list_at(self, ptr: str) -> list:
         value = self.get(ptr)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Iterator
+from typing import Any, Iterator
 
 _TOKEN = re.compile(
     r'"(?:[^"\\]|\\.)*"'  # string
@@ -59,6 +59,19 @@ class LineIndex:
     @property
     def line_count(self) -> int:
         return len(self._starts)
+
+
+def walk(node: Any, ptr: str, missing: Any = None) -> Any:
+    """The value at a JSON pointer inside parsed JSON, or ``missing`` (an index must be ASCII digits)."""
+    for token in ptr.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return missing
+    return node
 
 
 def tokens(text: str) -> Iterator[tuple[int, str]]:

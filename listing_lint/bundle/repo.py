@@ -9,7 +9,7 @@ from typing import Any
 from listing_lint.bundle.discover import STORE
 from listing_lint.bundle.files import SourceFile
 from listing_lint.bundle.model import Bundle, JsonProblem, display_path, parse_json
-from listing_lint.bundle.positions import JsonSourceMap
+from listing_lint.bundle.positions import JsonSourceMap, walk
 from listing_lint.finding import Span
 
 
@@ -54,16 +54,7 @@ class Repo:
         return rejects(self._schema_rejected, ptr)
 
     def store_get(self, ptr: str, default: Any = None) -> Any:
-        node: Any = self.store_data
-        for token in ptr.split("/")[1:]:
-            token = token.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, dict) and token in node:
-                node = node[token]
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                node = node[int(token)]
-            else:
-                return default
-        return node
+        return walk(self.store_data, ptr, default)
 
     @cached_property
     def _store_map(self) -> JsonSourceMap:

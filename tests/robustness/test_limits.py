@@ -104,6 +104,39 @@ def test_runaway_rule_becomes_lnt003_in_process(work, runaway_rules):
     assert _timeouts(result) == {MANIFEST: {"ZZZ901", "ZZZ902"}, "listings/reel.listing.json": {"ZZZ901", "ZZZ902"}}
 
 
+def test_runaway_rule_becomes_lnt003_off_the_main_thread(work, runaway_rules):
+    """The language server lints on a worker thread, where SIGALRM cannot reach: a timer thread
+    stops the rule instead, and the thread goes on with the next rule and the next bundle."""
+    import threading
+
+    repo = _repo_with_bundles(work, 2)
+    box = {}
+    worker = threading.Thread(target=lambda: box.setdefault("result", lint_repo(repo, select=["ZZZ", "SCH001"], rule_timeout=1)), daemon=True)
+    worker.start()
+    worker.join(30)
+    assert not worker.is_alive(), "the runaway rules were not stopped off the main thread"
+    assert _timeouts(box["result"]) == {MANIFEST: {"ZZZ901", "ZZZ902"}, "listings/reel.listing.json": {"ZZZ901", "ZZZ902"}}
+
+
+def test_a_rule_that_ends_in_time_off_the_main_thread_is_not_stopped_later(work):
+    """The timer is disarmed when the rule ends: nothing is raised into the thread afterwards."""
+    import threading
+    import time
+
+    repo = _repo_with_bundles(work, 2)
+    box = {}
+
+    def lint_then_wait():
+        box["result"] = lint_repo(repo, select=["SCH001"], rule_timeout=1)
+        time.sleep(1.5)  # past the budget of every rule above: a stray RuleTimeout would end this thread with an error
+        box["done"] = True
+
+    worker = threading.Thread(target=lint_then_wait, daemon=True)
+    worker.start()
+    worker.join(30)
+    assert box.get("done") and not [f for f in box["result"].findings if f.code == "LNT003"]
+
+
 def test_runaway_rule_becomes_lnt003_in_worker_processes(work, runaway_rules):
     """With enough bundles the engine forks a pool; SIGALRM still fires in each worker's main thread."""
     import os

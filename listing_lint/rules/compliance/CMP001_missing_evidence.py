@@ -41,6 +41,7 @@ Passes:
     listing.json /skus/0/plug_type = "G"
 """
 
+import json
 import re
 
 from listing_lint.api import Severity
@@ -172,8 +173,9 @@ def _field(rule, bundle, at):
             return None
         return at, _message(rule, rule.get("evidence") or f"`{rule.get('field')[1:]}`"), _missing_confidence(rule)
     if values is not None and value not in values:
-        what = rule.get("evidence") or f"`{rule.get('field')[1:]}`"
-        return rule.get("field"), _message(rule, what, prefix="wrong"), rule.confidence
+        name = rule.get("field")[1:].replace("/", ".")
+        what = _instead(name, value, rule.get("evidence") or f"another `{name}`")
+        return rule.get("field"), _message(rule, what, prefix=""), rule.confidence
     return None
 
 
@@ -192,8 +194,16 @@ def _sku_fields(rule, bundle, market):
         if value is None:
             out.append((pointer("skus", i), _message(rule, what, sku=label), _missing_confidence(rule)))
         elif values is not None and value not in values and not (alternative and sku.get(alternative) is True):
-            out.append((pointer("skus", i, name), _message(rule, what, sku=label, prefix="wrong"), rule.confidence))
+            out.append((pointer("skus", i, name), _message(rule, _instead(name, value, what), sku=label, prefix=""), rule.confidence))
     return out
+
+
+def _instead(name: str, value, wanted: str) -> str:
+    """What a field holds and what it should: ``plug_type "C" instead of a BS 1363 plug (...)``."""
+    shown = json.dumps(value, ensure_ascii=False)
+    if len(shown) > 40:
+        shown = shown[:39] + "…"
+    return f"`{name}` {shown} instead of {wanted}"
 
 
 def _missing_confidence(rule) -> str:
@@ -205,7 +215,7 @@ def _message(rule, what, fix=None, sku=None, prefix="no"):
     """A message template; ``{market}`` and ``{groups}`` are filled in by check()."""
     fix = fix or rule.get("fix") or f"add {what}"
     whose = f"SKU {sku!r} " if sku else ""
-    head = f"{whose}has {prefix} {what}" if sku else f"{prefix} {what}"
+    head = " ".join(part for part in (f"{whose}has" if sku else "", prefix, what) if part)
     why = str(rule.get("why") or "").replace("{", "{{").replace("}", "}}")
     fix = fix.replace("{", "{{").replace("}", "}}")
     head = head.replace("{", "{{").replace("}", "}}")

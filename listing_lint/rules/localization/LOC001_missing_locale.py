@@ -38,8 +38,8 @@ _CONTENT_TAGS = ("img", "video", "picture", "iframe", "object", "embed", "svg")
 
 
 def _empty(page) -> bool:
-    if page.text is None:
-        return False  # unreadable or too large: SCH001 says so
+    if page.text is None or page.parse_problem is not None:
+        return False  # unreadable, too large or parsed only in part: SCH001 says so
     if page.root is None:
         return True
     if any(block.text.strip() for block in page.blocks):

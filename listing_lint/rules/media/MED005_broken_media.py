@@ -1,4 +1,4 @@
-"""MED005 broken-media — a media file is not what its name says, cannot be decoded, or is cut short.
+"""MED005 broken-media — a media file or document is not what its name says, cannot be decoded, or is cut short.
 
 What it checks: every image and video listing.json names (media, posters, experiment variants):
 the real format from the first bytes against the file name and the declared ``kind``; images
@@ -7,23 +7,34 @@ allows is reported, never decoded); MP4/MOV boxes are read with hachoir: a box r
 end of the file, a missing ``moov`` box, or no video track at all. A file whose decode would cost
 more than the decode budget (``max-decode-bytes``, ``max-jpeg-scan-pixels``, ``max-media-boxes``,
 ``max-decode-seconds``) is not decoded, and is a warning that says which budget it broke.
-Why: the marketplace rejects such files at upload, or shows a broken picture.
+Documents (certificate, trademark and authorization files) must be a PDF or a scanned picture:
+an empty file, another format (a Word file, a web page) or a picture that does not decode is
+reported here; what a readable PDF says is CMP013's.
+Why: the marketplace rejects such files at upload, or shows a broken picture; a certificate
+that opens to nothing is no evidence at all.
 Fails:
     media/cover.jpg: png bytes
 
     media/scene-03.jpg: truncated photo
+
+    certs/ce.pdf: empty file
 Passes:
     media/cover.jpg removed
     media/cover.png: photo 800x800
     listing.json /media/1/file = "media/cover.png"
+
+    certs/ce.pdf: scanned pdf
 """
 
 from listing_lint.api import Severity
 from listing_lint.media import ImageProbe, VideoProbe, probe
-from listing_lint.media.sniff import BY_EXTENSION, display, extension, kind_of
+from listing_lint.media.sniff import BY_EXTENSION, display, extension, kind_of, sniff
 from listing_lint.rules.media._shared import files
+from listing_lint.standards.pdftext import is_pdf
 
 CODE, NAME, SEVERITY = "MED005", "broken-media", Severity.ERROR
+#: listing.json references that name a document: a PDF, or a scan as a picture
+DOCUMENT_REFS = ("certificate", "trademark", "authorization")
 READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
 
 PROBLEMS = {
@@ -49,6 +60,33 @@ def check(bundle, ctx):
         if message:
             severity = Severity.WARNING if info.problem in UNCHECKED else None
             yield ctx.finding(at, message, severity=severity)
+    for at, file in files(ctx, bundle, DOCUMENT_REFS):
+        message, info = _document_problem(ctx, bundle.get(at), file)
+        if message:
+            severity = Severity.WARNING if info is not None and info.problem in UNCHECKED else None
+            yield ctx.finding(at, message, severity=severity)
+
+
+def _document_problem(ctx, ref: str, file) -> tuple[str | None, object]:
+    """What is wrong with a document file (a PDF or a scanned picture), and the picture's probe if it is one."""
+    if not file.is_regular:
+        return None, None
+    if file.size == 0:
+        return f"{ref} is empty (0 bytes): scan or export the document again", None
+    head = file.read_bytes(1024)
+    fmt, ext = sniff(head[:32]), extension(file.rel)
+    if is_pdf(head):
+        if ext in BY_EXTENSION:
+            return f"{ref} is PDF data named .{ext}: rename it to .pdf", None
+        return None, None
+    if kind_of(fmt) == "image":
+        if ext == "pdf":
+            return f"{ref} is {display(fmt)} data named .pdf: rename it to .{_ext_for(fmt)} or export a PDF", None
+        info = probe(ctx, file)
+        return _problem(ref, file.rel, info, "image"), info
+    if fmt is None:
+        return f"{ref} is not a PDF or a scanned picture (its first bytes match no known format): attach the document itself", None
+    return f"{ref} is {display(fmt)}, not a PDF or a scanned picture: attach the document itself", None
 
 
 def _declared_kind(bundle, at: str) -> str | None:

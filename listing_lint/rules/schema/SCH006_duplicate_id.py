@@ -1,9 +1,11 @@
-"""SCH006 duplicate-id — two bundles share an ``id``, or a SKU id or model repeats within a bundle.
+"""SCH006 duplicate-id — two bundles share an ``id``, or a SKU, experiment or variant id repeats.
 
 What it checks: bundle ids are unique in the repository; within a bundle, every ``skus[].id``
-and every ``skus[].model`` appears once.
+and every ``skus[].model`` appears once (a SKU pasted twice is one finding), every
+``experiments[].id`` appears once, and within an experiment every ``variants[].id``.
 Why: ids key experiments, caches and reports; two products with one id overwrite each other in
-the marketplace upload, and a repeated model makes certificate coverage ambiguous.
+the marketplace upload, and a repeated model makes certificate coverage ambiguous; results are
+keyed by variant id, so two variants with one id cannot be told apart.
 Fails:
     ../other/listing.json /id = "demo"    (two bundles, one id)
 
@@ -19,18 +21,45 @@ CODE, NAME, SEVERITY = "SCH006", "duplicate-id", Severity.ERROR
 
 
 def check(bundle, ctx):
-    for field in ("id", "model"):
-        seen: dict[str, int] = {}
-        for i, sku in enumerate(bundle.list_at("/skus")):
-            value = sku.get(field) if isinstance(sku, dict) else None
+    seen: dict[str, dict[str, int]] = {"id": {}, "model": {}}
+    for i, sku in enumerate(bundle.list_at("/skus")):
+        if not isinstance(sku, dict):
+            continue
+        repeats = []  # (field, value, earlier index): a copied SKU repeats both, one finding
+        for field in ("id", "model"):
+            value = sku.get(field)
             if not isinstance(value, str):
                 continue
-            if value in seen:
-                yield ctx.finding(
-                    pointer("skus", i, field), f"SKU {field} {value!r} repeats skus[{seen[value]}]; each SKU needs its own {field}"
-                )
+            if value in seen[field]:
+                repeats.append((field, value, seen[field][value]))
             else:
-                seen[value] = i
+                seen[field][value] = i
+        if not repeats:
+            continue
+        field, value, earlier = repeats[0]
+        if len(repeats) == 2 and repeats[1][2] == earlier:
+            message = (f"skus[{i}] repeats skus[{earlier}] (id {value!r}, model {repeats[1][1]!r}); "
+                       "each SKU needs its own id and model")
+        else:
+            message = "; ".join(f"SKU {f} {v!r} repeats skus[{j}]" for f, v, j in repeats)
+            message += f"; each SKU needs its own {' and '.join(f for f, _, _ in repeats)}"
+        yield ctx.finding(pointer("skus", i, field), message)
+    yield from _repeated_ids(bundle, ctx, ("experiments",), "experiment")
+    for e, experiment in enumerate(bundle.list_at("/experiments")):
+        if isinstance(experiment, dict):
+            yield from _repeated_ids(bundle, ctx, ("experiments", e, "variants"), "variant")
+
+
+def _repeated_ids(bundle, ctx, where: tuple, what: str):
+    seen: dict[str, int] = {}
+    for i, item in enumerate(bundle.list_at(pointer(*where))):
+        value = item.get("id") if isinstance(item, dict) else None
+        if not isinstance(value, str):
+            continue
+        if value in seen:
+            yield ctx.finding(pointer(*where, i, "id"), f"{what} id {value!r} repeats {where[-1]}[{seen[value]}]; each {what} needs its own id")
+        else:
+            seen[value] = i
 
 
 def check_repo(repo, ctx):

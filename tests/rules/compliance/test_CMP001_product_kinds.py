@@ -63,7 +63,7 @@ def test_uk_sku_with_a_european_plug(bundle, tmp_path):
     line = line_after(bundle, '"N1-UK"', '"plug_type"')
     assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line, "CMP001")]
     f = _one(tmp_path)
-    assert f.message.startswith("SKU 'N1-UK' has wrong BS 1363 plug (`plug_type` \"G\") for the UK market (mains-plug product)")
+    assert f.message.startswith("SKU 'N1-UK' has `plug_type` \"C\" instead of BS 1363 plug (`plug_type` \"G\") for the UK market (mains-plug product)")
     assert "SI 1994/1768" in f.message and "conversion_plug: true" in f.message and str(f.severity) == "error"
 
 
@@ -95,6 +95,7 @@ def test_battery_without_the_separate_collection_symbol(bundle, tmp_path):
     assert lint(tmp_path, select="CMP001") == [(manifest(bundle), bundle.line_of('"collection_symbol"'), "CMP001")]
     f = _one(tmp_path)
     assert "Art. 13(3)" in f.message and "from 2025-08-18" in f.message and str(f.severity) == "error"
+    assert f.message.startswith("`battery.collection_symbol` false instead of separate-collection symbol")
 
 
 def test_near_miss_collection_symbol_before_2025_08_18_and_when_not_stated(bundle, tmp_path):

@@ -25,3 +25,12 @@ def test_an_image_only_page_and_a_short_fragment_are_pages(bundle, tmp_path):
     full(bundle, es=doc("es", '<p><img src="https://ae01.alicdn.com/kf/x.jpg" alt=""></p>'), fr="<p>Prise connectée X1.</p>")
     bundle.write()
     assert lint(tmp_path, select="LOC001") == []
+
+
+def test_a_page_the_parser_gave_up_on_is_sch001s_not_an_empty_page(bundle, tmp_path):
+    """Text nested past libxml2's 256 levels is lost to the parser: SCH001 says so, once; LOC001
+    must not add that the page is empty (one root cause, one finding)."""
+    deep = "<div>" * 300 + "Prise connectée X1, 16 A." + "</div>" * 300
+    full(bundle, fr=doc("fr", deep))
+    bundle.write()
+    assert [code for _, _, code in lint(tmp_path, select=["SCH001", "LOC001"])] == ["SCH001"]
