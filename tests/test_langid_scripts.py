@@ -120,11 +120,12 @@ def test_runs_are_built_from_whole_words():
 
 
 def _old_script_runs(text):
+    """The word-by-word build (a word's script is its last letter's: "API-ключ" is Cyrillic)."""
     runs = []
     for m in judge._WORD.finditer(text):
-        name = unicodedata.name(m.group()[0], "")
+        name = unicodedata.name(m.group()[-1], "")
         script = "Latin" if name.startswith("LATIN") else "Cyrillic" if name.startswith("CYRILLIC") else (
-            "Other" if m.group()[0].isalpha() else None)
+            "Other" if m.group()[-1].isalpha() else None)
         if runs and runs[-1].script == script:
             last = runs[-1]
             runs[-1] = judge.Run(script, last.start, m.end(), last.words + (m.group(),))
