@@ -249,7 +249,7 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     bundle = Bundle(manifest, settings.cwd, settings.config.get("max-text-bytes"))
     rules = bundle_rules(bundle, settings.rules())
     findings = suppress_bundle(bundle, check_bundle(bundle, settings, rules), rules, settings)
-    memo.flush()
+    memo.flush(at_least=memo.FLUSH_ROWS)  # the rest at the end of the run or worker (memo.FLUSH_ROWS)
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
 
@@ -366,6 +366,7 @@ def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
         results = [lint_bundle(m, settings) for m in manifests]
     else:
         results = map_bundles(lint_bundle, manifests, settings)
+    memo.flush()  # what this process buffered (workers write theirs as they exit: parallel._init)
     findings = [f for r in results for f in r.findings]
     if (in_run or store_touched) and (settings.shard is None or shard.runs_store_rules(settings.shard)):
         whole = any(os.path.abspath(settings.cwd / p) == str(settings.root) for p in paths)

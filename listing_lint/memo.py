@@ -12,7 +12,8 @@ content and the namespace names the code and library versions that computed the 
   therefore never imports numpy, pypdf or hachoir nor loads lingua's models.
 
 Values are strings (callers encode them, usually as JSON: never pickle, so a cache file cannot run
-code). Writes are buffered and written in one transaction per bundle (``flush``). The disk part is
+code). Writes are buffered and written in one transaction per ``FLUSH_ROWS`` answers and at the end of
+the run or worker process (``flush``). The disk part is
 one SQLite file beside the result cache; it is used only when the run's cache is on
 (``configure``), and any trouble with it turns it off for the run: a cache can make a run slower,
 never wrong or broken.
@@ -36,6 +37,11 @@ PRUNE_EVERY = 24 * 3600
 #: adds about 120 entries per bundle, and 200,000 entries were 80 MiB per worker at 1,700 bundles.
 MAX_IN_PROCESS = 8_000
 MAX_DIGESTS = 10_000  # file digests kept per process (a bundle's are used while it is linted)
+#: answers buffered before the engine writes them (``flush(at_least=FLUSH_ROWS)`` after each
+#: bundle; everything at the end of the run and of each worker). A transaction costs about the
+#: B-tree pages it dirties, one per answer for hash keys: 100 bundles of 110 answers took 0.19 s
+#: of CPU written per bundle and 0.06 s written per 20 bundles (issue 18)
+FLUSH_ROWS = 2_000
 
 _lock = threading.Lock()
 _memory: dict[tuple[str, str], str] = {}
@@ -127,11 +133,11 @@ def bounded_set(store: dict, key, value, limit: int) -> None:
     store[key] = value
 
 
-def flush() -> None:
-    """Write buffered answers to disk in one transaction (the engine calls this after each bundle)."""
+def flush(at_least: int = 1) -> None:
+    """Write buffered answers to disk in one transaction, if at least ``at_least`` are waiting."""
     global _failed
     with _lock:
-        if not _pending:
+        if not _pending or len(_pending) < at_least:
             return
         now = time.time()
         rows = [(ns, key, value, now) for (ns, key), value in _pending.items()]

@@ -67,8 +67,15 @@ _STATE: tuple | None = None  # (fn, settings, cache) in each worker; set before 
 
 
 def _init(fn, settings, cache) -> None:
+    """In each worker: its state, and its buffered memo answers written when it exits (the engine
+    writes them every ``memo.FLUSH_ROWS``; a worker exits through ``os._exit``, past ``atexit``)."""
     global _STATE
+    from multiprocessing import util
+
+    from listing_lint import memo
+
     _STATE = (fn, settings, cache)
+    util.Finalize(None, memo.flush, exitpriority=0)
 
 
 def crashed(manifest: Path, settings: Settings, exc: BaseException) -> BundleResult:

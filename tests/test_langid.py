@@ -52,12 +52,15 @@ def test_two_pass_accepts_correct_text_without_the_accurate_model():
 
 def test_two_pass_rejects_by_script_and_by_the_accurate_model():
     judge = Judge("lingua")
-    assert judge.judge(SENTENCES["es"], "ru").model == "script"
+    by_script = judge.judge(SENTENCES["es"], "ru")
+    # rejected by script; named by the accurate model among the Latin languages (one call)
+    assert (by_script.model, by_script.lang) == ("script", "es")
+    assert judge.stats()["accurate"] == 1
     verdict = judge.judge(SENTENCES["en"], "es")
     assert not verdict.accepted and verdict.lang == "en" and verdict.model == "accurate"
-    assert judge.stats()["accurate"] == 1
+    assert judge.stats()["accurate"] == 2
     judge.judge(SENTENCES["en"], "es")  # cached by text hash: no second accurate call
-    assert judge.stats()["accurate"] == 1
+    assert judge.stats()["accurate"] == 2
 
 
 def _run(code: str) -> dict:

@@ -12,8 +12,10 @@ trademarks, technical terms that stay untranslated) and the bundle's own brand a
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
+
+from listing_lint.langid.scripts import CharClasses
 
 NEUTRAL_FILE = Path(__file__).resolve().parent.parent / "data" / "wordlists" / "neutral.txt"
 
@@ -76,17 +78,19 @@ def _script_of(word: str) -> str:
     return "Cyrillic" if "\u0400" <= first <= "\u04ff" else "Latin" if first.isascii() or first <= "\u024f" else "Other"
 
 
+def _letter_case(c: str) -> tuple[str, bool] | None:
+    """A letter's (script, lower-case?), None for any other character: what ``_shouting`` asks."""
+    return (_script_of(c), c.islower()) if c.isalpha() else None
+
+
+_LETTER_CASES = CharClasses(_letter_case)  # by character classes, not a loop per letter (issue 18)
+
+
 def _shouting(text: str) -> frozenset[str]:
     """The scripts ``text`` has letters of but no lower-case letter: a text in capitals
     ("RESULTADOS PARA "Зоны"": Latin), where the long capitalised words are words, not acronyms."""
-    seen, lower = set(), set()
-    for c in text:
-        if c.isalpha():
-            script = _script_of(c)
-            seen.add(script)
-            if c.islower():
-                lower.add(script)
-    return frozenset(seen - lower)
+    present = _LETTER_CASES.present(text)
+    return frozenset({script for script, _ in present} - {script for script, lower in present if lower})
 
 
 def strip_neutral(text: str, extra_terms: tuple[str, ...] = (), glossary: tuple[str, ...] = ()) -> str:
@@ -118,7 +122,7 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
         if pattern is not None:
             text = pattern.sub(" ", text)
     shouting = _shouting(text)
-    text = _TOKEN.sub(lambda m: _keep_or_blank(m, shouting), text)
+    text = _TOKEN.sub(partial(_keep_or_blank, shouting=shouting), text)
     return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
 
 
@@ -126,4 +130,4 @@ _strip_kept = lru_cache(maxsize=1 << 13)(_strip)  # repeats are near (one bundle
 
 
 def letter_count(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))

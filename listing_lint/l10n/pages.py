@@ -237,7 +237,17 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             if verdict.foreign:
                 weights = {verdict.foreign: total}
         lang, weight = max(sorted(weights.items()), key=lambda kv: kv[1])
-        if lang != own and weight / total >= share_needed:
-            out[locale] = (lang, weight / total)
+        foreign = total - weights.get(own, 0)
+        if lang == own or weight / total < share_needed:
+            if foreign / total < share_needed or weights.get(own, 0) >= max(w for l, w in weights.items() if l != own):
+                continue
+            # most of the page is other languages but none holds half ("Bulgarian", "Ukrainian"
+            # and "Russian" for three short blocks of one Russian page): the page is its biggest
+            # other language, by the foreign blocks judged together
+            rest = [j for j in items if j.verdict.foreign]
+            named = judge.judge(_joined(j.text for j in rest), own).foreign if rest else None
+            lang, weight = (named, foreign) if named else max(
+                sorted((l, w) for l, w in weights.items() if l != own), key=lambda kv: kv[1])
+        out[locale] = (lang, weight / total)
     ctx.cache[key] = out
     return out

@@ -33,14 +33,21 @@ from functools import lru_cache
 
 from listing_lint import memo
 from listing_lint.langid.base import BACKENDS, CANDIDATES, get_detector
+from listing_lint.langid.scripts import CharClasses
 
 #: the fast pass accepts only when the page language is its top choice (FAST_MARGIN: no margin
 #: measured better) with at least FAST_SURE; anything else goes to the accurate pass. The old
 #: rule (accept at a 10 % share) let "The attribute data type. Attribute values can be set on
 #: the product editor page." pass on a French page (fr 0.49 against en 0.51).
 FAST_MARGIN = 0.0
-FAST_SURE = 0.6  # from LONG_CHARS characters; shorter text needs only the top place (a correct
+FAST_SURE = 0.95  # from LONG_CHARS characters; shorter text needs only the top place (a correct
 # "Enchufe inteligente" is es 0.45 / pt 0.3: the accurate model would load on correct pages)
+#: from PARAGRAPH_CHARS the fast pass must be surer still: lingua's low-accuracy mode is
+#: overconfident on cognate-heavy sentences ("Enable or disable Magic across your entire
+#: application. Configure keys for your providers." is fr 0.96 for it), and correct paragraphs
+#: are under FAST_SURE_PARAGRAPH rarely (1-2 % of the shop corpora's, docs/langid.md)
+FAST_SURE_PARAGRAPH = 0.99
+PARAGRAPH_CHARS = 80
 JUDGED_CHARS = 10_000  # longer text is judged by its start (robustness: bounded time per block)
 #: the accurate pass weighs the page language against the fast pass's ACCURATE_RIVALS best rivals
 #: and rejects only a clear decision: the page language's share is at most 1 - ACCURATE_REJECT
@@ -53,6 +60,17 @@ ACCURATE_REJECT = 0.65
 LONG_CHARS = 30
 ACCURATE_REJECT_LONG = 0.55
 RIVAL_LEADS = 0.5
+#: ... or the page language holds at most PAGE_BEHIND of the winner's share (the rivals split the
+#: rest: a Spanish sentence on an English page is Catalan 0.48 / Spanish 0.45 / English 0.07)
+PAGE_BEHIND = 0.5
+#: a close call on a sentence (the winner under WEAK_REJECT, the page language above PAGE_BEHIND
+#: of it) is settled by py3langid: accepted when its best is the page language
+WEAK_REJECT = 0.75
+#: a text the rivals split is named by the accurate model among the fast pass's NAMING_RIVALS best
+NAMING_RIVALS = 4
+#: Title Case: every word of TITLE_WORD letters or more capitalised, at least TITLE_WORDS of them
+TITLE_WORD = 4
+TITLE_WORDS = 3
 SECOND_OPINION_BELOW = 0.6
 SECOND_OPINION_REJECT = 0.8
 #: a run of words in another script (Latin inside Russian, Cyrillic inside Spanish) or of
@@ -92,6 +110,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SENTENCE_END = frozenset(".!?¿¡:;")  # not quotes: a quoted "Dark Crow" is a name
 
 
+@lru_cache(maxsize=4096)  # asked for the first letter of every word: few distinct letters
 def _letter_script(ch: str) -> str | None:
     name = unicodedata.name(ch, "")
     if name.startswith("LATIN"):
@@ -99,6 +118,28 @@ def _letter_script(ch: str) -> str | None:
     if name.startswith("CYRILLIC"):
         return "Cyrillic"
     return "Other" if ch.isalpha() else None
+
+
+def _word_start_script(ch: str) -> str | None:
+    """The script ``script_runs`` gives a word starting with ``ch`` ("none" for a word character
+    that is no letter, such as "²"); None for a character no word starts with."""
+    if not _WORD_CHAR.match(ch):
+        return None
+    return _letter_script.__wrapped__(ch) or "none"
+
+
+_WORD_CHAR = re.compile(r"[^\W\d_]")
+_WORD_SCRIPTS = CharClasses(_word_start_script)
+
+
+def _one_script(text: str, wanted: str) -> bool:
+    """No character of ``text`` could put a word in a script other than ``wanted`` (or "Other"; a
+    word's script is its last letter's): then ``script_runs`` has no run that ``Judge._by_runs``
+    weighs, and need not be built (issue 18)."""
+    return not _WORD_SCRIPTS.has_any(text, _OTHER_SCRIPTS[wanted])
+
+
+_OTHER_SCRIPTS = {script: frozenset({"Latin", "Cyrillic", "none"} - {script}) for script in ("Latin", "Cyrillic")}
 
 
 @dataclass(frozen=True)
@@ -118,36 +159,56 @@ class Run:
 def script_runs(text: str) -> list[Run]:
     """Maximal runs of consecutive words in one script (punctuation and spaces between words do
     not break a run): "Платье "Dark Crow" черное" -> Cyrillic, Latin ("Dark", "Crow"), Cyrillic."""
-    runs: list[Run] = []
+    runs: list[tuple[str | None, int, int, list[str]]] = []  # a Run each, built once complete
     for m in _WORD.finditer(text):
-        script = _letter_script(m.group()[0])
-        if runs and runs[-1].script == script:
+        word = m.group()
+        # a compound's script is its last part's: "API-ключ", "ZIP-архив" are Russian words
+        script = _letter_script(word[-1])
+        if runs and runs[-1][0] == script:
             last = runs[-1]
-            runs[-1] = Run(script, last.start, m.end(), last.words + (m.group(),))
+            runs[-1] = (script, last[1], m.end(), last[3])
+            last[3].append(word)
         else:
-            runs.append(Run(script, m.start(), m.end(), (m.group(),)))
-    return runs
+            runs.append((script, m.start(), m.end(), [word]))
+    return [Run(script, start, end, tuple(words)) for script, start, end, words in runs]
 
 
 def capitalised_runs(text: str) -> list[Run]:
     """Runs of two or more capitalised words that do not start a sentence ("Guantes de invierno
     Arctic Touchscreen" -> "Arctic Touchscreen"): names in same-script text."""
-    runs: list[Run] = []
+    runs: list[tuple[int, int, list[str]]] = []  # a Run each, built once complete
     previous_end = None
     for m in _WORD.finditer(text):
         word = m.group()
-        at = m.start() - 1
-        while at >= 0 and text[at].isspace():
-            at -= 1
-        starts_sentence = at < 0 or text[at] in _SENTENCE_END
-        capital = word[0].isupper() and not starts_sentence
-        if capital and runs and previous_end is not None and runs[-1].end == previous_end:
-            last = runs[-1]
-            runs[-1] = Run(last.script, last.start, m.end(), last.words + (word,))
-        elif capital:
-            runs.append(Run("Capital", m.start(), m.end(), (word,)))
+        if word[0].isupper():  # only a capital asks whether it starts a sentence
+            at = m.start() - 1
+            while at >= 0 and text[at].isspace():
+                at -= 1
+            if not (at < 0 or text[at] in _SENTENCE_END):
+                if runs and previous_end is not None and runs[-1][1] == previous_end:
+                    runs[-1] = (runs[-1][0], m.end(), runs[-1][2])
+                    runs[-1][2].append(word)
+                else:
+                    runs.append((m.start(), m.end(), [word]))
         previous_end = m.end()
-    return runs
+    return [Run("Capital", start, end, tuple(words)) for start, end, words in runs]
+
+
+def _together(runs: list[Run]) -> Run:
+    """The words of ``runs`` (of one text, in order) as one run: what they make together."""
+    words = tuple(w for r in runs if r.script != "Other" for w in r.words)
+    return Run("mixed", runs[0].start if runs else 0, runs[-1].end if runs else 0, words)
+
+
+def _title_case(text: str) -> bool:
+    """Written in Title Case: every word of ``TITLE_WORD`` letters or more is capitalised, at
+    least ``TITLE_WORDS`` of them, with lower-case function words between ("Descripció de la
+    Categoria Arrel", "Cliente Aggiornato con Successo"): the capitals are the style, not names.
+    A list of capitalised words with no function word ("Zapatillas Nike Air Zoom") is names."""
+    words = [m.group() for m in _WORD.finditer(text)]
+    lower = [w for w in words if w[:1].islower()]
+    capital = [w for w in words if w[:1].isupper() and len(w) >= TITLE_WORD]
+    return bool(lower) and len(capital) >= TITLE_WORDS and all(len(w) < TITLE_WORD for w in lower)
 
 
 def _without(text: str, runs: list[Run]) -> str:
@@ -156,27 +217,37 @@ def _without(text: str, runs: list[Run]) -> str:
         out.append(text[at:run.start])
         at = run.end
     out.append(text[at:])
-    return " ".join(" ".join(out).split())
+    # the names' quotes and brackets go with them: 'Причина и правило одобрения ""' is no
+    # 30-character sentence (LONG_CHARS) once "Rma Canceled" is out
+    return " ".join(t for t in " ".join(out).split() if any(c.isalnum() for c in t) or t in _SENTENCE_END)
 
 
 def _letters(text: str) -> int:
-    return sum(1 for c in text if c.isalpha())
+    return sum(map(str.isalpha, text))
+
+
+def _named_script(ch: str) -> str | None:
+    """A letter's script by the first word of its Unicode name ("LATIN", "CYRILLIC", else "OTHER")."""
+    if not ch.isalpha():
+        return None
+    name = unicodedata.name(ch, "").split(" ", 1)[0]
+    return name if name in ("LATIN", "CYRILLIC") else "OTHER"
+
+
+_NAMED_SCRIPTS = CharClasses(_named_script)  # by character classes, not a loop per letter (issue 18)
+_ASCII_LETTER = re.compile("[A-Za-z]")
 
 
 def _script(text: str) -> str | None:
     """"Latin", "Cyrillic" or None (mixed, other, or no letters), by majority of letters."""
-    counts = {"LATIN": 0, "CYRILLIC": 0}
-    letters = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            name = unicodedata.name(ch, "").split(" ", 1)[0]
-            if name in counts:
-                counts[name] += 1
+    if text.isascii():  # its letters are A-Z and a-z, all LATIN
+        return "Latin" if _ASCII_LETTER.search(text) else None
+    counts = _NAMED_SCRIPTS.counts(text)
+    letters = sum(counts.values())
     if not letters:
         return None
-    for script, n in counts.items():
-        if n >= 0.9 * letters:
+    for script in ("LATIN", "CYRILLIC"):
+        if counts.get(script, 0) >= 0.9 * letters:
             return script.title()
     return None
 
@@ -279,7 +350,7 @@ class Judge:
         (``Run.is_phrase``) is a leftover, quoted.
         """
         wanted = _expected_script(expected)
-        runs = script_runs(text) if wanted else []
+        runs = script_runs(text) if wanted and not _one_script(text, wanted) else []
         foreign = [r for r in runs if r.script != wanted]
         if not foreign or all(r.script == "Other" for r in foreign):
             return self._whole(text, digest, expected, careful)
@@ -293,6 +364,11 @@ class Judge:
             if not verdict.accepted:
                 return verdict
         if leftover is None:
+            if _letters(rest) < RUN_MIN_LETTERS and _together(foreign).is_phrase:
+                # no run is a phrase alone, but the other script's words together are and the
+                # page's script holds only a name: "Этот адрес email уже зарегистрирован." on a
+                # French page is Russian with one Latin word
+                return self._by_script(text, digest, expected)
             return Verdict(True, expected, 1.0, "run")
         phrase = text[leftover.start:leftover.end]
         lang, conf = self._name_run(phrase, leftover.script)
@@ -313,8 +389,15 @@ class Judge:
         return next(iter(accurate.items()), (None, 0.0))
 
     def _by_script(self, text: str, digest: str, expected: str) -> Verdict:
-        fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
-        best, best_conf = next(iter(fast.items()), (None, 0.0))
+        """Text in another script than the page's: rejected without a model; named among its
+        script's languages like a leftover run (the fast model alone called three blocks of one
+        Russian page Russian, Bulgarian and Ukrainian, and LOC002 then saw no language holding half)."""
+        script = _script(text)
+        if script in ("Latin", "Cyrillic"):
+            best, best_conf = self._name_run(text, script)
+        else:
+            fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
+            best, best_conf = next(iter(fast.items()), (None, 0.0))
         return Verdict(False, best, best_conf, "script")
 
     def _whole(self, text: str, digest: str, expected: str, careful: bool = False) -> Verdict:
@@ -327,6 +410,8 @@ class Judge:
         # same-script names: "Guantes de invierno Arctic Touchscreen" judged without "Arctic Touchscreen"
         if sum(_letters(text[r.start:r.end]) for r in names) < NAME_SHARE * _letters(text):
             return verdict  # names too few to have decided the verdict
+        if _title_case(text):
+            return verdict  # capitals of Title Case, not names
         rest = _without(text, names)
         # the rest must pass the accurate model: the fast one accepts what the whole text was
         # rejected for ("No hi ha cap canal de venda disponible. Creeu-ne un a" is es 0.96 for it)
@@ -365,7 +450,7 @@ class Judge:
         if script and wanted and script != wanted:
             return Verdict(False, best, best_conf, "script")
         long_text = len(text) >= LONG_CHARS
-        sure = FAST_SURE if long_text else 0.0
+        sure = FAST_SURE_PARAGRAPH if len(text) >= PARAGRAPH_CHARS else FAST_SURE if long_text else 0.0
         if not careful and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure):
             return Verdict(True, expected, fast[expected], "fast")
         rivals = [lang for lang in fast if lang != expected][:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS]
@@ -378,7 +463,17 @@ class Judge:
         needed = ACCURATE_REJECT_LONG if long_text else ACCURATE_REJECT
         # rejected when the page language clearly loses (its share is under 1 - needed) to a
         # rival that leads with at least half of the confidence
-        rejected = lang != expected and accurate.get(expected, 0.0) <= 1 - needed and conf >= RIVAL_LEADS
+        own = accurate.get(expected, 0.0)
+        # or the rivals share it and the page language is far behind the best of them: "¿Habilitar
+        # compartir en Twitter?" on an English page is ca 0.48 / es 0.45 / en 0.07
+        rejected = lang != expected and own <= 1 - needed and (conf >= RIVAL_LEADS or own <= PAGE_BEHIND * conf)
+        if rejected and long_text and conf < WEAK_REJECT and own > PAGE_BEHIND * conf:
+            # a close call between the page language and one rival on a sentence: py3langid must
+            # not call it the page language ("Has cancelado el pedido realizado el": lingua
+            # pt 0.57 / es 0.43, py3langid es 0.85)
+            second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, lang, *rivals})))
+            if next(iter(second), None) == expected:
+                return Verdict(True, expected, second[expected], "second")
         if not rejected and len(text) >= LONG_CHARS and accurate.get(expected, 0.0) < SECOND_OPINION_BELOW:
             # lingua is unsure of the page language on a sentence: a second model, py3langid, may
             # settle it ("User has all possible permissions." is fr 0.43 / en 0.39 / ca 0.18 for
@@ -387,6 +482,11 @@ class Judge:
             other, other_conf = next(iter(second.items()), (None, 0.0))
             if other and other != expected and other_conf >= SECOND_OPINION_REJECT:
                 return Verdict(False, other, other_conf, "second")
+        if rejected and conf < RIVAL_LEADS:
+            # the rivals split the text: the fast pass's rivals may miss its language ("Continuar
+            # con el proceso de pago" is pt / it / ca / es for it): named among its NAMING_RIVALS best
+            named = self._accurate(text, digest, tuple(sorted([c for c in fast if c != expected][:NAMING_RIVALS])))
+            lang, conf = next(iter(named.items()), (lang, conf))
         return Verdict(not rejected, lang, conf, "accurate")
 
     def _accurate(self, text: str, digest: str, pair: tuple[str, ...]) -> dict[str, float]:

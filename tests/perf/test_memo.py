@@ -282,3 +282,43 @@ def test_a_big_run_loads_the_accurate_language_models_before_the_fork(tmp_path, 
     assert bool(pairs) is loaded
     if loaded:
         assert "en,es" in pairs and "en,ru" in pairs
+
+
+def _memo_rows(folder: Path, prefix: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(folder / memo.FILE_NAME) as db:
+        return db.execute("SELECT COUNT(*) FROM memo WHERE ns LIKE ?", (prefix + "%",)).fetchone()[0]
+
+
+def test_answers_are_written_in_batches_and_all_when_asked(tmp_path):
+    memo.configure(tmp_path)
+    assert memo.get("ns", "nothing") is None  # opens the file
+    memo.put("ns", "a", "1")
+    memo.flush(at_least=2)
+    assert _memo_rows(tmp_path, "ns") == 0  # fewer waiting than asked for: still buffered
+    memo.put("ns", "b", "2")
+    memo.flush(at_least=2)
+    assert _memo_rows(tmp_path, "ns") == 2
+    memo.put("ns", "c", "3")
+    memo.flush()
+    assert _memo_rows(tmp_path, "ns") == 3
+    memo.clear_memory()
+    assert memo.get("ns", "c") == "3"
+
+
+def test_a_run_and_its_workers_write_what_they_buffered(repo, tmp_path, monkeypatch):
+    """Fewer than FLUSH_ROWS answers in a run: none is written after a bundle, all of them at the
+    end — by the run itself (one process) and by each worker as it exits (two)."""
+    from listing_lint.langid import judge
+
+    counts = {}
+    for jobs in (1, 2):
+        folder = tmp_path / f"cache-{jobs}"
+        monkeypatch.setenv("LISTING_LINT_CACHE_DIR", str(folder))
+        memo.clear_memory()
+        monkeypatch.setattr(judge, "_judges", {})  # no verdict kept from the run before
+        run_repo(repo, jobs=jobs, cache=True, select=["LOC"])
+        counts[jobs] = _memo_rows(folder, "langid:")
+    assert 100 < counts[1] < memo.FLUSH_ROWS
+    assert counts[2] == counts[1]

@@ -1,0 +1,69 @@
+"""Issue 15's gates on the HELD-OUT real shop text, through the real CLI (bench/langid_realtext.py).
+
+The text, tests/data/langid_shops_heldout.jsonl.xz (bench/heldout_corpus.py: Bagisto and
+Shopware's language pack), was never used to choose a threshold; it stands for the hidden sets.
+This test lints a fixed-seed sample of it (40 wrong blocks per page, language and band; 120 correct
+blocks per page and band). docs/langid.md ("Held-out measurement") has the full table and says
+what is still missed.
+"""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import langid_realtext as bench  # noqa: E402
+
+CORPUS = ROOT / "tests" / "data" / "langid_shops_heldout.jsonl.xz"
+
+
+@pytest.fixture(scope="module")
+def cells():
+    return bench.measure(per_cell=40, jobs=2, corpus=CORPUS)["cells"]
+
+
+def rate(cell):
+    hits, n = cell
+    assert n > 0
+    return 100 * hits / n
+
+
+def test_the_held_out_corpus_is_other_text():
+    import shop_corpus
+
+    held_out = shop_corpus.read(CORPUS)
+    tuning = {r["text"] for r in shop_corpus.read()}
+    assert {r["repo"] for r in held_out} == {"bagisto/bagisto", "shopware/SwagLanguagePack"}
+    assert all(r["license"] == "MIT" and len(r["commit"]) == 40 for r in held_out)
+    assert sum(r["text"] in tuning for r in held_out) < 0.02 * len(held_out)  # a few common labels
+
+
+def test_false_alarms_on_correct_blocks(cells):
+    assert rate(cells["false alarm 10-29"]) <= 1.5
+    assert cells["false alarm 30-79"][0] == 0
+    assert cells["false alarm 80+"][0] == 0
+
+
+def test_detection_of_wrong_blocks(cells):
+    assert rate(cells["detect 10-29"]) >= 90.0
+    assert rate(cells["detect 30-79"]) >= 98.9
+    assert rate(cells["detect 80+"]) >= 99.5  # target 100 %: docs/langid.md names the misses
+
+
+def test_names_in_another_script_never_alarm_and_leftovers_are_quoted(cells):
+    for page in ("es", "fr", "ru"):
+        # target 0; this sample has one alarm on es and fr, each from a base string that alarms
+        # without the name ("Carrito no encontrado o no válido.", the held-out 30-79 false alarm
+        # of the full run; "Contingentrule", a non-word in Shopware's fr catalogue)
+        assert rate(cells[f"mixed names {page}"]) <= 1.5
+        assert rate(cells[f"mixed leftover {page}"]) >= 95.0
+
+
+def test_whole_wrong_pages_from_30_characters(cells):
+    assert rate(cells["page all"]) >= 98.5
+    for lang in ("it", "pt"):
+        assert cells[f"page {lang}"][0] == cells[f"page {lang}"][1] > 0
+    assert cells["page false alarm"][0] == 0
