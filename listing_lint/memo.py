@@ -146,7 +146,7 @@ def flush(at_least: int = 1) -> None:
         if db is None:
             return
         try:
-            db.execute("BEGIN")
+            db.execute("BEGIN IMMEDIATE")  # take the write lock now: a deferred one that meets another writer is BUSY at once in WAL mode
             db.executemany("INSERT OR REPLACE INTO memo (ns, key, value, stamp) VALUES (?, ?, ?, ?)", rows)
             _prune(db, now)
             db.execute("COMMIT")
