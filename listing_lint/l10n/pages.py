@@ -212,21 +212,31 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
         # evidence: they are judged again by the accurate pass ("Por favor insira o último nome."
         # is Spanish 0.91 for the fast model, Portuguese 0.79 for the accurate one)
         doubt = any(j.verdict.foreign for j in items)
+        doubted = []
         for j in items:
             if grouped and id(j) in short_ids:
                 continue
             lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
             if doubt and lang == own and j.verdict.model == "fast":
-                lang = judge.judge(j.text, own, careful=True).foreign or own
+                doubted.append(j)
+                continue
             weights[lang] = weights.get(lang, 0) + len(j.text)
         if grouped:
             verdict = judge.judge(together, own)
             lang = verdict.foreign or own
             weights[lang] = weights.get(lang, 0) + sum(len(j.text) for j in short)
-        total = sum(weights.values())
+        total = sum(weights.values()) + sum(len(j.text) for j in doubted)
+        # longest first, and only while the answer can still change: once the page's own language
+        # holds more than 1 - share of the text, no other language can reach the share (issue 18:
+        # a pre-commit run with one foreign paragraph re-judged every other block of its page)
+        settled = False
+        for j in sorted(doubted, key=lambda j: -len(j.text)):
+            settled = settled or weights.get(own, 0) > total * (1 - share_needed)
+            lang = own if settled else judge.judge(j.text, own, careful=True).foreign or own
+            weights[lang] = weights.get(lang, 0) + len(j.text)
         if total < long_from:
             continue  # too little text to call the whole page
-        if set(weights) == {own} and (len(items) >= 2 or total < CAREFUL_PAGE_CHARS):
+        if not settled and set(weights) == {own} and (len(items) >= 2 or total < CAREFUL_PAGE_CHARS):
             # every block passed alone: the page's text as one is a longer, surer sample (two
             # Catalan labels can each pass as Spanish; together they do not); a page of one short
             # block is judged by the accurate pass (the fast one calls "Por favor selecione uma

@@ -1,0 +1,67 @@
+"""LOC002's doubt step (issue 18): once a block of a page is judged another language, the blocks the
+fast pass alone accepted are judged again by the accurate pass, longest first, and only while the
+page's answer can still change: once the page language holds more than 1 - langid-page-share of
+the text, no other language can reach the share and the rest are not shown to the model again."""
+
+from builder import findings
+
+from loc_pages import doc, full
+
+PARAGRAPHS = [
+    "The lamp head turns a full circle, so the light falls exactly where you are reading or working tonight.",
+    "Three colour temperatures and ten brightness steps are chosen with one touch on the base of the lamp.",
+    "A memory function switches the lamp on again at the brightness and colour you used the last time.",
+    "The weighted base keeps the arm steady, even when it is stretched out over a wide drawing table.",
+    "Charge your phone from the port in the base while the lamp is on; it gives up to ten watts.",
+    "The shade stays cool to the touch after hours of use, because the light comes from low-power diodes.",
+    "Fold the arm flat and the lamp fits into a drawer or a suitcase when you travel for work or study.",
+    "The cable is two metres long and ends in a plug with a switch, so the lamp reaches the far socket.",
+]
+SPANISH = "Las patas de goma evitan que la lámpara se deslice sobre la mesa de trabajo cuando la mueves."
+
+
+def _shown(monkeypatch) -> list[str]:
+    from listing_lint.langid import judge
+
+    shown: list[str] = []
+    accurate = judge.Judge._accurate
+
+    def spy(self, text, digest, pair):
+        shown.append(text)
+        return accurate(self, text, digest, pair)
+
+    monkeypatch.setattr(judge.Judge, "_accurate", spy)
+    monkeypatch.setattr(judge, "_judges", {})  # no verdict kept from another test
+    return shown
+
+
+def test_one_foreign_paragraph_re_judges_only_what_can_change_the_page(bundle, tmp_path, monkeypatch):
+    shown = _shown(monkeypatch)
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"\n<p>{SPANISH}</p>"
+    full(bundle, en=doc("en", body))
+    bundle.write()
+    found = [(f.code, f.path, f.line) for f in findings(tmp_path, select=["LOC002", "LOC003"], jobs=0)]
+    assert found == [("LOC003", "listings/demo/detail/en.html", 3 + len(PARAGRAPHS))]
+    english = [t for t in shown if t in PARAGRAPHS]
+    # the longest paragraphs until they hold more than half of the page's text; never all eight
+    assert 0 < len(english) < len(PARAGRAPHS), english
+    assert english == sorted(english, key=len, reverse=True)
+
+
+def test_near_miss_a_page_mostly_foreign_is_still_named(bundle, tmp_path, monkeypatch):
+    """The budget never hides a page in another language: five Spanish paragraphs and two English
+    ones on the English page are LOC002, Spanish."""
+    _shown(monkeypatch)
+    spanish = [
+        SPANISH,
+        "El brazo se pliega por completo y la lámpara cabe en un cajón o en la maleta cuando viajas.",
+        "La base con peso mantiene el brazo firme incluso cuando se extiende sobre una mesa de dibujo ancha.",
+        "Elige entre tres temperaturas de color y diez niveles de brillo con un toque en la base.",
+        "El cable mide dos metros y termina en un enchufe con interruptor para llegar al último enchufe.",
+    ]
+    body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2] + spanish)
+    full(bundle, en=doc("en", body))
+    bundle.write()
+    found = findings(tmp_path, select=["LOC002", "LOC003"], jobs=0)
+    assert [(f.code, f.path) for f in found] == [("LOC002", "listings/demo/detail/en.html")]
+    assert "Spanish" in found[0].message
