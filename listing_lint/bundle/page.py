@@ -94,11 +94,14 @@ class Page:
             return columns
         lines = self.file.lines
         cursor: dict[int, int] = {}
+        lowered: dict[int, str] = {}  # once per line: a page on one line of 40,000 elements was quadratic
         for el in self.root.iter():
             if not isinstance(el.tag, str) or el.sourceline is None:
                 continue
-            text = lines.line_text(el.sourceline)
-            at = text.lower().find("<" + el.tag.lower(), cursor.get(el.sourceline, 0))
+            text = lowered.get(el.sourceline)
+            if text is None:
+                text = lowered[el.sourceline] = lines.line_text(el.sourceline).lower()
+            at = text.find("<" + el.tag.lower(), cursor.get(el.sourceline, 0))
             if at >= 0:
                 columns[el] = at + 1
                 cursor[el.sourceline] = at + 1

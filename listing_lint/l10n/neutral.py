@@ -53,8 +53,15 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
 SHOUTED_WORD = 5
 
 
+#: letters in a row that no word of shop copy reaches ("Rindfleischetikettierungsüberwachungs…", 63,
+#: is a law's name): a longer run ("aaaa…" pasted a million times) is filler and carries no language
+MAX_WORD_LETTERS = 40
+
+
 def _neutral_token(token: str, shouting: bool = False) -> bool:
     if any(c.isdigit() for c in token):
+        return True
+    if len(token) > MAX_WORD_LETTERS and any(len(part) > MAX_WORD_LETTERS for part in re.split(r"[^\w]|_", token)):
         return True
     letters = [c for c in token if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
@@ -68,7 +75,7 @@ def _neutral_token(token: str, shouting: bool = False) -> bool:
 def _keep_or_blank(match: re.Match, shouting: frozenset[str] = frozenset()) -> str:
     token = match.group()
     # most tokens are plain words ("cargador", "Este"): decided without looking at each letter
-    if token.isalpha() and (token.islower() or (token[0].isupper() and token[1:].islower())):
+    if token.isalpha() and len(token) <= MAX_WORD_LETTERS and (token.islower() or (token[0].isupper() and token[1:].islower())):
         return token
     return " " if _neutral_token(token, _script_of(token) in shouting) else token
 

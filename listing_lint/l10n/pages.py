@@ -138,11 +138,29 @@ class Judged:
     verdict: Any  # langid.judge.Verdict
 
 
+@dataclass
+class JudgeCut:
+    """Where a page (or listing.json) ran past ``langid-max-judged-chars``: the first text not
+    judged whole, the characters judged before the cut, and how many were left unjudged."""
+
+    first: Text
+    judged: int
+    skipped: int = 0
+
+
+def judge_cuts(bundle, ctx) -> dict[str, JudgeCut]:
+    """Page locale ("" for listing.json's titles and alt texts) -> where its judging stopped."""
+    judged(bundle, ctx)
+    return ctx.cache["loc:judge-cut"]
+
+
 def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Judged]:
     """Verdicts for every text long enough to judge (``langid-min-chars``), in document order.
 
     Skipped: texts marked as another language, CJK-locale texts, texts whose judged part is
     shorter than the minimum, and mojibake the judge would reject (LOC011's; checked only then).
+    Each page (and listing.json's titles and alt texts together) gives the judge at most
+    ``langid-max-judged-chars``; what is past it is not judged, and ``judge_cuts`` says where.
     Shared through ``ctx.cache`` so each text is judged once per bundle.
     """
     from listing_lint.l10n.mojibake import repaired
@@ -151,19 +169,33 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
     key = "loc:judged"
     if key not in ctx.cache:
         minimum = ctx.threshold("langid-min-chars")
+        budget = int(ctx.threshold("langid-max-judged-chars"))
         judge = get_judge(ctx.config.get("language-detector"))
         everything, terms = [], keep_terms(bundle, ctx)
+        spent: dict[str, int] = {}  # judged characters per page locale ("" for listing.json's texts)
+        cut: dict[str, JudgeCut] = {}
         for item in texts(bundle):
             if item.other_language or item.lang in CJK_LANGS:
                 continue
             text = judged_text(item, terms)
             if len(text) < minimum:
                 continue
+            where = item.locale if item.page is not None else ""
+            left = budget - spent.get(where, 0)
+            if len(text) > left:  # bounded time on a page of a million words: judge the first part only
+                if where not in cut:
+                    cut[where] = JudgeCut(item, spent.get(where, 0) + max(left, 0))
+                cut[where].skipped += len(text) - max(left, 0)
+                if left < minimum:
+                    continue
+                text = text[:left]
+            spent[where] = spent.get(where, 0) + len(text)
             verdict = judge.judge(text, item.lang)
             if not verdict.accepted and repaired(item.text) is not None:
                 continue  # mojibake is LOC011's: its broken letters are no language
             everything.append(Judged(item, text, verdict))
         ctx.cache[key] = everything
+        ctx.cache["loc:judge-cut"] = cut
     wanted = {"listing-title": titles, "media-alt": alts}  # any other kind is a page block
     return [j for j in ctx.cache[key] if wanted.get(j.item.kind, pages)]
 

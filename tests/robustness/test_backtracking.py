@@ -161,3 +161,38 @@ def test_lint_ignore_with_100000_unknown_codes(work):
     line = case.files[MANIFEST][: case.files[MANIFEST].index(b'"ignore"')].count(b"\n") + 1
     assert found == [(MANIFEST, line, "LNT002")]
     assert report[0]["message"].startswith("suppression names 100,000 unknown rule codes ('Q0', 'Q1', 'Q2', 'Q3', 'Q4', …)")
+
+
+def test_a_page_on_one_line_with_many_elements(work):
+    """Quadratic before: every element's column lowered its whole line again (20,000 paragraphs on
+    one line of 1.1 MB: 25 s in str.lower, and LOC002 stopped by the rule budget)."""
+    words = ("lampe", "bureau", "lumière", "chaleur", "bras", "base", "abat-jour", "interrupteur", "câble", "table")
+    body = "".join(f"<p>La {words[i % 10]} et le {words[(i // 10) % 10]} vont très bien ensemble {'é' * (i % 7)}.</p>"
+                   for i in range(20_000))
+    page = page_html("en", body.replace("\n", " ") + "<p>{{colour}} too.</p>")
+    found = _run(work, page, "--select", "LOC002,LOC005")  # French on the English page: LOC002 too
+    assert (PAGE, _line(page, "{{colour}}"), "LOC005") in found and "LOC002" in {code for _, _, code in found}
+
+
+def test_a_page_longer_than_the_language_budget_is_judged_in_part_and_says_so(work):
+    """A page of more text than ``langid-max-judged-chars`` (60,000) is judged on its first part; an
+    info finding at the first block left out says so. English copy on the English page: nothing else."""
+    sentences = ("This lamp lights the whole desk evenly and never flickers.",
+                 "The arm folds flat, so it fits in a drawer when you travel.",
+                 "A soft touch on the base changes the brightness in ten steps.")
+    body = "\n".join(f"<p>{sentences[i % 3]} Section {i}.</p>" for i in range(1_500))
+    page = page_html("en", body)
+    case = base_case()
+    case.files[PAGE] = page.encode("utf-8")
+    repo = write_case(work, case)
+    proc = cli(repo, "--format", "json", "--jobs", "1", "--select", "LOC002,LOC003", timeout=SECONDS)
+    found = json.loads(proc.stdout)["findings"]
+    assert [(f["path"], f["code"], f["severity"]) for f in found] == [(PAGE, "LOC002", "info")]
+    assert "judged the first 60,000 characters" in found[0]["message"]
+    assert 500 < found[0]["line"] < 1_500  # the first block past the budget, not the top of the page
+
+
+def test_filler_words_carry_no_language(work):
+    """A run of letters no word reaches (a million "a"s) is filler, not Spanish: no LOC002/LOC003."""
+    page = page_html("en", "<p>" + "a" * 200_000 + "</p>\n<p>The lamp folds flat for travel.</p>")
+    assert _run(work, page, "--select", "LOC002,LOC003") == []

@@ -6,6 +6,9 @@ weighted by length, and the page fails when most of its judged text (``langid-pa
 default half) is one other language. Pages with under 30 judged characters are not called.
 The message says when the page is the English page unchanged. Nothing else reports the blocks
 of such a page (LOC003, LOC004, LOC006, LOC007, LOC009, LOC012, LOC013 and ``--fix`` skip it).
+A page (or listing.json) with more text than ``langid-max-judged-chars`` is judged on its first
+part, and an info finding at the first text left out says so: a crafted page of a million words
+must not hold the run up.
 Why: a page uploaded to the wrong locale (the English page in the Spanish slot) is the biggest
 localization failure there is, and it is reported once here instead of once per paragraph.
 Fails:
@@ -17,7 +20,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.l10n.pages import language_name
+from listing_lint.l10n.pages import judge_cuts, language_name
 from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC002", "page-language", Severity.ERROR
@@ -26,10 +29,12 @@ SOURCE = "docs/langid.md"
 
 def check(bundle, ctx):
     verdicts = other_language(bundle, ctx)
+    called = set()
     for page in bundle.pages.values():
         foreign = verdicts.page(page)
         if foreign is None:
             continue
+        called.add(page.locale)
         body = next(iter(page.elements("body")), None)
         at = page.span(body) if body is not None else page.span()
         copied = f" ({foreign.copy_of} unchanged)" if foreign.copy_of else ""
@@ -37,6 +42,16 @@ def check(bundle, ctx):
             at,
             f"the {page.locale} page is {foreign.share:.0%} {language_name(foreign.lang)} by text{copied}; "
             f"put the {language_name(page.locale.split('-')[0])} translation here",
+        )
+    for where, cut in judge_cuts(bundle, ctx).items():
+        if where in called:
+            continue  # the page is called another language on what was read: that is the finding
+        what = f"the {where} page" if where else "listing.json's titles and alt texts"
+        yield ctx.finding(
+            cut.first.at,
+            f"{what} hold{'s' if where else ''} more text than the language check reads: judged the first "
+            f"{cut.judged:,} characters, {cut.skipped:,} from here on were not (langid-max-judged-chars)",
+            severity=Severity.INFO,
         )
 
 
