@@ -183,15 +183,11 @@ class Context:
     ) -> Finding:
         span = self.locate(at)
         anchor = _anchor_of(at, self.bundle)
-        return Finding(
+        return Finding.at(
+            span,
             code=code or self.rule.code,
             severity=severity if severity is not None else self.rule.severity,
             message=message,
-            path=span.path,
-            line=span.line,
-            column=span.column,
-            end_line=span.end_line,
-            end_column=span.end_column,
             bundle=bundle if bundle is not None else self.bundle.id if self.bundle is not None else None,
             rule=self.rule.name,
             source=source if source is not None else self.rule.source,

@@ -155,15 +155,11 @@ def _time_budget(seconds: int) -> Iterator[None]:
 
 def internal_error(message: str, span: Span, bundle: str | None, anchor: str) -> Finding:
     """An LNT003 finding: a rule, a phase or a whole bundle's lint that failed, at ``span``."""
-    return Finding(
+    return Finding.at(
+        span,
         code="LNT003",
         severity=Severity.ERROR,
         message=message,
-        path=span.path,
-        line=span.line,
-        column=span.column,
-        end_line=span.end_line,
-        end_column=span.end_column,
         bundle=bundle,
         rule=registry.by_code()["LNT003"].name,
         anchor=anchor,

@@ -76,6 +76,12 @@ class Finding:
     #: what the finding points at, independent of line numbers (baselines, fingerprints)
     anchor: str = field(default="", compare=False)
 
+    @classmethod
+    def at(cls, span: Span, **fields: Any) -> Finding:
+        """A finding at ``span`` (its path and positions), with the other fields given."""
+        return cls(path=span.path, line=span.line, column=span.column, end_line=span.end_line,
+                   end_column=span.end_column, **fields)
+
     @property
     def sort_key(self) -> tuple:
         return (self.path, self.line or 0, self.column or 0, self.code, self.message)
