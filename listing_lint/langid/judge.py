@@ -42,6 +42,10 @@ from listing_lint.langid.scripts import CharClasses
 FAST_MARGIN = 0.0
 FAST_SURE = 0.95  # from LONG_CHARS characters; shorter text needs only the top place (a correct
 # "Enchufe inteligente" is es 0.45 / pt 0.3: the accurate model would load on correct pages)
+#: what is left of a short text once its names in another script are removed (under LONG_CHARS)
+#: is rejected only at this confidence: the names say it is a title or a label, and the short
+#: rest alone is the 10-29 band's weakest sample (docs/langid.md, mixed strings)
+NAMED_REST_SURE = 0.9
 #: from PARAGRAPH_CHARS the fast pass must be surer still: lingua's low-accuracy mode is
 #: overconfident on cognate-heavy sentences ("Enable or disable Magic across your entire
 #: application. Configure keys for your providers." is fr 0.96 for it), and correct paragraphs
@@ -362,6 +366,12 @@ class Judge:
         if _letters(rest) >= RUN_MIN_LETTERS:
             verdict = self._whole(rest, _digest(rest), expected)
             if not verdict.accepted:
+                if (leftover is None and len(rest) < LONG_CHARS and verdict.phrase is None
+                        and verdict.confidence < NAMED_REST_SURE):
+                    # names (no phrase) in another script mark a title or a label ("Товары для
+                    # Дома" with a brand, "Subtotal ( ítems)" with a Cyrillic word); the short rest
+                    # is a weak sample the names cannot have made foreign: rejected only when sure
+                    return Verdict(True, expected, 1.0 - verdict.confidence, "run")
                 return verdict
         if leftover is None:
             if _letters(rest) < RUN_MIN_LETTERS and _together(foreign).is_phrase:
