@@ -35,7 +35,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import shop_corpus
-from shop_corpus import _git, band_of, clean, script_ok
+from shop_corpus import _git, clean, script_ok
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "langid_shops_heldout.jsonl.xz"
@@ -182,28 +182,8 @@ def build(mirrors: dict[str, Path]) -> list[dict]:
                                  or shop_corpus._keeps_english(text, english)):
                 continue
             per_file[(lang, path)].append(text)
-        for (lang, path), texts in sorted(per_file.items()):
-            for text in texts + shop_corpus._paragraphs(texts):
-                found.setdefault((lang, text), {
-                    "text": text, "lang": lang, "repo": REPOS[source], "commit": commit, "path": path,
-                    "license": LICENSES[source],
-                })
-    langs_of: dict[str, set[str]] = defaultdict(set)
-    for lang, text in found:
-        langs_of[text.lower()].add(lang)
-    cells: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    for (lang, text), record in sorted(found.items()):
-        band = band_of(len(text))
-        if band and len(langs_of[text.lower()]) == 1:
-            record["band"] = band
-            cells[(lang, band)].append(record)
-    import random
-
-    rng = random.Random(SEED)
-    corpus = []
-    for (lang, band), records in sorted(cells.items()):
-        corpus.extend(rng.sample(records, min(CAPS[band], len(records))))
-    return corpus
+        shop_corpus.add_records(found, per_file, REPOS[source], commit, LICENSES[source])
+    return shop_corpus.sample(found, SEED, CAPS)
 
 
 def main() -> int:

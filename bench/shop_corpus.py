@@ -196,12 +196,22 @@ def build(mirrors: dict[str, Path]) -> list[dict]:
             text = clean(raw)
             if text and script_ok(text, lang) and (lang == "en" or not _keeps_english(text, english)):
                 per_file[(lang, path)].append(text)
-        for (lang, path), texts in sorted(per_file.items()):
-            for text in texts + _paragraphs(texts):
-                found.setdefault((lang, text), {
-                    "text": text, "lang": lang, "repo": REPOS[source], "commit": commit, "path": path,
-                    "license": LICENSES[source],
-                })
+        add_records(found, per_file, REPOS[source], commit, LICENSES[source])
+    return sample(found, SEED)
+
+
+def add_records(found: dict, per_file: dict[tuple[str, str], list[str]], repo: str, commit: str, licence: str) -> None:
+    """Each file's strings and the paragraphs joined from them, as records (the first source of a text keeps it)."""
+    for (lang, path), texts in sorted(per_file.items()):
+        for text in texts + _paragraphs(texts):
+            found.setdefault((lang, text), {
+                "text": text, "lang": lang, "repo": repo, "commit": commit, "path": path, "license": licence,
+            })
+
+
+def sample(found: dict, seed: int, caps: dict[str, int] = CAPS) -> list[dict]:
+    """Up to ``caps`` records per language and band, drawn with ``seed``; a text found in two
+    languages (untranslated, or a word both write) is in neither."""
     langs_of: dict[str, set[str]] = defaultdict(set)
     for lang, text in found:
         langs_of[text.lower()].add(lang)
@@ -211,10 +221,10 @@ def build(mirrors: dict[str, Path]) -> list[dict]:
         if band and len(langs_of[text.lower()]) == 1:
             record["band"] = band
             cells[(lang, band)].append(record)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     corpus = []
     for (lang, band), records in sorted(cells.items()):
-        corpus.extend(rng.sample(records, min(CAPS[band], len(records))))
+        corpus.extend(rng.sample(records, min(caps[band], len(records))))
     return corpus
 
 
