@@ -141,7 +141,8 @@ class Judged:
 @dataclass
 class JudgeCut:
     """Where a page (or listing.json) ran past ``langid-max-judged-chars``: the first text not
-    judged whole, the characters judged before the cut, and how many were left unjudged."""
+    judged whole, the budget, and how many characters were left unjudged (of the texts past the
+    budget, counted before neutral stripping: they are not stripped)."""
 
     first: Text
     judged: int
@@ -177,19 +178,19 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
         for item in texts(bundle):
             if item.other_language or item.lang in CJK_LANGS:
                 continue
+            # bounded time on a page of a million words: judge its first part only
+            where = item.locale if item.page is not None else ""
+            done = spent.get(where, 0)
+            if budget - done < minimum:  # spent: the rest is counted, neither stripped nor judged
+                cut.setdefault(where, JudgeCut(item, budget)).skipped += len(item.judged_source)
+                continue
             text = judged_text(item, terms)
             if len(text) < minimum:
                 continue
-            where = item.locale if item.page is not None else ""
-            left = budget - spent.get(where, 0)
-            if len(text) > left:  # bounded time on a page of a million words: judge the first part only
-                if where not in cut:
-                    cut[where] = JudgeCut(item, spent.get(where, 0) + max(left, 0))
-                cut[where].skipped += len(text) - max(left, 0)
-                if left < minimum:
-                    continue
-                text = text[:left]
-            spent[where] = spent.get(where, 0) + len(text)
+            if len(text) > budget - done:
+                cut.setdefault(where, JudgeCut(item, budget)).skipped += len(text) - (budget - done)
+                text = text[: budget - done]
+            spent[where] = done + len(text)
             verdict = judge.judge(text, item.lang)
             if not verdict.accepted and repaired(item.text) is not None:
                 continue  # mojibake is LOC011's: its broken letters are no language
