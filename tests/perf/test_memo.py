@@ -310,8 +310,8 @@ def test_answers_are_written_in_batches_and_all_when_asked(tmp_path):
 
 
 def test_a_run_and_its_workers_write_what_they_buffered(repo, tmp_path, monkeypatch):
-    """Fewer than FLUSH_ROWS answers in a run: none is written after a bundle, all of them at the
-    end — by the run itself (one process) and by each worker as it exits (two)."""
+    """Fewer than FLUSH_ROWS answers in a run: all of them reach the disk — written at the end by
+    the run itself (one process), after each bundle by each worker (two)."""
     from listing_lint.langid import judge
 
     counts = {}
