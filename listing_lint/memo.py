@@ -63,6 +63,12 @@ def configure(folder: Path | None) -> None:
             _failed = False
 
 
+def folder() -> Path | None:
+    """The run's cache folder when the disk part is on (other content-derived files live there too:
+    the language judge's compact py3langid model), else None."""
+    return _disk_folder
+
+
 def _close() -> None:
     global _db
     if _db is not None and _db_pid == os.getpid():

@@ -1,5 +1,5 @@
 """How the language models are held (issue 18): py3langid keeps only the candidates' columns, with
-the same scores as the whole model; big runs load it before the workers fork, small runs never."""
+the same scores as the whole model; runs that fork workers load it before the fork."""
 
 import json
 import subprocess
@@ -75,9 +75,7 @@ def _prepared(bundles: int) -> dict:
     return json.loads(out.stdout)
 
 
-def test_a_big_run_loads_the_second_opinion_model_before_the_fork():
+def test_a_run_that_forks_loads_the_first_pass_model_before_the_fork():
+    # the judge's first pass needs it for every new text: the workers share the parent's
     assert _prepared(8) == {"py3langid": True, "module": True}
-
-
-def test_a_small_run_leaves_it_to_the_first_text_that_needs_it():
-    assert _prepared(7) == {"py3langid": False, "module": False}
+    assert _prepared(2) == {"py3langid": True, "module": True}

@@ -225,7 +225,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
     key = "loc:foreign-pages"
     if key in ctx.cache:
         return ctx.cache[key]
-    from listing_lint.langid.judge import get_judge
+    from listing_lint.langid.judge import QUICK_STAGES, get_judge
 
     share_needed = ctx.threshold("langid-page-share")
     long_from = ctx.threshold("langid-error-chars")
@@ -250,7 +250,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             if grouped and id(j) in short_ids:
                 continue
             lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
-            if doubt and lang == own and j.verdict.model == "fast":
+            if doubt and lang == own and j.verdict.model in QUICK_STAGES:
                 doubted.append(j)
                 continue
             weights[lang] = weights.get(lang, 0) + len(j.text)

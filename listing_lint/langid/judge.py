@@ -46,6 +46,17 @@ FAST_SURE = 0.95  # from LONG_CHARS characters; shorter text needs only the top 
 #: is rejected only at this confidence: the names say it is a title or a label, and the short
 #: rest alone is the 10-29 band's weakest sample (docs/langid.md, mixed strings)
 NAMED_REST_SURE = 0.9
+#: the first pass: py3langid restricted to the candidates accepts text of FIRST_FROM characters or
+#: more in the page's script when its best language is the page's with at least FIRST_SURE; the
+#: rest goes on to lingua's passes as before. It is 3-4x cheaper per text than lingua's fast pass
+#: and takes 95 % of product-copy texts. Measured on both shop corpora (docs/langid.md): no text
+#: lingua's passes reject has py3langid's best the page language above 0.73 from 30 characters
+#: (0.93 under 30, where the first pass is not used)
+FIRST_SURE = 0.95
+FIRST_FROM = 30
+#: the stages that accept without the accurate model: on a page where some block is another
+#: language, LOC002 weighs what they accepted by the accurate pass's verdict (l10n/pages.py)
+QUICK_STAGES = frozenset({"first", "fast"})
 #: from PARAGRAPH_CHARS the fast pass must be surer still: lingua's low-accuracy mode is
 #: overconfident on cognate-heavy sentences ("Enable or disable Magic across your entire
 #: application. Configure keys for your providers." is fr 0.96 for it), and correct paragraphs
@@ -101,7 +112,7 @@ class Verdict:
     accepted: bool  # the text is plausibly in the expected language
     lang: str | None  # the detector's best language (the expected one when accepted)
     confidence: float  # of ``lang``
-    model: str  # "script", "fast", "accurate", "run" or the single backend's name
+    model: str  # "script", "first", "fast", "accurate", "second", "run" or the single backend's name
     phrase: str | None = None  # a leftover inside otherwise page-language text (None: the whole text)
 
     @property
@@ -451,12 +462,17 @@ class Judge:
         return None
 
     def _two_pass(self, text: str, digest: str, expected: str, careful: bool = False) -> Verdict:
-        """``careful``: the fast pass never accepts (the accurate pass decides)."""
+        """``careful``: neither the first nor the fast pass accepts (the accurate pass decides)."""
+        script, wanted = _script(text), _expected_script(expected)
+        if (not careful and len(text) >= FIRST_FROM and script and script == wanted
+                and expected in self.candidates):
+            first = self._scores_of("py3langid", text, digest, self.candidates)
+            if next(iter(first), None) == expected and first[expected] >= FIRST_SURE:
+                return Verdict(True, expected, first[expected], "first")
         fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
         if not fast:
             return Verdict(True, None, 0.0, "fast")
         best, best_conf = next(iter(fast.items()))
-        script, wanted = _script(text), _expected_script(expected)
         if script and wanted and script != wanted:
             return Verdict(False, best, best_conf, "script")
         long_text = len(text) >= LONG_CHARS

@@ -80,7 +80,10 @@ def prepare(config, bundles=0):
         from listing_lint.langid.lingua import preload
 
         preload(CANDIDATES)  # every candidate's accurate models, shared: any page/rival set then loads nothing
+    if str(detector).strip().lower() == "lingua":
         from listing_lint.langid import py3langid
 
-        py3langid.preload()  # the accurate pass's second opinion: 52 MiB once, not in each worker
+        # the judge's first pass (and the accurate pass's second opinion): mapped from the cache
+        # folder, or built once here (0.6 s) rather than in each worker
+        py3langid.preload()
     warm_up(detector, accurate=bundles >= ACCURATE_UP_FRONT_FROM)
