@@ -1,0 +1,159 @@
+"""The judge's first pass (issue 18): py3langid restricted to the candidates accepts a sentence in
+the page's script when its best language is the page's with ``FIRST_SURE``; everything else goes
+on to lingua's passes exactly as before. Its model is the candidates' part of py3langid's, mapped
+from the cache folder or built in memory, with the same scores either way."""
+
+import json
+import lzma
+from pathlib import Path
+
+import pytest
+from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+from listing_lint import memo
+from listing_lint.langid import py3langid
+from listing_lint.langid.base import CANDIDATES, ranked
+from listing_lint.langid.judge import FIRST_FROM, FIRST_SURE, Judge
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """The backends each text was shown to (memo off, so every text reaches a model)."""
+    memo.configure(None)
+    memo.clear_memory()
+    calls: list[tuple[str, str]] = []
+    scores_of = Judge._scores_of
+
+    def spy(self, backend, text, digest, candidates):
+        calls.append((backend, text))
+        return scores_of(self, backend, text, digest, candidates)
+
+    monkeypatch.setattr(Judge, "_scores_of", spy)
+    return calls
+
+
+def test_a_sentence_in_the_page_language_is_accepted_by_py3langid_alone(shown):
+    text = "The box holds a braided cable and a quick start guide in four languages."
+    verdict = Judge("lingua").judge(text, "en")
+    assert (verdict.accepted, verdict.lang, verdict.model) == (True, "en", "first")
+    assert verdict.confidence >= FIRST_SURE
+    assert shown == [("py3langid", text)]  # lingua never saw it
+
+
+def test_a_close_call_is_handed_on_to_lingua(shown):
+    # py3langid's best is the page language, but only 0.85: lingua's passes decide, as before the
+    # first pass existed (lingua: pt 0.57 / es 0.43, settled by py3langid's second opinion)
+    text = "Has cancelado el pedido realizado el"
+    first = py3langid.Py3langidDetector().scores(text, CANDIDATES)
+    assert next(iter(first)) == "es" and first["es"] < FIRST_SURE
+    verdict = Judge("lingua").judge(text, "es")
+    assert verdict.accepted and verdict.model == "second"
+    assert [backend for backend, _ in shown][:2] == ["py3langid", "lingua-low"]
+
+
+@pytest.mark.parametrize("text, page, stage", [
+    # another language: py3langid's best is English, lingua's passes reject it
+    ("Enable or disable Magic across your entire application. Configure keys for your providers.", "fr", "accurate"),
+    # under FIRST_FROM characters: never the first pass
+    ("Potencia nominal", "es", None),
+    # Latin text on a Russian page: the script decides, not the first pass
+    ("This smart plug measures how much energy your devices use.", "ru", "script"),
+])
+def test_what_the_first_pass_does_not_accept_goes_on_as_before(shown, text, page, stage):
+    verdict = Judge("lingua").judge(text, page)
+    assert verdict.model != "first"
+    if stage:
+        assert verdict.model == stage and not verdict.accepted
+    if len(text) < FIRST_FROM:
+        assert "py3langid" not in [backend for backend, _ in shown]
+
+
+def test_careful_judging_and_pages_outside_the_candidates_skip_it(shown):
+    text = "Este enchufe inteligente mide cuánta energía consumen tus aparatos."
+    assert Judge("lingua").judge(text, "es", careful=True).model == "accurate"
+    polish = "Ta inteligentna wtyczka mierzy, ile energii zużywają twoje urządzenia."
+    assert Judge("lingua").judge(polish, "pl").model != "first"  # no candidate: lingua, as before
+    assert "py3langid" not in [backend for backend, _ in shown]
+
+
+def _whole_model_scores(text: str, candidates: tuple[str, ...]) -> dict[str, float]:
+    whole = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    whole.set_languages(sorted(candidates))
+    return ranked({lang: float(p) for lang, p in whole.rank(text) if lang in candidates})
+
+
+def _corpus_texts(n: int) -> list[str]:
+    with lzma.open(DATA / "langid_shops.jsonl.xz", "rt", encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for _, line in zip(range(n), fh)]
+
+
+def test_the_mapped_model_scores_as_py3langid_own_model_does(tmp_path):
+    memo.configure(tmp_path)
+    try:
+        detector = py3langid.Py3langidDetector()
+        texts = _corpus_texts(300)[::3] + ["x", "", "ЗАРЯДНОЕ УСТРОЙСТВО", "充电器又小又轻。"]
+        whole = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        for candidates in (CANDIDATES, ("en", "fr"), ("bg", "ru", "uk")):
+            whole.set_languages(sorted(candidates))
+            for text in texts:
+                expected = ranked({lang: float(p) for lang, p in whole.rank(text) if lang in candidates})
+                assert detector.scores(text, candidates) == expected, (candidates, text)
+        files = list(tmp_path.glob("py3langid-*.model"))
+        assert len(files) == 1 and isinstance(detector._model.tk_nextmove, memoryview)
+    finally:
+        memo.configure(None)
+
+
+def test_the_file_is_reused_and_a_damaged_or_stale_one_rebuilt(tmp_path):
+    memo.configure(tmp_path)
+    try:
+        py3langid.compact_model()
+        (path,) = tmp_path.glob("py3langid-*.model")
+        built = path.read_bytes()
+        stamp = path.stat().st_mtime_ns
+        py3langid.compact_model()
+        assert path.stat().st_mtime_ns == stamp  # mapped, not written again
+
+        path.write_bytes(built[: len(built) // 2])  # cut short (a full disk, a killed run)
+        stale = tmp_path / "py3langid-0.0.1-000000000000.model"
+        stale.write_bytes(b"old")
+        model = py3langid.compact_model()
+        assert path.read_bytes() == built and not stale.exists()
+        text = "Le chargeur est petit et léger."
+        assert ranked({lang: float(p) for lang, p in model.rank(text)}) == _whole_model_scores(text, CANDIDATES)
+    finally:
+        memo.configure(None)
+
+
+def test_with_the_cache_off_the_same_model_is_built_in_memory(tmp_path, monkeypatch):
+    memo.configure(None)
+    with monkeypatch.context() as m:
+        m.setattr(py3langid, "_mapped", lambda *a: pytest.fail("no cache folder: nothing is mapped"))
+        in_memory = py3langid.compact_model()
+    memo.configure(tmp_path)
+    try:
+        mapped = py3langid.compact_model()
+    finally:
+        memo.configure(None)
+    for text in _corpus_texts(60):
+        assert in_memory.rank(text) == mapped.rank(text)
+    assert list(tmp_path.iterdir())  # the mapped one came from the folder; the other wrote nothing
+
+
+def test_the_threshold_keeps_a_margin_over_what_lingua_rejects():
+    # the measurement behind FIRST_SURE (docs/langid.md): texts lingua's passes reject on a page,
+    # with py3langid's best the page language, stay well under it from FIRST_FROM characters
+    rejected = {
+        ("Transferir estoque entre localidades", "es"),  # pt for lingua, es 0.73 for py3langid
+        ("Обраний пароль занадто довгий.", "ru"),  # uk for lingua
+    }
+    detector = py3langid.Py3langidDetector()
+    judge = Judge("lingua")
+    for text, page in rejected:
+        verdict = judge.judge(text, page)
+        assert not verdict.accepted and verdict.model != "first", (text, verdict)
+        first = detector.scores(text, judge.candidates)
+        assert next(iter(first)) == page and first[page] < FIRST_SURE - 0.1
+
