@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import io
 import json
+import lzma
 import mmap
 import os
+import shutil
 import struct
+import tempfile
 import threading
 from array import array
 from importlib.metadata import PackageNotFoundError, version
@@ -101,27 +105,44 @@ def file_name(source: dict) -> str:
     return f"py3langid-{source['py3langid']}-{digest}.model"
 
 
-def build(source: dict) -> bytearray:
-    """The compact model's bytes, from py3langid's packaged model: a header (JSON: the source and
-    each array's type, shape and offset), then the arrays, each at a 64-byte boundary.
+def _packaged_arrays(folder: Path | None) -> dict:
+    """py3langid's packaged model (an npz inside LZMA) as arrays, as its ``modelio.load_model``
+    reads it, but decompressed into the cache folder (or memory), not the system's temporary one."""
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE
+
+    with lzma.open(Path(MODEL_DIR) / MODEL_FILE) as src:
+        if folder is None:
+            buffer = io.BytesIO(src.read())
+        else:
+            buffer = tempfile.TemporaryFile(dir=folder, suffix=".npz")
+            shutil.copyfileobj(src, buffer, length=1 << 20)
+            buffer.seek(0)
+    with buffer, np.load(buffer, allow_pickle=False) as data:
+        return {name: data[name] for name in ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")}
+
+
+def build(source: dict, sink, folder: Path | None = None) -> None:
+    """Write the compact model to ``sink`` (a binary file): a header (JSON: the source and each
+    array's type, shape and offset), then the arrays, each at a 64-byte boundary.
 
     Columns are kept in the model's order (as ``set_languages`` keeps them): a candidate set's
     restriction of them is the same array, value for value, as of the whole model (same scores)."""
     import numpy as np
-    from py3langid.langid import MODEL_DIR, MODEL_FILE
-    from py3langid.modelio import load_model
 
-    ptc, pc, classes, nextmove, row, output = load_model(Path(MODEL_DIR) / MODEL_FILE)
+    packaged = _packaged_arrays(folder)
+    classes = packaged["classes"].tolist()
     wanted = set(source["candidates"])
     columns = [i for i, c in enumerate(classes) if c in wanted]
+    row = packaged["nextmove_row"]
     arrays = {
-        "ptc": np.ascontiguousarray(np.asarray(ptc)[:, columns]),
-        "pc": np.ascontiguousarray(np.asarray(pc)[columns]),
+        "ptc": np.ascontiguousarray(packaged.pop("ptc")[:, columns]),  # 13 of 142 languages' weights
+        "pc": np.ascontiguousarray(packaged["pc"][columns]),
         # py3langid's walk reads nextmove[rowbase[state] + byte]: rowbase is tk_row pre-shifted
-        "nextmove": np.frombuffer(nextmove, dtype=np.uint32 if nextmove.itemsize == 4 else np.uint16),
-        "row": np.frombuffer(row, dtype=np.uint16 if row.itemsize == 2 else np.uint32),
-        "rowbase": np.frombuffer(row, dtype=np.uint16 if row.itemsize == 2 else np.uint32).astype(np.int32) << 8,
-        "output": np.asarray(output, dtype=np.int32),
+        "nextmove": np.ascontiguousarray(packaged["nextmove"]),
+        "row": np.ascontiguousarray(row),
+        "rowbase": row.astype(np.int32) << 8,
+        "output": np.ascontiguousarray(packaged["out_feat"], dtype=np.int32),
     }
     layout, offset = {}, 0
     for name, values in arrays.items():
@@ -130,12 +151,11 @@ def build(source: dict) -> bytearray:
     header = json.dumps({"source": source, "classes": [classes[i] for i in columns], "arrays": layout,
                          "size": offset}, sort_keys=True).encode()
     start = -(-(len(MAGIC) + 8 + len(header)) // _ALIGN) * _ALIGN
-    out = bytearray(start + offset)
-    out[:len(MAGIC) + 8 + len(header)] = MAGIC + struct.pack("<Q", len(header)) + header
+    sink.write(MAGIC + struct.pack("<Q", len(header)) + header)
+    sink.write(bytes(start - len(MAGIC) - 8 - len(header)))
     for name, values in arrays.items():
-        at = start + layout[name]["offset"]
-        out[at:at + values.nbytes] = memoryview(values).cast("B")  # no temporary copy of 37 MB
-    return out
+        sink.write(memoryview(values).cast("B"))  # no temporary copy of the 37 MB automaton
+        sink.write(bytes(-values.nbytes % _ALIGN))
 
 
 def _parse(buffer, source: dict):
@@ -186,7 +206,8 @@ def compact_model():
         try:
             folder.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(build(source))
+            with open(temporary, "wb") as sink:
+                build(source, sink, folder)
             os.replace(temporary, path)  # whole or not at all: another process may be reading it
             for stale in folder.glob("py3langid-*.model"):  # of another py3langid or format
                 if stale.name != path.name:
@@ -197,7 +218,9 @@ def compact_model():
             model = _mapped(path, source)
             if model is not None:
                 return model
-    return _parse(build(source), source)
+    memory = io.BytesIO()
+    build(source, memory)
+    return _parse(memory.getbuffer(), source)
 
 
 def _mapped(path: Path, source: dict):

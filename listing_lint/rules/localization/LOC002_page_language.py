@@ -75,15 +75,16 @@ def prepare(config, bundles=0):
     from listing_lint.langid.judge import warm_up
 
     detector = config.get("language-detector")
+    if str(detector).strip().lower() == "lingua":
+        from listing_lint.langid import py3langid
+
+        # the judge's first pass (and the accurate pass's second opinion): mapped from the cache
+        # folder, or built once here (0.6 s) rather than in each worker; first, so that building
+        # it (about 110 MiB for a moment) does not add to the lingua models' memory
+        py3langid.preload()
     if bundles >= ACCURATE_UP_FRONT_FROM and str(detector).strip().lower() == "lingua":
         from listing_lint.langid.base import CANDIDATES
         from listing_lint.langid.lingua import preload
 
         preload(CANDIDATES)  # every candidate's accurate models, shared: any page/rival set then loads nothing
-    if str(detector).strip().lower() == "lingua":
-        from listing_lint.langid import py3langid
-
-        # the judge's first pass (and the accurate pass's second opinion): mapped from the cache
-        # folder, or built once here (0.6 s) rather than in each worker
-        py3langid.preload()
     warm_up(detector, accurate=bundles >= ACCURATE_UP_FRONT_FROM)
