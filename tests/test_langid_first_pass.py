@@ -157,3 +157,16 @@ def test_the_threshold_keeps_a_margin_over_what_lingua_rejects():
         first = detector.scores(text, judge.candidates)
         assert next(iter(first)) == page and first[page] < FIRST_SURE - 0.1
 
+
+
+def test_a_cache_folder_that_cannot_be_written_falls_back_to_memory(tmp_path):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the cache folder should be")
+    memo.configure(blocked)
+    try:
+        model = py3langid.compact_model()
+    finally:
+        memo.configure(None)
+    text = "Зарядное устройство маленькое и лёгкое."
+    assert ranked({lang: float(p) for lang, p in model.rank(text)}) == _whole_model_scores(text, CANDIDATES)
+    assert blocked.read_text() == "a file where the cache folder should be"

@@ -211,7 +211,10 @@ def compact_model():
             os.replace(temporary, path)  # whole or not at all: another process may be reading it
             for stale in folder.glob("py3langid-*.model"):  # of another py3langid or format
                 if stale.name != path.name:
-                    stale.unlink(missing_ok=True)
+                    try:
+                        stale.unlink(missing_ok=True)
+                    except OSError:  # mapped by a running process on a system that forbids it
+                        pass
         except OSError:
             pass
         else:
