@@ -211,6 +211,13 @@ def _joined(texts) -> str:
 #: evidence); pages of several blocks are judged joined, a longer sample, and correct product pages
 #: load no accurate model. Measured in docs/langid.md (whole wrong pages).
 CAREFUL_PAGE_CHARS = 200
+#: ... and a block the fast pass accepted with at least DOUBT_SURE keeps that acceptance when
+#: another block of its page is foreign: the doubt is for the fast pass's weak acceptances between
+#: neighbours ("Por favor insira o último nome." is Spanish 0.91 for it), and re-judging sure
+#: ones loaded the accurate models of languages the page has nothing of (a pre-commit run with
+#: one Spanish paragraph on an English page built de, fr and nl models to re-confirm English
+#: blocks the fast pass called English 1.00; issue 18). Measured in docs/langid.md.
+DOUBT_SURE = 0.999
 
 
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
@@ -250,7 +257,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             if grouped and id(j) in short_ids:
                 continue
             lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
-            if doubt and lang == own and j.verdict.model in QUICK_STAGES:
+            if doubt and lang == own and j.verdict.model in QUICK_STAGES and j.verdict.confidence < DOUBT_SURE:
                 doubted.append(j)
                 continue
             weights[lang] = weights.get(lang, 0) + len(j.text)
