@@ -4,8 +4,8 @@ first pass (``judge.FIRST_SURE``).
 The candidates' part of py3langid's model (its byte automaton and the 13 candidate languages'
 columns of the per-language weights) is derived once from py3langid's own packaged model
 (``model.npz.xz``, BSD licence, 0.5 s of CPU to decompress) into one uncompressed file in the run's
-cache folder, which every later run maps instead of reading: 0.01 s to load, and the pages a
-run touches are shared by its processes and with the next run (docs/decisions.md, issue 18). With
+cache folder, which every later run maps instead of reading (0.03 s with py3langid's import), and
+its pages are shared by the run's processes and with the next run (docs/decisions.md, issue 18). With
 the cache off the same bytes are built in memory: the same arrays, the same scores either way.
 """
 
@@ -203,12 +203,15 @@ def compact_model():
         model = _mapped(path, source)
         if model is not None:
             return model
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            with open(temporary, "wb") as sink:
-                build(source, sink, folder)
-            os.replace(temporary, path)  # whole or not at all: another process may be reading it
+            try:
+                with open(temporary, "wb") as sink:
+                    build(source, sink, folder)
+                os.replace(temporary, path)  # whole or not at all: another process may be reading it
+            finally:
+                temporary.unlink(missing_ok=True)  # a full disk leaves no partial file behind
             for stale in folder.glob("py3langid-*.model"):  # of another py3langid or format
                 if stale.name != path.name:
                     try:
