@@ -1,9 +1,10 @@
 """The pre-commit run imports only what the edit needs (issue 18: a one-bundle run's CPU is mostly
 start-up). After a cold run filled the cache, a paragraph added to a page is linted without
-importing the picture, video and PDF libraries (the probes' answers come from the memo); a cold
-run of the same bundle does import them (the near miss: the check would see them). The new
-paragraph is judged by the judge's first pass, py3langid's candidates' model mapped from the cache
-folder (numpy comes with it); a correct English paragraph needs no lingua model."""
+importing the picture, video and PDF libraries (the probes' answers come from the memo) nor Babel
+(its CLDR answers are in the memo too); a cold run of the same bundle does import them (the near
+miss: the check would see them). The new paragraph is judged by the judge's first pass,
+py3langid's candidates' model mapped from the cache folder (numpy comes with it); a correct
+English paragraph needs no lingua model."""
 
 import json
 import shutil
@@ -13,7 +14,7 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 BUNDLE = "listings/smart-plug-x1"
-HEAVY = ("pypdf", "hachoir", "PIL", "ftfy")
+HEAVY = ("pypdf", "hachoir", "PIL", "ftfy", "babel")
 
 RUN = """
 import json, runpy, sys
@@ -42,7 +43,7 @@ def test_a_page_edit_after_a_cold_run_imports_no_media_or_pdf_library(tmp_path):
     files = (f"{BUNDLE}/listing.json", f"{BUNDLE}/detail/en.html")
 
     cold = _check(repo, cache, tmp_path / "cold.json", *files)
-    assert {"pypdf", "hachoir", "numpy", "PIL"} <= cold  # the cold run probes pictures, video, PDFs
+    assert {"pypdf", "hachoir", "numpy", "PIL", "babel"} <= cold  # the cold run probes pictures, video, PDFs (and reads CLDR)
 
     page = repo / BUNDLE / "detail" / "en.html"
     page.write_text(page.read_text(encoding="utf-8").replace(
