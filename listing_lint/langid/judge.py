@@ -553,7 +553,8 @@ WARM_UP_TEXT = {
 
 
 def warm_up(backend: str = "lingua", accurate: bool = False, languages: tuple[str, ...] | None = None) -> None:
-    """Load every candidate language's fast-pass models now, on this thread (without lingua's pool).
+    """Load the first pass's model and every candidate language's fast-pass models now, on this
+    thread (without lingua's pool).
 
     Called in the main process before worker processes fork (a rule's ``prepare`` hook): the
     models are then loaded once and shared copy-on-write, instead of once per worker. The accurate
@@ -564,6 +565,9 @@ def warm_up(backend: str = "lingua", accurate: bool = False, languages: tuple[st
     """
     if backend.strip().lower() != "lingua":
         return
+    from listing_lint.langid import py3langid
+
+    py3langid.preload()  # the first pass's model: mapped from the cache folder, or built once
     fast = get_detector("lingua-low")
     for lang in CANDIDATES:
         text = WARM_UP_TEXT.get(lang)
