@@ -116,6 +116,16 @@ def test_the_file_is_reused_and_a_damaged_or_stale_one_rebuilt(tmp_path):
         py3langid.compact_model()
         assert path.stat().st_mtime_ns == stamp  # mapped, not written again
 
+        # a header this code did not write (same source and size, arrays it cannot read)
+        length = int.from_bytes(built[8:16], "little")
+        header = json.loads(built[16:16 + length])
+        header["arrays"]["nextmove"]["dtype"] = "zz"
+        broken = json.dumps(header, sort_keys=True).encode()
+        assert len(broken) <= length
+        path.write_bytes(built[:16] + broken.ljust(length) + built[16 + length:])
+        py3langid.compact_model()
+        assert path.read_bytes() == built
+
         path.write_bytes(built[: len(built) // 2])  # cut short (a full disk, a killed run)
         stale = tmp_path / "py3langid-0.0.1-000000000000.model"
         stale.write_bytes(b"old")

@@ -176,14 +176,18 @@ def _parse(buffer, source: dict):
     if header.get("source") != source or len(view) != start + header.get("size", -1):
         return None
     arrays = {}
-    for name, spec in header["arrays"].items():
-        dtype = np.dtype(spec["dtype"])
-        count = int(np.prod(spec["shape"]))
-        arrays[name] = np.frombuffer(buffer, dtype=dtype, count=count, offset=start + spec["offset"]).reshape(spec["shape"])
-    # the walk indexes these per byte of text: memoryviews give Python ints as fast as an array
-    # does, straight from the mapped pages (nothing copied, nothing written)
-    walk = {name: memoryview(arrays[name]).cast("B").cast(arrays[name].dtype.char)
-            for name in ("nextmove", "row", "rowbase", "output")}
+    try:
+        for name, spec in header["arrays"].items():
+            dtype = np.dtype(spec["dtype"])
+            count = int(np.prod(spec["shape"]))
+            arrays[name] = np.frombuffer(buffer, dtype=dtype, count=count,
+                                         offset=start + spec["offset"]).reshape(spec["shape"])
+        # the walk indexes these per byte of text: memoryviews give Python ints as fast as an
+        # array does, straight from the mapped pages (nothing copied, nothing written)
+        walk = {name: memoryview(arrays[name]).cast("B").cast(arrays[name].dtype.char)
+                for name in ("nextmove", "row", "rowbase", "output")}
+    except (KeyError, TypeError, ValueError, AttributeError):  # a header this code did not write
+        return None
     model = LanguageIdentifier(arrays["ptc"], arrays["pc"], header["classes"], walk["nextmove"], walk["output"],
                                norm_probs=True, tk_row=())
     model.tk_row = walk["row"]
