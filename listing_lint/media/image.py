@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 #: program switched the guard off: we never decode more than this.
 PILLOW_DEFAULT_MAX_PIXELS = 1024 * 1024 * 1024 // 4 // 3
 DRAFT_SIDE = 64  # decode JPEGs at the smallest DCT scale (down to 1/8) that keeps this many pixels
+#: a file up to this size is read in one call and decoded from memory: Pillow's header parsing
+#: makes dozens of small reads and the scan count reads the file again (issue 18); a larger one
+#: is streamed from disk, so the buffer a probe holds stays bounded
+WHOLE_READ_BYTES = 16 * MIB
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ def probe_image(file: SourceFile, max_bytes: int, budget: Budget = DEFAULT) -> I
         return ImageProbe(format=sniff(file.read_bytes(32)), size=size)
     try:
         with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
+            if size <= WHOLE_READ_BYTES:
+                return probe_image_stream(io.BytesIO(fh.read(size)), size, budget)
             return probe_image_stream(fh, size, budget)
     except OSError as exc:
         return ImageProbe(format=None, size=size, problem="corrupt", detail=exc.strerror or str(exc))
