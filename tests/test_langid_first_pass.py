@@ -126,6 +126,14 @@ def test_the_file_is_reused_and_a_damaged_or_stale_one_rebuilt(tmp_path):
         py3langid.compact_model()
         assert path.read_bytes() == built
 
+        # a value edited inside the automaton (right header and size): the walk would leave the arrays
+        spec = header["arrays"]["nextmove"]
+        start = -(-(16 + length) // 64) * 64
+        at = start + spec["offset"] + 4 * 1000
+        path.write_bytes(built[:at] + (2**32 - 1).to_bytes(4, "little") + built[at + 4:])
+        py3langid.compact_model()
+        assert path.read_bytes() == built
+
         path.write_bytes(built[: len(built) // 2])  # cut short (a full disk, a killed run)
         stale = tmp_path / "py3langid-0.0.1-000000000000.model"
         stale.write_bytes(b"old")

@@ -188,11 +188,31 @@ def _parse(buffer, source: dict):
                 for name in ("nextmove", "row", "rowbase", "output")}
     except (KeyError, TypeError, ValueError, AttributeError):  # a header this code did not write
         return None
+    if not _walkable(arrays):
+        return None
     model = LanguageIdentifier(arrays["ptc"], arrays["pc"], header["classes"], walk["nextmove"], walk["output"],
                                norm_probs=True, tk_row=())
     model.tk_row = walk["row"]
     model._rowbase = walk["rowbase"]  # what py3langid's constructor computes from tk_row, stored
     return model
+
+
+def _walkable(arrays: dict) -> bool:
+    """Every step of the automaton's walk stays inside the arrays (``visit_counts``: state =
+    nextmove[rowbase[state] + byte], feature = output[state], a row of ptc): values edited in a
+    cache file would otherwise raise IndexError inside the language judge. About 5 ms."""
+    try:
+        nextmove, row, rowbase, output, ptc = (arrays[n] for n in ("nextmove", "row", "rowbase", "output", "ptc"))
+        states = len(rowbase)
+        return bool(
+            states and len(row) == states and len(output) == states and ptc.ndim == 2
+            and (rowbase == row.astype(rowbase.dtype) << 8).all()
+            and int(rowbase.min()) >= 0 and int(rowbase.max()) + 256 <= len(nextmove)
+            and int(nextmove.max()) < states
+            and int(output.min()) >= -1 and int(output.max()) < ptc.shape[0]
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
 
 
 def compact_model():
