@@ -213,6 +213,14 @@ def _joined(texts) -> str:
 CAREFUL_PAGE_CHARS = 200
 
 
+def _undecided(verdict, own: str) -> bool:
+    """Accepted by the accurate pass with another language on top (no clear decision: "El campo ha
+    de ser numéric i pot contenir coma." is fr 0.44 / es 0.40 on a Spanish page). Beside a block
+    judged another language it is not weighed for the page's language: a Catalan page of two
+    blocks, one rejected as Catalan, was 63 % "Spanish" (third corpus, docs/langid.md)."""
+    return verdict.accepted and verdict.model == "accurate" and verdict.lang not in (None, own)
+
+
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
     """Pages whose judged text is mostly one other language: page locale -> (language, share).
 
@@ -245,11 +253,14 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
         # evidence: they are judged again by the accurate pass ("Por favor insira o último nome."
         # is Spanish 0.91 for the fast model, Portuguese 0.79 for the accurate one)
         doubt = any(j.verdict.foreign for j in items)
-        doubted = []
+        doubted, undecided = [], 0
         for j in items:
             if grouped and id(j) in short_ids:
                 continue
             lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
+            if doubt and _undecided(j.verdict, own):
+                undecided += len(j.text)  # counts for the page's length, weighs for no language
+                continue
             if doubt and lang == own and j.verdict.model == "fast":
                 doubted.append(j)
                 continue
@@ -267,7 +278,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             settled = settled or weights.get(own, 0) > total * (1 - share_needed)
             lang = own if settled else judge.judge(j.text, own, careful=True).foreign or own
             weights[lang] = weights.get(lang, 0) + len(j.text)
-        if total < long_from:
+        if total + undecided < long_from:
             continue  # too little text to call the whole page
         if not settled and set(weights) == {own} and (len(items) >= 2 or total < CAREFUL_PAGE_CHARS):
             # every block passed alone: the page's text as one is a longer, surer sample (two

@@ -94,6 +94,16 @@ NAME_SHARE = 0.25
 #: unbounded store grew with every bundle of the run (issue 18)
 MAX_VERDICTS = 8_000
 CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
+#: letters a page language never writes and a neighbour does: text holding one is never accepted
+#: by the fast pass alone, the accurate pass decides (third corpus, docs/langid.md: lingua's
+#: low-accuracy mode called "O arquivo de ambiente criptografado já existe. Arquivo de ambiente
+#: criptografado não encontrado." Spanish 0.99). Only lower-case words count: a name's letters
+#: ("Київ" in Russian, "Provença" in Spanish) say nothing of the text's language.
+NOT_WRITTEN = {
+    "es": frozenset("ãõâêôàèìòùçœ"),  # pt, ca, it, fr
+    "fr": frozenset("ñãõáíóìò"),  # es, pt, it
+    "ru": frozenset("іїєґў"),  # uk, be
+}
 
 
 @dataclass(frozen=True)
@@ -271,6 +281,23 @@ def _model_version(backend: str) -> str:
         return version(dist)
     except PackageNotFoundError:
         return "unknown"
+
+
+def _not_written(text: str, lang: str) -> bool:
+    """A lower-case word of ``text`` holds a letter ``lang`` never writes (``NOT_WRITTEN``)."""
+    letters = NOT_WRITTEN.get(lang)
+    if not letters or text.isascii() or letters.isdisjoint(text):
+        return False
+    return any(w[0].islower() and not letters.isdisjoint(w) for w in _WORD.findall(text))
+
+
+def _passes_disagree(fast: dict[str, float], expected: str, own: float) -> bool:
+    """The fast pass is sure of a rival (``FAST_SURE_PARAGRAPH``) and the accurate one keeps the
+    page language only weakly (under ``WEAK_REJECT``): the two modes of lingua disagree, and
+    py3langid is asked as on an unsure sentence. "O campo deve conter elementos. O arquivo deve
+    ter quilobytes. ..." on a Spanish page: fast pt 1.00, accurate es 0.61, py3langid pt 0.85."""
+    best, best_conf = next(iter(fast.items()), (None, 0.0))
+    return best != expected and best_conf >= FAST_SURE_PARAGRAPH and own < WEAK_REJECT
 
 
 def _expected_script(lang: str) -> str | None:
@@ -461,7 +488,7 @@ class Judge:
             return Verdict(False, best, best_conf, "script")
         long_text = len(text) >= LONG_CHARS
         sure = FAST_SURE_PARAGRAPH if len(text) >= PARAGRAPH_CHARS else FAST_SURE if long_text else 0.0
-        if not careful and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure):
+        if not careful and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure) and not _not_written(text, expected):
             return Verdict(True, expected, fast[expected], "fast")
         rivals = [lang for lang in fast if lang != expected][:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS]
         if not rivals:
@@ -484,7 +511,7 @@ class Judge:
             second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, lang, *rivals})))
             if next(iter(second), None) == expected:
                 return Verdict(True, expected, second[expected], "second")
-        if not rejected and len(text) >= LONG_CHARS and accurate.get(expected, 0.0) < SECOND_OPINION_BELOW:
+        if not rejected and len(text) >= LONG_CHARS and (own < SECOND_OPINION_BELOW or _passes_disagree(fast, expected, own)):
             # lingua is unsure of the page language on a sentence: a second model, py3langid, may
             # settle it ("User has all possible permissions." is fr 0.43 / en 0.39 / ca 0.18 for
             # lingua, en 0.84 for py3langid); it rejects only with SECOND_OPINION_REJECT
