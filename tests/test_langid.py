@@ -56,11 +56,34 @@ def test_two_pass_rejects_by_script_and_by_the_accurate_model():
     # rejected by script; named by the accurate model among the Latin languages (one call)
     assert (by_script.model, by_script.lang) == ("script", "es")
     assert judge.stats()["accurate"] == 1
+    # a short English sentence the fast pass is not sure of: the accurate model decides
+    text = "The battery lasts all day"
+    verdict = judge.judge(text, "es")
+    assert not verdict.accepted and verdict.lang == "en" and verdict.model == "accurate", verdict
+    assert judge.stats()["accurate"] == 2
+    judge.judge(text, "es")  # cached by text hash: no second accurate call
+    assert judge.stats()["accurate"] == 2
+
+
+def test_the_fast_pass_rejects_alone_what_both_fast_models_call_another_language():
+    """FAST_REJECT_*: lingua's fast pass sure of a rival, the page language hopeless, py3langid
+    not calling it the page language either: rejected without the accurate model (a pre-commit
+    run with a wrong-language paragraph loads none)."""
+    judge = Judge("lingua")
     verdict = judge.judge(SENTENCES["en"], "es")
-    assert not verdict.accepted and verdict.lang == "en" and verdict.model == "accurate"
-    assert judge.stats()["accurate"] == 2
-    judge.judge(SENTENCES["en"], "es")  # cached by text hash: no second accurate call
-    assert judge.stats()["accurate"] == 2
+    assert (verdict.accepted, verdict.lang, verdict.model) == (False, "en", "fast"), verdict
+    assert judge.stats()["accurate"] == 0
+
+
+def test_near_miss_a_fast_rejection_py3langid_disputes_goes_to_the_accurate_pass():
+    """lingua's low-accuracy confidences saturate on long text: this French sentence with two
+    English words is English 0.99995 for it, French 0.998 for py3langid; accepted, as before."""
+    judge = Judge("lingua")
+    text = "Position de l'article dans le panier exclue du retour Address Trying"
+    fast = get_detector("lingua-low").scores(text, CANDIDATES)
+    assert next(iter(fast)) == "en" and fast["en"] > 0.999 and fast.get("fr", 0.0) < 0.0001
+    verdict = judge.judge(text, "fr")
+    assert verdict.accepted and verdict.model != "fast", verdict
 
 
 def _run(code: str) -> dict:

@@ -1,7 +1,9 @@
 """LOC002's doubt step (issue 18): once a block of a page is judged another language, the blocks the
 fast pass alone accepted are judged again by the accurate pass, longest first, and only while the
 page's answer can still change: once the page language holds more than 1 - langid-page-share of
-the text, no other language can reach the share and the rest are not shown to the model again."""
+the text, no other language can reach the share and the rest are not shown to the model again.
+Blocks the fast pass accepted with at least ``DOUBT_SURE`` keep their acceptance: re-judging them
+loaded the accurate models of languages the page has nothing of."""
 
 from builder import findings
 
@@ -35,17 +37,39 @@ def _shown(monkeypatch) -> list[str]:
     return shown
 
 
-def test_one_foreign_paragraph_re_judges_only_what_can_change_the_page(bundle, tmp_path, monkeypatch):
+#: sentences the fast pass accepts as English, but not surely (en 0.977 and 0.994 for it)
+WEAK = ["Colour: matte black. Material: steel and fabric.", "Ideal for the home office, studio or bedroom."]
+
+
+def test_one_foreign_paragraph_re_judges_only_weak_acceptances(bundle, tmp_path, monkeypatch):
+    from listing_lint.langid.judge import get_judge
+    from listing_lint.l10n.pages import DOUBT_SURE
+
+    for sentence in WEAK:
+        verdict = get_judge().judge(sentence, "en")
+        assert verdict.model == "fast" and verdict.accepted and verdict.confidence < DOUBT_SURE, verdict
+    shown = _shown(monkeypatch)
+    # one sure paragraph holds less than half of the page: the weak sentences can change its answer
+    body = f"<p>{PARAGRAPHS[0]}</p>\n" + "\n".join(f"<p>{w}</p>" for w in WEAK) + f"\n<p>{SPANISH}</p>"
+    full(bundle, en=doc("en", body))
+    bundle.write()
+    found = [(f.code, f.path, f.line) for f in findings(tmp_path, select=["LOC002", "LOC003"], jobs=0)]
+    assert found == [("LOC003", "listings/demo/detail/en.html", 4 + len(WEAK))]
+    # the weak acceptance is judged again by the accurate pass (the longer one: with it the page
+    # language holds more than half, settled); the paragraph the fast pass called English surely
+    # is not (a pre-commit run built de, fr and nl models for such blocks)
+    assert [t for t in shown if t in WEAK] == [WEAK[0]]
+    assert PARAGRAPHS[0] not in shown
+
+
+def test_a_long_page_with_one_foreign_paragraph_shows_no_sure_block_again(bundle, tmp_path, monkeypatch):
     shown = _shown(monkeypatch)
     body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"\n<p>{SPANISH}</p>"
     full(bundle, en=doc("en", body))
     bundle.write()
     found = [(f.code, f.path, f.line) for f in findings(tmp_path, select=["LOC002", "LOC003"], jobs=0)]
     assert found == [("LOC003", "listings/demo/detail/en.html", 3 + len(PARAGRAPHS))]
-    english = [t for t in shown if t in PARAGRAPHS]
-    # the longest paragraphs until they hold more than half of the page's text; never all eight
-    assert 0 < len(english) < len(PARAGRAPHS), english
-    assert english == sorted(english, key=len, reverse=True)
+    assert [t for t in shown if t in PARAGRAPHS] == []
 
 
 def test_near_miss_a_page_mostly_foreign_is_still_named(bundle, tmp_path, monkeypatch):
