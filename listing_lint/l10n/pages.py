@@ -220,6 +220,11 @@ CAREFUL_PAGE_CHARS = 200
 DOUBT_SURE = 0.999
 
 
+def _surely_own(verdict, own: str) -> bool:
+    """The fast pass accepted the text as the page language with ``DOUBT_SURE``."""
+    return verdict.model == "fast" and verdict.lang == own and verdict.confidence >= DOUBT_SURE
+
+
 def _undecided(verdict, own: str) -> bool:
     """Accepted by the accurate pass with another language on top (no clear decision: "El campo ha
     de ser numéric i pot contenir coma." is fr 0.44 / es 0.40 on a Spanish page). Beside a block
@@ -294,7 +299,10 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             # calculadora de método de envio." Spanish 0.93). Not when some block failed: lingua
             # follows the foreign part of mixed text (a French page with one English paragraph
             # joined is "English 1.00"); then the doubt above applies
-            verdict = judge.judge(_joined(j.text for j in items), own, careful=len(items) == 1)
+            joined = _joined(j.text for j in items)
+            verdict = judge.judge(joined, own, careful=len(items) == 1)
+            if not verdict.foreign and total < CAREFUL_PAGE_CHARS and not _surely_own(verdict, own):
+                verdict = judge.against_neighbours(joined, own)
             if verdict.foreign:
                 weights = {verdict.foreign: total}
         lang, weight = max(sorted(weights.items()), key=lambda kv: kv[1])
