@@ -4,7 +4,11 @@ class both ways, with the real strings the measurement missed, exact lines."""
 
 from builder import findings, lint
 
-from loc_pages import ES, FR, RU, doc, full
+from loc_pages import EN, ES, FR, RU, doc, full
+
+
+def _en(text):
+    return EN.replace("<p>Price: $39.90</p>", f"<p>{text}</p>")
 
 
 def _es(text):
@@ -106,5 +110,24 @@ def test_catalan_page_of_two_labels_is_one_loc002(bundle, tmp_path):
 
 def test_near_miss_spanish_page_of_two_labels_stays_silent(bundle, tmp_path):
     full(bundle, es=doc("es", "<p>Gastos de envío</p>\n<p>Carrito de compra</p>"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
+# -- a paragraph's names explain its rejection only when the rest is the page language -----------
+def test_german_paragraph_with_php_settings_on_an_english_page_is_reported(bundle, tmp_path):
+    # the tuning corpus's last 80+ miss: without its capitalised words ("Sie", "Ihrer", "Datei")
+    # the rest was de 0.43 / es 0.31 / en 0.26, kept for want of a decision, and so accepted
+    full(bundle, en=_en("Legen Sie 'date.timezone' in Ihrer php.ini Datei fest (z.B. date.timezone = \"Europe/Berlin\")"))
+    bundle.write()
+    got = findings(tmp_path, select="LOC003")
+    assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/en.html", 7, "LOC003", "error")]
+    assert "German" in got[0].message
+
+
+def test_near_miss_english_paragraph_with_german_product_names_stays_silent(bundle, tmp_path):
+    # the rest without the names is English on top: the names explain the rejection
+    full(bundle, en=_en("Order the Schwarzwälder Kirschtorte baking tin by Kaiser Backformen today and get free "
+                        "delivery across Europe."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
