@@ -19,6 +19,7 @@ def test_second_process_reads_both_passes_from_disk(tmp_path):
     assert sorted(ns.split(":")[1] for (ns,) in stored) == ["lingua-high", "lingua-low"]
 
     memo.clear_memory()  # what a new process starts with
+    memo.configure(tmp_path)  # ... at the start of its run
     second = Judge("lingua")
     assert second.judge(TEXT, LANG) == verdict
     assert second.stats()["accurate"] == 0
@@ -29,6 +30,7 @@ def test_a_judge_never_shows_a_stored_text_to_a_model(tmp_path, monkeypatch):
     Judge("lingua").judge(TEXT, LANG)
     memo.flush()
     memo.clear_memory()
+    memo.configure(tmp_path)  # the next run
 
     def no_model(name):
         raise AssertionError(f"model {name} loaded for a stored text")

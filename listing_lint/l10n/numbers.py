@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
 
+from listing_lint.l10n.cldr import kept
+
 UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.yaml"
 SPACES = "\u00a0\u202f "
 #: a number as any of the four locales may write it (validated per locale afterwards)
@@ -30,6 +32,13 @@ PRICE = re.compile(
 @lru_cache(maxsize=16)
 def symbols(locale: str) -> tuple[str, str]:
     """(decimal symbol, group symbol) of a locale from CLDR through Babel."""
+    stored = kept("symbols", locale, lambda: "\x1f".join(_symbols(locale))).split("\x1f")
+    if len(stored) == 2 and all(0 < len(part) <= 4 for part in stored):
+        return stored[0], stored[1]
+    return _symbols(locale)  # not what this code stores (an edited cache): worked out again
+
+
+def _symbols(locale: str) -> tuple[str, str]:
     from babel.numbers import get_decimal_symbol, get_group_symbol
 
     tag = locale.replace("-", "_")
@@ -146,8 +155,13 @@ def format_price(value: Decimal, currency: str, locale: str) -> str:
     return format_currency(value, currency, locale=locale.replace("-", "_"))
 
 
+@lru_cache(maxsize=16)
 def symbol_first(locale: str) -> bool:
     """Whether CLDR puts the currency sign before the number in this locale."""
+    return kept("symbol-first", locale, lambda: "01"[_symbol_first(locale)]) != "0"
+
+
+def _symbol_first(locale: str) -> bool:
     from babel import Locale
 
     try:

@@ -123,6 +123,13 @@ def english_page(bundle):
 
 @lru_cache(maxsize=64)
 def language_name(code: str) -> str:
+    from listing_lint.l10n.cldr import kept
+
+    name = kept("english-name", code, lambda: _language_name(code))
+    return name if 0 < len(name) <= 60 else _language_name(code)  # else: not what this code stores
+
+
+def _language_name(code: str) -> str:
     from babel import Locale
 
     try:

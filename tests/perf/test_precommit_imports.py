@@ -1,7 +1,7 @@
 """The pre-commit run imports only what the edit needs (issue 18: a one-bundle run's CPU is mostly
 start-up). After a cold run filled the cache, a paragraph added to a page is linted without
 importing the picture, video and PDF libraries (the probes' answers come from the memo) nor the
-second-opinion language model; a cold run of the same bundle does import them (the near miss: the
+second-opinion language model nor Babel (its CLDR answers are in the memo too); a cold run of the same bundle does import them (the near miss: the
 check would see them)."""
 
 import json
@@ -12,7 +12,7 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 BUNDLE = "listings/smart-plug-x1"
-HEAVY = ("pypdf", "hachoir", "numpy", "PIL", "ftfy", "py3langid")
+HEAVY = ("pypdf", "hachoir", "numpy", "PIL", "ftfy", "py3langid", "babel")
 
 RUN = """
 import json, runpy, sys
@@ -41,7 +41,7 @@ def test_a_page_edit_after_a_cold_run_imports_no_media_or_pdf_library(tmp_path):
     files = (f"{BUNDLE}/listing.json", f"{BUNDLE}/detail/en.html")
 
     cold = _check(repo, cache, tmp_path / "cold.json", *files)
-    assert {"pypdf", "hachoir", "numpy", "PIL"} <= cold  # the cold run probes pictures, video, PDFs
+    assert {"pypdf", "hachoir", "numpy", "PIL", "babel"} <= cold  # the cold run probes pictures, video, PDFs (and reads CLDR)
 
     page = repo / BUNDLE / "detail" / "en.html"
     page.write_text(page.read_text(encoding="utf-8").replace(

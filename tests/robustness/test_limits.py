@@ -105,7 +105,7 @@ def test_runaway_rule_becomes_lnt003_in_process(work, runaway_rules):
 
 
 def test_runaway_rule_becomes_lnt003_off_the_main_thread(work, runaway_rules):
-    """The language server lints on a worker thread, where SIGALRM cannot reach: a timer thread
+    """The language server lints on a worker thread, where SIGALRM cannot reach: a watch thread
     stops the rule instead, and the thread goes on with the next rule and the next bundle."""
     import threading
 
@@ -189,3 +189,22 @@ def test_a_panic_in_a_binding_becomes_lnt003(work, monkeypatch):
     result = lint_repo(repo, select=["ZZZ903"])
     messages = [f.message for f in result.findings if f.code == "LNT003"]
     assert len(messages) == 2 and all("raised _Panic: LanguageDetector needs" in m for m in messages)
+
+
+def test_one_watch_thread_guards_every_rule_off_the_main_thread(work):
+    """The budget off the main thread is one watchdog thread for all rules and lints, not a timer
+    thread per rule (0.15 ms each: 11 ms per language-server lint)."""
+    import threading
+
+    from listing_lint import engine
+
+    repo = _repo_with_bundles(work, 2)
+    before = threading.active_count()
+    box: dict = {}
+    worker = threading.Thread(target=lambda: box.setdefault("result", lint_repo(repo, rule_timeout=5)), daemon=True)
+    worker.start()
+    worker.join(120)
+    assert "result" in box and not worker.is_alive()
+    watch = [t for t in threading.enumerate() if t.name == "listing-lint rule budget"]
+    assert len(watch) == 1 and threading.active_count() <= before + 1
+    assert engine._watchdog._armed == {}  # every rule disarmed its budget
