@@ -227,6 +227,19 @@ CAREFUL_PAGE_CHARS = 200
 DOUBT_SURE = 0.999
 
 
+def _surely_own(verdict, own: str) -> bool:
+    """The fast pass accepted the text as the page language with ``DOUBT_SURE``."""
+    return verdict.model == "fast" and verdict.lang == own and verdict.confidence >= DOUBT_SURE
+
+
+def _undecided(verdict, own: str) -> bool:
+    """Accepted by the accurate pass with another language on top (no clear decision: "El campo ha
+    de ser numéric i pot contenir coma." is fr 0.44 / es 0.40 on a Spanish page). Beside a block
+    judged another language it is not weighed for the page's language: a Catalan page of two
+    blocks, one rejected as Catalan, was 63 % "Spanish" (third corpus, docs/langid.md)."""
+    return verdict.accepted and verdict.model == "accurate" and verdict.lang not in (None, own)
+
+
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
     """Pages whose judged text is mostly one other language: page locale -> (language, share).
 
@@ -259,11 +272,14 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
         # evidence: they are judged again by the accurate pass ("Por favor insira o último nome."
         # is Spanish 0.91 for the fast model, Portuguese 0.79 for the accurate one)
         doubt = any(j.verdict.foreign for j in items)
-        doubted = []
+        doubted, undecided = [], 0
         for j in items:
             if grouped and id(j) in short_ids:
                 continue
             lang = own if j.verdict.accepted or not j.verdict.lang else j.verdict.lang
+            if doubt and _undecided(j.verdict, own):
+                undecided += len(j.text)  # counts for the page's length, weighs for no language
+                continue
             if doubt and lang == own and j.verdict.model in QUICK_STAGES and j.verdict.confidence < DOUBT_SURE:
                 doubted.append(j)
                 continue
@@ -281,7 +297,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             settled = settled or weights.get(own, 0) > total * (1 - share_needed)
             lang = own if settled else judge.judge(j.text, own, careful=True).foreign or own
             weights[lang] = weights.get(lang, 0) + len(j.text)
-        if total < long_from:
+        if total + undecided < long_from:
             continue  # too little text to call the whole page
         if not settled and set(weights) == {own} and (len(items) >= 2 or total < CAREFUL_PAGE_CHARS):
             # every block passed alone: the page's text as one is a longer, surer sample (two
@@ -290,7 +306,10 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             # calculadora de método de envio." Spanish 0.93). Not when some block failed: lingua
             # follows the foreign part of mixed text (a French page with one English paragraph
             # joined is "English 1.00"); then the doubt above applies
-            verdict = judge.judge(_joined(j.text for j in items), own, careful=len(items) == 1)
+            joined = _joined(j.text for j in items)
+            verdict = judge.judge(joined, own, careful=len(items) == 1)
+            if not verdict.foreign and total < CAREFUL_PAGE_CHARS and not _surely_own(verdict, own):
+                verdict = judge.against_neighbours(joined, own)
             if verdict.foreign:
                 weights = {verdict.foreign: total}
         lang, weight = max(sorted(weights.items()), key=lambda kv: kv[1])
