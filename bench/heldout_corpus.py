@@ -193,14 +193,7 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args()
     records = build({"bagisto": args.bagisto, "shopware": args.shopware})
-    shop_corpus.write(records, args.out)
-    counts = defaultdict(int)
-    for r in records:
-        counts[(r["lang"], r["band"], r["repo"])] += 1
-    print(f"wrote {len(records)} texts to {args.out}")
-    for (lang, band, repo), n in sorted(counts.items()):
-        print(f"  {lang} {band} {repo}: {n}")
-    return 0
+    return shop_corpus.write_and_report(records, args.out)
 
 
 if __name__ == "__main__":

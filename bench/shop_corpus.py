@@ -234,6 +234,19 @@ def write(records: list[dict], out: Path = OUT) -> None:
             fh.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
 
 
+def write_and_report(records: list[dict], out: Path) -> int:
+    """``write``, then how many texts each language, band and repository gave (a builder's exit code)."""
+    write(records, out)
+    counts: dict[tuple[str, str, str], int] = {}
+    for r in records:
+        key = (r["lang"], r["band"], r["repo"])
+        counts[key] = counts.get(key, 0) + 1
+    print(f"wrote {len(records)} texts to {out}")
+    for (lang, band, repo), n in sorted(counts.items()):
+        print(f"  {lang} {band} {repo}: {n}")
+    return 0
+
+
 def read(path: Path = OUT) -> list[dict]:
     with lzma.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
