@@ -227,9 +227,12 @@ CAREFUL_PAGE_CHARS = 200
 DOUBT_SURE = 0.999
 
 
-def _surely_own(verdict, own: str) -> bool:
-    """The fast pass accepted the text as the page language with ``DOUBT_SURE``."""
-    return verdict.model == "fast" and verdict.lang == own and verdict.confidence >= DOUBT_SURE
+def _surely_own(verdict, own: str, text: str, judge) -> bool:
+    """The fast pass accepts the text as the page language with ``DOUBT_SURE`` (asked again when the
+    first pass answered: its py3langid confidence is no measure of the fast pass's)."""
+    if verdict.model == "fast":
+        return verdict.lang == own and verdict.confidence >= DOUBT_SURE
+    return verdict.model == "first" and judge.fast_share(text, own) >= DOUBT_SURE
 
 
 def _undecided(verdict, own: str) -> bool:
@@ -308,7 +311,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             # joined is "English 1.00"); then the doubt above applies
             joined = _joined(j.text for j in items)
             verdict = judge.judge(joined, own, careful=len(items) == 1)
-            if not verdict.foreign and total < CAREFUL_PAGE_CHARS and not _surely_own(verdict, own):
+            if not verdict.foreign and total < CAREFUL_PAGE_CHARS and not _surely_own(verdict, own, joined, judge):
                 verdict = judge.against_neighbours(joined, own)
             if verdict.foreign:
                 weights = {verdict.foreign: total}

@@ -584,6 +584,15 @@ class Judge:
     def _accurate(self, text: str, digest: str, pair: tuple[str, ...]) -> dict[str, float]:
         return self._scores_of("lingua-high", text, digest, pair)
 
+    def fast_share(self, text: str, expected: str) -> float:
+        """The fast pass's (lingua low-accuracy) share of ``expected`` when it is its top choice, else
+        0: how surely the fast pass alone takes ``text`` as the page language, whichever stage
+        answered the verdict (the first pass's confidences are py3langid's, on another scale)."""
+        if not self.two_pass:
+            return 0.0
+        fast = self._scores_of("lingua-low", text, _digest(text), self._candidates_for(expected))
+        return fast.get(expected, 0.0) if next(iter(fast), None) == expected else 0.0
+
     def stats(self) -> dict[str, int]:
         """How many distinct (text, language) pairs were judged, and how many needed the accurate model."""
         return {"texts": len(self._verdicts), "accurate": self._accurate_calls}
