@@ -85,14 +85,27 @@ def folder() -> Path | None:
     return _disk_folder
 
 
-def _close() -> None:
+#: connections a forked worker inherited from its parent: kept, never closed or collected here.
+#: SQLite must not carry a connection across a fork, and closing one in the child closes its file
+#: descriptors, which drops every POSIX lock the child holds on the file (its own connection's too)
+_inherited: list[sqlite3.Connection] = []
+
+
+def _forget() -> None:
+    """Drop this process's reference to ``_db``; a parent's connection is kept alive (``_inherited``)."""
     global _db
+    if _db is not None and _db_pid != os.getpid():
+        _inherited.append(_db)
+    _db = None
+
+
+def _close() -> None:
     if _db is not None and _db_pid == os.getpid():
         try:
             _db.close()
         except sqlite3.Error:
             pass
-    _db = None
+    _forget()
 
 
 def _connection() -> sqlite3.Connection | None:
@@ -102,6 +115,7 @@ def _connection() -> sqlite3.Connection | None:
         return None
     if _db is not None and _db_pid == os.getpid():
         return _db
+    _forget()  # a connection from before a fork: not this process's to use or close
     try:
         _disk_folder.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(_disk_folder / FILE_NAME, timeout=30, isolation_level=None, check_same_thread=False)

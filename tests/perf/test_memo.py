@@ -356,3 +356,37 @@ def test_a_run_that_starts_with_an_empty_memo_asks_only_its_memory(tmp_path):
     finally:
         memo.configure(None)
         memo.clear_memory()
+
+
+def test_a_forked_worker_never_closes_its_parents_connection(tmp_path):
+    """SQLite must not carry a connection across a fork: the worker opens its own, and the
+    parent's (inherited) is kept alive rather than closed in the worker, whose close would drop the
+    worker's POSIX locks on the file. Checked in a real forked child."""
+    import os
+
+    memo.clear_memory()
+    memo.configure(tmp_path)
+    memo.put("ns", "k", "v")
+    memo.flush()
+    parent = memo._db
+    assert parent is not None
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: answer through the pipe, never return into pytest
+        ok = False
+        try:
+            memo.put("ns", "child", "c")
+            memo.flush()
+            ok = memo._db is not parent and parent in memo._inherited
+        finally:
+            os.write(w, b"1" if ok else b"0")
+            os._exit(0)
+    os.close(w)
+    answer = os.read(r, 1)
+    os.waitpid(pid, 0)
+    try:
+        assert answer == b"1"
+        assert parent.execute("SELECT value FROM memo WHERE key = 'child'").fetchone() == ("c",)
+    finally:
+        memo.configure(None)
+        memo.clear_memory()
