@@ -9,7 +9,10 @@ and does not import Babel.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
+from functools import lru_cache
 
 
 def kept(kind: str, locale: str, compute: Callable[[], str]) -> str:
@@ -24,3 +27,46 @@ def kept(kind: str, locale: str, compute: Callable[[], str]) -> str:
     value = compute()
     memo.put(ns, key, value)
     return value
+
+
+#: "Trinidad and Tobago" is CLDR's "Trinidad & Tobago"; the conjunctions of the page languages
+_AND = re.compile(r"\s+(?:and|y|e|et|и)\s+|\s*&\s*", re.IGNORECASE)
+_LIST = re.compile(r"\s*[,;/|·•]\s*")
+
+
+def _normal(name: str) -> str:
+    return _AND.sub(" & ", name.replace("\u2019", "'").strip(" .:!?()[]\"'«»").casefold())
+
+
+@lru_cache(maxsize=16)
+def territory_names(language: str) -> frozenset[str]:
+    """CLDR's names of countries and regions in ``language`` ("Luxembourg", "Islas Feroe"), normalised."""
+
+    def compute() -> str:
+        from babel import Locale
+
+        try:
+            names = Locale.parse(language.replace("-", "_")).territories.values()
+        except Exception:  # noqa: BLE001 - a tag Babel does not know: no names
+            names = ()
+        return json.dumps(sorted({_normal(n) for n in names}), ensure_ascii=False)
+
+    try:
+        stored = json.loads(kept("territories", language, compute))
+    except ValueError:
+        stored = None
+    if not isinstance(stored, list) or not all(isinstance(n, str) for n in stored):
+        stored = json.loads(compute())  # not what this code stores (an edited cache)
+    return frozenset(stored)
+
+
+def territory_names_only(text: str, language: str) -> bool:
+    """``text`` is one or a list of country and region names as ``language`` writes them
+    ("Trinidad and Tobago", "Luxembourg, Seychelles"): names, which carry no language (a detector
+    calls "Luxembourg" Dutch and "Montserrat" Catalan). Another language's name ("Alemania" on an
+    English page) is not one of them: that is a leftover."""
+    parts = [p for p in _LIST.split(text) if p.strip(" .:!?()[]\"'«»")]
+    if not parts or len(text) > 200:
+        return False
+    names = territory_names(language)
+    return all(_normal(p) in names for p in parts)

@@ -171,6 +171,7 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
     ``langid-max-judged-chars``; what is past it is not judged, and ``judge_cuts`` says where.
     Shared through ``ctx.cache`` so each text is judged once per bundle.
     """
+    from listing_lint.l10n.cldr import territory_names_only
     from listing_lint.l10n.mojibake import repaired
     from listing_lint.langid.judge import get_judge
 
@@ -192,8 +193,8 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
                 cut.setdefault(where, JudgeCut(item, budget)).skipped += len(item.judged_source)
                 continue
             text = judged_text(item, terms)
-            if len(text) < minimum:
-                continue
+            if len(text) < minimum or territory_names_only(text, item.lang):
+                continue  # too short to judge, or only names of countries (no language evidence)
             if len(text) > budget - done:
                 cut.setdefault(where, JudgeCut(item, budget)).skipped += len(text) - (budget - done)
                 text = text[: budget - done]

@@ -1,0 +1,44 @@
+"""Country and region names carry no language: a block that is only CLDR names of countries as the
+page language writes them ("Luxembourg", "Trinidad and Tobago" on an English page) is not judged
+(the third real-text corpus: lingua called "Luxembourg" Dutch, "Montserrat" Catalan, "Seychelles"
+French, 8 of its 14 short false alarms). A country named in another language is still text of that
+language, and a sentence around a country name is still judged."""
+
+from builder import findings
+
+from loc_pages import EN, ES, FR, RU, doc, full  # noqa: F401
+
+from listing_lint.l10n.cldr import territory_names_only
+
+
+def _en(*items):
+    return EN.replace("<p>Price: $39.90</p>", "".join(f"<p>{t}</p>" for t in items))
+
+
+def _fr(*items):
+    return FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "".join(f"<p>{t}</p>" for t in items))
+
+
+def test_country_names_of_the_page_language_are_not_judged(bundle, tmp_path):
+    full(bundle, en=_en("Luxembourg", "Trinidad and Tobago", "Faroe Islands", "Montserrat", "Seychelles",
+                        "Bosnia and Herzegovina, Mauritania"),
+         fr=_fr("Azerbaïdjan"))
+    bundle.write()
+    assert findings(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
+def test_near_miss_a_country_named_in_another_language_is_still_reported(bundle, tmp_path):
+    # the Spanish names of the same countries on the English page: Spanish text, a leftover
+    full(bundle, en=_en("Luxembourg", "Islas Feroe y Trinidad y Tobago, Luxemburgo y Alemania"))
+    bundle.write()
+    got = findings(tmp_path, select="LOC003")
+    assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/en.html", 7, "LOC003")], got
+    assert "Spanish" in got[0].message
+
+
+def test_names_only_means_the_whole_block():
+    assert territory_names_only("Trinidad and Tobago", "en") and territory_names_only("Côte d'Ivoire", "en")
+    assert territory_names_only("Luxemburgo", "es") and not territory_names_only("Luxembourg", "es")
+    assert not territory_names_only("Made in France", "en")
+    assert not territory_names_only("Ships to Luxembourg and Montserrat", "en")
+    assert not territory_names_only("Alemania", "en")
