@@ -166,24 +166,32 @@ def mislabelled(text: str, lang: str) -> bool:
     return bool(FOREIGN_LETTERS.get(lang, set()) & set(text.lower())) or repaired(text) is not None
 
 
-def build(mirrors: dict[str, Path]) -> list[dict]:
+def build_from(readers, mirrors: dict[str, Path], clean_text, wrong_language, repos: dict, licenses: dict,
+               seed: int, caps: dict) -> list[dict]:
+    """Every ``(source, reader)``'s rows, kept when clean, in their catalogue's language
+    (``wrong_language``: no) and not English left in a translation, sampled per language and band.
+    Shared by this builder and bench/third_corpus.py (their own cleaning and checks)."""
     found: dict[tuple[str, str], dict] = {}
-    for source, reader in (("bagisto", bagisto), ("shopware", shopware)):
+    for source, reader in readers:
         repo = mirrors[source]
         commit = _git(repo, "rev-parse", "HEAD").strip()
         rows = list(reader(repo))
-        english = shop_corpus._grams(_clean(raw) or "" for lang, _k, raw, _p, _s in rows if lang == "en")
+        english = shop_corpus._grams(clean_text(raw) or "" for lang, _k, raw, _p, _s in rows if lang == "en")
         per_file: dict[tuple[str, str], list[str]] = defaultdict(list)
         for lang, _key, raw, path, english_source in rows:
-            text = _clean(raw)
-            if not text or not script_ok(text, lang) or mislabelled(text, lang):
+            text = clean_text(raw)
+            if not text or not script_ok(text, lang) or wrong_language(text, lang):
                 continue
-            if lang != "en" and (text == _clean(english_source or "") or half_english(text, english_source)
+            if lang != "en" and (text == clean_text(english_source or "") or half_english(text, english_source)
                                  or shop_corpus._keeps_english(text, english)):
                 continue
             per_file[(lang, path)].append(text)
-        shop_corpus.add_records(found, per_file, REPOS[source], commit, LICENSES[source])
-    return shop_corpus.sample(found, SEED, CAPS)
+        shop_corpus.add_records(found, per_file, repos[source], commit, licenses[source])
+    return shop_corpus.sample(found, seed, caps)
+
+
+def build(mirrors: dict[str, Path]) -> list[dict]:
+    return build_from((("bagisto", bagisto), ("shopware", shopware)), mirrors, _clean, mislabelled, REPOS, LICENSES, SEED, CAPS)
 
 
 def main() -> int:

@@ -36,12 +36,11 @@ import argparse
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections import defaultdict
 from pathlib import Path
 
 import heldout_corpus
 import shop_corpus
-from shop_corpus import _git, script_ok
+from shop_corpus import _git
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "tests" / "data" / "langid_shops_third.jsonl.xz"
@@ -143,24 +142,8 @@ def ps_checkout(repo: Path):
 
 
 def build(mirrors: dict[str, Path]) -> list[dict]:
-    found: dict[tuple[str, str], dict] = {}
-    for source, reader in (("filament", filament), ("laravel_lang", laravel_lang), ("ps_checkout", ps_checkout)):
-        repo = mirrors[source]
-        commit = _git(repo, "rev-parse", "HEAD").strip()
-        rows = list(reader(repo))
-        clean = _clean
-        english = shop_corpus._grams(clean(raw) or "" for lang, _k, raw, _p, _s in rows if lang == "en")
-        per_file: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for lang, _key, raw, path, english_source in rows:
-            text = clean(raw)
-            if not text or not script_ok(text, lang) or _mislabelled(text, lang):
-                continue
-            if lang != "en" and (text == clean(english_source or "") or heldout_corpus.half_english(text, english_source)
-                                 or shop_corpus._keeps_english(text, english)):
-                continue
-            per_file[(lang, path)].append(text)
-        shop_corpus.add_records(found, per_file, REPOS[source], commit, LICENSES[source])
-    return shop_corpus.sample(found, SEED, CAPS)
+    readers = (("filament", filament), ("laravel_lang", laravel_lang), ("ps_checkout", ps_checkout))
+    return heldout_corpus.build_from(readers, mirrors, _clean, _mislabelled, REPOS, LICENSES, SEED, CAPS)
 
 
 def main() -> int:
