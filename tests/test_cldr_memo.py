@@ -48,4 +48,4 @@ def test_an_edited_answer_is_worked_out_again(tmp_path):
 def test_without_the_cache_the_answers_are_babel_s():
     _fresh(None)
     assert numbers.symbols("ru") == (",", "\u00a0") and pages.language_name("ru") == "Russian"
-    assert cldr.kept("english-name", "ru", lambda: "not asked") == "Russian"  # this process's answer
+    assert cldr.kept("english-name", "ru", lambda: "not asked", bool) == "Russian"  # this process's answer

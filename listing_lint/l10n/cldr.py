@@ -15,14 +15,15 @@ from collections.abc import Callable
 from functools import lru_cache
 
 
-def kept(kind: str, locale: str, compute: Callable[[], str]) -> str:
-    """``compute()`` (a string) for ``locale``, from the memo when an earlier run stored it."""
+def kept(kind: str, locale: str, compute: Callable[[], str], valid: Callable[[str], bool]) -> str:
+    """``compute()`` (a string) for ``locale``, from the memo when an earlier run stored it and it is
+    ``valid`` (of the shape this code stores: an edited cache is worked out again, and rewritten)."""
     from listing_lint import memo
 
     ns = f"cldr:{kind}:{memo.code_version(dists=('babel',))}"
     key = memo.text_key(locale)
     stored = memo.get(ns, key)
-    if stored is not None:
+    if stored is not None and valid(stored):
         return stored
     value = compute()
     memo.put(ns, key, value)
@@ -51,13 +52,15 @@ def territory_names(language: str) -> frozenset[str]:
             names = ()
         return json.dumps(sorted({_normal(n) for n in names}), ensure_ascii=False)
 
+    return frozenset(json.loads(kept("territories", language, compute, _is_name_list)))
+
+
+def _is_name_list(stored: str) -> bool:
     try:
-        stored = json.loads(kept("territories", language, compute))
+        names = json.loads(stored)
     except ValueError:
-        stored = None
-    if not isinstance(stored, list) or not all(isinstance(n, str) for n in stored):
-        stored = json.loads(compute())  # not what this code stores (an edited cache)
-    return frozenset(stored)
+        return False
+    return isinstance(names, list) and all(isinstance(n, str) for n in names)
 
 
 def territory_names_only(text: str, language: str) -> bool:
@@ -65,8 +68,10 @@ def territory_names_only(text: str, language: str) -> bool:
     ("Trinidad and Tobago", "Luxembourg, Seychelles"): names, which carry no language (a detector
     calls "Luxembourg" Dutch and "Montserrat" Catalan). Another language's name ("Alemania" on an
     English page) is not one of them: that is a leftover."""
+    if len(text) > 200:  # longer than any list of names a block would hold: most paragraphs
+        return False
     parts = [p for p in _LIST.split(text) if p.strip(" .:!?()[]\"'«»")]
-    if not parts or len(text) > 200:
+    if not parts:
         return False
     names = territory_names(language)
     return all(_normal(p) in names for p in parts)

@@ -32,10 +32,13 @@ PRICE = re.compile(
 @lru_cache(maxsize=16)
 def symbols(locale: str) -> tuple[str, str]:
     """(decimal symbol, group symbol) of a locale from CLDR through Babel."""
-    stored = kept("symbols", locale, lambda: "\x1f".join(_symbols(locale))).split("\x1f")
-    if len(stored) == 2 and all(0 < len(part) <= 4 for part in stored):
-        return stored[0], stored[1]
-    return _symbols(locale)  # not what this code stores (an edited cache): worked out again
+    decimal, group = kept("symbols", locale, lambda: "\x1f".join(_symbols(locale)), _two_symbols).split("\x1f")
+    return decimal, group
+
+
+def _two_symbols(stored: str) -> bool:
+    parts = stored.split("\x1f")
+    return len(parts) == 2 and all(0 < len(part) <= 4 for part in parts)
 
 
 def _symbols(locale: str) -> tuple[str, str]:
@@ -158,7 +161,7 @@ def format_price(value: Decimal, currency: str, locale: str) -> str:
 @lru_cache(maxsize=16)
 def symbol_first(locale: str) -> bool:
     """Whether CLDR puts the currency sign before the number in this locale."""
-    return kept("symbol-first", locale, lambda: "01"[_symbol_first(locale)]) != "0"
+    return kept("symbol-first", locale, lambda: "01"[_symbol_first(locale)], lambda v: v in ("0", "1")) == "1"
 
 
 def _symbol_first(locale: str) -> bool:

@@ -125,8 +125,7 @@ def english_page(bundle):
 def language_name(code: str) -> str:
     from listing_lint.l10n.cldr import kept
 
-    name = kept("english-name", code, lambda: _language_name(code))
-    return name if 0 < len(name) <= 60 else _language_name(code)  # else: not what this code stores
+    return kept("english-name", code, lambda: _language_name(code), lambda name: 0 < len(name) <= 60)
 
 
 def _language_name(code: str) -> str:

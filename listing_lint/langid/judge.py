@@ -327,6 +327,16 @@ def _passes_disagree(fast: dict[str, float], expected: str, own: float) -> bool:
     return best != expected and best_conf >= FAST_SURE_PARAGRAPH and own < WEAK_REJECT
 
 
+def _clearly_rejected(accurate: dict[str, float], expected: str, needed: float) -> bool:
+    """The accurate pass's scores (best first) reject the page language: it clearly loses (its share
+    at most 1 - ``needed``) to a rival that leads with at least ``RIVAL_LEADS``, or the rivals share
+    the text and it is far behind the best of them (``PAGE_BEHIND``: "¿Habilitar compartir en
+    Twitter?" on an English page is ca 0.48 / es 0.45 / en 0.07)."""
+    lang, conf = next(iter(accurate.items()), (expected, 1.0))
+    own = accurate.get(expected, 0.0)
+    return lang != expected and own <= 1 - needed and (conf >= RIVAL_LEADS or own <= PAGE_BEHIND * conf)
+
+
 def _expected_script(lang: str) -> str | None:
     if lang in CYRILLIC_LANGS:
         return "Cyrillic"
@@ -539,13 +549,8 @@ class Judge:
         if not accurate:
             return Verdict(True, None, 0.0, "accurate")
         lang, conf = next(iter(accurate.items()))
-        needed = ACCURATE_REJECT_LONG if long_text else ACCURATE_REJECT
-        # rejected when the page language clearly loses (its share is under 1 - needed) to a
-        # rival that leads with at least half of the confidence
         own = accurate.get(expected, 0.0)
-        # or the rivals share it and the page language is far behind the best of them: "¿Habilitar
-        # compartir en Twitter?" on an English page is ca 0.48 / es 0.45 / en 0.07
-        rejected = lang != expected and own <= 1 - needed and (conf >= RIVAL_LEADS or own <= PAGE_BEHIND * conf)
+        rejected = _clearly_rejected(accurate, expected, ACCURATE_REJECT_LONG if long_text else ACCURATE_REJECT)
         if rejected and long_text and conf < WEAK_REJECT and own > PAGE_BEHIND * conf:
             # a close call between the page language and one rival on a sentence: py3langid must
             # not call it the page language ("Has cancelado el pedido realizado el": lingua
@@ -579,9 +584,7 @@ class Judge:
             return Verdict(True, expected, 1.0, "accurate")
         scores = self._accurate(text, _digest(text), tuple(sorted({expected, *rivals})))
         lang, conf = next(iter(scores.items()), (expected, 1.0))
-        own = scores.get(expected, 0.0)
-        rejected = lang != expected and own <= 1 - ACCURATE_REJECT_LONG and (conf >= RIVAL_LEADS or own <= PAGE_BEHIND * conf)
-        return Verdict(not rejected, lang, conf, "accurate")
+        return Verdict(not _clearly_rejected(scores, expected, ACCURATE_REJECT_LONG), lang, conf, "accurate")
 
     def _accurate(self, text: str, digest: str, pair: tuple[str, ...]) -> dict[str, float]:
         return self._scores_of("lingua-high", text, digest, pair)

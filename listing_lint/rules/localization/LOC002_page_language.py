@@ -72,7 +72,12 @@ def prepare(config, bundles=0):
     import babel.numbers  # noqa: F401
     import lxml.html  # noqa: F401
 
+    from listing_lint.l10n.cldr import territory_names
+    from listing_lint.langid.base import PAGE_LANGUAGES
     from listing_lint.langid.judge import warm_up
+
+    for lang in PAGE_LANGUAGES:  # CLDR's country names (not judged as language): once, not per worker
+        territory_names(lang)
 
     detector = config.get("language-detector")
     if str(detector).strip().lower() == "lingua":
