@@ -78,11 +78,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bundles", type=int, default=100)
     parser.add_argument("--memory", action="store_true", help="tracemalloc growth instead of cProfile")
     parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--plain", action="store_true", help="per-rule CPU only, without the profiler (its real shares)")
+    parser.add_argument("--dump", type=Path, help="also write cProfile's stats to this file (pstats)")
     args = parser.parse_args(argv)
 
     from listing_lint import engine, memo
     from listing_lint.config import load_config
 
+    if args.dump:
+        args.dump = args.dump.resolve()
     os.chdir(args.repo)
     folders = sorted(Path("listings").iterdir())[: args.bundles]
     config = load_config(Path.cwd()).with_overrides(cache=False)
@@ -136,6 +140,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {name} | {sizes_first.get(name, 0)} | {sizes_last.get(name, 0)} |")
         return 0
 
+    n = len(manifests) - 1
+    if args.plain:
+        cpu = time.process_time()
+        for m in manifests[1:]:
+            engine.lint_bundle(m, settings)
+        cpu = time.process_time() - cpu
+        rules_total = sum(per_rule.values())
+        print(f"{n} bundles, {cpu:.2f} CPU s unprofiled ({1000 * cpu / n:.1f} ms per bundle; rules {1000 * rules_total / n:.1f})\n")
+        print("| rule (CPU inside check, unprofiled) | ms per bundle | share of rule time |\n|---|---:|---:|")
+        for code, t in per_rule.most_common(args.top):
+            print(f"| {code} | {1000 * t / n:.2f} | {100 * t / rules_total:.1f} % |")
+        return 0
     profiler = cProfile.Profile()
     cpu = time.process_time()
     profiler.enable()
@@ -143,8 +159,9 @@ def main(argv: list[str] | None = None) -> int:
         engine.lint_bundle(m, settings)
     profiler.disable()
     cpu = time.process_time() - cpu
-    n = len(manifests) - 1
     stats = pstats.Stats(profiler)
+    if args.dump:
+        stats.dump_stats(args.dump)
     by_group: collections.Counter = collections.Counter()
     for (filename, _line, name), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
         by_group[group_of(filename, name)] += tottime

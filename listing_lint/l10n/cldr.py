@@ -70,8 +70,12 @@ def territory_names_only(text: str, language: str) -> bool:
     English page) is not one of them: that is a leftover."""
     if len(text) > 200:  # longer than any list of names a block would hold: most paragraphs
         return False
-    parts = [p for p in _LIST.split(text) if p.strip(" .:!?()[]\"'«»")]
-    if not parts:
-        return False
-    names = territory_names(language)
-    return all(_normal(p) in names for p in parts)
+    names = None  # loaded at the first part: a text of separators only is no list of names
+    for part in _LIST.split(text):
+        if not part.strip(" .:!?()[]\"'«»"):
+            continue
+        if names is None:
+            names = territory_names(language)
+        if _normal(part) not in names:
+            return False  # most texts: their first part is a sentence, no name (issue 18)
+    return names is not None

@@ -1,0 +1,66 @@
+"""Shortcuts taken for CPU (issue 18, session 6) give exactly the answers of the longer way."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from listing_lint.l10n import cldr
+from listing_lint.langid import judge
+
+#: words of shop copy, capitalised and not, sentence ends and separators between them
+_WORDS = st.sampled_from([
+    "Cargador", "cargador", "USB", "Power", "Core", "Max", "de", "la", "Guantes", "Arctic", "Touch",
+    "Screen", "Зарядное", "устройство", "Dark", "Crow", "É", "été", "Ñandú", "x", "Éclair", "I",
+])
+_GLUE = st.sampled_from([" ", " ", ". ", "! ", ", ", "-", "'", " \"", "\" ", ": "])
+_COPY = st.lists(st.tuples(_WORDS, _GLUE), max_size=14).map(lambda pairs: "".join(w + g for w, g in pairs))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_COPY, st.text(max_size=60)))
+@example("Chaqueta con capucha Men's Solid Hooded Puffer Jacket")
+@example("Guantes de invierno Arctic Touchscreen Pro Max")
+@example("Este cargador es pequeño. Funciona Con Todo")
+def test_no_phrase_run_without_enough_capitals(text):
+    """``_may_hold_phrase_run`` False means ``capitalised_runs`` has no run that is a phrase: the
+    judge may skip building them for accepted text."""
+    if not judge._may_hold_phrase_run(text):
+        assert not any(r.is_phrase for r in judge.capitalised_runs(text))
+
+
+def test_phrase_run_still_found():
+    text = "Chaqueta con capucha Men's Solid Hooded Puffer Jacket"
+    assert judge._may_hold_phrase_run(text)
+    assert any(r.is_phrase for r in judge.capitalised_runs(text))
+    assert not judge._may_hold_phrase_run("Este cargador es pequeño y Ligero.")
+
+
+def _territory_names_only_before(text: str, language: str) -> bool:
+    """cldr.territory_names_only as it was: every part split and stripped first."""
+    if len(text) > 200:
+        return False
+    parts = [p for p in cldr._LIST.split(text) if p.strip(" .:!?()[]\"'«»")]
+    if not parts:
+        return False
+    names = cldr.territory_names(language)
+    return all(cldr._normal(p) in names for p in parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Luxembourg", "Trinidad and Tobago", "Seychelles", "Made in France", "Alemania",
+                              "Luxemburgo", "", " ", "()", "Côte d’Ivoire", "Montserrat", "España"]), max_size=5),
+    st.sampled_from([", ", "; ", " / ", " · ", " and ", ",", "|"]),
+    st.sampled_from(["en", "es", "fr", "ru"]),
+)
+def test_territory_names_only_unchanged(parts, separator, language):
+    text = separator.join(parts)
+    assert cldr.territory_names_only(text, language) == _territory_names_only_before(text, language)
+
+
+def test_territory_names_only_cases():
+    assert cldr.territory_names_only("Luxembourg, Seychelles", "en")
+    assert not cldr.territory_names_only("Luxembourg, Made in France", "en")
+    assert not cldr.territory_names_only(" , ; ", "en")  # separators only: no names
+    assert not cldr.territory_names_only("", "en")
