@@ -176,7 +176,9 @@ def flush(at_least: int = 1) -> None:
         if not _pending or len(_pending) < at_least:
             return
         now = time.time()
-        rows = [(ns, key, value, now) for (ns, key), value in _pending.items()]
+        # in key order: the B-tree takes sorted keys with less work (measured on a cold run's 20,000
+        # answers per 100 bundles: 0.25 -> 0.18 s of CPU, and fewer pages written; issue 18)
+        rows = sorted((ns, key, value, now) for (ns, key), value in _pending.items())
         _pending.clear()
         db = _connection()
         if db is None:
