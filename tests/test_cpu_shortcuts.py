@@ -64,3 +64,37 @@ def test_territory_names_only_cases():
     assert not cldr.territory_names_only("Luxembourg, Made in France", "en")
     assert not cldr.territory_names_only(" , ; ", "en")  # separators only: no names
     assert not cldr.territory_names_only("", "en")
+
+
+_PIECES = st.sampled_from([
+    "a", "b", "Z", "É", "é", "ñ", "Ж", "ж", "ǅ", "İ", "ß", "ﬁ", "²", "½", "3", "_", " ", "  ", "\n", "-", "'",
+    "’", ".", ",", "/", "+", "!", "«", "—", "中", "😀", "ϒ", "\u0301", "x" * 41, "Word", "word", "WORD",
+    "iPhone", "USB-C", "l'appareil", "2,4GHz", "Wi-Fi",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=12).map("".join), _COPY, st.text(max_size=50)))
+@example("Este cargador es pequeño y ligero.")
+@example("Зарядное устройство маленькое, лёгкое.")
+@example("PRECIO (BAJO - ALTO)")
+@example("a" * 41)
+def test_plain_words_are_kept_as_they_are(text):
+    """When ``_plain_words`` says so, the token pass it lets the stripper skip gives the text back
+    unchanged, shouted or not: the stripped text is the same either way."""
+    from functools import partial
+
+    from listing_lint.l10n import neutral
+
+    if neutral._plain_words(text):
+        for shouting in (neutral._shouting(text), frozenset({"Latin", "Cyrillic", "Other"})):
+            assert neutral._TOKEN.sub(partial(neutral._keep_or_blank, shouting=shouting), text) == text
+
+
+def test_plain_words_spots_what_the_token_pass_changes():
+    from listing_lint.l10n import neutral
+
+    assert neutral._plain_words("Este cargador es pequeño y ligero.")
+    for text in ("Compatible con iPhone", "Cable USB-C", "Puerto de 5 V", "Hecho en la UE", "a" * 41,
+                 "l'appareil", "snake_case", "x²"):
+        assert not neutral._plain_words(text), text

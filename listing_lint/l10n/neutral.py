@@ -15,7 +15,7 @@ import re
 from functools import lru_cache, partial
 from pathlib import Path
 
-from listing_lint.langid.scripts import CharClasses
+from listing_lint.langid.scripts import KNOWN, CharClasses, _class
 
 NEUTRAL_FILE = Path(__file__).resolve().parent.parent / "data" / "wordlists" / "neutral.txt"
 
@@ -128,9 +128,35 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
     for pattern in (_terms_pattern(extra_terms), _terms_pattern(glossary), _terms_pattern(neutral_terms())):
         if pattern is not None:
             text = pattern.sub(" ", text)
-    shouting = _shouting(text)
-    text = _TOKEN.sub(partial(_keep_or_blank, shouting=shouting), text)
+    if not _plain_words(text):
+        shouting = _shouting(text)
+        text = _TOKEN.sub(partial(_keep_or_blank, shouting=shouting), text)
     return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
+
+
+def _known_classes(test) -> str:
+    """A character class body for the code points of ``scripts.KNOWN`` that pass ``test``."""
+    return _class([cp for lo, hi in KNOWN for cp in range(lo, hi) if test(chr(cp))])
+
+
+#: a character outside ``scripts.KNOWN`` (not classified here), or a word character that is no
+#: letter (digits, "²", "½", "_"): text holding one takes the token pass
+_NOT_LETTER = re.compile(f"[^{_known_classes(lambda c: c.isalpha() or not (c.isalnum() or c == '_'))}]")
+#: inner punctuation of a token ("USB-C", "l'appareil", "2,4GHz"): punctuation before a letter
+_INNER_PUNCTUATION = re.compile(r"['’.,/+-][^\W_]")
+#: a capital right after a letter: the only way an all-letter token holds a capital after its first
+#: letter (two letters side by side are in one token). Found by the capital first: capitals are few
+_INNER_CAPITAL = re.compile(f"[{_known_classes(str.isupper)}](?<=[{_known_classes(str.isalpha)}].)")
+
+
+def _plain_words(text: str) -> bool:
+    """Every token of ``text`` is one ``_keep_or_blank`` keeps as it is: letters only, at most
+    ``MAX_WORD_LETTERS``, no capital after the first letter (so neither an acronym nor an inner
+    capital, shouted or not). Then the token pass would give ``text`` back unchanged, and is skipped:
+    it was the stripper's dearest step (issue 18). Each search here looks for what would make some
+    token more than a plain word; when in doubt the token pass runs."""
+    return not (_NOT_LETTER.search(text) or _INNER_PUNCTUATION.search(text) or _INNER_CAPITAL.search(text)
+                or max(map(len, text.split()), default=0) > MAX_WORD_LETTERS)
 
 
 _strip_kept = lru_cache(maxsize=1 << 13)(_strip)  # repeats are near (one bundle's pages); bounded memory
