@@ -69,7 +69,7 @@ def test_territory_names_only_cases():
 _PIECES = st.sampled_from([
     "a", "b", "Z", "É", "é", "ñ", "Ж", "ж", "ǅ", "İ", "ß", "ﬁ", "²", "½", "3", "_", " ", "  ", "\n", "-", "'",
     "’", ".", ",", "/", "+", "!", "«", "—", "中", "😀", "ϒ", "\u0301", "x" * 41, "Word", "word", "WORD",
-    "iPhone", "USB-C", "l'appareil", "2,4GHz", "Wi-Fi",
+    "iPhone", "USB-C", "l'appareil", "2,4GHz", "Wi-Fi", "Å", "å", "Š", "ł", "Ł", "Ђ", "d'Italie", "Åland", "Škoda",
 ])
 
 
@@ -79,6 +79,7 @@ _PIECES = st.sampled_from([
 @example("Зарядное устройство маленькое, лёгкое.")
 @example("PRECIO (BAJO - ALTO)")
 @example("a" * 41)
+@example("Les îles Åland")
 def test_plain_words_are_kept_as_they_are(text):
     """When ``_plain_words`` says so, the token pass it lets the stripper skip gives the text back
     unchanged, shouted or not: the stripped text is the same either way."""
@@ -96,5 +97,5 @@ def test_plain_words_spots_what_the_token_pass_changes():
 
     assert neutral._plain_words("Este cargador es pequeño y ligero.")
     for text in ("Compatible con iPhone", "Cable USB-C", "Puerto de 5 V", "Hecho en la UE", "a" * 41,
-                 "l'appareil", "snake_case", "x²"):
+                 "l'appareil", "snake_case", "x²", "Les îles Åland", "Škoda"):
         assert not neutral._plain_words(text), text

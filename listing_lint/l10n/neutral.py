@@ -190,14 +190,20 @@ _INNER_PUNCTUATION = re.compile(r"['’.,/+-][^\W_]")
 _INNER_CAPITAL = re.compile(f"[{_known_classes(str.isupper)}](?<=[{_known_classes(str.isalpha)}].)")
 
 
+#: a letter no candidate language writes: a capitalised word holding one is a name (``_foreign_name``)
+_FOREIGN_LETTER = re.compile(f"[{_class(sorted(map(ord, FOREIGN_LETTERS)))}]")
+
+
 def _plain_words(text: str) -> bool:
     """Every token of ``text`` is one ``_keep_or_blank`` keeps as it is: letters only, at most
     ``MAX_WORD_LETTERS``, no capital after the first letter (so neither an acronym nor an inner
-    capital, shouted or not). Then the token pass would give ``text`` back unchanged, and is skipped:
-    it was the stripper's dearest step (issue 18). Each search here looks for what would make some
-    token more than a plain word; when in doubt the token pass runs."""
+    capital, shouted or not), no letter of ``FOREIGN_LETTERS`` (a foreign name). Then the token
+    pass would give ``text`` back unchanged, and is skipped: it was the stripper's dearest step
+    (issue 18). Each search looks for what could make some token more than a plain word; when in
+    doubt the token pass runs. A new reason to blank a word must be added here too
+    (tests/test_cpu_shortcuts.py checks this against the token pass)."""
     return not (_NOT_LETTER.search(text) or _INNER_PUNCTUATION.search(text) or _INNER_CAPITAL.search(text)
-                or max(map(len, text.split()), default=0) > MAX_WORD_LETTERS)
+                or _FOREIGN_LETTER.search(text) or max(map(len, text.split()), default=0) > MAX_WORD_LETTERS)
 
 
 _strip_kept = lru_cache(maxsize=1 << 13)(_strip)  # repeats are near (one bundle's pages); bounded memory
