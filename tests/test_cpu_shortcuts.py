@@ -99,3 +99,37 @@ def test_plain_words_spots_what_the_token_pass_changes():
     for text in ("Compatible con iPhone", "Cable USB-C", "Puerto de 5 V", "Hecho en la UE", "a" * 41,
                  "l'appareil", "snake_case", "x²", "Les îles Åland", "Škoda"):
         assert not neutral._plain_words(text), text
+
+
+def _placeholders_before(text, language=""):
+    """LOC005's search as it was: both patterns on every text."""
+    from listing_lint.l10n.verdicts import LOREM
+    from listing_lint.rules.localization import LOC005_placeholder as loc005
+
+    found = [m.group() for m in loc005.PLACEHOLDERS.finditer(text)
+             if not loc005._lowercase_brackets(m.group()) and not loc005._is_word(m, text, language)]
+    return found + [m.group() for m in LOREM.finditer(text)]
+
+
+_TEMPLATE = st.sampled_from(["{", "}", "{{", "}}", "$", "%", "s", "d", "(", ")", "[", "]", "TODO", "TBD", "FIXME",
+                             "XXX", "X", "todo", "LOREM", "Lorem", "ipsum", "IPSUM", " ", ":", "_", "PRODUCT",
+                             "NAME", "关键词", "name", "1", "é", "Ö"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_TEMPLATE, max_size=10).map("".join), st.sampled_from(["en", "es", "pt"]))
+@example("El mejor {关键词} para tu hogar.", "es")
+@example("TODO INCLUIDO", "es")
+@example("Lorem   Ipsum dolor", "en")
+def test_placeholder_search_unchanged(text, language):
+    from listing_lint.rules.localization import LOC005_placeholder as loc005
+
+    assert loc005.placeholders(text, language) == _placeholders_before(text, language)
+
+
+def test_placeholders_still_found():
+    from listing_lint.rules.localization import LOC005_placeholder as loc005
+
+    assert loc005.placeholders("El mejor {keyword} para [PRODUCT NAME] lorem ipsum", "es") == \
+        ["{keyword}", "[PRODUCT NAME]", "lorem ipsum"]
+    assert loc005.placeholders("Este cargador es pequeño y ligero.", "es") == []

@@ -49,13 +49,19 @@ def _is_word(m: re.Match, text: str, language: str) -> bool:
     return m.group() == "TODO" and language in TODO_IS_A_WORD and not TODO_MARKER.match(text[m.start():])
 
 
+#: every match of ``PLACEHOLDERS`` holds one of these (it is case-sensitive): text without any of
+#: them, most copy, is not searched (issue 18: the search was 10 µs per text)
+MARKS = ("{", "$", "%", "[", "TODO", "TBD", "FIXME", "XXX")
+
+
 def placeholders(text: str, language: str = "") -> list[str]:
     found = [
         m.group()
         for m in PLACEHOLDERS.finditer(text)
         if not _lowercase_brackets(m.group()) and not _is_word(m, text, language)
-    ]
-    found += [m.group() for m in LOREM.finditer(text)]
+    ] if any(mark in text for mark in MARKS) else []
+    if "lorem" in text.lower():  # LOREM ignores case; no other letter folds to l, o, r, e or m
+        found += [m.group() for m in LOREM.finditer(text)]
     return found
 
 
