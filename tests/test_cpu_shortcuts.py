@@ -133,3 +133,16 @@ def test_placeholders_still_found():
     assert loc005.placeholders("El mejor {keyword} para [PRODUCT NAME] lorem ipsum", "es") == \
         ["{keyword}", "[PRODUCT NAME]", "lorem ipsum"]
     assert loc005.placeholders("Este cargador es pequeño y ligero.", "es") == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["Voltix", "VOLTIX", "voltix", " ", "  ", "®", "(R)", "(r)", "(", ")", "R", "r",
+                                 "Pro", "x", "™", "\u00a0"]), max_size=8).map("".join),
+       st.sampled_from(["Voltix", "Voltix Pro", "R"]))
+@example("VOLTIX (r) charger", "Voltix")
+def test_registered_mark_shortcut(text, name):
+    """BRD001 searches only text holding a mark: every text its pattern finds holds one."""
+    from listing_lint.rules.brand import BRD001_registered_mark as brd001
+
+    if brd001._pattern(name).search(text):
+        assert brd001._has_mark(text)

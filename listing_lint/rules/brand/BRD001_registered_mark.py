@@ -34,6 +34,12 @@ def _pattern(name: str) -> re.Pattern:
     return re.compile(r"(?<![\w])" + words + r"\s*(?:®|\(R\))", re.I)
 
 
+def _has_mark(text: str) -> bool:
+    """The text holds what every match of ``_pattern`` ends with (® or "(R)" in either case): most
+    text does not, and is not searched (issue 18)."""
+    return "®" in text or "(R)" in text or "(r)" in text
+
+
 def _places(bundle):
     """(where, text, label) for every title, detail page block and alt text."""
     for locale, title in bundle.dict_at("/title").items():
@@ -57,7 +63,7 @@ def check(bundle, ctx):
     pattern = _pattern(name)
     seen: set[str] = set()
     for at, text, label in _places(bundle):
-        if label in seen or not pattern.search(text):
+        if label in seen or not _has_mark(text) or not pattern.search(text):
             continue
         seen.add(label)
         yield ctx.finding(at, f"{name}® in the {label}: {problem}", severity=severity)
