@@ -146,3 +146,39 @@ def test_registered_mark_shortcut(text, name):
 
     if brd001._pattern(name).search(text):
         assert brd001._has_mark(text)
+
+
+def test_case_folds_to_ascii_are_the_ones_listed():
+    """``neutral._FOLDS_TO_ASCII`` names every character outside ASCII that ``re`` matches to an ASCII
+    letter under IGNORECASE (and a space or hyphen matches only itself): the neutral-term shortcut
+    relies on it."""
+    import re
+    import sys
+
+    from listing_lint.l10n import neutral
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    outside = {chr(c) for c in range(128, sys.maxunicode + 1) if letter.fullmatch(chr(c))}
+    assert outside == {ch for ch in "\u0130\u0131\u017f\u212a" if neutral._FOLDS_TO_ASCII.fullmatch(ch)}
+    for mark in " -":
+        same = re.compile(re.escape(mark), re.IGNORECASE)
+        assert [c for c in range(sys.maxunicode + 1) if same.fullmatch(chr(c))] == [ord(mark)]
+
+
+_NEUTRAL_PIECES = st.sampled_from([
+    "Bluetooth", "BLUETOOTH", "bluetooth", "Wi-Fi", "wi fi", "WiFi", "Google Home", "iOS", "İOS", "ıos", "ſmart",
+    "\u212aitchen", "Smart Life", "Pro", "Max", "Type-C", "Z-Wave", "Qi", "maximo", "promo", " ", "-", ".", "é",
+    "Ж", "x", "a", "Lightning", "AliExpress", "Matter", "Thread",
+])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.one_of(st.lists(_NEUTRAL_PIECES, max_size=8).map("".join), _COPY, st.text(max_size=40)))
+@example("Compatible con Alexa y Google Home")
+@example("Funciona con İOS")
+def test_neutral_term_shortcut(text):
+    """The shared list's pattern finds nothing where ``_may_hold_neutral_term`` says it cannot."""
+    from listing_lint.l10n import neutral
+
+    if neutral._terms_pattern(neutral.neutral_terms()).search(text):
+        assert neutral._may_hold_neutral_term(text)
