@@ -1,6 +1,6 @@
 """Where a cold lint's time and memory go: per rule, per stage (module group), and what grows.
 
-    python bench/where.py REPO [--bundles 100] [--memory] [--top 25]
+    python bench/where.py REPO [--bundles 100] [--memory | --plain] [--top 25] [--dump FILE]
 
 Lints the first ``--bundles`` bundles of REPO in this process (``--jobs 1``, no result cache,
 the memo on disk in an empty temporary folder, as in a cold worker) and prints
@@ -14,7 +14,9 @@ the memo on disk in an empty temporary folder, as in a cold worker) and prints
   profiler inflates Python-heavy code about twofold: read the shares, not the seconds;
 * with ``--memory``: tracemalloc snapshots after 10 % and after 100 % of the bundles, and the
   allocation sites that grew most between them (what keeps growing with the number of bundles),
-  plus the sizes of the process-wide caches (memo, language verdicts, lru_caches).
+  plus the sizes of the process-wide caches (memo, language verdicts, lru_caches);
+* with ``--plain``: the per-rule table only, without the profiler (its real proportions); with
+  ``--dump FILE``: cProfile's statistics written to FILE as well (``pstats``).
 """
 
 from __future__ import annotations
