@@ -8,8 +8,8 @@ the third, bench/third_corpus.py, Filament, Laravel Lang and PrestaShop Checkout
   (catalogue, orders, customers, promotions, settings) and the server's error and notification
   messages ``packages/core/src/i18n/messages/<lang>.json``; en, es, fr, ru, it, pt_BR, pt_PT, uk,
   de (no Catalan, Bulgarian, Belarusian or Dutch at that tag).
-* The Odoo Community Association's shop modules (``OCA/e-commerce`` and ``OCA/sale-workflow``,
-  ``<module>/i18n/<lang>.po``, AGPL-3.0): website shop and sale-order workflow copy (field labels,
+* The Odoo Community Association's shop modules (``OCA/e-commerce`` at its default branch,
+  ``OCA/sale-workflow`` at its default branch and at 12.0, ``<module>/i18n/<lang>.po``, AGPL-3.0): website shop and sale-order workflow copy (field labels,
   help texts, exception rules, order and quotation messages), translated on OCA's Weblate; each
   entry's msgid is its English source. en (the msgids), es, fr, ru, ca, pt, pt_BR, pt_PT, it, uk,
   bg, de, nl (regional variants such as es_AR or fr_CA are not read).
