@@ -147,30 +147,24 @@ def _malloc_trim():
     return getattr(_libc(), "malloc_trim", None)  # musl and other C libraries have none
 
 
-M_MMAP_THRESHOLD, M_ARENA_MAX = -3, -8  # glibc's mallopt parameters (malloc.h)
-#: heaps malloc may use (glibc's default: eight per core). See _one_arena.
-ARENAS = 1
-#: allocations from this size get their own mapping, given back when freed (glibc starts at 128 KiB
-#: and raises it to the largest block freed so far, up to 32 MiB). ``None``: glibc's own.
-MMAP_FROM: int | None = None
+M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
+ARENAS = 1  # heaps malloc may use from the model load on (glibc's default: eight per core)
 
 
 def _one_arena() -> None:
     """Before loading what the workers will share: one malloc heap for every thread.
 
     lingua loads its models in a pool of threads, and glibc gives each thread a heap (arena) of
-    its own; the models' lasting tables then lie between the freed load buffers of several heaps,
-    in pages no trim can give back. With one heap the same 13 languages' models take 23 MiB less
-    (358 -> 335 MiB RSS in one process, and no slower: 2.9-3.0 against 3.2 s of CPU); measured on
-    the 300-bundle bench, docs/decisions.md "Session 6: peak memory". Only on glibc; inherited by
-    the forked workers, which run one thread each.
+    its own; what the load frees then leaves partly used pages in several heaps, which no trim
+    gives back (the likely cause). With one heap the same 13 languages' models take 23 MiB less
+    (358 -> 335 MiB RSS in one process, and no slower: 2.9-3.0 against 3.2 s of CPU; docs/decisions.md
+    "Session 6: peak memory"). Threads that start later share it too (the pool's own two in the
+    parent); the forked workers run one thread each. Only on glibc: elsewhere nothing is done.
     """
     mallopt = getattr(_libc(), "mallopt", None)
     if mallopt is None:
         return
     mallopt(M_ARENA_MAX, ARENAS)
-    if MMAP_FROM is not None:
-        mallopt(M_MMAP_THRESHOLD, MMAP_FROM)
 
 
 # -- main side -------------------------------------------------------------------------------------
