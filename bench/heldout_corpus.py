@@ -167,14 +167,16 @@ def mislabelled(text: str, lang: str) -> bool:
 
 
 def build_from(readers, mirrors: dict[str, Path], clean_text, wrong_language, repos: dict, licenses: dict,
-               seed: int, caps: dict) -> list[dict]:
+               seed: int, caps: dict, revs: dict | None = None) -> list[dict]:
     """Every ``(source, reader)``'s rows, kept when clean, in their catalogue's language
     (``wrong_language``: no) and not English left in a translation, sampled per language and band.
-    Shared by this builder and bench/third_corpus.py (their own cleaning and checks)."""
+    Shared by this builder, bench/third_corpus.py and bench/fourth_corpus.py (their own cleaning
+    and checks). A source's commit is its mirror's HEAD, or the revision ``revs`` names for it
+    (its reader then reads that revision)."""
     found: dict[tuple[str, str], dict] = {}
     for source, reader in readers:
         repo = mirrors[source]
-        commit = _git(repo, "rev-parse", "HEAD").strip()
+        commit = _git(repo, "rev-parse", f"{(revs or {}).get(source, 'HEAD')}^{{commit}}").strip()
         rows = list(reader(repo))
         english = shop_corpus._grams(clean_text(raw) or "" for lang, _k, raw, _p, _s in rows if lang == "en")
         per_file: dict[tuple[str, str], list[str]] = defaultdict(list)

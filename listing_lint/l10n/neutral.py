@@ -58,6 +58,31 @@ SHOUTED_WORD = 5
 MAX_WORD_LETTERS = 40
 
 
+#: the letters the candidate languages write beyond a-z and а-я (es, fr, pt, it, ca, de, nl; uk, be,
+#: bg): a capitalised word holding any other letter of the two scripts ("Åland", "Škoda", "Łódź",
+#: "Београд") is a name from outside them. lingua rules a language out by such a letter: "Les îles
+#: Åland" on a French page was English 1.00 (fr 0.0002), a name deciding the verdict.
+WRITTEN_LETTERS = frozenset("áàâãäæçéèêëíìîïñóòôõöœúùûüÿß·ёіїєґўъыэѝ")
+
+
+def _foreign_letter(ch: str) -> bool:
+    low = ch.lower()
+    if len(low) != 1:  # "İ" lowers to two characters
+        low = ch
+    return ("\u00c0" <= low <= "\u024f" or "\u1e00" <= low <= "\u1eff" or "\u0400" <= low <= "\u04ff") \
+        and low.isalpha() and low not in WRITTEN_LETTERS and not ("\u0430" <= low <= "\u044f")
+
+
+#: every letter of the Latin and Cyrillic blocks no candidate language writes (``_foreign_letter``)
+FOREIGN_LETTERS = frozenset(chr(cp) for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00), *range(0x400, 0x500))
+                            if _foreign_letter(chr(cp)))
+
+
+def _foreign_name(word: str) -> bool:
+    """A capitalised word with a letter no candidate language writes (``FOREIGN_LETTERS``)."""
+    return word[:1].isupper() and not word.isascii() and not FOREIGN_LETTERS.isdisjoint(word)
+
+
 def _neutral_token(token: str, shouting: bool = False) -> bool:
     if any(c.isdigit() for c in token):
         return True
@@ -68,15 +93,31 @@ def _neutral_token(token: str, shouting: bool = False) -> bool:
         # LED, USB-C, HDMI, SALE; but in a text in capitals the long words are its words
         return not (shouting and len(letters) >= SHOUTED_WORD)
     # iPhone, PowerCore; each part of a slash or hyphen compound alone ("Регион/Область" is two words)
-    return any(any(c.isupper() for c in part[1:]) and any(c.islower() for c in part)
-               for part in re.split(r"[/+-]", token))
+    return any(_named_part(part) for part in re.split(r"[/+-]", token))
+
+
+#: an elided article or preposition before a capitalised word: "d'Italie", "l'Europe", "Кот-д'Ивуар"
+_ELISION = re.compile(r"^[^\W\d_]{1,2}['’](?=[^\W\d_])")
+
+
+def _named_part(part: str) -> bool:
+    """An inner capital (iPhone, PowerCore, McDonald's); after an elision the word is judged alone:
+    the capital of "d'Italie" is the name's, and the elision is the language's ("l'API" stays an
+    acronym)."""
+    elided = _ELISION.sub("", part)
+    if elided != part:
+        letters = [c for c in elided if c.isalpha()]
+        if len(letters) >= 2 and all(c.isupper() for c in letters):
+            return True
+        part = elided
+    return any(c.isupper() for c in part[1:]) and any(c.islower() for c in part) or _foreign_name(part)
 
 
 def _keep_or_blank(match: re.Match, shouting: frozenset[str] = frozenset()) -> str:
     token = match.group()
     # most tokens are plain words ("cargador", "Este"): decided without looking at each letter
     if token.isalpha() and len(token) <= MAX_WORD_LETTERS and (token.islower() or (token[0].isupper() and token[1:].islower())):
-        return token
+        return " " if _foreign_name(token) else token
     return " " if _neutral_token(token, _script_of(token) in shouting) else token
 
 

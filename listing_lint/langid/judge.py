@@ -54,6 +54,11 @@ NAMED_REST_SURE = 0.9
 #: (0.93 under 30, where the first pass is not used)
 FIRST_SURE = 0.95
 FIRST_FROM = 30
+#: ... and when its best language is a rival with at least this, the fast pass may not accept the
+#: text alone: the accurate pass decides (fourth corpus, docs/langid.md: "Enable carrier auto
+#: assign on sale order confirmation." on a French page is fr 0.999 for lingua's low-accuracy
+#: mode, en 0.89 for py3langid, en for the accurate pass and its second opinion)
+FIRST_OBJECTS = 0.8
 #: the stages that accept without the accurate model: on a page where some block is another
 #: language, LOC002 weighs what they accepted by the accurate pass's verdict (l10n/pages.py)
 QUICK_STAGES = frozenset({"first", "fast"})
@@ -243,6 +248,18 @@ def _title_case(text: str) -> bool:
     lower = [w for w in words if w[:1].islower()]
     capital = [w for w in words if w[:1].isupper() and len(w) >= TITLE_WORD]
     return bool(lower) and len(capital) >= TITLE_WORDS and all(len(w) < TITLE_WORD for w in lower)
+
+
+_SENTENCE = re.compile(r"[^.!?¿¡:;]+")  # the spans between _SENTENCE_END characters
+
+
+def _outside_title_case(text: str, runs: list[Run]) -> list[Run]:
+    """``runs`` without those inside a sentence of ``text`` written in Title Case (``_title_case``):
+    its capitals are the style, whether it is the whole text or one of a page's joined labels."""
+    if not runs:
+        return runs
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _title_case(m.group())]
+    return [r for r in runs if not any(start <= r.start and r.end <= end for start, end in spans)]
 
 
 def _without(text: str, runs: list[Run]) -> str:
@@ -481,11 +498,12 @@ class Judge:
         names = capitalised_runs(text)
         if verdict.accepted:
             return self._capitalised_leftover(text, names, expected) or verdict
-        # same-script names: "Guantes de invierno Arctic Touchscreen" judged without "Arctic Touchscreen"
+        # same-script names: "Guantes de invierno Arctic Touchscreen" judged without "Arctic Touchscreen";
+        # not the capitals of a sentence in Title Case, the style ("Cliente Aggiornato con Successo",
+        # or a page's labels joined: "Wizard manual procurement. Sale Lines to Deliver.")
+        names = _outside_title_case(text, names)
         if sum(_letters(text[r.start:r.end]) for r in names) < NAME_SHARE * _letters(text):
             return verdict  # names too few to have decided the verdict
-        if _title_case(text):
-            return verdict  # capitals of Title Case, not names
         rest = _without(text, names)
         # the rest must pass the accurate model: the fast one accepts what the whole text was
         # rejected for ("No hi ha cap canal de venda disponible. Creeu-ne un a" is es 0.96 for it)
@@ -523,11 +541,14 @@ class Judge:
     def _two_pass(self, text: str, digest: str, expected: str, careful: bool = False) -> Verdict:
         """``careful``: neither the first nor the fast pass accepts (the accurate pass decides)."""
         script, wanted = _script(text), _expected_script(expected)
+        objects = False  # the first pass gives a rival FIRST_OBJECTS: the fast pass may not accept alone
         if (not careful and len(text) >= FIRST_FROM and script and script == wanted
                 and expected in self.candidates):
             first = self._scores_of("py3langid", text, digest, self.candidates)
-            if next(iter(first), None) == expected and first[expected] >= FIRST_SURE:
+            top = next(iter(first), None)
+            if top == expected and first[expected] >= FIRST_SURE:
                 return Verdict(True, expected, first[expected], "first")
+            objects = top != expected and first.get(top, 0.0) >= FIRST_OBJECTS
         fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
         if not fast:
             return Verdict(True, None, 0.0, "fast")
@@ -540,7 +561,8 @@ class Judge:
                 and self._scores_of("py3langid", text, digest, self._candidates_for(expected)).get(best, 0.0) >= FAST_REJECT_SURE):
             return Verdict(False, best, best_conf, "fast")
         sure = FAST_SURE_PARAGRAPH if len(text) >= PARAGRAPH_CHARS else FAST_SURE if long_text else 0.0
-        if not careful and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure) and not _not_written(text, expected):
+        if (not careful and not objects and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure)
+                and not _not_written(text, expected)):
             return Verdict(True, expected, fast[expected], "fast")
         rivals = [lang for lang in fast if lang != expected][:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS]
         if not rivals:
