@@ -33,7 +33,15 @@ accurate = get_detector("lingua-high")
 scores = [accurate.scores(text, candidates) for text, candidates in (
     ("Зарядное устройство", ("bg", "ru", "uk")), ("The charger is small.", ("de", "en", "nl")),
     ("El cargador es pequeño.", ("ca", "es", "pt")), ("Le chargeur est petit.", ("en", "fr", "it")))]
-print(json.dumps({"resident_kib": resident, "scores": scores}))
+import os
+def maps_it(pid):
+    try:
+        with open(f"/proc/{pid}/maps") as fh:
+            return library in fh.read()
+    except OSError:
+        return False
+others = any(maps_it(pid) for pid in os.listdir("/proc") if pid.isdigit() and int(pid) != os.getpid())
+print(json.dumps({"resident_kib": resident, "scores": scores, "others": others}))
 """
 
 
@@ -46,6 +54,10 @@ def test_the_model_load_gives_back_the_library_pages_it_read_and_the_models_stil
     kept, paged_out = _prepared("keep"), _prepared("page-out")
     # the compressed models of the 13 candidates: about 16 MiB of lingua's library read by the load
     assert kept["resident_kib"] > 8 * 1024
+    if paged_out["others"] and paged_out["resident_kib"] >= 2 * 1024:
+        # the kernel reclaims only pages no other process maps (as it should): another run of this
+        # installation that loaded the models itself holds them
+        pytest.skip("another process maps lingua's library at the same time")
     assert paged_out["resident_kib"] < 2 * 1024
     # the loaded tables are untouched: the same answers (lingua's sums differ from one process to
     # the next in the last bits whatever is done here: two "keep" processes do too)
