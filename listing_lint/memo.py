@@ -108,6 +108,10 @@ def _close() -> None:
     _forget()
 
 
+OPEN_TRIES = 20  # opening a file another process is setting up: up to about 2 s of waits in all
+OPEN_WAIT = 0.01
+
+
 def _connection() -> sqlite3.Connection | None:
     """This process's connection (a forked worker opens its own: one must not cross a fork)."""
     global _db, _db_pid, _failed
@@ -116,16 +120,32 @@ def _connection() -> sqlite3.Connection | None:
     if _db is not None and _db_pid == os.getpid():
         return _db
     _forget()  # a connection from before a fork: not this process's to use or close
-    try:
-        _disk_folder.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(_disk_folder / FILE_NAME, timeout=30, isolation_level=None, check_same_thread=False)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.execute("CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, stamp REAL, PRIMARY KEY (ns, key)) WITHOUT ROWID")
-        db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-    except (OSError, sqlite3.Error):
-        _failed = True
-        return None
+    for attempt in range(OPEN_TRIES):
+        db = None
+        try:
+            _disk_folder.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(_disk_folder / FILE_NAME, timeout=30, isolation_level=None, check_same_thread=False)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, stamp REAL, PRIMARY KEY (ns, key)) WITHOUT ROWID")
+            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+        except sqlite3.OperationalError as exc:
+            if db is not None:
+                db.close()
+            if "locked" in str(exc) and attempt + 1 < OPEN_TRIES:
+                # two workers opening a new file at once: turning it to WAL takes a lock SQLite's
+                # busy timeout does not wait for, and the loser used to give up on the disk for the
+                # whole run (its answers lost: the flaky two-worker memo test)
+                time.sleep(OPEN_WAIT * (attempt + 1))
+                continue
+            _failed = True
+            return None
+        except (OSError, sqlite3.Error):
+            if db is not None:
+                db.close()
+            _failed = True
+            return None
+        break
     _db, _db_pid = db, os.getpid()
     return db
 

@@ -70,8 +70,8 @@ _IN_WORKER = False  # set by _init: this process is a worker, which writes its m
 
 
 def _init(fn, settings, cache) -> None:
-    """In each worker: its state; its memo answers are written after each bundle (``_one``), and
-    what is left when it exits (a worker exits through ``os._exit``, past ``atexit``)."""
+    """In each worker: its state; its memo answers are written per ``memo.FLUSH_ROWS`` and what is
+    left when it exits (a worker exits through ``os._exit``, past ``atexit``)."""
     global _STATE, _IN_WORKER
     from multiprocessing import util
 
@@ -107,13 +107,10 @@ def _one(manifest: Path) -> tuple[BundleResult, Entry | None, bool]:
     except Exception as exc:  # noqa: BLE001 - one broken bundle must not stop the others
         return crashed(manifest, settings, exc), None, True
     finally:
-        if _IN_WORKER:
-            # per bundle, not only at the worker's exit: in about one full test run in five a
-            # worker's exit-time flush was missing from disk (cause not found), and a bundle's
-            # answers are then worked out again by the next run (one transaction, 1-2 ms)
-            from listing_lint import memo
-
-            memo.flush()
+        # a worker's answers reach the disk per memo.FLUSH_ROWS (the engine, after each bundle) and
+        # at its exit (``_init``): the exit flush once went missing when two workers opened a new
+        # cache file at the same moment (memo.OPEN_TRIES), and workers wrote after every bundle
+        # meanwhile (1-2 ms each)
         _after_bundle()
 
 
