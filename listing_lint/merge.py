@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from listing_lint.reporters import jsontext
+
 SEVERITY_KEYS = {"error": "errors", "warning": "warnings", "info": "infos"}
 SARIF_LEVELS = {"error": "error", "warning": "warning", "note": "info", "none": "info"}
 
@@ -170,5 +172,5 @@ def severities(kind: str, doc: dict) -> list[str]:
 
 def dump(doc: dict, out) -> None:
     """Written exactly as the reporters write (two-space indent, UTF-8, final newline)."""
-    json.dump(doc, out, ensure_ascii=False, indent=2)
+    jsontext.dump(doc, out)
     out.write("\n")
