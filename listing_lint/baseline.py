@@ -93,6 +93,8 @@ def read(path: Path) -> list[dict]:
         raise BaselineError(f"cannot read baseline {path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"baseline {path} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, arrays nested beyond Python's stack
+        raise BaselineError(f"baseline {path} is not a listing-lint baseline; write it again with --write-baseline") from None
     entries = doc.get("findings") if isinstance(doc, dict) else None
     keys = ("identity", "exact")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in keys) for e in entries):

@@ -34,6 +34,8 @@ def load(path: Path) -> dict:
         raise MergeError(f"cannot read {path}: {exc.strerror}") from None
     except ValueError as exc:
         raise MergeError(f"{path} is not a JSON or SARIF report: {exc}") from None
+    except RecursionError:
+        raise MergeError(f"{path} is not a JSON or SARIF report: values nested too deeply") from None
     if not isinstance(doc, dict):
         raise MergeError(f"{path} is not a JSON or SARIF report")
     return doc
