@@ -20,11 +20,17 @@ TYPE_WORDS = {
 }
 
 
+def name(key, limit: int = 60) -> str:
+    """A key as messages quote it: shortened as ``show`` shortens values (a key can be megabytes)."""
+    key = str(key)
+    return key if len(key) <= limit else key[: limit - 1] + "…"
+
+
 def dotted(path) -> str:
     """``skus[2].price.amount`` from a jsonschema path deque."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{name(part)}" if out else name(part))
     return out or "the document"
 
 
@@ -104,7 +110,7 @@ def describe(error) -> tuple[str, bool, str]:
         extras = sorted(k for k in value if k not in allowed) if isinstance(value, dict) and allowed else []
         if extras:
             extra = extras[0]
-            return pointer(*error.absolute_path, extra), True, f"`{where}` has an unknown field `{extra}`{closest(extra, allowed)}"
+            return pointer(*error.absolute_path, extra), True, f"`{where}` has an unknown field `{name(extra)}`{closest(extra, allowed)}"
         return ptr, False, f"`{where}` is not allowed here"
     if kw == "enum":
         options = ", ".join(str(o) for o in error.validator_value)

@@ -101,3 +101,15 @@ def test_the_repeated_item_is_named_as_json_schema_compares():
     """Near miss: 1 and 1.0 are one number, true and 1 are not; objects compare by content."""
     assert _unique_items_message([True, 1, 2, 1.0])[0] == "`locales` lists 1.0 more than once"
     assert _unique_items_message([{"a": 1, "b": [2]}, {"b": [2], "a": 1}])[0] == '`locales` lists {"b": [2], "a": 1} more than once'
+
+
+def test_a_three_megabyte_key_is_shortened_in_the_message(tmp_path):
+    """An unknown field's name is quoted in the SCH002 message, shortened as values are (60
+    characters): a 3 MB key made a 3 MB line in every output format. Near miss: "colour" whole."""
+    for key, shown in (("k" * 3_000_000, "k" * 59 + "…"), ("colour", "colour")):
+        repo = tmp_path / key[:8]
+        b = BundleBuilder(repo)
+        b.data[key] = 1
+        b.write()
+        messages = [f.message for f in run_lint(repo, select="SCH002").findings]
+        assert messages == [f"`the document` has an unknown field `{shown}`"], [m[:100] for m in messages]
