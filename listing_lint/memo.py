@@ -36,7 +36,7 @@ PRUNE_EVERY = 24 * 3600
 #: only answers repeats within a run (the disk part keeps everything): on unique copy a worker
 #: adds about 120 entries per bundle, and 200,000 entries were 80 MiB per worker at 1,700 bundles.
 MAX_IN_PROCESS = 8_000
-MAX_DIGESTS = 10_000  # file digests kept per process (a bundle's are used while it is linted)
+MAX_DIGESTS = 2_000  # file digests kept per process (a bundle's are used while it is linted)
 #: answers buffered before the engine writes them (``flush(at_least=FLUSH_ROWS)`` after each
 #: bundle; everything at the end of the run and of each worker). A transaction costs about the
 #: B-tree pages it dirties, one per answer for hash keys: 100 bundles of 110 answers took 0.19 s
