@@ -21,6 +21,7 @@ from typing import Iterable
 
 from listing_lint.engine import UsageError
 from listing_lint.finding import Finding
+from listing_lint.reporters import jsontext
 from listing_lint.reporters.text import escape
 from listing_lint.safewrite import write_atomic
 
@@ -79,7 +80,7 @@ def write(path: Path, findings: list[Finding]) -> int:
     entries = [_entry(f, fp) for f, fp in zip(findings, fingerprints(findings))]
     doc = {"version": BASELINE_VERSION, "tool": "listing-lint", "findings": entries}
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+    write_atomic(path, (jsontext.dumps(doc) + "\n").encode("utf-8"))
     return len(entries)
 
 
@@ -92,6 +93,8 @@ def read(path: Path) -> list[dict]:
         raise BaselineError(f"cannot read baseline {path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"baseline {path} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    except (ValueError, RecursionError):  # a number of thousands of digits, arrays nested beyond Python's stack
+        raise BaselineError(f"baseline {path} is not a listing-lint baseline; write it again with --write-baseline") from None
     entries = doc.get("findings") if isinstance(doc, dict) else None
     keys = ("identity", "exact")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in keys) for e in entries):

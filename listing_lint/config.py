@@ -251,14 +251,18 @@ def _read_named_files(values: dict[str, Any], root: Path, where: str) -> None:
         values["keep-terms"] = _terms(text.splitlines(), f"{where}: keep-terms file {name}")
 
 
+def _toml_error(exc: Exception) -> str:
+    return "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+
+
 def read_config_file(path: Path) -> Config:
     try:
         with open(path, "rb") as fh:
             doc = tomllib.load(fh)
     except OSError as exc:
         raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # TOMLDecodeError is a ValueError; so is an integer too long to read
+        raise ConfigError(f"{path}: invalid TOML: {_toml_error(exc)}") from None
     if path.name == "pyproject.toml":
         table = doc.get("tool", {}).get("listing-lint", {})
         where = f"{path} [tool.listing-lint]"
@@ -287,10 +291,10 @@ def find_config_file(start: Path) -> Path | None:
                     return pyproject
             except OSError:
                 continue
-            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
                 # broken, and meant for us: say so (as for listing-lint.toml) rather than lint with defaults
                 if b"listing-lint" in raw:
-                    raise ConfigError(f"{pyproject}: invalid TOML: {exc}") from None
+                    raise ConfigError(f"{pyproject}: invalid TOML: {_toml_error(exc)}") from None
                 continue
     return None
 

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from listing_lint.reporters import jsontext
+
 SEVERITY_KEYS = {"error": "errors", "warning": "warnings", "info": "infos"}
 SARIF_LEVELS = {"error": "error", "warning": "warning", "note": "info", "none": "info"}
 
@@ -32,6 +34,8 @@ def load(path: Path) -> dict:
         raise MergeError(f"cannot read {path}: {exc.strerror}") from None
     except ValueError as exc:
         raise MergeError(f"{path} is not a JSON or SARIF report: {exc}") from None
+    except RecursionError:
+        raise MergeError(f"{path} is not a JSON or SARIF report: values nested too deeply") from None
     if not isinstance(doc, dict):
         raise MergeError(f"{path} is not a JSON or SARIF report")
     return doc
@@ -170,5 +174,5 @@ def severities(kind: str, doc: dict) -> list[str]:
 
 def dump(doc: dict, out) -> None:
     """Written exactly as the reporters write (two-space indent, UTF-8, final newline)."""
-    json.dump(doc, out, ensure_ascii=False, indent=2)
+    jsontext.dump(doc, out)
     out.write("\n")

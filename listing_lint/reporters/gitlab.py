@@ -7,9 +7,8 @@ GitLab needs a line, so a finding on a file without lines (an image) points at l
 
 from __future__ import annotations
 
-import json
-
 from listing_lint.baseline import fingerprints
+from listing_lint.reporters import jsontext
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 
@@ -31,5 +30,5 @@ def issue(f, fingerprint: str) -> dict:
 
 def report(result, out, color: bool = False) -> None:
     findings = result.findings
-    json.dump([issue(f, fp) for f, fp in zip(findings, fingerprints(findings))], out, ensure_ascii=False, indent=2)
+    jsontext.dump([issue(f, fp) for f, fp in zip(findings, fingerprints(findings))], out)
     out.write("\n")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from listing_lint.reporters import jsontext
 
 
 def summary(result) -> dict:
@@ -30,5 +30,5 @@ def document(result) -> dict:
 
 
 def report(result, out, color: bool = False) -> None:
-    json.dump(document(result), out, ensure_ascii=False, indent=2)
+    jsontext.dump(document(result), out)
     out.write("\n")

@@ -11,12 +11,12 @@ What code-scanning users tripped over elsewhere, and what this does instead:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
 from listing_lint import links
 from listing_lint.baseline import fingerprints
+from listing_lint.reporters import jsontext
 from listing_lint.reporters._common import TOOL_NAME, help_uri, rule_for, version
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -167,5 +167,5 @@ def document(result) -> dict:
 
 
 def report(result, out, color: bool = False) -> None:
-    json.dump(document(result), out, ensure_ascii=False, indent=2)
+    jsontext.dump(document(result), out)
     out.write("\n")

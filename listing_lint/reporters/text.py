@@ -12,14 +12,15 @@ _ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", "\\": "\\\\", '"': '\\"'}
 _INLINE_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000")
 
 
-def _shown(ch: str) -> bool:
+def shown(ch: str) -> bool:
+    """Shown as it is by every reporter: printable, a space, or an in-line space (Unicode Zs)."""
     return ch.isprintable() or ch == " " or ch in _INLINE_SPACES
 
 
 def _escape_char(ch: str, quote: bool) -> str:
     if ch in _ESCAPES and (quote or ch not in '\\"'):
         return _ESCAPES[ch]
-    if _shown(ch) or ch in '\\"':
+    if shown(ch) or ch in '\\"':
         return ch
     code = ord(ch)
     if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 in a file name (surrogateescape)
@@ -33,7 +34,7 @@ def escape(text: str, quote: bool = False) -> str:
     A path that needs escaping is shown in double quotes, as git shows such names, so that
     ``path:line:col:`` stays one parseable line; messages are escaped without quotes.
     """
-    if text.isprintable() or all(_shown(ch) for ch in text):  # the first test is C, and nearly always enough
+    if text.isprintable() or all(shown(ch) for ch in text):  # the first test is C, and nearly always enough
         return text
     body = "".join(_escape_char(ch, quote) for ch in text)
     return f'"{body}"' if quote else body

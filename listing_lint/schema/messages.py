@@ -20,11 +20,17 @@ TYPE_WORDS = {
 }
 
 
+def name(key, limit: int = 60) -> str:
+    """A key as messages quote it: shortened as ``show`` shortens values (a key can be megabytes)."""
+    key = str(key)
+    return key if len(key) <= limit else key[: limit - 1] + "…"
+
+
 def dotted(path) -> str:
     """``skus[2].price.amount`` from a jsonschema path deque."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        out += f"[{part}]" if isinstance(part, int) else (f".{name(part)}" if out else name(part))
     return out or "the document"
 
 
@@ -55,6 +61,29 @@ def type_of(value: Any) -> str:
     return "null"
 
 
+def _same(item):
+    """A key equal for items JSON Schema calls equal (1 and 1.0; not true and 1; objects by content)."""
+    if isinstance(item, bool) or item is None:
+        return ("literal", item)
+    if isinstance(item, (int, float, str)):
+        return item
+    return ("json", json.dumps(item, sort_keys=True, default=str))
+
+
+def _first_repeat(items: list):
+    """The first item equal to an earlier one, with a set (a list made 50,000 items an 11 s message)."""
+    seen = set()
+    for item in items:
+        try:
+            key = _same(item)
+        except (ValueError, RecursionError):
+            continue  # a value json cannot write (too deep): not named
+        if key in seen:
+            return item
+        seen.add(key)
+    return None
+
+
 def describe(error) -> tuple[str, bool, str]:
     """``(json_pointer, point_at_key, message)`` for one validation error."""
     where = dotted(error.absolute_path)
@@ -81,7 +110,7 @@ def describe(error) -> tuple[str, bool, str]:
         extras = sorted(k for k in value if k not in allowed) if isinstance(value, dict) and allowed else []
         if extras:
             extra = extras[0]
-            return pointer(*error.absolute_path, extra), True, f"`{where}` has an unknown field `{extra}`{closest(extra, allowed)}"
+            return pointer(*error.absolute_path, extra), True, f"`{where}` has an unknown field `{name(extra)}`{closest(extra, allowed)}"
         return ptr, False, f"`{where}` is not allowed here"
     if kw == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
@@ -103,12 +132,7 @@ def describe(error) -> tuple[str, bool, str]:
         n = error.validator_value
         return ptr, False, f"`{where}` must have at least {n} item{'s' if n != 1 else ''}"
     if kw == "uniqueItems":
-        seen, dupe = [], None
-        for item in value if isinstance(value, list) else []:
-            if item in seen:
-                dupe = item
-                break
-            seen.append(item)
+        dupe = _first_repeat(value) if isinstance(value, list) else None
         return ptr, False, f"`{where}` lists {show(dupe)} more than once"
     if kw == "minLength":
         return ptr, False, f"`{where}` must not be empty"

@@ -15,6 +15,7 @@ Passes:
 """
 
 import json
+from collections import Counter
 
 from listing_lint.api import Fix, Severity
 from listing_lint.bundle.model import normalize_locale
@@ -25,27 +26,37 @@ CODE, NAME, SEVERITY = "LOC015", "locale-spelling", Severity.WARNING
 SOURCE = "https://www.rfc-editor.org/rfc/rfc5646 (BCP 47 §2.1.1: case conventions)"
 
 
+def _spelled(tags) -> Counter:
+    """How many tags of one object or list read as each locale (counted once: a set of the others
+    per tag made 20,000 locales a 30-second rule)."""
+    return Counter(normalize_locale(t) for t in tags if isinstance(t, str))
+
+
 def _tags(bundle):
-    """(pointer, tag, is a key, the other keys of its object) of every locale tag listing.json writes."""
+    """(pointer, tag, is a key, how many tags of its object or list read as each locale) of every
+    locale tag listing.json writes."""
     for table in ("title", "detail_pages"):
-        keys = set(bundle.dict_at(f"/{table}"))
+        keys = bundle.dict_at(f"/{table}")
+        spelled = _spelled(keys)
         for key in sorted(keys):
-            yield pointer(table, key), key, True, keys - {key}
+            yield pointer(table, key), key, True, spelled
     for i, item in enumerate(bundle.list_at("/media")):
         alt = item.get("alt") if isinstance(item, dict) else None
         if isinstance(alt, dict):
+            spelled = _spelled(alt)
             for key in sorted(alt):
-                yield pointer("media", i, "alt", key), key, True, set(alt) - {key}
+                yield pointer("media", i, "alt", key), key, True, spelled
     values = bundle.list_at("/locales")
+    spelled = _spelled(values)
     for i, value in enumerate(values):
         if isinstance(value, str):
-            yield pointer("locales", i), value, False, {v for j, v in enumerate(values) if j != i}
+            yield pointer("locales", i), value, False, spelled
 
 
-def _fix(bundle, ptr: str, tag: str, good: str, is_key: bool, others: set) -> Fix | None:
+def _fix(bundle, ptr: str, tag: str, good: str, is_key: bool, spelled: Counter) -> Fix | None:
     text = bundle.manifest.text
-    if not text or bundle.manifest.path is None or any(normalize_locale(o) == good for o in others if isinstance(o, str)):
-        return None  # the corrected tag is already there: renaming would make two of one locale
+    if not text or bundle.manifest.path is None or spelled[good] > 1:
+        return None  # another tag reads as the corrected one: renaming would make two of one locale
     offsets = json_offsets(text).get(ptr)
     if offsets is None:
         return None
@@ -58,12 +69,12 @@ def _fix(bundle, ptr: str, tag: str, good: str, is_key: bool, others: set) -> Fi
 
 
 def check(bundle, ctx):
-    for ptr, tag, is_key, others in _tags(bundle):
+    for ptr, tag, is_key, spelled in _tags(bundle):
         good = normalize_locale(tag)
         if not tag.strip() or good == tag or bundle.schema_rejects(ptr):
             continue  # a tag that is no locale at all ("xx_XX_1") is SCH002's: one root cause, one finding
         yield ctx.finding(
             ptr,
             f'locale "{tag}" is not BCP 47 spelling; write "{good}"',
-            fix=_fix(bundle, ptr, tag, good, is_key, others),
+            fix=_fix(bundle, ptr, tag, good, is_key, spelled),
         )
