@@ -244,3 +244,24 @@ async def test_shutdown_and_exit_end_the_process_cleanly(repo):
         assert await asyncio.wait_for(client._server.wait(), 30) == 0
     finally:
         await client.stop()
+
+
+async def test_a_hostile_unsaved_page_gets_its_diagnostics_in_bounded_time(client: LanguageClient, repo):
+    """An editor buffer nobody here wrote: 20,000 paragraphs of names with letters no candidate
+    writes and elisions, bidi and terminal controls in the heading, an English paragraph at the end.
+    The server lints it within the rule budget, reports the English paragraph, and keeps answering."""
+    page = repo / ES_PAGE
+    uri = open_doc(client, page, "html")
+    await diagnostics_for(client, uri)
+    english = "<p>The quick brown fox jumps over the lazy dog near the old river bank every morning.</p>"
+    hostile = ES.replace("<h1>Enchufe inteligente X1</h1>",
+                         "<h1>\u202eEnchufe\x1b[2J inteligente X1</h1>" + "<p>d'Åland Škoda l'Ивуар</p>" * 20_000 + english)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    replace_all(client, uri, hostile, 2)
+    diags = await diagnostics_for(client, uri, lambda d: "LOC003" in [x.code for x in d], timeout=90)
+    assert loop.time() - started < 60
+    line = hostile.splitlines().index(next(x for x in hostile.splitlines() if english in x))
+    assert [d.range.start.line for d in diags if d.code == "LOC003"] == [line]
+    hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(0, 0)))
+    assert hover is None or hover.contents is not None  # still answering
