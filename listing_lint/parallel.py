@@ -23,10 +23,10 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from listing_lint import libc
 from listing_lint.finding import Span
 from listing_lint.runtypes import BundleResult, Settings
 
@@ -123,25 +123,9 @@ def _after_bundle() -> None:
     kept the run's peak under 500 MiB (Dask trims its workers the same way). Only on glibc;
     anywhere else it does nothing.
     """
-    trim = _malloc_trim()
+    trim = libc.function("malloc_trim")  # musl and other C libraries have none
     if trim is not None:
         trim(0)
-
-
-@lru_cache(maxsize=1)
-def _libc():
-    if not sys.platform.startswith("linux"):
-        return None
-    try:
-        import ctypes
-
-        return ctypes.CDLL("libc.so.6", use_errno=True)
-    except OSError:
-        return None
-
-
-def _malloc_trim():
-    return getattr(_libc(), "malloc_trim", None)  # musl and other C libraries have none
 
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
@@ -158,7 +142,7 @@ def _one_arena() -> None:
     "Session 6: peak memory"). Threads that start later share it too (the pool's own two in the
     parent); the forked workers run one thread each. Only on glibc: elsewhere nothing is done.
     """
-    mallopt = getattr(_libc(), "mallopt", None)
+    mallopt = libc.function("mallopt")
     if mallopt is None:
         return
     mallopt(M_ARENA_MAX, ARENAS)

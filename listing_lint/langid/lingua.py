@@ -84,22 +84,23 @@ def page_out_library() -> int:
     changes no content: a later read maps the file again. Nothing happens off Linux, or before
     Linux 5.4 (the call fails, which is ignored).
     """
+    import ctypes
     import sys
+
+    from listing_lint import libc
 
     module = sys.modules.get("lingua.lingua")
     library = getattr(module, "__file__", None)
-    if not library or not sys.platform.startswith("linux"):
+    madvise = libc.function("madvise")  # None off Linux
+    if not library or madvise is None:
         return 0
+    madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
     try:
-        import ctypes
-
-        madvise = ctypes.CDLL("libc.so.6", use_errno=True).madvise
-        madvise.argtypes = (ctypes.c_void_p, ctypes.c_size_t, ctypes.c_int)
         with open("/proc/self/maps") as maps:
             # not the code (executable): the workers run it
             ranges = [line.split()[0] for line in maps
                       if line.rstrip("\n").endswith(library) and "x" not in line.split()[1]]
-    except (OSError, AttributeError):
+    except OSError:
         return 0
     for span in ranges:
         start, end = (int(x, 16) for x in span.split("-"))
