@@ -129,20 +129,15 @@ def _connection() -> sqlite3.Connection | None:
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, stamp REAL, PRIMARY KEY (ns, key)) WITHOUT ROWID")
             db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-        except sqlite3.OperationalError as exc:
+        except (OSError, sqlite3.Error) as exc:
             if db is not None:
                 db.close()
-            if "locked" in str(exc) and attempt + 1 < OPEN_TRIES:
+            if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc) and attempt + 1 < OPEN_TRIES:
                 # two workers opening a new file at once: turning it to WAL takes a lock SQLite's
                 # busy timeout does not wait for, and the loser used to give up on the disk for the
                 # whole run (its answers lost: the flaky two-worker memo test)
                 time.sleep(OPEN_WAIT * (attempt + 1))
                 continue
-            _failed = True
-            return None
-        except (OSError, sqlite3.Error):
-            if db is not None:
-                db.close()
             _failed = True
             return None
         break
