@@ -83,13 +83,18 @@ def _foreign_name(word: str) -> bool:
     return word[:1].isupper() and not word.isascii() and not FOREIGN_LETTERS.isdisjoint(word)
 
 
+def _acronym(letters: list[str]) -> bool:
+    """Two or more letters, all capitals (LED, USB-C's, the API of "l'API")."""
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _neutral_token(token: str, shouting: bool = False) -> bool:
     if any(c.isdigit() for c in token):
         return True
     if len(token) > MAX_WORD_LETTERS and any(len(part) > MAX_WORD_LETTERS for part in re.split(r"[^\w]|_", token)):
         return True
     letters = [c for c in token if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
+    if _acronym(letters):
         # LED, USB-C, HDMI, SALE; but in a text in capitals the long words are its words
         return not (shouting and len(letters) >= SHOUTED_WORD)
     # iPhone, PowerCore; each part of a slash or hyphen compound alone ("Регион/Область" is two words)
@@ -106,8 +111,7 @@ def _named_part(part: str) -> bool:
     acronym)."""
     elided = _ELISION.sub("", part)
     if elided != part:
-        letters = [c for c in elided if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters):
+        if _acronym([c for c in elided if c.isalpha()]):
             return True
         part = elided
     return any(c.isupper() for c in part[1:]) and any(c.islower() for c in part) or _foreign_name(part)
