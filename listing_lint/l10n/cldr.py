@@ -35,8 +35,12 @@ _AND = re.compile(r"\s+(?:and|y|e|et|и)\s+|\s*&\s*", re.IGNORECASE)
 _LIST = re.compile(r"\s*[,;/|·•]\s*")
 
 
+#: what surrounds a name without being part of it ("(Luxembourg)", "«Seychelles».")
+_AROUND = " .:!?()[]\"'«»"
+
+
 def _normal(name: str) -> str:
-    return _AND.sub(" & ", name.replace("\u2019", "'").strip(" .:!?()[]\"'«»").casefold())
+    return _AND.sub(" & ", name.replace("\u2019", "'").strip(_AROUND).casefold())
 
 
 @lru_cache(maxsize=16)
@@ -72,7 +76,7 @@ def territory_names_only(text: str, language: str) -> bool:
         return False
     names = None  # loaded at the first part: a text of separators only is no list of names
     for part in _LIST.split(text):
-        if not part.strip(" .:!?()[]\"'«»"):
+        if not part.strip(_AROUND):
             continue
         if names is None:
             names = territory_names(language)
