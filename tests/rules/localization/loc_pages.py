@@ -30,6 +30,17 @@ RU = doc("ru", """<h1>Умная розетка X1</h1>
 <table><tr><td>Номинальная мощность</td><td>3680 Вт</td></tr><tr><td>Связь</td><td>Wi-Fi 2,4 ГГц, Bluetooth 5.3</td></tr><tr><td>Разъём</td><td>USB-C</td></tr></table>
 <p>Цена: 39,90 $</p>""")
 
+PAGES = {"en": EN, "es": ES, "fr": FR, "ru": RU}
+#: each page's last block: where a test puts the blocks it is about (the first on line 7)
+PRICE_LINES = {"en": "<p>Price: $39.90</p>", "es": "<p>Precio: 39,90 US$</p>",
+               "fr": "<p>Prix\u00a0: 39,90\u00a0€</p>", "ru": "<p>Цена: 39,90 $</p>"}
+
+
+def with_blocks(lang: str, *texts: str) -> str:
+    """The ``lang`` page with its price line replaced by a paragraph per text."""
+    return PAGES[lang].replace(PRICE_LINES[lang], "".join(f"<p>{t}</p>" for t in texts))
+
+
 TITLES = {
     "en": "Smart Plug X1 Wi-Fi with Energy Monitor, works with Alexa and Google Home",
     "es": "Enchufe inteligente X1 Wi-Fi con medidor de consumo, compatible con Alexa y Google Home",

@@ -4,26 +4,14 @@ both ways, with the real strings the measurement missed, exact lines."""
 
 from builder import findings, lint
 
-from loc_pages import EN, FR, RU, doc, full
-
-
-def _en(text):
-    return EN.replace("<p>Price: $39.90</p>", f"<p>{text}</p>")
-
-
-def _fr(text):
-    return FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", f"<p>{text}</p>")
-
-
-def _ru(text):
-    return RU.replace("<p>Цена: 39,90 $</p>", f"<p>{text}</p>")
+from loc_pages import doc, full, with_blocks
 
 
 # -- the first pass's objection: the fast pass may not accept alone ------------------------------
 def test_english_sentence_the_fast_pass_called_french_is_reported(bundle, tmp_path):
     # was silent: lingua's low-accuracy mode gave fr 0.999 ("confirmation", "auto", "sale"), py3langid
     # en 0.89; the accurate pass and its second opinion call it English
-    full(bundle, fr=_fr("Enable carrier auto assign on sale order confirmation."))
+    full(bundle, fr=with_blocks("fr", "Enable carrier auto assign on sale order confirmation."))
     bundle.write()
     got = findings(tmp_path, select=["LOC002", "LOC003"])
     assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/fr.html", 7, "LOC003", "error")]
@@ -32,7 +20,7 @@ def test_english_sentence_the_fast_pass_called_french_is_reported(bundle, tmp_pa
 
 def test_french_label_the_fast_pass_called_english_is_reported(bundle, tmp_path):
     # was silent: fast en 0.98, py3langid fr 0.92
-    full(bundle, en=_en("Supprimer le plan de facturation"))
+    full(bundle, en=with_blocks("en", "Supprimer le plan de facturation"))
     bundle.write()
     got = findings(tmp_path, select=["LOC002", "LOC003"])
     assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/en.html", 7, "LOC003", "error")]
@@ -42,7 +30,7 @@ def test_french_label_the_fast_pass_called_english_is_reported(bundle, tmp_path)
 def test_near_miss_russian_sentence_py3langid_leans_bulgarian_stays_silent(bundle, tmp_path):
     # the correct text of the four corpora where py3langid leans furthest to a rival while the fast
     # pass accepts (bg 0.77, under FIRST_OBJECTS): still accepted by the fast pass
-    full(bundle, ru=_ru("Создание счета заказа не разрешено."))
+    full(bundle, ru=with_blocks("ru", "Создание счета заказа не разрешено."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
 

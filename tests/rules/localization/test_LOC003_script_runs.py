@@ -3,9 +3,8 @@ the fast pass's top choice, neighbour languages named. Each example both ways, e
 
 from builder import findings, lint
 
-from loc_pages import ES, FR, RU, doc, full
+from loc_pages import ES, FR, RU, doc, full, with_blocks
 from listing_lint.finding import Severity
-
 
 
 def _ru_everywhere(bundle, title: str, alts: int = 6):
@@ -157,14 +156,10 @@ def test_the_verdict_says_whether_the_whole_text_is_foreign():
 
 
 # -- fixed after the real-text measurement (docs/langid.md) ---------------------------------------
-def _es_paragraph(text: str) -> str:
-    return ES.replace("<p>Precio: 39,90 US$</p>", f"<p>{text}</p>")
-
-
 def test_spanish_label_in_capitals_with_a_cyrillic_name_is_silent(bundle, tmp_path):
     # was "paragraph is Russian (1.00)": "PRECIO", "BAJO", "ALTO" were stripped as acronyms,
     # leaving only the quoted name to judge
-    es = _es_paragraph('PRECIO (BAJO - ALTO) "Рынку Магазина"').replace(
+    es = with_blocks("es", 'PRECIO (BAJO - ALTO) "Рынку Магазина"').replace(
         "<p>Programa", '<p>RESULTADOS PARA "Зоны Требуется Каналы"</p>\n<p>Programa')
     full(bundle, es=es)
     bundle.write()
@@ -172,7 +167,7 @@ def test_spanish_label_in_capitals_with_a_cyrillic_name_is_silent(bundle, tmp_pa
 
 
 def test_russian_sentence_after_a_spanish_label_in_capitals_is_reported(bundle, tmp_path):
-    full(bundle, es=_es_paragraph("PRECIO (BAJO - ALTO) Нажмите заплатить, чтобы повторить попытку"))
+    full(bundle, es=with_blocks("es", "PRECIO (BAJO - ALTO) Нажмите заплатить, чтобы повторить попытку"))
     bundle.write()
     got = findings(tmp_path, select="LOC003")
     assert [(f.path, f.line) for f in got] == [("listings/demo/detail/es.html", 7)]
@@ -181,7 +176,7 @@ def test_russian_sentence_after_a_spanish_label_in_capitals_is_reported(bundle, 
 
 def test_catalan_sentence_with_capitalised_menu_names_is_reported(bundle, tmp_path):
     # was silent: without "Configuració → Canals" the rest was accepted by the fast pass (es 0.96)
-    full(bundle, es=_es_paragraph("No hi ha cap canal de venda disponible. Creeu-ne un a Configuració → Canals de venda."))
+    full(bundle, es=with_blocks("es", "No hi ha cap canal de venda disponible. Creeu-ne un a Configuració → Canals de venda."))
     bundle.write()
     got = findings(tmp_path, select="LOC003")
     assert [(f.path, f.line) for f in got] == [("listings/demo/detail/es.html", 7)]
@@ -189,7 +184,7 @@ def test_catalan_sentence_with_capitalised_menu_names_is_reported(bundle, tmp_pa
 
 
 def test_near_miss_spanish_sentence_with_capitalised_menu_names(bundle, tmp_path):
-    full(bundle, es=_es_paragraph("No hay ningún canal de venta disponible. Cree uno en Configuración → Canales de venta."))
+    full(bundle, es=with_blocks("es", "No hay ningún canal de venta disponible. Cree uno en Configuración → Canales de venta."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
 

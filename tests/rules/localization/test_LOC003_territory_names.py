@@ -6,30 +6,22 @@ language, and a sentence around a country name is still judged."""
 
 from builder import findings
 
-from loc_pages import EN, ES, FR, RU, doc, full  # noqa: F401
+from loc_pages import full, with_blocks
 
 from listing_lint.l10n.cldr import territory_names_only
 
 
-def _en(*items):
-    return EN.replace("<p>Price: $39.90</p>", "".join(f"<p>{t}</p>" for t in items))
-
-
-def _fr(*items):
-    return FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "".join(f"<p>{t}</p>" for t in items))
-
-
 def test_country_names_of_the_page_language_are_not_judged(bundle, tmp_path):
-    full(bundle, en=_en("Luxembourg", "Trinidad and Tobago", "Faroe Islands", "Montserrat", "Seychelles",
-                        "Bosnia and Herzegovina, Mauritania"),
-         fr=_fr("Azerbaïdjan"))
+    full(bundle, en=with_blocks("en", "Luxembourg", "Trinidad and Tobago", "Faroe Islands", "Montserrat",
+                                "Seychelles", "Bosnia and Herzegovina, Mauritania"),
+         fr=with_blocks("fr", "Azerbaïdjan"))
     bundle.write()
     assert findings(tmp_path, select=["LOC002", "LOC003"]) == []
 
 
 def test_near_miss_a_country_named_in_another_language_is_still_reported(bundle, tmp_path):
     # the Spanish names of the same countries on the English page: Spanish text, a leftover
-    full(bundle, en=_en("Luxembourg", "Islas Feroe y Trinidad y Tobago, Luxemburgo y Alemania"))
+    full(bundle, en=with_blocks("en", "Luxembourg", "Islas Feroe y Trinidad y Tobago, Luxemburgo y Alemania"))
     bundle.write()
     got = findings(tmp_path, select="LOC003")
     assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/en.html", 7, "LOC003")], got

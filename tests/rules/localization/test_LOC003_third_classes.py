@@ -4,29 +4,13 @@ class both ways, with the real strings the measurement missed, exact lines."""
 
 from builder import findings, lint
 
-from loc_pages import EN, ES, FR, RU, doc, full
-
-
-def _en(text):
-    return EN.replace("<p>Price: $39.90</p>", f"<p>{text}</p>")
-
-
-def _es(text):
-    return ES.replace("<p>Precio: 39,90 US$</p>", f"<p>{text}</p>")
-
-
-def _fr(text):
-    return FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", f"<p>{text}</p>")
-
-
-def _ru(text):
-    return RU.replace("<p>Цена: 39,90 $</p>", f"<p>{text}</p>")
+from loc_pages import doc, full, with_blocks
 
 
 # -- letters the page language never writes: the fast pass does not accept alone -----------------
 def test_portuguese_paragraph_the_fast_pass_called_spanish_is_reported(bundle, tmp_path):
     # was silent: lingua's low-accuracy mode gave es 0.99 ("já", "não": Spanish never writes "ã")
-    full(bundle, es=_es("O arquivo de ambiente criptografado já existe. Arquivo de ambiente criptografado não encontrado."))
+    full(bundle, es=with_blocks("es", "O arquivo de ambiente criptografado já existe. Arquivo de ambiente criptografado não encontrado."))
     bundle.write()
     got = findings(tmp_path, select="LOC003")
     assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/es.html", 7, "LOC003", "error")]
@@ -35,7 +19,7 @@ def test_portuguese_paragraph_the_fast_pass_called_spanish_is_reported(bundle, t
 
 def test_short_belarusian_label_on_a_russian_page_is_reported(bundle, tmp_path):
     # was silent: the fast pass put Russian first; "ў" is no Russian letter
-    full(bundle, ru=_ru("Файл быў выдалены!"))
+    full(bundle, ru=with_blocks("ru", "Файл быў выдалены!"))
     bundle.write()
     got = findings(tmp_path, select="LOC003")
     assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/ru.html", 7, "LOC003", "warning")]
@@ -44,14 +28,14 @@ def test_short_belarusian_label_on_a_russian_page_is_reported(bundle, tmp_path):
 
 def test_near_miss_french_sentence_with_spanish_loanwords_stays_silent(bundle, tmp_path):
     # "jalapeños", "piñatas": the accurate pass decides, French 0.91
-    full(bundle, fr=_fr("Découvrez notre sélection de jalapeños et de piñatas pour la fête."))
+    full(bundle, fr=with_blocks("fr", "Découvrez notre sélection de jalapeños et de piñatas pour la fête."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
 
 
 def test_near_miss_a_names_letters_do_not_count(bundle, tmp_path):
     # "Provença" is a name (capitalised): the fast pass accepts as before
-    full(bundle, es=_es("Recogida gratuita en nuestra tienda de la calle Provença, junto a la plaza."))
+    full(bundle, es=with_blocks("es", "Recogida gratuita en nuestra tienda de la calle Provença, junto a la plaza."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
 
@@ -59,7 +43,7 @@ def test_near_miss_a_names_letters_do_not_count(bundle, tmp_path):
 # -- lingua's two modes disagree: py3langid is asked ----------------------------------------------
 def test_portuguese_paragraph_the_accurate_pass_kept_as_spanish_is_reported(bundle, tmp_path):
     # was silent: fast pt 1.00, accurate es 0.61 (above the second opinion's 0.6); py3langid pt 0.85
-    full(bundle, es=_es("O campo deve conter elementos. O arquivo deve ter quilobytes. O campo deve conter o valor."))
+    full(bundle, es=with_blocks("es", "O campo deve conter elementos. O arquivo deve ter quilobytes. O campo deve conter o valor."))
     bundle.write()
     got = findings(tmp_path, select="LOC003")
     assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/es.html", 7, "LOC003")]
@@ -68,7 +52,7 @@ def test_portuguese_paragraph_the_accurate_pass_kept_as_spanish_is_reported(bund
 
 def test_near_miss_spanish_sentence_with_french_dish_names_stays_silent(bundle, tmp_path):
     # fast fr 1.00, accurate es 0.67: asked, py3langid es 0.99
-    full(bundle, es=_es("Nuestro menú incluye crème brûlée y otros postres franceses hechos en casa."))
+    full(bundle, es=with_blocks("es", "Nuestro menú incluye crème brûlée y otros postres franceses hechos en casa."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
 
@@ -90,7 +74,7 @@ def test_catalan_page_of_two_blocks_is_one_loc002(bundle, tmp_path):
 
 
 def test_near_miss_the_same_blocks_in_a_spanish_page_are_one_block_finding(bundle, tmp_path):
-    full(bundle, es=_es("O ha de tenir un slug vàlid.</p>\n<p>El campo ha de ser numéric i pot contenir coma."))
+    full(bundle, es=with_blocks("es", "O ha de tenir un slug vàlid.</p>\n<p>El campo ha de ser numéric i pot contenir coma."))
     bundle.write()
     got = findings(tmp_path, select=["LOC002", "LOC003"])
     assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/es.html", 7, "LOC003")]
@@ -118,7 +102,7 @@ def test_near_miss_spanish_page_of_two_labels_stays_silent(bundle, tmp_path):
 def test_german_paragraph_with_php_settings_on_an_english_page_is_reported(bundle, tmp_path):
     # the tuning corpus's last 80+ miss: without its capitalised words ("Sie", "Ihrer", "Datei")
     # the rest was de 0.43 / es 0.31 / en 0.26, kept for want of a decision, and so accepted
-    full(bundle, en=_en("Legen Sie 'date.timezone' in Ihrer php.ini Datei fest (z.B. date.timezone = \"Europe/Berlin\")"))
+    full(bundle, en=with_blocks("en", "Legen Sie 'date.timezone' in Ihrer php.ini Datei fest (z.B. date.timezone = \"Europe/Berlin\")"))
     bundle.write()
     got = findings(tmp_path, select="LOC003")
     assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/en.html", 7, "LOC003", "error")]
@@ -127,7 +111,7 @@ def test_german_paragraph_with_php_settings_on_an_english_page_is_reported(bundl
 
 def test_near_miss_english_paragraph_with_german_product_names_stays_silent(bundle, tmp_path):
     # the rest without the names is English on top: the names explain the rejection
-    full(bundle, en=_en("Order the Schwarzwälder Kirschtorte baking tin by Kaiser Backformen today and get free "
+    full(bundle, en=with_blocks("en", "Order the Schwarzwälder Kirschtorte baking tin by Kaiser Backformen today and get free "
                         "delivery across Europe."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
