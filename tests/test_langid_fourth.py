@@ -7,37 +7,25 @@ per page, language and band; 120 correct blocks per page and band). docs/langid.
 measurement") has the full table.
 """
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
+from realtext_gates import DATA, rate, sample_cells
 
-import langid_realtext as bench  # noqa: E402
-
-CORPUS = ROOT / "tests" / "data" / "langid_shops_fourth.jsonl.xz"
+CORPUS = DATA / "langid_shops_fourth.jsonl.xz"
 REPOS = {"vendure-ecommerce/vendure": "MIT", "OCA/e-commerce": "AGPL-3.0", "OCA/sale-workflow": "AGPL-3.0"}
 EARLIER = ("langid_shops.jsonl.xz", "langid_shops_heldout.jsonl.xz", "langid_shops_third.jsonl.xz")
 
 
 @pytest.fixture(scope="module")
 def cells():
-    return bench.measure(per_cell=40, jobs=2, corpus=CORPUS)["cells"]
-
-
-def rate(cell):
-    hits, n = cell
-    assert n > 0
-    return 100 * hits / n
+    return sample_cells(CORPUS)
 
 
 def test_the_fourth_corpus_is_other_text():
     import shop_corpus
 
     fourth = shop_corpus.read(CORPUS)
-    earlier = {r["text"] for name in EARLIER for r in shop_corpus.read(ROOT / "tests" / "data" / name)}
+    earlier = {r["text"] for name in EARLIER for r in shop_corpus.read(DATA / name)}
     assert {r["repo"] for r in fourth} == set(REPOS)
     assert all(r["license"] == REPOS[r["repo"]] and len(r["commit"]) == 40 for r in fourth)
     assert sum(r["text"] in earlier for r in fourth) < 0.03 * len(fourth)  # a few common labels

@@ -7,28 +7,16 @@ blocks per page and band). docs/langid.md ("Held-out measurement") has the full 
 what is still missed.
 """
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
+from realtext_gates import DATA, rate, sample_cells
 
-import langid_realtext as bench  # noqa: E402
-
-CORPUS = ROOT / "tests" / "data" / "langid_shops_heldout.jsonl.xz"
+CORPUS = DATA / "langid_shops_heldout.jsonl.xz"
 
 
 @pytest.fixture(scope="module")
 def cells():
-    return bench.measure(per_cell=40, jobs=2, corpus=CORPUS)["cells"]
-
-
-def rate(cell):
-    hits, n = cell
-    assert n > 0
-    return 100 * hits / n
+    return sample_cells(CORPUS)
 
 
 def test_the_held_out_corpus_is_other_text():

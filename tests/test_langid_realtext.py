@@ -9,26 +9,14 @@ text (an all-capital Spanish word is removed as an acronym, leaving only the Cyr
 whole Catalan/Portuguese pages of one or two sentences that also pass block by block.
 """
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-
-import langid_realtext as bench  # noqa: E402
+from realtext_gates import rate, sample_cells
 
 
 @pytest.fixture(scope="module")
 def cells():
-    return bench.measure(per_cell=40, jobs=2)["cells"]
-
-
-def rate(cell):
-    hits, n = cell
-    assert n > 0
-    return 100 * hits / n
+    return sample_cells()
 
 
 def test_false_alarms_on_correct_blocks(cells):

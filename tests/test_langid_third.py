@@ -7,36 +7,24 @@ correct blocks per page and band). docs/langid.md ("Third measurement") has the 
 what is still missed.
 """
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
+from realtext_gates import DATA, rate, sample_cells
 
-import langid_realtext as bench  # noqa: E402
-
-CORPUS = ROOT / "tests" / "data" / "langid_shops_third.jsonl.xz"
+CORPUS = DATA / "langid_shops_third.jsonl.xz"
 REPOS = {"filamentphp/filament": "MIT", "Laravel-Lang/lang": "MIT", "PrestaShopCorp/ps_checkout": "AFL-3.0"}
 
 
 @pytest.fixture(scope="module")
 def cells():
-    return bench.measure(per_cell=40, jobs=2, corpus=CORPUS)["cells"]
-
-
-def rate(cell):
-    hits, n = cell
-    assert n > 0
-    return 100 * hits / n
+    return sample_cells(CORPUS)
 
 
 def test_the_third_corpus_is_other_text():
     import shop_corpus
 
     third = shop_corpus.read(CORPUS)
-    earlier = {r["text"] for path in (shop_corpus.OUT, ROOT / "tests" / "data" / "langid_shops_heldout.jsonl.xz")
+    earlier = {r["text"] for path in (shop_corpus.OUT, DATA / "langid_shops_heldout.jsonl.xz")
                for r in shop_corpus.read(path)}
     assert {r["repo"] for r in third} == set(REPOS)
     assert all(r["license"] == REPOS[r["repo"]] and len(r["commit"]) == 40 for r in third)
