@@ -251,8 +251,13 @@ def _first_pass_holds(items, total: int, share_needed: float) -> bool:
     and weighed against the neighbours (two Catalan labels each pass as Spanish)."""
     if total < CAREFUL_PAGE_CHARS:
         return False
-    sure = sum(len(j.text) for j in items if j.verdict.model == "first")
-    return sure > total * (1 - share_needed)
+    return _out_of_reach(sum(len(j.text) for j in items if j.verdict.model == "first"), total, share_needed)
+
+
+def _out_of_reach(own: int, total: int, share_needed: float) -> bool:
+    """The page language holds more than ``1 - share_needed`` of the text: no other language can
+    reach the share that makes the page foreign."""
+    return own > total * (1 - share_needed)
 
 
 def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
@@ -309,7 +314,7 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
         # a pre-commit run with one foreign paragraph re-judged every other block of its page)
         settled = False
         for j in sorted(doubted, key=lambda j: -len(j.text)):
-            settled = settled or weights.get(own, 0) > total * (1 - share_needed)
+            settled = settled or _out_of_reach(weights.get(own, 0), total, share_needed)
             lang = own if settled else judge.judge(j.text, own, careful=True).foreign or own
             weights[lang] = weights.get(lang, 0) + len(j.text)
         if total + undecided < long_from:
