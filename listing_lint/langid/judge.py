@@ -92,8 +92,9 @@ RIVAL_LEADS = 0.5
 #: ... or the page language holds at most PAGE_BEHIND of the winner's share (the rivals split the
 #: rest: a Spanish sentence on an English page is Catalan 0.48 / Spanish 0.45 / English 0.07)
 PAGE_BEHIND = 0.5
-#: a close call on a sentence (the winner under WEAK_REJECT, the page language above PAGE_BEHIND
-#: of it) is settled by py3langid: accepted when its best is the page language
+#: a weak win on a sentence (the winner under WEAK_REJECT, however far behind the page language
+#: is: fifth corpus, "Перейти к списку типов атрибутов" is uk 0.75 / ru 0.24) is settled by
+#: py3langid: accepted when its best is the page language
 WEAK_REJECT = 0.75
 #: a text the rivals split is named by the accurate model among the fast pass's NAMING_RIVALS best
 NAMING_RIVALS = 4
@@ -588,10 +589,10 @@ class Judge:
         lang, conf = next(iter(accurate.items()))
         own = accurate.get(expected, 0.0)
         rejected = _clearly_rejected(accurate, expected, ACCURATE_REJECT_LONG if long_text else ACCURATE_REJECT)
-        if rejected and long_text and conf < WEAK_REJECT and own > PAGE_BEHIND * conf:
-            # a close call between the page language and one rival on a sentence: py3langid must
-            # not call it the page language ("Has cancelado el pedido realizado el": lingua
-            # pt 0.57 / es 0.43, py3langid es 0.85)
+        if rejected and long_text and conf < WEAK_REJECT:
+            # a weak win on a sentence: py3langid must not call it the page language ("Has
+            # cancelado el pedido realizado el": lingua pt 0.57 / es 0.43, py3langid es 0.85;
+            # "Перейти к списку типов атрибутов": lingua uk 0.75 / ru 0.24, py3langid ru 0.56)
             second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, lang, *rivals})))
             if next(iter(second), None) == expected:
                 return Verdict(True, expected, second[expected], "second")
