@@ -24,3 +24,25 @@ def test_foreign_letters_exclude_every_candidate_alphabet():
     written = "áàâãäæçéèêëíìîïñóòôõöœúùûüÿßёіїєґўъыэ" + "абвгдежзийклмнопрстуфхцчшщьюя"
     assert not FOREIGN_LETTERS & set(written + written.upper())
     assert {"å", "Å", "ø", "ł", "Ł", "š", "ő", "ș", "İ", "ј", "ђ"} <= FOREIGN_LETTERS
+
+
+@pytest.mark.parametrize(("text", "stripped"), [
+    # terms of the shared list that are words too (data/wordlists/neutral_words.txt): kept as words
+    ("Prix le plus bas avant remise", "Prix le plus bas avant remise"),
+    ("En savoir plus", "En savoir plus"),
+    ("Plus de filtres ( )", "Plus de filtres"),  # the sentence's first word, before a lower-case word
+    ("¿Más filtros? Plus de filtres", "¿Más filtros? Plus de filtres"),
+    ("Dieser Code ist nur einmal pro Benutzer gültig.", "Dieser Code ist nur einmal pro Benutzer gültig."),
+    ("Weight within min/max limits", "Weight within min/max limits"),
+    ("Max length", "Max length"),
+    # ... and names where written as names
+    ("Funda para Galaxy S24 Plus", "Funda para Galaxy"),
+    ("Forcer qté Max", "Forcer qté"),
+    ("Compatible con Echo Dot", "Compatible con Dot"),
+    ("Echo Dot y Smart Plug", "Dot y Plug"),  # first word, but before a capitalised one: a name
+    ("iPhone 15 Pro Max", ""),
+    ("Compatible con Alexa y Google Home", "Compatible con y"),  # the other terms in any case
+    ("conexión bluetooth y wifi", "conexión y"),
+])
+def test_shared_terms_that_are_words_are_removed_only_as_names(text, stripped):
+    assert strip_neutral(text) == stripped

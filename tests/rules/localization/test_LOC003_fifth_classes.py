@@ -70,3 +70,27 @@ def test_ukrainian_sentence_with_no_ukrainian_only_letter_is_still_reported_on_a
     got = findings(tmp_path, select=["LOC002", "LOC003"])
     assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/ru.html", 7, "LOC003", "error")]
     assert "Ukrainian" in got[0].message
+
+
+# -- terms of the neutral list that are words too are words of their text -------------------------
+def test_near_miss_french_label_starting_with_plus_stays_silent(bundle, tmp_path):
+    # was a 10-29 false alarm: "Plus" (a neutral term, "Galaxy S24 Plus") was removed and "de
+    # filtres" is Catalan 0.73; judged whole, the label is French
+    full(bundle, fr=with_blocks("fr", "Plus de filtres ( )"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
+def test_french_link_text_with_plus_is_reported_on_an_english_page(bundle, tmp_path):
+    # was silent: "plus" was removed and "En savoir" (9 letters) is under the judged minimum
+    full(bundle, en=with_blocks("en", "En savoir plus"))
+    bundle.write()
+    got = findings(tmp_path, select=["LOC002", "LOC003"])
+    assert [(f.path, f.line, f.code, str(f.severity)) for f in got] == [("listings/demo/detail/en.html", 7, "LOC003", "warning")]
+    assert "French" in got[0].message
+
+
+def test_near_miss_product_line_names_from_the_list_are_still_removed(bundle, tmp_path):
+    full(bundle, es=with_blocks("es", "Funda para Galaxy S24 Plus y Echo Dot"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
