@@ -73,10 +73,16 @@ def test_ukrainian_sentence_with_no_ukrainian_only_letter_is_still_reported_on_a
 
 
 # -- terms of the neutral list that are words too are words of their text -------------------------
-def test_near_miss_french_label_starting_with_plus_stays_silent(bundle, tmp_path):
-    # was a 10-29 false alarm: "Plus" (a neutral term, "Galaxy S24 Plus") was removed and "de
-    # filtres" is Catalan 0.73; judged whole, the label is French
-    full(bundle, fr=with_blocks("fr", "Plus de filtres ( )"))
+def test_near_miss_french_label_with_plus_stays_silent(bundle, tmp_path):
+    # the lower-case "plus" is kept: the label is judged on all its words
+    full(bundle, fr=with_blocks("fr", "Afficher plus de filtres"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
+def test_near_miss_english_product_name_heading_on_a_spanish_page_stays_silent(bundle, tmp_path):
+    # "Smart" first in the heading is still removed as the name it is here: "plug" alone is not judged
+    full(bundle, es=with_blocks("es", "Enchufe inteligente X1</p>\n<h2>Smart plug X1</h2>\n<p>Fácil de instalar."))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
 
