@@ -51,11 +51,21 @@ def _list(lang: str) -> tuple[str, int, float] | None:
             if raw is None:
                 _lists[lang] = None
             else:
-                text = gzip.decompress(raw).decode("utf-8")
-                counts = [int(line.rpartition(" ")[2]) for line in text.splitlines()]
-                total = sum(counts)
-                _lists[lang] = ("\n" + text, total, math.log(0.5 * min(counts) / total))
+                _lists[lang] = _parsed(gzip.decompress(raw).decode("utf-8", "replace"))
         return _lists[lang]
+
+
+def _parsed(text: str) -> tuple[str, int, float] | None:
+    """The list's text after its first line ("# total least": what the counts add up to, and the
+    least of them); None for a file not of that shape (a damaged install gives no opinion)."""
+    head, _, body = text.partition("\n")
+    parts = head.split()
+    if len(parts) != 3 or parts[0] != "#" or not parts[1].isdigit() or not parts[2].isdigit():
+        return None
+    total, least = int(parts[1]), int(parts[2])
+    if not 0 < least <= total:
+        return None
+    return "\n" + body, total, math.log(0.5 * least / total)
 
 
 @lru_cache(maxsize=8192)
@@ -69,7 +79,8 @@ def log_frequency(lang: str, word: str) -> float | None:
     if at < 0:
         return None
     end = text.find("\n", at + 1)
-    return math.log(int(text[at + len(word) + 2:end]) / total)
+    count = text[at + len(word) + 2:end if end >= 0 else None]
+    return math.log(int(count) / total) if count.isdigit() and 0 < int(count) <= total else None
 
 
 def has_list(lang: str | None) -> bool:
