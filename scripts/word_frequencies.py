@@ -6,8 +6,9 @@ CC-BY-SA-4.0).
     python scripts/word_frequencies.py --repo /path/to/FrequencyWords.git [--commit 525f9b5...]
 
 Reads the files from the git object store at ``--commit`` (no work tree needed), keeps the lines
-that are one word of letters, lower-cased, in the file's order (most frequent first), and writes
-them gzip-compressed with a fixed timestamp, so the same commit gives the same bytes. Only the
+that are one word of letters, lower-cased (the first of a word's spellings that fold together),
+sorted by word after a first line with the counts' total and least, and writes them
+gzip-compressed with a fixed timestamp, so the same commit gives the same bytes. Only the
 page languages and the neighbours the language judge names have a list (``LANGUAGES``).
 """
 
@@ -47,6 +48,8 @@ def main(argv: list[str] | None = None) -> int:
         kept = lines(args.repo, args.commit, lang)
         counts = [int(line.rpartition(" ")[2]) for line in kept]
         # the first line: the total and the least count, so a reader need not add 50,000 numbers
+        # sorted by word (Python's order of str), so a reader finds a word by bisection
+        kept.sort(key=lambda line: line.rpartition(" ")[0])
         data = ("\n".join([f"# {sum(counts)} {min(counts)}", *kept]) + "\n").encode("utf-8")
         (OUT / f"{lang}.txt.gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
         print(lang, len(kept), "words")

@@ -17,6 +17,9 @@ import gzip
 import math
 import re
 import threading
+from array import array
+from bisect import bisect_left
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,55 +35,79 @@ WORD_LEAD = 1.0
 MAX_WORDS = 64
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "wordfreq"
 _LETTERS = re.compile(r"[^\W\d_]+")
-_lists: dict[str, tuple[str, int, float] | None] = {}
+_NEWLINE = re.compile("\n")
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A language's list: its lines ("word count", sorted by word) as one string, where each line
+    starts, the counts' total and the log frequency given to a word the list lacks. One string and
+    an array of offsets, not a dict of 50,000 words (about 5 MiB per language in every worker,
+    issue 18); a word is found by bisection."""
+
+    text: str
+    starts: array
+    total: int
+    floor: float
+
+    def _word_at(self, at: int) -> str:
+        return self.text[at:self.text.find(" ", at)]
+
+    def count(self, word: str) -> int | None:
+        i = bisect_left(self.starts, word, key=self._word_at)
+        if i == len(self.starts) or self._word_at(self.starts[i]) != word:
+            return None
+        at = self.starts[i] + len(word) + 1
+        end = self.text.find("\n", at)
+        value = self.text[at:end if end >= 0 else None]
+        return int(value) if value.isdigit() and 0 < int(value) <= self.total else None
+
+
+_lists: dict[str, WordList | None] = {}
 _lock = threading.Lock()
 
 
-def _list(lang: str) -> tuple[str, int, float] | None:
-    """A language's list as one string ("\\nword count\\n..."), its total count and the log
-    frequency given to a word it does not hold; None when the language has no list. One string, not
-    a dict of 50,000 words: a close call is rare, and a dict per language would cost each worker
-    about 5 MiB (issue 18)."""
-    with _lock:
-        if lang not in _lists:
-            path = FOLDER / f"{lang}.txt.gz"
-            try:
-                raw = path.read_bytes() if lang.isalpha() else None
-            except OSError:
-                raw = None
-            if raw is None:
-                _lists[lang] = None
-            else:
-                _lists[lang] = _parsed(gzip.decompress(raw).decode("utf-8", "replace"))
-        return _lists[lang]
-
-
-def _parsed(text: str) -> tuple[str, int, float] | None:
-    """The list's text after its first line ("# total least": what the counts add up to, and the
-    least of them); None for a file not of that shape (a damaged install gives no opinion)."""
+def parse(text: str) -> WordList | None:
+    """A list file's text: a first line "# total least" (what the counts add up to, and the least of
+    them), then "word count" lines sorted by word. None for a file not of that shape (a damaged
+    install gives no opinion)."""
     head, _, body = text.partition("\n")
     parts = head.split()
     if len(parts) != 3 or parts[0] != "#" or not parts[1].isdigit() or not parts[2].isdigit():
         return None
     total, least = int(parts[1]), int(parts[2])
-    if not 0 < least <= total:
+    if not 0 < least <= total or not body:
         return None
-    return "\n" + body, total, math.log(0.5 * least / total)
+    starts = array("I", [0])
+    starts.extend(m.end() for m in _NEWLINE.finditer(body, 0, len(body) - 1))
+    words = [body[at:body.find(" ", at)] for at in (starts[0], starts[len(starts) // 2], starts[-1])]
+    if words != sorted(words):
+        return None  # not sorted: bisection would miss words
+    return WordList(body, starts, total, math.log(0.5 * least / total))
+
+
+def _list(lang: str) -> WordList | None:
+    """A language's list, read once per process; None when the language has none."""
+    with _lock:
+        if lang not in _lists:
+            path = FOLDER / f"{lang}.txt.gz"
+            try:
+                raw = path.read_bytes() if lang.isalpha() and lang.isascii() else None
+            except OSError:
+                raw = None
+            try:
+                _lists[lang] = parse(gzip.decompress(raw).decode("utf-8", "replace")) if raw else None
+            except (OSError, EOFError, ValueError):  # a damaged file: no opinion
+                _lists[lang] = None
+        return _lists[lang]
 
 
 @lru_cache(maxsize=8192)
 def log_frequency(lang: str, word: str) -> float | None:
     """ln of ``word``'s share of ``lang``'s words (lower case), or None when the list lacks it."""
     entry = _list(lang)
-    if entry is None:
-        return None
-    text, total, _ = entry
-    at = text.find(f"\n{word} ")
-    if at < 0:
-        return None
-    end = text.find("\n", at + 1)
-    count = text[at + len(word) + 2:end if end >= 0 else None]
-    return math.log(int(count) / total) if count.isdigit() and 0 < int(count) <= total else None
+    count = entry.count(word) if entry is not None else None
+    return math.log(count / entry.total) if count else None
 
 
 def has_list(lang: str | None) -> bool:
@@ -89,7 +116,7 @@ def has_list(lang: str | None) -> bool:
 
 def _llr(words: list[str], a: str, b: str) -> float:
     """ln P(words | a) - ln P(words | b); a word neither list holds says nothing and is skipped."""
-    floor_a, floor_b = _list(a)[2], _list(b)[2]
+    floor_a, floor_b = _list(a).floor, _list(b).floor
     total = 0.0
     for word in words:
         fa, fb = log_frequency(a, word), log_frequency(b, word)
