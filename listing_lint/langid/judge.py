@@ -597,10 +597,12 @@ class Judge:
             second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, lang, *rivals})))
             if next(iter(second), None) == expected:
                 return Verdict(True, expected, second[expected], "second")
-            if words.keeps(text, expected, lang, tuple(rivals)):
-                # both models call it the neighbour, but its words are the page language's: "Divisa
-                # de reembolso de PayPal no válida." (lingua pt 0.56, py3langid pt 0.86; Portuguese
-                # negates with "não", and its "no" is "em" + "o")
+            if own > PAGE_BEHIND * conf and words.keeps(text, expected, lang, tuple(rivals)):
+                # a close call (the page language above half of the winner) both models call the
+                # neighbour, but its words are the page language's: "Divisa de reembolso de PayPal
+                # no válida." (lingua pt 0.56, py3langid pt 0.86; Portuguese negates with "não",
+                # and its "no" is "em" + "o"). Not on a weak win far ahead: "Habilitar
+                # notificación de cookies" on a French page (fr 0.01) was kept by its words
                 return Verdict(True, expected, own, "words")
         if not rejected and len(text) >= LONG_CHARS and (own < SECOND_OPINION_BELOW or _passes_disagree(fast, expected, own)):
             # lingua is unsure of the page language on a sentence: a second model, py3langid, may
