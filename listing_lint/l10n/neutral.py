@@ -38,6 +38,28 @@ def neutral_terms() -> tuple[str, ...]:
     return tuple(load_terms(NEUTRAL_FILE))
 
 
+#: the shared list's terms that are also words of a candidate language (French "plus", German
+#: "pro"): names only where written as names (``_name_or_word``)
+NEUTRAL_WORDS_FILE = NEUTRAL_FILE.with_name("neutral_words.txt")
+
+
+@lru_cache(maxsize=1)
+def _shared_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """The shared list's pattern without its word-terms, and the word-terms' own (``_name_or_word``
+    decides each match)."""
+    words = {t.lower() for t in load_terms(NEUTRAL_WORDS_FILE)}
+    names = tuple(t for t in neutral_terms() if t.lower() not in words)
+    return _terms_pattern(names), _terms_pattern(tuple(t for t in neutral_terms() if t.lower() in words))
+
+
+def _name_or_word(match: re.Match) -> str:
+    """A word-term in lower case is a word of its text ("le plus bas", "einmal pro Benutzer"),
+    kept; with a capital it is a name, blanked as before ("Galaxy S24 Plus", "Зарядка WIRELESS"),
+    also first in a sentence: "Smart plug X1" is a product name as often as "Plus de filtres" is
+    a French label, and the heading of an English product name on a Spanish page stays silent."""
+    return match.group(0) if match.group(0)[0].islower() else " "
+
+
 @lru_cache(maxsize=64)  # the shared list's pattern, and each bundle's names while it is linted
 def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
     """One pattern for whole-word ``terms``, longest first (so "Google Home" goes before "Google")."""
@@ -201,9 +223,12 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
     for pattern in (_terms_pattern(extra_terms), _terms_pattern(glossary)):
         if pattern is not None:
             text = pattern.sub(" ", text)
-    shared = _terms_pattern(neutral_terms())
-    if shared is not None and _may_hold_neutral_term(text):
-        text = shared.sub(" ", text)
+    if _may_hold_neutral_term(text):
+        shared, word_terms = _shared_patterns()
+        if shared is not None:
+            text = shared.sub(" ", text)
+        if word_terms is not None:
+            text = word_terms.sub(_name_or_word, text)
     if not _plain_words(text):
         shouting = _shouting(text)
         text = _TOKEN.sub(partial(_keep_or_blank, shouting=shouting), text)

@@ -93,8 +93,9 @@ RIVAL_LEADS = 0.5
 #: ... or the page language holds at most PAGE_BEHIND of the winner's share (the rivals split the
 #: rest: a Spanish sentence on an English page is Catalan 0.48 / Spanish 0.45 / English 0.07)
 PAGE_BEHIND = 0.5
-#: a close call on a sentence (the winner under WEAK_REJECT, the page language above PAGE_BEHIND
-#: of it) is settled by py3langid: accepted when its best is the page language
+#: a weak win on a sentence (the winner under WEAK_REJECT, however far behind the page language
+#: is: fifth corpus, "Перейти к списку типов атрибутов" is uk 0.75 / ru 0.24) is settled by
+#: py3langid: accepted when its best is the page language
 WEAK_REJECT = 0.75
 #: a text the rivals split is named by the accurate model among the fast pass's NAMING_RIVALS best
 NAMING_RIVALS = 4
@@ -552,13 +553,14 @@ class Judge:
         """``careful``: neither the first nor the fast pass accepts (the accurate pass decides)."""
         script, wanted = _script(text), _expected_script(expected)
         objects = False  # the first pass gives a rival FIRST_OBJECTS: the fast pass may not accept alone
-        if (not careful and len(text) >= FIRST_FROM and script and script == wanted
-                and expected in self.candidates):
+        first_rival = None  # the first pass's best language when it is not the page's: a rival too
+        if len(text) >= FIRST_FROM and script and script == wanted and expected in self.candidates:
             first = self._scores_of("py3langid", text, digest, self.candidates)
             top = next(iter(first), None)
-            if top == expected and first[expected] >= FIRST_SURE:
+            if not careful and top == expected and first[expected] >= FIRST_SURE:
                 return Verdict(True, expected, first[expected], "first")
-            objects = top != expected and first.get(top, 0.0) >= FIRST_OBJECTS
+            objects = not careful and top != expected and first.get(top, 0.0) >= FIRST_OBJECTS
+            first_rival = top if top != expected else None
         fast = self._scores_of("lingua-low", text, digest, self._candidates_for(expected))
         if not fast:
             return Verdict(True, None, 0.0, "fast")
@@ -575,6 +577,11 @@ class Judge:
                 and not _not_written(text, expected)):
             return Verdict(True, expected, fast[expected], "fast")
         rivals = [lang for lang in fast if lang != expected][:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS]
+        if first_rival and first_rival not in rivals:
+            # the fast pass's rivals can miss the language the text is in: "Invalid characters in
+            # controller name" is fr 0.46 / nl 0.39 / es 0.09 / en 0.04 for it on a French page
+            # (en 0.86 for py3langid), and the accurate pass then chose among fr, nl and es
+            rivals.append(first_rival)
         if not rivals:
             return Verdict(True, expected, fast[expected], "fast")
         accurate = self._accurate(text, digest, tuple(sorted({expected, *rivals})))
@@ -583,17 +590,19 @@ class Judge:
         lang, conf = next(iter(accurate.items()))
         own = accurate.get(expected, 0.0)
         rejected = _clearly_rejected(accurate, expected, ACCURATE_REJECT_LONG if long_text else ACCURATE_REJECT)
-        if rejected and long_text and conf < WEAK_REJECT and own > PAGE_BEHIND * conf:
-            # a close call between the page language and one rival on a sentence: py3langid must
-            # not call it the page language ("Has cancelado el pedido realizado el": lingua
-            # pt 0.57 / es 0.43, py3langid es 0.85)
+        if rejected and long_text and conf < WEAK_REJECT:
+            # a weak win on a sentence: py3langid must not call it the page language ("Has
+            # cancelado el pedido realizado el": lingua pt 0.57 / es 0.43, py3langid es 0.85;
+            # "Перейти к списку типов атрибутов": lingua uk 0.75 / ru 0.24, py3langid ru 0.56)
             second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, lang, *rivals})))
             if next(iter(second), None) == expected:
                 return Verdict(True, expected, second[expected], "second")
-            if words.keeps(text, expected, lang, tuple(rivals)):
-                # both models call it the neighbour, but its words are the page language's: "Divisa
-                # de reembolso de PayPal no válida." (lingua pt 0.56, py3langid pt 0.86; Portuguese
-                # negates with "não", and its "no" is "em" + "o")
+            if own > PAGE_BEHIND * conf and words.keeps(text, expected, lang, tuple(rivals)):
+                # a close call (the page language above half of the winner) both models call the
+                # neighbour, but its words are the page language's: "Divisa de reembolso de PayPal
+                # no válida." (lingua pt 0.56, py3langid pt 0.86; Portuguese negates with "não",
+                # and its "no" is "em" + "o"). Not on a weak win far ahead: "Habilitar
+                # notificación de cookies" on a French page (fr 0.01) was kept by its words
                 return Verdict(True, expected, own, "words")
         if not rejected and len(text) >= LONG_CHARS and (own < SECOND_OPINION_BELOW or _passes_disagree(fast, expected, own)):
             # lingua is unsure of the page language on a sentence: a second model, py3langid, may

@@ -77,8 +77,11 @@ def test_near_miss_the_same_blocks_in_a_spanish_page_are_one_block_finding(bundl
     full(bundle, es=with_blocks("es", "O ha de tenir un slug vàlid.</p>\n<p>El campo ha de ser numéric i pot contenir coma."))
     bundle.write()
     got = findings(tmp_path, select=["LOC002", "LOC003"])
-    assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/es.html", 7, "LOC003")]
-    assert "Catalan" in got[0].message
+    # the second block (Catalan with a Spanish "El campo") is found too since the fifth corpus's
+    # fix: py3langid's best language, ca, is a rival of the accurate pass and its second opinion
+    assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/es.html", 7, "LOC003"),
+                                                      ("listings/demo/detail/es.html", 8, "LOC003")]
+    assert all("Catalan" in f.message for f in got)
 
 
 # -- a short page judged whole is also weighed against the page language's neighbours -----------
