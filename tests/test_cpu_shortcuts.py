@@ -182,3 +182,49 @@ def test_neutral_term_shortcut(text):
 
     if neutral._terms_pattern(neutral.neutral_terms()).search(text):
         assert neutral._may_hold_neutral_term(text)
+
+
+# -- session 7 -------------------------------------------------------------------------------------
+def _scores_stored_before(scores: dict[str, float]) -> dict[str, float]:
+    """The memo's score strings as they were (``lang=repr(float)`` joined by ";"), read back."""
+    stored = ";".join(f"{lang}={conf!r}" for lang, conf in scores.items())
+    pairs = (item.split("=", 1) for item in stored.split(";") if "=" in item)
+    return {lang: float(value) for lang, value in pairs}
+
+
+def _bits(scores: dict[str, float]) -> list[tuple[str, bytes]]:
+    import struct
+
+    return [(lang, struct.pack("<d", conf)) for lang, conf in scores.items()]
+
+
+_SCORES = st.lists(
+    st.tuples(st.sampled_from(judge.CANDIDATES + ("pl", "sv")),
+              st.one_of(st.floats(0.0, 1.0), st.floats(allow_nan=False), st.sampled_from([0.0, 1e-300, 5e-324, 1.0]))),
+    max_size=14, unique_by=lambda pair: pair[0],
+).map(dict)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SCORES)
+@example({})
+@example({"ru": 0.9999999999999999, "uk": 1.1102230246251565e-16, "bg": 0.0})
+def test_packed_scores_read_back_as_the_repr_strings_did(scores):
+    """The memo's packed scores give back the same languages, in the same order, with the same
+    floats bit for bit, as the ``repr`` strings stored before."""
+    back = judge._decode_scores(judge._encode_scores(scores))
+    assert _bits(back) == _bits(_scores_stored_before(scores)) == _bits(scores)
+
+
+def test_scores_are_stored_packed_under_their_own_namespace():
+    """Answers stored in the old spelling (another namespace) are never read as packed ones."""
+    from listing_lint import memo
+
+    memo.clear_memory()
+    j = judge.Judge("py3langid")
+    text = "Зарядное устройство для телефона, быстрое и лёгкое."
+    scores = j._scores_of("py3langid", text, judge._digest(text), ("ru", "uk", "bg"))
+    stored = [value for (ns, _), value in memo._memory.items() if ns.startswith("langid:py3langid:")]
+    assert [ns for (ns, _) in memo._memory if ns.startswith("langid:py3langid:")][0].endswith(":" + judge.SCORES_FORMAT)
+    assert stored == [judge._encode_scores(scores)] and "=" not in stored[0]
+    assert j._scores_of("py3langid", text, judge._digest(text), ("ru", "uk", "bg")) == scores
