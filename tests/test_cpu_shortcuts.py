@@ -228,3 +228,89 @@ def test_scores_are_stored_packed_under_their_own_namespace():
     assert [ns for (ns, _) in memo._memory if ns.startswith("langid:py3langid:")][0].endswith(":" + judge.SCORES_FORMAT)
     assert stored == [judge._encode_scores(scores)] and "=" not in stored[0]
     assert j._scores_of("py3langid", text, judge._digest(text), ("ru", "uk", "bg")) == scores
+
+
+def _badness_alphabet() -> str:
+    """Every character ftfy's badness pattern names, plus letters and spaces around them."""
+    import re
+
+    import ftfy.badness
+
+    named = set(re.sub(r"\\[A-Za-z]|[\[\]|^?()\n#]", "", ftfy.badness.BADNESS_RE.pattern))
+    return "".join(sorted(named | set("aeA zВвГР.,!\u00a0"))) 
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from(_badness_alphabet()), min_size=1, max_size=8), _COPY,
+                 st.text(max_size=40)))
+@example("CÃ¢ble de 2 mÃ¨tres")
+@example("Ð¿Ñ€Ð¸Ð²ÐµÑ‚")
+@example("itâ€™s")
+@example("вЂ™ Р’С’Р")
+@example("cÅ“ur")
+@example("Ø³Ù„Ø§Ù…")
+def test_mojibake_marks_never_skip_a_bad_text(text):
+    """A text without any of ``_marks`` is never bad to ftfy: LOC011 may skip the pattern's search."""
+    import ftfy
+
+    from listing_lint.l10n import mojibake
+
+    assert mojibake._marks() is not None  # the installed ftfy's pattern has the expected shape
+    if ftfy.is_bad(text):
+        assert mojibake._may_be_bad(text)
+
+
+def test_mojibake_marks_leave_plain_copy_alone():
+    from listing_lint.l10n import mojibake
+
+    for text in ("Câble de 2 mètres, garantie", "Зарядное устройство, быстрое", "Cargador pequeño y ligero"):
+        assert not mojibake._may_be_bad(text)
+    assert mojibake.repaired("CÃ¢ble de 2 mÃ¨tres") == "Câble de 2 mètres"
+
+
+def test_mojibake_marks_hold_every_alternatives_matches():
+    """For each alternative of ftfy's pattern, strings that match it and hold as few marks as the
+    alternative allows (each other position filled with a character outside the marks where it
+    can be) are bad to ftfy and not skipped: the marks cover every alternative."""
+    import re
+
+    import ftfy
+    import ftfy.badness
+    from re import _constants as c, _parser as parser
+
+    from listing_lint.l10n import mojibake
+
+    marks = mojibake._marks()
+    pattern = ftfy.badness.BADNESS_RE
+    (_, (_, alternatives)), = parser.parse(pattern.pattern, pattern.flags).data
+
+    def options(op, av) -> list[str]:
+        if op is c.LITERAL:
+            return [chr(av)]
+        if op is c.IN:
+            out = []
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.append(chr(value))
+                elif kind is c.RANGE:
+                    out.extend(map(chr, range(value[0], value[1] + 1)))
+                elif kind is c.NEGATE:
+                    return ["1", "€", " "]
+                elif kind is c.CATEGORY:
+                    out.extend([" ", "a"])
+            return out
+        if op is c.ANY:
+            return ["a"]
+        return [""]  # an anchor or an optional part: nothing
+
+    checked = 0
+    for alternative in alternatives:
+        slots = [options(op, av) for op, av in alternative.data]
+        quiet = [next((ch for ch in slot if not marks.search(ch)), slot[0]) for slot in slots]
+        for i, slot in enumerate(slots):
+            for ch in slot:
+                sample = "".join(quiet[:i] + [ch] + quiet[i + 1:])
+                if re.fullmatch(pattern, sample) and ftfy.is_bad(sample):
+                    assert mojibake._may_be_bad(sample), sample
+                    checked += 1
+    assert checked > 1000
