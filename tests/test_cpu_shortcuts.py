@@ -314,3 +314,30 @@ def test_mojibake_marks_hold_every_alternatives_matches():
                     assert mojibake._may_be_bad(sample), sample
                     checked += 1
     assert checked > 1000
+
+
+def _jpeg_scans_before(data: bytes, chunk: int) -> int:
+    """media.budget.jpeg_scans as it was: ``bytes.count`` per chunk, an FF carried over."""
+    import io
+
+    fh, count, tail = io.BytesIO(data), 0, b""
+    while block := fh.read(chunk):
+        joined = tail + block
+        count += joined.count(b"\xff\xda")
+        tail = joined[-1:] if joined[-1:] == b"\xff" else b""
+    return count
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([b"\xff", b"\xda", b"\xff\xda", b"\x00", b"\xff\xff\xda", b"\xda\xff", b"ab"]),
+                max_size=40).map(b"".join) | st.binary(max_size=64),
+       st.integers(1, 9))
+@example(b"\xff\xda\xff\xda", 1)
+@example(b"\xff", 1)
+def test_jpeg_scans_counts_as_bytes_count(data, chunk):
+    """The numpy count of FF DA pairs equals ``bytes.count`` of the marker, across any chunking."""
+    import io
+
+    from listing_lint.media.budget import jpeg_scans
+
+    assert jpeg_scans(io.BytesIO(data), chunk) == _jpeg_scans_before(data, chunk)
