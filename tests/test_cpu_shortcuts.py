@@ -341,3 +341,36 @@ def test_jpeg_scans_counts_as_bytes_count(data, chunk):
     from listing_lint.media.budget import jpeg_scans
 
     assert jpeg_scans(io.BytesIO(data), chunk) == _jpeg_scans_before(data, chunk)
+
+
+def test_copy_without_marks_is_answered_without_a_memo_entry():
+    """Non-ASCII copy that holds none of the marks is not mojibake, and costs the memo no entry;
+    text that holds one is still judged by ftfy and kept."""
+    from listing_lint import memo
+    from listing_lint.l10n import mojibake
+
+    memo.clear_memory()
+    assert mojibake.repaired("Зарядное устройство для дома и сада, быстрое и лёгкое.") is None
+    assert mojibake.repaired("Câble de 2 mètres, garantie") is None
+    assert not [ns for ns, _ in memo._memory if ns.startswith("mojibake:")]
+    assert mojibake.repaired("CÃ¢ble de 2 mÃ¨tres") == "Câble de 2 mètres"
+    assert mojibake.repaired("«Câble»") is None  # holds a mark («): searched, and not bad
+    assert len([ns for ns, _ in memo._memory if ns.startswith("mojibake:")]) == 2
+
+
+def test_marks_kept_in_the_memo_spare_the_ftfy_import(tmp_path):
+    """A run that finds the marks on disk answers new clean copy without importing ftfy."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from listing_lint import memo; "
+        "from listing_lint.l10n import mojibake; memo.configure(Path(sys.argv[1])); "
+        "print(mojibake.repaired(sys.argv[2]), 'ftfy' in sys.modules); memo.flush()"
+    )
+    first = subprocess.run([sys.executable, "-c", script, str(tmp_path), "Зарядное устройство"],
+                           capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", script, str(tmp_path), "Новая лампа освещает кухню"],
+                           capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["None", "True"]
+    assert again.stdout.split() == ["None", "False"]

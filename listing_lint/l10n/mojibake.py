@@ -23,9 +23,13 @@ def repaired(text: str) -> str | None:
     Kept by text hash (listing_lint.memo): a run over unchanged text does not import ftfy (0.1 s).
     ASCII text is never mojibake (that is non-ASCII characters read wrongly; ftfy's badness pattern
     matches no ASCII string, which a test checks against the installed ftfy), so an English edit
-    does not import it either.
+    does not import it either. Nor is text that holds none of ``_marks`` (most copy in any
+    language): it is answered without ftfy and without a memo entry of its own (issue 18).
     """
     if text.isascii():
+        return None
+    marks = _marks()
+    if marks is not None and marks.search(text) is None:
         return None
     ns = "mojibake:" + memo.code_version(__name__, dists=("ftfy",))
     key = memo.text_key(text)
@@ -34,7 +38,7 @@ def repaired(text: str) -> str | None:
         return stored[1:] if stored else None
     import ftfy
 
-    fixed = ftfy.fix_text(text) if _may_be_bad(text) and ftfy.is_bad(text) else text
+    fixed = ftfy.fix_text(text) if ftfy.is_bad(text) else text
     found = None if fixed == text else fixed  # ftfy sees something odd but cannot repair it: stay silent
     memo.put(ns, key, "" if found is None else "!" + found)
     return found
@@ -46,15 +50,28 @@ def _weight(ch: str) -> int:
 
 def _may_be_bad(text: str) -> bool:
     """False only when ftfy's badness pattern cannot match ``text``: it holds no character of
-    ``_marks`` (issue 18: the pattern's 30 alternatives cost 10-20 µs per text; most copy holds
-    none of the marks)."""
+    ``_marks`` (the pattern's 30 alternatives cost 10-60 µs per text)."""
     marks = _marks()
     return marks is None or marks.search(text) is not None
 
 
 @lru_cache(maxsize=1)
 def _marks():
-    """A character class that every match of ftfy's ``BADNESS_RE`` holds a character of, derived
+    """``_mark_chars`` as one character class (None: every non-ASCII text is searched). The
+    characters are kept in the memo under ftfy's version and this code's ("" for None), so a run
+    that finds them does not import ftfy."""
+    import re
+
+    ns = "mojibake-marks:" + memo.code_version(__name__, dists=("ftfy",))
+    chars = memo.get(ns, "badness")
+    if chars is None:
+        chars = "".join(_mark_chars() or ())
+        memo.put(ns, "badness", chars)
+    return re.compile("[" + "".join(map(re.escape, chars)) + "]") if chars else None
+
+
+def _mark_chars() -> list[str] | None:
+    """The characters of a class that every match of ftfy's ``BADNESS_RE`` holds a character of, derived
     from the installed ftfy's pattern: each alternative of it is a sequence, and a match of the
     alternative holds one character of each plain character class (or literal) in that sequence;
     one such class per alternative, the one with the fewest frequent characters (``_weight``), and their
@@ -101,4 +118,4 @@ def _marks():
             union |= min(classes, key=lambda cls: (sum(map(_weight, cls)), len(cls)))
     except Exception:  # noqa: BLE001 - another ftfy's pattern, another Python's parser: search always
         return None
-    return re.compile("[" + "".join(re.escape(ch) for ch in sorted(union)) + "]")
+    return sorted(union)
