@@ -374,3 +374,25 @@ def test_marks_kept_in_the_memo_spare_the_ftfy_import(tmp_path):
                            capture_output=True, text=True, check=True)
     assert first.stdout.split() == ["None", "True"]
     assert again.stdout.split() == ["None", "False"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(_PIECES | st.sampled_from([" and ", " y ", " et ", " и ", "&", " & ", "\t&\t", " e ", "\xa0"]),
+                          max_size=14).map("".join), _COPY, st.text(max_size=60)),
+       st.integers(0, 60))
+@example(" and  and  and ", 2)
+@example("a&b", 3)
+def test_longer_than_is_a_lower_bound_of_the_normal_form(part, longest):
+    """``_longer_than`` says True only when the normalised part is longer than ``longest``."""
+    if cldr._longer_than(part, longest):
+        assert len(cldr._normal(part)) > longest
+
+
+def test_case_folding_makes_no_white_space_and_drops_no_character():
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if not ch.isspace():
+            folded = ch.casefold()
+            assert folded and not any(c.isspace() for c in folded), hex(code)
