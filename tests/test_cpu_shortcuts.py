@@ -396,3 +396,17 @@ def test_case_folding_makes_no_white_space_and_drops_no_character():
         if not ch.isspace():
             folded = ch.casefold()
             assert folded and not any(c.isspace() for c in folded), hex(code)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(judge.CANDIDATES + ("pl", "sv", "a", "zz")),
+                          st.one_of(st.sampled_from([0.0, -0.0, 0.5, 1.0, 1e-300, 0.25, float("inf")]),
+                                    st.floats(allow_nan=True))),
+                max_size=15, unique_by=lambda pair: pair[0]).map(dict))
+@example({"es": 0.5, "pt": 0.5, "ca": 0.5, "en": 0.0, "de": -0.0})
+def test_ranked_orders_as_the_tuple_key(scores):
+    """``ranked`` gives the order of the key ``(-score, code)`` it used to sort by: ties by code."""
+    from listing_lint.langid.base import ranked
+
+    expected = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    assert list(ranked(scores)) == [code for code, _ in expected]
