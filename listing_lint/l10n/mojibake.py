@@ -28,8 +28,7 @@ def repaired(text: str) -> str | None:
     """
     if text.isascii():
         return None
-    marks = _marks()
-    if marks is not None and marks.search(text) is None:
+    if not _may_be_bad(text):
         return None
     ns = "mojibake:" + memo.code_version(__name__, dists=("ftfy",))
     key = memo.text_key(text)
@@ -50,7 +49,7 @@ def _weight(ch: str) -> int:
 
 def _may_be_bad(text: str) -> bool:
     """False only when ftfy's badness pattern cannot match ``text``: it holds no character of
-    ``_marks`` (the pattern's 30 alternatives cost 10-60 µs per text)."""
+    ``_marks`` (the pattern's 37 alternatives cost 10-60 µs per text; this search 2-4 µs)."""
     marks = _marks()
     return marks is None or marks.search(text) is not None
 
