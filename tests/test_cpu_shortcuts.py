@@ -276,9 +276,14 @@ def test_mojibake_marks_hold_every_alternatives_matches():
 
     import ftfy
     import ftfy.badness
-    from re import _constants as c, _parser as parser
 
     from listing_lint.l10n import mojibake
+
+    try:
+        from re import _constants as c, _parser as parser  # Python 3.11+
+    except ImportError:  # Python 3.10
+        import sre_constants as c
+        import sre_parse as parser
 
     marks = mojibake._marks()
     pattern = ftfy.badness.BADNESS_RE
