@@ -415,3 +415,35 @@ def test_ranked_orders_as_the_tuple_key(scores):
 
     expected = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
     assert list(ranked(scores)) == [code for code, _ in expected]
+
+
+def _territory_names_only_unbounded(text: str, language: str) -> bool:
+    """cldr.territory_names_only with ISO names and comma spans, before the length bound."""
+    if len(text) > 200:
+        return False
+    parts = [part for part in cldr._LIST.split(text) if part.strip(cldr._AROUND)]
+    if not parts:
+        return False
+    names = cldr.territory_names(language) | cldr.iso_names(language)
+    at = 0
+    while at < len(parts):
+        span = next((k for k in (3, 2, 1) if at + k <= len(parts)
+                     and cldr._normal(", ".join(parts[at:at + k])) in names), 0)
+        if not span:
+            return False
+        at += span
+    return True
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Luxembourg", "Trinidad and Tobago", "Bonaire", "Sint Eustatius and Saba", "Korea",
+                              "Republic of", "Congo", "The Democratic Republic of the", "Made in France", "Alemania",
+                              "Корея", "Республика", "  ", "()", "Côte d’Ivoire", "South Georgia & South Sandwich Islands",
+                              "a very long sentence that is no country name at all, surely"]), max_size=6),
+    st.sampled_from([", ", "; ", ",", " / "]),
+    st.sampled_from(["en", "es", "fr", "ru"]),
+)
+def test_territory_names_with_iso_spans_unchanged_by_the_bound(parts, separator, language):
+    text = separator.join(parts)
+    assert cldr.territory_names_only(text, language) == _territory_names_only_unbounded(text, language)
