@@ -182,3 +182,268 @@ def test_neutral_term_shortcut(text):
 
     if neutral._terms_pattern(neutral.neutral_terms()).search(text):
         assert neutral._may_hold_neutral_term(text)
+
+
+# -- session 7 -------------------------------------------------------------------------------------
+def _scores_stored_before(scores: dict[str, float]) -> dict[str, float]:
+    """The memo's score strings as they were (``lang=repr(float)`` joined by ";"), read back."""
+    stored = ";".join(f"{lang}={conf!r}" for lang, conf in scores.items())
+    pairs = (item.split("=", 1) for item in stored.split(";") if "=" in item)
+    return {lang: float(value) for lang, value in pairs}
+
+
+def _bits(scores: dict[str, float]) -> list[tuple[str, bytes]]:
+    import struct
+
+    return [(lang, struct.pack("<d", conf)) for lang, conf in scores.items()]
+
+
+_SCORES = st.lists(
+    st.tuples(st.sampled_from(judge.CANDIDATES + ("pl", "sv")),
+              st.one_of(st.floats(0.0, 1.0), st.floats(allow_nan=False), st.sampled_from([0.0, 1e-300, 5e-324, 1.0]))),
+    max_size=14, unique_by=lambda pair: pair[0],
+).map(dict)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_SCORES)
+@example({})
+@example({"ru": 0.9999999999999999, "uk": 1.1102230246251565e-16, "bg": 0.0})
+def test_packed_scores_read_back_as_the_repr_strings_did(scores):
+    """The memo's packed scores give back the same languages, in the same order, with the same
+    floats bit for bit, as the ``repr`` strings stored before."""
+    back = judge._decode_scores(judge._encode_scores(scores))
+    assert _bits(back) == _bits(_scores_stored_before(scores)) == _bits(scores)
+
+
+def test_scores_are_stored_packed_under_their_own_namespace():
+    """Answers stored in the old spelling (another namespace) are never read as packed ones."""
+    from listing_lint import memo
+
+    memo.clear_memory()
+    j = judge.Judge("py3langid")
+    text = "Зарядное устройство для телефона, быстрое и лёгкое."
+    scores = j._scores_of("py3langid", text, judge._digest(text), ("ru", "uk", "bg"))
+    stored = [value for (ns, _), value in memo._memory.items() if ns.startswith("langid:py3langid:")]
+    assert [ns for (ns, _) in memo._memory if ns.startswith("langid:py3langid:")][0].endswith(":" + judge.SCORES_FORMAT)
+    assert stored == [judge._encode_scores(scores)] and "=" not in stored[0]
+    assert j._scores_of("py3langid", text, judge._digest(text), ("ru", "uk", "bg")) == scores
+
+
+def _badness_alphabet() -> str:
+    """Every character ftfy's badness pattern names, plus letters and spaces around them."""
+    import re
+
+    import ftfy.badness
+
+    named = set(re.sub(r"\\[A-Za-z]|[\[\]|^?()\n#]", "", ftfy.badness.BADNESS_RE.pattern))
+    return "".join(sorted(named | set("aeA zВвГР.,!\u00a0"))) 
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(alphabet=st.sampled_from(_badness_alphabet()), min_size=1, max_size=8), _COPY,
+                 st.text(max_size=40)))
+@example("CÃ¢ble de 2 mÃ¨tres")
+@example("Ð¿Ñ€Ð¸Ð²ÐµÑ‚")
+@example("itâ€™s")
+@example("вЂ™ Р’С’Р")
+@example("cÅ“ur")
+@example("Ø³Ù„Ø§Ù…")
+def test_mojibake_marks_never_skip_a_bad_text(text):
+    """A text without any of ``_marks`` is never bad to ftfy: LOC011 may skip the pattern's search."""
+    import ftfy
+
+    from listing_lint.l10n import mojibake
+
+    assert mojibake._marks() is not None  # the installed ftfy's pattern has the expected shape
+    if ftfy.is_bad(text):
+        assert mojibake._may_be_bad(text)
+
+
+def test_mojibake_marks_leave_plain_copy_alone():
+    from listing_lint.l10n import mojibake
+
+    for text in ("Câble de 2 mètres, garantie", "Зарядное устройство, быстрое", "Cargador pequeño y ligero"):
+        assert not mojibake._may_be_bad(text)
+    assert mojibake.repaired("CÃ¢ble de 2 mÃ¨tres") == "Câble de 2 mètres"
+
+
+def test_mojibake_marks_hold_every_alternatives_matches():
+    """For each alternative of ftfy's pattern, strings that match it and hold as few marks as the
+    alternative allows (each other position filled with a character outside the marks where it
+    can be) are bad to ftfy and not skipped: the marks cover every alternative."""
+    import re
+
+    import ftfy
+    import ftfy.badness
+
+    from listing_lint.l10n import mojibake
+
+    try:
+        from re import _constants as c, _parser as parser  # Python 3.11+
+    except ImportError:  # Python 3.10
+        import sre_constants as c
+        import sre_parse as parser
+
+    marks = mojibake._marks()
+    pattern = ftfy.badness.BADNESS_RE
+    (_, (_, alternatives)), = parser.parse(pattern.pattern, pattern.flags).data
+
+    def options(op, av) -> list[str]:
+        if op is c.LITERAL:
+            return [chr(av)]
+        if op is c.IN:
+            out = []
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    out.append(chr(value))
+                elif kind is c.RANGE:
+                    out.extend(map(chr, range(value[0], value[1] + 1)))
+                elif kind is c.NEGATE:
+                    return ["1", "€", " "]
+                elif kind is c.CATEGORY:
+                    out.extend([" ", "a"])
+            return out
+        if op is c.ANY:
+            return ["a"]
+        return [""]  # an anchor or an optional part: nothing
+
+    checked = 0
+    for alternative in alternatives:
+        slots = [options(op, av) for op, av in alternative.data]
+        quiet = [next((ch for ch in slot if not marks.search(ch)), slot[0]) for slot in slots]
+        for i, slot in enumerate(slots):
+            for ch in slot:
+                sample = "".join(quiet[:i] + [ch] + quiet[i + 1:])
+                if re.fullmatch(pattern, sample) and ftfy.is_bad(sample):
+                    assert mojibake._may_be_bad(sample), sample
+                    checked += 1
+    assert checked > 1000
+
+
+def _jpeg_scans_before(data: bytes, chunk: int) -> int:
+    """media.budget.jpeg_scans as it was: ``bytes.count`` per chunk, an FF carried over."""
+    import io
+
+    fh, count, tail = io.BytesIO(data), 0, b""
+    while block := fh.read(chunk):
+        joined = tail + block
+        count += joined.count(b"\xff\xda")
+        tail = joined[-1:] if joined[-1:] == b"\xff" else b""
+    return count
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from([b"\xff", b"\xda", b"\xff\xda", b"\x00", b"\xff\xff\xda", b"\xda\xff", b"ab"]),
+                max_size=40).map(b"".join) | st.binary(max_size=64),
+       st.integers(1, 9))
+@example(b"\xff\xda\xff\xda", 1)
+@example(b"\xff", 1)
+def test_jpeg_scans_counts_as_bytes_count(data, chunk):
+    """The numpy count of FF DA pairs equals ``bytes.count`` of the marker, across any chunking."""
+    import io
+
+    from listing_lint.media.budget import jpeg_scans
+
+    assert jpeg_scans(io.BytesIO(data), chunk) == _jpeg_scans_before(data, chunk)
+
+
+def test_copy_without_marks_is_answered_without_a_memo_entry():
+    """Non-ASCII copy that holds none of the marks is not mojibake, and costs the memo no entry;
+    text that holds one is still judged by ftfy and kept."""
+    from listing_lint import memo
+    from listing_lint.l10n import mojibake
+
+    memo.clear_memory()
+    assert mojibake.repaired("Зарядное устройство для дома и сада, быстрое и лёгкое.") is None
+    assert mojibake.repaired("Câble de 2 mètres, garantie") is None
+    assert not [ns for ns, _ in memo._memory if ns.startswith("mojibake:")]
+    assert mojibake.repaired("CÃ¢ble de 2 mÃ¨tres") == "Câble de 2 mètres"
+    assert mojibake.repaired("«Câble»") is None  # holds a mark («): searched, and not bad
+    assert len([ns for ns, _ in memo._memory if ns.startswith("mojibake:")]) == 2
+
+
+def test_marks_kept_in_the_memo_spare_the_ftfy_import(tmp_path):
+    """A run that finds the marks on disk answers new clean copy without importing ftfy."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from pathlib import Path; from listing_lint import memo; "
+        "from listing_lint.l10n import mojibake; memo.configure(Path(sys.argv[1])); "
+        "print(mojibake.repaired(sys.argv[2]), 'ftfy' in sys.modules); memo.flush()"
+    )
+    first = subprocess.run([sys.executable, "-c", script, str(tmp_path), "Зарядное устройство"],
+                           capture_output=True, text=True, check=True)
+    again = subprocess.run([sys.executable, "-c", script, str(tmp_path), "Новая лампа освещает кухню"],
+                           capture_output=True, text=True, check=True)
+    assert first.stdout.split() == ["None", "True"]
+    assert again.stdout.split() == ["None", "False"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(st.lists(_PIECES | st.sampled_from([" and ", " y ", " et ", " и ", "&", " & ", "\t&\t", " e ", "\xa0"]),
+                          max_size=14).map("".join), _COPY, st.text(max_size=60)),
+       st.integers(0, 60))
+@example(" and  and  and ", 2)
+@example("a&b", 3)
+def test_longer_than_is_a_lower_bound_of_the_normal_form(part, longest):
+    """``_longer_than`` says True only when the normalised part is longer than ``longest``."""
+    if cldr._longer_than(part, longest):
+        assert len(cldr._normal(part)) > longest
+
+
+def test_case_folding_makes_no_white_space_and_drops_no_character():
+    import sys
+
+    for code in range(sys.maxunicode + 1):
+        ch = chr(code)
+        if not ch.isspace():
+            folded = ch.casefold()
+            assert folded and not any(c.isspace() for c in folded), hex(code)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(judge.CANDIDATES + ("pl", "sv", "a", "zz")),
+                          st.one_of(st.sampled_from([0.0, -0.0, 0.5, 1.0, 1e-300, 0.25, float("inf")]),
+                                    st.floats(allow_nan=True))),
+                max_size=15, unique_by=lambda pair: pair[0]).map(dict))
+@example({"es": 0.5, "pt": 0.5, "ca": 0.5, "en": 0.0, "de": -0.0})
+def test_ranked_orders_as_the_tuple_key(scores):
+    """``ranked`` gives the order of the key ``(-score, code)`` it used to sort by: ties by code."""
+    from listing_lint.langid.base import ranked
+
+    expected = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
+    assert list(ranked(scores)) == [code for code, _ in expected]
+
+
+def _territory_names_only_unbounded(text: str, language: str) -> bool:
+    """cldr.territory_names_only with ISO names and comma spans, before the length bound."""
+    if len(text) > 200:
+        return False
+    parts = [part for part in cldr._LIST.split(text) if part.strip(cldr._AROUND)]
+    if not parts:
+        return False
+    names = cldr.territory_names(language) | cldr.iso_names(language)
+    at = 0
+    while at < len(parts):
+        span = next((k for k in (3, 2, 1) if at + k <= len(parts)
+                     and cldr._normal(", ".join(parts[at:at + k])) in names), 0)
+        if not span:
+            return False
+        at += span
+    return True
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Luxembourg", "Trinidad and Tobago", "Bonaire", "Sint Eustatius and Saba", "Korea",
+                              "Republic of", "Congo", "The Democratic Republic of the", "Made in France", "Alemania",
+                              "Корея", "Республика", "  ", "()", "Côte d’Ivoire", "South Georgia & South Sandwich Islands",
+                              "a very long sentence that is no country name at all, surely"]), max_size=6),
+    st.sampled_from([", ", "; ", ",", " / "]),
+    st.sampled_from(["en", "es", "fr", "ru"]),
+)
+def test_territory_names_with_iso_spans_unchanged_by_the_bound(parts, separator, language):
+    text = separator.join(parts)
+    assert cldr.territory_names_only(text, language) == _territory_names_only_unbounded(text, language)

@@ -83,6 +83,27 @@ def _is_name_list(stored: str) -> bool:
     return isinstance(names, list) and all(isinstance(n, str) for n in names)
 
 
+@lru_cache(maxsize=16)
+def _names_and_longest(language: str) -> tuple[frozenset[str], int]:
+    """CLDR's and ISO's names of ``language`` together (built once, not per text), and the longest's length."""
+    names = territory_names(language) | iso_names(language)
+    return names, max(map(len, names), default=0)
+
+
+def _is_name(text: str, names: frozenset[str], longest: int) -> bool:
+    return not _longer_than(text, longest) and _normal(text) in names
+
+
+def _longer_than(part: str, longest: int) -> bool:
+    """``_normal(part)`` is surely longer than ``longest``, so no name: it keeps every character of
+    the stripped part that is not white space (case folding gives each one or more characters, none
+    of them white space), and a conjunction's replacement " & " is no shorter than the match less
+    its white space. Counting is cheaper than normalising (the conjunction search): most first parts
+    are sentences longer than any name (issue 18, session 7)."""
+    stripped = part.replace("\u2019", "'").strip(_AROUND)
+    return len(stripped) > longest and len("".join(stripped.split())) > longest
+
+
 def territory_names_only(text: str, language: str) -> bool:
     """``text`` is one or a list of country and region names as ``language`` writes them
     ("Trinidad and Tobago", "Luxembourg, Seychelles"): names, which carry no language (a detector
@@ -97,11 +118,11 @@ def territory_names_only(text: str, language: str) -> bool:
     at = 0
     while at < len(parts):
         if names is None:
-            names = territory_names(language) | iso_names(language)
+            names, longest = _names_and_longest(language)
         # a name may hold commas ("Bonaire, Sint Eustatius and Saba", "Congo, The Democratic
         # Republic of the"): the longest run of parts that is a name, from three down to one
         span = next((k for k in (3, 2, 1) if at + k <= len(parts)
-                     and _normal(", ".join(parts[at:at + k])) in names), 0)
+                     and _is_name(", ".join(parts[at:at + k]), names, longest)), 0)
         if not span:
             return False  # most texts: their first part is a sentence, no name (issue 18)
         at += span

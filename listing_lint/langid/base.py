@@ -13,7 +13,9 @@ set, and leftovers in a neighbour language still show, named.
 from __future__ import annotations
 
 import importlib
+import math
 import threading
+from operator import itemgetter
 from typing import Protocol
 
 PAGE_LANGUAGES = ("en", "es", "fr", "ru")
@@ -63,8 +65,16 @@ class BaseDetector:
 
 
 def ranked(scores: dict[str, float]) -> dict[str, float]:
-    """Scores sorted best first (ties by code, so the order never varies)."""
-    return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
+    """Scores sorted best first (ties by code, so the order never varies).
+
+    By code, then stably by score, best first (Python's sort keeps equal items in order, with
+    ``reverse`` too): the order of the key ``(-score, code)`` without building a tuple per
+    language (8.8 -> 3.1 µs for 13 languages; issue 18). A NaN, which no detector gives, takes that key."""
+    if any(map(math.isnan, scores.values())):
+        return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
+    items = sorted(scores.items())  # codes are distinct: no score is compared here
+    items.sort(key=itemgetter(1), reverse=True)
+    return dict(items)
 
 
 class UnknownDetector(ValueError):

@@ -67,14 +67,22 @@ def raster_bytes(width: int, height: int, mode: str) -> int:
 
 def jpeg_scans(fh, chunk: int = 1 << 20) -> int:
     """Start-of-scan markers (FF DA) in a JPEG. Entropy-coded data stuffs every FF byte with a 00,
-    so FF DA appears only as a marker (an EXIF thumbnail adds its own one scan)."""
+    so FF DA appears only as a marker (an EXIF thumbnail adds its own one scan).
+
+    Counted as the places where an FF byte is followed by DA, with numpy (imported by the picture
+    probe's fingerprint anyway): ``bytes.count`` of the two bytes took 113 µs for a 68 KB photo,
+    a tenth of its draft decode, numpy 11 µs (issue 18). Two markers cannot overlap, so the counts
+    are the same (tests/test_cpu_shortcuts.py)."""
+    import numpy as np
+
     count, tail = 0, b""
     while True:
         block = fh.read(chunk)
         if not block:
             return count
         data = tail + block
-        count += data.count(b"\xff\xda")
+        octets = np.frombuffer(data, dtype=np.uint8)
+        count += int(np.count_nonzero((octets[:-1] == 0xFF) & (octets[1:] == 0xDA)))
         tail = data[-1:] if data[-1:] == b"\xff" else b""
 
 
