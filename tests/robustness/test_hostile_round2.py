@@ -1,0 +1,90 @@
+"""Hostile inputs, round 2: values Python's parsers take that the command line must not.
+
+- ``int()`` reads Arabic-Indic, Devanagari and fullwidth digits ("٣" is 3): ``--jobs`` and
+  ``--shard`` take ASCII digits only, anything else is a usage error (exit 2) that says what to type.
+- ``json.loads`` reads ``NaN``, ``Infinity`` and ``-Infinity``, which are not JSON (RFC 8259 §6):
+  a baseline, a report to merge or a cache row holding one is refused like any other malformed file.
+Real CLI runs in fresh processes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "integrations"))
+
+from integration_repos import cli  # noqa: E402
+
+UNICODE_DIGITS = ["\u0663", "\u0968", "\uff13", "\U0001d7d1", "3\u0663"]  # Arabic-Indic 3, Devanagari 2, fullwidth 3, math bold 3
+
+
+def _usage_error(done, *says: str) -> None:
+    assert done.returncode == 2, (done.returncode, done.stdout[-500:], done.stderr[-2000:])
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr, done.stderr
+    for text in says:
+        assert text in done.stderr, done.stderr
+
+
+def _check(repo: Path, *args: str, timeout: int = 120):
+    return cli(["check", "--as-of", "2026-11-25", "--no-cache", "--select", "SCH", *args], repo, timeout=timeout)
+
+
+# -- item 4: --jobs and --shard read ASCII digits only ------------------------------------------------
+@pytest.mark.parametrize("digits", UNICODE_DIGITS)
+def test_jobs_in_unicode_digits_is_a_usage_error(fixable_repo, digits):
+    _usage_error(_check(fixable_repo, "--jobs", digits), "--jobs", "ASCII digits")
+
+
+@pytest.mark.parametrize("spec", [f"{d}/4" for d in UNICODE_DIGITS] + ["1/\u0664", "\uff11/\uff12"])
+def test_shard_in_unicode_digits_is_a_usage_error(fixable_repo, spec):
+    _usage_error(_check(fixable_repo, "--shard", spec), "--shard", "ASCII digits")
+
+
+@pytest.mark.parametrize("args", [("--jobs", "1"), ("--jobs", "0"), ("--shard", "1/2"), ("--shard", " 2 / 2 ")])
+def test_ascii_jobs_and_shard_are_accepted(fixable_repo, args):
+    """Near miss: plain digits (and the spaces --shard always allowed) still run the lint."""
+    done = _check(fixable_repo, *args)
+    assert done.returncode in (0, 1), done.stderr
+
+
+# -- item 3: NaN and Infinity are not JSON ----------------------------------------------------------
+BASELINES = {
+    "version-nan": '{"version": NaN, "tool": "listing-lint", "findings": []}',
+    "version-infinity": '{"version": Infinity, "tool": "listing-lint", "findings": []}',
+    "nan-in-entry": '{"version": 1, "tool": "listing-lint", "findings": [{"identity": "a", "exact": "b", "n": -Infinity}]}',
+    "version-float": '{"version": 1.5, "tool": "listing-lint", "findings": []}',
+    "version-true": '{"version": true, "tool": "listing-lint", "findings": []}',
+    "version-missing": '{"tool": "listing-lint", "findings": []}',
+}
+
+
+@pytest.mark.parametrize("content", BASELINES.values(), ids=BASELINES.keys())
+def test_a_baseline_with_a_non_number_or_a_wrong_version_is_a_usage_error(fixable_repo, content):
+    (fixable_repo / "bl.json").write_text(content, encoding="utf-8")
+    _usage_error(_check(fixable_repo, "--baseline", "bl.json"), "baseline bl.json")
+
+
+def test_a_baseline_this_release_wrote_is_read(fixable_repo):
+    """Near miss: what --write-baseline writes is read back, and hides what it recorded."""
+    assert _check(fixable_repo, "--select", "LOC004", "--write-baseline", "bl.json").returncode == 0
+    assert json.loads((fixable_repo / "bl.json").read_text(encoding="utf-8"))["version"] == 1
+    done = _check(fixable_repo, "--select", "LOC004", "--baseline", "bl.json")
+    assert done.returncode == 0, done.stderr
+    assert "hidden by baseline bl.json" in done.stderr
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_report_to_merge_with_a_non_number_is_a_usage_error(fixable_repo, constant):
+    done = _check(fixable_repo, "--select", "LOC004", "--format", "json", "--output", "r.json")
+    assert done.returncode == 0, done.stderr  # LOC004 is a warning
+    doc = json.loads((fixable_repo / "r.json").read_text(encoding="utf-8"))
+    assert doc["findings"], doc
+    text = json.dumps(doc).replace('"line": ' + str(doc["findings"][0]["line"]), f'"line": {constant}', 1)
+    (fixable_repo / "bad.json").write_text(text, encoding="utf-8")
+    done = cli(["merge", "r.json", "bad.json"], fixable_repo, timeout=120)
+    _usage_error(done, "bad.json", f"{constant} is not a JSON number")
+
