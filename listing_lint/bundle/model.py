@@ -214,6 +214,11 @@ class Bundle:
 
         return rejects(self._schema_rejected, ptr)
 
+    def schema_rejects_itself(self, ptr: str) -> bool:
+        """Whether the schema rejects the value at ``ptr`` itself (its type or form), not only a list
+        or object it is part of (a repeated item rejects the whole list, not each item)."""
+        return ptr in self._schema_rejected
+
     @cached_property
     def source_map(self) -> JsonSourceMap:
         return JsonSourceMap(self.manifest.text or "", self.manifest.lines)
@@ -252,7 +257,7 @@ class Bundle:
         if not isinstance(values, list):
             return None
         # a tag the schema rejects ("xx_XX_1") is SCH002's, not a locale every page, title and alt text must have
-        return [normalize_locale(v) for i, v in enumerate(values) if isinstance(v, str) and f"/locales/{i}" not in self._schema_rejected]
+        return [normalize_locale(v) for i, v in enumerate(values) if isinstance(v, str) and not self.schema_rejects_itself(f"/locales/{i}")]
 
     # -- files ----------------------------------------------------------------------------
     def resolve(self, ref: str, base: str = "") -> Resolved:

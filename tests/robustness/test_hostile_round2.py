@@ -88,3 +88,81 @@ def test_a_report_to_merge_with_a_non_number_is_a_usage_error(fixable_repo, cons
     done = cli(["merge", "r.json", "bad.json"], fixable_repo, timeout=120)
     _usage_error(done, "bad.json", f"{constant} is not a JSON number")
 
+
+
+# -- item 1: 20,000 unknown product groups ---------------------------------------------------------
+def test_twenty_thousand_unknown_product_groups_are_judged_in_bounded_time(tmp_path):
+    """SCH009 looked for the closest known group for every unknown value (difflib against every
+    id and alias): 20,000 of them took 7-10 s. Suggestions now stop after a budget; each value is
+    still reported at its own line."""
+    import time
+
+    from builder import BundleBuilder, run_lint
+
+    b = BundleBuilder(tmp_path)
+    b.data["product_groups"] = ["eletric-toy", *(f"zz-unknown-{i}" for i in range(20_000)), "qi-chargr"]
+    b.write()
+    started = time.perf_counter()
+    found = run_lint(tmp_path, select="SCH009").findings
+    took = time.perf_counter() - started
+    assert len(found) == 20_002
+    assert "did you mean 'electric-toy'?" in found[0].message  # the first values get their suggestion
+    assert "did you mean" not in found[-1].message  # past the budget, none is looked for
+    assert sum("did you mean" in f.message for f in found) == 1
+    lines = [f.line for f in found]
+    assert lines == sorted(lines) and len(set(lines)) == len(lines)
+    assert took < 5.0, f"{took:.1f} s"
+
+
+def test_suggestions_within_the_budget_are_unchanged(tmp_path):
+    """Near miss: a bundle with a few misspelt groups gets every suggestion, repeated ones too."""
+    from builder import BundleBuilder, run_lint
+
+    b = BundleBuilder(tmp_path)
+    b.data["product_groups"] = ["eletric-toy", "qi-chargr", "zzzz", "eletric-toy"]
+    b.write()
+    messages = [f.message.split("; ")[1] for f in run_lint(tmp_path, select="SCH009").findings]
+    assert messages == ["did you mean 'electric-toy'?", "did you mean 'wireless-charger'?",
+                        "`listing-lint standards --groups` lists the groups and their aliases", "did you mean 'electric-toy'?"]
+
+
+def test_a_three_megabyte_product_group_is_shortened_in_the_message(tmp_path):
+    """SCH009 quoted the whole value: a 3 MB group made a 3 MB line in every output format.
+    Quoted values are shortened as SCH002 shortens them (60 characters)."""
+    from builder import BundleBuilder, run_lint
+
+    b = BundleBuilder(tmp_path)
+    b.data["product_groups"] = ["x" * 3_000_000]
+    b.write()
+    [f] = run_lint(tmp_path, select="SCH").findings
+    assert f.code == "SCH009" and f.message.startswith("'" + "x" * 59 + "…' is not a product group"), f.message[:100]
+
+
+def test_a_group_the_schema_rejects_is_reported_once(tmp_path):
+    """One root cause, one finding: "Radio" breaks the schema's pattern (SCH002 says so, at its
+    line); SCH009 reported it a second time. Near miss: "radoi" is well formed, so SCH009's."""
+    from builder import BundleBuilder, run_lint
+
+    b = BundleBuilder(tmp_path)
+    b.data["product_groups"] = ["Radio", "radoi"]
+    b.write()
+    found = [(f.code, f.line) for f in run_lint(tmp_path, select="SCH").findings]
+    assert found == [("SCH002", b.line_of('"Radio"')), ("SCH009", b.line_of('"radoi"'))]
+
+
+def test_a_megabyte_message_is_bounded_by_the_engine(tmp_path):
+    """Whatever a rule quotes, no message is longer than MAX_MESSAGE_CHARS: BRD002 quoted a 3 MB
+    seller name whole. The start (what is wrong) and the end (what to do) are kept."""
+    from builder import BundleBuilder, run_lint
+
+    from listing_lint.api import MAX_MESSAGE_CHARS
+
+    b = BundleBuilder(tmp_path)
+    b.data["brand"] = {"name": "Voltra", "authorization": [
+        {"from": "Owner GmbH", "to": "Agent Ltd", "file": "certs/auth-1.pdf"},
+        {"from": "Other Ltd " + "Z" * 3_000_000, "to": "Seller Co., Ltd.", "file": "certs/auth-2.pdf"}]}
+    b.write()
+    messages = [f.message for f in run_lint(tmp_path, select="BRD002").findings]
+    assert messages, "BRD002 should report the chain that ends at another company"
+    assert all(len(m) <= MAX_MESSAGE_CHARS for m in messages), [len(m) for m in messages]
+    assert all("…" in m for m in messages)
