@@ -98,7 +98,7 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
             from listing_lint.shard import parse_shard
 
             settings.shard = parse_shard(shard_spec)
-        from listing_lint import baseline, fixer, progress
+        from listing_lint import baseline, fixer, flood, progress
         from listing_lint.parallel import cores, make_mapper
 
         jobs = config.get("jobs")
@@ -121,6 +121,7 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
                 click.echo(line, err=True)
         for line in baseline.process(result, baseline_path, write_baseline):
             click.echo(line, err=True)
+        flood.cap_result(result, config.get(flood.KEY))  # what is shown; the baseline and fixes saw all
     except (ConfigError, UsageError, UnsafeTarget, ValueError) as exc:
         click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)

@@ -138,6 +138,8 @@ KEYS: dict[str, Key] = {
     "max-text-bytes": Key(_int_in(1, 1 << 30, " bytes"), 5 * 1024 * 1024, "largest JSON/HTML file read, in bytes"),
     "max-media-bytes": Key(_int_in(1, 4 << 30, " bytes"), 200 * 1024 * 1024, "largest media or certificate file read, in bytes"),
     "rule-timeout": Key(_int_in(1, 3600, " seconds"), 30, "seconds one rule may spend on one bundle before it becomes LNT003"),
+    "max-findings-per-rule": Key(_int_in(0, 1_000_000), 50,
+                                 "findings of one rule in one file a report shows; the rest become one \"… and K more\" (0: all)"),
 }
 
 

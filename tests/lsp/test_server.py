@@ -265,3 +265,23 @@ async def test_a_hostile_unsaved_page_gets_its_diagnostics_in_bounded_time(clien
     assert [d.range.start.line for d in diags if d.code == "LOC003"] == [line]
     hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(0, 0)))
     assert hover is None or hover.contents is not None  # still answering
+
+
+async def test_an_unsaved_listing_with_300_bad_locales_gets_50_diagnostics_and_one_more(client: LanguageClient, repo):
+    """The editor gets what `check` shows: at most max-findings-per-rule (50) diagnostics of one rule
+    in one file and one "… and K more"; 300 problems froze the problems list of editors before."""
+    import json as _json
+
+    manifest = repo / "listings/demo/listing.json"
+    uri = open_doc(client, manifest, "json")
+    await diagnostics_for(client, uri)
+    doc = _json.loads(manifest.read_text(encoding="utf-8"))
+    doc["locales"] = ["en", "es", *(f"1{i}" for i in range(300))]
+    replace_all(client, uri, _json.dumps(doc, indent=2), 2)
+    diags = await diagnostics_for(client, uri, lambda d: sum(x.code == "SCH002" for x in d) > 1, timeout=90)
+    sch002 = [d for d in diags if d.code == "SCH002"]
+    assert len(sch002) == 51, len(sch002)
+    assert sch002[-1].message.startswith("… and 250 more SCH002 findings in this file, not shown")
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(lsp.TextDocumentIdentifier(uri), sch002[-1].range, lsp.CodeActionContext(diagnostics=[sch002[-1]])))
+    assert not actions  # nothing to suppress or fix on the summary itself

@@ -166,3 +166,91 @@ def test_a_megabyte_message_is_bounded_by_the_engine(tmp_path):
     assert messages, "BRD002 should report the chain that ends at another company"
     assert all(len(m) <= MAX_MESSAGE_CHARS for m in messages), [len(m) for m in messages]
     assert all("…" in m for m in messages)
+
+
+# -- item 2: at most max-findings-per-rule findings of one rule in one file ---------------------------
+def _locales_repo(repo: Path, bad: int, extra_config: str = "") -> Path:
+    from builder import BundleBuilder
+
+    b = BundleBuilder(repo)
+    b.data["locales"] = ["en", *(f"1{i}" for i in range(bad))]
+    b.write()
+    (repo / "listing-lint.toml").write_text('select = ["SCH002"]\n' + extra_config, encoding="utf-8")
+    return repo
+
+
+def _run(repo: Path, *args: str, timeout: int = 120):
+    return cli(["check", "--as-of", "2026-11-25", "--no-cache", *args], repo, timeout=timeout)
+
+
+def test_fifty_thousand_invalid_locales_give_fifty_findings_and_one_more(tmp_path):
+    import time
+
+    repo = _locales_repo(tmp_path / "shop", 50_000)
+    started = time.monotonic()
+    done = _run(repo, "--format", "json")
+    assert time.monotonic() - started < 60
+    assert done.returncode == 1, done.stderr[-2000:]
+    doc = json.loads(done.stdout)
+    found = doc["findings"]
+    assert [f["code"] for f in found] == ["SCH002"] * 51
+    lines = [f["line"] for f in found]
+    assert lines == sorted(lines)
+    assert found[49]["message"] == '`locales[50]` must be a locale tag like "es" or "es-ES", got "149"'
+    more = found[50]
+    assert more["message"] == ("… and 49,950 more SCH002 findings in this file, not shown: "
+                               "at most 50 per rule and file (max-findings-per-rule; 0 shows all)")
+    assert (more["path"], more["severity"], more["line"]) == ("listings/demo/listing.json", "error", found[49]["line"] + 1)
+    assert doc["summary"]["errors"] == 51 and doc["summary"]["not_shown"] == 49_950
+    text = _run(repo)
+    assert "(49,950 findings over 50 per rule and file not shown)" in text.stdout.splitlines()[-1]
+
+
+def test_under_the_limit_every_finding_is_shown(tmp_path):
+    """Near miss: 50 invalid locales are 50 findings, no summary; ``max-findings-per-rule = 0`` shows all."""
+    repo = _locales_repo(tmp_path / "fifty", 50)
+    found = json.loads(_run(repo, "--format", "json").stdout)["findings"]
+    assert len(found) == 50 and not any("more" in f["message"] for f in found)
+    assert json.loads(_run(repo, "--format", "json").stdout)["summary"]["not_shown"] == 0
+    repo = _locales_repo(tmp_path / "all", 300, "max-findings-per-rule = 0\n")
+    assert len(json.loads(_run(repo, "--format", "json").stdout)["findings"]) == 300
+
+
+def test_the_limit_is_per_file_and_rule(tmp_path):
+    """Two bundles of 60 bad locales each: each file keeps its 50 and gets its own summary."""
+    from builder import BundleBuilder
+
+    repo = tmp_path / "shop"
+    for name in ("a", "b"):
+        b = BundleBuilder(repo, name)
+        b.data["locales"] = ["en", *(f"1{i}" for i in range(60))]
+        b.write()
+    (repo / "listing-lint.toml").write_text('select = ["SCH002"]\nmax-findings-per-rule = 50\n', encoding="utf-8")
+    found = json.loads(_run(repo, "--format", "json").stdout)["findings"]
+    assert [(f["path"], "more" in f["message"]) for f in found] == (
+        [("listings/a/listing.json", False)] * 50 + [("listings/a/listing.json", True)]
+        + [("listings/b/listing.json", False)] * 50 + [("listings/b/listing.json", True)])
+
+
+def test_the_summary_keeps_its_fingerprint_and_baselines_see_every_finding(tmp_path):
+    """The summary's SARIF fingerprint does not change with K; --write-baseline records all 300
+    findings (not 50), so --baseline hides them all, and fixing some leaves nothing new."""
+    repo = _locales_repo(tmp_path / "shop", 300)
+
+    def more_fingerprint():
+        sarif = json.loads(_run(repo, "--format", "sarif").stdout)
+        [res] = [r for r in sarif["runs"][0]["results"] if "more" in r["message"]["text"]]
+        return res["partialFingerprints"]
+
+    before = more_fingerprint()
+    done = _run(repo, "--write-baseline", "bl.json")
+    assert done.returncode == 0 and "Recorded 300 findings" in done.stderr, done.stderr
+    done = _run(repo, "--baseline", "bl.json", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["findings"] == [], done.stderr
+    manifest = repo / "listings" / "demo" / "listing.json"
+    doc = json.loads(manifest.read_text(encoding="utf-8"))
+    doc["locales"] = doc["locales"][:201]  # 100 fixed
+    manifest.write_text(json.dumps(doc, indent=2), encoding="utf-8")
+    done = _run(repo, "--baseline", "bl.json", "--format", "json")
+    assert done.returncode == 0 and json.loads(done.stdout)["findings"] == [], done.stdout[:500]
+    assert more_fingerprint() == before
