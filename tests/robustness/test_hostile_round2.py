@@ -254,3 +254,43 @@ def test_the_summary_keeps_its_fingerprint_and_baselines_see_every_finding(tmp_p
     done = _run(repo, "--baseline", "bl.json", "--format", "json")
     assert done.returncode == 0 and json.loads(done.stdout)["findings"] == [], done.stdout[:500]
     assert more_fingerprint() == before
+
+
+# -- probes: encodings without a byte-order mark ---------------------------------------------------------
+def _repo_with(work: Path, rel: str, content: bytes) -> Path:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from harness import base_case, write_case
+
+    case = base_case()
+    case.files[rel] = content
+    return write_case(work, case)
+
+
+@pytest.mark.parametrize("encoding, says", [
+    ("utf-16-le", "UTF-16 (little-endian)"), ("utf-16-be", "UTF-16 (big-endian)"),
+    ("utf-32-le", "UTF-32 (little-endian)"), ("utf-32-be", "UTF-32 (big-endian)"),
+])
+@pytest.mark.parametrize("what", ["page", "listing.json"])
+def test_utf16_or_utf32_without_a_byte_order_mark_is_named(work, encoding, says, what):
+    """A page saved as UTF-16 without a byte-order mark was "binary, not text" (its ASCII decodes
+    as UTF-8 with a NUL after each letter), and a listing.json "not UTF-8: byte 0xe9 at line 25"
+    (where the first accent happened to be). Both are now named for what they are, at line 1."""
+    from harness import BUNDLE, base_case, page_html
+
+    rel = f"{BUNDLE}/detail/en.html" if what == "page" else f"{BUNDLE}/listing.json"
+    text = page_html("en") if what == "page" else base_case().files[rel].decode("utf-8")
+    repo = _repo_with(work, rel, text.encode(encoding))
+    found = [f for f in json.loads(_run(repo, "--select", "SCH001", "--format", "json").stdout)["findings"] if f["path"] == rel]
+    assert [(f["line"], f["code"]) for f in found] == [(1, "SCH001")]
+    assert found[0]["message"] == f"file looks like {says} text without a byte-order mark; save it as UTF-8"
+
+
+def test_a_binary_file_named_html_is_still_binary(work):
+    """Near miss: NUL bytes that are not every other byte of text (a PNG saved as .html) stay "binary"."""
+    from builder import png_bytes
+    from harness import BUNDLE
+
+    rel = f"{BUNDLE}/detail/en.html"
+    repo = _repo_with(work, rel, png_bytes(8, 8))
+    found = [f for f in json.loads(_run(repo, "--select", "SCH001", "--format", "json").stdout)["findings"] if f["path"] == rel]
+    assert len(found) == 1 and "UTF-16" not in found[0]["message"] and "UTF-32" not in found[0]["message"], found
