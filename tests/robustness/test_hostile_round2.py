@@ -294,3 +294,86 @@ def test_a_binary_file_named_html_is_still_binary(work):
     repo = _repo_with(work, rel, png_bytes(8, 8))
     found = [f for f in json.loads(_run(repo, "--select", "SCH001", "--format", "json").stdout)["findings"] if f["path"] == rel]
     assert len(found) == 1 and "UTF-16" not in found[0]["message"] and "UTF-32" not in found[0]["message"], found
+
+
+# -- probes: patterns a config supplies --------------------------------------------------------------
+SLOW_GLOBS = ["*" * 40 + "x", "**/" * 40 + "x", "*a" * 30 + "x", "**" * 40 + "x"]
+
+
+@pytest.mark.parametrize("glob", SLOW_GLOBS, ids=["stars", "globstar-dirs", "star-a", "globstars"])
+def test_a_per_path_ignore_glob_cannot_stall_the_run(tmp_path, glob):
+    """per-path-ignores globs became backtracking regexes: "*" x 40 + "x" against a 40-character
+    path never finished (a pull request's pyproject.toml could stall every CI run). Globs are now
+    matched in time proportional to pattern x path."""
+    import time
+
+    from builder import BundleBuilder
+
+    b = BundleBuilder(tmp_path, "some-long-bundle-name-with-many-letters")
+    b.data["locales"] = ["en", "es_ES"]
+    b.write()
+    (tmp_path / "listing-lint.toml").write_text(
+        f'select = ["LOC015"]\n[per-path-ignores]\n"{glob}" = ["MED"]\n', encoding="utf-8")
+    started = time.monotonic()
+    done = _run(tmp_path, "--format", "json", timeout=60)
+    assert time.monotonic() - started < 20
+    assert done.returncode == 0, done.stderr  # LOC015 is a warning; the glob matched nothing
+    assert [f["code"] for f in json.loads(done.stdout)["findings"]] == ["LOC015"]
+
+
+def _reference_regex(pattern: str):
+    """The regex translation per-path-ignores used (correct, but backtracking): the reference."""
+    import re
+
+    out, i = [], 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("^" + "".join(out) + "$")
+
+
+GLOBS = ["listings/legacy-*/**", "**/detail/*.html", "listings/?ab/**", "**", "*", "listings/*", "**/*.json",
+         "listings/**/es.html", "a/**/b/**/c", "**/", "listings/legacy-*", "*.listing.json", "listings/[x]/*", "a**b",
+         "x/**", "**/x", "**/**/x", "a/*/b", "a?/**", "", "listings/lamp/detail/es.html"]
+PATHS = ["listings/legacy-1/listing.json", "listings/legacy-1/detail/es.html", "listings/lab/x", "listings/ab/x",
+         "listings/new/listing.json", "store.json", "x", "x/y", "y/x", "a/b/c", "a/q/b/r/c", "a/bc", "ab", "a/b",
+         "a1/z", "listings/[x]/y", "reel.listing.json", "listings/reel.listing.json", "", "/", "a//b",
+         "listings/lamp/detail/es.html", "listings/legacy-/", "a/x/y/b/c/d/c"]
+
+
+@pytest.mark.parametrize("glob", GLOBS)
+def test_globs_match_what_they_matched_before(glob):
+    """Near miss for the matcher: every glob of this table matches exactly the paths the regex did."""
+    from listing_lint.engine import glob_matcher
+
+    match = glob_matcher(glob)
+    reference = _reference_regex(glob)
+    assert [p for p in PATHS if match(p)] == [p for p in PATHS if reference.match(p)]
+
+
+def test_random_globs_match_as_the_regex_did():
+    """Near miss, wider: 3,000 seeded random globs over "ab/.*?" against random paths agree with the regex."""
+    import random
+
+    from listing_lint.engine import glob_matcher
+
+    rng = random.Random(20261206)
+    for _ in range(3000):
+        glob = "".join(rng.choice("ab/.*?*") for _ in range(rng.randint(0, 7)))
+        match, reference = glob_matcher(glob), _reference_regex(glob)
+        for _ in range(5):
+            path = "".join(rng.choice("ab/.") for _ in range(rng.randint(0, 8)))
+            assert match(path) == bool(reference.match(path)), (glob, path)
