@@ -377,3 +377,27 @@ def test_random_globs_match_as_the_regex_did():
         for _ in range(5):
             path = "".join(rng.choice("ab/.") for _ in range(rng.randint(0, 8)))
             assert match(path) == bool(reference.match(path)), (glob, path)
+
+
+# -- probes: hostile threshold values ---------------------------------------------------------------
+@pytest.mark.parametrize("seconds", [1e-9, 1e-6])
+def test_a_decode_clock_that_runs_out_at_once_is_a_finding_not_a_crash(work, seconds):
+    """``max-decode-seconds = 1e-9`` (a config value, finite and positive): the clock went off
+    inside Deadline.__enter__, before the block its ``with`` guards, and DecodeTimeout escaped every
+    media rule as LNT003 "raised DecodeTimeout: <Deadline object at 0x…>", one per rule and file.
+    Each picture is now MED005 "decoding took longer than …", as for a slow decode."""
+    from harness import lint_repo, write_case
+
+    repo = write_case(work, _base())
+    result = lint_repo(repo, select=["MED", "LNT003"], thresholds={"max-decode-seconds": seconds})
+    crashes = [f.message for f in result.findings if f.code == "LNT003"]
+    assert crashes == []
+    med005 = [f.message for f in result.findings if f.code == "MED005"]
+    assert med005 and all("longer than" in m and "(max-decode-seconds)" in m for m in med005), med005
+
+
+def _base():
+    sys.path.insert(0, str(Path(__file__).parent))
+    from harness import base_case
+
+    return base_case()
