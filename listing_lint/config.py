@@ -64,6 +64,16 @@ def _detector(value: Any) -> str:
     return value
 
 
+def _marketplace(value: Any) -> str:
+    """A shipped marketplace: the name becomes ``data/marketplaces/<name>.yaml``, and
+    "../../home/x/secret" must not name a file outside the package."""
+    from listing_lint.thresholds import marketplaces
+
+    if not isinstance(value, str) or value not in marketplaces():
+        raise TypeError(f"one of {', '.join(marketplaces())}")
+    return value
+
+
 def _bool(value: Any) -> bool:
     if not isinstance(value, bool):
         raise TypeError("true or false")
@@ -123,7 +133,7 @@ KEYS: dict[str, Key] = {
     "fail-on": Key(_severity, "error", "lowest severity that makes the exit code 1"),
     "format": Key(_str, "text", "output format"),
     "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have (a bundle's own `locales` add to them)"),
-    "marketplace": Key(_str, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
+    "marketplace": Key(_marketplace, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
     "language-detector": Key(_detector, "lingua", "lingua, langdetect or py3langid"),
     "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
     "image-hosts": Key(_str_list, [], "extra hosts detail-page images may come from"),

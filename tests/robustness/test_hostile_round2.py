@@ -401,3 +401,38 @@ def _base():
     from harness import base_case
 
     return base_case()
+
+
+def test_a_marketplace_name_cannot_lead_out_of_the_package(tmp_path):
+    """``marketplace`` named a file ``data/marketplaces/<name>.yaml`` joined as given: a config's
+    "../../../../home/x/secret" read any .yaml on the machine (and its YAML error came out as an
+    internal error quoting it). It must be one of the shipped marketplaces (exit 2 otherwise)."""
+    import os
+
+    from builder import BundleBuilder
+    from guards import age, atime_works
+
+    from listing_lint.thresholds import DATA
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.yaml").write_text("SECRET: [unclosed\n", encoding="utf-8")
+    repo = tmp_path / "shop"
+    BundleBuilder(repo).write()
+    name = os.path.relpath(outside / "secret", DATA / "marketplaces")
+    (repo / "listing-lint.toml").write_text(f'marketplace = "{name}"\n', encoding="utf-8")
+    before = age(outside / "secret.yaml")
+    done = _run(repo)
+    _usage_error(done, "marketplace must be one of aliexpress")
+    assert "SECRET" not in done.stderr
+    if atime_works(outside):
+        assert os.stat(outside / "secret.yaml").st_atime == before
+
+
+def test_a_shipped_marketplace_is_accepted(tmp_path):
+    """Near miss: the shipped name is read."""
+    from builder import BundleBuilder
+
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "listing-lint.toml").write_text('marketplace = "aliexpress"\nselect = ["LOC010"]\n', encoding="utf-8")
+    assert _run(tmp_path).returncode in (0, 1)
