@@ -87,7 +87,9 @@ def write(path: Path, findings: list[Finding]) -> int:
 
 def read(path: Path) -> list[dict]:
     try:
-        doc = jsonstrict.loads(path.read_text(encoding="utf-8"))
+        doc = jsonstrict.loads(jsonstrict.read_input(path))
+    except jsonstrict.NotAFile as exc:
+        raise BaselineError(f"baseline {path} {exc}") from None
     except FileNotFoundError:
         raise BaselineError(f"baseline file {path} does not exist (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:

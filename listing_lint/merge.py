@@ -30,7 +30,9 @@ class MergeError(Exception):
 
 def load(path: Path) -> dict:
     try:
-        doc = jsonstrict.loads(Path(path).read_text(encoding="utf-8"))
+        doc = jsonstrict.loads(jsonstrict.read_input(Path(path)))
+    except jsonstrict.NotAFile as exc:
+        raise MergeError(f"{path} {exc}") from None
     except OSError as exc:
         raise MergeError(f"cannot read {path}: {exc.strerror}") from None
     except ValueError as exc:

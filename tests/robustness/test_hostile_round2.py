@@ -436,3 +436,39 @@ def test_a_shipped_marketplace_is_accepted(tmp_path):
     BundleBuilder(tmp_path).write()
     (tmp_path / "listing-lint.toml").write_text('marketplace = "aliexpress"\nselect = ["LOC010"]\n', encoding="utf-8")
     assert _run(tmp_path).returncode in (0, 1)
+
+
+# -- probes: files named on the command line that are not files --------------------------------------
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+def test_a_baseline_that_is_not_a_regular_file_is_a_usage_error(fixable_repo, kind):
+    """A committed baseline replaced by a symlink to /dev/zero (git stores symlinks) was read until
+    memory ran out (MemoryError, exit 2 as an internal error, or the runner killed); a FIFO blocked
+    the run. Any baseline must be a regular file of at most MAX_INPUT_BYTES."""
+    import os
+    import time
+
+    target = fixable_repo / "bl.json"
+    if kind == "dev-zero":
+        target.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(target)
+    started = time.monotonic()
+    done = _check(fixable_repo, "--baseline", "bl.json", timeout=60)
+    assert time.monotonic() - started < 20
+    _usage_error(done, "baseline bl.json", "not a regular file")
+
+
+def test_a_report_to_merge_that_is_dev_zero_is_a_usage_error(tmp_path):
+    (tmp_path / "r.json").symlink_to("/dev/zero")
+    done = cli(["merge", "r.json", "r.json"], tmp_path, timeout=60)
+    _usage_error(done, "r.json", "not a regular file")
+
+
+def test_an_oversized_baseline_is_refused_before_it_is_read(fixable_repo, monkeypatch):
+    """Near miss for the cap: a baseline over the limit is refused by its size (a sparse file: no
+    disk used); one under it is read."""
+    from listing_lint.jsonstrict import MAX_INPUT_BYTES
+
+    with open(fixable_repo / "bl.json", "wb") as fh:
+        fh.truncate(MAX_INPUT_BYTES + 1)
+    _usage_error(_check(fixable_repo, "--baseline", "bl.json"), "baseline bl.json", f"over the {MAX_INPUT_BYTES:,}-byte limit")
