@@ -472,3 +472,47 @@ def test_an_oversized_baseline_is_refused_before_it_is_read(fixable_repo, monkey
     with open(fixable_repo / "bl.json", "wb") as fh:
         fh.truncate(MAX_INPUT_BYTES + 1)
     _usage_error(_check(fixable_repo, "--baseline", "bl.json"), "baseline bl.json", f"over the {MAX_INPUT_BYTES:,}-byte limit")
+
+
+# -- probes: HTML the parser chokes on ---------------------------------------------------------------
+def _page_case(work, html: str, locale: str = "es") -> tuple[Path, str]:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from harness import BUNDLE, base_case, page_html, write_case
+
+    case = base_case()
+    rel = f"{BUNDLE}/detail/{locale}.html"
+    case.files[rel] = page_html(locale).replace("<body>", "<body>\n" + html, 1).encode("utf-8")
+    return write_case(work, case), rel
+
+
+@pytest.mark.parametrize("attributes", [100_000, 5_000])
+def test_an_element_with_thousands_of_attributes_is_refused_before_parsing(work, attributes):
+    """libxml2 checks each attribute against the element's earlier ones: 100,000 attributes on one
+    <div> (1.4 MB, under the size limit) took 104 s to parse, in one C call no rule budget can stop
+    (LNT003 after it, on the first rule that read the page). The page is now SCH001 at the element."""
+    import time
+
+    from harness import lint_repo
+
+    html = "<div " + " ".join(f'a{i}="v"' for i in range(attributes)) + ">x</div>"
+    repo, rel = _page_case(work, html)
+    started = time.monotonic()
+    result = lint_repo(repo, select=["SCH", "LOC", "MED", "LNT003"])
+    took = time.monotonic() - started
+    assert not [f.message for f in result.findings if f.code == "LNT003"]
+    page = [(f.line, f.column, f.code, f.message) for f in result.findings if f.path == rel]
+    text = (repo / rel).read_text(encoding="utf-8")
+    line = text[: text.index("<div a0")].count("\n") + 1
+    assert page == [(line, 1, "SCH001", "an element has more than 1,000 attributes; the page was not parsed")], page
+    assert took < 20, f"{took:.1f} s"
+
+
+def test_an_element_with_a_thousand_attributes_is_parsed(work):
+    """Near miss: 1,000 attributes (the limit), and attribute values holding "<" and ">", parse."""
+    from harness import lint_repo
+
+    html = ("<div " + " ".join(f'a{i}="v"' for i in range(1_000)) + ">x</div>\n"
+            + '<p title="<a b c> d=e <b x=y" data-x=\'>\'>Texto</p>\n')
+    repo, rel = _page_case(work, html)
+    result = lint_repo(repo, select=["SCH001"])
+    assert [(f.path, f.code) for f in result.findings if f.path == rel] == []
