@@ -173,6 +173,11 @@ class Config:
         return Config(values, self.path, self.root)
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """A value as an error message quotes it: a config can hold a key or a code of megabytes."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def closest(word: str, choices) -> str:
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f"; did you mean {match[0]!r}?" if match else ""
@@ -182,7 +187,7 @@ def parse_table(table: dict[str, Any], where: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, raw in table.items():
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r}{closest(key, KEYS)}")
+            raise ConfigError(f"{where}: unknown key {shorten(key)!r}{closest(key, KEYS)}")
         try:
             values[key] = KEYS[key].parse(raw)
         except TypeError as exc:

@@ -516,3 +516,38 @@ def test_an_element_with_a_thousand_attributes_is_parsed(work):
     repo, rel = _page_case(work, html)
     result = lint_repo(repo, select=["SCH001"])
     assert [(f.path, f.code) for f in result.findings if f.path == rel] == []
+
+
+# -- probes: config values in bulk -----------------------------------------------------------------
+def test_three_hundred_thousand_selectors_are_read_in_linear_time(tmp_path):
+    """Each selector was matched against each rule, twice (validity, then selection): 300,000
+    selectors (" LOC", "loc", ... as a generated config may write them) took 14 s. Selectors that
+    mean the same (case, spaces around) are matched once."""
+    import time
+
+    from builder import BundleBuilder
+
+    BundleBuilder(tmp_path).write()
+    variants = [" " * (i % 5) + ("LOC", "loc", "Loc", "lOC")[i % 4] + " " * (i % 3) for i in range(300_000)]
+    (tmp_path / "listing-lint.toml").write_text("select = [" + ",".join(f'"{v}"' for v in variants) + "]\n", encoding="utf-8")
+    started = time.monotonic()
+    done = _run(tmp_path, "--format", "json")
+    took = time.monotonic() - started
+    assert done.returncode == 1, done.stderr[-500:]
+    assert {f["code"][:3] for f in json.loads(done.stdout)["findings"]} == {"LOC"}
+    assert took < 8, f"{took:.1f} s"
+
+
+@pytest.mark.parametrize("line, says", [
+    ('select = ["' + "Z" * 3_000_000 + '"]', "unknown rule code or prefix 'ZZZZ"),
+    ("k" * 3_000_000 + " = 1", "unknown key 'kkkk"),
+])
+def test_a_three_megabyte_config_value_is_shortened_in_the_error(tmp_path, line, says):
+    """A 3 MB unknown key or selector was echoed whole: a 3 MB line on stderr (the CI log)."""
+    from builder import BundleBuilder
+
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "listing-lint.toml").write_text(line + "\n", encoding="utf-8")
+    done = _run(tmp_path)
+    _usage_error(done, says)
+    assert len(done.stderr) < 1000, len(done.stderr)
