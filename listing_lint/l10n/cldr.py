@@ -13,6 +13,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 
 def kept(kind: str, locale: str, compute: Callable[[], str], valid: Callable[[str], bool]) -> str:
@@ -59,6 +60,21 @@ def territory_names(language: str) -> frozenset[str]:
     return frozenset(json.loads(kept("territories", language, compute, _is_name_list)))
 
 
+ISO_NAMES = Path(__file__).resolve().parent.parent / "data" / "iso3166_names.json"
+
+
+@lru_cache(maxsize=16)
+def iso_names(language: str) -> frozenset[str]:
+    """ISO 3166-1's names of countries in ``language``, normalised (``data/iso3166_names.json``):
+    shops list countries by them too ("Bonaire, Sint Eustatius and Saba", "Korea, Republic of"),
+    which CLDR writes otherwise ("Caribbean Netherlands")."""
+    try:
+        doc = json.loads(ISO_NAMES.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(_normal(n) for n in doc.get("names", {}).get(language, ()))
+
+
 def _is_name_list(stored: str) -> bool:
     try:
         names = json.loads(stored)
@@ -74,12 +90,19 @@ def territory_names_only(text: str, language: str) -> bool:
     English page) is not one of them: that is a leftover."""
     if len(text) > 200:  # longer than any list of names a block would hold: most paragraphs
         return False
-    names = None  # loaded at the first part: a text of separators only is no list of names
-    for part in _LIST.split(text):
-        if not part.strip(_AROUND):
-            continue
+    parts = [part for part in _LIST.split(text) if part.strip(_AROUND)]
+    if not parts:
+        return False  # separators only: no list of names
+    names = None  # loaded at the first part
+    at = 0
+    while at < len(parts):
         if names is None:
-            names = territory_names(language)
-        if _normal(part) not in names:
+            names = territory_names(language) | iso_names(language)
+        # a name may hold commas ("Bonaire, Sint Eustatius and Saba", "Congo, The Democratic
+        # Republic of the"): the longest run of parts that is a name, from three down to one
+        span = next((k for k in (3, 2, 1) if at + k <= len(parts)
+                     and _normal(", ".join(parts[at:at + k])) in names), 0)
+        if not span:
             return False  # most texts: their first part is a sentence, no name (issue 18)
-    return names is not None
+        at += span
+    return True

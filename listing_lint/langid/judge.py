@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from listing_lint import memo
+from listing_lint.langid import words
 from listing_lint.langid.base import BACKENDS, CANDIDATES, NEIGHBOURS, get_detector
 from listing_lint.langid.scripts import CharClasses
 
@@ -136,7 +137,7 @@ class Verdict:
     accepted: bool  # the text is plausibly in the expected language
     lang: str | None  # the detector's best language (the expected one when accepted)
     confidence: float  # of ``lang``
-    model: str  # "script", "first", "fast", "accurate", "second", "run" or the single backend's name
+    model: str  # "script", "first", "fast", "accurate", "second", "words", "run" or the single backend's name
     phrase: str | None = None  # a leftover inside otherwise page-language text (None: the whole text)
 
     @property
@@ -589,13 +590,21 @@ class Judge:
             second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, lang, *rivals})))
             if next(iter(second), None) == expected:
                 return Verdict(True, expected, second[expected], "second")
+            if words.keeps(text, expected, lang, tuple(rivals)):
+                # both models call it the neighbour, but its words are the page language's: "Divisa
+                # de reembolso de PayPal no válida." (lingua pt 0.56, py3langid pt 0.86; Portuguese
+                # negates with "não", and its "no" is "em" + "o")
+                return Verdict(True, expected, own, "words")
         if not rejected and len(text) >= LONG_CHARS and (own < SECOND_OPINION_BELOW or _passes_disagree(fast, expected, own)):
             # lingua is unsure of the page language on a sentence: a second model, py3langid, may
             # settle it ("User has all possible permissions." is fr 0.43 / en 0.39 / ca 0.18 for
             # lingua, en 0.84 for py3langid); it rejects only with SECOND_OPINION_REJECT
             second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, *rivals})))
             other, other_conf = next(iter(second.items()), (None, 0.0))
-            if other and other != expected and other_conf >= SECOND_OPINION_REJECT:
+            if (other and other != expected and other_conf >= SECOND_OPINION_REJECT
+                    and not words.keeps(text, expected, other, tuple(rivals))):
+                # ... unless the words favour the page language ("Carrito no encontrado o no
+                # válido." is es 0.49 / pt 0.48 for lingua, pt 0.82 for py3langid)
                 return Verdict(False, other, other_conf, "second")
         if rejected and conf < RIVAL_LEADS:
             # the rivals split the text: the fast pass's rivals may miss its language ("Continuar

@@ -34,3 +34,30 @@ def test_names_only_means_the_whole_block():
     assert not territory_names_only("Made in France", "en")
     assert not territory_names_only("Ships to Luxembourg and Montserrat", "en")
     assert not territory_names_only("Alemania", "en")
+
+
+# -- ISO 3166-1 names (data/iso3166_names.json) ---------------------------------------------------
+def test_iso_names_with_commas_are_names_too(bundle, tmp_path):
+    # was LOC003 "Catalan (0.78)" (third corpus, Laravel Lang's country list): ISO's name of BQ, CLDR
+    # writes "Caribbean Netherlands"; a comma inside a name does not split it
+    full(bundle, en=with_blocks("en", "Bonaire, Sint Eustatius and Saba", "Congo, The Democratic Republic of the"),
+         es=with_blocks("es", "Congo, República Democrática del"))
+    bundle.write()
+    assert findings(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
+def test_near_miss_an_iso_name_in_another_language_is_still_reported(bundle, tmp_path):
+    # the Portuguese ISO name on the Spanish page: Portuguese text
+    full(bundle, es=with_blocks("es", "Congo, A República Democrática do"))
+    bundle.write()
+    got = findings(tmp_path, select="LOC003")
+    assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/es.html", 7, "LOC003")], got
+    assert "Portuguese" in got[0].message
+
+
+def test_iso_names_join_at_most_three_parts_and_only_whole_names():
+    assert territory_names_only("Bonaire, Sint Eustatius and Saba, Curaçao, Luxembourg", "en")
+    assert territory_names_only("Islas BES (Caribe Neerlandés)", "es")
+    assert not territory_names_only("Bonaire, Sint Eustatius and Saba, ships free", "en")
+    assert not territory_names_only("Bonaire, Sint Eustatius and Saba", "es")  # the English name
+    assert not territory_names_only(", ;", "en")

@@ -1,0 +1,91 @@
+"""The word-frequency opinion on close calls (listing_lint/langid/words.py)."""
+
+import gzip
+import math
+import time
+
+import pytest
+
+from listing_lint.langid import words
+
+
+def test_spanish_negation_leads_portuguese_and_the_neighbours():
+    # "no" is 3 % of Spanish words and 0.4 % of Portuguese ones; "válida" and "reembolso" both
+    assert words.lead("Divisa de reembolso de no válida.", "es", "pt") >= words.WORD_LEAD
+    assert words.keeps("Carrito no encontrado o no válido.", "es", "pt")
+
+
+@pytest.mark.parametrize(("text", "expected", "winner"), [
+    ("Cupom se aplica a todos os países", "es", "pt"),
+    ("Itens insuficientes para faturar", "es", "pt"),
+    ("no va poder crear-se la categoria", "es", "ca"),
+    ("Адрес за доставка по подразбиране", "ru", "bg"),
+])
+def test_near_miss_the_neighbours_words_do_not_lead(text, expected, winner):
+    assert not words.keeps(text, expected, winner)
+
+
+def test_every_neighbour_is_weighed_not_only_the_winner():
+    # Catalan text, but the detectors named Portuguese: against Portuguese alone the Spanish words
+    # lead ("el", "la"), against Catalan they do not
+    text = "El camp ha de ser present quan el valor és buit"
+    assert words.lead(text, "es", "pt", ()) == words.lead(text, "es", "ca", ("pt",))
+    assert not words.keeps(text, "es", "pt")
+
+
+def test_words_no_list_holds_say_nothing():
+    assert words.lead("Zyxwv qwrtp", "es", "pt") == 0.0
+    assert not words.keeps("Zyxwv qwrtp", "es", "pt")
+
+
+@pytest.mark.parametrize(("expected", "winner"), [("es", "zh"), ("ru", "be"), ("xx", "es"), ("es", "../wordfreq/es")])
+def test_a_language_without_a_list_gives_no_opinion(expected, winner):
+    assert words.lead("Divisa de reembolso no válida.", expected, winner) == -math.inf
+
+
+def test_long_text_is_weighed_by_its_first_words_in_bounded_time():
+    text = "Divisa de reembolso no válida. " * 2000
+    start = time.process_time()
+    assert words.keeps(text, "es", "pt")
+    assert time.process_time() - start < 5
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "fr", "ru", "pt", "it", "ca", "uk", "bg", "de", "nl"])
+def test_each_list_is_lower_case_letters_sorted_by_word(lang):
+    head, *lines = gzip.decompress((words.FOLDER / f"{lang}.txt.gz").read_bytes()).decode("utf-8").splitlines()
+    assert len(lines) > 40_000
+    pairs = [line.split(" ") for line in lines]
+    assert head == f"# {sum(int(c) for _, c in pairs)} {min(int(c) for _, c in pairs)}"
+    assert all(len(p) == 2 and p[0].isalpha() and p[0] == p[0].lower() and p[1].isdigit() for p in pairs)
+    assert [w for w, _ in pairs] == sorted(w for w, _ in pairs)
+    assert len({w for w, _ in pairs}) == len(pairs)
+    listed = words._list(lang)  # and every word is found by bisection, with its count
+    assert all(listed.count(w) == int(c) for w, c in pairs[::97])
+
+
+@pytest.mark.parametrize("damaged", ["de 10\nque 5\n", "# x y\nde 10\n", "# 10 0\nde 10\n", "", "# 10 1\n",
+                                     "# 20 5\nque 10\nde 10\n"])  # the last: not sorted
+def test_a_damaged_list_gives_no_opinion(damaged):
+    assert words.parse(damaged) is None
+
+
+def test_a_damaged_count_is_no_frequency(monkeypatch):
+    monkeypatch.setitem(words._lists, "es", words.parse("# 100 5\nde 50\nno 5x\n"))
+    words.log_frequency.cache_clear()
+    try:
+        assert words.log_frequency("es", "de") == pytest.approx(math.log(0.5))
+        assert words.log_frequency("es", "no") is None
+    finally:
+        words.log_frequency.cache_clear()
+
+
+def test_a_truncated_or_foreign_file_gives_no_opinion(tmp_path, monkeypatch):
+    (tmp_path / "es.txt.gz").write_bytes(gzip.compress(b"# 100 5\nde 50\n")[:-6])  # cut short
+    (tmp_path / "pt.txt.gz").write_bytes(b"not gzip at all")
+    monkeypatch.setattr(words, "FOLDER", tmp_path)
+    monkeypatch.setattr(words, "_lists", {})
+    words.log_frequency.cache_clear()
+    try:
+        assert words.lead("Divisa de reembolso no válida.", "es", "pt") == -math.inf
+    finally:
+        words.log_frequency.cache_clear()
