@@ -12,6 +12,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -64,11 +65,15 @@ def _detector(value: Any) -> str:
     return value
 
 
+@lru_cache(maxsize=None)
+def marketplaces() -> tuple[str, ...]:
+    """The shipped marketplaces (``data/marketplaces/<name>.yaml``), by the names a config gives them."""
+    return tuple(sorted(p.stem for p in (Path(__file__).parent / "data" / "marketplaces").glob("*.yaml")))
+
+
 def _marketplace(value: Any) -> str:
     """A shipped marketplace: the name becomes ``data/marketplaces/<name>.yaml``, and
     "../../home/x/secret" must not name a file outside the package."""
-    from listing_lint.thresholds import marketplaces
-
     if not isinstance(value, str) or value not in marketplaces():
         raise TypeError(f"one of {', '.join(marketplaces())}")
     return value

@@ -41,13 +41,9 @@ def load_yaml(path: Path) -> Any:
 
 
 @lru_cache(maxsize=None)
-def marketplaces() -> tuple[str, ...]:
-    """The shipped marketplaces, by the names a config gives them."""
-    return tuple(sorted(p.stem for p in (DATA / "marketplaces").glob("*.yaml")))
-
-
-@lru_cache(maxsize=None)
 def marketplace_data(name: str) -> dict[str, Any]:
+    from listing_lint.config import marketplaces
+
     if name not in marketplaces():  # a name, never a path: "../../x" would read any .yaml
         raise ValueError(f"unknown marketplace {name!r}; known: {', '.join(marketplaces())}")
     return load_yaml(DATA / "marketplaces" / f"{name}.yaml") or {}
