@@ -47,6 +47,18 @@ __all__ = ["Rule", "Context", "Severity", "Span", "Fix", "Finding", "rule_from_m
 CODE_PATTERN = re.compile(r"^[A-Z]{2,4}\d{3}$")
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 DOC_SECTIONS = ("What it checks:", "Why:", "Fails:", "Passes:")
+#: the longest message a finding carries: a rule that quotes a value whole (a 3 MB company name)
+#: would put megabytes on one line of every output format. The start says what is wrong, the end
+#: what to do; the middle gives way.
+MAX_MESSAGE_CHARS = 1000
+
+
+def bounded(message: str) -> str:
+    """``message``, or its first and last characters around "…" when over ``MAX_MESSAGE_CHARS``."""
+    if len(message) <= MAX_MESSAGE_CHARS:
+        return message
+    tail = MAX_MESSAGE_CHARS // 3
+    return message[: MAX_MESSAGE_CHARS - tail - 1] + "…" + message[-tail:]
 
 
 @dataclass(frozen=True)
@@ -187,7 +199,7 @@ class Context:
             span,
             code=code or self.rule.code,
             severity=severity if severity is not None else self.rule.severity,
-            message=message,
+            message=bounded(message),
             bundle=bundle if bundle is not None else self.bundle.id if self.bundle is not None else None,
             rule=self.rule.name,
             source=source if source is not None else self.rule.source,

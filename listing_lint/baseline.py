@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
+from listing_lint import jsonstrict
 from listing_lint.engine import UsageError
 from listing_lint.finding import Finding
 from listing_lint.reporters import jsontext
@@ -86,15 +87,25 @@ def write(path: Path, findings: list[Finding]) -> int:
 
 def read(path: Path) -> list[dict]:
     try:
-        doc = json.loads(path.read_text(encoding="utf-8"))
+        doc = jsonstrict.loads(jsonstrict.read_input(path))
+    except jsonstrict.NotAFile as exc:
+        raise BaselineError(f"baseline {path} {exc}") from None
     except FileNotFoundError:
         raise BaselineError(f"baseline file {path} does not exist (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise BaselineError(f"cannot read baseline {path}: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"baseline {path} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    except jsonstrict.NotJsonNumber as exc:
+        raise BaselineError(f"baseline {path} is not JSON: {exc}") from None
     except (ValueError, RecursionError):  # a number of thousands of digits, arrays nested beyond Python's stack
         raise BaselineError(f"baseline {path} is not a listing-lint baseline; write it again with --write-baseline") from None
+    version = doc.get("version") if isinstance(doc, dict) else None
+    if isinstance(doc, dict) and (type(version) is not int or version != BASELINE_VERSION):
+        shown = escape(repr(version)[:40]) if isinstance(version, (str, int, float)) else f"of type {type(version).__name__}"
+        has = f"has version {shown}" if "version" in doc else "has no version"
+        raise BaselineError(f"baseline {path} {has}; this release reads version {BASELINE_VERSION} "
+                            "(write it again with --write-baseline)")
     entries = doc.get("findings") if isinstance(doc, dict) else None
     keys = ("identity", "exact")
     if not isinstance(entries, list) or not all(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in keys) for e in entries):

@@ -29,6 +29,23 @@ def _parse_date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date like 2026-11-25") from None
 
 
+class AsciiCount(click.ParamType):
+    """A whole number of at most 9 ASCII digits: click's int (Python's ``int()``) also reads "٣"
+    (Arabic-Indic), "３" (fullwidth) and other Unicode digits, which no shell user means."""
+
+    name = "integer"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, int):
+            return value
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit()):
+            self.fail(f"{value!r} is not a whole number in ASCII digits (0-9)", param, ctx)
+        if len(text) > 9:
+            self.fail(f"{value!r} is too large", param, ctx)
+        return int(text)
+
+
 def _codes(values: tuple[str, ...]) -> list[str] | None:
     if not values:
         return None
@@ -60,7 +77,7 @@ def main() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Lowest severity that makes the exit code 1 (default error).")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Explicit config file.")
-@click.option("--jobs", "-j", type=click.IntRange(min=0), default=None, help="Worker processes (default: one per core; 0 too).")
+@click.option("--jobs", "-j", type=AsciiCount(), default=None, help="Worker processes (default: one per core; 0 too).")
 @click.option("--no-cache", is_flag=True, help="Ignore the on-disk cache of bundle results.")
 @click.option("--shard", "shard_spec", metavar="K/N", help="Lint only the K-th of N deterministic slices of the bundles (CI matrices).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), help="Hide the findings recorded in this baseline file; list entries that no longer match.")
@@ -81,7 +98,7 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
             from listing_lint.shard import parse_shard
 
             settings.shard = parse_shard(shard_spec)
-        from listing_lint import baseline, fixer, progress
+        from listing_lint import baseline, fixer, flood, progress
         from listing_lint.parallel import cores, make_mapper
 
         jobs = config.get("jobs")
@@ -104,6 +121,7 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
                 click.echo(line, err=True)
         for line in baseline.process(result, baseline_path, write_baseline):
             click.echo(line, err=True)
+        flood.cap_result(result, config.get(flood.KEY))  # what is shown; the baseline and fixes saw all
     except (ConfigError, UsageError, UnsafeTarget, ValueError) as exc:
         click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)

@@ -12,6 +12,7 @@ import os
 import stat
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
@@ -61,6 +62,20 @@ def _detector(value: Any) -> str:
 
     if not isinstance(value, str) or value.strip().lower() not in BACKENDS:
         raise TypeError(f"one of {', '.join(sorted(BACKENDS))}")
+    return value
+
+
+@lru_cache(maxsize=None)
+def marketplaces() -> tuple[str, ...]:
+    """The shipped marketplaces (``data/marketplaces/<name>.yaml``), by the names a config gives them."""
+    return tuple(sorted(p.stem for p in (Path(__file__).parent / "data" / "marketplaces").glob("*.yaml")))
+
+
+def _marketplace(value: Any) -> str:
+    """A shipped marketplace: the name becomes ``data/marketplaces/<name>.yaml``, and
+    "../../home/x/secret" must not name a file outside the package."""
+    if not isinstance(value, str) or value not in marketplaces():
+        raise TypeError(f"one of {', '.join(marketplaces())}")
     return value
 
 
@@ -123,7 +138,7 @@ KEYS: dict[str, Key] = {
     "fail-on": Key(_severity, "error", "lowest severity that makes the exit code 1"),
     "format": Key(_str, "text", "output format"),
     "required-locales": Key(_str_list, ["en", "es", "fr", "ru"], "locales every listing must have (a bundle's own `locales` add to them)"),
-    "marketplace": Key(_str, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
+    "marketplace": Key(_marketplace, "aliexpress", "marketplace whose limits apply (data/marketplaces/<name>.yaml)"),
     "language-detector": Key(_detector, "lingua", "lingua, langdetect or py3langid"),
     "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
     "image-hosts": Key(_str_list, [], "extra hosts detail-page images may come from"),
@@ -138,6 +153,8 @@ KEYS: dict[str, Key] = {
     "max-text-bytes": Key(_int_in(1, 1 << 30, " bytes"), 5 * 1024 * 1024, "largest JSON/HTML file read, in bytes"),
     "max-media-bytes": Key(_int_in(1, 4 << 30, " bytes"), 200 * 1024 * 1024, "largest media or certificate file read, in bytes"),
     "rule-timeout": Key(_int_in(1, 3600, " seconds"), 30, "seconds one rule may spend on one bundle before it becomes LNT003"),
+    "max-findings-per-rule": Key(_int_in(0, 1_000_000), 50,
+                                 "findings of one rule in one file a report shows; the rest become one \"… and K more\" (0: all)"),
 }
 
 
@@ -161,6 +178,11 @@ class Config:
         return Config(values, self.path, self.root)
 
 
+def shorten(text: str, limit: int = 60) -> str:
+    """A value as an error message quotes it: a config can hold a key or a code of megabytes."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def closest(word: str, choices) -> str:
     match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.5)
     return f"; did you mean {match[0]!r}?" if match else ""
@@ -170,7 +192,7 @@ def parse_table(table: dict[str, Any], where: str) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, raw in table.items():
         if key not in KEYS:
-            raise ConfigError(f"{where}: unknown key {key!r}{closest(key, KEYS)}")
+            raise ConfigError(f"{where}: unknown key {shorten(key)!r}{closest(key, KEYS)}")
         try:
             values[key] = KEYS[key].parse(raw)
         except TypeError as exc:

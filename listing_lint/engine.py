@@ -10,7 +10,6 @@ import ctypes
 import heapq
 import itertools
 import os
-import re
 import signal
 import threading
 import time
@@ -25,7 +24,7 @@ from listing_lint.bundle.discover import STORE, discover, find_project_root
 from listing_lint.bundle.model import Bundle, display_path
 from listing_lint.bundle.repo import Repo, store_file
 from listing_lint.cache import Cache, cache_dir
-from listing_lint.config import Config, check_named_files
+from listing_lint.config import Config, check_named_files, shorten
 from listing_lint.finding import Finding, Severity, Span, sort_findings
 from listing_lint.runtypes import BundleResult, RunResult, Settings
 from listing_lint.suppression import apply_suppressions
@@ -52,18 +51,27 @@ def known_selector(selector: str, rules: Iterable[Rule]) -> bool:
     return any(_matches(selector, r) for r in rules)
 
 
+def _distinct(selectors: list[str]) -> list[str]:
+    """One of each selector as ``_matches`` reads it (case and spaces around it do not count):
+    each is matched against every rule, and a generated config held 300,000 (14 s)."""
+    seen: dict[str, str] = {}
+    for sel in selectors:
+        seen.setdefault(sel.strip().lower(), sel)
+    return list(seen.values())
+
+
 def select_rules(config: Config, rules: Iterable[Rule]) -> list[Rule]:
     """ruff's rule: the most specific of select/extend-select and ignore wins."""
     rules = list(rules)
-    selectors = config.get("select") + config.get("extend-select")
-    ignores = config.get("ignore")
+    selectors = _distinct(config.get("select") + config.get("extend-select"))
+    ignores = _distinct(config.get("ignore"))
     for sel in selectors + ignores:
         if not known_selector(sel, rules):
-            raise UsageError(f"unknown rule code or prefix {sel!r} in select/ignore")
+            raise UsageError(f"unknown rule code or prefix {shorten(sel)!r} in select/ignore")
     for glob, codes in config.get("per-path-ignores").items():
-        for code in codes:  # a typo there would silently ignore nothing
+        for code in _distinct(codes):  # a typo there would silently ignore nothing
             if not known_selector(code, rules):
-                raise UsageError(f"unknown rule code or prefix {code!r} in per-path-ignores for {glob!r}")
+                raise UsageError(f"unknown rule code or prefix {shorten(code)!r} in per-path-ignores for {shorten(glob)!r}")
     chosen = []
     for rule in rules:
         s = max((_matches(x, rule) for x in selectors), default=0)
@@ -327,26 +335,88 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
 
 
 # -- per-path ignores ----------------------------------------------------------------------
-def glob_to_regex(pattern: str) -> re.Pattern:
-    out = []
+_LITERAL, _ONE, _STAR, _ANY, _DIRS = range(5)  # a char, ?, * (not /), ** (anything), **/ (nothing, or anything ending in /)
+
+
+def _glob_tokens(pattern: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
     i = 0
     while i < len(pattern):
         if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
+            kind, i = _DIRS, i + 3
         elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
+            kind, i = _ANY, i + 2
+        elif pattern[i] in "*?":
+            kind, i = (_STAR if pattern[i] == "*" else _ONE), i + 1
         else:
-            out.append(re.escape(pattern[i]))
+            out.append((_LITERAL, pattern[i]))
             i += 1
-    return re.compile("^" + "".join(out) + "$")
+            continue
+        if not (out and out[-1][0] in (_STAR, _ANY) and kind == out[-1][0]):  # "**" * 40 is one "**"
+            out.append((kind, ""))
+    return out
+
+
+def glob_matcher(pattern: str):
+    """``path -> bool`` for a per-path-ignores glob: ``*`` within a folder name, ``**`` across
+    folders, ``**/`` zero or more folders, ``?`` one character but ``/``.
+
+    Not a regex: ``*`` x 40 + ``x`` as a backtracking regex never finished on a 40-character
+    path, and the globs come from a config a pull request can change. The pattern is run as a set
+    of positions advanced one character of the path at a time (Thompson's construction), in time
+    proportional to pattern x path.
+    """
+    tokens = _glob_tokens(pattern)
+    end = len(tokens)
+
+    def closure(states: set) -> set:
+        todo = list(states)
+        while todo:
+            state = todo.pop()
+            if isinstance(state, int) and state < end and tokens[state][0] in (_STAR, _ANY, _DIRS) and state + 1 not in states:
+                states.add(state + 1)  # each of these may match nothing
+                todo.append(state + 1)
+        return states
+
+    def step(states: set, ch: str) -> set:
+        nxt = set()
+        for state in states:
+            if not isinstance(state, int):  # inside a "**/": anything, until a "/" may end it
+                nxt.add(state)
+                if ch == "/":
+                    nxt.add(state[1] + 1)
+                continue
+            if state == end:
+                continue
+            kind, lit = tokens[state]
+            if kind == _LITERAL:
+                if ch == lit:
+                    nxt.add(state + 1)
+            elif kind == _ONE:
+                if ch != "/":
+                    nxt.add(state + 1)
+            elif kind == _STAR:
+                if ch != "/":
+                    nxt.add(state)
+            elif kind == _ANY:
+                nxt.add(state)
+            else:  # _DIRS
+                nxt.add(("in", state))
+                if ch == "/":
+                    nxt.add(state + 1)
+        return closure(nxt)
+
+    start = closure({0})
+
+    def match(path: str) -> bool:
+        states = start
+        for ch in path:
+            states = step(states, ch)
+            if not states:
+                return False
+        return end in states
+
+    return match
 
 
 def apply_path_ignores(findings: list[Finding], settings: Settings) -> list[Finding]:
@@ -354,12 +424,15 @@ def apply_path_ignores(findings: list[Finding], settings: Settings) -> list[Find
     if not table:
         return findings
     base = settings.config.root or settings.root
-    compiled = [(glob_to_regex(g), codes) for g, codes in table.items()]
+    compiled = [(glob_matcher(g), codes) for g, codes in table.items()]
     rules = registry.by_code()
     kept = []
+    matched: dict[str, list[str]] = {}  # a file's findings share one answer
     for f in findings:
-        rel = display_path(Path(os.path.abspath(settings.cwd / f.path)), base)
-        codes = [c for rx, cs in compiled if rx.match(rel) for c in cs]
+        if f.path not in matched:
+            rel = display_path(Path(os.path.abspath(settings.cwd / f.path)), base)
+            matched[f.path] = [c for match, cs in compiled if match(rel) for c in cs]
+        codes = matched[f.path]
         rule = rules.get(f.code)
         if rule and any(_matches(c, rule) for c in codes):
             continue

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
+from listing_lint import jsonstrict
 from listing_lint.reporters import jsontext
 
 SEVERITY_KEYS = {"error": "errors", "warning": "warnings", "info": "infos"}
@@ -29,7 +30,9 @@ class MergeError(Exception):
 
 def load(path: Path) -> dict:
     try:
-        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        doc = jsonstrict.loads(jsonstrict.read_input(Path(path)))
+    except jsonstrict.NotAFile as exc:
+        raise MergeError(f"{path} {exc}") from None
     except OSError as exc:
         raise MergeError(f"cannot read {path}: {exc.strerror}") from None
     except ValueError as exc:

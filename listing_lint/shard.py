@@ -25,7 +25,8 @@ import os
 import re
 from pathlib import Path
 
-SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+#: ASCII digits only: ``\d`` and ``int()`` also read "٣/٤" (Arabic-Indic) and fullwidth digits
+SHARD = re.compile(r"^\s*([0-9]{1,9})\s*/\s*([0-9]{1,9})\s*$", re.ASCII)
 STORE_SHARD = 1  # the shard that also runs the store-level rules
 
 
@@ -33,7 +34,7 @@ def parse_shard(text: str) -> tuple[int, int]:
     """``"2/4"`` -> ``(2, 4)``; ValueError with a plain message otherwise."""
     m = SHARD.match(text or "")
     if not m:
-        raise ValueError(f"--shard takes K/N, like 2/4 (shard 2 of 4); got {text!r}")
+        raise ValueError(f"--shard takes K/N in ASCII digits, like 2/4 (shard 2 of 4); got {text!r}")
     index, count = int(m.group(1)), int(m.group(2))
     if count < 1 or not 1 <= index <= count:
         raise ValueError(f"--shard {text}: K must be between 1 and N, and N at least 1")

@@ -42,11 +42,11 @@ def load_yaml(path: Path) -> Any:
 
 @lru_cache(maxsize=None)
 def marketplace_data(name: str) -> dict[str, Any]:
-    path = DATA / "marketplaces" / f"{name}.yaml"
-    if not path.is_file():
-        known = sorted(p.stem for p in (DATA / "marketplaces").glob("*.yaml"))
-        raise ValueError(f"unknown marketplace {name!r}; known: {', '.join(known)}")
-    return load_yaml(path) or {}
+    from listing_lint.config import marketplaces
+
+    if name not in marketplaces():  # a name, never a path: "../../x" would read any .yaml
+        raise ValueError(f"unknown marketplace {name!r}; known: {', '.join(marketplaces())}")
+    return load_yaml(DATA / "marketplaces" / f"{name}.yaml") or {}
 
 
 @lru_cache(maxsize=None)

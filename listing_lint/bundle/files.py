@@ -111,6 +111,33 @@ class SourceFile:
         return LineIndex(self.text or "")
 
 
+#: where the NUL bytes fall in the first four bytes of text that starts with an ASCII character
+#: (``<``, ``{``, a space), as RFC 4627 §3 and Python's ``json.detect_encoding`` tell the encodings apart
+_WIDE = (
+    ((True, True, True, False), "UTF-32 (big-endian)", "utf-32-be"),
+    ((False, True, True, True), "UTF-32 (little-endian)", "utf-32-le"),
+    ((True, False), "UTF-16 (big-endian)", "utf-16-be"),
+    ((False, True), "UTF-16 (little-endian)", "utf-16-le"),
+)
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """The name of UTF-16 or UTF-32 when ``data`` is such text without a byte-order mark, else None.
+
+    Read as UTF-8, ASCII in UTF-16 is letters with a NUL between them ("binary, not text"), and the
+    first accent an undecodable byte somewhere down the file. Only the first 4 KiB are decoded to
+    confirm: a file that starts like this but is not such text stays the NUL-byte or UTF-8 finding."""
+    for nuls, name, codec in _WIDE:
+        head = data[: len(nuls)]
+        if len(head) == len(nuls) and tuple(b == 0 for b in head) == nuls:
+            try:  # incremental: a character cut by the 4 KiB boundary waits, it is no error
+                text = codecs.getincrementaldecoder(codec)().decode(data[:4096], final=False)
+            except UnicodeDecodeError:
+                return None
+            return name if "\x00" not in text else None
+    return None
+
+
 def decode_text(data: bytes) -> tuple[str | None, DecodeProblem | None]:
     """Decode UTF-8 (a UTF-8 byte-order mark is accepted and dropped); say where it fails."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -119,6 +146,9 @@ def decode_text(data: bytes) -> tuple[str | None, DecodeProblem | None]:
         return None, DecodeProblem("file is UTF-32 (byte-order mark at byte 0); save it as UTF-8", 1, 1)
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
+    wide = _wide_without_bom(data)
+    if wide:
+        return None, DecodeProblem(f"file looks like {wide} text without a byte-order mark; save it as UTF-8", 1, 1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

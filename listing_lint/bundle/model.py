@@ -10,6 +10,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Iterator
 
+from listing_lint import jsonstrict
 from listing_lint.bundle.files import DEFAULT_MAX_TEXT_BYTES, SourceFile
 from listing_lint.bundle.page import Page
 from listing_lint.bundle.paths import Resolved, is_url, resolve_in
@@ -60,14 +61,6 @@ def _depth_exceeds(text: str, limit: int) -> tuple[int, int] | None:
     return None
 
 
-class _NotJsonNumber(ValueError):
-    """``NaN``, ``Infinity`` or ``-Infinity``: Python's json reads them, JSON has no such numbers."""
-
-
-def _refuse_constant(name: str):
-    raise _NotJsonNumber(name)
-
-
 def _constant_offset(text: str, name: str) -> int:
     """Where the first ``name`` token outside a string is (the tokenizer of positions.py)."""
     from listing_lint.bundle.positions import tokens
@@ -89,10 +82,10 @@ def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
             line, column = file.lines.position(deep[0])
             return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line, column)
     try:
-        return json.loads(text, parse_constant=_refuse_constant), None
-    except _NotJsonNumber as exc:
-        line, column = file.lines.position(_constant_offset(text, exc.args[0]))
-        return None, JsonProblem(f"invalid JSON: {exc.args[0]} is not a JSON number (RFC 8259 §6); write a number or null", line, column)
+        return jsonstrict.loads(text), None
+    except jsonstrict.NotJsonNumber as exc:
+        line, column = file.lines.position(_constant_offset(text, exc.name))
+        return None, JsonProblem(f"invalid JSON: {exc}; write a number or null", line, column)
     except json.JSONDecodeError as exc:
         # json counts columns from 1 in characters already
         return None, JsonProblem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
@@ -221,6 +214,11 @@ class Bundle:
 
         return rejects(self._schema_rejected, ptr)
 
+    def schema_rejects_itself(self, ptr: str) -> bool:
+        """Whether the schema rejects the value at ``ptr`` itself (its type or form), not only a list
+        or object it is part of (a repeated item rejects the whole list, not each item)."""
+        return ptr in self._schema_rejected
+
     @cached_property
     def source_map(self) -> JsonSourceMap:
         return JsonSourceMap(self.manifest.text or "", self.manifest.lines)
@@ -259,7 +257,7 @@ class Bundle:
         if not isinstance(values, list):
             return None
         # a tag the schema rejects ("xx_XX_1") is SCH002's, not a locale every page, title and alt text must have
-        return [normalize_locale(v) for i, v in enumerate(values) if isinstance(v, str) and f"/locales/{i}" not in self._schema_rejected]
+        return [normalize_locale(v) for i, v in enumerate(values) if isinstance(v, str) and not self.schema_rejects_itself(f"/locales/{i}")]
 
     # -- files ----------------------------------------------------------------------------
     def resolve(self, ref: str, base: str = "") -> Resolved:

@@ -18,6 +18,7 @@ from listing_lint.bundle.positions import LineIndex, json_offsets
 from listing_lint.docs import rule_help
 from listing_lint.finding import Finding, Severity
 from listing_lint.reporters._common import help_uri
+from listing_lint.reporters.text import escape
 
 SOURCE = "listing-lint"
 SEVERITY = {
@@ -77,7 +78,7 @@ def diagnostic(finding: Finding, positions: Positions | None) -> lsp.Diagnostic:
     href = rule_docs(finding.code, rule.name if rule else "")
     return lsp.Diagnostic(
         range=finding_range(finding, positions),
-        message=finding.message,
+        message=escape(finding.message),  # as `check` prints it: a repo's bidi overrides and escapes stay visible
         severity=SEVERITY[finding.severity],
         code=finding.code,
         code_description=lsp.CodeDescription(href=href) if href else None,
@@ -115,7 +116,7 @@ def fix_action(finding: Finding, diag: lsp.Diagnostic, texts: dict[str, str], do
         per_file.setdefault(edit.file, []).append(lsp.TextEdit(lsp.Range(pos.at_offset(edit.start), pos.at_offset(edit.end)), edit.new))
     changes = [_document_edit(*documents(path), edits) for path, edits in sorted(per_file.items())]
     return lsp.CodeAction(
-        title=f"{finding.fix.description} ({finding.code})",
+        title=f"{escape(finding.fix.description)} ({finding.code})",
         kind=lsp.CodeActionKind.QuickFix,
         diagnostics=[diag],
         is_preferred=True,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import stat
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from listing_lint.config import ConfigError
 from listing_lint.engine import UsageError
 from listing_lint.lsp import convert
 from listing_lint.lsp.session import Options, Outcome, Session, Shown, Target, target_of
+from listing_lint.reporters.text import escape
 
 log = logging.getLogger("listing_lint.lsp")
 MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
@@ -130,7 +132,7 @@ class ListingLintServer(LanguageServer):
     def _config_problem(self, target: Target, message: str) -> None:
         if self.reported.get(target) != message:  # said once, not at every keystroke
             self.reported[target] = message
-            self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"listing-lint: {message}"))
+            self.window_show_message(lsp.ShowMessageParams(type=lsp.MessageType.Error, message=f"listing-lint: {escape(message)}"))
 
     # -- publishing ---------------------------------------------------------------------------
     def publish(self, target: Target, outcome: Outcome, versions: dict[str, int]) -> None:
@@ -159,11 +161,22 @@ class ListingLintServer(LanguageServer):
 
 
 def _read_text(path: str) -> str | None:
+    """The text of a file that is not open, to place its diagnostics; None (positions as given)
+    for a symlink (a listing.json linked out of the repo: `check` never opens it) or anything but
+    a regular file (a FIFO would block the server)."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(os.dup(fd), "rb") as fh:
             data = fh.read(MAX_READ)
     except OSError:
         return None
+    finally:
+        os.close(fd)
     return data.decode("utf-8", "replace").removeprefix("\ufeff")
 
 

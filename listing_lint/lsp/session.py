@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from listing_lint import memo
+from listing_lint import flood, memo
 from listing_lint.api import Context
 from listing_lint.bundle.discover import STORE, discover, find_project_root, owner_of
 from listing_lint.bundle.model import base_language, display_path
@@ -210,8 +210,13 @@ class Session:
         for item in shown:
             path = os.path.normpath(settings.cwd / item.finding.path)
             outcome.files.setdefault(path, []).append(item)
-        for items in outcome.files.values():
+        limit = settings.config.get(flood.KEY)
+        for path, items in list(outcome.files.items()):
             items.sort(key=lambda s: s.finding.sort_key)  # check's order
+            capped, left_out = flood.cap([s.finding for s in items], limit)
+            if left_out:  # as `check` shows them; the summary takes no quick fix
+                by_id = {id(s.finding): s for s in items}
+                outcome.files[path] = [by_id.get(id(f)) or Shown(f, False) for f in capped]
         for path in kept.shown - outcome.files.keys():
             outcome.files[path] = []  # clear what is fixed now
         kept.shown = set(outcome.files)

@@ -13,6 +13,7 @@ def summary(result) -> dict:
         "bundles": len(result.bundles),
         "bundles_with_findings": len({f.bundle for f in result.findings if f.bundle}),
         "files": result.files,
+        "not_shown": (result.extra.get("not_shown") or {}).get("count", 0),  # over max-findings-per-rule
     }
 
 

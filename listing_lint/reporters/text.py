@@ -71,7 +71,15 @@ def summary_line(result) -> str:
         + (f", {infos} info" if infos else "")
         + f" in {with_findings} of {plural(total, 'bundle')} ({plural(result.files, 'file')}) in {result.elapsed:.2f} s"
     )
-    return line + _baseline_note(result.extra.get("baseline")) + "."
+    return line + _baseline_note(result.extra.get("baseline")) + _not_shown_note(result.extra.get("not_shown")) + "."
+
+
+def _not_shown_note(not_shown: dict | None) -> str:
+    """Findings over ``max-findings-per-rule`` (see flood.py): each file's "… and K more" says where."""
+    if not not_shown:
+        return ""
+    count = not_shown["count"]
+    return f" ({count:,} finding{'' if count == 1 else 's'} over {not_shown['limit']} per rule and file not shown)"
 
 
 def _baseline_note(baseline: dict | None) -> str:

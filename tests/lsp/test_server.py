@@ -265,3 +265,69 @@ async def test_a_hostile_unsaved_page_gets_its_diagnostics_in_bounded_time(clien
     assert [d.range.start.line for d in diags if d.code == "LOC003"] == [line]
     hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(0, 0)))
     assert hover is None or hover.contents is not None  # still answering
+
+
+async def test_an_unsaved_listing_with_300_bad_locales_gets_50_diagnostics_and_one_more(client: LanguageClient, repo):
+    """The editor gets what `check` shows: at most max-findings-per-rule (50) diagnostics of one rule
+    in one file and one "… and K more"; 300 problems froze the problems list of editors before."""
+    import json as _json
+
+    manifest = repo / "listings/demo/listing.json"
+    uri = open_doc(client, manifest, "json")
+    await diagnostics_for(client, uri)
+    doc = _json.loads(manifest.read_text(encoding="utf-8"))
+    doc["locales"] = ["en", "es", *(f"1{i}" for i in range(300))]
+    replace_all(client, uri, _json.dumps(doc, indent=2), 2)
+    diags = await diagnostics_for(client, uri, lambda d: sum(x.code == "SCH002" for x in d) > 1, timeout=90)
+    sch002 = [d for d in diags if d.code == "SCH002"]
+    assert len(sch002) == 51, len(sch002)
+    assert sch002[-1].message.startswith("… and 250 more SCH002 findings in this file, not shown")
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(lsp.TextDocumentIdentifier(uri), sch002[-1].range, lsp.CodeActionContext(diagnostics=[sch002[-1]])))
+    assert not actions  # nothing to suppress or fix on the summary itself
+
+
+async def test_hidden_characters_from_the_repo_are_escaped_in_diagnostics(client: LanguageClient, repo):
+    """A media path with a bidi override and a terminal escape (text a pull request controls) reached
+    the editor raw in the diagnostic's message: VS Code's problem list showed it reordered, a
+    terminal editor got the escape. It is shown as `check` shows it: \\u202e, \\x1b."""
+    import json as _json
+
+    manifest = repo / "listings/demo/listing.json"
+    uri = open_doc(client, manifest, "json")
+    await diagnostics_for(client, uri)
+    doc = _json.loads(manifest.read_text(encoding="utf-8"))
+    doc["media"].append({"kind": "image", "file": "media/gnp\u202e\x1b[2J.png", "role": "scene", "alt": {"en": "a", "es": "b"}})
+    replace_all(client, uri, _json.dumps(doc, indent=2), 2)
+    diags = await diagnostics_for(client, uri, lambda d: "SCH003" in [x.code for x in d])
+    [sch003] = [d for d in diags if d.code == "SCH003"]
+    assert "media/gnp\\u202e\\x1b[2J.png" in sch003.message
+    assert all(ch not in d.message for d in diags for ch in "\u202e\x1b")
+    assert all(d.message.isprintable() for d in diags)
+
+
+async def test_a_listing_json_linked_out_of_the_repo_is_not_read_for_its_positions(client: LanguageClient, repo, tmp_path_factory):
+    """`check` never opens a listing.json that is a symlink out of the repo (SCH001 at line 1).
+    The server opened it to place that diagnostic (up to 5 MB of, say, ~/.ssh/id_rsa) when a
+    page of the bundle was opened; and a FIFO there would have blocked it. It reads no link now."""
+    import os
+    import sys as _sys
+    from pathlib import Path as _Path
+
+    _sys.path.insert(0, str(_Path(__file__).parents[1] / "robustness"))
+    from guards import age, atime_works
+
+    outside = tmp_path_factory.mktemp("outside")
+    secret = outside / "secret.json"
+    secret.write_text('{"key": "OUTSIDE-CANARY"}\n', encoding="utf-8")
+    manifest = repo / "listings/demo/listing.json"
+    manifest.unlink()
+    manifest.symlink_to(secret)
+    before = age(secret)
+    uri = open_doc(client, repo / "listings/demo/detail/en.html", "html")
+    await diagnostics_for(client, uri)
+    diags = await diagnostics_for(client, manifest.as_uri(), lambda d: "SCH001" in [x.code for x in d])
+    assert [(d.code, d.range.start.line) for d in diags if d.code == "SCH001"] == [("SCH001", 0)]
+    assert all("OUTSIDE-CANARY" not in d.message for d in diags)
+    if atime_works(outside):
+        assert os.stat(secret).st_atime == before, "the server read the file the symlink points to"

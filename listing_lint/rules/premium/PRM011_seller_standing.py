@@ -40,12 +40,16 @@ def _licence(repo, ctx, seller):
     if registered is None:
         return
     years = float(ctx.threshold("min-license-years"))
-    qualifies = add_months(registered, round(years * 12))
-    if ctx.as_of < qualifies:
+    # a threshold of 1e300 years (finite, so valid) is reached after the last date there is: never
+    last = (date.max.year - registered.year) * 12  # the most months add_months can add to it
+    months = round(years * 12) if years * 12 <= last else None
+    qualifies = add_months(registered, months) if months is not None and months <= last else None
+    if qualifies is None or ctx.as_of < qualifies:
+        reached = f"reached on {qualifies.isoformat()}" if qualifies else f"reached after {date.max.isoformat()}"
         yield ctx.finding(
             StoreAt(repo, "/seller/license_registered"),
             f"the business licence was registered on {registered.isoformat()}; the premium programme asks for "
-            f"{plain(years)} years, reached on {qualifies.isoformat()}",
+            f"{plain(years)} years, {reached}",
             severity=severity(ctx, "min-license-years"),
         )
 

@@ -2,7 +2,8 @@
 
 What it checks: every listing.json (and ``*.listing.json``) and store.json parses as UTF-8 JSON
 (a UTF-8 byte-order mark is accepted), and every detail-page file decodes as UTF-8 text. The
-finding sits at the first bad byte or token, with line and column.
+finding sits at the first bad byte or token, with line and column; a file in UTF-16 or UTF-32,
+with or without a byte-order mark, is named as such at line 1.
 Why: nothing else can be checked in a file that does not parse, and the marketplace rejects
 such uploads; the position saves the seller from hunting for a stray comma.
 Fails:
