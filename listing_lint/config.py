@@ -16,6 +16,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
+from listing_lint import jsonstrict
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -227,22 +229,11 @@ def _read_confined(root: Path, name: str, what: str) -> bytes:
     would hang the run, ``"../../home/runner/.ssh/id_rsa"`` would read a secret."""
     path = _confined(root, name, what)
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return jsonstrict.read_bytes(path, MAX_NAMED_FILE_BYTES)
+    except jsonstrict.NotAFile as exc:
+        raise ConfigError(f"{what}: {name!r} {exc}") from None
     except OSError as exc:
         raise ConfigError(f"{what}: cannot read {name!r}: {exc.strerror}") from None
-    try:
-        info = os.fstat(fd)  # of what was opened: no swap between a check and the read
-        if not stat.S_ISREG(info.st_mode):
-            raise ConfigError(f"{what}: {name!r} is not a regular file")
-        if info.st_size > MAX_NAMED_FILE_BYTES:
-            raise ConfigError(f"{what}: {name!r} is {info.st_size:,} bytes, over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
-        with os.fdopen(os.dup(fd), "rb") as fh:
-            raw = fh.read(MAX_NAMED_FILE_BYTES + 1)
-    finally:
-        os.close(fd)
-    if len(raw) > MAX_NAMED_FILE_BYTES:
-        raise ConfigError(f"{what}: {name!r} is over the {MAX_NAMED_FILE_BYTES:,}-byte limit")
-    return raw
 
 
 def read_project_file(root: Path, name: str, what: str) -> str:

@@ -34,12 +34,19 @@ class NotAFile(ValueError):
 
 
 def read_input(path, limit: int = MAX_INPUT_BYTES) -> str:
-    """The UTF-8 text of a regular file of at most ``limit`` bytes; NotAFile otherwise.
+    """The UTF-8 text of a regular file of at most ``limit`` bytes (``read_bytes``); NotAFile otherwise.
+    OSError and UnicodeDecodeError go to the caller, as from ``Path.read_text``."""
+    return read_bytes(path, limit).decode("utf-8")
 
-    A baseline is committed to the repo and a symlink committed in its place can point anywhere:
-    at /dev/zero, read until memory ran out; at a FIFO, which blocked the run. What is opened is
-    what is checked (fstat of the descriptor), and opening does not wait for a FIFO's writer.
-    OSError and UnicodeDecodeError go to the caller, as from ``Path.read_text``.
+
+def read_bytes(path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; NotAFile otherwise (its message
+    reads after the file's name: "is not a regular file").
+
+    A baseline or a file the config names is committed to the repo, and a symlink committed in
+    its place can point anywhere: at /dev/zero, read until memory ran out; at a FIFO, which blocked
+    the run. What is opened is what is checked (fstat of the descriptor, no swap between a check
+    and the read), and opening does not wait for a FIFO's writer. OSError goes to the caller.
     """
     import os
     import stat
@@ -57,4 +64,4 @@ def read_input(path, limit: int = MAX_INPUT_BYTES) -> str:
         os.close(fd)
     if len(data) > limit:
         raise NotAFile(f"is over the {limit:,}-byte limit")
-    return data.decode("utf-8")
+    return data

@@ -43,10 +43,9 @@ def test_detection_of_wrong_blocks(cells):
 
 def test_names_in_another_script_never_alarm_and_leftovers_are_quoted(cells):
     for page in ("es", "fr", "ru"):
-        # target 0; this sample has one alarm on es and fr, each from a base string that alarms
-        # without the name ("Carrito no encontrado o no válido.", the held-out 30-79 false alarm
-        # of the full run; "Contingentrule", a non-word in Shopware's fr catalogue)
-        assert rate(cells[f"mixed names {page}"]) <= 1.5
+        # target 0; the es alarm ("Carrito no encontrado o no válido." as a base string) is gone
+        # since session 7; fr may keep one ("Contingentrule", a non-word in Shopware's catalogue)
+        assert cells[f"mixed names {page}"][0] <= (1 if page == "fr" else 0)
         assert rate(cells[f"mixed leftover {page}"]) >= 95.0
 
 

@@ -33,10 +33,9 @@ def test_the_third_corpus_is_other_text():
 
 def test_false_alarms_on_correct_blocks(cells):
     assert rate(cells["false alarm 10-29"]) <= 1.5
-    # target 0 (0.1 %); this sample has three, the open class of docs/langid.md: Spanish strings
-    # around "PayPal" ("Importe de reembolso de PayPal no válido.") that lingua, py3langid and
-    # langdetect all call Portuguese once the name is removed
-    assert cells["false alarm 30-79"][0] <= 3
+    # the Spanish strings around "PayPal" ("Importe de reembolso de PayPal no válido.") that lingua,
+    # py3langid and langdetect all call Portuguese are kept by their words since session 7
+    assert cells["false alarm 30-79"][0] == 0
     assert cells["false alarm 80+"][0] == 0
 
 
@@ -48,9 +47,7 @@ def test_detection_of_wrong_blocks(cells):
 
 def test_names_in_another_script_never_alarm_and_leftovers_are_quoted(cells):
     for page in ("es", "fr", "ru"):
-        # target 0; this sample's two es alarms are two of those PayPal strings as base strings
-        # (they alarm without the names)
-        assert cells[f"mixed names {page}"][0] <= (2 if page == "es" else 0)
+        assert cells[f"mixed names {page}"][0] == 0  # the PayPal base strings alarmed until session 7
         assert rate(cells[f"mixed leftover {page}"]) >= 95.0
 
 
