@@ -268,12 +268,25 @@ def _toml_error(exc: Exception) -> str:
     return "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else str(exc)
 
 
-def read_config_file(path: Path) -> Config:
+#: a config file is read only up to this size: a committed pyproject.toml can be a symlink to a
+#: file of gigabytes (or a FIFO, which would block the run), and no config comes near it
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
+
+
+def _config_bytes(path: Path) -> bytes:
+    """The bytes of a config file (a regular file of at most ``MAX_CONFIG_BYTES``); ConfigError else."""
     try:
-        with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
+        return jsonstrict.read_bytes(path, MAX_CONFIG_BYTES)
+    except jsonstrict.NotAFile as exc:
+        raise ConfigError(f"config {path} {exc}") from None
     except OSError as exc:
         raise ConfigError(f"cannot read config {path}: {exc.strerror}") from None
+
+
+def read_config_file(path: Path) -> Config:
+    raw = _config_bytes(path)
+    try:
+        doc = tomllib.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError is a ValueError; so is an integer too long to read
         raise ConfigError(f"{path}: invalid TOML: {_toml_error(exc)}") from None
     if path.name == "pyproject.toml":
@@ -298,12 +311,14 @@ def find_config_file(start: Path) -> Path | None:
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
             try:
-                with open(pyproject, "rb") as fh:
-                    raw = fh.read()
+                raw = jsonstrict.read_bytes(pyproject, MAX_CONFIG_BYTES)
+            except jsonstrict.NotAFile as exc:  # a symlink to a file of gigabytes, swapped for a FIFO...
+                raise ConfigError(f"config {pyproject} {exc}") from None
+            except OSError:  # unreadable: not ours to judge (a parent folder's file), as before
+                continue
+            try:
                 if "listing-lint" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
                     return pyproject
-            except OSError:
-                continue
             except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
                 # broken, and meant for us: say so (as for listing-lint.toml) rather than lint with defaults
                 if b"listing-lint" in raw:

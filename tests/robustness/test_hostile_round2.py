@@ -551,3 +551,33 @@ def test_a_three_megabyte_config_value_is_shortened_in_the_error(tmp_path, line,
     done = _run(tmp_path)
     _usage_error(done, says)
     assert len(done.stderr) < 1000, len(done.stderr)
+
+
+# -- probes: a config file that is a symlink to a huge file -------------------------------------------
+@pytest.mark.parametrize("name", ["pyproject.toml", "listing-lint.toml"])
+def test_a_config_symlinked_to_a_huge_file_is_a_usage_error_not_read(tmp_path, name):
+    """A committed pyproject.toml can be a symlink to a file of gigabytes (git stores symlinks):
+    it was read whole before a byte of it was judged. Now a config over 16 MiB is a usage error
+    naming it, read no further than the limit (the file here is sparse: 2 GiB, no disk used)."""
+    from builder import BundleBuilder
+
+    repo = tmp_path / "shop"
+    BundleBuilder(repo).write()
+    huge = tmp_path / "huge.toml"
+    with open(huge, "wb") as fh:
+        fh.truncate(2 * 1024**3)
+    (repo / name).symlink_to(huge)
+    done = _check(repo, "--jobs", "1")
+    _usage_error(done, name, "over the 16,777,216-byte limit")
+
+
+def test_near_miss_a_config_symlinked_to_a_small_file_in_the_repo_is_read(tmp_path):
+    from builder import BundleBuilder
+
+    repo = tmp_path / "shop"
+    BundleBuilder(repo).write()
+    (repo / "conf").mkdir()
+    (repo / "conf" / "lint.toml").write_text('select = ["NOPE999"]\n', encoding="utf-8")
+    (repo / "listing-lint.toml").symlink_to(repo / "conf" / "lint.toml")
+    done = cli(["check", "--as-of", "2026-11-25", "--no-cache"], repo, timeout=120)
+    _usage_error(done, "NOPE999")  # the file was read: its unknown selector is named
