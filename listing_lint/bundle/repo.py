@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -14,9 +15,11 @@ from listing_lint.finding import Span
 
 
 def store_file(root: Path) -> Path | None:
-    """The repo's store.json, when there is one."""
+    """The repo's store.json, when there is one: any entry of that name, not only a regular file. A
+    FIFO, a device, a broken symlink or one out of the repo is then read as nothing and SCH001 says
+    why (``SourceFile``); taking it for absent hid a store.json a pull request had replaced."""
     path = root / STORE
-    return path if path.is_file() else None
+    return path if os.path.lexists(path) and not path.is_dir() else None
 
 
 class Repo:

@@ -581,3 +581,49 @@ def test_near_miss_a_config_symlinked_to_a_small_file_in_the_repo_is_read(tmp_pa
     (repo / "listing-lint.toml").symlink_to(repo / "conf" / "lint.toml")
     done = cli(["check", "--as-of", "2026-11-25", "--no-cache"], repo, timeout=120)
     _usage_error(done, "NOPE999")  # the file was read: its unknown selector is named
+
+
+# -- probes: a store.json that is no regular file -------------------------------------------------
+@pytest.mark.parametrize(("kind", "says"), [
+    ("fifo", "not a regular file"),
+    ("broken-link", "cannot be read"),
+    ("outside-link", "resolves outside its folder"),
+])
+def test_a_store_json_that_is_no_regular_file_is_named_not_ignored(tmp_path, kind, says):
+    """store.json replaced by a FIFO or a symlink was taken for absent, silently (so the store-level
+    rules and its own schema said nothing). Now SCH001 at store.json:1:1 says why it was not read;
+    the bundles are still linted and the run does not wait on the FIFO."""
+    import os
+
+    from builder import BundleBuilder
+
+    repo = tmp_path / "shop"
+    BundleBuilder(repo).write()
+    store = repo / "store.json"
+    store.unlink(missing_ok=True)
+    if kind == "fifo":
+        os.mkfifo(store)
+    elif kind == "broken-link":
+        store.symlink_to(repo / "no-such-store.json")
+    else:
+        secret = tmp_path / "secret.json"
+        secret.write_text('{"SECRET": 1}', encoding="utf-8")
+        store.symlink_to(secret)
+    done = cli(["check", "--as-of", "2026-11-25", "--no-cache", "--select", "SCH", "--format", "json"], repo, timeout=120)
+    assert done.returncode == 1, (done.returncode, done.stderr[-2000:])
+    report = json.loads(done.stdout)
+    on_store = [f for f in report["findings"] if f["path"] == "store.json"]
+    assert [(f["code"], f["line"]) for f in on_store] == [("SCH001", 1)], on_store
+    assert says in on_store[0]["message"] and "SECRET" not in done.stdout
+    assert report["summary"]["bundles"] >= 1
+
+
+def test_near_miss_a_regular_store_json_gets_no_sch001(tmp_path):
+    from builder import BundleBuilder
+
+    repo = tmp_path / "shop"
+    BundleBuilder(repo).write()
+    if not (repo / "store.json").exists():
+        (repo / "store.json").write_text('{"schema_version": "1"}', encoding="utf-8")
+    done = cli(["check", "--as-of", "2026-11-25", "--no-cache", "--select", "SCH001", "--format", "json"], repo, timeout=120)
+    assert [f for f in json.loads(done.stdout)["findings"] if f["path"] == "store.json"] == []
