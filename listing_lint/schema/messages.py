@@ -7,7 +7,7 @@ import math
 from typing import Any
 
 from listing_lint.bundle.positions import pointer
-from listing_lint.config import closest
+from listing_lint.config import closest, shorten
 
 TYPE_WORDS = {
     "string": "a string",
@@ -20,10 +20,9 @@ TYPE_WORDS = {
 }
 
 
-def name(key, limit: int = 60) -> str:
+def name(key) -> str:
     """A key as messages quote it: shortened as ``show`` shortens values (a key can be megabytes)."""
-    key = str(key)
-    return key if len(key) <= limit else key[: limit - 1] + "…"
+    return shorten(str(key))
 
 
 def dotted(path) -> str:
@@ -42,7 +41,7 @@ def show(value: Any, limit: int = 60) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    return shorten(text, limit)
 
 
 def type_of(value: Any) -> str:

@@ -19,6 +19,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
+from listing_lint.config import shorten
 from listing_lint.bundle.paths import LEAVES_BUNDLE, is_url
 from listing_lint.rules.media._shared import host_allowed, market
 
@@ -74,5 +75,5 @@ def _leaves(bundle, page, href: str) -> bool:
     return not is_url(href) and bundle.resolve(href, page.rel).problem in LEAVES_BUNDLE
 
 
-def _short(text: str, most: int = 80) -> str:
-    return text if len(text) <= most else text[: most - 1] + "…"
+def _short(text: str) -> str:
+    return shorten(text, 80)

@@ -16,6 +16,7 @@ import difflib
 from listing_lint import SUPPORTED_SCHEMA_VERSIONS
 from listing_lint.api import Severity
 from listing_lint.bundle.positions import pointer
+from listing_lint.config import shorten
 from listing_lint.standards.registry import registry_for
 
 CODE, NAME, SEVERITY = "SCH009", "unknown-product-group", Severity.ERROR
@@ -51,6 +52,6 @@ def _suggestion(value: str, names: list[str], registry) -> str:
     return f"; did you mean {registry.group_id(near[0])!r}?" if near else ""
 
 
-def _quoted(value: str, limit: int = 60) -> str:
+def _quoted(value: str) -> str:
     """The value as the message quotes it, shortened as SCH002 shortens values (a group can be megabytes)."""
-    return repr(value if len(value) <= limit else value[: limit - 1] + "…")
+    return repr(shorten(value))
