@@ -114,11 +114,9 @@ def territory_names_only(text: str, language: str) -> bool:
     parts = [part for part in _LIST.split(text) if part.strip(_AROUND)]
     if not parts:
         return False  # separators only: no list of names
-    names = None  # loaded at the first part
+    names, longest = _names_and_longest(language)
     at = 0
     while at < len(parts):
-        if names is None:
-            names, longest = _names_and_longest(language)
         # a name may hold commas ("Bonaire, Sint Eustatius and Saba", "Congo, The Democratic
         # Republic of the"): the longest run of parts that is a name, from three down to one
         span = next((k for k in (3, 2, 1) if at + k <= len(parts)

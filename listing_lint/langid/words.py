@@ -8,7 +8,8 @@ Portuguese it is "em" + "o"), "o" 0.2 % and 3.4 %. ``lead`` weighs a text's word
 frequencies in each language (a unigram model over the 50,000 most frequent words of subtitles,
 ``listing_lint/data/wordfreq/README.md``), and the judge asks it only on close calls
 (``judge.Judge._two_pass``): a text whose words are ``WORD_LEAD`` likelier in the page language
-than in the winner and in every neighbour is kept. docs/langid.md, "Words on close calls".
+than in the winner and in every neighbour is kept. docs/langid.md, "Session 7: words on close
+calls, ISO country names".
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from pathlib import Path
 from listing_lint.langid.base import NEIGHBOURS
 
 #: natural log: the page language's words must be e^1.0 (2.7) times likelier than the winner's and
-#: every neighbour's. Measured over the four real-text corpora (every string from 30 characters on
-#: every page language, docs/langid.md): the 231 wrong texts that reach a close call lead by at
+#: every neighbour's. Measured over the four real-text corpora (every string on every page language,
+#: docs/langid.md; close calls need 30 characters): the 231 wrong texts that reach a close call lead by at
 #: most -0.17 (an English string on a French page), the four correct ones by 2.59 to 9.49; any
 #: value from 0.5 to 2.5 keeps those four and loses no detection, 1.0 sits in the middle
 WORD_LEAD = 1.0
