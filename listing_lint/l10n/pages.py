@@ -182,6 +182,7 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
         everything, terms = [], keep_terms(bundle, ctx)
         spent: dict[str, int] = {}  # judged characters per page locale ("" for listing.json's texts)
         cut: dict[str, JudgeCut] = {}
+        asked: list[tuple[Text, str]] = []  # what is judged: decided before any verdict
         for item in texts(bundle):
             if item.other_language or item.lang in CJK_LANGS:
                 continue
@@ -198,6 +199,9 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
                 cut.setdefault(where, JudgeCut(item, budget)).skipped += len(text) - (budget - done)
                 text = text[: budget - done]
             spent[where] = done + len(text)
+            asked.append((item, text))
+        judge.prefetch([(text, item.lang) for item, text in asked])  # the first pass, all at once
+        for item, text in asked:
             verdict = judge.judge(text, item.lang)
             if not verdict.accepted and repaired(item.text) is not None:
                 continue  # mojibake is LOC011's: its broken letters are no language

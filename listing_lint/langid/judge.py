@@ -175,6 +175,7 @@ _WORD_CHAR = re.compile(r"[^\W\d_]")
 _WORD_SCRIPTS = CharClasses(_word_start_script)
 
 
+@lru_cache(maxsize=256)  # asked by Judge.prefetch, then again by the judge for the same texts
 def _one_script(text: str, wanted: str) -> bool:
     """No character of ``text`` could put a word in a script other than ``wanted`` (or "Other"; a
     word's script is its last letter's): then ``script_runs`` has no run that ``Judge._by_runs``
@@ -301,6 +302,7 @@ _NAMED_SCRIPTS = CharClasses(_named_script)  # by character classes, not a loop 
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
+@lru_cache(maxsize=256)  # asked by Judge.prefetch, then again by the judge for the same texts
 def _script(text: str) -> str | None:
     """"Latin", "Cyrillic" or None (mixed, other, or no letters), by majority of letters."""
     if text.isascii():  # its letters are A-Z and a-z, all LATIN
@@ -401,6 +403,9 @@ class Judge:
         self._verdicts: dict[tuple[str, str, bool], Verdict] = {}
         self._lock = threading.Lock()
         self._accurate_calls = 0  # texts the accurate model was run on (not answered from memo)
+        #: the first pass's scores ``prefetch`` worked out for the texts about to be judged, by memo
+        #: key (kept in the memo as well); replaced by each ``prefetch``
+        self._prefetched: dict[str, dict[str, float]] = {}
 
     def _candidates_for(self, expected: str) -> tuple[str, ...]:
         return self.candidates if expected in self.candidates else self.candidates + (expected,)
@@ -410,6 +415,10 @@ class Judge:
         the run's cache is on): an unchanged paragraph is never shown to a model twice."""
         ns = f"langid:{backend}:{_model_version(backend)}:{SCORES_FORMAT}"
         key = f"{digest}:{','.join(candidates)}"
+        if backend == "py3langid" and self._prefetched:
+            found = self._prefetched.get(key)
+            if found is not None:
+                return found
         stored = memo.get(ns, key)
         if stored is not None:
             return _decode_scores(stored)
@@ -419,6 +428,39 @@ class Judge:
         scores = get_detector(backend).scores(text, candidates)
         memo.put(ns, key, _encode_scores(scores))
         return scores
+
+    def prefetch(self, texts: list[tuple[str, str]]) -> None:
+        """Work out together the first pass's scores of the ``(text, page language)`` pairs that
+        ``judge(text, page language)`` is about to be asked for: py3langid scores a batch with a few
+        numpy calls where it takes a Python loop per byte and several calls per text alone
+        (``Py3langidDetector.scores_many``, the same values). Only for texts whose verdict is not
+        known yet and that go to the first pass as they are (long enough, in the page's script, with
+        no run of another script), and whose scores the memo does not hold: nothing is worked out
+        that judging would not work out (issue 18, session 8)."""
+        if not self.two_pass:
+            return
+        ns = f"langid:py3langid:{_model_version('py3langid')}:{SCORES_FORMAT}"
+        joined = ",".join(self.candidates)
+        keys: dict[str, str] = {}  # memo key -> text, in order, each text once
+        for text, expected in texts:
+            text = text[:JUDGED_CHARS]
+            wanted = _expected_script(expected)
+            if (len(text) < FIRST_FROM or expected not in self.candidates or wanted is None
+                    or not _one_script(text, wanted) or _script(text) != wanted):
+                continue
+            digest = _digest(text)
+            key = f"{digest}:{joined}"
+            if key in keys or (digest, expected, False) in self._verdicts or memo.get(ns, key) is not None:
+                continue
+            keys[key] = text
+        found: dict[str, dict[str, float]] = {}
+        if keys:
+            scores = get_detector("py3langid").scores_many(list(keys.values()), self.candidates)
+            for key, one in zip(keys, scores):
+                found[key] = one
+                memo.put(ns, key, _encode_scores(one))
+        with self._lock:
+            self._prefetched = found
 
     def judge(self, text: str, expected: str, careful: bool = False) -> Verdict:
         """Verdict on ``text`` for a page in language ``expected`` (ISO 639-1, e.g. "es").
