@@ -97,16 +97,26 @@ class Py3langidDetector(BaseDetector):
         worked out together (``_rank_together``): py3langid's walk is a Python loop per byte and
         its scoring a handful of numpy calls per text; together they are a few numpy calls per
         batch (a bundle's texts: 5.4 -> 2.3 ms; issue 18, session 8)."""
+        import numpy as np
+
         identifier = self._identifier(tuple(candidates))
         window = getattr(identifier, "window", 0)
         if not window or identifier._alias_pairs or not identifier._norm_probs:
             return [self.scores(text, candidates) for text in texts]  # a model the batch does not know
-        classes = identifier.nb_classes
-        kept = [lang in candidates for lang in classes]
+        kept = [i for i, lang in enumerate(identifier.nb_classes) if lang in candidates]
+        codes = np.array([identifier.nb_classes[i] for i in kept], dtype=object)
+        by_code = np.argsort(np.argsort(codes))  # each kept column's place in code order
         out: list[dict[str, float]] = []
         for batch in _batches([identifier._encode(text) for text in texts]):
-            for row in _rank_together(identifier, window, batch):
-                out.append(ranked({lang: p for lang, p, keep in zip(classes, row, kept) if keep}))
+            scores = _rank_together(identifier, window, batch)[:, kept]
+            if np.isnan(scores).any():  # no softmax of finite weights gives one; ranked() knows what to do
+                out.extend(ranked(dict(zip(codes.tolist(), row))) for row in scores.tolist())
+                continue
+            # ranked()'s order, best first and ties by code, for every row at once
+            order = np.lexsort((np.broadcast_to(by_code, scores.shape), -scores))
+            names = codes[order].tolist()
+            values = np.take_along_axis(scores, order, axis=1).tolist()
+            out.extend(dict(zip(n, v)) for n, v in zip(names, values))
         return out
 
 
@@ -123,9 +133,9 @@ def _batches(encoded: list[bytes]):
         yield batch
 
 
-def _rank_together(identifier, window: int, encoded: list[bytes]) -> list[list[float]]:
+def _rank_together(identifier, window: int, encoded: list[bytes]):
     """py3langid's normalised scores (``LanguageIdentifier._decide``) of each of ``encoded`` (texts
-    as ``_encode`` gives them), one list per text in the model's class order, the same floats.
+    as ``_encode`` gives them), one row per text in the model's class order, the same floats.
 
     * **The walk.** py3langid walks its automaton byte by byte from the text's start and counts
       the features of the states it visits. Its automaton forgets: the state after any text is
@@ -134,11 +144,13 @@ def _rank_together(identifier, window: int, encoded: list[bytes]) -> list[list[f
       ``window`` steps from the start over the bytes before it, and every position of every text
       takes each step at once: ``window`` gathers over the batch, not a Python step per byte.
     * **The counts**: per text, its features in the order of first visit (``Counter``'s order,
-      which fixes the order of the sum below) with how often each was visited.
-    * **The score**: per text, ``log1p(counts) @ ptc[features] + pc`` as py3langid computes it
-      (one matrix-vector product per text: a product of all texts at once adds in another order,
-      and the last bits would differ); then the softmax at temperature sqrt(bytes), for all texts
-      at once (elementwise, and the sum of each row of 13 as numpy sums 13 floats).
+      which fixes the order of the sum below) with how often each was visited, from one stable
+      sort of the batch's (text, feature) pairs.
+    * **The score**: per text, ``log1p(counts) @ ptc[features] + pc`` as py3langid computes it:
+      one matrix-vector product per text, as numpy does it for py3langid (it casts the float16
+      rows to float32 first); a product of all texts at once, or any sum of our own, adds in
+      another order and the last bits differ. Then the softmax at temperature sqrt(bytes), for all
+      texts at once (elementwise, and each row's 13 floats summed as numpy sums 13 floats).
     """
     import numpy as np
 
@@ -162,22 +174,27 @@ def _rank_together(identifier, window: int, encoded: list[bytes]) -> list[list[f
             state = moved if not before else np.where(offset >= before, moved, 0)
         features = output[state]
         visited = np.flatnonzero(features >= 0)
-        key = (text_of[visited].astype(np.int64) << 32) | features[visited]
-        pairs, first, counts = np.unique(key, return_index=True, return_counts=True)
-        order = np.argsort(first, kind="stable")  # first visits; texts stay in order (positions grow)
-        pairs, counts = pairs[order], counts[order].astype(np.float32)
-        feature = (pairs & 0xFFFFFFFF).astype(np.intp)
-        bounds = np.searchsorted(pairs >> 32, np.arange(len(encoded) + 1))
-        weights = np.log1p(counts)
-        ptc, pc = identifier.nb_ptc, identifier.nb_pc
-        for i in range(len(encoded)):
-            a, b = bounds[i], bounds[i + 1]
-            if a != b:
-                raw[i] = weights[a:b] @ ptc[feature[a:b]] + pc
+        features, text_of = features[visited], text_of[visited]
+        # each (text, feature) once, at its first visit, with its count: grouped by a stable sort
+        key = (text_of.astype(np.int64) << 32) | features
+        order = np.argsort(key, kind="stable")
+        grouped = key[order]
+        starts = np.flatnonzero(np.concatenate((grouped[:1] == grouped[:1], grouped[1:] != grouped[:-1])))
+        counts = np.zeros(len(key), dtype=np.float32)
+        counts[order[starts]] = np.diff(np.append(starts, len(key)))  # at each first visit
+        first = np.flatnonzero(counts)
+        weights = np.log1p(counts[first])
+        rows = identifier.nb_ptc[features[first]].astype(np.float32)
+        bounds = np.searchsorted(text_of[first], np.arange(len(encoded) + 1))
+        ends = bounds[1:].tolist()
+        for i, a in enumerate(bounds[:-1].tolist()):
+            if a != ends[i]:
+                np.matmul(weights[a:ends[i]], rows[a:ends[i]], out=raw[i])
+        raw[bounds[1:] != bounds[:-1]] += identifier.nb_pc
     raw *= (1.0 / np.sqrt(np.maximum(lengths, 1).astype(np.float64))).astype(np.float32)[:, None]
     np.exp(raw - raw.max(axis=1, keepdims=True), out=raw)
     raw /= raw.sum(axis=1, keepdims=True)
-    return raw.tolist()
+    return raw
 
 
 def _walk_arrays(identifier):
