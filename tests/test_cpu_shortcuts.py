@@ -59,6 +59,17 @@ def test_territory_names_only_unchanged(parts, separator, language):
     assert cldr.territory_names_only(text, language) == _territory_names_only_before(text, language)
 
 
+@settings(max_examples=1500, deadline=None)
+@given(st.text(st.sampled_from(" \t\n\u00a0\u2009\u3000\x1c,;/|·•aZé.()«»'’"), max_size=20))
+@example("Luxembourg ,Seychelles")
+@example("\u00a0\t, Luxembourg")
+def test_territory_names_head_is_the_first_part(text):
+    """``territory_names_only`` takes the first part without splitting: up to the first separator,
+    less the white space before it, as ``_LIST.split`` gives it."""
+    at = cldr._SEPARATOR.search(text)
+    assert (text if at is None else text[:at.start()].rstrip()) == cldr._LIST.split(text, maxsplit=1)[0]
+
+
 def test_territory_names_only_cases():
     assert cldr.territory_names_only("Luxembourg, Seychelles", "en")
     assert not cldr.territory_names_only("Luxembourg, Made in France", "en")
@@ -70,6 +81,7 @@ _PIECES = st.sampled_from([
     "a", "b", "Z", "É", "é", "ñ", "Ж", "ж", "ǅ", "İ", "ß", "ﬁ", "²", "½", "3", "_", " ", "  ", "\n", "-", "'",
     "’", ".", ",", "/", "+", "!", "«", "—", "中", "😀", "ϒ", "\u0301", "x" * 41, "Word", "word", "WORD",
     "iPhone", "USB-C", "l'appareil", "2,4GHz", "Wi-Fi", "Å", "å", "Š", "ł", "Ł", "Ђ", "d'Italie", "Åland", "Škoda",
+    "l'API", "e-mail", "children's", "ª", "ǅa", "ß-", "’s", "Ab'c", "é-ø", "x/y", "a+b", ".a", "l’île",
 ])
 
 
@@ -96,8 +108,11 @@ def test_plain_words_spots_what_the_token_pass_changes():
     from listing_lint.l10n import neutral
 
     assert neutral._plain_words("Este cargador es pequeño y ligero.")
+    # an elision or a compound of lower-case parts is plain words too (session 8)
+    for text in ("Recharge l'appareil", "The children's books", "Envoyez un e-mail", "Le bien-être"):
+        assert neutral._plain_words(text), text
     for text in ("Compatible con iPhone", "Cable USB-C", "Puerto de 5 V", "Hecho en la UE", "a" * 41,
-                 "l'appareil", "snake_case", "x²", "Les îles Åland", "Škoda"):
+                 "l'API", "d'Italie", "snake_case", "x²", "Les îles Åland", "Škoda", "Wi-Fi", "km/H"):
         assert not neutral._plain_words(text), text
 
 

@@ -34,6 +34,7 @@ def kept(kind: str, locale: str, compute: Callable[[], str], valid: Callable[[st
 #: "Trinidad and Tobago" is CLDR's "Trinidad & Tobago"; the conjunctions of the page languages
 _AND = re.compile(r"\s+(?:and|y|e|et|и)\s+|\s*&\s*", re.IGNORECASE)
 _LIST = re.compile(r"\s*[,;/|·•]\s*")
+_SEPARATOR = re.compile(r"[,;/|·•]")  # what _LIST splits at, without the spaces around
 
 
 #: what surrounds a name without being part of it ("(Luxembourg)", "«Seychelles».")
@@ -111,10 +112,19 @@ def territory_names_only(text: str, language: str) -> bool:
     English page) is not one of them: that is a leftover."""
     if len(text) > 200:  # longer than any list of names a block would hold: most paragraphs
         return False
+    names, longest = _names_and_longest(language)
+    # the first part ``_LIST.split`` gives: up to the first separator, less the white space before
+    # it (``\s`` and ``str.rstrip`` strip the same characters); found without the split, whose
+    # leading ``\s*`` is tried at every space of the text
+    at = _SEPARATOR.search(text)
+    head = text if at is None else text[:at.start()].rstrip()
+    if head.strip(_AROUND) and _longer_than(head, longest):
+        # a sentence, no name, and every name tried below starts with it and is longer
+        # (``_longer_than``): most texts are answered here (session 8)
+        return False
     parts = [part for part in _LIST.split(text) if part.strip(_AROUND)]
     if not parts:
         return False  # separators only: no list of names
-    names, longest = _names_and_longest(language)
     at = 0
     while at < len(parts):
         # a name may hold commas ("Bonaire, Sint Eustatius and Saba", "Congo, The Democratic

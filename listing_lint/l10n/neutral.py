@@ -243,8 +243,13 @@ def _known_classes(test) -> str:
 #: a character outside ``scripts.KNOWN`` (not classified here), or a word character that is no
 #: letter (digits, "²", "½", "_"): text holding one takes the token pass
 _NOT_LETTER = re.compile(f"[^{_known_classes(lambda c: c.isalpha() or not (c.isalnum() or c == '_'))}]")
-#: inner punctuation of a token ("USB-C", "l'appareil", "2,4GHz"): punctuation before a letter
-_INNER_PUNCTUATION = re.compile(r"['’.,/+-][^\W_]")
+#: inner punctuation of a token ("USB-C", "d'Italie", "2,4GHz") before a word character that is no
+#: lower-case letter. Before a lower-case letter ("l'appareil", "children's", "e-mail", "bien-être")
+#: it leaves every part of the token a plain word: no digit (``_NOT_LETTER``), no capital after
+#: the first letter (``_INNER_CAPITAL``, and this for a capital after the punctuation), no letter
+#: of ``FOREIGN_LETTERS``, not all capitals; ``_keep_or_blank`` keeps such a token (session 8: a
+#: quarter of shop sentences hold an elision or a compound)
+_INNER_PUNCTUATION = re.compile(f"['’.,/+-](?=[^\\W_])(?![{_known_classes(str.islower)}])")
 #: a capital right after a letter: the only way an all-letter token holds a capital after its first
 #: letter (two letters side by side are in one token). Found by the capital first: capitals are few
 _INNER_CAPITAL = re.compile(f"[{_known_classes(str.isupper)}](?<=[{_known_classes(str.isalpha)}].)")

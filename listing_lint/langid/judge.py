@@ -307,6 +307,10 @@ def _script(text: str) -> str | None:
     """"Latin", "Cyrillic" or None (mixed, other, or no letters), by majority of letters."""
     if text.isascii():  # its letters are A-Z and a-z, all LATIN
         return "Latin" if _ASCII_LETTER.search(text) else None
+    present = _NAMED_SCRIPTS.present(text)  # searches that stop at a first letter, not counts
+    if len(present) < 2:  # all its letters in one script (most text): no need to count them
+        script = next(iter(present), None)
+        return script.title() if script in ("LATIN", "CYRILLIC") else None
     counts = _NAMED_SCRIPTS.counts(text)
     letters = sum(counts.values())
     if not letters:
