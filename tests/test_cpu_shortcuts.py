@@ -199,6 +199,46 @@ def test_neutral_term_shortcut(text):
         assert neutral._may_hold_neutral_term(text)
 
 
+def test_ascii_other_than_letters_matches_only_itself_ignoring_case():
+    """What ``neutral._may_hold_terms`` relies on beside ``_FOLDS_TO_ASCII``: under IGNORECASE an
+    ASCII character that is no letter (digits, "-", "/", " " ...) matches no character outside ASCII."""
+    import re
+    import sys
+
+    other = re.compile(r"[\x00-\x40\x5b-\x60\x7b-\x7f]", re.IGNORECASE)
+    assert [c for c in range(128, sys.maxunicode + 1) if other.fullmatch(chr(c))] == []
+
+
+_NAME_PIECES = st.sampled_from([
+    "Gardeno", "GARDENO", "gardeno", "LL-00001-EU", "ll-00001-eu", "SP-X1", "sp-x1", "İ", "ı", "ſ", "\u212a",
+    "Kit", "kit", "Sia", "sia", "Cafe", "Café", "Ж", " ", "-", "/", "x", "é", "ß", "SS",
+])
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_NAME_PIECES, st.text(max_size=4)), min_size=1, max_size=3).map("".join),
+       st.lists(st.one_of(_NAME_PIECES, st.text(max_size=6)), max_size=8).map("".join))
+@example("Kit", "\u212aIT de jardin")
+@example("Sia", "ſia")
+@example("Gardeno", "Manguera GARDENO")
+def test_bundle_names_shortcut(name, text):
+    """The bundle's names' pattern finds nothing where ``neutral._may_hold_terms`` says it cannot."""
+    from listing_lint.l10n import neutral
+
+    terms, pattern, lowered = neutral._bundle_terms((name, "LL-00001-EU"))
+    if pattern is not None and pattern.search(text):
+        assert neutral._may_hold_terms(text, lowered)
+
+
+def test_bundle_names_still_found():
+    from listing_lint.l10n import neutral
+
+    assert neutral.strip_neutral("Manguera GARDENO de jardín", ("Gardeno",)) == "Manguera de jardín"
+    assert neutral.strip_neutral("Manguera \u212aIT de jardín", ("Kit",)) == "Manguera de jardín"  # Kelvin sign
+    assert neutral.strip_neutral("Café Gardeno", ("Café",)) == "Gardeno"  # a name outside ASCII: no shortcut
+    assert not neutral._may_hold_terms("Manguera de jardín", neutral._bundle_terms(("Gardeno",))[2])
+
+
 # -- session 7 -------------------------------------------------------------------------------------
 def _scores_stored_before(scores: dict[str, float]) -> dict[str, float]:
     """The memo's score strings as they were (``lang=repr(float)`` joined by ";"), read back."""

@@ -175,12 +175,31 @@ def strip_neutral(text: str, extra_terms: tuple[str, ...] = (), glossary: tuple[
     """
     # a text without the bundle's own names is stripped the same in every bundle: the shipping,
     # warranty and care paragraphs a seller repeats across bundles are stripped once
-    terms = tuple(sorted(set(extra_terms)))
-    pattern = _terms_pattern(terms)
-    if pattern is None or not pattern.search(text):
+    terms, pattern, lowered = _bundle_terms(tuple(extra_terms))
+    if pattern is None or not _may_hold_terms(text, lowered) or not pattern.search(text):
         terms = ()  # removing terms the text does not hold changes nothing
     glossary = tuple(glossary)
     return _strip_kept(text, terms, glossary) if len(text) <= KEEP_CHARS else _strip(text, terms, glossary)
+
+
+@lru_cache(maxsize=64)  # asked for every text of a bundle with the same names
+def _bundle_terms(extra_terms: tuple[str, ...]) -> tuple[tuple[str, ...], re.Pattern | None, tuple[str, ...] | None]:
+    """The bundle's names in a canonical order, their pattern, and (when every name is ASCII) the
+    names in lower case for ``_may_hold_terms``."""
+    terms = tuple(sorted(set(extra_terms)))
+    lowered = tuple(sorted({t.lower() for t in terms if t.strip()})) if all(t.isascii() for t in terms) else None
+    return terms, _terms_pattern(terms), lowered
+
+
+def _may_hold_terms(text: str, lowered: tuple[str, ...] | None) -> bool:
+    """Whether the names' pattern (``_terms_pattern``, case-insensitive) can match ``text``: a match
+    of an ASCII name is, letter by letter, the name in either case (or one of ``_FOLDS_TO_ASCII``),
+    so the lower-cased text holds the lower-cased name. A few substring tests, not the pattern's
+    search with its look-behind at every position (session 8)."""
+    if lowered is None or _FOLDS_TO_ASCII.search(text):
+        return True
+    low = text.lower()
+    return any(term in low for term in lowered)
 
 
 KEEP_CHARS = 2_000
@@ -232,7 +251,7 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
     if not _plain_words(text):
         shouting = _shouting(text)
         text = _TOKEN.sub(partial(_keep_or_blank, shouting=shouting), text)
-    return " ".join(t for t in text.split() if t.isalpha() or any(c.isalpha() for c in t))
+    return " ".join([t for t in text.split() if t.isalpha() or any(map(str.isalpha, t))])
 
 
 def _known_classes(test) -> str:
