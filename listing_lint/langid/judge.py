@@ -350,6 +350,12 @@ def _model_version(backend: str) -> str:
         return "unknown"
 
 
+@lru_cache(maxsize=None)
+def _namespace(backend: str) -> str:
+    """The memo namespace of a backend's scores: its library's version and how scores are stored."""
+    return f"langid:{backend}:{_model_version(backend)}:{SCORES_FORMAT}"
+
+
 def _not_written(text: str, lang: str) -> bool:
     """A lower-case word of ``text`` holds a letter ``lang`` never writes (``NOT_WRITTEN``)."""
     letters = NOT_WRITTEN.get(lang)
@@ -417,7 +423,7 @@ class Judge:
     def _scores_of(self, backend: str, text: str, digest: str, candidates: tuple[str, ...]) -> dict[str, float]:
         """A backend's scores for ``text``, kept by text hash in ``listing_lint.memo`` (on disk when
         the run's cache is on): an unchanged paragraph is never shown to a model twice."""
-        ns = f"langid:{backend}:{_model_version(backend)}:{SCORES_FORMAT}"
+        ns = _namespace(backend)
         key = f"{digest}:{','.join(candidates)}"
         if backend == "py3langid" and self._prefetched:
             found = self._prefetched.get(key)
@@ -443,7 +449,7 @@ class Judge:
         that judging would not work out (issue 18, session 8)."""
         if not self.two_pass:
             return
-        ns = f"langid:py3langid:{_model_version('py3langid')}:{SCORES_FORMAT}"
+        ns = _namespace("py3langid")
         joined = ",".join(self.candidates)
         keys: dict[str, str] = {}  # memo key -> text, in order, each text once
         for text, expected in texts:
