@@ -37,9 +37,10 @@ _ALIGN = 64
 #: the longest window of bytes ``definite_window`` looks for: py3langid's automaton needs 6 (its
 #: features are byte n-grams of up to that length); a model needing more is scored text by text
 MAX_WINDOW = 16
-#: text bytes scored together by ``Py3langidDetector.scores_many`` (its arrays take about 60 bytes
-#: per byte of text: a batch stays under 2 MiB however much text a bundle holds)
-BATCH_BYTES = 32_768
+#: text bytes scored together by ``Py3langidDetector.scores_many``: a bench bundle's judged texts
+#: are about 11,000. Its arrays take at most about 130 bytes per byte of text (positions, states,
+#: features and their rows of weights), so a batch stays near 2 MiB however much text a bundle holds
+BATCH_BYTES = 16_384
 
 
 class Py3langidDetector(BaseDetector):
