@@ -1,0 +1,39 @@
+"""Shortcuts taken for CPU in issue 18, session 8 (the long tail of rules) give the answers of the longer way."""
+
+from __future__ import annotations
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from listing_lint.rules.localization import LOC012_typography as loc012
+
+#: pieces of French detail pages: marks, the spaces before them, inline and block tags, entities
+_PIECES = st.sampled_from([
+    "Couleur", "noir", "12", "30", "a", " ", "\t", "\u00a0", "\u202f", ":", ";", "!", "?", "»", "«", "(", ")",
+    '"', "'", "&nbsp;", "&amp;", ">", "<", "<b>", "</b>", "<em>", "</em>", "<p>", "</p>", "<br>", "<div>", "</div>",
+    '<span lang="en">', "</span>", '<i translate="no">', "</i>", "<!-- x: -->", '<p style="color: red">',
+    "http://x.fr/?a=1", "\n", "…", "/", "=",
+])
+_SOURCE = st.lists(_PIECES, max_size=30).map("".join)
+
+
+def _edits_the_long_way(source: str) -> list:
+    return [x for start, _, segment, before in loc012._runs(source, "fr") for x in loc012._french_edits(segment, start, before)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(_SOURCE, st.text(max_size=40)))
+@example("<p><b>Couleur</b>: noir</p>")
+@example("<p>Couleur : noir</p>")
+@example("<p>Prix</p>\n<p>(voir) ?</p>")
+def test_french_spacing_shortcut(source):
+    """A page the prefilter passes over has nothing the long way would report."""
+    if not loc012._MAY_MISS_SPACE.search(source):
+        assert _edits_the_long_way(source) == []
+
+
+def test_french_spacing_shortcut_still_finds():
+    for source in ("<p><b>Couleur</b>: noir</p>", "<p>Couleur : noir</p>", "<p>Oui!</p>", "<p>« Bien»; oui</p>"):
+        assert loc012._MAY_MISS_SPACE.search(source)
+        assert _edits_the_long_way(source)
+    assert not loc012._MAY_MISS_SPACE.search("<p>Couleur\u00a0: noir\u202f!</p><p>12:30</p>")
