@@ -37,3 +37,23 @@ def test_french_spacing_shortcut_still_finds():
         assert loc012._MAY_MISS_SPACE.search(source)
         assert _edits_the_long_way(source)
     assert not loc012._MAY_MISS_SPACE.search("<p>Couleur\u00a0: noir\u202f!</p><p>12:30</p>")
+
+
+# -- a bundle file's display path, joined as text (bundle.model.display_below) ----------------------
+import os  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from listing_lint.bundle.model import display_below, display_path  # noqa: E402
+
+_NAMES = st.lists(st.sampled_from(["work", "repo", "listings", "p1", "a b", "é", "x.y", "detail"]), max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_NAMES, _NAMES, st.lists(st.sampled_from(["detail", "en.html", "media", "a b.jpg", "é.pdf", "x"]), min_size=1, max_size=3))
+@example([], [], ["en.html"])
+@example(["work"], ["work"], ["media", "a.jpg"])
+def test_display_below_is_display_path_of_the_joined_path(root_parts, cwd_parts, rel_parts):
+    root = Path("/" + "/".join(root_parts))
+    cwd = Path("/" + "/".join(cwd_parts))
+    rel = os.path.normpath("/".join(rel_parts))
+    assert display_below(display_path(root, cwd), rel) == display_path(root / rel, cwd)
