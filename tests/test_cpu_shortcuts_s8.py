@@ -43,7 +43,7 @@ def test_french_spacing_shortcut_still_finds():
 import os  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-from listing_lint.bundle.model import display_below, display_path  # noqa: E402
+from listing_lint.bundle.model import below_cwd, display_below, display_path  # noqa: E402
 
 _NAMES = st.lists(st.sampled_from(["work", "repo", "listings", "p1", "a b", "é", "x.y", "detail"]), max_size=4)
 
@@ -52,8 +52,25 @@ _NAMES = st.lists(st.sampled_from(["work", "repo", "listings", "p1", "a b", "é"
 @given(_NAMES, _NAMES, st.lists(st.sampled_from(["detail", "en.html", "media", "a b.jpg", "é.pdf", "x"]), min_size=1, max_size=3))
 @example([], [], ["en.html"])
 @example(["work"], ["work"], ["media", "a.jpg"])
+@example(["r", "b"], ["r", "b", "detail"], ["detail", "en.html"])  # run from inside the bundle
 def test_display_below_is_display_path_of_the_joined_path(root_parts, cwd_parts, rel_parts):
     root = Path("/" + "/".join(root_parts))
     cwd = Path("/" + "/".join(cwd_parts))
     rel = os.path.normpath("/".join(rel_parts))
-    assert display_below(display_path(root, cwd), rel) == display_path(root / rel, cwd)
+    assert display_below(root, below_cwd(root, cwd), rel, cwd) == display_path(root / rel, cwd)
+
+
+# -- prices and measures found once per bundle (LOC008, LOC009, LOC013) -----------------------------
+from listing_lint.l10n import numbers  # noqa: E402
+
+_NUMERIC = st.lists(st.sampled_from(["20 m", "5000 mAh", "6.5″", "39,90 €", "$1,234.50", "1 234,50", "12", "in", "2 in 1",
+                                     "cm", " ", "Taille", "°F", "руб.", "2024 г.", "US$5", ", ", "x"]), max_size=8).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_NUMERIC, st.text(max_size=30)), st.sampled_from(["en", "fr", "es-ES", "ru"]))
+def test_bundle_prices_and_measures_are_the_plain_answers(text, locale):
+    cache: dict = {}
+    for _ in range(2):  # found, then read back
+        assert numbers.bundle_measures(cache, text, locale) == numbers.measures(text, locale)
+        assert numbers.bundle_prices(cache, text) == numbers.prices(text)
