@@ -74,3 +74,25 @@ def test_bundle_prices_and_measures_are_the_plain_answers(text, locale):
     for _ in range(2):  # found, then read back
         assert numbers.bundle_measures(cache, text, locale) == numbers.measures(text, locale)
         assert numbers.bundle_prices(cache, text) == numbers.prices(text)
+
+
+# -- LOC014: every listed word at once before each on its own ---------------------------------------
+from listing_lint.l10n import wordlists  # noqa: E402
+
+_LISTED = sorted({e.word for lang in ("en", "es", "fr", "ru") for e in wordlists.builtin(lang)})
+_TITLE_WORDS = st.one_of(st.sampled_from(_LISTED), st.sampled_from(_LISTED).map(str.lower), st.sampled_from(_LISTED).map(str.upper),
+                         st.sampled_from(["Smart", "plug", "Alexa", "x", "-", "", "é", "Sale", "hot", "shipping", "_"]))
+_TITLES = st.lists(st.tuples(_TITLE_WORDS, st.sampled_from([" ", "", "-", ", ", "_", "/"])), max_size=8).map(
+    lambda pairs: "".join(w + g for w, g in pairs))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TITLES, st.text(max_size=30)), st.sampled_from(["en", "es", "fr", "ru", "de"]))
+def test_any_builtin_finds_wherever_an_entry_does(title, lang):
+    if not wordlists.any_builtin(lang).search(title):
+        assert not any(e.pattern.search(title) for e in wordlists.builtin(lang))
+
+
+def test_any_builtin_still_finds():
+    assert wordlists.any_builtin("en").search("HOT SALE Smart plug")
+    assert not wordlists.any_builtin("en").search("Smart plug Wi-Fi with energy monitor")
