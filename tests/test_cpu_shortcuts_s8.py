@@ -68,10 +68,10 @@ _NUMERIC = st.lists(st.sampled_from(["20 m", "5000 mAh", "6.5″", "39,90 €", 
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(_NUMERIC, st.text(max_size=30)), st.sampled_from(["en", "fr", "es-ES", "ru"]))
-def test_bundle_prices_and_measures_are_the_plain_answers(text, locale):
-    cache: dict = {}
-    for _ in range(2):  # found, then read back
+@given(st.one_of(_NUMERIC, st.text(max_size=30)), st.permutations(["en", "fr", "es-ES", "ru"]))
+def test_bundle_prices_and_measures_are_the_plain_answers(text, locales):
+    cache: dict = {}  # one bundle's: the same text in several locales, then read back
+    for locale in locales + locales:
         assert numbers.bundle_measures(cache, text, locale) == numbers.measures(text, locale)
         assert numbers.bundle_prices(cache, text) == numbers.prices(text)
 
