@@ -13,7 +13,9 @@ a field of every SKU sold in the market (``plug_type``: the UK needs a BS 1363 p
 approved conversion plug); or a text on the detail pages (the California Proposition 65 warning).
 A product with no group that needs evidence (a garden hose) needs none. Every rule that applies
 must be met; a market missing certificates gets one finding (the more certain rule, then the more
-specific), and a certificate or SKU judged for two markets gets one finding too.
+specific), and a certificate or SKU judged for two markets gets one finding too. A page-text
+search that runs over a second on one page (a standards overlay's pattern that backtracks on text
+built to nearly match it) is stopped, and a warning says the evidence could not be checked.
 Why: a marketplace delists a product that cannot show the evidence for the market it ships to,
 customs can hold the goods, and some evidence (a fibre composition, a Prop 65 warning) must be
 visible to the buyer before the purchase.
@@ -42,7 +44,6 @@ Passes:
 """
 
 import json
-import re
 
 from listing_lint.api import Severity
 from listing_lint.bundle.positions import pointer
@@ -55,6 +56,7 @@ from listing_lint.rules.compliance._common import (
     product_groups,
     registry_for,
 )
+from listing_lint.standards import pagetext
 
 CODE, NAME, SEVERITY = "CMP001", "missing-evidence", Severity.ERROR
 
@@ -143,8 +145,11 @@ def _failures(rule, bundle, certs, market, at):
             return []
         found.append(problem)
     if rule.get("page_text"):
-        if _page_has(bundle, rule.get("page_text")):
+        has = pagetext.search(rule.get("page_text"), (" ".join(b.text for b in page.blocks) for page in bundle.pages.values()))
+        if has:
             return []
+        if has is None:  # stopped: the evidence may be there; say why it was not checked
+            return [(at, _stopped(rule), "configured")]
         found.append((at, _message(rule, rule.get("evidence") or "the required text on any detail page"), rule.confidence))
     if rule.get("sku_field"):
         return _sku_fields(rule, bundle, market)
@@ -222,9 +227,12 @@ def _message(rule, what, fix=None, sku=None, prefix="no"):
     return f"{head} for the {{market}} market ({{groups}} product): {why}; {fix}"
 
 
-def _page_has(bundle, pattern: str) -> bool:
-    rx = re.compile(pattern, re.I)
-    return any(rx.search(" ".join(block.text for block in page.blocks)) for page in bundle.pages.values())
+def _stopped(rule) -> str:
+    what = str(rule.get("evidence") or "the required text").replace("{", "{{").replace("}", "}}")
+    return (f"{what} for the {{market}} market ({{groups}} product) could not be checked: rule "
+            f"{str(rule.id).replace('{', '{{').replace('}', '}}')!r}'s page_text pattern ran over "
+            f"{pagetext.SEARCH_SECONDS:g} s on a detail page and was stopped; simplify the pattern "
+            "(an alternation or repetition that can match the same text in many ways backtracks)")
 
 
 def _named(rule) -> set[str]:
