@@ -242,6 +242,11 @@ class RecordError(ValueError):
 def _relative(path: str, base: Path, cwd: Path) -> str:
     """``path`` (a display path, relative to ``cwd``) relative to ``base``; RecordError if outside it."""
     full = os.path.normpath(os.path.join(cwd, path))
+    top = str(base)  # absolute and normal (``bundle_base``, the project root)
+    if full.startswith(top) and full[len(top):len(top) + 1] == os.sep and not top.endswith(os.sep):
+        # below the base, as every finding of a bundle is: what relpath answers, without its
+        # absolute-path and common-prefix work (issue 18: 17,000 findings of a 1,000-bundle run)
+        return full[len(top) + 1:].replace(os.sep, "/")
     rel = os.path.relpath(full, base)
     if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
         raise RecordError(f"{path} is outside {base}")

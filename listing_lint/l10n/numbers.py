@@ -126,6 +126,18 @@ def measures(text: str, locale: str) -> list[Measure]:
     return out
 
 
+def bundle_measures(cache: dict, text: str, locale: str) -> list[Measure]:
+    """``measures(text, locale)``, found once per bundle for the rules that read the same texts
+    (LOC008, LOC013) through the bundle's shared ``ctx.cache``. The list is shared: read it only."""
+    if not DIGIT.search(text):
+        return []  # most texts: answered faster than the memo is asked (it hashes the whole text)
+    memo = cache.setdefault("numbers.measures", {})
+    found = memo.get((text, locale))
+    if found is None:
+        found = memo[(text, locale)] = measures(text, locale)
+    return found
+
+
 @dataclass(frozen=True)
 class Price:
     currency: str  # ISO 4217
@@ -150,6 +162,18 @@ def prices(text: str) -> list[Price]:
         number = m.group("n1") or m.group("n2")
         out.append(Price(CURRENCIES[symbol], number, symbol, prefix, m.group(0), m.start(), m.end()))
     return out
+
+
+def bundle_prices(cache: dict, text: str) -> list[Price]:
+    """``prices(text)`` once per bundle for the rules that read the same texts (LOC008, LOC009)
+    through the bundle's shared ``ctx.cache``. The list is shared: read it only."""
+    if not DIGIT.search(text):
+        return []
+    memo = cache.setdefault("numbers.prices", {})
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = prices(text)
+    return found
 
 
 def format_price(value: Decimal, currency: str, locale: str) -> str:

@@ -184,3 +184,38 @@ def test_the_code_fingerprint_follows_edits_of_code_and_data(tmp_path, monkeypat
     assert cache.code_fingerprint(settings, package) == before
     (package / "data" / "limits.yaml").write_text("a: 22\n")
     assert cache.code_fingerprint(settings, package) != before
+
+
+# -- the stored path of a finding (issue 18: the fast way below the base) --------------------------
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from listing_lint.cache import RecordError, _relative  # noqa: E402
+
+_parts = st.lists(st.sampled_from(["a", "b", "listing.json", "..", ".", "", "x y", "é", "a.b"]), max_size=5)
+
+
+def _relative_by_relpath(path: str, base: Path, cwd: Path) -> str:
+    """The long way, as before issue 18."""
+    full = os.path.normpath(os.path.join(cwd, path))
+    rel = os.path.relpath(full, base)
+    if rel == ".." or rel.startswith(".." + os.sep) or os.path.isabs(rel):
+        raise RecordError(f"{path} is outside {base}")
+    return Path(rel).as_posix()
+
+
+@settings(max_examples=300, deadline=None)
+@given(_parts, _parts, _parts, st.booleans())
+def test_relative_paths_equal_relpaths(cwd_parts, base_parts, path_parts, absolute):
+    cwd = Path(os.path.normpath("/" + "/".join(cwd_parts)))
+    base = Path(os.path.abspath(os.path.join(cwd, *base_parts, "listing.json"))).parent  # as bundle_base makes it
+    path = ("/" if absolute else "") + "/".join(path_parts)
+    try:
+        expected = _relative_by_relpath(path, base, cwd)
+    except RecordError:
+        expected = RecordError
+    try:
+        got = _relative(path, base, cwd)
+    except RecordError:
+        got = RecordError
+    assert got == expected

@@ -22,7 +22,7 @@ from typing import Any
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
-from listing_lint.l10n.numbers import DIGIT, measures, prices
+from listing_lint.l10n.numbers import DIGIT, bundle_measures, bundle_prices
 from listing_lint.l10n.pages import page_texts, texts
 
 CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
@@ -45,14 +45,16 @@ def _model_shape(code: str) -> str:
     return re.sub(r"\d+", "#", code)
 
 
-def facts(item) -> list[Fact]:
+def facts(item, cache: dict) -> list[Fact]:
+    """The facts of a text; ``cache`` is the bundle's ``ctx.cache`` (LOC009 and LOC013 read the same
+    prices and measures)."""
     out: list[Fact] = []
     text = item.judged_source
     if not DIGIT.search(text):
         return out  # measures, prices and model codes all hold a digit
-    for m in measures(text, item.locale):
+    for m in bundle_measures(cache, text, item.locale):
         out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at))
-    for p in prices(text):
+    for p in bundle_prices(cache, text):
         value = p.value(item.locale)
         if value is not None:
             out.append(Fact(f"price:{p.currency}", float(value), p.raw, p.symbol, item.at))
@@ -85,11 +87,11 @@ def _group(items) -> dict[str, list]:
     return by_locale
 
 
-def _compare(english_items, other_items):
-    english = [f for item in english_items for f in facts(item)]
+def _compare(english_items, other_items, cache: dict):
+    english = [f for item in english_items for f in facts(item, cache)]
     if not english:
         return
-    other = [f for item in other_items for f in facts(item)]
+    other = [f for item in other_items for f in facts(item, cache)]
     yield from differences(english, other)
 
 
@@ -103,7 +105,7 @@ def check(bundle, ctx):
         for locale, items in group.items():
             if base_language(locale) == "en":
                 continue
-            for ours, theirs in _compare(english, items):
+            for ours, theirs in _compare(english, items, ctx.cache):
                 yield ctx.finding(
                     theirs.at,
                     f"{theirs.raw} in {locale}, but the English text says {ours.raw}; make the facts agree",

@@ -19,7 +19,7 @@ Passes:
 import re
 
 from listing_lint.api import Severity
-from listing_lint.l10n.numbers import NUMBER, format_price, parse_number, prices, symbol_first
+from listing_lint.l10n.numbers import DIGIT, NUMBER, bundle_prices, format_price, parse_number, symbol_first
 from listing_lint.l10n.pages import texts
 from listing_lint.l10n.verdicts import other_language
 
@@ -65,9 +65,11 @@ def _suggest(number: str, locale: str) -> str:
 def check(bundle, ctx):
     for item in texts(bundle):
         text = item.judged_source
+        if not DIGIT.search(text):
+            continue  # no price and no number (NUMBER starts with a digit): most texts, not searched twice
         problems = []
         spans = []
-        for price in prices(text):
+        for price in bundle_prices(ctx.cache, text):
             spans.append((price.start, price.end))
             problem = _price_problem(price, item.locale)
             if problem:

@@ -56,6 +56,12 @@ def rules() -> dict:
 #: bracket or quote, a slash or an equals sign (``5 € ?`` and ``100 % !`` too), and followed by a
 #: space, the end of the text, a tag, or a closing quote or bracket
 _FRENCH_MARK = re.compile(r"(?P<before>[^\s:;!?.…(\[{«\"'/=_&*<>@#\\|~^`]|[»)])(?P<space>[ \t]*)(?P<p>[:;!?])(?=\s|$|<|&nbsp;|[»)\"])")
+#: what the source of a page holds wherever ``_FRENCH_MARK`` matches one of its text runs: the
+#: character before the mark is one it allows or ``>`` (the end of an inline tag, the previous
+#: run's last character behind it: the class is ``_FRENCH_MARK``'s without ``>``), and the mark is
+#: followed by what it allows, ``<`` or the end of the source standing for the end of the run.
+#: Well-spaced French (``Couleur\u00a0:``) holds none, and its page is not tokenized (issue 18).
+_MAY_MISS_SPACE = re.compile(r"(?:[^\s:;!?.…(\[{«\"'/=_&*<@#\\|~^`]|[»)])[ \t]*[:;!?](?=\s|$|<|&nbsp;|[»)\"])")
 #: tags that do not break the run of text (``<b>Couleur</b>: noir`` reads as ``Couleur: noir``)
 _INLINE_TAGS = re.compile(r"(?:</?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^<>]*>)+", re.I)
 
@@ -94,6 +100,8 @@ def _what(new: str) -> str:
 
 def _french(page, ctx, verdicts):
     if page.file is None or not page.text:
+        return
+    if not _MAY_MISS_SPACE.search(page.text):
         return
     path = str(page.file.path)
     lang = base_language(page.locale)

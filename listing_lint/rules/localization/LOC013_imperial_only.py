@@ -18,7 +18,7 @@ import re
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
-from listing_lint.l10n.numbers import measures, unit_table
+from listing_lint.l10n.numbers import bundle_measures, unit_table
 from listing_lint.l10n.pages import texts
 from listing_lint.l10n.verdicts import other_language
 
@@ -33,7 +33,7 @@ def check(bundle, ctx):
     for item in texts(bundle, alts=False):
         if base_language(item.locale) == "en" or item.other_language:
             continue
-        found = measures(item.judged_source, item.locale)
+        found = bundle_measures(ctx.cache, item.judged_source, item.locale)
         metric_kinds = {m.dimension for m in found if m.unit not in imperial}
         only = [m for m in found if m.unit in imperial and m.dimension not in metric_kinds]
         shown = [m.raw for m in only] + ([f.group() for f in FAHRENHEIT.finditer(item.judged_source)] if "°C" not in item.judged_source else [])

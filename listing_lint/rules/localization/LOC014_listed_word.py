@@ -17,7 +17,7 @@ from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
 from listing_lint.bundle.positions import pointer
 from listing_lint.l10n.pages import glossary
-from listing_lint.l10n.wordlists import builtin, configured
+from listing_lint.l10n.wordlists import any_builtin, builtin, configured
 
 CODE, NAME, SEVERITY = "LOC014", "listed-word", Severity.WARNING
 SOURCE = "AliExpress rules on search cheating (unrelated words, keyword stacking); Joom rules on promotional words in product names"
@@ -39,7 +39,8 @@ def check(bundle, ctx):
             continue
         lang = base_language(key)
         hits = []
-        for entry in (*builtin(lang), *configured(ctx.config, lang)):
+        listed = builtin(lang) if any_builtin(lang).search(title) else ()
+        for entry in (*listed, *configured(ctx.config, lang)):
             if entry.word.lower() in kept:
                 continue
             for m in entry.pattern.finditer(title):
