@@ -95,7 +95,8 @@ _BREAK = re.compile(r"<\s*(?:br|/?p|/?li|/?ul|/?ol|/?h\d|/?div)\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]+>")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|me|app|de|fr|eu)(?:/\S*)?(?!\w)")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+"
+                  r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|me|app|de|fr|eu)(?:/\S*)?(?!\w)")
 _BULLET = re.compile(r"^(?:[-*•·▪◦‣►▶▸➤➜→⇒✓✔☑✅★☆+–—>#]+|\d{1,2}[.)])\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[\"«“(¿¡]?[A-ZÀ-ÞА-ЯЁІЇЄҐЎ0-9])")
 #: English function words: two or more, a quarter of a translation's words, mean English left in it
@@ -180,7 +181,8 @@ def listing_files(mirror: Path, commit: str) -> list[tuple[str, str]]:
 def read_source(mirror: Path, commit: str) -> tuple[dict, dict]:
     """{(language, path): texts} of one app's sentences and of its paragraphs, translations with
     English left in them dropped."""
-    files = [(lang, path, texts_of(_git(mirror, "show", f"{commit}:{path}"))) for lang, path in listing_files(mirror, commit)]
+    files = [(lang, path, texts_of(_git(mirror, "show", f"{commit}:{path}")))
+             for lang, path in listing_files(mirror, commit)]
     english = [t for lang, _path, (sentences, paragraphs) in files if lang == "en" for t in sentences + paragraphs]
     if not english:
         return {}, {}  # nothing to check its translations against
