@@ -6,7 +6,11 @@ app-store listings of 30 open-source Android apps, fastlane's ``full_description
 names, formats and model numbers in the text), is another genre than the five earlier corpora,
 which are all e-commerce UI catalogues. This test lints a fixed-seed sample of it (40 wrong blocks
 per page, language and band; 120 correct blocks per page and band). docs/langid.md ("Sixth
-measurement") has the full table.
+measurement") has the full table. This sample meets every target as it is (false alarms 1 / 0 / 0
+of 420 / 480 / 480, detection 805 / 892 / 889 of 873 / 898 / 889, names alarms 0, whole pages
+230 / 230): no allowance. The full draw misses six pages (Portuguese and Catalan on the Spanish
+slot) and has two names alarms ("Soporta Markdown", en 0.91), the open classes this sample does
+not draw.
 """
 
 import pytest
