@@ -1,8 +1,12 @@
 """``listing-lint server``: the Language Server Protocol over stdio (pygls).
 
-Lints run one at a time in one worker thread, so the event loop keeps answering hovers and code
-actions while a bundle's pictures are decoded. Keystrokes are debounced and coalesced per bundle:
-a lint already running for the bundle is followed by at most one more, on the newest text.
+Lints run one at a time on the process's main thread and the protocol's event loop on another, so
+the loop keeps answering hovers and code actions while a bundle's pictures are decoded, and the
+lints keep every clock `check` has: the rule budget, the decode and pattern-search clocks are
+SIGALRM's, which only the main thread hears (on any other thread a regular expression that
+backtracks without end, inside one C call, could never be stopped). Keystrokes are debounced and
+coalesced per bundle: a lint already running for the bundle is followed by at most one more, on
+the newest text.
 """
 
 from __future__ import annotations
@@ -10,9 +14,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import queue
 import stat
 import sys
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +35,36 @@ from listing_lint.reporters.text import escape
 
 log = logging.getLogger("listing_lint.lsp")
 MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
+
+
+class MainThreadExecutor(Executor):
+    """Runs the calls submitted to it one at a time, on the thread that calls ``serve`` (the main
+    one), until ``shutdown``."""
+
+    def __init__(self) -> None:
+        self._calls: queue.SimpleQueue = queue.SimpleQueue()
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        self._calls.put((future, fn, args, kwargs))
+        return future
+
+    def serve(self) -> None:
+        while (call := self._calls.get()) is not None:
+            future, fn, args, kwargs = call
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as exc:  # handed to whoever awaits the call
+                future.set_exception(exc)
+                if not isinstance(exc, Exception):
+                    raise  # Ctrl-C, SystemExit: the process is ending
+            else:
+                future.set_result(result)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._calls.put(None)
 
 
 @dataclass
@@ -55,7 +91,7 @@ class ListingLintServer(LanguageServer):
         self.session = Session()
         self.jobs: dict[Target, _Job] = {}
         self.published: dict[str, _Published] = {}
-        self.lint_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="listing-lint")
+        self.lint_pool = MainThreadExecutor()  # served by serve(): lints run on the main thread
         self.reported: dict[Target, str] = {}  # the configuration error last shown for a bundle
         self.root: Path | None = None  # the workspace root, for a relative config path
 
@@ -266,15 +302,22 @@ def hover(ls: ListingLintServer, params: lsp.HoverParams) -> lsp.Hover | None:
 
 
 def serve() -> None:
-    """Speak LSP on stdin/stdout. Whatever else writes to stdout (a library's print, a child process)
-    goes to stderr instead, so it cannot corrupt the protocol stream."""
+    """Speak LSP on stdin/stdout: the protocol on a thread of its own, the lints on this (main)
+    thread. Whatever else writes to stdout (a library's print, a child process) goes to stderr
+    instead, so it cannot corrupt the protocol stream."""
     protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb", buffering=0)
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
     logging.basicConfig(level=logging.WARNING, stream=sys.stderr, format="listing-lint server: %(levelname)s %(message)s")
-    server.start_io(sys.stdin.buffer, protocol_out)
-    # After `exit`: do not wait for a lint still running (a full lint decoding a video, a stuck
-    # rule): the interpreter would join the lint thread at exit. What it had not written is cache.
-    server.lint_pool.shutdown(wait=False, cancel_futures=True)
-    sys.stderr.flush()
-    os._exit(0)
+    threading.Thread(target=_speak, args=(protocol_out,), name="listing-lint-protocol", daemon=True).start()
+    server.lint_pool.serve()
+
+
+def _speak(protocol_out) -> None:
+    try:
+        server.start_io(sys.stdin.buffer, protocol_out)
+    finally:
+        # after `exit` (or the client gone): end the process now, not after a lint still running
+        # on the main thread (a full lint decoding a video); what it had not written is cache
+        sys.stderr.flush()
+        os._exit(0)

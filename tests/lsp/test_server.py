@@ -331,3 +331,23 @@ async def test_a_listing_json_linked_out_of_the_repo_is_not_read_for_its_positio
     assert all("OUTSIDE-CANARY" not in d.message for d in diags)
     if atime_works(outside):
         assert os.stat(secret).st_atime == before, "the server read the file the symlink points to"
+
+
+async def test_a_runaway_overlay_pattern_is_stopped_in_the_editor_too(client: LanguageClient, repo):
+    """The rule budget and CMP001's search clock are SIGALRM's, which only a process's main thread
+    hears: the server lints on its main thread, so an overlay pattern that backtracks without end
+    on an unsaved page is stopped as in `check` (CMP001 says the evidence could not be checked),
+    and the server keeps answering."""
+    (repo / "extra.yaml").write_text(
+        "evidence:\n  - {id: x-shop-notice, market: EU, groups_any: [], page_text: '^(?:a|aa)+$', "
+        "evidence: 'the shop notice', source: 'https://example.com/x', confidence: confirmed}\n", encoding="utf-8")
+    (repo / "listing-lint.toml").write_text(
+        'required-locales = ["en", "es"]\nstandards-overlay = "extra.yaml"\n', encoding="utf-8")
+    manifest = (repo / "listings/demo/listing.json").as_uri()
+    page = open_doc(client, repo / ES_PAGE, "html")
+    await diagnostics_for(client, manifest, lambda d: "CMP001" in [x.code for x in d])  # "aa…a" is not on the page
+    replace_all(client, page, '<html lang="es"><body><p>' + "a" * 80 + "!</p></body></html>", 2)
+    diags = await diagnostics_for(client, manifest, lambda d: any("could not be checked" in x.message for x in d), timeout=90)
+    assert [d.code for d in diags if "could not be checked" in d.message] == ["CMP001"]
+    hover = await client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(page), lsp.Position(0, 0)))
+    assert hover is None or hover.contents is not None  # still answering
