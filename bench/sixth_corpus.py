@@ -4,13 +4,14 @@ Sylius, spree_i18n; Bagisto, Shopware; Filament, Laravel Lang, PrestaShop Checko
 Aimeos, Polaris).
 
 The text is the human-translated store listings of open-source Android apps, kept for fastlane in
-``fastlane/metadata/android/<locale>/{title,short_description,full_description}.txt``: product
-and marketing descriptions, long paragraphs, feature bullet lists, with app names, formats and
-model numbers in the text, the closest public kin of a marketplace listing's detail page. 30
-repositories (``SOURCES``: repository, pinned commit, licence), GPL-3.0 most of them (AGPL-3.0,
-LGPL-3.0, GPL-2.0, Apache-2.0 and MIT for a few). en (en-US only), es, fr, ru, and the confusers ca, pt
-(pt-BR, pt-PT, pt), it, uk, bg, be, de, nl; every regional folder of a language counts as it
-(``es`` and ``es-ES`` are both Spanish), en-GB and the other English variants are not read.
+``fastlane/metadata/android/<locale>/{short_description,full_description}.txt`` (the title, the
+app's name, is not read): product and marketing descriptions, long paragraphs, feature bullet
+lists, with app names, formats and model numbers in the text, the closest public kin of a
+marketplace listing's detail page. 30 repositories (``SOURCES``: repository, pinned commit,
+licence), GPL-3.0 most of them (AGPL-3.0, LGPL-3.0, GPL-2.0, Apache-2.0 and MIT for a few). en
+(en-US only), es, fr, ru, and the confusers ca, pt (pt-BR, pt-PT, pt), it, uk, bg, be, de, nl;
+every regional folder of a language counts as it (``es`` and ``es-ES`` are both Spanish), en-GB
+and the other English variants are not read.
 
 Only the extracted text is committed (each record names its repository, commit, path and licence).
 Build it from local git mirrors (``ROOT/<owner>+<name>/repo`` or ``ROOT/<owner>+<name>``, as the
