@@ -12,13 +12,15 @@ not start it again, but not on disk: another machine may be faster.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Union
 
 from listing_lint import memo
 from listing_lint.media.budget import Budget, Deadline
-from listing_lint.media.image import PILLOW_DEFAULT_MAX_PIXELS, ImageProbe
+from listing_lint.media.image import PILLOW_DEFAULT_MAX_PIXELS, WHOLE_READ_BYTES, ImageProbe
 from listing_lint.media.sniff import VIDEO_FORMATS, sniff
 from listing_lint.media.video import VideoProbe
 
@@ -57,9 +59,14 @@ def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
     video = fmt in VIDEO_FORMATS
     if not video and file.size > max_bytes:
         return _probe_now(file, max_bytes, fmt, budget)  # over the cap: never read, so nothing to keep
-    # an image is read whole to be probed, so hashing it costs little; a video is probed from a few
-    # kilobytes of boxes and is not read whole just to key its answer (the result cache may know its hash)
-    digest = memo.file_digest(file.path, read=not video)
+    # an image is read whole to be probed, so hashing it costs little (and its bytes are read once,
+    # for both, when no hashing before this knew them); a video is probed from a few kilobytes of
+    # boxes and is not read whole just to key its answer (the result cache may know its hash)
+    digest, data = memo.file_digest(file.path, read=False), None
+    if digest is None and not video:
+        data, digest = _whole(file)
+        if data is None:
+            digest = memo.file_digest(file.path)
     if digest is None:
         return _probe_now(file, max_bytes, fmt, budget)
     ns = f"media-probe:{_pixel_limit()}:{budget.key()}:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
@@ -67,7 +74,7 @@ def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
     if stored is not None:
         return from_json(stored)
     try:
-        probe = _probe_now(file, max_bytes, fmt, budget)
+        probe = _probe_now(file, max_bytes, fmt, budget, data)
     except BaseException as exc:  # the rule's own budget ran out mid-probe: remember that, then let it stop the rule
         if not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             memo.put(ns, digest, to_json(_timed_out(file, fmt, "it was still being decoded when the rule's time ran out")),
@@ -75,6 +82,26 @@ def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
         raise
     memo.put(ns, digest, to_json(probe), persist=probe.problem != "timeout")
     return probe
+
+
+def _whole(file: SourceFile) -> tuple[bytes | None, str | None]:
+    """A picture's bytes and their SHA-256, read in one call, when they are few enough to be probed
+    from memory (``WHOLE_READ_BYTES``) and the file did not change size while read; the digest is
+    remembered for the run, as ``memo.file_digest`` does. (None, None): hash and probe it the long
+    way. Reading and hashing a picture once instead of twice: issue 18, docs/decisions.md."""
+    if file.size > WHOLE_READ_BYTES:
+        return None, None
+    try:
+        with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
+            data = fh.read(file.size + 1)
+            st = os.fstat(fh.fileno())
+    except OSError:
+        return None, None
+    if len(data) != file.size or st.st_size != file.size:
+        return None, None
+    digest = hashlib.sha256(data).hexdigest()
+    memo.remember_digest(os.fspath(file.path), st, digest)
+    return data, digest
 
 
 def _pixel_limit() -> int:
@@ -86,7 +113,8 @@ def _pixel_limit() -> int:
     return image.MAX_IMAGE_PIXELS or PILLOW_DEFAULT_MAX_PIXELS
 
 
-def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None, budget: Budget) -> Probe:
+def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None, budget: Budget, data: bytes | None = None) -> Probe:
+    """``data``: the picture's bytes, already read whole (``_whole``)."""
     from listing_lint.media.image import probe_image
     from listing_lint.media.video import probe_video
 
@@ -94,7 +122,7 @@ def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None, budget: Budget
     with Deadline(budget.seconds):
         if file.size and fmt in VIDEO_FORMATS:
             return probe_video(file, budget)
-        return probe_image(file, max_bytes, budget)
+        return probe_image(file, max_bytes, budget, data)
     return _timed_out(file, fmt, f"decoding took longer than {budget.seconds:g} s (max-decode-seconds)")  # stopped
 
 

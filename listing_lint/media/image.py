@@ -62,12 +62,15 @@ def _declared_pixels(message: str) -> int:
     return int(match.group(1)) if match else 0
 
 
-def probe_image(file: SourceFile, max_bytes: int, budget: Budget = DEFAULT) -> ImageProbe:
+def probe_image(file: SourceFile, max_bytes: int, budget: Budget = DEFAULT, data: bytes | None = None) -> ImageProbe:
+    """``data``: the file's bytes when the caller read them whole already (then not read again)."""
     size = file.size
     if size == 0:
         return ImageProbe(format=None, size=0, problem="empty")
     if size > max_bytes or not file.is_regular:
         return ImageProbe(format=sniff(file.read_bytes(32)), size=size)
+    if data is not None:
+        return probe_image_stream(io.BytesIO(data), size, budget)
     try:
         with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
             if size <= WHOLE_READ_BYTES:
