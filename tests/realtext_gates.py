@@ -1,5 +1,5 @@
 """What the real-text gate tests share (tests/test_langid_realtext.py and its held-out, third,
-fourth and fifth twins): a fixed-seed sample of a corpus linted through the real CLI by
+fourth, fifth and sixth twins): a fixed-seed sample of a corpus linted through the real CLI by
 bench/langid_realtext.py (40 wrong blocks per page, language and band; 120 correct blocks per page
 and band), and a cell's rate."""
 

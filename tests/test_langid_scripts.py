@@ -142,7 +142,9 @@ def _old_capitalised_runs(text):
         while at >= 0 and text[at].isspace():
             at -= 1
         capital = word[0].isupper() and not (at < 0 or text[at] in judge._SENTENCE_END)
-        if capital and runs and previous_end is not None and runs[-1].end == previous_end:
+        # a comma ends a run: a list of names is names one by one (the sixth corpus)
+        after_run = runs and previous_end is not None and runs[-1].end == previous_end
+        if capital and after_run and "," not in text[previous_end:m.start()]:
             last = runs[-1]
             runs[-1] = judge.Run(last.script, last.start, m.end(), last.words + (word,))
         elif capital:

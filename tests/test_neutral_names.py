@@ -59,3 +59,16 @@ def test_word_terms_are_decided_in_linear_time():
     assert _strip("Plus " * 20_000, (), ()) == ""
     assert _strip("Voir Plus. " * 10_000, (), ()).count("Voir") == 10_000
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize(("text", "stripped"), [
+    # code identifiers (an inner underscore): no language, in capitals or not (sixth corpus: Android
+    # permission names in app listings; catalogues' parameter names)
+    ("Выбор языка (READ_APP_SPECIFIC_LOCALES): позволяет сохранить язык",
+     "Выбор языка позволяет сохранить язык"),  # the brackets it leaves empty go too
+    ("Cal proporcionar un paràmetre stock_location_id", "Cal proporcionar un paràmetre"),
+    ("Read the specific locales guide", "Read the specific locales guide"),  # words, no underscore: kept
+    ("Pantalla de 6,1 pulgadas con e-mail y Wi-Fi", "Pantalla de pulgadas con e-mail y"),
+])
+def test_code_identifiers_are_removed(text, stripped):
+    assert strip_neutral(text) == stripped

@@ -2,7 +2,8 @@
 
 A Spanish page naturally says "Bluetooth 5.3", "Wi-Fi", "USB-C", "PowerCore X1", brand names and
 URLs; judged whole, a short Spanish cell full of them looks English. We remove URLs and e-mail
-addresses, tokens with digits (model codes, versions, measures), all-capital acronyms (LED,
+addresses, tokens with digits (model codes, versions, measures), code identifiers
+(``READ_APP_SPECIFIC_LOCALES``, ``stock_location_id``), all-capital acronyms (LED,
 USB-C, HDMI; in a text written in capitals only the short ones: "PRECIO (BAJO - ALTO)" keeps
 "PRECIO"), words with an inner capital (iPhone, PowerCore), the terms in
 ``data/wordlists/neutral.txt``, the project's glossary (the ``keep-terms`` config: product lines,
@@ -111,6 +112,10 @@ def _acronym(letters: list[str]) -> bool:
 
 
 def _neutral_token(token: str, shouting: bool = False) -> bool:
+    if "_" in token:
+        # a code identifier (READ_APP_SPECIFIC_LOCALES, stock_location_id: no word has an inner
+        # underscore); in capitals its parts were words of a text in capitals, a four-word phrase
+        return True
     if any(c.isdigit() for c in token):
         return True
     if len(token) > MAX_WORD_LETTERS and any(len(part) > MAX_WORD_LETTERS for part in re.split(r"[^\w]|_", token)):

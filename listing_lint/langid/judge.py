@@ -219,7 +219,9 @@ def script_runs(text: str) -> list[Run]:
 
 def capitalised_runs(text: str) -> list[Run]:
     """Runs of two or more capitalised words that do not start a sentence ("Guantes de invierno
-    Arctic Touchscreen" -> "Arctic Touchscreen"): names in same-script text."""
+    Arctic Touchscreen" -> "Arctic Touchscreen"): names in same-script text. A comma ends a run: a
+    list of names ("Compatible avec Samsung Galaxy, Google Pixel, Xiaomi Redmi Note") is names
+    one by one, not a phrase (as one run it was "German left in it", 0.88)."""
     runs: list[tuple[int, int, list[str]]] = []  # a Run each, built once complete
     previous_end = None
     for m in _WORD.finditer(text):
@@ -229,7 +231,8 @@ def capitalised_runs(text: str) -> list[Run]:
             while at >= 0 and text[at].isspace():
                 at -= 1
             if not (at < 0 or text[at] in _SENTENCE_END):
-                if runs and previous_end is not None and runs[-1][1] == previous_end:
+                after_run = runs and previous_end is not None and runs[-1][1] == previous_end
+                if after_run and "," not in text[previous_end:m.start()]:
                     runs[-1] = (runs[-1][0], m.end(), runs[-1][2])
                     runs[-1][2].append(word)
                 else:
