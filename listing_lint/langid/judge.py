@@ -106,6 +106,10 @@ TITLE_WORD = 4
 TITLE_WORDS = 3
 SECOND_OPINION_BELOW = 0.6
 SECOND_OPINION_REJECT = 0.8
+#: ... or from SECOND_OPINION_WORDS when the text's words favour py3langid's language over the page's
+#: by ``words.REJECT_LEAD`` (sixth corpus: "Calculadora simples e bonita para Android" on a Spanish
+#: page is es 0.44 / pt 0.38 for lingua, pt 0.78 for py3langid, and its words pt by e^7.6)
+SECOND_OPINION_WORDS = 0.65
 #: a run of words in another script (Latin inside Russian, Cyrillic inside Spanish) or of
 #: capitalised words inside same-script text is a name unless it has this many words, or one word
 #: fewer with a lower-case word among them ("for women with hood": function words are no name)
@@ -684,6 +688,8 @@ class Judge:
                 # ... unless the words favour the page language ("Carrito no encontrado o no
                 # válido." is es 0.49 / pt 0.48 for lingua, pt 0.82 for py3langid)
                 return Verdict(False, other, other_conf, "second")
+            if other and other != expected and other_conf >= SECOND_OPINION_WORDS and words.rejects(text, expected, other):
+                return Verdict(False, other, other_conf, "words")
         if rejected and conf < RIVAL_LEADS:
             # the rivals split the text: the fast pass's rivals may miss its language ("Continuar
             # con el proceso de pago" is pt / it / ca / es for it): named among its NAMING_RIVALS best

@@ -8,8 +8,11 @@ Portuguese it is "em" + "o"), "o" 0.2 % and 3.4 %. ``lead`` weighs a text's word
 frequencies in each language (a unigram model over the 50,000 most frequent words of subtitles,
 ``listing_lint/data/wordfreq/README.md``), and the judge asks it only on close calls
 (``judge.Judge._two_pass``): a text whose words are ``WORD_LEAD`` likelier in the page language
-than in the winner and in every neighbour is kept. docs/langid.md, "Session 7: words on close
-calls, ISO country names".
+than in the winner and in every neighbour is kept; on the second opinion, a text py3langid gives
+to another language is rejected when its words are ``REJECT_LEAD`` likelier in that language
+(``rejects``: "Calculadora simples e bonita para Android" on a Spanish page). docs/langid.md,
+"Session 7: words on close calls, ISO country names", and docs/decisions.md, "Session 8 (lead):
+the words reject on the second opinion".
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ from listing_lint.langid.base import NEIGHBOURS
 #: most -0.17 (an English string on a French page), the four correct ones by 2.59 to 9.49; any
 #: value from 0.5 to 2.5 keeps those four and loses no detection, 1.0 sits in the middle
 WORD_LEAD = 1.0
+#: a text a second model gives to another language is rejected when its words are e^REJECT_LEAD likelier
+#: in that language than in the page's (a rejection costs a false alarm when wrong: a wider margin)
+REJECT_LEAD = 2.5
 #: words of a text weighed (its first ones): bounded work on a long text
 MAX_WORDS = 64
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "wordfreq"
@@ -141,3 +147,8 @@ def lead(text: str, expected: str, winner: str, rivals: tuple[str, ...] = ()) ->
 def keeps(text: str, expected: str, winner: str, rivals: tuple[str, ...] = ()) -> bool:
     """The words of ``text`` clearly favour the page language over the winner and every neighbour."""
     return lead(text, expected, winner, rivals) >= WORD_LEAD
+
+
+def rejects(text: str, expected: str, other: str) -> bool:
+    """The words of ``text`` clearly favour ``other`` over the page language (``REJECT_LEAD``)."""
+    return lead(text, other, expected) >= REJECT_LEAD
