@@ -59,3 +59,11 @@ def assert_mixed_targets(cells: dict, names_allowed: dict[str, int] | None = Non
     for page in ("es", "fr", "ru"):
         assert cells[f"mixed names {page}"][0] <= (names_allowed or {}).get(page, 0)
         assert rate(cells[f"mixed leftover {page}"]) >= 95.0
+
+
+def assert_page_targets(cells: dict, missed_allowed: int = 0) -> None:
+    """Whole wrong pages from 30 characters are found (a sample's known misses aside, named where
+    it is allowed), and no page in its own language is called foreign."""
+    found, pages = cells["page all"]
+    assert pages > 0 and found >= pages - missed_allowed
+    assert cells["page false alarm"][0] == 0
