@@ -221,18 +221,22 @@ def _message(rule, what, fix=None, sku=None, prefix="no"):
     fix = fix or rule.get("fix") or f"add {what}"
     whose = f"SKU {sku!r} " if sku else ""
     head = " ".join(part for part in (f"{whose}has" if sku else "", prefix, what) if part)
-    why = str(rule.get("why") or "").replace("{", "{{").replace("}", "}}")
-    fix = fix.replace("{", "{{").replace("}", "}}")
-    head = head.replace("{", "{{").replace("}", "}}")
-    return f"{head} for the {{market}} market ({{groups}} product): {why}; {fix}"
+    why = str(rule.get("why") or "")
+    return f"{_literal(head)} for the {{market}} market ({{groups}} product): {_literal(why)}; {_literal(fix)}"
 
 
 def _stopped(rule) -> str:
-    what = str(rule.get("evidence") or "the required text").replace("{", "{{").replace("}", "}}")
+    """The template for a page-text search that was stopped (``pagetext.search`` said None)."""
+    what = _literal(str(rule.get("evidence") or "the required text"))
     return (f"{what} for the {{market}} market ({{groups}} product) could not be checked: rule "
-            f"{str(rule.id).replace('{', '{{').replace('}', '}}')!r}'s page_text pattern ran over "
+            f"{_literal(repr(str(rule.id)))}'s page_text pattern ran over "
             f"{pagetext.SEARCH_SECONDS:g} s on a detail page and was stopped; simplify the pattern "
             "(an alternation or repetition that can match the same text in many ways backtracks)")
+
+
+def _literal(text: str) -> str:
+    """``text`` inside a message template: its braces stay braces when check() fills it in."""
+    return text.replace("{", "{{").replace("}", "}}")
 
 
 def _named(rule) -> set[str]:
