@@ -129,12 +129,17 @@ def measures(text: str, locale: str) -> list[Measure]:
 def bundle_measures(cache: dict, text: str, locale: str) -> list[Measure]:
     """``measures(text, locale)``, found once per bundle for the rules that read the same texts
     (LOC008, LOC013) through the bundle's shared ``ctx.cache``. The list is shared: read it only."""
+    return _once_per_bundle(cache, "numbers.measures", text, (text, locale), lambda: measures(text, locale))
+
+
+def _once_per_bundle(cache: dict, kind: str, text: str, key, compute) -> list:
+    """``compute()``, the ``kind`` of numbers in ``text``, kept in the bundle's ``cache`` by ``key``."""
     if not DIGIT.search(text):
         return []  # most texts: answered faster than the memo is asked (it hashes the whole text)
-    memo = cache.setdefault("numbers.measures", {})
-    found = memo.get((text, locale))
+    memo = cache.setdefault(kind, {})
+    found = memo.get(key)
     if found is None:
-        found = memo[(text, locale)] = measures(text, locale)
+        found = memo[key] = compute()
     return found
 
 
@@ -167,13 +172,7 @@ def prices(text: str) -> list[Price]:
 def bundle_prices(cache: dict, text: str) -> list[Price]:
     """``prices(text)`` once per bundle for the rules that read the same texts (LOC008, LOC009)
     through the bundle's shared ``ctx.cache``. The list is shared: read it only."""
-    if not DIGIT.search(text):
-        return []
-    memo = cache.setdefault("numbers.prices", {})
-    found = memo.get(text)
-    if found is None:
-        found = memo[text] = prices(text)
-    return found
+    return _once_per_bundle(cache, "numbers.prices", text, text, lambda: prices(text))
 
 
 def format_price(value: Decimal, currency: str, locale: str) -> str:
