@@ -363,6 +363,11 @@ def _namespace(backend: str) -> str:
     return f"langid:{backend}:{_model_version(backend)}:{SCORES_FORMAT}"
 
 
+def _score_key(digest: str, candidates: tuple[str, ...]) -> str:
+    """The memo key of a backend's scores for a text (by its digest) among ``candidates``."""
+    return f"{digest}:{','.join(candidates)}"
+
+
 def _not_written(text: str, lang: str) -> bool:
     """A lower-case word of ``text`` holds a letter ``lang`` never writes (``NOT_WRITTEN``)."""
     letters = NOT_WRITTEN.get(lang)
@@ -431,7 +436,7 @@ class Judge:
         """A backend's scores for ``text``, kept by text hash in ``listing_lint.memo`` (on disk when
         the run's cache is on): an unchanged paragraph is never shown to a model twice."""
         ns = _namespace(backend)
-        key = f"{digest}:{','.join(candidates)}"
+        key = _score_key(digest, candidates)
         if backend == "py3langid" and self._prefetched:
             found = self._prefetched.get(key)
             if found is not None:
@@ -457,7 +462,6 @@ class Judge:
         if not self.two_pass:
             return
         ns = _namespace("py3langid")
-        joined = ",".join(self.candidates)
         keys: dict[str, str] = {}  # memo key -> text, in order, each text once
         for text, expected in texts:
             text = text[:JUDGED_CHARS]
@@ -466,7 +470,7 @@ class Judge:
                     or not _one_script(text, wanted) or _script(text) != wanted):
                 continue
             digest = _digest(text)
-            key = f"{digest}:{joined}"
+            key = _score_key(digest, self.candidates)
             if key in keys or (digest, expected, False) in self._verdicts or memo.get(ns, key) is not None:
                 continue
             keys[key] = text
@@ -685,13 +689,13 @@ class Judge:
             # lingua, en 0.84 for py3langid); it rejects only with SECOND_OPINION_REJECT
             second = self._scores_of("py3langid", text, digest, tuple(sorted({expected, *rivals})))
             other, other_conf = next(iter(second.items()), (None, 0.0))
-            if (other and other != expected and other_conf >= SECOND_OPINION_REJECT
-                    and not words.keeps(text, expected, other, tuple(rivals))):
-                # ... unless the words favour the page language ("Carrito no encontrado o no
-                # válido." is es 0.49 / pt 0.48 for lingua, pt 0.82 for py3langid)
-                return Verdict(False, other, other_conf, "second")
-            if other and other != expected and other_conf >= SECOND_OPINION_WORDS and words.rejects(text, expected, other):
-                return Verdict(False, other, other_conf, "words")
+            if other and other != expected:
+                if other_conf >= SECOND_OPINION_REJECT and not words.keeps(text, expected, other, tuple(rivals)):
+                    # ... unless the words favour the page language ("Carrito no encontrado o no
+                    # válido." is es 0.49 / pt 0.48 for lingua, pt 0.82 for py3langid)
+                    return Verdict(False, other, other_conf, "second")
+                if other_conf >= SECOND_OPINION_WORDS and words.rejects(text, expected, other):
+                    return Verdict(False, other, other_conf, "words")
         if rejected and conf < RIVAL_LEADS:
             # the rivals split the text: the fast pass's rivals may miss its language ("Continuar
             # con el proceso de pago" is pt / it / ca / es for it): named among its NAMING_RIVALS best
