@@ -40,13 +40,13 @@ from typing import Any
 from listing_lint import memo
 from listing_lint.bundle.model import display_path
 from listing_lint.config import named_files
+from listing_lint.fileio import digest_regular, read_regular
 from listing_lint.finding import Finding, Fix, Severity, TextEdit
 from listing_lint.runtypes import BundleResult, Settings
 
 FORMAT = "2"  # bump when the stored shape changes
 RACY_SECONDS = 2.0
 KEEP_SECONDS = 30 * 24 * 3600  # entries unused this long are pruned
-CHUNK = 1 << 20
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS stats (bundle TEXT PRIMARY KEY, signature TEXT, content TEXT, placed TEXT, used REAL);
@@ -65,14 +65,6 @@ def cache_dir() -> Path:
 
 
 # -- hashing ---------------------------------------------------------------------------------------
-def file_digest(path: str) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        while chunk := fh.read(CHUNK):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _sha(obj: Any) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, default=str, ensure_ascii=False).encode("utf-8")).hexdigest()
 
@@ -138,16 +130,23 @@ def describe(manifest: Path, settings: Settings) -> Entry:
     files = bundle_files(manifest)
     signature, rows, newest = signature_of(manifest, files)
     contents = []
+    memo.release()  # the previous bundle's
+    room = memo.HOLD_BYTES
     for (name, path), row in zip(files, rows):
         digest = None
         # not through a symlink (row[6]): listing.json linked out of the bundle must not be read, even to hash it
         if row[1] is not None and stat.S_ISREG(row[5]) and row[6] is None:
-            try:
-                before = os.stat(path)  # taken first: a write during hashing then shows as a changed stat
-                digest = file_digest(path)
-            except OSError:
-                digest = None
-            else:  # content-keyed answers (image probes, PDF text) then need no second read of the file
+            # the fstat of the opened file, taken before reading: a write during hashing then
+            # shows as a changed stat (one open, fstat, read and close a file; issue 18)
+            if row[1] <= room:  # read whole and kept for the lint (memo.hold): not read a second time
+                got = read_regular(path)
+                hashed = (hashlib.sha256(got[0]).hexdigest(), got[1]) if got is not None else None
+                if got is not None and memo.hold(path, got[1], got[0]):
+                    room -= len(got[0])
+            else:
+                hashed = digest_regular(path)
+            if hashed is not None:  # content-keyed answers (image probes, PDF text) then need no second read of the file
+                digest, before = hashed
                 memo.remember_digest(path, before, digest)
         contents.append([name, digest, row[6]])
     from listing_lint.bundle.model import Bundle

@@ -319,6 +319,7 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     rules = bundle_rules(bundle, settings.rules())
     findings = suppress_bundle(bundle, check_bundle(bundle, settings, rules), rules, settings)
     memo.flush(at_least=memo.FLUSH_ROWS)  # the rest at the end of the run or worker (memo.FLUSH_ROWS)
+    memo.release()  # the bundle's bytes the result cache kept for it (cache.describe)
     files = 1 + sum(1 for r in bundle.references if r.resolved.ok) if not bundle.single_file else 1
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
 

@@ -29,6 +29,8 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from listing_lint.fileio import digest_regular
+
 FILE_NAME = "memo-v1.sqlite"
 KEEP_SECONDS = 30 * 24 * 3600  # an answer stored this long ago is dropped (and worked out again if needed)
 PRUNE_EVERY = 24 * 3600
@@ -37,6 +39,9 @@ PRUNE_EVERY = 24 * 3600
 #: adds about 120 entries per bundle, and 200,000 entries were 80 MiB per worker at 1,700 bundles.
 MAX_IN_PROCESS = 8_000
 MAX_DIGESTS = 2_000  # file digests kept per process (a bundle's are used while it is linted)
+#: bytes of one bundle's files kept from the result cache's hashing for its lint (``hold``): the
+#: files are then opened and read once per cold run, not once to hash and again to lint (issue 18)
+HOLD_BYTES = 16 * 1024 * 1024
 #: answers buffered before the engine writes them (``flush(at_least=FLUSH_ROWS)`` after each
 #: bundle; everything at the end of the run and of each worker). A transaction costs about the
 #: B-tree pages it dirties, one per answer for hash keys: 100 bundles of 110 answers took 0.19 s
@@ -47,6 +52,7 @@ _lock = threading.Lock()
 _memory: dict[tuple[str, str], str] = {}
 _pending: dict[tuple[str, str], str] = {}
 _digests: dict[str, tuple[tuple, str]] = {}  # absolute path -> (stat signature, sha256) seen this run
+_held: dict[str, tuple[tuple, bytes]] = {}  # absolute path -> (stat signature, whole content): one bundle's (``hold``)
 _disk_folder: Path | None = None  # where the SQLite file lives when the disk part is on
 _db: sqlite3.Connection | None = None
 _db_pid = 0
@@ -228,6 +234,7 @@ def clear_memory() -> None:
         _memory.clear()
         _pending.clear()
         _digests.clear()
+        _held.clear()
 
 
 # -- keys ----------------------------------------------------------------------------------------
@@ -245,27 +252,51 @@ def remember_digest(path: str, st: os.stat_result, digest: str) -> None:
         bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
 
 
-def file_digest(path: str | os.PathLike, read: bool = True) -> str | None:
-    """SHA-256 of a regular file's content: known from this run's hashing, else read now if ``read``."""
-    path = os.fspath(path)
-    try:
-        st = os.stat(path)
-    except OSError:
+def hold(path: str, st: os.stat_result, data: bytes) -> bool:
+    """Keep the whole content of a file just hashed (``st``: its fstat before reading) for the
+    lint of its bundle, within ``HOLD_BYTES`` for all held files; False when it does not fit."""
+    with _lock:
+        if sum(len(d) for _, d in _held.values()) + len(data) > HOLD_BYTES:
+            return False
+        _held[path] = (_signature(st), data)
+        return True
+
+
+def held(path: str | os.PathLike, st: os.stat_result | None) -> bytes | None:
+    """The content ``hold`` kept for ``path``, when the file's stat ``st`` is still the one it had
+    when read (size, times, inode: a file written since is read again), else None."""
+    if st is None or not _held:
         return None
+    with _lock:
+        known = _held.get(os.fspath(path))
+    return known[1] if known is not None and known[0] == _signature(st) else None
+
+
+def release() -> None:
+    """Drop what ``hold`` kept (a bundle's lint is over, or the next bundle's hashing begins)."""
+    with _lock:
+        _held.clear()
+
+
+def file_digest(path: str | os.PathLike, read: bool = True, st: os.stat_result | None = None) -> str | None:
+    """SHA-256 of a regular file's content: known from this run's hashing, else read now if ``read``.
+    ``st``: the file's stat when the caller has just taken it (a ``SourceFile``'s), not taken again."""
+    path = os.fspath(path)
+    if st is None:
+        try:
+            st = os.stat(path)
+        except (OSError, ValueError):
+            return None
     with _lock:
         known = _digests.get(path)
     if known is not None and known[0] == _signature(st):
         return known[1]
     if not read:
         return None
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                h.update(chunk)
-    except OSError:
+    hashed = digest_regular(path)
+    if hashed is None:
         return None
-    digest = h.hexdigest()
+    digest = hashed[0]
     with _lock:
         bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
     return digest

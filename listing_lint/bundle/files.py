@@ -9,11 +9,16 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from listing_lint import memo
 from listing_lint.bundle.positions import LineIndex
+from listing_lint.fileio import read_regular
 
 #: default per-file read caps in bytes (config: ``max-text-bytes``, ``max-media-bytes``)
 DEFAULT_MAX_TEXT_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_MEDIA_BYTES = 200 * 1024 * 1024
+#: a read of at most this many bytes (a format sniff: 32 bytes, a PDF's header: 1 KiB) is served
+#: from one cached prefix of the file, not by opening the file again for each one
+HEAD_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,22 @@ class SourceFile:
         return f"SourceFile({self.rel!r})"
 
     @cached_property
+    def _lstat(self) -> os.stat_result | None:
+        """The path's own stat (a symlink's, not its target's): it tells ``outside`` whether the
+        path is a link, and ``stat`` what the file is when it is not (one system call for both)."""
+        try:
+            return os.lstat(self.path)
+        except (OSError, ValueError):
+            return None
+
+    @cached_property
     def stat(self) -> os.stat_result | None:
+        own = self._lstat
+        if own is not None and not stat.S_ISLNK(own.st_mode):
+            return own  # not a link: what it points to is itself
         try:
             return os.stat(self.path)
-        except OSError:
+        except (OSError, ValueError):
             return None
 
     @property
@@ -59,11 +76,11 @@ class SourceFile:
         Files a bundle names are already resolved inside the bundle; this guards the paths taken as
         found (listing.json, ``*.listing.json``, store.json).
         """
-        try:
-            if not stat.S_ISLNK(os.lstat(self.path).st_mode):
-                return False  # not a link: it is in its folder, whatever links lead to the folder
-        except OSError:
+        own = self._lstat
+        if own is None:
             return False  # missing: nothing is read (``stat`` is None)
+        if not stat.S_ISLNK(own.st_mode):
+            return False  # not a link: it is in its folder, whatever links lead to the folder
         folder = os.path.realpath(self.path.parent)
         real = os.path.realpath(self.path)
         return not real.startswith(folder.rstrip(os.sep) + os.sep)
@@ -72,11 +89,19 @@ class SourceFile:
         """Up to ``limit`` bytes (all if ``None``); empty for anything that is not a regular file inside its folder."""
         if not self.is_regular or self.outside:
             return b""
-        try:
-            with open(self.path, "rb") as fh:
-                return fh.read() if limit is None else fh.read(limit)
-        except OSError:
-            return b""
+        whole = memo.held(self.path, self.stat)  # read already, to hash the bundle for the result cache
+        if whole is not None:
+            return whole if limit is None else whole[:limit]
+        if limit is not None and limit <= HEAD_BYTES:
+            return self._head[:limit]
+        got = read_regular(self.path, limit)
+        return got[0] if got is not None else b""
+
+    @cached_property
+    def _head(self) -> bytes:
+        """The first ``HEAD_BYTES`` of the file: the sniffs of several rules and probes, one read."""
+        got = read_regular(self.path, HEAD_BYTES)
+        return got[0] if got is not None else b""
 
     @cached_property
     def data(self) -> bytes:

@@ -19,6 +19,7 @@ import sys
 from typing import TYPE_CHECKING, Union
 
 from listing_lint import memo
+from listing_lint.fileio import read_regular
 from listing_lint.media.budget import Budget, Deadline
 from listing_lint.media.image import PILLOW_DEFAULT_MAX_PIXELS, WHOLE_READ_BYTES, ImageProbe
 from listing_lint.media.sniff import VIDEO_FORMATS, sniff
@@ -62,11 +63,11 @@ def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
     # an image is read whole to be probed, so hashing it costs little (and its bytes are read once,
     # for both, when no hashing before this knew them); a video is probed from a few kilobytes of
     # boxes and is not read whole just to key its answer (the result cache may know its hash)
-    digest, data = memo.file_digest(file.path, read=False), None
+    digest, data = memo.file_digest(file.path, read=False, st=file.stat), None
     if digest is None and not video:
         data, digest = _whole(file)
         if data is None:
-            digest = memo.file_digest(file.path)
+            digest = memo.file_digest(file.path, st=file.stat)
     if digest is None:
         return _probe_now(file, max_bytes, fmt, budget)
     ns = f"media-probe:{_pixel_limit()}:{budget.key()}:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
@@ -91,12 +92,10 @@ def _whole(file: SourceFile) -> tuple[bytes | None, str | None]:
     way. Reading and hashing a picture once instead of twice: issue 18, docs/decisions.md."""
     if file.size > WHOLE_READ_BYTES:
         return None, None
-    try:
-        with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
-            data = fh.read(file.size + 1)
-            st = os.fstat(fh.fileno())
-    except OSError:
+    got = read_regular(file.path, file.size + 1)  # a SourceFile path: already resolved inside the bundle
+    if got is None:
         return None, None
+    data, st = got
     if len(data) != file.size or st.st_size != file.size:
         return None, None
     digest = hashlib.sha256(data).hexdigest()

@@ -71,10 +71,12 @@ def probe_image(file: SourceFile, max_bytes: int, budget: Budget = DEFAULT, data
         return ImageProbe(format=sniff(file.read_bytes(32)), size=size)
     if data is not None:
         return probe_image_stream(io.BytesIO(data), size, budget)
+    if size <= WHOLE_READ_BYTES:
+        whole = file.read_bytes(size)  # the bytes the result cache read to hash them, when it kept them
+        if whole:
+            return probe_image_stream(io.BytesIO(whole), size, budget)
     try:
-        with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
-            if size <= WHOLE_READ_BYTES:
-                return probe_image_stream(io.BytesIO(fh.read(size)), size, budget)
+        with open(file.path, "rb") as fh:  # over WHOLE_READ_BYTES (streamed), or the read above failed: say why
             return probe_image_stream(fh, size, budget)
     except OSError as exc:
         return ImageProbe(format=None, size=size, problem="corrupt", detail=exc.strerror or str(exc))

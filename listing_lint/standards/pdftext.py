@@ -116,7 +116,7 @@ def pdf_text(file, max_bytes: int, max_pages: int) -> PdfText:
 
     from listing_lint import memo
 
-    digest = memo.file_digest(file.path)
+    digest = memo.file_digest(file.path, st=file.stat)
     ns = f"pdf-text:{max_pages}:" + memo.code_version("listing_lint.standards.pdftext", dists=("pypdf",))
     stored = memo.get(ns, digest) if digest else None
     if stored is not None:
