@@ -155,6 +155,7 @@ class Bundle:
         self.manifest = SourceFile(manifest_path, base, display_path(manifest_path, cwd), max_text_bytes)
         self._files: dict[str, SourceFile] = {base: self.manifest}
         self._resolved: dict[tuple[str, str], Resolved] = {}  # resolving stats every folder on the way
+        self._lstats: dict[str, object] = {}  # the lstat of each path below the root resolving met (paths.resolve_in)
         self._got: dict[str, Any] = {}  # JSON pointer -> value (or _MISSING); the data never changes
 
     def __repr__(self) -> str:
@@ -284,7 +285,7 @@ class Bundle:
         """Resolve a path written in the bundle (relative to the bundle file ``base``)."""
         key = (ref, base)
         if key not in self._resolved:
-            self._resolved[key] = resolve_in(self.root, ref, base)
+            self._resolved[key] = resolve_in(self.root, ref, base, self._lstats)
         return self._resolved[key]
 
     def file(self, ref: str, base: str = "") -> SourceFile | None:
@@ -301,9 +302,12 @@ class Bundle:
     def _file(self, resolved: Resolved) -> SourceFile:
         assert resolved.rel is not None and resolved.path is not None
         if resolved.rel not in self._files:
-            self._files[resolved.rel] = SourceFile(
+            file = self._files[resolved.rel] = SourceFile(
                 resolved.path, resolved.rel, display_below(self.root, self._root_below_cwd, resolved.rel, self.cwd), self.max_text_bytes
             )
+            known = self._lstats.get(str(resolved.path))
+            if isinstance(known, os.stat_result):  # resolving took it: the file need not be statted again
+                file.__dict__["_lstat"] = known
         return self._files[resolved.rel]
 
     @cached_property

@@ -45,11 +45,14 @@ def is_url(ref: str) -> bool:
     return bool(_URL.match(ref.strip()))
 
 
-def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
+def resolve_in(root: Path, ref: str, base: str = "", seen: dict | None = None) -> Resolved:
     """Resolve ``ref`` (relative to the bundle file ``base``) inside ``root``.
 
     ``root`` must already be a resolved (real) path. Nothing outside ``root`` is opened: the
-    lexical check comes first, then each symlink on the way is resolved and checked.
+    lexical check comes first, then each symlink on the way is resolved and checked. ``seen``
+    (a bundle's, for the life of its lint) keeps the ``lstat`` of each path below the root: its
+    pages name the same pictures from four folders' worth of ``../media/...``, and each name used
+    to stat every folder on its way again (42 stats of ``media/`` a bundle; issue 18).
     """
     raw = ref
     ref = ref.strip()
@@ -65,7 +68,7 @@ def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
         return Resolved(raw, None, None, "outside")
     top = str(root)
     try:
-        real, st = _real_below(top, joined.split("/"))
+        real, st = _real_below(top, joined.split("/"), seen if seen is not None else {})
     except (OSError, RuntimeError, ValueError):  # symlink loops on some platforms
         return Resolved(raw, joined, None, "symlink-outside")
     if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
@@ -77,19 +80,28 @@ def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
     return Resolved(raw, joined, Path(real), None)
 
 
-def _real_below(root: str, parts: list[str]) -> tuple[str, os.stat_result | None]:
+_ABSENT = "absent"  # what ``seen`` keeps for a path with nothing there
+
+
+def _real_below(root: str, parts: list[str], seen: dict) -> tuple[str, os.stat_result | None]:
     """(``realpath(root/parts)``, what it is) for a real ``root``, statting only below the root.
 
     Without a symlink below the root the path is its own real path: one ``lstat`` per part below
-    the root instead of one per part of the whole absolute path. A symlink on the way hands over
-    to ``realpath``. The stat is None when nothing is there (a dangling link, a missing file).
+    the root instead of one per part of the whole absolute path, and none for a part ``seen``
+    knows. A symlink on the way hands over to ``realpath``. The stat is None when nothing is there
+    (a dangling link, a missing file).
     """
     current = root
     for i, part in enumerate(parts):
         current = current + os.sep + part
-        try:
-            st = os.lstat(current)
-        except (FileNotFoundError, NotADirectoryError):
+        st = seen.get(current)
+        if st is None:
+            try:
+                st = os.lstat(current)
+            except (FileNotFoundError, NotADirectoryError):
+                st = _ABSENT
+            seen[current] = st
+        if st is _ABSENT:
             return os.path.join(current, *parts[i + 1:]), None
         if stat.S_ISLNK(st.st_mode):
             real = os.path.realpath(os.path.join(current, *parts[i + 1:]))
