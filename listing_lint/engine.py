@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from listing_lint import memo, registry
+from listing_lint import alarm, memo, registry
 from listing_lint.api import Context, Rule
 from listing_lint.bundle.discover import STORE, discover, find_project_root
 from listing_lint.bundle.model import Bundle, display_path
@@ -94,6 +94,8 @@ class RuleTimeout(BaseException):
 
 
 def _expire(signum, frame):
+    if alarm.owns_timer() and not alarm.went_off():
+        return  # set for an earlier rule of the bundle, and this one has time left (alarm.py)
     raise RuleTimeout()
 
 
@@ -245,14 +247,15 @@ def run_rule(rule: Rule, ctx: Context, target, timeout: int) -> list[Finding]:
     out: list[Finding] = []
     try:
         if timeout > 0 and _alarm_thread == threading.get_ident():
-            # inside check_bundle's ``_alarm_handler`` on this thread: what ``_time_budget`` would
-            # decide, without its two context managers and thread checks (issue 18: 70 rules a bundle)
-            signal.setitimer(signal.ITIMER_REAL, timeout)
+            # inside check_bundle's ``_alarm_handler`` on this thread: the bundle's one timer
+            # (alarm.py), without ``_time_budget``'s two context managers and thread checks and
+            # two setitimer calls a rule (issue 18: 70 rules a bundle)
+            alarm.begin_rule(timeout)
             try:
                 for finding in fn(target, ctx) or ():
                     out.append(finding)
             finally:
-                signal.setitimer(signal.ITIMER_REAL, 0)
+                alarm.end_rule()
         else:
             with _time_budget(timeout):
                 for finding in fn(target, ctx) or ():
@@ -286,11 +289,14 @@ def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[
     shared: dict = {}  # what rules of this bundle share (ctx.cache)
     findings: list[Finding] = []
     with _alarm_handler(timeout):
-        for rule in rules:
-            if rule.check is None:
-                continue
-            ctx = Context(rule, config, as_of, thresholds, bundle=bundle, cache=shared)
-            findings.extend(run_rule(rule, ctx, bundle, timeout))
+        try:
+            for rule in rules:
+                if rule.check is None:
+                    continue
+                ctx = Context(rule, config, as_of, thresholds, bundle=bundle, cache=shared)
+                findings.extend(run_rule(rule, ctx, bundle, timeout))
+        finally:
+            alarm.stop()  # before the handler is put back: no SIGALRM may reach the previous one
     return findings
 
 

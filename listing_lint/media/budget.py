@@ -16,6 +16,8 @@ import threading
 import time
 from dataclasses import dataclass
 
+from listing_lint import alarm
+
 MIB = 1024 * 1024
 
 
@@ -110,7 +112,7 @@ class Deadline:
         usable = self.seconds > 0 and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         if not usable:
             return self
-        self._outer = signal.getitimer(signal.ITIMER_REAL)[0]
+        self._outer = alarm.outer_remaining()  # the running rule's time left, not the bundle's timer's (alarm.py)
         if self._outer and self._outer <= self.seconds:
             return self
 
