@@ -97,6 +97,13 @@ class SourceFile:
         got = read_regular(self.path, limit)
         return got[0] if got is not None else b""
 
+    def held(self) -> bytes | None:
+        """The whole file as the result cache read it to hash it (``memo.hold``), when it kept it
+        and the file has not changed since; else None (nothing is read)."""
+        if not self.is_regular or self.outside:
+            return None
+        return memo.held(self.path, self.stat)
+
     @cached_property
     def _head(self) -> bytes:
         """The first ``HEAD_BYTES`` of the file: the sniffs of several rules and probes, one read."""

@@ -8,6 +8,7 @@ Nothing here runs an external binary.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
@@ -44,6 +45,9 @@ def probe_video(file: SourceFile, budget: Budget = DEFAULT) -> VideoProbe:
     fmt = sniff(file.read_bytes(32))
     if fmt not in ISO_FORMATS:
         return VideoProbe(format=fmt, size=size)  # not ours to parse; MED005/MED006 say what it is
+    held = file.held()
+    if held is not None and len(held) == size:  # the bytes the result cache hashed: parsed from memory, the file not opened again
+        return _probe_iso(io.BytesIO(held), fmt, size, budget)
     try:
         with open(file.path, "rb") as fh:  # a SourceFile path: already resolved inside the bundle
             return _probe_iso(fh, fmt, size, budget)
