@@ -296,7 +296,8 @@ def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[
                 ctx = Context(rule, config, as_of, thresholds, bundle=bundle, cache=shared)
                 findings.extend(run_rule(rule, ctx, bundle, timeout))
         finally:
-            alarm.stop()  # before the handler is put back: no SIGALRM may reach the previous one
+            if _alarm_thread == threading.get_ident():  # its rules ran under the bundle's timer (run_rule)
+                alarm.stop()  # before the handler is put back: no SIGALRM may reach the previous one
     return findings
 
 
