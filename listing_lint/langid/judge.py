@@ -270,15 +270,30 @@ def _title_case(text: str) -> bool:
     return bool(lower) and len(capital) >= TITLE_WORDS and all(len(w) < TITLE_WORD for w in lower)
 
 
+def _in_capitals(text: str) -> bool:
+    """Written in capitals like a sentence: no word with a lower-case letter, at least
+    ``TITLE_WORDS - 1`` words of ``TITLE_WORD`` letters or more and a shorter one between, a
+    function word ("FUNCIONALIDADE DE TEMPORIZADOR PRECISO", "ALARMA PLENA DE CARACTERÍSTIQUES":
+    neutral stripping keeps those, l10n/neutral.shouted_words): every word is capitalised, so
+    none is a name by it. Capitalised words without one ("ZAPATILLAS RUNNING PEGASUS TRAIL") are
+    names, as in Title Case."""
+    words = [m.group() for m in _WORD.finditer(text)]
+    return (all(not any(c.islower() for c in w) for w in words)
+            and sum(len(w) >= TITLE_WORD for w in words) >= TITLE_WORDS - 1
+            and any(len(w) < TITLE_WORD for w in words[1:-1]))
+
+
 _SENTENCE = re.compile(r"[^.!?¿¡:;]+")  # the spans between _SENTENCE_END characters
 
 
 def _outside_title_case(text: str, runs: list[Run]) -> list[Run]:
-    """``runs`` without those inside a sentence of ``text`` written in Title Case (``_title_case``):
-    its capitals are the style, whether it is the whole text or one of a page's joined labels."""
+    """``runs`` without those inside a sentence of ``text`` written in Title Case (``_title_case``)
+    or in capitals (``_in_capitals``): its capitals are the style, whether it is the whole text or
+    one of a page's joined labels."""
     if not runs:
         return runs
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _title_case(m.group())]
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)
+             if _title_case(m.group()) or _in_capitals(m.group())]
     return [r for r in runs if not any(start <= r.start and r.end <= end for start, end in spans)]
 
 
