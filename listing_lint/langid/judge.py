@@ -30,6 +30,7 @@ import re
 import struct
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,7 +183,7 @@ _WORD_SCRIPTS = CharClasses(_word_start_script)
 @lru_cache(maxsize=256)  # asked by Judge.prefetch, then again by the judge for the same texts
 def _one_script(text: str, wanted: str) -> bool:
     """No character of ``text`` could put a word in a script other than ``wanted`` (or "Other"; a
-    word's script is its last letter's): then ``script_runs`` has no run that ``Judge._by_runs``
+    word's script is one of its letters'): then ``script_runs`` has no run that ``Judge._by_runs``
     weighs, and need not be built (issue 18)."""
     return not _WORD_SCRIPTS.has_any(text, _OTHER_SCRIPTS[wanted])
 
@@ -204,6 +205,18 @@ class Run:
         return n >= RUN_WORDS or (n >= RUN_WORDS - 1 and any(w[:1].islower() for w in self.words))
 
 
+def _part_script(word: str) -> str | None:
+    """The script of most letters of ``word``'s last part (its last letter's on a tie): a letter of
+    the other script that looks the same is a typo, not the word's script ("положениe" with a
+    Latin "e" is a Russian word; thirty bees' Russian "Правовое положениe", a page that passed as
+    English); the last part decides a compound ("API-ключ")."""
+    part = re.split(r"['’-]", word)[-1]
+    counts = Counter(_letter_script(c) for c in part)
+    last = _letter_script(word[-1])
+    best = max(counts.values())
+    return last if counts[last] == best else next(s for s, n in counts.most_common() if n == best)
+
+
 def script_runs(text: str) -> list[Run]:
     """Maximal runs of consecutive words in one script (punctuation and spaces between words do
     not break a run): "Платье "Dark Crow" черное" -> Cyrillic, Latin ("Dark", "Crow"), Cyrillic."""
@@ -212,6 +225,8 @@ def script_runs(text: str) -> list[Run]:
         word = m.group()
         # a compound's script is its last part's: "API-ключ", "ZIP-архив" are Russian words
         script = _letter_script(word[-1])
+        if script != _letter_script(word[0]):
+            script = _part_script(word)
         if runs and runs[-1][0] == script:
             last = runs[-1]
             runs[-1] = (script, last[1], m.end(), last[3])

@@ -50,3 +50,21 @@ def test_near_miss_function_word_before_a_removed_word_goes_with_it(bundle, tmp_
     full(bundle, fr=with_blocks("fr", "FILTREZ LES VUES"))
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
+# -- a letter of the other script inside a word is a typo, not the word's script ------------------
+def test_near_miss_russian_sentence_with_latin_look_alike_letters_stays_silent(bundle, tmp_path):
+    # Latin "e", "a" typed for Cyrillic "е", "а" at the end of four words in a row: a word's script
+    # was its last letter's, so they made a four-word Latin run, rejected as a leftover phrase no
+    # language was named for (silent only because LOC003 names one)
+    full(bundle, ru=with_blocks("ru", "Купите наши новыe удобныe лёгкиe кроссовкa уже сегодня со скидкой"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
+def test_russian_labels_with_a_latin_look_alike_letter_on_an_english_page_are_reported(bundle, tmp_path):
+    # the seventh corpus (thirty bees' Russian legal notice page): "положениe" ends with a Latin
+    # "e", so it counted as an English word and the Russian page passed on the English slot
+    full(bundle, en=with_blocks("en", "Информация. Производство. Правовое положениe"))
+    bundle.write()
+    _one_loc003(tmp_path, "listings/demo/detail/en.html", "Russian")
