@@ -30,9 +30,10 @@ Cleaning as in bench/sixth_corpus.py (HTML to lines, markup, URLs, bullets and e
 sentence is a text and so is a line of several sentences; consecutive sentences joined into
 80-600-character paragraphs), and a translation is dropped when it is an English text of the same
 source, keeps half its words from that source's English, holds four words in a row of it, or
-holds English function words (a quarter of its words, two or more). URL slugs, keywords lists and
-route patterns are not read, and neither is placeholder Latin (lorem ipsum). Mojibake, another orthography's letters and text mostly in another
-script are dropped (bench/heldout_corpus.py); a text found in two languages is in neither.
+holds English function words (a quarter of its words, two or more). URL slugs and keyword lists
+are not read, and neither is placeholder Latin (lorem ipsum). Mojibake, another orthography's
+letters and text mostly in another script are dropped (bench/heldout_corpus.py); a text found in
+two languages is in neither.
 Sampled per language and band with a fixed seed (250 / 250 / 150, as the third to sixth corpora).
 """
 
