@@ -1,0 +1,83 @@
+"""Hostile inputs, round 3: what the first two rounds did not craft. Real files, the real CLI in
+fresh processes (a hang fails by the timeout instead of blocking the suite)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parents[1]))
+
+from harness import BUNDLE, base_case, write_case  # noqa: E402
+from lintrun import cli  # noqa: E402
+from pdf_writer import HELVETICA, Document  # noqa: E402
+
+MANIFEST = f"{BUNDLE}/listing.json"
+
+
+def _line(data: bytes, needle: bytes) -> int:
+    return data[: data.index(needle)].count(b"\n") + 1
+
+
+def _findings(repo: Path, *args: str, timeout: int = 60) -> tuple[list[dict], float]:
+    started = time.monotonic()
+    proc = cli(repo, "--format", "json", "--jobs", "1", *args, timeout=timeout)
+    took = time.monotonic() - started
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
+    return json.loads(proc.stdout)["findings"], took
+
+
+# -- certificate PDFs ------------------------------------------------------------------------------
+def _shared_stream_pdf(pages: int, tokens: int) -> bytes:
+    """``pages`` pages showing one compressed content stream of ``tokens`` tokens ("(a) Tj" again and
+    again): a few kilobytes on disk, seconds of pure-Python parsing per page."""
+    doc = Document()
+    catalog, tree, font = doc.add(), doc.add(), doc.add(HELVETICA)
+    content = doc.stream(b"BT /F1 1 Tf " + b"(a) Tj " * (tokens // 2) + b"ET", compress=True)
+    kids = [doc.add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 1 1] /Resources << /Font << /F1 %d 0 R >> >> "
+                    b"/Contents %d 0 R >>" % (tree, font, content)) for _ in range(pages)]
+    doc.set(tree, b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), pages))
+    doc.set(catalog, b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    return doc.serialize(catalog)
+
+
+def _cert_case(work, pdf: bytes, config: str = "") -> tuple[Path, int]:
+    case = base_case()
+    case.files[f"{BUNDLE}/certs/ce.pdf"] = pdf
+    repo = write_case(work, case)
+    if config:
+        (repo / "listing-lint.toml").write_text(config, encoding="utf-8")
+    return repo, _line(case.files[MANIFEST], b'"file": "certs/ce.pdf"')
+
+
+def test_a_pdf_of_slow_pages_is_stopped_by_the_decode_clock(work):
+    """Sixty pages sharing one content stream of 300,000 tokens (9 KB on disk) took about a second
+    of parsing each: CMP013 ran into the rule budget and became LNT003 at line 1 ("Please report
+    this"), naming no certificate. The read now runs under max-decode-seconds: CMP013 says which
+    certificate could not be read, at its line, in about that time."""
+    repo, line = _cert_case(work, _shared_stream_pdf(60, 300_000),
+                            "rule-timeout = 6\n[thresholds]\nmax-decode-seconds = 1\n")
+    found, took = _findings(repo, "--select", "CMP013,LNT003")
+    assert [(f["path"], f["line"], f["code"], f["severity"]) for f in found] == [(MANIFEST, line, "CMP013", "info")]
+    assert "cannot read the text of certs/ce.pdf (reading it took longer than 1 s (max-decode-seconds))" in found[0]["message"]
+    assert took < 6
+
+
+def test_a_content_stream_of_millions_of_tokens_is_refused_by_its_size(work):
+    """One page of 1,900,000 tokens (11 KB on disk) was parsed whole: 4.5 s and 300 MB. Past
+    500,000 tokens a stream is not read (pypdf's limit, lowered): CMP013 says so."""
+    repo, line = _cert_case(work, _shared_stream_pdf(1, 1_900_000))
+    found, took = _findings(repo, "--select", "CMP013,LNT003")
+    assert [(f["path"], f["line"], f["code"]) for f in found] == [(MANIFEST, line, "CMP013")]
+    assert "maximum number of tokens per stream" in found[0]["message"]
+    assert took < 4
+
+
+def test_a_certificate_of_ordinary_pages_is_read_whole(work):
+    """Near miss: sixty pages of a few thousand tokens each are read in time and judged."""
+    repo, line = _cert_case(work, _shared_stream_pdf(60, 4_000), "[thresholds]\nmax-decode-seconds = 5\n")
+    found, _ = _findings(repo, "--select", "CMP013,LNT003")
+    assert found and all(f["code"] == "CMP013" and "does not mention" in f["message"] for f in found), found
