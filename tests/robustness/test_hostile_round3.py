@@ -81,3 +81,24 @@ def test_a_certificate_of_ordinary_pages_is_read_whole(work):
     repo, line = _cert_case(work, _shared_stream_pdf(60, 4_000), "[thresholds]\nmax-decode-seconds = 5\n")
     found, _ = _findings(repo, "--select", "CMP013,LNT003")
     assert found and all(f["code"] == "CMP013" and "does not mention" in f["message"] for f in found), found
+
+
+# -- names no file can have ------------------------------------------------------------------------
+def test_a_name_no_file_can_have_is_missing_not_a_symlink_outside(work):
+    """A media path holding a lone surrogate ("\\ud800", valid JSON) or a part of 300 bytes made
+    ``lstat`` raise (UnicodeEncodeError, ENAMETOOLONG), and the resolver took any error for a
+    symlink loop: SCH004 "a symlink that resolves outside the bundle", about a file that does not
+    exist. It is SCH003 (missing), at its line; a dangling link inside stays missing too."""
+    import json as _json
+
+    case = base_case()
+    doc = _json.loads(case.files[MANIFEST])
+    doc["media"][2]["file"] = "media/\ud800.png"
+    doc["media"][3]["file"] = "media/" + "a" * 300 + ".png"
+    doc["media"][4]["file"] = "media/" + "b" * 5000 + "/x.png"
+    data = _json.dumps(doc, indent=2).encode()  # ASCII: the surrogate as its \\ud800 escape
+    case.files[MANIFEST] = data
+    repo = write_case(work, case)
+    found, _ = _findings(repo, "--select", "SCH003,SCH004,LNT003")
+    expected = [(MANIFEST, _line(data, needle), "SCH003") for needle in (b'"media/\\ud800.png"', b'"media/aaaa', b'"media/bbbb')]
+    assert [(f["path"], f["line"], f["code"]) for f in found] == expected
