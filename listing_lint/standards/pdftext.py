@@ -134,14 +134,25 @@ def pdf_text(file, max_bytes: int, max_pages: int, seconds: float = 0) -> PdfTex
 
     digest = memo.file_digest(file.path)
     ns = f"pdf-text:{max_pages}:" + memo.code_version("listing_lint.standards.pdftext", dists=("pypdf",))
-    stored = memo.get(ns, digest) if digest else None
+    stored = memo.lookup(ns, digest, _from_json) if digest else None
     if stored is not None:
-        return PdfText(**json.loads(stored))
+        return stored
     found = read_pdf_text(file.read_bytes(max_bytes), max_pages, seconds)
     if digest:
         timed_out = (found.error or "").endswith("(max-decode-seconds)")
         memo.put(ns, digest, json.dumps(dataclasses.asdict(found), ensure_ascii=False), persist=not timed_out)
     return found
+
+
+def _from_json(text: str) -> PdfText:
+    """A stored ``PdfText``; raises ValueError for anything else (``memo.lookup``: a miss)."""
+    import json
+
+    fields = json.loads(text)
+    if not (isinstance(fields, dict) and fields.keys() == {"text", "error", "pages"} and isinstance(fields["text"], str)
+            and isinstance(fields["error"], (str, type(None))) and type(fields["pages"]) is int):
+        raise ValueError("not a stored PdfText")
+    return PdfText(**fields)
 
 
 # -- what the text mentions ------------------------------------------------------------------

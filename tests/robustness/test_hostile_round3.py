@@ -8,6 +8,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from harness import BUNDLE, base_case, write_case  # noqa: E402
@@ -102,3 +104,45 @@ def test_a_name_no_file_can_have_is_missing_not_a_symlink_outside(work):
     found, _ = _findings(repo, "--select", "SCH003,SCH004,LNT003")
     expected = [(MANIFEST, _line(data, needle), "SCH003") for needle in (b'"media/\\ud800.png"', b'"media/aaaa', b'"media/bbbb')]
     assert [(f["path"], f["line"], f["code"]) for f in found] == expected
+
+
+# -- the memo cache (answers kept by content hash) -----------------------------------------------------
+@pytest.fixture(scope="module")
+def memo_repo(tmp_path_factory):
+    """The base repo, linted once with the cache on (the memo holds its probes, PDF text, language
+    scores, CLDR tables), and what that first run found."""
+    import os
+
+    work = tmp_path_factory.mktemp("memo")
+    repo = write_case(work, base_case())
+    env = {**os.environ, "LISTING_LINT_CACHE_DIR": str(work / "cache")}
+    return repo, env, _cached_run(repo, env)
+
+
+def _cached_run(repo: Path, env: dict) -> list[tuple]:
+    import subprocess
+
+    for stale in (Path(env["LISTING_LINT_CACHE_DIR"])).glob("cache-v*.sqlite3*"):
+        stale.unlink()  # the result cache would answer the whole bundle: the rules must ask the memo
+    cmd = [sys.executable, "-m", "listing_lint", "check", "--as-of", "2026-11-25", "--jobs", "1", "--format", "json",
+           "--select", "MED,CMP013,LOC,LNT003"]
+    done = subprocess.run(cmd, cwd=repo, capture_output=True, text=True, env=env, timeout=120, stdin=subprocess.DEVNULL)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-2000:]
+    return [(f["path"], f["line"], f["code"], f["message"]) for f in json.loads(done.stdout)["findings"]]
+
+
+@pytest.mark.parametrize("value", ["[" * 100_000, b"\x00\xff", '{"evil": 1}'], ids=["deep-json", "blob", "other-shape"])
+def test_an_edited_memo_row_is_a_miss_not_a_crash(memo_repo, value):
+    """A CI cache is restored from what an earlier job wrote: a memo row edited there (a JSON bomb,
+    a BLOB where text was written, a value of another shape) reached the decoders as it was: the
+    MED, LOC and CMP rules stopped with LNT003 ("Please report this", ten of them), and LOC011
+    quoted the row as the repaired text of every title ('should read ""evil": 1}"'). Each such row
+    is now a miss: worked out again, the same findings as the first run."""
+    import sqlite3
+
+    repo, env, first = memo_repo
+    assert first and not [f for f in first if f[2] == "LNT003"]
+    with sqlite3.connect(Path(env["LISTING_LINT_CACHE_DIR"]) / "memo-v1.sqlite") as db:
+        assert db.execute("SELECT count(DISTINCT substr(ns, 1, 6)) FROM memo").fetchone()[0] >= 5
+        db.execute("UPDATE memo SET value = ?", (value,))
+    assert _cached_run(repo, env) == first
