@@ -146,3 +146,42 @@ def test_an_edited_memo_row_is_a_miss_not_a_crash(memo_repo, value):
         assert db.execute("SELECT count(DISTINCT substr(ns, 1, 6)) FROM memo").fetchone()[0] >= 5
         db.execute("UPDATE memo SET value = ?", (value,))
     assert _cached_run(repo, env) == first
+
+
+# -- file names that read as options ---------------------------------------------------------------
+def _hook_repo(work) -> tuple[Path, str]:
+    """A repo with two schema errors recorded in a baseline committed as ``bl.html``, and the
+    hook's argument order: its args, then the changed files (pre-commit passes no ``--``)."""
+    case = base_case()
+    case.files[MANIFEST] = case.files[MANIFEST].replace(b'"markets"', b'"markets_x"')
+    repo = write_case(work, case)
+    done = cli(repo, "--select", "SCH", "--write-baseline", "all.json")
+    assert "Recorded 2 findings" in done.stderr, done.stderr
+    (repo / "all.json").rename(repo / "bl.html")
+    return repo, MANIFEST
+
+
+@pytest.mark.parametrize("name", ["--baseline=bl.html", "-obl.html", "--config=bl.html"])
+def test_a_file_named_like_an_option_is_refused_not_obeyed(work, name):
+    """pre-commit runs ``listing-lint check <args> <files>``: a pull request that added a file named
+    ``--baseline=bl.html`` beside a baseline saved as ``bl.html`` had the hook read it as the option:
+    its two errors hidden, exit 0 (``-obl.html`` sent the report into a file, ``--config=`` swapped
+    the config). An argument that starts with "-" and names a file here is now a usage error."""
+    repo, manifest = _hook_repo(work)
+    (repo / name).write_text("<p>x</p>\n", encoding="utf-8")
+    done = cli(repo, "--select", "SCH", manifest, name)
+    assert done.returncode == 2, (done.returncode, done.stdout[-500:], done.stderr[-500:])
+    assert f"{name} is both an option and a file here; rename the file, or write ./{name} to lint it" in done.stderr
+    assert "hidden by" not in done.stderr + done.stdout
+
+
+def test_an_option_that_names_no_file_still_works(work):
+    """Near miss: the same option typed on purpose (no such file) hides the errors; ``./NAME`` and
+    names after ``--`` are paths."""
+    repo, manifest = _hook_repo(work)
+    done = cli(repo, "--select", "SCH", manifest, "--baseline=bl.html")
+    assert done.returncode == 0 and "2 findings hidden by baseline bl.html" in done.stderr, done.stderr
+    (repo / "--baseline=bl.html").write_text("<p>x</p>\n", encoding="utf-8")
+    for args in (["./--baseline=bl.html", manifest], ["--", manifest, "--baseline=bl.html"]):
+        done = cli(repo, "--select", "SCH", *args)
+        assert done.returncode == 1 and "Found 2 errors" in done.stdout, (args, done.stdout[-300:], done.stderr[-300:])
