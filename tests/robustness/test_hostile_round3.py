@@ -185,3 +185,43 @@ def test_an_option_that_names_no_file_still_works(work):
     for args in (["./--baseline=bl.html", manifest], ["--", manifest, "--baseline=bl.html"]):
         done = cli(repo, "--select", "SCH", *args)
         assert done.returncode == 1 and "Found 2 errors" in done.stdout, (args, done.stdout[-300:], done.stderr[-300:])
+
+
+# -- GIF comments ----------------------------------------------------------------------------------
+def _gif(comments: bytes, frames: int = 1) -> bytes:
+    """A 1x1 GIF with a global palette: ``comments`` (raw extension bytes) before each frame."""
+    import struct
+
+    frame = b"\x2c" + struct.pack("<HHHHB", 0, 0, 1, 1, 0) + b"\x02\x02\x44\x01\x00"
+    return b"GIF89a" + struct.pack("<HHBBB", 1, 1, 0x80, 0, 0) + b"\x00\x00\x00\xff\xff\xff" + (comments + frame) * frames + b"\x3b"
+
+
+def _gif_case(work, data: bytes) -> tuple[Path, int]:
+    case = base_case()
+    del case.files[f"{BUNDLE}/media/scene-1.png"]
+    case.files[f"{BUNDLE}/media/scene-1.gif"] = data
+    case.files[MANIFEST] = case.files[MANIFEST].replace(b'"media/scene-1.png"', b'"media/scene-1.gif"')
+    return write_case(work, case), _line(case.files[MANIFEST], b'"media/scene-1.gif"')
+
+
+def test_a_gif_of_a_million_tiny_comments_is_refused_before_it_is_opened(work):
+    """Pillow keeps every sub-block of a GIF comment as its own bytes object while it opens the
+    file: 1,500,000 one-byte comments (7.5 MB) took about 280 MB to open, 35 MB of them ran a
+    1 GiB process out of memory ("cannot be decoded (MemoryError)"), and without a cap a file at
+    max-media-bytes would take gigabytes. The comments are priced before Pillow sees the file."""
+    from test_decode_budget import cli_capped
+
+    repo, line = _gif_case(work, _gif(b"\x21\xfe\x01x\x00" * 1_500_000))
+    _, found, elapsed = cli_capped(repo, "--select", "MED005,LNT003", "--jobs", "1")
+    assert [(f["path"], f["line"], f["code"], f["severity"]) for f in found] == [(MANIFEST, line, "MED005", "warning")]
+    assert "was not decoded: reading its comments takes 268 MiB, over the budget of 128 MiB (max-decode-bytes)" in found[0]["message"]
+    assert elapsed < 20
+
+
+def test_a_gif_with_ordinary_comments_is_decoded(work):
+    """Near miss: a comment on each of 300 frames ("Made with GIMP", as editors write) is read."""
+    from test_decode_budget import cli_capped
+
+    repo, _ = _gif_case(work, _gif(b"\x21\xfe\x0eMade with GIMP\x00", frames=300))
+    _, found, _ = cli_capped(repo, "--select", "MED005,LNT003", "--jobs", "1")
+    assert found == []
