@@ -91,14 +91,12 @@ def test_a_name_no_file_can_have_is_missing_not_a_symlink_outside(work):
     ``lstat`` raise (UnicodeEncodeError, ENAMETOOLONG), and the resolver took any error for a
     symlink loop: SCH004 "a symlink that resolves outside the bundle", about a file that does not
     exist. It is SCH003 (missing), at its line; a dangling link inside stays missing too."""
-    import json as _json
-
     case = base_case()
-    doc = _json.loads(case.files[MANIFEST])
+    doc = json.loads(case.files[MANIFEST])
     doc["media"][2]["file"] = "media/\ud800.png"
     doc["media"][3]["file"] = "media/" + "a" * 300 + ".png"
     doc["media"][4]["file"] = "media/" + "b" * 5000 + "/x.png"
-    data = _json.dumps(doc, indent=2).encode()  # ASCII: the surrogate as its \\ud800 escape
+    data = json.dumps(doc, indent=2).encode()  # ASCII: the surrogate as its \\ud800 escape
     case.files[MANIFEST] = data
     repo = write_case(work, case)
     found, _ = _findings(repo, "--select", "SCH003,SCH004,LNT003")
@@ -122,7 +120,7 @@ def memo_repo(tmp_path_factory):
 def _cached_run(repo: Path, env: dict) -> list[tuple]:
     import subprocess
 
-    for stale in (Path(env["LISTING_LINT_CACHE_DIR"])).glob("cache-v*.sqlite3*"):
+    for stale in Path(env["LISTING_LINT_CACHE_DIR"]).glob("cache-v*.sqlite3*"):
         stale.unlink()  # the result cache would answer the whole bundle: the rules must ask the memo
     cmd = [sys.executable, "-m", "listing_lint", "check", "--as-of", "2026-11-25", "--jobs", "1", "--format", "json",
            "--select", "MED,CMP013,LOC,LNT003"]
