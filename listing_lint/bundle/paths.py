@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import re
@@ -66,6 +67,8 @@ def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
     top = str(root)
     try:
         real, st = _real_below(top, joined.split("/"))
+    except (UnicodeEncodeError, NameTooLong):  # no file can have this name: a lone surrogate, 256+ bytes
+        return Resolved(raw, joined, None, "missing")
     except (OSError, RuntimeError, ValueError):  # symlink loops on some platforms
         return Resolved(raw, joined, None, "symlink-outside")
     if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
@@ -75,6 +78,10 @@ def resolve_in(root: Path, ref: str, base: str = "") -> Resolved:
     if not stat.S_ISREG(st.st_mode):
         return Resolved(raw, joined, None, "not-a-file")
     return Resolved(raw, joined, Path(real), None)
+
+
+class NameTooLong(Exception):
+    """A path part longer than the file system allows (ENAMETOOLONG): no such file can exist."""
 
 
 def _real_below(root: str, parts: list[str]) -> tuple[str, os.stat_result | None]:
@@ -91,6 +98,10 @@ def _real_below(root: str, parts: list[str]) -> tuple[str, os.stat_result | None
             st = os.lstat(current)
         except (FileNotFoundError, NotADirectoryError):
             return os.path.join(current, *parts[i + 1:]), None
+        except OSError as exc:
+            if exc.errno == errno.ENAMETOOLONG:
+                raise NameTooLong from exc
+            raise
         if stat.S_ISLNK(st.st_mode):
             real = os.path.realpath(os.path.join(current, *parts[i + 1:]))
             try:

@@ -370,6 +370,7 @@ def _encode_scores(scores: dict[str, float]) -> str:
 
 
 def _decode_scores(stored: str) -> dict[str, float]:
+    """What ``_encode_scores`` wrote; raises (ValueError, struct.error, binascii.Error) for anything else."""
     head, _, packed = stored.partition("|")
     langs = head.split(",") if head else []
     return dict(zip(langs, struct.unpack(f"<{len(langs)}d", binascii.a2b_base64(packed))))
@@ -471,9 +472,9 @@ class Judge:
             found = self._prefetched.get(key)
             if found is not None:
                 return found
-        stored = memo.get(ns, key)
+        stored = memo.lookup(ns, key, _decode_scores)
         if stored is not None:
-            return _decode_scores(stored)
+            return stored
         if backend == "lingua-high":
             with self._lock:
                 self._accurate_calls += 1
