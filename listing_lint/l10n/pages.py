@@ -70,10 +70,15 @@ def keep_terms(bundle, ctx) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def page_texts(page) -> list[Text]:
-    return [
-        Text(page.locale, b.kind, b.text, b.judged_text, b, b.lang, page)
-        for b in page.blocks
-    ]
+    """The page's blocks as ``Text`` records, made once per page (six LOC rules and ``texts`` ask, some
+    once per locale: 21 lists a bundle); a new list each time, the same records (issue 18, session 9)."""
+    made = page.__dict__.get("_l10n_texts")
+    if made is None:
+        made = page.__dict__["_l10n_texts"] = [
+            Text(page.locale, b.kind, b.text, b.judged_text, b, b.lang, page)
+            for b in page.blocks
+        ]
+    return list(made)
 
 
 def texts(bundle, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Text]:
