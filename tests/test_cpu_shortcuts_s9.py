@@ -1,0 +1,156 @@
+"""Shortcuts taken for CPU in issue 18, session 9 (the rules' long tail and shared per-bundle work)
+give the answers of the longer way."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from listing_lint.bundle import text as blocks_mod
+from listing_lint.bundle.html import parse
+from listing_lint.bundle.paths import resolve_in
+
+
+# -- page blocks: attribute names read once, childless elements without the walk ---------------------
+def _blocks_the_long_way(page) -> list:
+    """``text.extract_blocks`` as it was before session 9 (four attribute lookups an element, the
+    inline walk for every block)."""
+    T = blocks_mod
+    root = page.root
+    if root is None:
+        return []
+    page_lang = T._norm_lang(page.locale or "") or None
+    out = []
+    stack = [(root, False, None)]
+    while stack:
+        el, skipped, lang = stack.pop()
+        if el is not root:
+            own = el.get("lang")
+            if own and own.strip():
+                lang = T._norm_lang(own)
+        skipped = skipped or el.tag in T.SKIP_TAGS or el.get("translate", "").strip().lower() == "no"
+        stack.extend((child, skipped, lang) for child in reversed(el) if isinstance(child.tag, str))
+        if el.tag in T.SKIP_TAGS:
+            continue
+        for attr in T.TEXT_ATTRS:
+            value = el.get(attr)
+            if value and value.strip() and not skipped:
+                text = T._collapse(value)
+                out.append((attr, text, text, el.sourceline or 1, el, lang))
+        if skipped or not T._is_block(el):
+            continue
+        visible, judged = T._texts(el, lang or page_lang)
+        text = T._collapse("".join(visible))
+        if text:
+            out.append((el.tag, text, T._collapse("".join(judged)), el.sourceline or 1, el, lang))
+    return out
+
+
+class _Page:
+    def __init__(self, source: str, locale: str):
+        self.locale = locale
+        self.root = parse(source)[0]
+
+    def span(self, element=None, line=None):
+        return None
+
+
+def _as_tuples(blocks) -> list:
+    return [(b.kind, b.text, b.judged_text, b.line, b.element, b.lang) for b in blocks]
+
+
+_HTML_PIECES = st.sampled_from([
+    "<p>", "</p>", "<div>", "</div>", "<li>", "</li>", "<ul>", "</ul>", "<td>", "</td>", "<h2>", "</h2>",
+    "<b>", "</b>", "<span>", "</span>", "<br>", "<img>", '<img alt="Foto">', '<img alt=" ">', '<p title="Titel">',
+    '<span lang="en">', '<span lang="es-ES">', '<span lang=" ">', '<p lang="fr">', '<div lang="EN_us">',
+    '<span translate="no">', '<p translate=" NO ">', '<div translate="yes">', '<i translate="no" lang="en">',
+    "<script>", "</script>", "<style>", "</style>", "<!-- c -->", "<?pi x?>", "&amp;", "&nbsp;",
+    "Texto", "más texto", " ", "\n", "\t", "Hello world", "«Bien»", "x", "<section>", "</section>", "<table><tr>",
+    '<a href="x" title="Enlace">', "</a>", "<button>", "<html lang='ru'>", "<body>", "</body>",
+])
+_HTML = st.lists(_HTML_PIECES, max_size=40).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_HTML, st.text(max_size=60)), st.sampled_from(["es", "en", "fr-FR", "ru", ""]))
+@example('<p>Uno <span lang="en">two</span> tres</p><p>Solo</p><img alt="A  b">', "es")
+@example('<div>Texto<br>más <b>texto</b><p>dentro</p> fuera</div>', "es")
+@example('<p><!-- c --></p><p>a<!-- c -->b</p>', "fr")
+def test_blocks_are_the_long_ways(source, locale):
+    page = _Page(source, locale)
+    assert _as_tuples(blocks_mod.extract_blocks(page)) == _blocks_the_long_way(page)
+
+
+def test_blocks_of_the_bench_and_fixture_pages_are_the_long_ways():
+    root = Path(__file__).resolve().parent.parent
+    pages = sorted((root / "fixtures").rglob("*.html"))
+    bench = root / "bench" / "repo-100" / "listings"
+    if bench.is_dir():
+        pages += sorted(bench.glob("*/detail/*.html"))[:200]
+    assert len(pages) > 20
+    for path in pages:
+        source = path.read_text(encoding="utf-8", errors="replace")
+        page = _Page(source, path.stem)
+        assert _as_tuples(blocks_mod.extract_blocks(page)) == _blocks_the_long_way(page), path
+
+
+# -- a bundle's paths looked up in the file system once (bundle.paths.resolve_in, ``located``) -----
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    root = tmp_path_factory.mktemp("bundle").resolve()
+    (root / "media").mkdir()
+    (root / "detail").mkdir()
+    (root / "media" / "a.jpg").write_bytes(b"x")
+    (root / "media" / "dir").mkdir()
+    outside = tmp_path_factory.mktemp("outside").resolve()
+    (outside / "secret.jpg").write_bytes(b"x")
+    os.symlink(outside / "secret.jpg", root / "media" / "leak.jpg")
+    os.symlink(root / "media" / "a.jpg", root / "media" / "alias.jpg")
+    os.symlink(root / "media" / "loop1", root / "media" / "loop2")
+    os.symlink(root / "media" / "loop2", root / "media" / "loop1")
+    return root
+
+
+_REFS = st.lists(st.sampled_from(["media", "a.jpg", "..", ".", "dir", "leak.jpg", "alias.jpg", "loop1", "none.jpg",
+                                  "detail", "", " "]), max_size=4).map("/".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(_REFS, st.sampled_from(["", "detail/es.html", "listing.json", "media/x"])), max_size=8))
+@example([("media/a.jpg", ""), ("../media/a.jpg", "detail/es.html")])
+@example([("media/leak.jpg", ""), ("../media/leak.jpg", "detail/fr.html")])
+def test_paths_located_once_resolve_as_alone(tree, refs):
+    located: dict = {}  # one bundle's, shared by every reference in turn
+    for ref, base in refs:
+        assert resolve_in(tree, ref, base, located) == resolve_in(tree, ref, base)
+
+
+# -- LOC012: a Spanish text without "?" and "!" is not searched ------------------------------------
+from listing_lint.rules.localization import LOC012_typography as loc012  # noqa: E402
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(["¿", "?", "¡", "!", "Hola", " ", ".", "\n", "http://x.es/?a=1!", "www.a.es?",
+                                           ";", ":", "Sí"]), max_size=12).map("".join), st.text(max_size=40)))
+def test_spanish_marks_prefilter(text):
+    """What ``_spanish`` reports is a "?" or "!" of the text with its URLs removed: a text the
+    prefilter passes over has none."""
+    if not loc012._may_ask_or_exclaim(text):
+        assert not [m for m in __import__("re").finditer(r"[.:;\n?!]", loc012._URL.sub(" ", text)) if m.group() in "?!"]
+
+
+# -- page_texts and certificates made once, handed out as new lists --------------------------------
+def test_page_texts_are_made_once_and_handed_out_as_new_lists():
+    from listing_lint.l10n.pages import page_texts
+
+    page = _Page('<p>Uno</p><p lang="en">Two</p><img alt="Tres">', "es")
+    page.blocks = blocks_mod.extract_blocks(page)
+    first, second = page_texts(page), page_texts(page)
+    assert first is not second and first == second  # the same records (identity equality)
+    first.clear()
+    assert [(t.kind, t.text, t.judged_source, t.declared, t.at) for t in page_texts(page)] == [
+        (b.kind, b.text, b.judged_text, b.lang, b) for b in page.blocks]
