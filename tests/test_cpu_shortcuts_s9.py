@@ -154,3 +154,47 @@ def test_page_texts_are_made_once_and_handed_out_as_new_lists():
     first.clear()
     assert [(t.kind, t.text, t.judged_source, t.declared, t.at) for t in page_texts(page)] == [
         (b.kind, b.text, b.judged_text, b.lang, b) for b in page.blocks]
+
+
+# -- JSON pointers joined at once when no token needs escaping (bundle.positions) --------------------
+from listing_lint.bundle import positions  # noqa: E402
+
+
+def _pointer_the_long_way(*parts) -> str:
+    out = []
+    for part in parts:
+        token = part if type(part) is str else str(part)
+        out.append(positions.escape_pointer_token(token) if "~" in token or "/" in token else token)
+    return "/" + "/".join(out) if out else ""
+
+
+def _walk_the_long_way(node, ptr, missing=None):
+    for token in ptr.split("/")[1:]:
+        token = token.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return missing
+    return node
+
+
+_TOKENS = st.one_of(st.sampled_from(["a", "", "~", "/", "~1", "~0", "a/b", "~/", "0", "1", "x~y", "é"]),
+                    st.integers(-2, 12), st.text(max_size=4))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TOKENS, max_size=5))
+def test_pointer_is_the_long_ways(parts):
+    assert positions.pointer(*parts) == _pointer_the_long_way(*parts)
+
+
+_DOC = {"a": [{"b": 1, "a/b": 2, "~": 3, "x~y": [4, 5]}, "s"], "": {"": 6}, "0": 7, "~1": 8, "é": 9}
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TOKENS, max_size=4))
+def test_walk_is_the_long_ways(parts):
+    for ptr in (positions.pointer(*parts), "/" + "/".join(map(str, parts)) if parts else ""):
+        assert positions.walk(_DOC, ptr, "missing") == _walk_the_long_way(_DOC, ptr, "missing")
