@@ -8,7 +8,7 @@ computed only when a rule asks and shared through ``ctx.cache`` by LOC002, LOC00
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from listing_lint.bundle.model import base_language, normalize_locale
@@ -29,9 +29,9 @@ class Text:
     page: Any = None  # the Page for blocks
     _judged: str | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def lang(self) -> str:
-        return base_language(self.locale)
+        return base_language(self.locale)  # asked ~750 times a bundle: kept on the record
 
     @property
     def other_language(self) -> bool:
