@@ -198,3 +198,62 @@ _DOC = {"a": [{"b": 1, "a/b": 2, "~": 3, "x~y": [4, 5]}, "s"], "": {"": 6}, "0":
 def test_walk_is_the_long_ways(parts):
     for ptr in (positions.pointer(*parts), "/" + "/".join(map(str, parts)) if parts else ""):
         assert positions.walk(_DOC, ptr, "missing") == _walk_the_long_way(_DOC, ptr, "missing")
+
+
+# -- element columns located line by line when first asked (bundle.page.Page._column) ---------------
+def _columns_the_long_way(page) -> dict:
+    """``Page._columns`` as it was: every element of the page located up front."""
+    columns: dict = {}
+    if page.file is None or page.root is None:
+        return columns
+    lines = page.file.lines
+    cursor: dict[int, int] = {}
+    lowered: dict[int, str] = {}
+    for el in page.root.iter():
+        if not isinstance(el.tag, str) or el.sourceline is None:
+            continue
+        text = lowered.get(el.sourceline)
+        if text is None:
+            text = lowered[el.sourceline] = lines.line_text(el.sourceline).lower()
+        at = text.find("<" + el.tag.lower(), cursor.get(el.sourceline, 0))
+        if at >= 0:
+            columns[el] = at + 1
+            cursor[el.sourceline] = at + 1
+    return columns
+
+
+def _check_columns(page) -> None:
+    columns = _columns_the_long_way(page)
+    elements = list(page.root.iter()) if page.root is not None else []
+    for el in reversed(elements):  # asked out of document order: each line is still located in order
+        assert page.span(el).column == columns.get(el, 1)
+        expected = None if el not in columns or el.sourceline is None else page.file.lines.offset(el.sourceline, columns[el])
+        assert page.element_offset(el) == expected
+
+
+def _file_page(tmp_path, source: str):
+    from listing_lint.bundle.files import SourceFile
+    from listing_lint.bundle.page import Page
+
+    path = tmp_path / "p.html"
+    path.write_bytes(source.encode("utf-8"))
+    return Page(None, "es", "/detail_pages/es", SourceFile(path, "p.html", "p.html"), None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_HTML_PIECES, st.sampled_from(["<P>", "<Img ALT='x'>", "<br/>", "<div><div><div>", "\n\n"])),
+                max_size=40).map("".join))
+@example("<p><b>a</b><b>b</b></p>\n<p>c<i>d</i></p>")
+@example("<ul><li>a<li>b<li>c</ul>")  # implied end tags: elements of one line, found in order
+def test_columns_are_the_long_ways(tmp_path_factory, source):
+    _check_columns(_file_page(tmp_path_factory.mktemp("page"), source))
+
+
+def test_columns_of_the_bench_and_fixture_pages_are_the_long_ways(tmp_path):
+    root = Path(__file__).resolve().parent.parent
+    pages = sorted((root / "fixtures").rglob("*.html"))
+    bench = root / "bench" / "repo-100" / "listings"
+    if bench.is_dir():
+        pages += sorted(bench.glob("*/detail/*.html"))[:100]
+    for path in pages:
+        _check_columns(_file_page(tmp_path, path.read_text(encoding="utf-8", errors="replace")))
