@@ -257,3 +257,30 @@ def test_columns_of_the_bench_and_fixture_pages_are_the_long_ways(tmp_path):
         pages += sorted(bench.glob("*/detail/*.html"))[:100]
     for path in pages:
         _check_columns(_file_page(tmp_path, path.read_text(encoding="utf-8", errors="replace")))
+
+
+# -- standard references parsed once per text (standards.refparse.try_parse) ------------------------
+from listing_lint.standards import refparse  # noqa: E402
+
+_REF_PIECES = st.sampled_from(["EN", "BS EN", "ETSI EN", "IEC", "EN IEC", "ASTM", " ", "62368-1", "300 328", "F963", ":", "2014",
+                               "+A11:2017", " V2.2.2", "(2019-07)", "-23", "A1", "RED Art. 3(3)(d)", "x", "", "/", "ISO/IEC"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.lists(_REF_PIECES, max_size=6).map("".join), st.text(max_size=20)))
+@example("EN 62368-1:2014+A11:2017")
+@example("EN 62368-1:2014 A11")
+def test_try_parse_is_the_long_ways(text):
+    for _ in range(2):  # the second answer comes from the cache
+        got = refparse.try_parse(text)
+        try:
+            expected = refparse.parse_ref(text)
+        except refparse.RefError as exc:
+            assert type(got) is refparse.RefError and got.args == exc.args
+        else:
+            assert got == expected and repr(got) == repr(expected)
+
+
+def test_try_parse_of_what_is_not_text():
+    got = refparse.try_parse(None)
+    assert isinstance(got, refparse.RefError) and str(got) == "the reference is empty"
