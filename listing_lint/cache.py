@@ -207,6 +207,12 @@ def _config_files(settings: Settings) -> dict[str, str | None]:
     return out
 
 
+#: config keys that decide how a run's results are shown (and with how many processes they are
+#: made), never what they are: a run changing only these reads the results stored by the last one.
+#: A CI job writing GitHub annotations and then SARIF from the same cache linted everything twice.
+SHOWN_ONLY = frozenset({"format", "fail-on", "jobs", "cache", "max-findings-per-rule"})
+
+
 def run_key(settings: Settings) -> str:
     from listing_lint import __version__
 
@@ -215,7 +221,7 @@ def run_key(settings: Settings) -> str:
         "version": __version__,
         "code": code_fingerprint(settings),
         "rules": [[r.code, r.version, r.plugin] for r in settings.rules()],
-        "config": settings.config.values,
+        "config": {key: value for key, value in settings.config.values.items() if key not in SHOWN_ONLY},
         "config-root": str(settings.config.root),
         "config-files": _config_files(settings),
         "cwd": str(settings.cwd),

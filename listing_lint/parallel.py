@@ -114,18 +114,34 @@ def _one(manifest: Path) -> tuple[BundleResult, Entry | None, bool]:
         _after_bundle()
 
 
-def _after_bundle() -> None:
-    """Give the heap glibc keeps after frees back to the system (0.2 ms).
+#: private memory (bytes) a process may gain past its last trim before the next one. Trimming
+#: after every bundle gave back what the next bundle then faulted in again, page by page: 620,000
+#: page faults and 3-7 CPU s over the 1,000-bundle bench (docs/decisions.md "Session 9: trimming")
+TRIM_SLACK = 4 << 20
+_trimmed_at: int | None = None  # private bytes right after this process's last trim
+
+
+def _after_bundle(force: bool = False) -> None:
+    """Give the heap glibc keeps after frees back to the system, when it has grown (0.2 ms).
 
     Loading language models decompresses them through temporary buffers, and decoding pictures
     and parsing pages leave freed blocks too; glibc keeps such memory in the process. On the
-    1,000-bundle bench that was most of a worker's private memory, and trimming after each bundle
-    kept the run's peak under 500 MiB (Dask trims its workers the same way). Only on glibc;
-    anywhere else it does nothing.
+    1,000-bundle bench that was most of a worker's private memory, and trimming kept the run's
+    peak under 500 MiB (Dask trims its workers the same way). A bundle's own buffers (a video's
+    bytes, the pictures' thumbnails) are freed and allocated again by the next bundle, so the
+    trim waits until the process's private memory is ``TRIM_SLACK`` over what it was after the
+    last one: the same peak within a few MiB, without faulting those buffers in again for every
+    bundle (``force``: trim now). Only on glibc; anywhere else it does nothing.
     """
+    global _trimmed_at
     trim = libc.function("malloc_trim")  # musl and other C libraries have none
-    if trim is not None:
-        trim(0)
+    if trim is None:
+        return
+    private = libc.private_bytes()
+    if not force and private is not None and _trimmed_at is not None and private <= _trimmed_at + TRIM_SLACK:
+        return
+    trim(0)
+    _trimmed_at = libc.private_bytes()
 
 
 M_ARENA_MAX = -8  # glibc's mallopt parameter (malloc.h)
@@ -266,7 +282,7 @@ def lint_bundles(fn, manifests: list[Path], settings: Settings, jobs: int = 0, u
             _prepare(settings, len(todo))
             # the models' load buffers, freed but kept by glibc: a worker's trim after its first
             # bundle would give back its copy of them and leave the parent's as the parent's own
-            _after_bundle()
+            _after_bundle(force=True)
             # Objects the parent made (modules, models' Python side) move to a generation the
             # collector never walks: a worker's collections then do not write to, and so copy,
             # the pages it shares with the parent (copy-on-write after fork).

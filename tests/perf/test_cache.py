@@ -9,11 +9,12 @@ import time
 from datetime import date
 from pathlib import Path
 
-from perfkit import BUNDLES, rows, run_repo
+from perfkit import AS_OF, BUNDLES, rows, run_repo
 
 from listing_lint import registry
-from listing_lint.cache import FORMAT
-from listing_lint.engine import lint_bundle
+from listing_lint.cache import FORMAT, run_key
+from listing_lint.config import Config
+from listing_lint.engine import lint_bundle, make_settings
 
 LINTED: list[str] = []
 ALL = BUNDLES + 4  # generated bundles and the defect ones (perfkit.add_defects)
@@ -103,6 +104,23 @@ def test_config_change_misses(repo):
     lint_counting(repo)
     _, relinted = lint_counting(repo, required_locales=["en", "de"])
     assert len(relinted) == ALL
+
+
+def test_how_results_are_shown_does_not_miss(repo):
+    """The output format, the exit threshold, the process count and the shown-findings cap change
+    how a run's results are shown, not what they are: a CI job that writes annotations and then
+    SARIF reads the second run from the cache (it linted every bundle again before)."""
+    lint_counting(repo)
+    for change in ({"format": "sarif"}, {"fail_on": "warning"}, {"max_findings_per_rule": 3},
+                   {"format": "json", "fail_on": "info"}):
+        _, relinted = lint_counting(repo, **change)
+        assert relinted == [], change
+
+    def key(**values):  # --jobs reaches the config as "jobs" (the helpers above pass it apart)
+        return run_key(make_settings(Config(values={"cache": True, **values}, root=repo), [str(repo)], repo, AS_OF))
+
+    assert key(jobs=2) == key(jobs=1) == key()
+    assert key(**{"required-locales": ["en"]}) != key()  # what the rules see still misses
 
 
 def test_selection_change_misses(repo):

@@ -98,3 +98,46 @@ def _heaps(mode: str) -> int:
 def test_before_the_models_load_every_thread_allocates_from_one_heap():
     assert _heaps("default") > 1  # glibc's own setting: a heap per thread (lingua loads in threads)
     assert _heaps("one") == 1
+
+
+TRIMS = """
+import ctypes, json, resource
+from listing_lint import libc, parallel
+c = ctypes.CDLL("libc.so.6")
+c.malloc.restype = ctypes.c_void_p
+c.free.argtypes = [ctypes.c_void_p]
+c.mallopt(-3, 1 << 30)  # M_MMAP_THRESHOLD: blocks from the heap, as a bundle's are once glibc raised the threshold
+c.mallopt(-1, 1 << 30)  # M_TRIM_THRESHOLD: free() alone never gives the heap's top back
+BLOCK = 64 << 10
+def bundle(mib):  # a bundle's transient buffers: written, then freed
+    blocks = [c.malloc(BLOCK) for _ in range(mib * 16)]
+    for b in blocks:
+        ctypes.memset(b, 1, BLOCK)
+    for b in blocks:
+        c.free(b)
+faults = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+parallel._after_bundle(force=True)
+f = faults()
+for _ in range(20):
+    bundle(2)
+    parallel._after_bundle()
+out = {"faults": faults() - f}
+before = libc.private_bytes()
+bundle(3 * parallel.TRIM_SLACK >> 20)
+out["grown"] = libc.private_bytes() - before
+parallel._after_bundle()
+out["kept"] = libc.private_bytes() - before
+print(json.dumps(out))
+"""
+
+
+def test_a_worker_trims_when_its_memory_grew_not_after_every_bundle():
+    """Session 9: trimming after every bundle gave back the pages the next bundle wrote again, and
+    each came back as a page fault (620,000 over the 1,000-bundle bench). Twenty bundles that each
+    write and free 2 MiB now fault those pages in once; a bundle that leaves more than the slack
+    behind is still trimmed."""
+    out = json.loads(subprocess.run([sys.executable, "-c", TRIMS], capture_output=True, text=True, check=True).stdout)
+    pages = 2 * 2**20 // 4096  # one bundle's buffers
+    assert out["faults"] < 3 * pages  # trimming each time: about 20 * pages
+    assert out["grown"] > 2 * (4 << 20)
+    assert out["kept"] < 2**20
