@@ -80,7 +80,7 @@ def _locate(top: str, joined: str) -> tuple[Path | None, str | None]:
     try:
         real, st = _real_below(top, joined.split("/"))
     except (UnicodeEncodeError, NameTooLong):  # no file can have this name: a lone surrogate, 256+ bytes
-        return Resolved(raw, joined, None, "missing")
+        return None, "missing"
     except (OSError, RuntimeError, ValueError):  # symlink loops on some platforms
         return None, "symlink-outside"
     if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
