@@ -60,13 +60,34 @@ def use_color(stream) -> bool:
     return hasattr(stream, "isatty") and stream.isatty()
 
 
+class NoFileNamedAsAnOption(click.Command):
+    """``check`` refuses an argument that starts with "-" and also names a file or folder here.
+
+    pre-commit runs ``listing-lint check <hook args> <changed files>`` with no ``--`` before the
+    files (its maintainers leave that to each hook): a pull request adding a file named
+    ``--baseline=bl.html`` (it matches the hook's ``files``) beside a baseline saved as ``bl.html``
+    hid every finding that baseline listed, exit 0; ``--config=x.html`` or ``-ox.html`` steered the
+    run the same way. Taking such a name for a path instead would let a file named like one of the
+    hook's own args (``--fail-on=warning``) drop that option. Either reading can be a trap, so the
+    run stops (exit 2) and says so; ``./NAME`` or anything after ``--`` is a path as always."""
+
+    def parse_args(self, ctx, args):
+        for arg in args:
+            if arg == "--":
+                break
+            if arg.startswith("-") and arg != "-" and os.path.lexists(arg):
+                raise click.UsageError(f"{escape(arg, quote=True)} is both an option and a file here; rename the file, "
+                                       f"or write ./{escape(arg)} to lint it", ctx)
+        return super().parse_args(ctx, args)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="listing-lint")
 def main() -> None:
     """Lint marketplace listing bundles: schema, media, localization, conformity, premium readiness."""
 
 
-@main.command()
+@main.command(cls=NoFileNamedAsAnOption)
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(sorted(reporters.REPORTERS)), default=None, help="Output format (default text).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write the report to a file; the summary still goes to stderr.")

@@ -164,9 +164,27 @@ def get(ns: str, key: str) -> str | None:
             row = db.execute("SELECT value FROM memo WHERE ns = ? AND key = ?", (ns, key)).fetchone()
         except sqlite3.Error:
             return None
-        if row is not None:
-            _remember((ns, key), row[0])
-        return row[0] if row else None
+        if row is None or not isinstance(row[0], str):  # SQLite keeps any type: an edited row is a miss
+            return None
+        _remember((ns, key), row[0])
+        return row[0]
+
+
+def lookup(ns: str, key: str, decode):
+    """``decode(get(ns, key))``, or None when nothing is stored or what is stored does not decode.
+
+    The disk part is input like any file: a cache restored in CI may have been written by another
+    job, or edited. A row that ``decode`` refuses (raises) is a miss, worked out again and
+    rewritten, never an error in the rule that asked: before, an edited row stopped the MED, LOC
+    and CMP rules that read it with LNT003 ("Please report this"). ``decode`` checks the shape
+    of what it reads as strictly as its callers rely on it."""
+    stored = get(ns, key)
+    if stored is None:
+        return None
+    try:
+        return decode(stored)
+    except Exception:  # noqa: BLE001 - whatever a malformed row makes a decoder raise
+        return None
 
 
 def put(ns: str, key: str, value: str, persist: bool = True) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given, settings
@@ -119,13 +120,21 @@ def test_runs_are_built_from_whole_words():
     assert judge.capitalised_runs("Guantes de invierno arctic touchscreen") == []
 
 
+def _letter(ch):
+    name = unicodedata.name(ch, "")
+    return "Latin" if name.startswith("LATIN") else "Cyrillic" if name.startswith("CYRILLIC") else (
+        "Other" if ch.isalpha() else None)
+
+
 def _old_script_runs(text):
-    """The word-by-word build (a word's script is its last letter's: "API-ключ" is Cyrillic)."""
+    """The word-by-word build (a word's script is that of most letters of its last part, its last
+    letter's on a tie: "API-ключ" is Cyrillic, and so is "положениe" with a Latin "e")."""
     runs = []
     for m in judge._WORD.finditer(text):
-        name = unicodedata.name(m.group()[-1], "")
-        script = "Latin" if name.startswith("LATIN") else "Cyrillic" if name.startswith("CYRILLIC") else (
-            "Other" if m.group()[-1].isalpha() else None)
+        part = re.split(r"['’-]", m.group())[-1]
+        scripts = [_letter(c) for c in part]
+        last = _letter(m.group()[-1])
+        script = max(dict.fromkeys([last, *scripts]), key=scripts.count)  # ties: the last letter's
         if runs and runs[-1].script == script:
             last = runs[-1]
             runs[-1] = judge.Run(script, last.start, m.end(), last.words + (m.group(),))

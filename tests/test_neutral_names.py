@@ -72,3 +72,18 @@ def test_word_terms_are_decided_in_linear_time():
 ])
 def test_code_identifiers_are_removed(text, stripped):
     assert strip_neutral(text) == stripped
+
+
+@pytest.mark.parametrize(("text", "stripped"), [
+    # a text in capitals: its short function words are words when the word after them is kept
+    ("FUNCIONALIDADE DE TEMPORIZADOR PRECISO", "FUNCIONALIDADE DE TEMPORIZADOR PRECISO"),
+    ("GESTIÓN DE LISTAS DE REPRODUCCIÓN", "GESTIÓN DE LISTAS DE REPRODUCCIÓN"),
+    ("ОСТАВАЙТЕСЬ НА СВЯЗИ С ЛЕГКОСТЬЮ", "ОСТАВАЙТЕСЬ НА СВЯЗИ С ЛЕГКОСТЬЮ"),
+    ("FILTREZ LES VUES", "FILTREZ"),  # "VUES" is an acronym by its length: "LES" goes with it
+    ("ORDENAR POR", "ORDENAR"),  # a function word ending the text introduces nothing
+    ("CARGADOR USB-C DE 65 W", "CARGADOR W"),  # before a model code, as before
+    ("LED USB HDMI NFC", ""),  # acronyms stay acronyms
+    ("Conector DE", "Conector"),  # not a text in capitals: "DE" is an acronym (Germany's code)
+])
+def test_function_words_in_capitals(text, stripped):
+    assert strip_neutral(text) == stripped

@@ -155,6 +155,7 @@ class Bundle:
         self.manifest = SourceFile(manifest_path, base, display_path(manifest_path, cwd), max_text_bytes)
         self._files: dict[str, SourceFile] = {base: self.manifest}
         self._resolved: dict[tuple[str, str], Resolved] = {}  # resolving stats every folder on the way
+        self._located: dict = {}  # each path below the root as the file system told it (resolve_in)
         self._lstats: dict[str, object] = {}  # the lstat of each path below the root resolving met (paths.resolve_in)
         self._got: dict[str, Any] = {}  # JSON pointer -> value (or _MISSING); the data never changes
 
@@ -285,7 +286,7 @@ class Bundle:
         """Resolve a path written in the bundle (relative to the bundle file ``base``)."""
         key = (ref, base)
         if key not in self._resolved:
-            self._resolved[key] = resolve_in(self.root, ref, base, self._lstats)
+            self._resolved[key] = resolve_in(self.root, ref, base, self._located, self._lstats)
         return self._resolved[key]
 
     def file(self, ref: str, base: str = "") -> SourceFile | None:

@@ -87,25 +87,39 @@ class Page:
         return (el for el in self.root.iter(*tags) if isinstance(el.tag, str))
 
     @cached_property
-    def _columns(self) -> dict:
-        """Column of each element's ``<tag``: matched in document order, line by line."""
-        columns: dict = {}
+    def _by_line(self) -> dict[int, list]:
+        """The page's elements by the line their ``<tag`` is on, in document order (file pages)."""
+        by_line: dict[int, list] = {}
         if self.file is None or self.root is None:
-            return columns
-        lines = self.file.lines
-        cursor: dict[int, int] = {}
-        lowered: dict[int, str] = {}  # once per line: a page on one line of 40,000 elements was quadratic
+            return by_line
         for el in self.root.iter():
-            if not isinstance(el.tag, str) or el.sourceline is None:
-                continue
-            text = lowered.get(el.sourceline)
-            if text is None:
-                text = lowered[el.sourceline] = lines.line_text(el.sourceline).lower()
-            at = text.find("<" + el.tag.lower(), cursor.get(el.sourceline, 0))
-            if at >= 0:
-                columns[el] = at + 1
-                cursor[el.sourceline] = at + 1
-        return columns
+            if isinstance(el.tag, str) and el.sourceline is not None:
+                by_line.setdefault(el.sourceline, []).append(el)
+        return by_line
+
+    def _column(self, element: etree._Element) -> int | None:
+        """Column of an element's ``<tag``: matched in document order along its line, each line's
+        elements located the first time one of them is asked for (a line's matches depend only on
+        that line; locating every line of a page up front was most of the cost of a page's first
+        finding: issue 18, session 9). None when it could not be located."""
+        line = element.sourceline
+        if line is None:
+            return None
+        columns = self._line_columns.get(line)
+        if columns is None:
+            columns = self._line_columns[line] = {}
+            text = self.file.lines.line_text(line).lower()  # once per line: a page on one line of 40,000 elements was quadratic
+            cursor = 0
+            for el in self._by_line.get(line, ()):
+                at = text.find("<" + el.tag.lower(), cursor)
+                if at >= 0:
+                    columns[el] = at + 1
+                    cursor = at + 1
+        return columns.get(element)
+
+    @cached_property
+    def _line_columns(self) -> dict[int, dict]:
+        return {}
 
     def span(self, element: etree._Element | None = None, line: int | None = None) -> Span:
         """Where an element (or a line, or the page itself) is, for a finding."""
@@ -113,15 +127,16 @@ class Page:
             return self.bundle.span(self.pointer)
         if element is not None:
             line = element.sourceline or 1
-            column = self._columns.get(element, 1)
+            column = self._column(element) or 1
             return Span(self.display, line, column, line, column)
         return Span(self.display, line or 1, 1, line or 1, 1)
 
     def element_offset(self, element: etree._Element) -> int | None:
         """Offset of the element's ``<tag`` in the page file, when it could be located (file pages)."""
-        if self.file is None or element.sourceline is None or element not in self._columns:
+        if self.file is None or self.root is None:
             return None
-        return self.file.lines.offset(element.sourceline, self._columns[element])
+        column = self._column(element)
+        return None if column is None else self.file.lines.offset(element.sourceline, column)
 
     def offset_span(self, start: int, end: int) -> Span:
         """A span for character offsets into the page text (inline pages: the JSON value)."""

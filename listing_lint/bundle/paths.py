@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import posixpath
 import re
@@ -10,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
+_DRIVE = re.compile(r"^[a-zA-Z]:[\\/]")  # a Windows drive: an absolute path
 
 
 @dataclass(frozen=True)
@@ -45,14 +47,16 @@ def is_url(ref: str) -> bool:
     return bool(_URL.match(ref.strip()))
 
 
-def resolve_in(root: Path, ref: str, base: str = "", seen: dict | None = None) -> Resolved:
+def resolve_in(root: Path, ref: str, base: str = "", located: dict | None = None, seen: dict | None = None) -> Resolved:
     """Resolve ``ref`` (relative to the bundle file ``base``) inside ``root``.
 
     ``root`` must already be a resolved (real) path. Nothing outside ``root`` is opened: the
-    lexical check comes first, then each symlink on the way is resolved and checked. ``seen``
-    (a bundle's, for the life of its lint) keeps the ``lstat`` of each path below the root: its
-    pages name the same pictures from four folders' worth of ``../media/...``, and each name used
-    to stat every folder on its way again (42 stats of ``media/`` a bundle; issue 18).
+    lexical check comes first, then each symlink on the way is resolved and checked.
+    ``located``: what the file system said of each path below ``root`` so far (a bundle's, kept
+    while it is linted): ``../media/a.jpg`` from each of four pages is looked up once. ``seen``
+    (the bundle's too) keeps the ``lstat`` of each path on the way, so that ``media/`` is statted
+    once for all the bundle's pictures, not once per picture, and the file's own ``lstat`` can be
+    handed to its ``SourceFile`` (issue 18).
     """
     raw = ref
     ref = ref.strip()
@@ -60,24 +64,39 @@ def resolve_in(root: Path, ref: str, base: str = "", seen: dict | None = None) -
         return Resolved(raw, None, None, "empty")
     if "\x00" in ref:
         return Resolved(raw, None, None, "outside")
-    if ref.startswith(("/", "\\")) or re.match(r"^[a-zA-Z]:[\\/]", ref):
+    if ref.startswith(("/", "\\")) or _DRIVE.match(ref):
         return Resolved(raw, None, None, "absolute")
     ref = ref.replace("\\", "/").split("#", 1)[0].split("?", 1)[0]
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), ref))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
         return Resolved(raw, None, None, "outside")
-    top = str(root)
+    found = located.get(joined) if located is not None else None
+    if found is None:
+        found = _locate(str(root), joined, seen if seen is not None else {})
+        if located is not None:
+            located[joined] = found
+    return Resolved(raw, joined, *found)
+
+
+def _locate(top: str, joined: str, seen: dict) -> tuple[Path | None, str | None]:
+    """(the file's real path, None) for a normalised path below the real folder ``top``, or (None, why not)."""
     try:
-        real, st = _real_below(top, joined.split("/"), seen if seen is not None else {})
+        real, st = _real_below(top, joined.split("/"), seen)
+    except (UnicodeEncodeError, NameTooLong):  # no file can have this name: a lone surrogate, 256+ bytes
+        return None, "missing"
     except (OSError, RuntimeError, ValueError):  # symlink loops on some platforms
-        return Resolved(raw, joined, None, "symlink-outside")
+        return None, "symlink-outside"
     if real != top and not real.startswith(top.rstrip(os.sep) + os.sep):
-        return Resolved(raw, joined, None, "symlink-outside")
+        return None, "symlink-outside"
     if st is None:
-        return Resolved(raw, joined, None, "missing")
+        return None, "missing"
     if not stat.S_ISREG(st.st_mode):
-        return Resolved(raw, joined, None, "not-a-file")
-    return Resolved(raw, joined, Path(real), None)
+        return None, "not-a-file"
+    return Path(real), None
+
+
+class NameTooLong(Exception):
+    """A path part longer than the file system allows (ENAMETOOLONG): no such file can exist."""
 
 
 _ABSENT = "absent"  # what ``seen`` keeps for a path with nothing there
@@ -100,6 +119,10 @@ def _real_below(root: str, parts: list[str], seen: dict) -> tuple[str, os.stat_r
                 st = os.lstat(current)
             except (FileNotFoundError, NotADirectoryError):
                 st = _ABSENT
+            except OSError as exc:
+                if exc.errno == errno.ENAMETOOLONG:
+                    raise NameTooLong from exc
+                raise
             seen[current] = st
         if st is _ABSENT:
             return os.path.join(current, *parts[i + 1:]), None

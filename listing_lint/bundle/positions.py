@@ -27,6 +27,11 @@ def escape_pointer_token(token: str) -> str:
 
 def pointer(*parts: object) -> str:
     """Build a JSON pointer: ``pointer("skus", 2, "price")`` -> ``/skus/2/price``."""
+    if not parts:
+        return ""
+    joined = "/".join([part if type(part) is str else str(part) for part in parts])
+    if "~" not in joined and joined.count("/") == len(parts) - 1:
+        return "/" + joined  # no token to escape (most pointers): joined at once (issue 18, session 9)
     out = []
     for part in parts:
         token = part if type(part) is str else str(part)
@@ -64,7 +69,8 @@ class LineIndex:
 def walk(node: Any, ptr: str, missing: Any = None) -> Any:
     """The value at a JSON pointer inside parsed JSON, or ``missing`` (an index must be ASCII digits)."""
     for token in ptr.split("/")[1:]:
-        token = token.replace("~1", "/").replace("~0", "~")
+        if "~" in token:
+            token = token.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and token in node:
             node = node[token]
         elif isinstance(node, list) and token.isascii() and token.isdigit() and int(token) < len(node):

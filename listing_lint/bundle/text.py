@@ -156,23 +156,33 @@ def extract_blocks(page: Page) -> list[Block]:
     stack: list[tuple] = [(root, False, None)]  # (element, skipped, lang in force above it)
     while stack:
         el, skipped, lang = stack.pop()
-        if el is not root:  # <html lang> is LOC004's business, not the blocks' language
+        tag = el.tag
+        # most elements have no attribute: their names once, instead of four lookups (issue 18, session 9)
+        names = el.keys()
+        if names and el is not root and "lang" in names:  # <html lang> is LOC004's business, not the blocks' language
             own = el.get("lang")
             if own and own.strip():
                 lang = _norm_lang(own)
-        skipped = skipped or el.tag in SKIP_TAGS or el.get("translate", "").strip().lower() == "no"
-        stack.extend((child, skipped, lang) for child in reversed(el) if isinstance(child.tag, str))
-        if el.tag in SKIP_TAGS:
+        skipped = skipped or tag in SKIP_TAGS or "translate" in names and el.get("translate", "").strip().lower() == "no"
+        if len(el):
+            stack.extend((child, skipped, lang) for child in reversed(el) if isinstance(child.tag, str))
+        if tag in SKIP_TAGS:
             continue
-        for attr in TEXT_ATTRS:
-            value = el.get(attr)
-            if value and value.strip() and not skipped:
-                text = _collapse(value)
-                blocks.append(Block(page, attr, text, text, el.sourceline or 1, el, lang))
+        if names and not skipped:
+            for attr in TEXT_ATTRS:
+                value = el.get(attr) if attr in names else None
+                if value and value.strip():
+                    text = _collapse(value)
+                    blocks.append(Block(page, attr, text, text, el.sourceline or 1, el, lang))
         if skipped or not _is_block(el):
             continue
-        visible, judged = _texts(el, lang or page_lang)
-        text = _collapse("".join(visible))
+        if not len(el):  # text only, nothing inline to exclude: what ``_texts`` gives, without its walk
+            text = _collapse(el.text or "")
+            judged = text
+        else:
+            visible, judged_parts = _texts(el, lang or page_lang)
+            text = _collapse("".join(visible))
+            judged = _collapse("".join(judged_parts)) if text else ""
         if text:
-            blocks.append(Block(page, el.tag, text, _collapse("".join(judged)), el.sourceline or 1, el, lang))
+            blocks.append(Block(page, tag, text, judged, el.sourceline or 1, el, lang))
     return blocks

@@ -23,8 +23,8 @@ def kept(kind: str, locale: str, compute: Callable[[], str], valid: Callable[[st
 
     ns = f"cldr:{kind}:{memo.code_version(dists=('babel',))}"
     key = memo.text_key(locale)
-    stored = memo.get(ns, key)
-    if stored is not None and valid(stored):
+    stored = memo.lookup(ns, key, lambda text: text if valid(text) else None)
+    if stored is not None:
         return stored
     value = compute()
     memo.put(ns, key, value)

@@ -33,8 +33,8 @@ def repaired(text: str) -> str | None:
     ns = "mojibake:" + memo.code_version(__name__, dists=("ftfy",))
     key = memo.text_key(text)
     stored = memo.get(ns, key)
-    if stored is not None:
-        return stored[1:] if stored else None
+    if stored == "" or (stored or "").startswith("!"):  # anything else was not written here: a miss
+        return stored[1:] or None
     import ftfy
 
     fixed = ftfy.fix_text(text) if ftfy.is_bad(text) else text

@@ -13,7 +13,7 @@ trademarks, technical terms that stay untranslated) and the bundle's own brand a
 from __future__ import annotations
 
 import re
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 
 from listing_lint.langid.scripts import KNOWN, CharClasses, _class
@@ -74,6 +74,18 @@ def _terms_pattern(terms: tuple[str, ...]) -> re.Pattern | None:
 #: in a text written in capitals ("PRECIO (BAJO - ALTO)", "RESULTADOS PARA"), a capitalised word of
 #: this many letters is a word, not an acronym (acronyms are short: LED, USB, HDMI, NFC)
 SHOUTED_WORD = 5
+#: ... and so is a shorter one that is among its languages' most frequent words ("DE", "LA", "ET",
+#: "CON", "ДЛЯ") when the word after it is kept: the function words that tell neighbours apart
+#: ("FUNCIONALIDADE DE TEMPORIZADOR PRECISO" without its "DE" was accepted as Spanish); one
+#: before a removed word goes with it ("FILTREZ LES VUES": "VUES" is an acronym by its length,
+#: and "FILTREZ LES" alone was Catalan). docs/langid.md, "Seventh measurement"
+SHOUTED_WORDS_FILE = NEUTRAL_FILE.with_name("shouted_words.txt")
+
+
+@lru_cache(maxsize=1)
+def shouted_words() -> frozenset[str]:
+    """``SHOUTED_WORDS_FILE``'s words, lower case."""
+    return frozenset(t.lower() for t in load_terms(SHOUTED_WORDS_FILE))
 
 
 #: letters in a row that no word of shop copy reaches ("Rindfleischetikettierungsüberwachungs…", 63,
@@ -150,6 +162,30 @@ def _keep_or_blank(match: re.Match, shouting: frozenset[str] = frozenset()) -> s
     if token.isalpha() and len(token) <= MAX_WORD_LETTERS and (token.islower() or (token[0].isupper() and token[1:].islower())):
         return " " if _foreign_name(token) else token
     return " " if _neutral_token(token, _script_of(token) in shouting) else token
+
+
+def _function_word(token: str, shouting: frozenset[str]) -> bool:
+    """A short word in capitals, in a script written in capitals, among ``shouted_words``."""
+    return (len(token) < SHOUTED_WORD and token.isalpha() and token.isupper() and _script_of(token) in shouting
+            and token.lower() in shouted_words())
+
+
+def _shouted_tokens(text: str, shouting: frozenset[str]) -> str:
+    """The token pass on a text with a script in capitals: ``_keep_or_blank`` for each token, but a
+    function word (``_function_word``) is kept when the token after it is (it goes with the word
+    it introduces: "DE" of "COPIA DE SEGURIDAD" stays, "LES" of "FILTREZ LES VUES" goes with "VUES")."""
+    matches = list(_TOKEN.finditer(text))
+    kept = [False] * (len(matches) + 1)
+    for i in range(len(matches) - 1, -1, -1):
+        token = matches[i].group()
+        kept[i] = kept[i + 1] if _function_word(token, shouting) else _keep_or_blank(matches[i], shouting) != " "
+    out, at = [], 0
+    for match, keep in zip(matches, kept):
+        out.append(text[at:match.start()])
+        out.append(match.group() if keep else " ")
+        at = match.end()
+    out.append(text[at:])
+    return "".join(out)
 
 
 def _script_of(word: str) -> str:
@@ -255,7 +291,10 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
             text = word_terms.sub(_name_or_word, text)
     if not _plain_words(text):
         shouting = _shouting(text)
-        text = _TOKEN.sub(partial(_keep_or_blank, shouting=shouting), text)
+        if shouting:
+            text = _shouted_tokens(text, shouting)
+        else:
+            text = _TOKEN.sub(_keep_or_blank, text)
     return " ".join([t for t in text.split() if t.isalpha() or any(map(str.isalpha, t))])
 
 

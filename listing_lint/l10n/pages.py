@@ -8,7 +8,7 @@ computed only when a rule asks and shared through ``ctx.cache`` by LOC002, LOC00
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from listing_lint.bundle.model import base_language, normalize_locale
@@ -29,9 +29,9 @@ class Text:
     page: Any = None  # the Page for blocks
     _judged: str | None = field(default=None, repr=False)
 
-    @property
+    @cached_property
     def lang(self) -> str:
-        return base_language(self.locale)
+        return base_language(self.locale)  # asked ~750 times a bundle: kept on the record
 
     @property
     def other_language(self) -> bool:
@@ -70,10 +70,15 @@ def keep_terms(bundle, ctx) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def page_texts(page) -> list[Text]:
-    return [
-        Text(page.locale, b.kind, b.text, b.judged_text, b, b.lang, page)
-        for b in page.blocks
-    ]
+    """The page's blocks as ``Text`` records, made once per page (six LOC rules and ``texts`` ask, some
+    once per locale: 21 lists a bundle); a new list each time, the same records (issue 18, session 9)."""
+    made = page.__dict__.get("_l10n_texts")
+    if made is None:
+        made = page.__dict__["_l10n_texts"] = [
+            Text(page.locale, b.kind, b.text, b.judged_text, b, b.lang, page)
+            for b in page.blocks
+        ]
+    return list(made)
 
 
 def texts(bundle, pages: bool = True, titles: bool = True, alts: bool = True) -> list[Text]:

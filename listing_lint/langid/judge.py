@@ -30,6 +30,7 @@ import re
 import struct
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -182,7 +183,7 @@ _WORD_SCRIPTS = CharClasses(_word_start_script)
 @lru_cache(maxsize=256)  # asked by Judge.prefetch, then again by the judge for the same texts
 def _one_script(text: str, wanted: str) -> bool:
     """No character of ``text`` could put a word in a script other than ``wanted`` (or "Other"; a
-    word's script is its last letter's): then ``script_runs`` has no run that ``Judge._by_runs``
+    word's script is one of its letters'): then ``script_runs`` has no run that ``Judge._by_runs``
     weighs, and need not be built (issue 18)."""
     return not _WORD_SCRIPTS.has_any(text, _OTHER_SCRIPTS[wanted])
 
@@ -204,6 +205,18 @@ class Run:
         return n >= RUN_WORDS or (n >= RUN_WORDS - 1 and any(w[:1].islower() for w in self.words))
 
 
+def _part_script(word: str) -> str | None:
+    """The script of most letters of ``word``'s last part (its last letter's on a tie): a letter of
+    the other script that looks the same is a typo, not the word's script ("положениe" with a
+    Latin "e" is a Russian word; thirty bees' Russian "Правовое положениe", a page that passed as
+    English); the last part decides a compound ("API-ключ")."""
+    part = re.split(r"['’-]", word)[-1]
+    counts = Counter(_letter_script(c) for c in part)
+    last = _letter_script(word[-1])
+    best = max(counts.values())
+    return last if counts[last] == best else next(s for s, n in counts.most_common() if n == best)
+
+
 def script_runs(text: str) -> list[Run]:
     """Maximal runs of consecutive words in one script (punctuation and spaces between words do
     not break a run): "Платье "Dark Crow" черное" -> Cyrillic, Latin ("Dark", "Crow"), Cyrillic."""
@@ -212,6 +225,8 @@ def script_runs(text: str) -> list[Run]:
         word = m.group()
         # a compound's script is its last part's: "API-ключ", "ZIP-архив" are Russian words
         script = _letter_script(word[-1])
+        if script != _letter_script(word[0]):
+            script = _part_script(word)
         if runs and runs[-1][0] == script:
             last = runs[-1]
             runs[-1] = (script, last[1], m.end(), last[3])
@@ -270,15 +285,30 @@ def _title_case(text: str) -> bool:
     return bool(lower) and len(capital) >= TITLE_WORDS and all(len(w) < TITLE_WORD for w in lower)
 
 
+def _in_capitals(text: str) -> bool:
+    """Written in capitals like a sentence: no word with a lower-case letter, at least
+    ``TITLE_WORDS - 1`` words of ``TITLE_WORD`` letters or more and a shorter one between, a
+    function word ("FUNCIONALIDADE DE TEMPORIZADOR PRECISO", "ALARMA PLENA DE CARACTERÍSTIQUES":
+    neutral stripping keeps those, l10n/neutral.shouted_words): every word is capitalised, so
+    none is a name by it. Capitalised words without one ("ZAPATILLAS RUNNING PEGASUS TRAIL") are
+    names, as in Title Case."""
+    words = [m.group() for m in _WORD.finditer(text)]
+    return (all(not any(c.islower() for c in w) for w in words)
+            and sum(len(w) >= TITLE_WORD for w in words) >= TITLE_WORDS - 1
+            and any(len(w) < TITLE_WORD for w in words[1:-1]))
+
+
 _SENTENCE = re.compile(r"[^.!?¿¡:;]+")  # the spans between _SENTENCE_END characters
 
 
 def _outside_title_case(text: str, runs: list[Run]) -> list[Run]:
-    """``runs`` without those inside a sentence of ``text`` written in Title Case (``_title_case``):
-    its capitals are the style, whether it is the whole text or one of a page's joined labels."""
+    """``runs`` without those inside a sentence of ``text`` written in Title Case (``_title_case``)
+    or in capitals (``_in_capitals``): its capitals are the style, whether it is the whole text or
+    one of a page's joined labels."""
     if not runs:
         return runs
-    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text) if _title_case(m.group())]
+    spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)
+             if _title_case(m.group()) or _in_capitals(m.group())]
     return [r for r in runs if not any(start <= r.start and r.end <= end for start, end in spans)]
 
 
@@ -340,6 +370,7 @@ def _encode_scores(scores: dict[str, float]) -> str:
 
 
 def _decode_scores(stored: str) -> dict[str, float]:
+    """What ``_encode_scores`` wrote; raises (ValueError, struct.error, binascii.Error) for anything else."""
     head, _, packed = stored.partition("|")
     langs = head.split(",") if head else []
     return dict(zip(langs, struct.unpack(f"<{len(langs)}d", binascii.a2b_base64(packed))))
@@ -441,9 +472,9 @@ class Judge:
             found = self._prefetched.get(key)
             if found is not None:
                 return found
-        stored = memo.get(ns, key)
+        stored = memo.lookup(ns, key, _decode_scores)
         if stored is not None:
-            return _decode_scores(stored)
+            return stored
         if backend == "lingua-high":
             with self._lock:
                 self._accurate_calls += 1

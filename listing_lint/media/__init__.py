@@ -71,9 +71,9 @@ def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
     if digest is None:
         return _probe_now(file, max_bytes, fmt, budget)
     ns = f"media-probe:{_pixel_limit()}:{budget.key()}:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
-    stored = memo.get(ns, digest)
+    stored = memo.lookup(ns, digest, from_json)
     if stored is not None:
-        return from_json(stored)
+        return stored
     try:
         probe = _probe_now(file, max_bytes, fmt, budget, data)
     except BaseException as exc:  # the rule's own budget ran out mid-probe: remember that, then let it stop the rule
@@ -143,13 +143,39 @@ def to_json(probe: Probe) -> str:
     return json.dumps(fields, separators=(",", ":"))
 
 
+#: the JSON types of each stored field (``to_json``): a row of another shape is refused by ``from_json``
+_NUMBER, _TEXT, _NONE = (int, float), (str,), (type(None),)
+_SHAPES = {
+    "ImageProbe": {"format": _TEXT + _NONE, "size": (int,), "width": (int,) + _NONE, "height": (int,) + _NONE,
+                   "mode": _TEXT + _NONE, "frames": (int,), "problem": _TEXT + _NONE, "detail": _TEXT,
+                   "fingerprint": (dict,) + _NONE, "decoded": (bool,)},
+    "VideoProbe": {"format": _TEXT + _NONE, "size": (int,), "duration": _NUMBER + _NONE, "width": (int,) + _NONE,
+                   "height": (int,) + _NONE, "codec": _TEXT + _NONE, "tracks": (list,), "problem": _TEXT + _NONE,
+                   "detail": _TEXT},
+}
+
+
+def _fits(value, types: tuple) -> bool:
+    return bool in types if type(value) is bool else isinstance(value, types)  # JSON true is no size
+
+
 def from_json(text: str) -> Probe:
+    """What ``to_json`` wrote; raises ValueError for a row of any other shape (``memo.lookup``: a miss)."""
     from listing_lint.media.phash import Fingerprint
 
     fields = json.loads(text)
-    if fields.pop("type") == "VideoProbe":
+    shape = _SHAPES.get(fields.pop("type", None)) if isinstance(fields, dict) else None
+    if shape is None or fields.keys() != shape.keys() or not all(_fits(fields[k], types) for k, types in shape.items()):
+        raise ValueError("not a stored probe")
+    if "tracks" in shape:
+        if not all(isinstance(t, str) for t in fields["tracks"]):
+            raise ValueError("not a stored probe")
         return VideoProbe(**{**fields, "tracks": tuple(fields["tracks"])})
-    fp = fields.get("fingerprint")
+    fp = fields["fingerprint"]
     if fp is not None:
-        fields["fingerprint"] = Fingerprint(hashes=tuple(fp["hashes"]), flat=fp["flat"], color=tuple(fp["color"]))
+        hashes, flat, color = fp["hashes"], fp["flat"], fp["color"]
+        if not (type(flat) is bool and all(type(h) is int for h in hashes) and len(color) == 3
+                and all(type(c) in (int, float) for c in color)):
+            raise ValueError("not a stored fingerprint")
+        fields["fingerprint"] = Fingerprint(hashes=tuple(hashes), flat=flat, color=tuple(color))
     return ImageProbe(**fields)

@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from listing_lint.media.budget import DEFAULT, MIB, Budget, jpeg_scans, raster_bytes
+from listing_lint.media.budget import DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_scans, raster_bytes
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -95,6 +95,9 @@ def probe_image_stream(fh, size: int, budget: Budget = DEFAULT) -> ImageProbe:
     base = {"format": fmt, "size": size}
     if not size:
         return ImageProbe(**{**base, "problem": "empty"})
+    reason = before_open(fh, fmt, budget)
+    if reason:
+        return ImageProbe(**base, problem="budget", detail=reason)
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
@@ -108,6 +111,16 @@ def probe_image_stream(fh, size: int, budget: Budget = DEFAULT) -> ImageProbe:
         except Exception as exc:  # noqa: BLE001 - any parser error means "cannot be read"
             return ImageProbe(**base, problem="corrupt", detail=_short(exc))
     return _decode(im, fh, base, budget)
+
+
+def before_open(fh, fmt: str | None, budget: Budget) -> str | None:
+    """Why merely opening the picture in ``fh`` (at its start) would cost more than ``budget``, or None."""
+    if fmt == "gif":
+        cost = gif_comment_bytes(fh)
+        if cost > budget.decode_bytes:
+            return (f"reading its comments takes {cost / MIB:,.0f} MiB, over the budget of {budget.decode_bytes / MIB:,.0f} MiB "
+                    "(max-decode-bytes)")
+    return None
 
 
 def over_budget(im, fh, budget: Budget, full: tuple[int, int]) -> str | None:

@@ -63,9 +63,20 @@ class Fingerprint:
         best = min(to_theirs)
         if best - max(from_mine) > within:
             return best  # every pair's bound is over ``within``: the loop below would compare none
-        for a, da in zip(mine, from_mine):
-            for b, db in zip(theirs, to_theirs):
-                if abs(da - db) < best and abs(da - db) <= within:
+        # ... and d(a_i, b_j) >= |d(a_i, b_0) - d(b_0, b_j)|, the other picture's first crop as the
+        # anchor: for two different photos every crop of one is far from the other's whole picture,
+        # whose own crops are near it, so most rows are passed over whole (issue 18, session 9)
+        from_theirs = other._from_first
+        to_mine = [(a ^ theirs[0]).bit_count() for a in mine]
+        best = min(best, min(to_mine))
+        low, high = min(to_theirs), max(to_theirs)
+        nearest = max(from_theirs)
+        for a, da, ea in zip(mine, from_mine, to_mine):
+            if ea - nearest > within or da < low - within or da > high + within:
+                continue  # every pair of this row is bound over ``within``
+            for b, db, eb in zip(theirs, to_theirs, from_theirs):
+                bound = max(abs(da - db), abs(ea - eb))
+                if bound < best and bound <= within:
                     best = min(best, (a ^ b).bit_count())
         return best
 

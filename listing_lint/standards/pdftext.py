@@ -1,8 +1,9 @@
 """The text layer of a certificate PDF, read defensively, and what it mentions.
 
 Hostile or broken PDFs must never hang or crash the linter: the file is read up to a byte cap,
-only the first pages are read, pypdf's own decompression and parsing limits are lowered, and
-any pypdf error becomes ``PdfText(error=...)``. A PDF with no usable text (a scan) has
+only the first pages are read, pypdf's own decompression and parsing limits are lowered, the
+whole read runs under the decode clock (``max-decode-seconds``), and any pypdf error or the
+clock becomes ``PdfText(error=...)``. A PDF with no usable text (a scan) has
 ``scanned`` set and is not judged.
 """
 
@@ -28,6 +29,9 @@ PYPDF_LIMITS = {
     "maximum_declared_stream_length": 20_000_000,
     "stream_decoding_work_maximum_length": 60_000_000,
     "xform_maximum_invocations_per_extraction": 500,
+    # tokens of one content stream (pypdf's default 2,000,000 took 4.5 s and 300 MB for one page of
+    # "(a) Tj", 11 KB compressed); a dense text page has a few thousand, a vector chart tens of thousands
+    "stream_parsing_work_maximum_count": 500_000,
 }
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
 
@@ -80,8 +84,19 @@ def _limits():
     return apply(**known)
 
 
-def read_pdf_text(data: bytes, max_pages: int) -> PdfText:
-    """The text of the first ``max_pages`` pages of a PDF held in ``data``."""
+def read_pdf_text(data: bytes, max_pages: int, seconds: float = 0) -> PdfText:
+    """The text of the first ``max_pages`` pages of a PDF held in ``data``, read for at most
+    ``seconds`` (0: no clock). Sixty pages sharing one content stream just under pypdf's token
+    limit (19 KB on disk) took minutes of pure-Python parsing: the rule budget stopped CMP013 with
+    LNT003 on line 1 instead of saying which certificate could not be read."""
+    from listing_lint.media.budget import Deadline
+
+    with Deadline(seconds):
+        return _read(data, max_pages)
+    return PdfText(error=f"reading it took longer than {seconds:g} s (max-decode-seconds)")  # stopped
+
+
+def _read(data: bytes, max_pages: int) -> PdfText:
     import io
 
     import pypdf
@@ -107,10 +122,11 @@ def read_pdf_text(data: bytes, max_pages: int) -> PdfText:
     return PdfText("\n".join(parts), pages=pages)
 
 
-def pdf_text(file, max_bytes: int, max_pages: int) -> PdfText:
+def pdf_text(file, max_bytes: int, max_pages: int, seconds: float = 0) -> PdfText:
     """``read_pdf_text`` of a bundle file (at most ``max_bytes`` read), kept by content hash
     (listing_lint.memo): a declaration that many bundles share is parsed once, and an unchanged one
-    not at all on a warm run."""
+    not at all on a warm run. A read stopped by the clock is kept for this run only (another
+    machine may be faster)."""
     import dataclasses
     import json
 
@@ -118,13 +134,25 @@ def pdf_text(file, max_bytes: int, max_pages: int) -> PdfText:
 
     digest = memo.file_digest(file.path, st=file.stat)
     ns = f"pdf-text:{max_pages}:" + memo.code_version("listing_lint.standards.pdftext", dists=("pypdf",))
-    stored = memo.get(ns, digest) if digest else None
+    stored = memo.lookup(ns, digest, _from_json) if digest else None
     if stored is not None:
-        return PdfText(**json.loads(stored))
-    found = read_pdf_text(file.read_bytes(max_bytes), max_pages)
+        return stored
+    found = read_pdf_text(file.read_bytes(max_bytes), max_pages, seconds)
     if digest:
-        memo.put(ns, digest, json.dumps(dataclasses.asdict(found), ensure_ascii=False))
+        timed_out = (found.error or "").endswith("(max-decode-seconds)")
+        memo.put(ns, digest, json.dumps(dataclasses.asdict(found), ensure_ascii=False), persist=not timed_out)
     return found
+
+
+def _from_json(text: str) -> PdfText:
+    """A stored ``PdfText``; raises ValueError for anything else (``memo.lookup``: a miss)."""
+    import json
+
+    fields = json.loads(text)
+    if not (isinstance(fields, dict) and fields.keys() == {"text", "error", "pages"} and isinstance(fields["text"], str)
+            and isinstance(fields["error"], (str, type(None))) and type(fields["pages"]) is int):
+        raise ValueError("not a stored PdfText")
+    return PdfText(**fields)
 
 
 # -- what the text mentions ------------------------------------------------------------------

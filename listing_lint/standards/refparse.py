@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 #: national standards bodies that republish European Norms with their prefix
 NATIONAL = (
@@ -222,8 +223,17 @@ def is_regulation(text: str) -> bool:
     return bool(_REGULATION.match(_clean(text)))
 
 
-def try_parse(text: str) -> StandardRef | RefError:
+@lru_cache(maxsize=1024)  # catalogues cite the same few dozen editions in every bundle (issue 18, session 9)
+def _parsed(text: str) -> StandardRef | str:
+    """``parse_ref``'s answer, or its error's message (an exception is not kept: it holds its frames)."""
     try:
         return parse_ref(text)
     except RefError as exc:
-        return exc
+        return str(exc)
+
+
+def try_parse(text: str) -> StandardRef | RefError:
+    if not isinstance(text, str):
+        return RefError("the reference is empty")
+    found = _parsed(text)
+    return RefError(found) if isinstance(found, str) else found

@@ -178,14 +178,14 @@ def test_resolving_with_the_bundles_stats_gives_the_same_answers(work, monkeypat
     real_lstat = os.lstat
     monkeypatch.setattr(os, "lstat", lambda p, *a, **k: calls.append(p) or real_lstat(p, *a, **k))
     seen: dict = {}
-    shared = [resolve_in(root, ref, base, seen) for ref, base in REFS + REFS]
+    shared = [resolve_in(root, ref, base, seen=seen) for ref, base in REFS + REFS]
     assert shared == alone + alone
     # without a symlink on the way (one hands over to realpath, as before), no path is statted twice
     plain = [(ref, base) for ref, base in REFS if not ref.startswith(("linkdir", "leaves"))]
     calls.clear()
     seen = {}
     for ref, base in plain + plain:
-        resolve_in(root, ref, base, seen)
+        resolve_in(root, ref, base, seen=seen)
     assert calls and len(calls) == len(set(calls)), calls
     assert [r.problem for r in alone] == [None, None, "missing", "missing", "outside", None, "symlink-outside",
                                           "not-a-file", None]

@@ -51,9 +51,12 @@ def thumbnail_uri(data: bytes, size: int = THUMB_PX, budget: Budget = DEFAULT) -
 def _thumbnail(data: bytes, size: int, budget: Budget) -> bytes | None:
     from PIL import Image
 
-    from listing_lint.media.image import _max_pixels, over_budget
+    from listing_lint.media.image import _max_pixels, before_open, over_budget
+    from listing_lint.media.sniff import sniff
 
     fh = io.BytesIO(data)
+    if before_open(fh, sniff(data[:32]), budget):
+        return None
     try:
         with Image.open(fh) as im:
             width, height = im.size

@@ -41,16 +41,19 @@ def _has_mark(text: str) -> bool:
 
 
 def _places(bundle):
-    """(where, text, label) for every title, detail page block and alt text."""
+    """(where, text, label) for every title, detail page block and alt text that holds a mark
+    (``_has_mark``: the others are passed over before their pointer and label are made)."""
     for locale, title in bundle.dict_at("/title").items():
-        if isinstance(title, str):
+        if isinstance(title, str) and _has_mark(title):
             yield pointer("title", locale), title, f"title ({locale})"
     for item in bundle.media:
         for locale, alt in item.alt.items():
-            yield pointer("media", item.index, "alt", locale), alt, f"alt text ({locale}) of {item.file}"
+            if _has_mark(alt):
+                yield pointer("media", item.index, "alt", locale), alt, f"alt text ({locale}) of {item.file}"
     for locale, page in bundle.pages.items():
         for block in page.blocks:
-            yield block, block.text, f"{locale} detail page"
+            if _has_mark(block.text):
+                yield block, block.text, f"{locale} detail page"
 
 
 def check(bundle, ctx):
@@ -63,7 +66,7 @@ def check(bundle, ctx):
     pattern = _pattern(name)
     seen: set[str] = set()
     for at, text, label in _places(bundle):
-        if label in seen or not _has_mark(text) or not pattern.search(text):
+        if label in seen or not pattern.search(text):
             continue
         seen.add(label)
         yield ctx.finding(at, f"{name}® in the {label}: {problem}", severity=severity)

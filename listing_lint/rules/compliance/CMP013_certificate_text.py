@@ -32,7 +32,8 @@ def _text(bundle, ctx, ref: str):
     file = bundle.file(ref)
     max_bytes = min(int(ctx.threshold("cert-pdf-max-bytes")), int(ctx.config.get("max-media-bytes")))
     if file is not None and file.is_regular and 0 < file.size <= max_bytes and is_pdf(file.read_bytes(1024)):
-        memo[ref] = (file, pdf_text(file, max_bytes, int(ctx.threshold("cert-pdf-max-pages"))))
+        seconds = float(ctx.threshold("max-decode-seconds"))
+        memo[ref] = (file, pdf_text(file, max_bytes, int(ctx.threshold("cert-pdf-max-pages")), seconds))
     return memo[ref]
 
 

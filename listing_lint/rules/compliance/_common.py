@@ -57,7 +57,17 @@ class Cert:
 
 
 def certificates(bundle) -> list[Cert]:
-    """The bundle's certificates with a known scheme; wrong types are skipped (SCH002 reports them)."""
+    """The bundle's certificates with a known scheme; wrong types are skipped (SCH002 reports them).
+
+    Read once per bundle (ten CMP rules ask; issue 18, session 9): a new list each time, the same
+    (frozen) records."""
+    made = bundle.__dict__.get("_cmp_certificates")
+    if made is None:
+        made = bundle.__dict__["_cmp_certificates"] = _certificates(bundle)
+    return list(made)
+
+
+def _certificates(bundle) -> list[Cert]:
     out = []
     for i, raw in enumerate(bundle.list_at("/certificates")):
         if not isinstance(raw, dict) or not isinstance(raw.get("scheme"), str) or raw["scheme"] not in JUDGED_IN:

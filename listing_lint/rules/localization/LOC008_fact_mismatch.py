@@ -87,25 +87,24 @@ def _group(items) -> dict[str, list]:
     return by_locale
 
 
-def _compare(english_items, other_items, cache: dict):
-    english = [f for item in english_items for f in facts(item, cache)]
-    if not english:
-        return
-    other = [f for item in other_items for f in facts(item, cache)]
-    yield from differences(english, other)
+def _facts_of(items, cache: dict) -> list[Fact]:
+    return [f for item in items for f in facts(item, cache)]
 
 
 def check(bundle, ctx):
     pages = {p.locale: page_texts(p) for p in bundle.pages.values()}
     titles = _group(t for t in texts(bundle, pages=False, alts=False))
     for group in (pages, titles):
-        english = next((items for locale, items in group.items() if base_language(locale) == "en"), None)
-        if english is None:
+        english_items = next((items for locale, items in group.items() if base_language(locale) == "en"), None)
+        if english_items is None:
+            continue
+        english = _facts_of(english_items, ctx.cache)  # once for every other locale (issue 18, session 9)
+        if not english:
             continue
         for locale, items in group.items():
             if base_language(locale) == "en":
                 continue
-            for ours, theirs in _compare(english, items, ctx.cache):
+            for ours, theirs in differences(english, _facts_of(items, ctx.cache)):
                 yield ctx.finding(
                     theirs.at,
                     f"{theirs.raw} in {locale}, but the English text says {ours.raw}; make the facts agree",

@@ -41,7 +41,13 @@ def test_whole_read_and_streamed_probes_agree(tmp_path, monkeypatch, name):
     monkeypatch.setattr(image, "WHOLE_READ_BYTES", 0)
     streamed = image.probe_image(SourceFile(path, name, name), 200 << 20, DEFAULT)
     assert in_memory == streamed
-    if "cut" in name or name == "truncated.jpg":
+    if name == "cut-2.jpg":
+        # only the end-of-image marker missing: libjpeg finishes without it when every scanline
+        # was decoded from the bytes it had, else Pillow says truncated; which one depends on how
+        # the encoded picture's last bytes fall (the same photo encoded in another test session
+        # came out 139 bytes shorter and decoded whole). What must hold: both paths say the same
+        assert in_memory.problem in ("truncated", None)
+    elif "cut" in name or name == "truncated.jpg":
         assert in_memory.problem == "truncated" and in_memory.fingerprint is None
     else:
         assert in_memory.problem is None and in_memory.decoded and in_memory.fingerprint is not None
