@@ -37,7 +37,9 @@ PRUNE_EVERY = 24 * 3600
 #: entries kept in memory per process; past this the oldest half is dropped. The in-memory part
 #: only answers repeats within a run (the disk part keeps everything): on unique copy a worker
 #: adds about 120 entries per bundle, and 200,000 entries were 80 MiB per worker at 1,700 bundles.
-MAX_IN_PROCESS = 8_000
+#: 4,000 (from 8,000 in session 9) still holds the last ~30 bundles' answers; what falls out is
+#: read back from disk (docs/decisions.md "Session 9: peak memory after the merges").
+MAX_IN_PROCESS = 4_000
 MAX_DIGESTS = 2_000  # file digests kept per process (a bundle's are used while it is linted)
 #: bytes of one bundle's files kept from the result cache's hashing for its lint (``hold``): the
 #: files are then opened and read once per cold run, not once to hash and again to lint (issue 18)

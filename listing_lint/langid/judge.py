@@ -126,7 +126,7 @@ NAME_SHARE = 0.25
 #: verdicts kept per process; past this the oldest half is dropped (the memo still holds the
 #: models' scores): on unique copy a worker judges about 100 new texts per bundle, and an
 #: unbounded store grew with every bundle of the run (issue 18)
-MAX_VERDICTS = 8_000
+MAX_VERDICTS = 4_000
 CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 #: letters a page language never writes and a neighbour does: text holding one is never accepted
 #: by the fast pass alone, the accurate pass decides (third corpus, docs/langid.md: lingua's
