@@ -45,7 +45,7 @@ PROBLEMS = {
     "truncated": "is truncated ({detail})",
     "corrupt": "cannot be decoded ({detail})",
     "unparsed": "cannot be parsed as MP4/MOV ({detail})",
-    "no-video": "has no video track (tracks: {detail}): it is sound only",
+    "no-video": "has no video track (tracks: {detail})",
     "budget": "was not decoded: {detail}",
     "timeout": "was not checked: {detail}",
 }
@@ -116,10 +116,21 @@ def _problem(ref: str, rel: str, info, declared: str | None) -> str | None:
         if info.problem == "no-video":
             detail = ", ".join(info.tracks) or "none"
         reason = PROBLEMS[info.problem].format(detail=detail)
+        if info.problem == "no-video":
+            reason += _what_plays(info.tracks)
         if info.problem in ("budget", "timeout"):
             return f"{ref} {reason}; export it smaller, or raise the budget in [thresholds] if such files are expected"
         return f"{ref} {reason}: export it again from the original"
     return None
+
+
+def _what_plays(tracks: tuple[str, ...]) -> str:
+    """What a video without a video track holds, said only when it is known: sound alone, or nothing."""
+    if not tracks:
+        return ": nothing in it plays"
+    if all(track == "soun" for track in tracks):
+        return ": it is sound only"
+    return ""
 
 
 def _ext_for(fmt: str) -> str:

@@ -1,3 +1,5 @@
+import struct
+
 import media_factory as mf
 from builder import findings, lint
 from media_factory import add, premium
@@ -23,6 +25,37 @@ def test_png_named_jpg_truncated_empty_bomb_and_sound_only_video(bundle, tmp_pat
     assert messages[2] == "media/empty.jpg is empty (0 bytes): export the file again"
     assert "declares 400,000,000 pixels, over Pillow's decompression-bomb limit; it was not decoded" in messages[3]
     assert "has no video track (tracks: soun): it is sound only" in messages[4]
+
+
+def _without_tracks(mp4: bytes) -> bytes:
+    """The same MP4 with every 'trak' box taken out of its 'moov': a movie that holds no track."""
+    out, i = b"", 0
+    while i < len(mp4):
+        size, kind = struct.unpack(">I4s", mp4[i:i + 8])
+        box = mp4[i:i + size]
+        if kind == b"moov":
+            children, j = b"", 8
+            while j < size:
+                child_size, child = struct.unpack(">I4s", box[j:j + 8])
+                children += b"" if child == b"trak" else box[j:j + child_size]
+                j += child_size
+            box = struct.pack(">I4s", 8 + len(children), b"moov") + children
+        out += box
+        i += size
+    return out
+
+
+def test_a_video_with_no_track_at_all_is_not_called_sound(bundle, tmp_path, photos, videos):
+    """Session 9 (round 3 of the hostile-input audit): an MP4 without any track was reported as
+    "sound only"; the message says what the file holds."""
+    premium(bundle, photos, videos)
+    empty = _without_tracks(videos["wide.mp4"])
+    add(bundle, "media/empty.mp4", empty, kind="video", role="scene", placement="description")
+    bundle.write()
+    [finding] = findings(tmp_path, select="MED005")
+    assert (finding.path, finding.line) == (f"{bundle.rel}/listing.json", bundle.line_of('"media/empty.mp4"'))
+    assert finding.message == ("media/empty.mp4 has no video track (tracks: none): nothing in it plays: "
+                               "export it again from the original")
 
 
 def test_declared_kind_and_poster_are_checked(bundle, tmp_path, photos, videos):
