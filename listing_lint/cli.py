@@ -128,7 +128,10 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
                        f"using {cores()} (0 means one per CPU)", err=True)
             jobs = cores()
         mapper = progress.maybe(make_mapper(jobs))  # and never more workers than bundles to lint (parallel.py)
-        if changed_since:
+        if changed_since is not None and not changed_since.strip():  # `--changed-since "$BASE"`, $BASE unset
+            click.echo("listing-lint: warning: --changed-since was given an empty ref (an unset CI variable?); "
+                       "linting every bundle", err=True)
+        elif changed_since:
             from listing_lint.gitchanges import paths_to_lint
 
             paths = paths_to_lint(changed_since, paths, cwd, settings.root)

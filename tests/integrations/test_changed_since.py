@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -39,6 +40,18 @@ def test_nothing_changed_lints_nothing(repo):
     done = lint_since(repo)
     assert done.returncode == 0
     assert done.stdout.startswith("Found 0 errors, 0 warnings in 0 of 0 bundles (0 files)")
+
+
+def test_an_empty_ref_lints_every_bundle_and_says_so(repo):
+    """`--changed-since "$BASE"` with $BASE unset in a CI script: every bundle is linted, as without
+    the option, and a warning says why (silently before)."""
+    done = lint_since(repo, "")
+    assert "--changed-since was given an empty ref" in done.stderr
+    whole = cli(["check", "--as-of", "2026-11-25"], repo)
+    untimed = lambda out: re.sub(r" in [0-9.]+ s\.$", "", out.rstrip("\n"))  # noqa: E731
+    assert untimed(done.stdout) == untimed(whole.stdout) and done.returncode == whole.returncode
+    assert " of 0 bundles" not in done.stdout
+    assert "warning" not in whole.stderr
 
 
 def test_only_the_changed_bundle_is_linted(repo):
