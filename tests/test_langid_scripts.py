@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from listing_lint.l10n import neutral
@@ -169,6 +169,7 @@ sentences = st.lists(st.tuples(_words, _gaps), max_size=12).map(lambda pairs: ""
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(sentences, texts))
+@example("ΤΙΜΉ. a-bПлатьеCrow. Crow5")  # first and last letters Latin, most of the last part Cyrillic
 def test_runs_equal_the_word_by_word_build(text):
     assert judge.script_runs(text) == _old_script_runs(text)
     assert judge.capitalised_runs(text) == _old_capitalised_runs(text)

@@ -188,6 +188,10 @@ def _one_script(text: str, wanted: str) -> bool:
     return not _WORD_SCRIPTS.has_any(text, _OTHER_SCRIPTS[wanted])
 
 
+#: a word's script (``_letter_script``, None for a word character that is no letter) -> the labels
+#: of ``_WORD_SCRIPTS`` a character of another script has
+_ELSEWHERE = {script: frozenset({"Latin", "Cyrillic", "Other", "none"} - {script or "none"})
+              for script in ("Latin", "Cyrillic", "Other", None)}
 _OTHER_SCRIPTS = {script: frozenset({"Latin", "Cyrillic", "none"} - {script}) for script in ("Latin", "Cyrillic")}
 
 
@@ -225,7 +229,9 @@ def script_runs(text: str) -> list[Run]:
         word = m.group()
         # a compound's script is its last part's: "API-ключ", "ZIP-архив" are Russian words
         script = _letter_script(word[-1])
-        if script != _letter_script(word[0]):
+        if script != _letter_script(word[0]) or _WORD_SCRIPTS.has_any(word, _ELSEWHERE[script]):
+            # not one script throughout: "a-bПлатьеCrow" begins and ends in Latin, but most
+            # letters of its last part are Cyrillic (found by hypothesis, session 10)
             script = _part_script(word)
         if runs and runs[-1][0] == script:
             last = runs[-1]
