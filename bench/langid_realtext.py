@@ -7,8 +7,9 @@ Text: tests/data/langid_shops.jsonl.xz (bench/shop_corpus.py: Saleor, Sylius and
 catalogues, the corpus the thresholds were chosen on), or with ``--corpus
 tests/data/langid_shops_heldout.jsonl.xz`` the held-out one (bench/heldout_corpus.py: Bagisto and
 Shopware's language pack; no Belarusian; likewise bench/third_corpus.py's,
-bench/fourth_corpus.py's, bench/fifth_corpus.py's, bench/sixth_corpus.py's: app-store listing copy, and
-bench/seventh_corpus.py's: a shop's storefront and product copy). The sample is drawn with a fixed seed; bundles are written to a temporary repo and
+bench/fourth_corpus.py's, bench/fifth_corpus.py's, bench/sixth_corpus.py's: app-store listing copy,
+bench/seventh_corpus.py's: a shop's storefront and product copy, and
+bench/eighth_corpus.py's: Magento's storefront strings in community language packs). The sample is drawn with a fixed seed; bundles are written to a temporary repo and
 linted with ``python -m listing_lint check --select LOC002,LOC003 --format json --no-cache``.
 
 Sets, each scored from the findings the CLI prints:
