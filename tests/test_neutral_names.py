@@ -55,10 +55,10 @@ def test_word_terms_are_decided_in_linear_time():
 
     from listing_lint.l10n.neutral import _strip
 
-    started = time.monotonic()
+    started = time.process_time()  # CPU, not wall: a busy machine must not fail the bound
     assert _strip("Plus " * 20_000, (), ()) == ""
     assert _strip("Voir Plus. " * 10_000, (), ()).count("Voir") == 10_000
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
 
 
 @pytest.mark.parametrize(("text", "stripped"), [

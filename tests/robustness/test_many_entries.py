@@ -27,9 +27,9 @@ def test_twenty_thousand_locale_tags_are_checked_in_linear_time(tmp_path, table)
         value = "detail/x.html" if table == "detail_pages" else "Enchufe"
         b.data[table] = {**b.data.get(table, {}), "es_ES": value, **{f"x{i}": value for i in range(N)}}
     b.write()
-    start = time.perf_counter()
+    start = time.process_time()  # CPU, not wall: a busy machine must not fail the bound
     result = run_lint(tmp_path, select="LOC015")
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert [(f.code, f.message) for f in result.findings] == [
         ("LOC015", 'locale "es_ES" is not BCP 47 spelling; write "es-ES"')]
     assert took < BOUND_S, f"{took:.1f} s"
@@ -52,9 +52,9 @@ def test_twenty_thousand_rejected_tags_are_left_to_the_schema_in_linear_time(tmp
     b = BundleBuilder(tmp_path)
     b.data["locales"] = ["en", *(f"X{i}" for i in range(N))]
     b.write()
-    start = time.perf_counter()
+    start = time.process_time()  # CPU, not wall: a busy machine must not fail the bound
     result = run_lint(tmp_path, select="LOC015")
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert result.findings == []  # SCH002's, one root cause, one finding
     assert took < BOUND_S, f"{took:.1f} s"
 
@@ -84,9 +84,9 @@ def _unique_items_message(items) -> tuple[str, float]:
 
     errors = [e for e in validator("listing.schema.json").iter_errors({"locales": items}) if e.validator == "uniqueItems"]
     assert len(errors) == 1
-    start = time.perf_counter()
+    start = time.process_time()  # CPU, not wall: a busy machine must not fail the bound
     message = describe(errors[0])[2]
-    return message, time.perf_counter() - start
+    return message, time.process_time() - start
 
 
 def test_the_repeated_item_of_a_long_list_is_named_in_linear_time():
