@@ -146,19 +146,36 @@ def test_the_file_is_reused_and_a_damaged_or_stale_one_rebuilt(tmp_path):
         memo.configure(None)
 
 
-def test_with_the_cache_off_the_same_model_is_built_in_memory(tmp_path, monkeypatch):
+def test_with_the_cache_off_nothing_is_written_and_a_compiled_model_is_only_read(tmp_path, monkeypatch):
+    """``--no-cache`` writes nothing: with no compact model in the cache folder it is built in
+    memory. One a cached run compiled there is mapped read-only (the same values, without the
+    decompression every CI run with the cache off paid); a damaged one is neither used nor mended."""
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("LISTING_LINT_CACHE_DIR", str(folder))
     memo.configure(None)
-    with monkeypatch.context() as m:
-        m.setattr(py3langid, "_mapped", lambda *a: pytest.fail("no cache folder: nothing is mapped"))
-        in_memory = py3langid.compact_model()
-    memo.configure(tmp_path)
+    in_memory = py3langid.compact_model()
+    assert list(folder.iterdir()) == []  # nothing written
+
+    memo.configure(folder)  # a run with the cache on compiles it there
     try:
-        mapped = py3langid.compact_model()
+        py3langid.compact_model()
     finally:
         memo.configure(None)
+    (path,) = folder.glob("py3langid-*.model")
+    built, stamp = path.read_bytes(), path.stat().st_mtime_ns
+    with monkeypatch.context() as m:
+        m.setattr(py3langid, "build", lambda *a, **k: pytest.fail("a valid compiled model is mapped, not built"))
+        mapped = py3langid.compact_model()
+    assert path.stat().st_mtime_ns == stamp and sorted(folder.iterdir()) == [path]
     for text in _corpus_texts(60):
         assert in_memory.rank(text) == mapped.rank(text)
-    assert list(tmp_path.iterdir())  # the mapped one came from the folder; the other wrote nothing
+
+    path.write_bytes(built[: len(built) // 2])  # cut short: not this model
+    rebuilt = py3langid.compact_model()
+    assert path.read_bytes() == built[: len(built) // 2]  # built in memory; the file left as it was
+    text = "Le chargeur est petit et léger."
+    assert rebuilt.rank(text) == in_memory.rank(text)
 
 
 def test_the_threshold_keeps_a_margin_over_what_lingua_rejects():
