@@ -165,17 +165,16 @@ def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
     from listing_lint.media.phash import fingerprint
 
     try:
-        print_ = fingerprint(im, lambda: _colour(fh))
+        print_ = fingerprint(im, lambda: _colour(fh, base["format"]))
     except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
         print_ = None
     return ImageProbe(**header, fingerprint=print_, decoded=True)
 
 
-def _colour(fh):
+def _colour(fh, fmt: str | None):
+    """The picture in ``fh`` opened again, to be decoded in colour (``fmt``: its sniffed format)."""
     from PIL import Image
 
-    fh.seek(0)
-    fmt = sniff(fh.read(32))
     fh.seek(0)
     im = Image.open(fh, formats=PILLOW_PLUGIN.get(fmt))
     im.draft("RGB", (DRAFT_SIDE, DRAFT_SIDE))
