@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+
+def child_cpu_seconds() -> float:
+    """CPU seconds (user and system) of this process's finished children: a bound on a CLI run's
+    time as a difference of two of these holds on a machine busy with other work, unlike wall time."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def cli(repo: Path, *args: str, timeout: int = 300) -> subprocess.CompletedProcess:

@@ -4,7 +4,6 @@ fresh processes (a hang fails by the timeout instead of blocking the suite)."""
 from __future__ import annotations
 
 import json
-import resource
 import sys
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from harness import BUNDLE, base_case, write_case  # noqa: E402
-from lintrun import cli  # noqa: E402
+from lintrun import child_cpu_seconds, cli  # noqa: E402
 from pdf_writer import HELVETICA, Document  # noqa: E402
 
 MANIFEST = f"{BUNDLE}/listing.json"
@@ -26,10 +25,9 @@ def _line(data: bytes, needle: bytes) -> int:
 def _findings(repo: Path, *args: str, timeout: int = 60) -> tuple[list[dict], float]:
     """The findings, and the CPU seconds the run took: CPU, not wall time, so a machine busy with
     other work does not fail a bound (the suite at load 4 took 10 s of wall time for a run of 2 s)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = child_cpu_seconds()
     proc = cli(repo, "--format", "json", "--jobs", "1", *args, timeout=timeout)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    took = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    took = child_cpu_seconds() - before
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     assert "Traceback" not in proc.stderr, proc.stderr[-2000:]
     return json.loads(proc.stdout)["findings"], took
