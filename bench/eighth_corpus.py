@@ -41,7 +41,6 @@ out; read at the pinned commits, so the output is byte-identical while the mirro
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -173,12 +172,7 @@ def build(root: Path) -> list[dict]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, required=True,
-                        help="folder of git mirrors, one per repository: <owner>+<name>[/repo]")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    return shop_corpus.write_and_report(build(args.mirrors), args.out)
+    return shop_corpus.mirrors_main(__doc__.split("\n\n")[0], build, OUT)
 
 
 if __name__ == "__main__":

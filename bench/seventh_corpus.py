@@ -39,7 +39,6 @@ Sampled per language and band with a fixed seed (250 / 250 / 150, as the third t
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import re
@@ -161,12 +160,7 @@ def build(root: Path) -> list[dict]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, required=True,
-                        help="folder of git mirrors, one per repository: <owner>+<name>[/repo]")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    return shop_corpus.write_and_report(build(args.mirrors), args.out)
+    return shop_corpus.mirrors_main(__doc__.split("\n\n")[0], build, OUT)
 
 
 if __name__ == "__main__":

@@ -247,6 +247,17 @@ def write_and_report(records: list[dict], out: Path) -> int:
     return 0
 
 
+def mirrors_main(description: str, build, out: Path) -> int:
+    """The command line of a builder that reads every repository from one folder of git mirrors:
+    ``--mirrors FOLDER [--out FILE]``, then ``write_and_report`` of ``build(FOLDER)``."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--mirrors", type=Path, required=True,
+                        help="folder of git mirrors, one per repository: <owner>+<name>[/repo]")
+    parser.add_argument("--out", type=Path, default=out)
+    args = parser.parse_args()
+    return write_and_report(build(args.mirrors), args.out)
+
+
 def read(path: Path = OUT) -> list[dict]:
     with lzma.open(path, "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
