@@ -229,9 +229,9 @@ def script_runs(text: str) -> list[Run]:
         word = m.group()
         # a compound's script is its last part's: "API-ключ", "ZIP-архив" are Russian words
         script = _letter_script(word[-1])
-        if script != _letter_script(word[0]) or _WORD_SCRIPTS.has_any(word, _ELSEWHERE[script]):
-            # not one script throughout: "a-bПлатьеCrow" begins and ends in Latin, but most
-            # letters of its last part are Cyrillic (found by hypothesis, session 10)
+        if _WORD_SCRIPTS.has_any(word, _ELSEWHERE[script]):
+            # not one script throughout (its first letter, or any other, in another): "a-bПлатьеCrow"
+            # begins and ends in Latin, but most letters of its last part are Cyrillic (hypothesis, session 10)
             script = _part_script(word)
         if runs and runs[-1][0] == script:
             last = runs[-1]
