@@ -8,6 +8,7 @@ reads each of a bundle's ~20 files two or three times (issue 18).
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 import stat
 from contextlib import contextmanager
@@ -79,4 +80,16 @@ def digest_regular(path: str | os.PathLike, chunk: int = 1 << 20) -> tuple[str, 
                     return h.hexdigest(), st
                 want = chunk
     except OSError:
+        return None
+
+
+def map_regular(path: str | os.PathLike) -> mmap.mmap | None:
+    """The regular file at ``path`` mapped read-only, or None when it cannot be opened, is not a
+    regular file (a FIFO put in its place would block a plain ``open``) or is empty."""
+    try:
+        with _opened_regular(path) as opened:
+            if opened is None:
+                return None
+            return mmap.mmap(opened[0], 0, access=mmap.ACCESS_READ)  # the mapping outlives the descriptor
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         return None

@@ -209,3 +209,31 @@ def test_a_cache_folder_that_cannot_be_written_falls_back_to_memory(tmp_path):
     text = "Зарядное устройство маленькое и лёгкое."
     assert ranked({lang: float(p) for lang, p in model.rank(text)}) == _whole_model_scores(text, CANDIDATES)
     assert blocked.read_text() == "a file where the cache folder should be"
+
+
+@pytest.mark.parametrize("cache_on", [True, False], ids=["cache", "no-cache"])
+def test_a_fifo_in_place_of_the_model_file_is_passed_over_not_waited_on(tmp_path, monkeypatch, cache_on):
+    """A FIFO named as the compact model (a tampered cache folder) blocked ``open`` forever: the
+    run hung, with the cache on and, reading it read-only, with ``--no-cache``. It is no model: the
+    cache-on run writes the real file over it, the cache-off run builds in memory and leaves it."""
+    import os
+    import stat
+    import threading
+
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    monkeypatch.setenv("LISTING_LINT_CACHE_DIR", str(folder))
+    fifo = folder / py3langid.file_name(py3langid._source())
+    os.mkfifo(fifo)
+    memo.configure(folder if cache_on else None)
+    done = []
+    worker = threading.Thread(target=lambda: done.append(py3langid.compact_model()), daemon=True)
+    try:
+        worker.start()
+        worker.join(60)
+    finally:
+        memo.configure(None)
+    assert done, "compact_model waited on the FIFO"
+    text = "Зарядное устройство маленькое и лёгкое."
+    assert ranked({lang: float(p) for lang, p in done[0].rank(text)}) == _whole_model_scores(text, CANDIDATES)
+    assert stat.S_ISREG(fifo.stat().st_mode) is cache_on

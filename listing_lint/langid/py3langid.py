@@ -16,7 +16,6 @@ import hashlib
 import io
 import json
 import lzma
-import mmap
 import os
 import shutil
 import struct
@@ -446,12 +445,10 @@ def _kept(source: dict):
 
 
 def _mapped(path: Path, source: dict):
-    try:
-        with open(path, "rb") as fh:
-            mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # missing, unreadable or empty
-        return None
-    return _parse(mapped, source)
+    from listing_lint.fileio import map_regular
+
+    mapped = map_regular(path)  # None: missing, unreadable, empty, or not a regular file (a FIFO would hang an open)
+    return _parse(mapped, source) if mapped is not None else None
 
 
 def preload() -> None:
