@@ -6,7 +6,8 @@ or an inline element (``<b>Couleur</b>: noir``), in text outside ``lang``/``tran
 elements (warning; safe fix: insert or replace the space); the same in French titles and alt
 texts (warning, no fix: listing.json and attributes are edited by hand); on es pages and alt
 texts, a ``?`` or ``!`` sentence without its opening ``¿``/``¡`` (warning; headings and titles are
-exempt, as the RAE exempts titles); on fr/ru pages
+exempt, as the RAE exempts titles; each opening mark answers one closing mark, wherever in the
+block it stands: ``¡Oferta: envío gratis!`` is whole); on fr/ru pages
 straight ``"quotes"`` where CLDR writes ``« »`` (info). Times and ratios (``12:30``, ``16:9``) and
 URLs are left alone, and so are blocks and pages judged to be in another language (LOC003,
 LOC002: Spanish sentences on a French page lack a translation, not French spaces).
@@ -24,6 +25,10 @@ Fails:
 Passes:
     detail/fr.html: <p>Compatible avec Alexa\u00a0: oui</p>
     detail/es.html: <p>¿Necesitas ayuda? Escríbenos.</p>
+
+    detail/es.html: <p>¡Oferta especial: envío gratis!</p>
+
+    detail/fr.html: <p>Créer &amp; ajouter</p>
 """
 
 import re
@@ -43,6 +48,9 @@ SOURCE = "Lexique des règles typographiques en usage à l'Imprimerie nationale;
 DATA = Path(__file__).resolve().parents[2] / "data" / "typography.yaml"
 NBSP_ENTITIES = ("&nbsp;", "&#160;", "&#xa0;", "&#8239;", "&#x202f;")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
+#: a character reference ending where a ";" stands in the source: ``&amp;`` is one character, not
+#: a word and a semicolon (a space put before its ";" would break it)
+_REFERENCE_BEFORE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6})\Z")
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +84,8 @@ def _french_edits(text: str, base: int, before: str = ""):
         punct = m.group("p")
         if m.group("before").isdigit() and not m.group("space"):
             continue  # 12:30, 16:9 — a digit right before the mark is a time or a ratio
+        if punct == ";" and not m.group("space") and _REFERENCE_BEFORE.search((before + text)[max(0, m.start() - 40): m.end("before")]):
+            continue  # the end of ``&amp;`` or ``&#233;`` in the source
         if punct == "?" and _URL.search((before + text)[max(0, m.start() - 80): m.end() + 1]):
             continue
         start = base - len(before) + m.start("space")
@@ -144,6 +154,13 @@ _STRAIGHT_QUOTES = re.compile(r"(?:^|\s)\"[^\"\s][^\"]*\"")
 
 
 def _spanish(items, ctx, verdicts):
+    """A ``?`` or ``!`` that no opening ``¿``/``¡`` before it in its block answers.
+
+    The marks are paired, not the sentences split: the question or exclamation may begin before a
+    colon, a decimal point or an abbreviation's full stop (``¡Oferta: envío gratis!``, ``¡Versión
+    2.0 disponible!``, ``¿Tiene el Sr. García su pedido?``), and each opening mark answers one
+    closing mark (``¿Sí? ¿No?``). A mark right after another (``?!``, ``!!``) closes the same
+    sentence."""
     marks = rules()["spanish_opening"]
     for item in items:
         if item.kind[:1] == "h" and item.kind[1:].isdigit() or item.kind in ("title", "listing-title") or item.other_language:
@@ -151,22 +168,31 @@ def _spanish(items, ctx, verdicts):
         if not _may_ask_or_exclaim(item.judged_source):
             continue  # only a "?" or "!" is reported, and removing URLs adds none (issue 18, session 9)
         text = _URL.sub(" ", item.judged_source)
-        start = 0  # where the sentence in progress began: one pass (splitting the text before every
-        # "?" again was quadratic: 100 KB of "¿Sí? " took two minutes)
-        for m in re.finditer(r"[.:;\n?!]", text):
-            if m.group() not in "?!":
+        open_marks = {"?": 0, "!": 0}  # opening marks not yet answered, one pass over the text
+        start = 0  # where the sentence shown in the message begins
+        for m in _SPANISH_MARKS.finditer(text):
+            mark = m.group()
+            if mark in "¿¡":
+                open_marks["?" if mark == "¿" else "!"] += 1
+                continue
+            if mark not in "?!":
                 start = m.end()
                 continue
-            sentence = text[start : m.start()]
-            if marks[m.group()] not in sentence and text[m.start() - 1 : m.start()] not in "?!":
+            if open_marks[mark]:
+                open_marks[mark] -= 1
+            elif text[m.start() - 1 : m.start()] not in "?!" or m.start() == 0:
                 if not verdicts().skips(item):
+                    sentence = text[start : m.start()]
                     yield ctx.finding(
                         item.at,
-                        f"Spanish opens a \"{m.group()}\" sentence with \"{marks[m.group()]}\": add it to \"…{sentence[-30:].strip()}{m.group()}\"",
+                        f"Spanish opens a \"{mark}\" sentence with \"{marks[mark]}\": add it to \"…{sentence[-30:].strip()}{mark}\"",
                     )
                 break
-            if text[m.end() : m.end() + 1].isspace():  # "?" or "!" before white space ends a sentence
-                start = m.end()
+            start = m.end()
+
+
+#: what ``_spanish`` reads: the marks, and where a sentence shown in a message may begin
+_SPANISH_MARKS = re.compile(r"[¿¡?!]|[.:;](?=\s)|\n")
 
 
 def _quotes(page, ctx, verdicts):
