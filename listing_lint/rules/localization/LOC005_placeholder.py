@@ -1,8 +1,11 @@
 """LOC005 placeholder — an unfilled template placeholder or leftover in buyer-visible text.
 
 What it checks: page blocks, titles and alt texts for template tokens in any script
-(``{关键词}``, ``{keyword}``, ``{{name}}``, ``${x}``, ``%s``, ``%(name)s``), bracketed capitals
-(``[PRODUCT NAME]``, ``[NOMBRE DEL PRODUCTO]``), ``TODO``/``TBD``/``FIXME`` and lorem ipsum. On
+(``{关键词}``, ``{keyword}``, ``{{name}}``, ``${x}``, ``%s``, ``%(name)s``), brackets that name a
+template's slot (``[PRODUCT NAME]``, ``[Your Brand]``, ``[NOMBRE DEL PRODUCTO]``, ``[PAYPAL_ORDER_ID]``:
+every word one of the slot words in ``data/placeholder_words.yaml``, or a snake_case identifier;
+a seller's own bracketed label such as ``[LONG BATTERY LIFE] Up to 40 hours`` is not one),
+``TODO``/``TBD``/``FIXME`` and lorem ipsum. On
 Spanish and Portuguese pages a bare ``TODO`` is the word "all" ("TODO INCLUIDO"); only ``TODO:``
 counts there. Lorem ipsum is reported here only, not as a language (LOC003).
 Why: a listing tool's template that was never filled in tells the buyer the page was generated
@@ -11,9 +14,13 @@ Fails:
     detail/es.html: <p>El mejor {关键词} para tu hogar.</p>
 Passes:
     detail/es.html: <p>Ahorra un 20 % en la factura de la luz [1].</p>
+
+    detail/en.html: <p>[LONG BATTERY LIFE] Up to 40 hours on one charge.</p>
 """
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
@@ -27,9 +34,7 @@ PLACEHOLDERS = re.compile(
     r"|\$\{[^{}]{1,60}\}"  # ${x}
     r"|\{(?=[^{}]*[^\W\d_])[^{}\s][^{}]{0,40}\}"  # {keyword} {关键词} {product_name}, not {1}
     r"|(?<![\w%])%(?:\([\w]+\))?[sd](?![\w])"  # %s %d %(name)s
-    # [PRODUCT NAME], [NOMBRE DEL PRODUCTO] (capitals: below); an underscore before the first space
-    # belongs to the first word only, so no two quantifiers compete for it (quadratic on "[a_a_a_...")
-    r"|\[[^\W\d_][^\W\d ]*(?: [^\W\d_]+(?:[ _][^\W\d_]+)*)?\]"
+    r"|\[[^\W\d_][^\[\]\n]{0,60}\]"  # [PRODUCT NAME], [Your Brand]: a slot if its words say so (below)
     r"|\b(?:TODO|TBD|FIXME|XXX+)\b"
 )
 #: "TODO" is a word in Spanish and Portuguese ("TODO INCLUIDO"): there only ``TODO:``/``TODO(`` is a marker
@@ -37,12 +42,32 @@ TODO_IS_A_WORD = frozenset({"es", "pt", "gl", "ca"})
 TODO_MARKER = re.compile(r"^TODO\s*[:(]")
 
 
-def _lowercase_brackets(token: str) -> bool:
-    """``[1]``, ``[ver nota]``: brackets are placeholders only in capitals, 4 letters or more."""
+DATA = Path(__file__).resolve().parents[2] / "data" / "placeholder_words.yaml"
+_SNAKE_CASE = re.compile(r"[^\W\d_]+(?:_[^\W_]+)+")
+_SLOT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def _slot_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(nouns, glue) of every language: a slot's words, case-folded."""
+    from listing_lint.thresholds import load_yaml
+
+    data = load_yaml(DATA) or {}
+    return tuple(frozenset(str(w).casefold() for words in (data.get(part) or {}).values() for w in words)
+                 for part in ("nouns", "glue"))
+
+
+def _not_a_slot(token: str) -> bool:
+    """A bracketed label, footnote or aside (``[LONG BATTERY LIFE]``, ``[1]``, ``[ver tabla]``),
+    not a template's slot (``[PRODUCT NAME]``, ``[Your Brand]``, ``[PAYPAL_ORDER_ID]``)."""
     if not token.startswith("["):
         return False
-    letters = [c for c in token if c.isalpha()]
-    return len(letters) < 4 or not all(c.isupper() for c in letters)
+    inside = token[1:-1].strip()
+    if _SNAKE_CASE.fullmatch(inside):
+        return False
+    nouns, glue = _slot_words()
+    words = [w.casefold() for w in _SLOT_WORD.findall(inside)]
+    return not words or not any(w in nouns for w in words) or not all(w in nouns or w in glue for w in words)
 
 
 def _is_word(m: re.Match, text: str, language: str) -> bool:
@@ -54,15 +79,29 @@ def _is_word(m: re.Match, text: str, language: str) -> bool:
 MARKS = ("{", "$", "%", "[", "TODO", "TBD", "FIXME", "XXX")
 
 
+def _slots(text: str, language: str):
+    """The matches of ``PLACEHOLDERS`` in ``text`` that are placeholders (not labels or words)."""
+    if not any(mark in text for mark in MARKS):
+        return
+    for m in PLACEHOLDERS.finditer(text):
+        if not _not_a_slot(m.group()) and not _is_word(m, text, language):
+            yield m
+
+
 def placeholders(text: str, language: str = "") -> list[str]:
-    found = [
-        m.group()
-        for m in PLACEHOLDERS.finditer(text)
-        if not _lowercase_brackets(m.group()) and not _is_word(m, text, language)
-    ] if any(mark in text for mark in MARKS) else []
+    found = [m.group() for m in _slots(text, language)]
     if "lorem" in text.lower():  # LOREM ignores case; no other letter folds to l, o, r, e or m
         found += [m.group() for m in LOREM.finditer(text)]
     return found
+
+
+def without_placeholders(text: str, language: str = "") -> str:
+    """``text`` with what this rule reports blanked out (LOC006 does not report it twice)."""
+    parts, last = [], 0
+    for m in _slots(text, language):
+        parts += [text[last:m.start()], " "]
+        last = m.end()
+    return "".join(parts) + text[last:] if parts else text
 
 
 def check(bundle, ctx):

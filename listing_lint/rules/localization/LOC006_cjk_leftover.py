@@ -1,8 +1,8 @@
 """LOC006 cjk-leftover — Han, Kana or Hangul text left in a page whose locale does not use it.
 
 What it checks: page blocks, titles and alt texts of every locale other than zh/ja/ko for runs of
-Han ideographs, Hiragana, Katakana or Hangul. Placeholders such as ``{关键词}`` are LOC005's and
-not reported twice; text marked ``lang="zh"`` (a deliberate quotation) is allowed. A block judged
+Han ideographs, Hiragana, Katakana or Hangul. Placeholders such as ``{关键词}`` and ``[关键词]`` are LOC005's
+and not reported twice; text marked ``lang="zh"`` (a deliberate quotation) is allowed. A block judged
 another language that is not Chinese/Japanese/Korean is LOC003's, a page judged wholly another
 language LOC002's: reported once there.
 Why: factory copy pasted from a Chinese supplier sheet is unreadable to the buyer and marks the
@@ -16,9 +16,10 @@ Passes:
 import re
 
 from listing_lint.api import Severity
+from listing_lint.bundle.model import base_language
 from listing_lint.l10n.pages import CJK_LANGS, texts
 from listing_lint.l10n.verdicts import other_language
-from listing_lint.rules.localization.LOC005_placeholder import PLACEHOLDERS
+from listing_lint.rules.localization.LOC005_placeholder import without_placeholders
 
 CODE, NAME, SEVERITY = "LOC006", "cjk-leftover", Severity.ERROR
 
@@ -31,7 +32,7 @@ def check(bundle, ctx):
             continue
         if not CJK.search(item.judged_source):
             continue  # most text: none to find once placeholders are out either (issue 18)
-        runs = CJK.findall(PLACEHOLDERS.sub(" ", item.judged_source))
+        runs = CJK.findall(without_placeholders(item.judged_source, base_language(item.locale)))
         if runs and not other_language(bundle, ctx).reported(item):
             shown = " ".join(runs)[:40]
             yield ctx.finding(item.at, f"Chinese/Japanese/Korean text \"{shown}\" in the {item.locale} {item.where}; translate or remove it")

@@ -1,0 +1,48 @@
+"""LOC005 brackets on real shop copy (session 11). Marketplace copy heads its bullet points with
+bracketed capitals ("[LONG BATTERY LIFE] Up to 40 hours"): the old rule took any bracket of four
+capitals or more for a template slot and gave an error for each; it also let "[Product Name]"
+through because it was not in capitals. A bracket is a slot now when its words name what goes in
+it (data/placeholder_words.yaml) or it holds a snake_case identifier."""
+
+from builder import lint
+
+from loc_pages import EN, ES, full
+
+EN_LINE = "<p>Price: $39.90</p>"
+ES_LINE = "<p>Precio: 39,90 US$</p>"
+
+
+def _paragraphs(texts):
+    return "\n".join(f"<p>{t}</p>" for t in texts)
+
+
+def test_bracketed_labels_of_real_copy_pass(bundle, tmp_path):
+    labels = ("[LONG BATTERY LIFE] Up to 40 hours of playtime on one charge.",
+              "[UPGRADED VERSION] The plug now reports its energy use every second.",
+              "[WIDE COMPATIBILITY] Works with Alexa, Google Home and SmartThings.",
+              "[BRAND NEW] Sealed in its box. [SALE] Only this week.",
+              "Order summary [CANCELLED], see note [1] and the size table [2 PACK].")
+    es = ("[BATERÍA DE LARGA DURACIÓN] Hasta 40 horas de uso con una carga.", "Talla XXL disponible [ver tabla].")
+    full(bundle, en=EN.replace(EN_LINE, _paragraphs(labels)), es=ES.replace(ES_LINE, _paragraphs(es)))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == []
+
+
+def test_slots_named_in_any_case_and_language_are_found(bundle, tmp_path):
+    slots = ("[Product Name] turns any socket into a smart one.", "Made by [Your Brand] for your home.",
+             "[Insert feature here] and more.", "Order [PAYPAL_ORDER_ID] is ready.")
+    es = ("El mejor [NOMBRE DEL PRODUCTO] para tu hogar.", "Auriculares [关键词] para ti.")
+    full(bundle, en=EN.replace(EN_LINE, _paragraphs(slots)), es=ES.replace(ES_LINE, _paragraphs(es)))
+    bundle.data["title"]["ru"] = "[НАЗВАНИЕ ТОВАРА] умная розетка"
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == [
+        *(("listings/demo/detail/en.html", line, "LOC005") for line in (7, 8, 9, 10)),
+        *(("listings/demo/detail/es.html", line, "LOC005") for line in (7, 8)),
+        ("listings/demo/listing.json", bundle.line_of('"ru": "[НАЗВАНИЕ'), "LOC005"),
+    ]
+
+
+def test_han_in_a_bracket_that_is_no_slot_is_a_cjk_leftover(bundle, tmp_path):
+    full(bundle, es=ES.replace(ES_LINE, "<p>Cable de carga [充电线] de 1 m.</p>"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == [("listings/demo/detail/es.html", 7, "LOC006")]
