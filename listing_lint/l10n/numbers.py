@@ -74,6 +74,25 @@ def parse_number(text: str, locale: str) -> Decimal | None:
         return None
 
 
+#: the other ways a number may have been written, tried in this order when the locale's fails
+OTHER_READINGS = ("en", "fr", "es", "ru", "de")
+
+
+def readings(text: str, locale: str) -> tuple[Decimal, ...]:
+    """What ``text`` may mean: the locale's reading alone when it has one, else every other
+    locale's distinct reading, English's first (``1.299`` on a French page is 1.299 the English
+    way and 1299 the German way; which one the writer meant is not for a fact check to guess)."""
+    value = parse_number(text, locale)
+    if value is not None:
+        return (value,)
+    found: list[Decimal] = []
+    for guess in OTHER_READINGS:
+        other = parse_number(text, guess)
+        if other is not None and other not in found:
+            found.append(other)
+    return tuple(found)
+
+
 def parse_any(text: str, locale: str) -> Decimal | None:
     """The locale's reading first, then the English one (``2.4 GHz`` on a Spanish page)."""
     value = parse_number(text, locale)
@@ -87,6 +106,7 @@ class Measure:
     raw: str  # as written, e.g. "20 m"
     unit: str
     start: int
+    others: tuple[float, ...] = ()  # the number's other readings (``readings``), in the base unit
 
 
 @lru_cache(maxsize=1)
@@ -118,11 +138,12 @@ def measures(text: str, locale: str) -> list[Measure]:
     units, _ = unit_table()
     out = []
     for m in _measure_pattern().finditer(text):
-        value = parse_any(m.group("n"), locale)
-        if value is None or _not_a_measure(m, value, text):
+        values = readings(m.group("n"), locale)
+        if not values or _not_a_measure(m, values[0], text):
             continue
         dimension, factor = units[m.group("u")]
-        out.append(Measure(dimension, float(value) * factor, m.group(0), m.group("u"), m.start()))
+        out.append(Measure(dimension, float(values[0]) * factor, m.group(0), m.group("u"), m.start(),
+                           tuple(float(v) * factor for v in values[1:])))
     return out
 
 
@@ -155,6 +176,9 @@ class Price:
 
     def value(self, locale: str) -> Decimal | None:
         return parse_any(self.number, locale)
+
+    def values(self, locale: str) -> tuple[Decimal, ...]:
+        return readings(self.number, locale)
 
 
 def prices(text: str) -> list[Price]:

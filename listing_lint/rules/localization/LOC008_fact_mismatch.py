@@ -3,7 +3,9 @@
 What it checks: measures (``20 m``, ``5000 mAh``, ``100 W``, ``6.5″``; normalised, so 6.5 inch
 equals 16.5 cm), prices (``$39.90`` = ``39,90 US$``) and model numbers (``SP-X1``) of each
 locale's page and title, each read the way its locale writes numbers (``1 234,50``, ``1.234,50``,
-``1,234.50``; U+202F and U+00A0 groupings), against the English page and title. A value of the
+``1,234.50``; U+202F and U+00A0 groupings), against the English page and title. A number its
+locale does not write that way (``1.299 $US`` on a French page) matches any of its readings:
+its format is LOC009's to report, and it is not a second finding. A value of the
 same kind that the English text does not have, where the English has one the other text lacks,
 is reported at the block that says it. Values within 5 % across unit systems (inch/cm) match.
 Why: buyers order by the numbers; a hose that is 20 m in English and 15 m in French is a dispute
@@ -39,6 +41,7 @@ class Fact:
     raw: str
     unit: str
     at: Any  # Block or JSON pointer
+    others: tuple = ()  # other readings of a number its locale does not write that way
 
 
 def _model_shape(code: str) -> str:
@@ -53,21 +56,23 @@ def facts(item, cache: dict) -> list[Fact]:
     if not DIGIT.search(text):
         return out  # measures, prices and model codes all hold a digit
     for m in bundle_measures(cache, text, item.locale):
-        out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at))
+        out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at, m.others))
     for p in bundle_prices(cache, text):
-        value = p.value(item.locale)
-        if value is not None:
-            out.append(Fact(f"price:{p.currency}", float(value), p.raw, p.symbol, item.at))
+        values = p.values(item.locale)
+        if values:
+            out.append(Fact(f"price:{p.currency}", float(values[0]), p.raw, p.symbol, item.at, tuple(float(v) for v in values[1:])))
     for m in MODEL.finditer(text):
         out.append(Fact(f"model:{_model_shape(m.group())}", m.group(), m.group(), "", item.at))
     return out
 
 
 def _same(a: Fact, b: Fact) -> bool:
+    """Whether two facts agree: any reading of one equals any reading of the other (a number
+    written another locale's way is LOC009's to report, not a different fact)."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     tol = SAME_UNIT_TOLERANCE if a.unit.lower() == b.unit.lower() else CROSS_UNIT_TOLERANCE
-    return abs(a.value - b.value) <= tol * max(abs(a.value), abs(b.value), 1e-9)
+    return any(abs(x - y) <= tol * max(abs(x), abs(y), 1e-9) for x in (a.value, *a.others) for y in (b.value, *b.others))
 
 
 def differences(english: list[Fact], other: list[Fact]):
