@@ -24,7 +24,8 @@ back-office client actions), a controller, or storefront data (categories, ribbo
 steps, products). Fuzzy entries are skipped (Odoo does not load them).
 
 Cleaning: HTML tags become spaces (``<br>`` too), entities are decoded (twice: Odoo's
-``&amp;nbsp;`` is an escaped ``&nbsp;``), whitespace is collapsed. A string that is nothing but
+``&amp;nbsp;`` is an escaped ``&nbsp;``), runs of ASCII white space are collapsed (no-break
+spaces, U+00A0 and U+202F, are kept: French typography is what LOC012 judges). A string that is nothing but
 placeholders, numbers and punctuation is dropped; a string holding a placeholder (``%s``,
 ``%(x)s``, ``{x}``, ``{{ x }}``, ``%{x}``) is kept, marked ``"placeholder": true`` (in every
 language of its key). A key is kept when it has its English text and at least two of es/fr/ru.
@@ -95,7 +96,7 @@ def clean(text: str) -> str:
     text = text.replace("\r", "")
     for _ in range(2):
         text = html.unescape(_TAG.sub(" ", text))
-    return " ".join(text.split())
+    return re.sub(r"[ \t\n\r\f\v]+", " ", text).strip()  # inner no-break spaces (U+00A0, U+202F) are kept
 
 
 def only_placeholders(text: str) -> bool:
