@@ -122,7 +122,7 @@ def _placeholders_before(text, language=""):
     from listing_lint.rules.localization import LOC005_placeholder as loc005
 
     found = [m.group() for m in loc005.PLACEHOLDERS.finditer(text)
-             if not loc005._lowercase_brackets(m.group()) and not loc005._is_word(m, text, language)]
+             if not loc005._not_a_slot(m.group()) and not loc005._is_word(m, text, language)]
     return found + [m.group() for m in LOREM.finditer(text)]
 
 

@@ -16,6 +16,8 @@ from listing_lint.bundle.positions import pointer
 from listing_lint.l10n.neutral import strip_neutral
 
 CJK_LANGS = frozenset({"zh", "ja", "ko"})
+#: page languages written in Cyrillic (where Latin words are names or leftovers, never the page's own)
+CYRILLIC_PAGES = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 
 
 @dataclass(eq=False)
@@ -115,7 +117,7 @@ def judged_text(item: Text, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> s
     """``item``'s text without what carries no language; ``terms``: ``keep_terms(bundle, ctx)``."""
     if item._judged is None:
         own, kept = terms
-        item._judged = strip_neutral(item.judged_source, own, kept)
+        item._judged = strip_neutral(item.judged_source, own, kept, cyrillic_page=item.lang in CYRILLIC_PAGES)
     return item._judged
 
 

@@ -43,7 +43,9 @@ TODO_MARKER = re.compile(r"^TODO\s*[:(]")
 
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "placeholder_words.yaml"
-_SNAKE_CASE = re.compile(r"[^\W\d_]+(?:_[^\W_]+)+")
+#: a slot named like a variable: words joined by underscores ("PAYPAL_ORDER_ID"); a part with a
+#: digit makes it a code ("[FURN_8220] Four Person Desk" names the product's internal reference)
+_SNAKE_CASE = re.compile(r"[^\W\d_]+(?:_[^\W\d_]+)+")
 _SLOT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 

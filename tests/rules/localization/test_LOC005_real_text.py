@@ -21,7 +21,8 @@ def test_bracketed_labels_of_real_copy_pass(bundle, tmp_path):
               "[UPGRADED VERSION] The plug now reports its energy use every second.",
               "[WIDE COMPATIBILITY] Works with Alexa, Google Home and SmartThings.",
               "[BRAND NEW] Sealed in its box. [SALE] Only this week.",
-              "Order summary [CANCELLED], see note [1] and the size table [2 PACK].")
+              "Order summary [CANCELLED], see note [1] and the size table [2 PACK].",
+              "[FURN_8220] Four Person Desk: the internal reference of the product.")
     es = ("[BATERÍA DE LARGA DURACIÓN] Hasta 40 horas de uso con una carga.", "Talla XXL disponible [ver tabla].")
     full(bundle, en=EN.replace(EN_LINE, _paragraphs(labels)), es=ES.replace(ES_LINE, _paragraphs(es)))
     bundle.write()
