@@ -62,7 +62,10 @@ async def diagnostics_for(client: LanguageClient, uri: str, until=lambda diags: 
         if left <= 0:
             raise AssertionError(f"no matching diagnostics for {uri} within {timeout} s; last: {diags!r}")
         try:
-            await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), left)
+            # woken by the next publication, and at least every half second: a publication that
+            # came while this was not waiting woke nobody, and the test stalled for the whole
+            # timeout before it looked again (60 s in a full run of session 11)
+            await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), min(left, 0.5))
         except asyncio.TimeoutError:
             pass
 
