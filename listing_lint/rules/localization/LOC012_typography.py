@@ -3,7 +3,9 @@
 What it checks: on fr pages (not fr-CA) a no-break space before ``:`` (U+00A0) and before
 ``; ! ?`` (U+202F, U+00A0 accepted), after a word, a number with its unit or currency (``5 € ?``)
 or an inline element (``<b>Couleur</b>: noir``), in text outside ``lang``/``translate="no"``
-elements (warning; safe fix: insert or replace the space); the same in French titles and alt
+elements (warning; safe fix: insert or replace the space; a page typed with regular spaces before
+its marks, one habit, is one finding at the first of them whose fix replaces them all, and a mark
+with no space at all is a finding of its own); the same in French titles and alt
 texts (warning, no fix: listing.json and attributes are edited by hand); on es pages and alt
 texts, a ``?`` or ``!`` sentence without its opening ``¿``/``¡`` (warning; headings and titles are
 exempt, as the RAE exempts titles; each opening mark answers one closing mark, wherever in the
@@ -120,11 +122,25 @@ def _french(page, ctx, verdicts):
         foreign = {page.element_offset(el) for el in verdicts().elements(page)} - {None}
         if foreign:
             edits = [x for start, _, segment, before in _runs(page.text, lang, foreign) for x in _french_edits(segment, start, before)]
+    typed = [x for x in edits if x[1] > x[0]]  # a regular space where French wants a no-break one
     for s, e, new, punct in edits:
+        if e > s and (s, e, new, punct) != typed[0]:
+            continue  # said once, with the page's first (below)
+        if e == s:
+            yield ctx.finding(
+                page.offset_span(s, e + 1),
+                f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\"; `listing-lint check --fix` inserts it",
+                fix=Fix(f"insert U+{ord(new):04X} before \"{punct}\"", (TextEdit(path, s, e, new),)),
+            )
+            continue
+        others = len(typed) - 1
+        more = f", and so {'is' if others == 1 else 'are'} {others} more mark{'s' if others > 1 else ''} on this page" if others else ""
         yield ctx.finding(
             page.offset_span(s, e + 1),
-            f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\"; `listing-lint check --fix` inserts it",
-            fix=Fix(f"insert U+{ord(new):04X} before \"{punct}\"", (TextEdit(path, s, e, new),)),
+            f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\", not a regular space{more}; "
+            "`listing-lint check --fix` replaces them",
+            fix=Fix(f"replace {len(typed)} regular space{'s' if len(typed) > 1 else ''} before French punctuation with no-break spaces",
+                    tuple(TextEdit(path, a, b, c) for a, b, c, _ in typed)),
         )
 
 
