@@ -10,7 +10,7 @@ texts (warning, no fix: listing.json and attributes are edited by hand); on es p
 texts, a ``?`` or ``!`` sentence without its opening ``¿``/``¡`` (warning; headings and titles are
 exempt, as the RAE exempts titles; each opening mark answers one closing mark, wherever in the
 block it stands: ``¡Oferta: envío gratis!`` is whole); on fr/ru pages
-straight ``"quotes"`` where CLDR writes ``« »`` (info). Times and ratios (``12:30``, ``16:9``) and
+straight ``"quotes"`` where CLDR writes ``« »`` (info; once a page, at its first block). Times and ratios (``12:30``, ``16:9``) and
 URLs are left alone, and so are blocks and pages judged to be in another language (LOC003,
 LOC002: Spanish sentences on a French page lack a translation, not French spaces).
 Why: French and Spanish buyers read missing spaces and marks as machine output; a regular space
@@ -215,15 +215,17 @@ def _quotes(page, ctx, verdicts):
     cldr = rules()["quotes"].get(base_language(page.locale))
     if not cldr or base_language(page.locale) == "es":
         return
-    for item in page_texts(page):
-        if item.other_language:
-            continue
-        if '"' in item.judged_source and _STRAIGHT_QUOTES.search(item.judged_source) and not verdicts().skips(item):
-            yield ctx.finding(
-                item.at,
-                f"straight quotes in the {page.locale} {item.where}; CLDR writes {cldr['cldr'][0]} {cldr['cldr'][1]}",
-                severity=Severity.INFO,
-            )
+    quoted = [item for item in page_texts(page)
+              if not item.other_language and '"' in item.judged_source and _STRAIGHT_QUOTES.search(item.judged_source)
+              and not verdicts().skips(item)]
+    if quoted:  # the page's typing habit: said once, at its first block
+        more = len(quoted) - 1
+        others = f", and in {more} more block{'s' if more > 1 else ''} of the page" if more else ""
+        yield ctx.finding(
+            quoted[0].at,
+            f"straight quotes in the {page.locale} {quoted[0].where}{others}; CLDR writes {cldr['cldr'][0]} {cldr['cldr'][1]}",
+            severity=Severity.INFO,
+        )
 
 
 def check(bundle, ctx):

@@ -57,3 +57,14 @@ def test_a_semicolon_beside_a_reference_is_fixed_and_the_reference_kept(bundle, 
     text = (bundle.dir / "detail/fr.html").read_text(encoding="utf-8")
     e = f.fix.edits[0]
     assert "<p>Tom\u202f; Jerry &amp; Cie</p>" in text[: e.start] + e.new + text[e.end:]
+
+
+def test_straight_quotes_are_the_pages_habit_said_once(bundle, tmp_path):
+    from loc_pages import RU
+
+    ru = RU.replace("<p>Цена: 39,90 $</p>", '<p>Нажмите "Добавить устройство" в приложении.</p>\n<p>Выберите "Розетка X1" в списке.</p>')
+    full(bundle, ru=ru)
+    bundle.write()
+    (f,) = findings(tmp_path, select="LOC012")
+    assert (f.path, f.line, str(f.severity)) == ("listings/demo/detail/ru.html", 7, "info")
+    assert "and in 1 more block of the page" in f.message
