@@ -7,7 +7,9 @@ locale's page and title, each read the way its locale writes numbers (``1 234,50
 locale does not write that way (``1.299 $US`` on a French page) matches any of its readings:
 its format is LOC009's to report, and it is not a second finding. A value of the
 same kind that the English text does not have, where the English has one the other text lacks,
-is reported at the block that says it. Values within 5 % across unit systems (inch/cm) match.
+is reported at the block that says it. Values within 10 % across unit systems (inch/cm) match
+(``fact-cross-unit-tolerance``: a translator rounds a converted measure, "30 feet" as "près de
+10 mètres").
 Why: buyers order by the numbers; a hose that is 20 m in English and 15 m in French is a dispute
 and a return waiting to happen, whichever figure is right.
 Fails:
@@ -30,8 +32,7 @@ from listing_lint.l10n.pages import page_texts, texts
 CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
 
 MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)+(?![\w-])")
-SAME_UNIT_TOLERANCE = 1e-6
-CROSS_UNIT_TOLERANCE = 0.05
+SAME_UNIT_TOLERANCE = 1e-6  # the same unit: the same number (floating-point noise aside)
 
 
 @dataclass
@@ -66,22 +67,23 @@ def facts(item, cache: dict) -> list[Fact]:
     return out
 
 
-def _same(a: Fact, b: Fact) -> bool:
+def _same(a: Fact, b: Fact, cross_unit: float) -> bool:
     """Whether two facts agree: any reading of one equals any reading of the other (a number
     written another locale's way is LOC009's to report, not a different fact)."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
-    tol = SAME_UNIT_TOLERANCE if a.unit.lower() == b.unit.lower() else CROSS_UNIT_TOLERANCE
+    tol = SAME_UNIT_TOLERANCE if a.unit.lower() == b.unit.lower() else cross_unit
     return any(abs(x - y) <= tol * max(abs(x), abs(y), 1e-9) for x in (a.value, *a.others) for y in (b.value, *b.others))
 
 
-def differences(english: list[Fact], other: list[Fact]):
-    """(English fact, other fact) pairs: same kind, no match on either side, paired in order."""
+def differences(english: list[Fact], other: list[Fact], cross_unit: float):
+    """(English fact, other fact) pairs: same kind, no match on either side, paired in order;
+    ``cross_unit``: the ``fact-cross-unit-tolerance`` threshold."""
     for kind in dict.fromkeys(f.kind for f in english):
         ours = [f for f in english if f.kind == kind]
         theirs = [f for f in other if f.kind == kind]
-        missing = [f for f in ours if not any(_same(f, g) for g in theirs)]
-        extra = [g for g in theirs if not any(_same(f, g) for f in ours)]
+        missing = [f for f in ours if not any(_same(f, g, cross_unit) for g in theirs)]
+        extra = [g for g in theirs if not any(_same(f, g, cross_unit) for f in ours)]
         yield from zip(missing, extra)
 
 
@@ -109,7 +111,7 @@ def check(bundle, ctx):
         for locale, items in group.items():
             if base_language(locale) == "en":
                 continue
-            for ours, theirs in differences(english, _facts_of(items, ctx.cache)):
+            for ours, theirs in differences(english, _facts_of(items, ctx.cache), ctx.threshold("fact-cross-unit-tolerance")):
                 yield ctx.finding(
                     theirs.at,
                     f"{theirs.raw} in {locale}, but the English text says {ours.raw}; make the facts agree",

@@ -33,3 +33,17 @@ def test_a_different_value_written_another_way_is_still_a_fact_mismatch(bundle, 
          fr=FR.replace(FR_LINE, "<p>Prix\u00a0: 1.499 $US avec une batterie de 5.000 mAh.</p>"), es=ES_PRICE, ru=RU_PRICE)
     bundle.write()
     assert lint(tmp_path, select="LOC008") == [("listings/demo/detail/fr.html", 7, "LOC008")] * 2
+
+
+def test_a_rounded_conversion_agrees_and_a_wrong_one_does_not(bundle, tmp_path):
+    """Translators round a converted measure: "30 feet" is "près de 10 mètres" in Odoo's French
+    (9 % apart), within ``fact-cross-unit-tolerance`` (10 %); "5 lb" as "2 kg" (12 %) and "8 oz"
+    as "800 g" are other figures."""
+    full(bundle, en=EN.replace(EN_LINE, "<p>A range of about 30 feet, 5 lb of cable and an 8 oz steak.</p>"),
+         fr=FR.replace(FR_LINE, "<p>Une portée de près de 10 mètres, 2 kg de câble et un steak de 800 g.</p>"),
+         es=ES.replace(ES_LINE, "<p>Un alcance de unos 9 m, 2,3 kg de cable y un filete de 227 g.</p>"),
+         ru=RU.replace(RU_LINE, "<p>Дальность около 10 м, 2,3 кг кабеля и стейк 230 г.</p>"))
+    bundle.write()
+    result = findings(tmp_path, select="LOC008")
+    assert [(f.path, f.line) for f in result] == [("listings/demo/detail/fr.html", 7)] * 2
+    assert {f.message.split(" in fr")[0] for f in result} == {"2 kg", "800 g"}
