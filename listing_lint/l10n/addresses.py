@@ -9,8 +9,9 @@ LOC002's "56 % English" (session 11, docs/decisions.md).
 A text holds an address when it has a postcode beside a place (``10115 Berlin``, ``Brisbane CA
 94005``, ``Manchester M17 1AA``, ``123456, г. Москва``) and a street with its number or a company's
 legal form (``data/addresses.yaml``), or a company's legal form and a street with its number
-(a factory's address in China often has no postcode). Its parts between commas, colons, semicolons and bullets
-that hold nothing but names, numbers, street words and legal forms are then the address and are
+(a factory's address in China often has no postcode). Its parts between commas, colons,
+semicolons and bullets that hold nothing but names, numbers, street words and legal forms are
+then the address: each unbroken chain of them around a postcode, street or legal form is
 removed; a part with a word of the text's language ("Persona responsable en la UE") stays.
 """
 
@@ -62,8 +63,10 @@ def _bare(word: str) -> str:
 
 def _address_word(word: str, streets: frozenset[str], forms: frozenset[str]) -> bool:
     """A name (capitalised), a number, a street word or a legal form: what an address is made of."""
-    first = word[0]
-    return first.isupper() or first.isdigit() or any(c.isdigit() for c in word) or _bare(word) in streets or _bare(word) in forms
+    if word[0].isupper() or any(c.isdigit() for c in word):
+        return True
+    bare = _bare(word)
+    return bare in streets or bare in forms
 
 
 #: short words that join the names of an address ("rue de la Paix", "Calle de Alcalá", "Via del Corso")

@@ -303,8 +303,8 @@ _RUN_TOKEN = re.compile(r"[^\s()\"«»]+")
 def _model_name_or_words(match: re.Match) -> str:
     """A product named in Latin letters inside Cyrillic text on a Cyrillic page ("Samsung Galaxy
     Tab A 10.1", "Logitech G Pro X Superlight", "Dyson V15 Detect Absolute"): the run's start up to
-    its last model code, number or single capital, when every word there is
-    capitalised and none is a function word, is blanked. Russian copy names the product in Latin
+    its last model code, number or single capital, when every word there is capitalised and none
+    is a function word, is blanked. Russian copy names the product in Latin
     letters, and without its model code the name was a four-word "phrase" the detectors called
     German (session 11). What follows the name stays for the judge: "OmniHeat Men's Solid Hooded
     Puffer Jacket" is a name and an English phrase left untranslated."""

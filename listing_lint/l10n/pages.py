@@ -14,10 +14,9 @@ from typing import Any
 from listing_lint.bundle.model import base_language, normalize_locale
 from listing_lint.bundle.positions import pointer
 from listing_lint.l10n.neutral import strip_neutral
+from listing_lint.langid.base import CYRILLIC_LANGS
 
 CJK_LANGS = frozenset({"zh", "ja", "ko"})
-#: page languages written in Cyrillic (where Latin words are names or leftovers, never the page's own)
-CYRILLIC_PAGES = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 
 
 @dataclass(eq=False)
@@ -117,7 +116,7 @@ def judged_text(item: Text, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> s
     """``item``'s text without what carries no language; ``terms``: ``keep_terms(bundle, ctx)``."""
     if item._judged is None:
         own, kept = terms
-        item._judged = strip_neutral(item.judged_source, own, kept, cyrillic_page=item.lang in CYRILLIC_PAGES)
+        item._judged = strip_neutral(item.judged_source, own, kept, cyrillic_page=item.lang in CYRILLIC_LANGS)
     return item._judged
 
 

@@ -28,6 +28,8 @@ NEIGHBOURS = {
     "en": ("de", "nl"),
 }
 CONFUSERS = ("pt", "it", "uk", "bg", "de", "zh", "ca", "be", "nl")
+#: languages written in Cyrillic: on their pages Latin words are names or leftovers, never the page's own
+CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 CANDIDATES = PAGE_LANGUAGES + CONFUSERS
 
 #: config name -> (module, class, keyword arguments)

@@ -36,7 +36,7 @@ from functools import lru_cache
 
 from listing_lint import memo
 from listing_lint.langid import words
-from listing_lint.langid.base import BACKENDS, CANDIDATES, NEIGHBOURS, get_detector
+from listing_lint.langid.base import BACKENDS, CANDIDATES, CYRILLIC_LANGS, NEIGHBOURS, get_detector
 from listing_lint.langid.scripts import CharClasses
 
 #: the fast pass accepts only when the page language is its top choice (FAST_MARGIN: no margin
@@ -127,7 +127,6 @@ NAME_SHARE = 0.25
 #: models' scores): on unique copy a worker judges about 100 new texts per bundle, and an
 #: unbounded store grew with every bundle of the run (issue 18)
 MAX_VERDICTS = 4_000
-CYRILLIC_LANGS = frozenset({"ru", "uk", "bg", "be", "sr", "mk", "kk"})
 #: letters a page language never writes and a neighbour does: text holding one is never accepted
 #: by the fast pass alone, the accurate pass decides (third corpus, docs/langid.md: lingua's
 #: low-accuracy mode called "O arquivo de ambiente criptografado já existe. Arquivo de ambiente

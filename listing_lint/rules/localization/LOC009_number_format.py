@@ -32,7 +32,7 @@ BOTH_SEPARATORS = re.compile(rf"(?<![\w.,])(?:{NUMBER})(?![\w])")
 def _price_problem(price, locale: str) -> str | None:
     value = parse_number(price.number, locale)
     if value is None:
-        other = _price_value(price.number, locale)
+        other = _price_value(price, locale)
         if other is None:
             return None
         return f"{price.raw} is not how {locale} writes prices; CLDR writes {format_price(other, price.currency, locale)}"
@@ -41,14 +41,13 @@ def _price_problem(price, locale: str) -> str | None:
     return None
 
 
-def _price_value(number: str, locale: str):
-    """What a price written in another locale's way means: the first reading (English's, then
-    French, Spanish, Russian, German) with at most two decimals. A price has no third decimal, so
-    ``1.299 ₽`` is one thousand two hundred and ninety-nine roubles written the German way, not
-    1.299 roubles to round to ``1,30 ₽``."""
-    guesses = ("fr", "es", "ru", "de") if locale.startswith("en") else ("en", "fr", "es", "ru", "de")
-    readings = [v for v in (parse_number(number, guess) for guess in guesses) if v is not None]
-    return next((v for v in readings if -v.as_tuple().exponent <= 2), readings[0] if readings else None)
+def _price_value(price, locale: str):
+    """What a price its locale does not write that way means: the first of its other readings
+    (``numbers.readings``: English's, then French, Spanish, Russian, German) with at most two
+    decimals. A price has no third decimal, so ``1.299 ₽`` is one thousand two hundred and
+    ninety-nine roubles written the German way, not 1.299 roubles to round to ``1,30 ₽``."""
+    values = price.values(locale)
+    return next((v for v in values if -v.as_tuple().exponent <= 2), values[0] if values else None)
 
 
 def _number_problem(number: str, locale: str) -> str | None:

@@ -122,17 +122,16 @@ def _french(page, ctx, verdicts):
         foreign = {page.element_offset(el) for el in verdicts().elements(page)} - {None}
         if foreign:
             edits = [x for start, _, segment, before in _runs(page.text, lang, foreign) for x in _french_edits(segment, start, before)]
-    typed = [x for x in edits if x[1] > x[0]]  # a regular space where French wants a no-break one
     for s, e, new, punct in edits:
-        if e > s and (s, e, new, punct) != typed[0]:
-            continue  # said once, with the page's first (below)
-        if e == s:
+        if e == s:  # no space at all: a slip of its own
             yield ctx.finding(
                 page.offset_span(s, e + 1),
                 f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\"; `listing-lint check --fix` inserts it",
                 fix=Fix(f"insert U+{ord(new):04X} before \"{punct}\"", (TextEdit(path, s, e, new),)),
             )
-            continue
+    typed = [x for x in edits if x[1] > x[0]]  # a regular space where French wants a no-break one
+    if typed:  # the page's typing habit: one finding, at the first, whose fix replaces them all
+        s, e, new, punct = typed[0]
         others = len(typed) - 1
         more = f", and so {'is' if others == 1 else 'are'} {others} more mark{'s' if others > 1 else ''} on this page" if others else ""
         yield ctx.finding(
@@ -177,26 +176,27 @@ def _spanish(items, ctx, verdicts):
     2.0 disponible!``, ``¿Tiene el Sr. García su pedido?``), and each opening mark answers one
     closing mark (``¿Sí? ¿No?``). A mark right after another (``?!``, ``!!``) closes the same
     sentence."""
-    marks = rules()["spanish_opening"]
+    marks = rules()["spanish_opening"]  # closing -> opening
+    closing = {opening: mark for mark, opening in marks.items()}
     for item in items:
         if item.kind[:1] == "h" and item.kind[1:].isdigit() or item.kind in ("title", "listing-title") or item.other_language:
             continue
         if not _may_ask_or_exclaim(item.judged_source):
             continue  # only a "?" or "!" is reported, and removing URLs adds none (issue 18, session 9)
         text = _URL.sub(" ", item.judged_source)
-        open_marks = {"?": 0, "!": 0}  # opening marks not yet answered, one pass over the text
+        open_marks = dict.fromkeys(marks, 0)  # opening marks not yet answered, one pass over the text
         start = 0  # where the sentence shown in the message begins
         for m in _SPANISH_MARKS.finditer(text):
             mark = m.group()
-            if mark in "¿¡":
-                open_marks["?" if mark == "¿" else "!"] += 1
+            if mark in closing:
+                open_marks[closing[mark]] += 1
                 continue
             if mark not in "?!":
                 start = m.end()
                 continue
             if open_marks[mark]:
                 open_marks[mark] -= 1
-            elif text[m.start() - 1 : m.start()] not in "?!" or m.start() == 0:
+            elif m.start() == 0 or text[m.start() - 1] not in "?!":  # "?!" and "!!" close one sentence
                 if not verdicts().skips(item):
                     sentence = text[start : m.start()]
                     yield ctx.finding(
