@@ -193,16 +193,10 @@ def script_ok(text: str, lang: str) -> bool:
 
 
 def kind_of(refs: list[str], module: str) -> str:
-    for ref in refs:
-        if not ref.startswith(("model:", "model_terms:")):
-            continue
-        model = ref.split(":", 1)[1].split(",", 1)[0]
-        if model.startswith(_PRODUCT_MODELS):
-            return "product"
-    for ref in refs:
-        if not ref.startswith(("model:", "model_terms:")):
-            continue
-        model = ref.split(":", 1)[1].split(",", 1)[0]
+    models = [ref.split(":", 1)[1].split(",", 1)[0] for ref in refs if ref.startswith(("model:", "model_terms:"))]
+    if any(model.startswith(_PRODUCT_MODELS) for model in models):
+        return "product"
+    for model in models:
         if model.startswith(_CONTENT_MODELS):
             return "content"
         if model == "ir.ui.view" and module.startswith(("website", "mass_mailing", "theme_")):
