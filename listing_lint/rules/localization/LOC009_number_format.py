@@ -17,6 +17,7 @@ Passes:
 """
 
 import re
+from bisect import bisect_right
 
 from listing_lint.api import Severity
 from listing_lint.l10n.numbers import DIGIT, NUMBER, bundle_prices, format_price, parse_number, symbol_first
@@ -72,15 +73,18 @@ def check(bundle, ctx):
         if not DIGIT.search(text):
             continue  # no price and no number (NUMBER starts with a digit): most texts, not searched twice
         problems = []
-        spans = []
+        starts, ends = [], []  # the prices' spans, left to right and apart (found by one search)
         for price in bundle_prices(ctx.cache, text):
-            spans.append((price.start, price.end))
+            starts.append(price.start)
+            ends.append(price.end)
             problem = _price_problem(price, item.locale)
             if problem:
                 problems.append(problem)
         for m in BOTH_SEPARATORS.finditer(text):
-            if any(s <= m.start() < e for s, e in spans):
-                continue
+            at = bisect_right(starts, m.start()) - 1  # the last price starting at or before the number
+            if at >= 0 and m.start() < ends[at]:
+                continue  # part of a price: said above (one search, not one per price: a page of
+                # 20,000 prices and numbers took 30 s)
             problem = _number_problem(m.group(), item.locale)
             if problem:
                 problems.append(problem)
