@@ -11,6 +11,7 @@ not: a page copied with the wrong ``<html lang>`` must still be judged (LOC004 r
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from listing_lint.finding import Span
@@ -54,8 +55,10 @@ class Block:
     def span(self) -> Span:
         return self.page.span(self.element)
 
-    @property
+    @cached_property
     def anchor(self) -> str:
+        """What a finding here is known by in a baseline: the same string object for every finding
+        of the block, so its digest is made once (``api._digest``)."""
         return f"{self.kind}:{self.text}"
 
 
