@@ -99,52 +99,72 @@ def _dct_basis(n: int, k: int):
     return np.array([np.cos(math.pi * (2 * x + 1) * u / (2 * n)) for u in range(k)])
 
 
-def thumbnails(grey: Image.Image, crops=CROPS):
-    """A (len(crops), THUMB, THUMB) array: each crop of a grey ("L") picture, box-averaged.
-
-    Pillow's own resampling (BOX over a fractional box) on the image core, in its own two passes
-    made one at a time: Pillow resizes a picture along one axis, then the other (horizontal
-    first unless the height shrinks more than twice as much as the width), rounding to 8 bits
-    in between, and a pass along one axis only depends on that axis's box. So the first pass is
-    made once per distinct box along its axis (7 for the 11 crops: five share the whole width)
-    and each crop's second pass on it: the same passes, the same pixels, 18 % less time
-    (tests/rules/media/test_phash_thumbnails.py, docs/decisions.md "Session 8: media"). The
-    crops are pasted into one sheet and copied out once: ``Image.resize`` and ``tobytes`` per
-    crop added a third to the work (issue 18).
-    """
+def box_weights(in_size: int, in0: float, in1: float, out_size: int = THUMB):
+    """Pillow's BOX resampling of the span [in0, in1) of an axis of ``in_size`` pixels to
+    ``out_size`` pixels, as an (out_size, in_size) matrix: the coefficients of
+    ``precompute_coeffs`` in Pillow's Resample.c (each output pixel averages the input pixels whose
+    centres its footprint covers), without the 8-bit rounding of Pillow's passes."""
     import numpy as np
-    from PIL import Image as PILImage
 
-    box = PILImage.Resampling.BOX
-    w, h = grey.size
-    grey.load()
-    core = grey.im
-    # ImagingResampleInner's choice of the first pass for a (THUMB, THUMB) result
-    horizontal_first = not (h - THUMB > 0 and h - THUMB > (w - THUMB) * 2)
-    first: dict[tuple[float, float], object] = {}
-    sheet = PILImage.core.fill("L", (THUMB, THUMB * len(crops)), 0)
-    for i, (l, t, r, b) in enumerate(crops):
-        if horizontal_first:
-            strip = first.get((l, r))
-            if strip is None:  # the width only: Pillow skips the vertical pass of a whole-height box
-                strip = first[(l, r)] = core.resize((THUMB, h), box, (w * l, 0, w * (1 - r), h))
-            thumb = strip.resize((THUMB, THUMB), box, (0, h * t, THUMB, h * (1 - b)))
-        else:
-            strip = first.get((t, b))
-            if strip is None:
-                strip = first[(t, b)] = core.resize((w, THUMB), box, (0, h * t, w, h * (1 - b)))
-            thumb = strip.resize((THUMB, THUMB), box, (w * l, 0, w * (1 - r), THUMB))
-        sheet.paste(thumb, (0, THUMB * i, THUMB, THUMB * (i + 1)))
-    raw = grey._new(sheet).tobytes()
-    return np.frombuffer(raw, dtype=np.uint8).reshape(len(crops), THUMB, THUMB).astype(np.float64)
+    in0, in1 = np.float32(in0), np.float32(in1)  # Pillow takes the box as C floats, and subtracts them so
+    scale = float(in1 - in0) / out_size
+    in0 = float(in0)
+    filterscale = max(scale, 1.0)
+    support = 0.5 * filterscale
+    matrix = np.zeros((out_size, in_size))
+    for out in range(out_size):
+        center = in0 + (out + 0.5) * scale
+        low = max(int(center - support + 0.5), 0)
+        high = min(int(center + support + 0.5), in_size)
+        u = (np.arange(low, high) - center + 0.5) / filterscale
+        weights = ((u > -0.5) & (u <= 0.5)).astype(np.float64)
+        total = weights.sum()
+        matrix[out, low:high] = weights / total if total else weights
+    return matrix
 
 
-def dct_hashes(thumbs) -> tuple[int, ...]:
-    """The BITS-bit DCT hash of each thumbnail, in one batch."""
+@lru_cache(maxsize=64)
+def _projections(width: int, height: int, crops=CROPS):
+    """For a ``width`` x ``height`` grey picture: the matrices that take it straight to each crop's
+    FREQ x FREQ lowest DCT frequencies (the DCT basis times the crop's BOX weights, per axis), and
+    to the whole picture's THUMB x THUMB thumbnail (for the flat test). Pictures of one size share
+    them: a catalogue's drafts come in a handful of sizes."""
     import numpy as np
 
     basis = _dct_basis(THUMB, FREQ)
-    coeffs = (basis @ thumbs @ basis.T).reshape(len(thumbs), -1)
+    rows = [basis @ box_weights(height, height * t, height * (1 - b)) for _l, t, _r, b in crops]
+    cols = [basis @ box_weights(width, width * l, width * (1 - r)) for l, _t, r, _b in crops]
+    rows.append(box_weights(height, 0.0, float(height)))
+    return (np.ascontiguousarray(np.concatenate(rows), dtype=np.float32),
+            np.ascontiguousarray(np.stack(cols).transpose(0, 2, 1), dtype=np.float32),
+            np.ascontiguousarray(box_weights(width, 0.0, float(width)).T, dtype=np.float32))
+
+
+def dct_coefficients(grey: Image.Image, crops=CROPS):
+    """Each crop's FREQ x FREQ lowest DCT frequencies of its THUMB x THUMB box-averaged thumbnail
+    ((len(crops), FREQ * FREQ)), and the whole picture's thumbnail's standard deviation.
+
+    The resampling and the DCT are linear, so they are folded into one matrix per axis and crop
+    (``_projections``): two matrix products in all, no thumbnail made. Pillow's BOX resize gives
+    the same values rounded to 8 bits after each of its two passes; without that rounding a hash
+    bit whose coefficient sits at the median may differ (0.3 bits of 144 per crop on average on
+    the bench's pictures; MED008's measurement, redone, keeps its margins: docs/decisions.md,
+    session 12). 0.48 -> 0.19 ms per picture (issue 18)."""
+    import numpy as np
+
+    w, h = grey.size
+    pixels = np.frombuffer(grey.tobytes(), dtype=np.uint8).reshape(h, w).astype(np.float32)
+    left, right, whole = _projections(w, h, crops)
+    count = len(crops) * FREQ
+    rows = left @ pixels
+    coeffs = np.matmul(rows[:count].reshape(len(crops), FREQ, w), right).reshape(len(crops), -1)
+    return coeffs, float((rows[count:] @ whole).std())
+
+
+def dct_hashes(coeffs) -> tuple[int, ...]:
+    """The BITS-bit hash of each crop's coefficients: above or below their median."""
+    import numpy as np
+
     ac = coeffs[:, 1:]  # the DC term only says how bright the picture is
     middle = ac.shape[1] // 2  # BITS - 1 is odd: the exact median
     medians = np.partition(ac, middle, axis=1)[:, middle]
@@ -165,11 +185,11 @@ def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None
     factor = min(im.size) // WORK_SIDE
     if factor >= 2:  # box-reduce once: the crops are then cut from a small picture
         im = im.reduce(factor)
-    thumbs = thumbnails(im if im.mode == "L" else im.convert("L"))
-    flat = float(thumbs[0].std()) < FLAT_STDDEV
+    coeffs, spread = dct_coefficients(im if im.mode == "L" else im.convert("L"))
+    flat = spread < FLAT_STDDEV
     colour = (0.0, 0.0, 0.0)
     if flat:
         source = colour_source() if im.mode == "L" and colour_source is not None else im
         r, g, b = source.convert("RGB").resize((1, 1), PILImage.Resampling.BOX).getpixel((0, 0))
         colour = (float(r), float(g), float(b))
-    return Fingerprint(hashes=dct_hashes(thumbs), flat=flat, color=colour)
+    return Fingerprint(hashes=dct_hashes(coeffs), flat=flat, color=colour)

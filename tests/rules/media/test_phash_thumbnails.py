@@ -1,9 +1,11 @@
 """The perceptual hash's fast paths give the answers of the plain computation (issue 18).
 
-``thumbnails`` resamples on Pillow's image core, makes each first pass once for the crops that
-share it, and copies one sheet out instead of calling ``Image.resize`` and ``tobytes`` per crop; ``Fingerprint.distance`` skips the pair loop when
-the triangle inequality already puts every pair over ``within``. Neither may change a value:
-MED008's findings and the stored probes depend on them.
+``dct_coefficients`` folds each crop's BOX resampling and the DCT into one matrix per axis
+(``box_weights``: Pillow's coefficients) instead of resizing eleven crops with Pillow and
+transforming the thumbnails; ``Fingerprint.distance`` skips the pair loop when the triangle
+inequality already puts every pair over ``within``. MED008's findings and the stored probes depend
+on both: the weights must be Pillow's (its resize differs only by the rounding of its two 8-bit
+passes) and the coefficients those of the thumbnails.
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ from hypothesis import strategies as st
 from PIL import Image
 
 import media_factory as mf
-from listing_lint.media.phash import BITS, CROPS, THUMB, Fingerprint, fingerprint, thumbnails
+from listing_lint.media.phash import (BITS, CROPS, FREQ, THUMB, Fingerprint, _dct_basis, box_weights,
+                                      dct_coefficients, fingerprint)
 
 
-def _plain_thumbnails(grey: Image.Image, crops=CROPS) -> np.ndarray:
+def _pillow_thumbnails(grey: Image.Image, crops=CROPS) -> np.ndarray:
     w, h = grey.size
     raw = b"".join(
         grey.resize((THUMB, THUMB), Image.Resampling.BOX, box=(w * l, h * t, w * (1 - r), h * (1 - b))).tobytes()
@@ -29,22 +32,45 @@ def _plain_thumbnails(grey: Image.Image, crops=CROPS) -> np.ndarray:
     return np.frombuffer(raw, dtype=np.uint8).reshape(len(crops), THUMB, THUMB).astype(np.float64)
 
 
+def _weighted_thumbnails(grey: Image.Image, crops=CROPS) -> np.ndarray:
+    w, h = grey.size
+    pixels = np.asarray(grey, dtype=np.float64)
+    return np.stack([box_weights(h, h * t, h * (1 - b)) @ pixels @ box_weights(w, w * l, w * (1 - r)).T
+                     for l, t, r, b in crops])
+
+
+def _assert_pillows_resize(grey: Image.Image, crops=CROPS) -> None:
+    # Pillow rounds after each pass: the second pass averages values each off by at most 1/2, then rounds
+    assert np.abs(_weighted_thumbnails(grey, crops) - _pillow_thumbnails(grey, crops)).max() <= 1.0 + 1e-6
+
+
+def _assert_coefficients_of_the_thumbnails(grey: Image.Image, crops=CROPS) -> None:
+    coeffs, spread = dct_coefficients(grey, crops)
+    thumbs = _weighted_thumbnails(grey, crops)
+    basis = _dct_basis(THUMB, FREQ)
+    expected = (basis @ thumbs @ basis.T).reshape(len(crops), -1)
+    assert np.allclose(coeffs, expected, rtol=1e-4, atol=0.05 * max(1.0, np.abs(expected).max()) * 1e-3)
+    assert spread == pytest.approx(float(_weighted_thumbnails(grey, ((0.0, 0.0, 0.0, 0.0),))[0].std()), abs=1e-3)
+
+
 @pytest.mark.parametrize("size", [(100, 100), (125, 94), (64, 64), (65, 64), (63, 127), (97, 625), (250, 97), (1, 1)])
-def test_thumbnails_are_the_plain_resizes(size):
+def test_the_weights_are_pillows_box_resize(size):
     grey = mf.photo(seed=sum(size), size=(300, 300)).resize(size).convert("L")
-    assert np.array_equal(thumbnails(grey), _plain_thumbnails(grey))
+    _assert_pillows_resize(grey)
+    _assert_coefficients_of_the_thumbnails(grey)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(width=st.integers(1, 420), height=st.integers(1, 420), seed=st.integers(0, 2**32 - 1),
        noise=st.booleans())
-def test_thumbnails_are_the_plain_resizes_at_any_size(width, height, seed, noise):
+def test_the_weights_are_pillows_box_resize_at_any_size(width, height, seed, noise):
     """Wide, tall, tiny (enlarged) and large pictures, smooth or pure noise (every rounding shows)."""
     if noise:
         grey = Image.frombytes("L", (width, height), np.random.default_rng(seed).integers(0, 256, width * height, dtype=np.uint8).tobytes())
     else:
         grey = mf.photo(seed=seed % 1000, size=(160, 160)).resize((width, height)).convert("L")
-    assert np.array_equal(thumbnails(grey), _plain_thumbnails(grey))
+    _assert_pillows_resize(grey)
+    _assert_coefficients_of_the_thumbnails(grey)
 
 
 _fraction = st.sampled_from([0.0, 0.01, 0.03, 0.06, 0.1, 0.25, 1 / 3])
@@ -53,16 +79,17 @@ _fraction = st.sampled_from([0.0, 0.01, 0.03, 0.06, 0.1, 0.25, 1 / 3])
 @settings(max_examples=60, deadline=None)
 @given(size=st.tuples(st.integers(1, 300), st.integers(1, 300)),
        crops=st.lists(st.tuples(_fraction, _fraction, _fraction, _fraction), min_size=1, max_size=12))
-def test_thumbnails_of_any_crops_are_the_plain_resizes(size, crops):
-    """Crops sharing a side's box, or not: each crop's passes are still its own."""
+def test_the_weights_of_any_crops_are_pillows_box_resize(size, crops):
+    """Crops sharing a side's box, or not: each crop's weights are its own."""
     grey = Image.frombytes("L", size, np.random.default_rng(sum(size)).integers(0, 256, size[0] * size[1], dtype=np.uint8).tobytes())
-    assert np.array_equal(thumbnails(grey, tuple(crops)), _plain_thumbnails(grey, tuple(crops)))
+    _assert_pillows_resize(grey, tuple(crops))
+    _assert_coefficients_of_the_thumbnails(grey, tuple(crops))
 
 
-def test_a_different_photo_still_gets_different_thumbnails():
-    a = mf.photo(seed=1, size=(100, 100)).convert("L")
-    b = mf.photo(seed=2, size=(100, 100)).convert("L")
-    assert not np.array_equal(thumbnails(a), thumbnails(b))
+def test_a_different_photo_still_gets_different_hashes():
+    a = fingerprint(mf.photo(seed=1, size=(100, 100)).convert("L"))
+    b = fingerprint(mf.photo(seed=2, size=(100, 100)).convert("L"))
+    assert a.distance(b) > BITS // 8
 
 
 def _full_distance(a: Fingerprint, b: Fingerprint) -> int:
