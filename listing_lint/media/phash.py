@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 THUMB = 64  # side of the grey thumbnail
 WORK_SIDE = 96  # pictures are first reduced to about this short side
+#: ... and no side is left longer than this (a 1 x 90,000,000 strip would otherwise make matrices
+#: of 90 million columns: ``_projections``); photos are never that elongated, so keep their sides
+MAX_WORK_SIDE = 512
 FREQ = 12  # lowest frequencies kept per axis: FREQ * FREQ bits
 BITS = FREQ * FREQ
 #: (left, top, right, bottom) fractions cut before hashing: none, all sides, each side alone
@@ -103,27 +106,26 @@ def box_weights(in_size: int, in0: float, in1: float, out_size: int = THUMB):
     """Pillow's BOX resampling of the span [in0, in1) of an axis of ``in_size`` pixels to
     ``out_size`` pixels, as an (out_size, in_size) matrix: the coefficients of
     ``precompute_coeffs`` in Pillow's Resample.c (each output pixel averages the input pixels whose
-    centres its footprint covers), without the 8-bit rounding of Pillow's passes."""
+    centres its footprint covers), without the 8-bit rounding of Pillow's passes. All rows at
+    once, with the same double-precision steps as Pillow's loop."""
     import numpy as np
 
     in0, in1 = np.float32(in0), np.float32(in1)  # Pillow takes the box as C floats, and subtracts them so
     scale = float(in1 - in0) / out_size
-    in0 = float(in0)
     filterscale = max(scale, 1.0)
     support = 0.5 * filterscale
-    matrix = np.zeros((out_size, in_size))
-    for out in range(out_size):
-        center = in0 + (out + 0.5) * scale
-        low = max(int(center - support + 0.5), 0)
-        high = min(int(center + support + 0.5), in_size)
-        u = (np.arange(low, high) - center + 0.5) / filterscale
-        weights = ((u > -0.5) & (u <= 0.5)).astype(np.float64)
-        total = weights.sum()
-        matrix[out, low:high] = weights / total if total else weights
-    return matrix
+    centers = float(in0) + (np.arange(out_size) + 0.5) * scale
+    # C's (int) truncation; the values are never negative (centre >= in0 + support - 0.5 >= 0 here)
+    low = np.maximum((centers - support + 0.5).astype(np.int64), 0)
+    high = np.minimum((centers + support + 0.5).astype(np.int64), in_size)
+    x = np.arange(in_size)
+    u = (x[None, :] - centers[:, None] + 0.5) * (1.0 / filterscale)
+    weights = ((x[None, :] >= low[:, None]) & (x[None, :] < high[:, None]) & (u > -0.5) & (u <= 0.5)).astype(np.float64)
+    totals = weights.sum(axis=1, keepdims=True)
+    return np.divide(weights, totals, out=weights, where=totals != 0)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=16)
 def _projections(width: int, height: int, crops=CROPS):
     """For a ``width`` x ``height`` grey picture: the matrices that take it straight to each crop's
     FREQ x FREQ lowest DCT frequencies (the DCT basis times the crop's BOX weights, per axis), and
@@ -185,6 +187,8 @@ def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None
     factor = min(im.size) // WORK_SIDE
     if factor >= 2:  # box-reduce once: the crops are then cut from a small picture
         im = im.reduce(factor)
+    if max(im.size) > MAX_WORK_SIDE:  # a strip: its long side reduced alone
+        im = im.reduce(tuple(max(1, -(-side // MAX_WORK_SIDE)) for side in im.size))
     coeffs, spread = dct_coefficients(im if im.mode == "L" else im.convert("L"))
     flat = spread < FLAT_STDDEV
     colour = (0.0, 0.0, 0.0)

@@ -123,3 +123,23 @@ def test_distance_within_is_exact_up_to_within_and_over_it_beyond():
                     assert got > within
                 checked += 1
     assert near > len(prints) and checked - near > len(prints)  # both sides of ``within`` were exercised
+
+
+@pytest.mark.parametrize("size", [(1, 2_000_000), (3_000_000, 2), (97, 40_000)])
+def test_a_strip_is_fingerprinted_in_bounded_memory(size):
+    """A hostile strip (1 x 2,000,000 pixels decodes to 2 MB) must not make matrices of its
+    length: 64 rows of 2 million doubles each, for each of 24 crops and axes, were gigabytes."""
+    import tracemalloc
+
+    from listing_lint.media.phash import _projections
+
+    grey = Image.frombytes("L", size, np.random.default_rng(5).integers(0, 256, size[0] * size[1], dtype=np.uint8).tobytes())
+    _projections.cache_clear()
+    tracemalloc.start()
+    try:
+        print_ = fingerprint(grey)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(print_.hashes) == len(CROPS)
+    assert peak < 32 * 2**20, peak
