@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 THUMB = 64  # side of the grey thumbnail
 WORK_SIDE = 96  # pictures are first reduced to about this short side
 #: ... and no side is left longer than this (a 1 x 90,000,000 strip would otherwise make matrices
-#: of 90 million columns: ``_projections``); photos are never that elongated, so keep their sides
+#: of 90 million columns: ``_rows``, ``_columns``); photos are never that elongated, so keep their sides
 MAX_WORK_SIDE = 512
 FREQ = 12  # lowest frequencies kept per axis: FREQ * FREQ bits
 BITS = FREQ * FREQ
@@ -106,40 +106,68 @@ def box_weights(in_size: int, in0: float, in1: float, out_size: int = THUMB):
     """Pillow's BOX resampling of the span [in0, in1) of an axis of ``in_size`` pixels to
     ``out_size`` pixels, as an (out_size, in_size) matrix: the coefficients of
     ``precompute_coeffs`` in Pillow's Resample.c (each output pixel averages the input pixels whose
-    centres its footprint covers), without the 8-bit rounding of Pillow's passes. All rows at
-    once, with the same double-precision steps as Pillow's loop."""
+    centres its footprint covers), without the 8-bit rounding of Pillow's passes."""
+    return spans_weights(in_size, ((in0, in1),), out_size)[0]
+
+
+def spans_weights(in_size: int, spans, out_size: int = THUMB):
+    """``box_weights`` of several spans of one axis at once, (len(spans), out_size, in_size): a few
+    array steps for all of them instead of a few per span (each costs microseconds whatever its
+    size), with the same double-precision steps as Pillow's loop."""
     import numpy as np
 
-    in0, in1 = np.float32(in0), np.float32(in1)  # Pillow takes the box as C floats, and subtracts them so
-    scale = float(in1 - in0) / out_size
-    filterscale = max(scale, 1.0)
+    bounds = np.array(spans, dtype=np.float32)  # Pillow takes the box as C floats, and subtracts them so
+    scale = (bounds[:, 1] - bounds[:, 0]).astype(np.float64) / out_size
+    filterscale = np.maximum(scale, 1.0)
     support = 0.5 * filterscale
-    centers = float(in0) + (np.arange(out_size) + 0.5) * scale
+    centers = bounds[:, :1].astype(np.float64) + (np.arange(out_size) + 0.5)[None, :] * scale[:, None]
     # C's (int) truncation; the values are never negative (centre >= in0 + support - 0.5 >= 0 here)
-    low = np.maximum((centers - support + 0.5).astype(np.int64), 0)
-    high = np.minimum((centers + support + 0.5).astype(np.int64), in_size)
-    x = np.arange(in_size)
-    u = (x[None, :] - centers[:, None] + 0.5) * (1.0 / filterscale)
-    weights = ((x[None, :] >= low[:, None]) & (x[None, :] < high[:, None]) & (u > -0.5) & (u <= 0.5)).astype(np.float64)
-    totals = weights.sum(axis=1, keepdims=True)
-    return np.divide(weights, totals, out=weights, where=totals != 0)
+    low = np.maximum((centers - support[:, None] + 0.5).astype(np.int64), 0)
+    high = np.minimum((centers + support[:, None] + 0.5).astype(np.int64), in_size)
+    # each row's candidates low .. high - 1 (at most ksize, as in Pillow), not the whole axis
+    ksize = int(math.ceil(float(support.max()))) * 2 + 1
+    index = low[..., None] + np.arange(ksize)
+    u = (index - centers[..., None] + 0.5) * (1.0 / filterscale)[:, None, None]
+    kept = (index < high[..., None]) & (u > -0.5) & (u <= 0.5)
+    totals = kept.sum(axis=-1, keepdims=True)
+    weights = np.divide(kept, totals, out=np.zeros(kept.shape), where=totals != 0)
+    matrix = np.zeros((len(bounds), out_size, in_size))
+    span, row, k = np.nonzero(kept)
+    matrix[span, row, index[span, row, k]] = weights[span, row, k]
+    return matrix
 
 
-@lru_cache(maxsize=16)
-def _projections(width: int, height: int, crops=CROPS):
-    """For a ``width`` x ``height`` grey picture: the matrices that take it straight to each crop's
-    FREQ x FREQ lowest DCT frequencies (the DCT basis times the crop's BOX weights, per axis), and
-    to the whole picture's THUMB x THUMB thumbnail (for the flat test). Pictures of one size share
-    them: a catalogue's drafts come in a handful of sizes."""
+def _axis(size: int, cuts: tuple[tuple[float, float], ...]):
+    """For each (start, end) cut of an axis of ``size`` pixels (the fractions off either end): the
+    DCT basis times its BOX weights, (len(cuts), FREQ, size); and the whole axis's weights,
+    (THUMB, size)."""
     import numpy as np
 
-    basis = _dct_basis(THUMB, FREQ)
-    rows = [basis @ box_weights(height, height * t, height * (1 - b)) for _l, t, _r, b in crops]
-    cols = [basis @ box_weights(width, width * l, width * (1 - r)) for l, _t, r, _b in crops]
-    rows.append(box_weights(height, 0.0, float(height)))
-    return (np.ascontiguousarray(np.concatenate(rows), dtype=np.float32),
-            np.ascontiguousarray(np.stack(cols).transpose(0, 2, 1), dtype=np.float32),
-            np.ascontiguousarray(box_weights(width, 0.0, float(width)).T, dtype=np.float32))
+    distinct = list(dict.fromkeys([*cuts, (0.0, 0.0)]))  # the crops share their cuts: seven of eleven
+    weights = spans_weights(size, [(size * a, size * (1 - b)) for a, b in distinct])
+    at = [distinct.index(cut) for cut in cuts]
+    return np.matmul(_dct_basis(THUMB, FREQ), weights[at]), weights[distinct.index((0.0, 0.0))]
+
+
+# Each axis's matrices depend on its length alone, and drafts' side lengths repeat far more than
+# their sizes do (100, 125, 94, 75...): kept per length, each at most 0.4 MB (a side of 512 pixels)
+@lru_cache(maxsize=64)
+def _rows(height: int, crops=CROPS):
+    """(len(crops) * FREQ + THUMB, height): each crop's DCT rows, then the whole picture's BOX rows."""
+    import numpy as np
+
+    projected, whole = _axis(height, tuple((t, b) for _l, t, _r, b in crops))
+    return np.ascontiguousarray(np.concatenate([projected.reshape(-1, height), whole]), dtype=np.float32)
+
+
+@lru_cache(maxsize=64)
+def _columns(width: int, crops=CROPS):
+    """(len(crops), width, FREQ) and (width, THUMB): the same along the width, transposed."""
+    import numpy as np
+
+    projected, whole = _axis(width, tuple((l, r) for l, _t, r, _b in crops))
+    return (np.ascontiguousarray(projected.transpose(0, 2, 1), dtype=np.float32),
+            np.ascontiguousarray(whole.T, dtype=np.float32))
 
 
 def dct_coefficients(grey: Image.Image, crops=CROPS):
@@ -147,7 +175,7 @@ def dct_coefficients(grey: Image.Image, crops=CROPS):
     ((len(crops), FREQ * FREQ)), and the whole picture's thumbnail's standard deviation.
 
     The resampling and the DCT are linear, so they are folded into one matrix per axis and crop
-    (``_projections``): two matrix products in all, no thumbnail made. Pillow's BOX resize gives
+    (``_rows``, ``_columns``): two matrix products in all, no thumbnail made. Pillow's BOX resize gives
     the same values rounded to 8 bits after each of its two passes; without that rounding a hash
     bit whose coefficient sits at the median may differ (0.3 bits of 144 per crop on average on
     the bench's pictures; MED008's measurement, redone, keeps its margins: docs/decisions.md,
@@ -156,7 +184,8 @@ def dct_coefficients(grey: Image.Image, crops=CROPS):
 
     w, h = grey.size
     pixels = np.frombuffer(grey.tobytes(), dtype=np.uint8).reshape(h, w).astype(np.float32)
-    left, right, whole = _projections(w, h, crops)
+    left = _rows(h, crops)
+    right, whole = _columns(w, crops)
     count = len(crops) * FREQ
     rows = left @ pixels
     coeffs = np.matmul(rows[:count].reshape(len(crops), FREQ, w), right).reshape(len(crops), -1)

@@ -131,10 +131,11 @@ def test_a_strip_is_fingerprinted_in_bounded_memory(size):
     length: 64 rows of 2 million doubles each, for each of 24 crops and axes, were gigabytes."""
     import tracemalloc
 
-    from listing_lint.media.phash import _projections
+    from listing_lint.media.phash import _columns, _rows
 
     grey = Image.frombytes("L", size, np.random.default_rng(5).integers(0, 256, size[0] * size[1], dtype=np.uint8).tobytes())
-    _projections.cache_clear()
+    _rows.cache_clear()
+    _columns.cache_clear()
     tracemalloc.start()
     try:
         print_ = fingerprint(grey)
