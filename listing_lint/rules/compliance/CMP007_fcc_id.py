@@ -78,10 +78,11 @@ def check(bundle, ctx):
 
 
 def _needs_fcc_id(bundle, ctx) -> bool:
-    """Whether a US evidence rule that wants a certification grant (``fcc_id: true``: an intentional
-    radiator) covers the product; a receive-only radio (``radio-receiver``) is an unintentional one."""
+    """Whether the product is a ``radio`` one that a US evidence rule wanting a certification grant
+    (``fcc_id: true``: an intentional radiator) covers; a receive-only radio (``radio-receiver``) is an
+    unintentional one, and so is a wired internet-connected product (it is not ``radio``)."""
     groups = product_groups(bundle, ctx)
-    return any(
+    return "radio" in groups and any(
         rule.get("fcc_id") and "US" in rule.markets and rule.covers(groups) and rule.in_force(ctx.as_of)
         for rule in registry_for(ctx).rules_of("evidence")
     )

@@ -62,3 +62,10 @@ def test_a_receiver_for_the_us_without_any_fcc_evidence(plug, tmp_path):
     assert lint(tmp_path, select=["CMP001", "CMP007"]) == [(manifest(plug), line_after(plug, '"markets"', '"US"'), "CMP001")]
     (f,) = findings(tmp_path, select="CMP001")
     assert "Part 15 Subpart B" in f.message and str(f.severity) == "error"
+
+
+def test_near_miss_a_wired_internet_connected_product_under_an_sdoc(plug, tmp_path):
+    # an Ethernet hub talks to the internet over a cable: FCC evidence (an SDoC) but no radio, so no FCC ID
+    _receiver_with_an_sdoc(plug, ["internet-connected", "mains-powered"])
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == []
