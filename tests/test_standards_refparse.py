@@ -25,6 +25,12 @@ CASES = [
     ("EN IEC 61000-3-2:2019", "EN IEC 61000-3-2:2019", "EN 61000-3-2", 2019, set(), None, "EN"),
     ("EN 301489-17 V3.3.1", "ETSI EN 301 489-17 V3.3.1", "ETSI EN 301 489-17", None, set(), "3.3.1", "EN"),
     ("IEC 62368-1:2018 (Third Edition)", "IEC 62368-1:2018", "IEC 62368-1", 2018, set(), None, "IEC"),
+    # the clauses or sections tested, as a Children's Product Certificate or a test report names them
+    ("ASTM F963-23 Sections 4.3.5.1(2), 4.3.5.2(2)(b)", "ASTM F963-23", "ASTM F963", 2023, set(), None, "ASTM"),
+    ("ASTM F963-23, Section 4.3.5", "ASTM F963-23", "ASTM F963", 2023, set(), None, "ASTM"),
+    ("ASTM F963-23 § 4.3.5", "ASTM F963-23", "ASTM F963", 2023, set(), None, "ASTM"),
+    ("EN 71-3:2019+A1:2021 clause 7.3", "EN 71-3:2019+A1:2021", "EN 71-3", 2019, {"A1"}, None, "EN"),
+    ("EN 62368-1:2014+A11:2017 (clause 10.6)", "EN 62368-1:2014+A11:2017", "EN 62368-1", 2014, {"A11"}, None, "EN"),
 ]
 
 
@@ -45,7 +51,8 @@ def test_an_iec_edition_is_not_an_en():
     assert parse_ref("IEC 62368-1:2018").family != parse_ref("EN 62368-1:2018").family
 
 
-@pytest.mark.parametrize("text", ["", "foo", "Safety standard", "EN 62368-1:2014 foo", "EN", "EN 62368-1:2014+B7"])
+@pytest.mark.parametrize("text", ["", "foo", "Safety standard", "EN 62368-1:2014 foo", "EN", "EN 62368-1:2014+B7",
+                                  "EN 71-1:2014 sections", "ASTM F963-23 Section"])
 def test_unreadable_references_say_why(text):
     with pytest.raises(RefError) as err:
         parse_ref(text)

@@ -183,9 +183,17 @@ def _numbered(body: str, rest: str) -> tuple[str, str | None, int | None, str]:
     return m[1], part, int(m[3]) if m[3] else None, m[4]
 
 
+#: the clauses or sections of a standard a report or certificate names after the edition
+#: ("ASTM F963-23 Sections 4.3.5.1(2), 4.3.5.2", "EN 71-3:2019+A1:2021 clause 7", "§ 4.3.5"): what was
+#: tested, not which edition; a Children's Product Certificate lists the ASTM F963 sections it certifies
+_CLAUSES = re.compile(r"[,;:]?\s*(?:\b(?:SECTIONS?|SECT?\.?|CLAUSES?|CL\.)\s*(?=\d)|§+\s*(?=\d)).*$")
+
+
 def _drop_suffix(tail: str) -> str:
-    """A trailing date in parentheses, ``(2019-07)``, or an edition note ``(ED. 3)`` carries no identity."""
-    return re.sub(r"\s*\([^)]*\)\s*$", "", tail).strip()
+    """A trailing date in parentheses, ``(2019-07)``, an edition note ``(ED. 3)`` or the clauses tested
+    (``SECTIONS 4.3.5.1``) carry no identity."""
+    tail = re.sub(r"\s*\([^)]*\)\s*$", "", tail)
+    return _CLAUSES.sub("", tail).strip()
 
 
 def parse_ref(text: str) -> StandardRef:

@@ -4,7 +4,9 @@ What it checks: an FCC certificate's ``fcc_id`` is a grantee code (3 characters 
 a letter, or 5 starting with a digit 2-9, from A-Z and 2-9: no 0 or 1) followed by a product
 code of 1-14 characters of A-Z, 0-9 and ``-`` (47 CFR 2.925/2.926). ``FCC ID:`` before it,
 spaces and lower case are accepted. A ``radio`` product sold in the US whose FCC certificates carry no FCC ID (an SDoC
-alone) is reported too; with no FCC certificate at all CMP001 reports the market.
+alone) is reported too (the registry's US evidence rules marked ``fcc_id``); a receive-only radio
+(``radio-receiver``: an FM radio, a radio-controlled clock) is an unintentional radiator under Part 15
+Subpart B, whose SDoC has no FCC ID, and is not. With no FCC certificate at all CMP001 reports the market.
 Why: an intentional radiator needs certification, and the FCC ID on the label must be the one
 granted; a malformed ID cannot be found in the FCC database.
 Fails:
@@ -20,7 +22,7 @@ Passes:
 import re
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers, product_groups
+from listing_lint.rules.compliance._common import certificates, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP007", "fcc-id", Severity.ERROR
 SOURCE = "https://www.fcc.gov/general/fcc-id-number-grantee-code-information"
@@ -67,9 +69,20 @@ def check(bundle, ctx):
                 f"(grantee code + product code, e.g. 2ABCD-SP1)",
             )
     us = dict(markets_with_pointers(bundle)).get("US")
-    if us and "radio" in product_groups(bundle, ctx) and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc):
+    if us and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc) and _needs_fcc_id(bundle, ctx):
         yield ctx.finding(
             fcc[0].ptr("scheme"),
             "a radio product sold in the US needs FCC certification (47 CFR Part 15 Subpart C) and its FCC ID; "
             "no FCC certificate here has `fcc_id`: add the grant's FCC ID",
         )
+
+
+def _needs_fcc_id(bundle, ctx) -> bool:
+    """Whether the product is a ``radio`` one that a US evidence rule wanting a certification grant
+    (``fcc_id: true``: an intentional radiator) covers; a receive-only radio (``radio-receiver``) is an
+    unintentional one, and so is a wired internet-connected product (it is not ``radio``)."""
+    groups = product_groups(bundle, ctx)
+    return "radio" in groups and any(
+        rule.get("fcc_id") and "US" in rule.markets and rule.covers(groups) and rule.in_force(ctx.as_of)
+        for rule in registry_for(ctx).rules_of("evidence")
+    )

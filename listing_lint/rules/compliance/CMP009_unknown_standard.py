@@ -3,7 +3,8 @@
 What it checks: every reference in a certificate's ``standards`` is read by the reference
 parser (``EN 62368-1:2014+A11:2017``, ``EN 62368-1:2014/A11:2017``, ``BS EN …``,
 ``EN IEC …``, ``ETSI EN 300 328 V2.2.2 (2019-07)``, ``ANSI C63.10-2020``, with any spacing,
-dash or case) and looked up in the registry. It reports references that cannot be read,
+dash or case; the clauses or sections tested after the edition, ``ASTM F963-23 Sections 4.3.5.1,
+4.3.5.2``, do not change it) and looked up in the registry. It reports references that cannot be read,
 references without an edition year or version, and editions the registry does not hold.
 Rule-part references (``47 CFR Part 15 Subpart C``, ``KDB 558074``) are not standards and pass.
 Why: an unknown edition cannot be judged: it may be a typo, or an edition newer than the

@@ -46,6 +46,29 @@ def test_cpc_without_astm_f963(bundle, tmp_path):
     assert "need ASTM F963" in f.message and "test to ASTM F963-23" in f.message and str(f.severity) == "error"
 
 
+def test_near_miss_cpc_citing_the_astm_f963_sections_tested(bundle, tmp_path):
+    # a CPC names the sections of ASTM F963 it certifies; "ASTM F963-23 Sections ..." could not be read, and
+    # the toy was told (an error) that no CPC cites ASTM F963
+    make_toy(bundle).data["certificates"][1]["standards"] = [
+        "16 CFR 1250", "ASTM F963-23 Sections 4.3.5.1(2), 4.3.5.2(2)(b)", "ASTM F963-23, Section 8.3 (heavy elements)"]
+    bundle.write()
+    assert lint(tmp_path, select=["CMP002", "CMP003", "CMP009"]) == []
+
+
+def test_cpc_citing_sections_of_another_standard_still_lacks_astm_f963(bundle, tmp_path):
+    make_toy(bundle).data["certificates"][1]["standards"] = ["16 CFR 1250", "ASTM F2413-18 Section 5"]
+    bundle.write()
+    line = line_after(bundle, '"CPC"', '"standards"')
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line, "CMP003")]
+
+
+def test_cpc_citing_sections_of_the_superseded_edition(bundle, tmp_path):
+    make_toy(bundle).data["certificates"][1]["standards"] = ["16 CFR 1250", "ASTM F963-17 Sections 4.3.5.1, 4.3.5.2"]
+    bundle.write()
+    line = line_after(bundle, '"CPC"', '"ASTM F963-17')
+    assert lint(tmp_path, select=["CMP002", "CMP003"]) == [(manifest(bundle), line, "CMP002")]
+
+
 def test_mains_led_bulb_without_photobiological_safety_warns(bundle, tmp_path):
     _drop(make_lamp(bundle), 0, "EN 62471:2008")
     bundle.write()

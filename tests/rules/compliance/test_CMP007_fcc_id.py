@@ -31,3 +31,41 @@ def test_radio_product_for_the_us_without_an_fcc_id(plug, tmp_path):
     del plug.data["certificates"][1]["fcc_id"]
     plug.write()
     assert lint(tmp_path, select="CMP007") == [(manifest(plug), plug.line_of('"scheme": "FCC"'), "CMP007")]
+
+
+def _receiver_with_an_sdoc(plug, groups):
+    """The US SKU under a Part 15 Subpart B SDoC: FCC evidence without an FCC ID."""
+    plug.data["product_groups"] = groups
+    fcc = plug.data["certificates"][1]
+    del fcc["fcc_id"]
+    fcc["legislation"], fcc["standards"] = ["15B"], ["ANSI C63.4-2014"]
+
+
+def test_near_miss_receive_only_radio_under_an_sdoc(plug, tmp_path):
+    # an FM radio or a radio-controlled clock transmits nothing: an unintentional radiator under Part 15
+    # Subpart B, whose SDoC carries no FCC ID; it was an error ("needs FCC certification ... FCC ID")
+    _receiver_with_an_sdoc(plug, ["radio-receiver", "mains-powered"])
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP001", "CMP007"]) == []  # a group the seller can now name
+
+
+def test_a_transmitting_radio_under_an_sdoc_still_needs_its_fcc_id(plug, tmp_path):
+    _receiver_with_an_sdoc(plug, ["radio", "mains-powered"])  # Bluetooth: an intentional radiator
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == [(manifest(plug), plug.line_of('"scheme": "FCC"'), "CMP007")]
+
+
+def test_a_receiver_for_the_us_without_any_fcc_evidence(plug, tmp_path):
+    plug.data["product_groups"] = ["radio-receiver"]
+    plug.data["certificates"] = [c for c in plug.data["certificates"] if c["scheme"] != "FCC"]
+    plug.write()
+    assert lint(tmp_path, select=["CMP001", "CMP007"]) == [(manifest(plug), line_after(plug, '"markets"', '"US"'), "CMP001")]
+    (f,) = findings(tmp_path, select="CMP001")
+    assert "Part 15 Subpart B" in f.message and str(f.severity) == "error"
+
+
+def test_near_miss_a_wired_internet_connected_product_under_an_sdoc(plug, tmp_path):
+    # an Ethernet hub talks to the internet over a cable: FCC evidence (an SDoC) but no radio, so no FCC ID
+    _receiver_with_an_sdoc(plug, ["internet-connected", "mains-powered"])
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == []

@@ -22,3 +22,11 @@ def test_near_miss_mains_product_without_radio_under_lvd(light, tmp_path):
     light.data["certificates"][0]["legislation"] = ["LVD", "EMC"]
     light.write()
     assert lint(tmp_path, select="CMP008") == []
+
+
+def test_a_receive_only_radio_is_still_radio_equipment_in_the_eu(plug, tmp_path):
+    # radio-receiver (an FM radio, a radio-controlled clock) implies radio: the RED, not the LVD and EMC
+    plug.data["product_groups"] = ["radio-receiver", "mains-powered"]
+    plug.data["certificates"][0]["legislation"] = ["LVD", "EMC", "RoHS"]
+    plug.write()
+    assert lint(tmp_path, select="CMP008") == [(manifest(plug), line_after(plug, '"certificates"', '"legislation"'), "CMP008")]

@@ -44,3 +44,21 @@ def test_near_miss_wireless_charger_is_not_judged(plug, tmp_path):
     plug.data["product_groups"] = ["radio", "wireless-charger", "mains-powered"]
     plug.write()
     assert lint(tmp_path, select="CMP012") == []
+
+
+def test_near_miss_receive_only_radio_sends_no_data(plug, tmp_path):
+    # a radio-controlled wall clock takes the DCF77/MSF time signal and transmits nothing: it cannot send
+    # data, so it is no network-connectable product (PSTI Act 2022 s. 5); it was warned as one
+    _no_psti(plug)
+    plug.data["product_groups"] = ["radio-receiver"]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == []  # a group the seller can now name
+
+
+def test_a_receiver_that_is_internet_connected_still_needs_the_statement(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["receive-only", "internet-connected"]  # an internet radio
+    plug.write()
+    assert lint(tmp_path, select="CMP012") == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
+    (f,) = findings(tmp_path, select="CMP012")
+    assert str(f.severity) == "error"
