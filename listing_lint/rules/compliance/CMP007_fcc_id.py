@@ -6,7 +6,8 @@ code of 1-14 characters of A-Z, 0-9 and ``-`` (47 CFR 2.925/2.926). ``FCC ID:`` 
 spaces and lower case are accepted. A ``radio`` product sold in the US whose FCC certificates carry no FCC ID (an SDoC
 alone) is reported too (the registry's US evidence rules marked ``fcc_id``); a receive-only radio
 (``radio-receiver``: an FM radio, a radio-controlled clock) is an unintentional radiator under Part 15
-Subpart B, whose SDoC has no FCC ID, and is not. With no FCC certificate at all CMP001 reports the market.
+Subpart B, whose SDoC has no FCC ID, and is not; nor is a wireless charger whose FCC evidence is under
+Part 18 (consumer ISM equipment may be authorised by an SDoC: FCC KDB 680106). With no FCC certificate at all CMP001 reports the market.
 Why: an intentional radiator needs certification, and the FCC ID on the label must be the one
 granted; a malformed ID cannot be found in the FCC database.
 Fails:
@@ -69,7 +70,7 @@ def check(bundle, ctx):
                 f"(grantee code + product code, e.g. 2ABCD-SP1)",
             )
     us = dict(markets_with_pointers(bundle)).get("US")
-    if us and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc) and _needs_fcc_id(bundle, ctx):
+    if us and fcc and not any(c.fcc_id and c.fcc_id.strip() for c in fcc) and _needs_fcc_id(bundle, ctx, fcc):
         yield ctx.finding(
             fcc[0].ptr("scheme"),
             "a radio product sold in the US needs FCC certification (47 CFR Part 15 Subpart C) and its FCC ID; "
@@ -77,12 +78,20 @@ def check(bundle, ctx):
         )
 
 
-def _needs_fcc_id(bundle, ctx) -> bool:
+def _needs_fcc_id(bundle, ctx, fcc) -> bool:
     """Whether the product is a ``radio`` one that a US evidence rule wanting a certification grant
     (``fcc_id: true``: an intentional radiator) covers; a receive-only radio (``radio-receiver``) is an
-    unintentional one, and so is a wired internet-connected product (it is not ``radio``)."""
+    unintentional one, and so is a wired internet-connected product (it is not ``radio``). A wireless
+    charger whose FCC evidence is under Part 18 may hold an SDoC: the registry's legislation rules
+    name such parts (``sdoc_allowed``; consumer ISM equipment, FCC KDB 680106)."""
     groups = product_groups(bundle, ctx)
+    registry = registry_for(ctx)
+    for rule in registry.rules_of("legislation"):
+        parts = set(rule.get("sdoc_allowed") or ())
+        if (parts and "US" in rule.markets and rule.covers(groups) and rule.in_force(ctx.as_of)
+                and any(parts & set(c.legislation) for c in fcc)):
+            return False
     return "radio" in groups and any(
         rule.get("fcc_id") and "US" in rule.markets and rule.covers(groups) and rule.in_force(ctx.as_of)
-        for rule in registry_for(ctx).rules_of("evidence")
+        for rule in registry.rules_of("evidence")
     )

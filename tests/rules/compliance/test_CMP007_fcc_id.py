@@ -69,3 +69,23 @@ def test_near_miss_a_wired_internet_connected_product_under_an_sdoc(plug, tmp_pa
     _receiver_with_an_sdoc(plug, ["internet-connected", "mains-powered"])
     plug.write()
     assert lint(tmp_path, select="CMP007") == []
+
+
+def _wireless_charger_under(plug, part):
+    plug.data["product_groups"] = ["wireless-charger", "mains-powered"]
+    fcc = plug.data["certificates"][1]
+    del fcc["fcc_id"]
+    fcc["legislation"] = [part]
+
+
+def test_near_miss_a_wireless_charger_under_a_part_18_sdoc(plug, tmp_path):
+    # consumer ISM equipment under Part 18 may be authorised by an SDoC, which has no FCC ID (KDB 680106)
+    _wireless_charger_under(plug, "18")
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == []
+
+
+def test_a_wireless_charger_under_part_15c_still_needs_its_fcc_id(plug, tmp_path):
+    _wireless_charger_under(plug, "15C")
+    plug.write()
+    assert lint(tmp_path, select="CMP007") == [(manifest(plug), plug.line_of('"scheme": "FCC"'), "CMP007")]
