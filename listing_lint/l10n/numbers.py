@@ -9,6 +9,7 @@ finds ``39,90 €`` and ``$1,234.50``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -119,32 +120,122 @@ def unit_table() -> tuple[dict[str, tuple[str, float]], frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def unit_rules() -> dict:
+    """The rest of ``units.yaml``: inch fractions, feet and inches, bra sizes, units of two
+    dimensions (each with its source there)."""
+    from listing_lint.thresholds import load_yaml
+
+    return load_yaml(UNITS_FILE) or {}
+
+
+def also_dimensions(unit: str) -> tuple[str, ...]:
+    """The other dimensions ``unit`` may measure ("oz" on a US label is a fluid ounce too)."""
+    return tuple(str(d) for d in (unit_rules().get("also_dimensions") or {}).get(unit) or ())
+
+
+@lru_cache(maxsize=1)
 def _measure_pattern() -> re.Pattern:
     units, _ = unit_table()
     body = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.,])(?P<n>{NUMBER})[\u00a0\u202f ]?(?P<u>{body})(?![^\W\d_])")
+    dens = sorted({str(int(d)) for d in unit_rules().get("fraction_denominators") or ()}, key=len, reverse=True)
+    # "1/4 in", "2 1/2 in", "1-1/2 in": a fraction before a unit is one number (bounded repeats only)
+    number = (rf"(?:(?:(?P<whole>\d{{1,3}})[\u00a0 -])?(?P<num>\d{{1,2}})/(?P<den>{'|'.join(dens)})|(?P<n>{NUMBER}))"
+              if dens else rf"(?P<n>{NUMBER})")
+    return re.compile(rf"(?<![\w.,]){number}[\u00a0\u202f ]?(?P<u>{body})(?![^\W\d_])")
 
 
-def _not_a_measure(m: re.Match, value: Decimal, text: str) -> bool:
+@lru_cache(maxsize=1)
+def _feet_inches_pattern() -> re.Pattern | None:
+    marks = unit_rules().get("feet_inches") or {}
+    feet, inches = "".join(marks.get("feet") or ()), "".join(marks.get("inches") or ())
+    if not feet or not inches:
+        return None
+    return re.compile(rf"(?<![\w.,])(?P<ft>\d{{1,2}})[\u00a0 ]?[{re.escape(feet)}][\u00a0 -]?"
+                      rf"(?P<in>\d{{1,2}}(?:[.,]\d{{1,2}})?)[\u00a0 ]?[{re.escape(inches)}](?![^\W\d_])")
+
+
+@lru_cache(maxsize=1)
+def _bra_size_pattern() -> tuple[re.Pattern, int, int] | None:
+    sizes = unit_rules().get("bra_sizes") or {}
+    cups = sorted({str(c) for c in sizes.get("cups") or ()}, key=len, reverse=True)
+    if not cups:
+        return None
+    size = rf"(?P<band>\d{{2,3}})(?P<cup>{'|'.join(cups)})"
+    return re.compile(rf"(?<![\w.,]){size}(?![^\W\d_])"), int(sizes.get("band_min", 0)), int(sizes.get("band_max", 0))
+
+
+def _bra_sizes(text: str) -> list[re.Match]:
+    found = _bra_size_pattern()
+    if found is None:
+        return []
+    pattern, low, high = found
+    return [m for m in pattern.finditer(text) if low <= int(m.group("band")) <= high]
+
+
+def bra_size_range(token: str) -> bool:
+    """A range of bra sizes ("32A-38C", "70A-85C"): sizes, not a model number."""
+    parts = token.split("-")
+    return len(parts) > 1 and all(len(_bra_sizes(p)) == 1 and _bra_sizes(p)[0].group() == p for p in parts)
+
+
+#: a digit after spaces, where a match ends ("2 in 1": a count, not inches)
+_DIGIT_NEXT = re.compile(r"\s*\d")
+
+
+def _not_a_measure(m: re.Match, value: Decimal, text: str, sizes: frozenset[int]) -> bool:
+    """``sizes``: where the text's bra sizes start, when it lists one with a cup other than A."""
     unit = m.group("u")
     if unit == "г" and value == value.to_integral_value() and 1900 <= value <= 2100:
         return True  # "2024 г." is a year in Russian
-    return unit == "in" and re.match(r"\s*\d", text[m.end():]) is not None  # "2 in 1"
+    if unit == "A" and m.start() in sizes and m.group("n") is not None and m.end("n") == m.start("u"):
+        return True  # "75A" among "75B", "80C": a bra size, not 75 amperes
+    return unit == "in" and _DIGIT_NEXT.match(text, m.end()) is not None  # "2 in 1" (at its end: no copy of the rest)
+
+
+def _values(m: re.Match, locale: str) -> tuple[Decimal, ...]:
+    """The readings of a measure's number: a fraction's value, else ``readings``; a number grouped
+    by a plain space that its locale does not group so ("Pack of 2 500 ml bottles" on an English
+    page) may also be a count and then the number: its last group alone is one more reading."""
+    if m.group("n") is None:
+        whole = Decimal(m.group("whole") or 0)
+        return (whole + Decimal(m.group("num")) / Decimal(m.group("den")),)
+    number = m.group("n")
+    values = readings(number, locale)
+    if " " in number and parse_number(number, locale) is None:
+        tail = parse_any(number.rsplit(" ", 1)[1], locale)
+        if tail is not None and tail not in values:
+            values = (*values, tail)
+    return values
 
 
 def measures(text: str, locale: str) -> list[Measure]:
     if not DIGIT.search(text):
         return []  # most blocks hold no number at all
     units, _ = unit_table()
-    out = []
+    out, taken = [], []
+    heights = _feet_inches_pattern()
+    if heights is not None and ("'" in text or "\u2032" in text):
+        for m in heights.finditer(text):
+            inches = parse_any(m.group("in"), locale)
+            if inches is None or inches >= 12:
+                continue
+            value = float(m.group("ft")) * 0.3048 + float(inches) * 0.0254  # exact (1959 agreement)
+            out.append(Measure("length", value, m.group(0), "ft", m.start()))
+            taken.append((m.start(), m.end()))
+    found = _bra_sizes(text) if "A" in text else []
+    sizes = frozenset(s.start() for s in found) if any(s.group("cup") != "A" for s in found) else frozenset()
+    ends = [end for _, end in taken]  # the heights' spans, left to right and apart
     for m in _measure_pattern().finditer(text):
-        values = readings(m.group("n"), locale)
-        if not values or _not_a_measure(m, values[0], text):
+        at = bisect_right(ends, m.start())  # the first height ending after the measure starts
+        if at < len(taken) and taken[at][0] <= m.start():
+            continue  # the inches of "5′9″"
+        values = _values(m, locale)
+        if not values or _not_a_measure(m, values[0], text, sizes):
             continue
         dimension, factor = units[m.group("u")]
         out.append(Measure(dimension, float(values[0]) * factor, m.group(0), m.group("u"), m.start(),
                            tuple(float(v) * factor for v in values[1:])))
-    return out
+    return sorted(out, key=lambda x: x.start) if taken else out
 
 
 def bundle_measures(cache: dict, text: str, locale: str) -> list[Measure]:

@@ -9,7 +9,11 @@ its format is LOC009's to report, and it is not a second finding. A value of the
 same kind that the English text does not have, where the English has one the other text lacks,
 is reported at the block that says it. Values within 10 % across unit systems (inch/cm) match
 (``fact-cross-unit-tolerance``: a translator rounds a converted measure, "30 feet" as "près de
-10 mètres").
+10 mètres"). What a number before a unit may also be is read as such (``data/units.yaml``): an
+inch fraction (``1/4 in``), a height in feet and inches (``5′9″``, one length), a bra size among
+others (``75A``, ``80B``: no amperes; ``32A-38C`` is no model number), and a number grouped by a
+plain space on a page whose locale does not group so (``2 500 ml`` in English: two bottles of
+500 ml, or 2,500 ml) matches either reading.
 Why: buyers order by the numbers; a hose that is 20 m in English and 15 m in French is a dispute
 and a return waiting to happen, whichever figure is right.
 Fails:
@@ -26,7 +30,7 @@ from typing import Any
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
-from listing_lint.l10n.numbers import DIGIT, bundle_measures, bundle_prices
+from listing_lint.l10n.numbers import DIGIT, bra_size_range, bundle_measures, bundle_prices
 from listing_lint.l10n.pages import page_texts, texts
 
 CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
@@ -63,6 +67,8 @@ def facts(item, cache: dict) -> list[Fact]:
         if values:
             out.append(Fact(f"price:{p.currency}", float(values[0]), p.raw, p.symbol, item.at, tuple(float(v) for v in values[1:])))
     for m in MODEL.finditer(text):
+        if bra_size_range(m.group()):
+            continue  # "32A-38C" is a range of sizes, written in each market's system ("70A-85C")
         out.append(Fact(f"model:{_model_shape(m.group())}", m.group(), m.group(), "", item.at))
     return out
 

@@ -3,7 +3,10 @@
 What it checks: blocks and titles of every locale except English (en, en-US; the metric
 convention of es, fr, ru and other EU locales) that give a length, mass or volume only in
 imperial units written the English way (``6 inch``, ``10 ft``, ``2 lb``, ``75°F``), with no
-metric value of the same kind in the same block. Localized words (``pulgadas``, ``pouces``,
+metric value of the same kind in the same block; a table cell's metric value may stand in any
+table cell of its page (a size chart gives centimetres and inches in other columns, rows or a
+second table). ``oz`` is a fluid ounce too (``50 ml / 1.7 oz`` on a cosmetics label:
+``also_dimensions`` in ``data/units.yaml``). Localized words (``pulgadas``, ``pouces``,
 ``дюймов``) are fluent usage, for screens in particular, and are not reported. Texts and pages
 judged to be in another language (LOC003, LOC002) are left alone.
 Why: EU buyers compare in centimetres and kilograms; the EU units directive (80/181/EEC) makes
@@ -18,7 +21,7 @@ import re
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
-from listing_lint.l10n.numbers import bundle_measures, unit_table
+from listing_lint.l10n.numbers import also_dimensions, bundle_measures, unit_table
 from listing_lint.l10n.pages import texts
 from listing_lint.l10n.verdicts import other_language
 
@@ -28,14 +31,27 @@ SOURCE = "Council Directive 80/181/EEC on units of measurement"
 FAHRENHEIT = re.compile(r"\d\s?°F\b")
 
 
+def _table_cell(item) -> bool:
+    element = getattr(item.at, "element", None)
+    return item.kind in ("td", "th") and element is not None and next(element.iterancestors("table"), None) is not None
+
+
 def check(bundle, ctx):
     _, imperial = unit_table()
+    found_in, table_kinds = [], {}  # a page's metric dimensions in any of its tables' cells
     for item in texts(bundle, alts=False):
         if base_language(item.locale) == "en" or item.other_language:
             continue
         found = bundle_measures(ctx.cache, item.judged_source, item.locale)
+        cell = _table_cell(item)
+        if cell:
+            table_kinds.setdefault(id(item.page), set()).update(m.dimension for m in found if m.unit not in imperial)
+        found_in.append((item, found, cell))
+    for item, found, cell in found_in:
         metric_kinds = {m.dimension for m in found if m.unit not in imperial}
-        only = [m for m in found if m.unit in imperial and m.dimension not in metric_kinds]
+        if cell:
+            metric_kinds |= table_kinds.get(id(item.page), set())
+        only = [m for m in found if m.unit in imperial and metric_kinds.isdisjoint((m.dimension, *also_dimensions(m.unit)))]
         shown = [m.raw for m in only] + ([f.group() for f in FAHRENHEIT.finditer(item.judged_source)] if "°C" not in item.judged_source else [])
         if shown and not other_language(bundle, ctx).skips(item):
             yield ctx.finding(item.at, f"{', '.join(shown)} only in imperial units on the {item.locale} {item.where}; add the metric value")

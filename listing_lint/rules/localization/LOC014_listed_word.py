@@ -13,6 +13,9 @@ Passes:
     listing.json /title/en = "Smart plug Wi-Fi with energy monitor, works with Amazon Alexa"
 """
 
+from functools import lru_cache
+from pathlib import Path
+
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
 from listing_lint.bundle.positions import pointer
@@ -22,13 +25,22 @@ from listing_lint.l10n.wordlists import any_builtin, builtin, configured
 CODE, NAME, SEVERITY = "LOC014", "listed-word", Severity.WARNING
 SOURCE = "AliExpress rules on search cheating (unrelated words, keyword stacking); Joom rules on promotional words in product names"
 
-#: a marketplace name that is part of a compatible product's name is not a marketplace
-COMPATIBLE = {"amazon": ("alexa", "echo", "fire", "kindle")}
+#: a marketplace name that is part of another name (a compatible product's, a plant's or an
+#: animal's) is not a marketplace: the words after it, data with its sources
+NOT_A_MARKETPLACE = Path(__file__).resolve().parents[2] / "data" / "wordlists" / "not_a_marketplace.yaml"
+
+
+@lru_cache(maxsize=1)
+def _followers() -> dict[str, tuple[str, ...]]:
+    from listing_lint.thresholds import load_yaml
+
+    data = load_yaml(NOT_A_MARKETPLACE) or {}
+    return {str(k).lower(): tuple(str(w).lower() for w in v or ()) for k, v in data.items()}
 
 
 def _allowed(entry, title: str, start: int, end: int) -> bool:
     follow = title[end:].strip().lower()
-    return any(follow.startswith(w) for w in COMPATIBLE.get(entry.word.lower(), ()))
+    return any(follow.startswith(w) for w in _followers().get(entry.word.lower(), ()))
 
 
 def check(bundle, ctx):

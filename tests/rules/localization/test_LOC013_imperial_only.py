@@ -24,3 +24,33 @@ def test_inches_inside_an_english_paragraph_of_the_spanish_page_are_loc003_only(
     full(bundle, es=es)
     bundle.write()
     assert lint(tmp_path, select=["LOC003", "LOC013"]) == [("listings/demo/detail/es.html", 7, "LOC003")]
+
+
+def _table(*rows):
+    return "<table>" + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows) + "</table>"
+
+
+def test_size_chart_with_metric_in_other_cells_or_a_second_table_is_silent(bundle, tmp_path):
+    """A size chart gives centimetres and inches in other columns or in a second table, and a
+    cosmetics label gives "50 ml / 1,7 oz" (US labels print fluid ounces as "oz"): metric is
+    there. Each inch cell and the oz were LOC013 findings on the old code."""
+    es = ES.replace("<p>Precio: 39,90 US$</p>", "\n".join([
+        _table(["Talla", "Pecho (cm)", "Pecho (in)"], ["M", "96-104 cm", "38-41 in"]),
+        _table(["Talla", "S", "M"], ["Largo", "26,8 in", "28 in"]),
+        _table(["Talla", "S", "M"], ["Largo", "68 cm", "71 cm"]),
+        "<p>Contenido: 50 ml / 1,7 oz.</p>"]))
+    full(bundle, es=es)
+    bundle.write()
+    assert lint(tmp_path, select="LOC013") == []
+
+
+def test_inch_only_chart_and_ounces_alone_still_reported(bundle, tmp_path):
+    """Inches in a page's tables with no centimetres in any of them, and ounces with no metric
+    value of either dimension, are still imperial only."""
+    es = ES.replace("<p>Precio: 39,90 US$</p>", "\n".join([
+        _table(["Talla", "S", "M"], ["Largo", "26,8 in", "28 in"]),
+        "<p>Contenido: 1,7 oz.</p>"]))
+    full(bundle, es=es)
+    bundle.write()
+    got = lint(tmp_path, select="LOC013")
+    assert got == [("listings/demo/detail/es.html", 7, "LOC013")] * 2 + [("listings/demo/detail/es.html", 8, "LOC013")]
