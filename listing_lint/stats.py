@@ -8,6 +8,8 @@ function here against scipy over a grid of inputs to 1e-6 relative.
   under H0, unpooled under H1), the formula of marketplace.md §3.1.
 - ``reachable_mde``: the smallest relative lift that n visitors per variant can detect,
   found by bisection on ``sample_size`` (which falls monotonically as the lift grows).
+- ``split_traffic`` / ``reachable_split_mde``: the same for an unequal split (90/10, 60/40,
+  three or more arms), with the unequal-groups form of the formula.
 - ``chi2_sf`` / ``srm_test``: the chi-squared goodness-of-fit test GrowthBook and Statsig run
   for sample-ratio mismatch, with the closed form of the chi-squared survival function for
   whole degrees of freedom (the only kind a test of k variants has: k - 1).
@@ -41,6 +43,57 @@ def sample_size(baseline: float, relative_mde: float, alpha: float = 0.05, power
     p_bar = (p1 + p2) / 2
     root = z_a * math.sqrt(2 * p_bar * (1 - p_bar)) + z_b * math.sqrt(p1 * (1 - p1) + p2 * (1 - p2))
     return root * root / ((p2 - p1) ** 2)
+
+
+def split_traffic(
+    baseline: float, relative_mde: float, shares: list[float], alpha: float = 0.05, power: float = 0.8
+) -> float:
+    """Visitors in all (not rounded) a test split ``shares`` (fractions of its traffic, the control
+    first) needs before every variant's comparison with the control reaches ``power``.
+
+    Unequal groups (Fleiss, Tytun & Ury 1980): with n1 = s1·N control visitors and n2 = s2·N in
+    a variant, N = [z_a·√(p̄q̄(1/s1 + 1/s2)) + z_b·√(p1q1/s1 + p2q2/s2)]² / (p2 − p1)², p̄ the
+    pooled rate (s1·p1 + s2·p2)/(s1 + s2). On an even two-way split (s = 1/2) this is exactly
+    2 · ``sample_size``; a 90/10 split needs far fewer visitors in its small arm than an even
+    split's n, as the large control carries part of the variance.
+    """
+    p1 = baseline
+    p2 = baseline * (1 + relative_mde)
+    if not (0 < p1 < 1 and 0 < p2 < 1) or p1 == p2:
+        raise ValueError(f"rates must lie strictly between 0 and 1 and differ (p1={p1}, p2={p2})")
+    if len(shares) < 2 or any(s <= 0 for s in shares):
+        raise ValueError("need a control and at least one variant, each with a positive share")
+    z_a, z_b = z_values(alpha, power)
+    control = shares[0]
+    need = 0.0
+    for share in shares[1:]:
+        p_bar = (control * p1 + share * p2) / (control + share)
+        root = z_a * math.sqrt(p_bar * (1 - p_bar) * (1 / control + 1 / share)) + z_b * math.sqrt(
+            p1 * (1 - p1) / control + p2 * (1 - p2) / share
+        )
+        need = max(need, root * root / ((p2 - p1) ** 2))
+    return need
+
+
+def reachable_split_mde(
+    baseline: float, visitors: float, shares: list[float], alpha: float = 0.05, power: float = 0.8
+) -> float | None:
+    """The smallest relative lift ``visitors`` in all, split ``shares``, can detect, or None if none can."""
+    if not 0 < baseline < 1 or visitors <= 0:
+        return None
+    high = (1 - 1e-12) / baseline - 1
+    if split_traffic(baseline, high, shares, alpha, power) > visitors:
+        return None
+    low = 0.0
+    for _ in range(200):
+        mid = (low + high) / 2
+        if mid <= 0 or split_traffic(baseline, mid, shares, alpha, power) > visitors:
+            low = mid
+        else:
+            high = mid
+        if high - low <= 1e-9 * high:
+            break
+    return high
 
 
 def reachable_mde(baseline: float, visitors: float, alpha: float = 0.05, power: float = 0.8) -> float | None:

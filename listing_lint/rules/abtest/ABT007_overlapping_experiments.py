@@ -2,7 +2,9 @@
 
 What it checks: no two experiments with ``status: running`` test the same ``element`` on the
 same locale (``es`` and ``es-ES`` count as the same). When both give ``start`` and ``end``
-dates that do not overlap, the status is taken to be stale and nothing is reported.
+dates that do not overlap, the status is taken to be stale and nothing is reported. ``end``
+may be the last day or the day after it (as ABT005 reads it), so a test that starts on the
+day another ends (2026-11-02 to 11-30, then 11-30 to 12-28) follows it, not overlaps it.
 Why: two tests of the same element share its traffic and each changes what the other
 measures; neither result can then be attributed.
 Fails:
@@ -21,11 +23,15 @@ CODE, NAME, SEVERITY = "ABT007", "overlapping-experiments", Severity.WARNING
 
 
 def _apart(a: dict, b: dict) -> bool:
-    """True when both experiments give dates and the periods do not meet."""
+    """True when both experiments give dates and the periods do not overlap.
+
+    An ``end`` may be the day after the last (ABT005 accepts both readings), so one test
+    ending on the day the next starts is back to back, not overlapping.
+    """
     a0, a1, b0, b1 = (parse_date(x.get(k)) for x in (a, b) for k in ("start", "end"))
     if None in (a0, a1, b0, b1):
         return False
-    return a1 < b0 or b1 < a0
+    return a1 <= b0 or b1 <= a0
 
 
 def check(bundle, ctx):

@@ -37,7 +37,7 @@ def _gates(ctx, metrics, at, whose):
 
         def message(value, limit, label=label, advice=advice):
             return (
-                f"{whose}{label} {percent(value)} is under the premium test-batch gate of {percent(limit)}; "
+                f"{whose}{label} {percent(value, limit)} is under the premium test-batch gate of {percent(limit)}; "
                 f"{advice} on a test batch before scaling"
             )
 

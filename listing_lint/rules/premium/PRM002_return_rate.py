@@ -19,7 +19,7 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024); 2023 premi
 
 def _message(whose, value, limit):
     return (
-        f"{whose}return rate {percent(value)} is over the premium limit of {percent(limit)}; "
+        f"{whose}return rate {percent(value, limit)} is over the premium limit of {percent(limit)}; "
         "check the size chart, photos and description against what buyers receive"
     )
 

@@ -20,7 +20,7 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 
 def _message(whose, value, limit):
     return (
-        f"{whose}dispute rate {percent(value)} has reached the premium warning line of {percent(limit)}; "
+        f"{whose}dispute rate {percent(value, limit)} has reached the premium warning line of {percent(limit)}; "
         "settle open disputes and fix their cause (description, quality, delivery) before adding traffic"
     )
 

@@ -19,7 +19,7 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 
 def _message(whose, value, limit):
     return (
-        f"{whose}health score {plain(value)} is under {plain(limit)}; "
+        f"{whose}health score {plain(value, limit)} is under {plain(limit)}; "
         "optimize the listing within 72 h or delist it"
     )
 

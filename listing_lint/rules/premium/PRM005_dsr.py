@@ -19,7 +19,7 @@ SOURCE = "2024 AliExpress premium-model operating white paper"
 
 def _message(whose, value, limit):
     return (
-        f"{whose}DSR {plain(value)} is under {plain(limit)}, the premium-store badge line; "
+        f"{whose}DSR {plain(value, limit)} is under {plain(limit)}, the premium-store badge line; "
         "look at the lowest of item-as-described, communication and shipping ratings first"
     )
 

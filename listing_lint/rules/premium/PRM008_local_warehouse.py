@@ -34,7 +34,7 @@ def check(bundle, ctx):
         if days is not None and above(days, limit):
             yield ctx.finding(
                 pointer("fulfillment", "warehouses", i, "handling_days"),
-                f"the local {house.get('market', '')} warehouse hands over in {plain(days)} working days; "
+                f"the local {house.get('market', '')} warehouse hands over in {plain(days, limit)} working days; "
                 f"the premium model ships within {plain(limit)}: restock earlier or change the warehouse",
                 severity=severity(ctx, "max-handling-days"),
             )

@@ -51,7 +51,7 @@ def check_repo(repo, ctx):
     if below(value, limit):
         yield ctx.finding(
             StoreAt(repo, at),
-            f"overseas-warehouse coverage is {percent(value)}{how}, under the premium line of {percent(limit)}; "
+            f"overseas-warehouse coverage is {percent(value, limit)}{how}, under the premium line of {percent(limit)}; "
             "stock the core SKUs in local warehouses of the main markets",
             severity=severity(ctx, "min-warehouse-coverage"),
         )

@@ -23,7 +23,7 @@ def check(bundle, ctx):
     if days is not None and above(days, limit):
         yield ctx.finding(
             "/fulfillment/supply_lead_time_days",
-            f"supply lead time is {plain(days)} days, over the premium limit of {plain(limit)}; "
+            f"supply lead time is {plain(days, limit)} days, over the premium limit of {plain(limit)}; "
             "agree a shorter lead time, keep safety stock or add a second supplier",
             severity=severity(ctx, "max-supply-lead-time-days"),
         )

@@ -60,7 +60,7 @@ def _violations(repo, ctx, seller):
     if count is not None and above(count, limit):
         yield ctx.finding(
             StoreAt(repo, "/seller/serious_violations_12m"),
-            f"{plain(count)} serious violations in the last 12 months (premium programme: at most {plain(limit)}); "
+            f"{plain(count, limit)} serious violations in the last 12 months (premium programme: at most {plain(limit)}); "
             "the store qualifies again 12 months after the last one",
             severity=severity(ctx, "max-serious-violations"),
         )

@@ -64,7 +64,7 @@ def check(bundle, ctx):
         if units is not None and above(units, max_units):
             yield ctx.finding(
                 pointer("test_batches", i, "units_per_sku"),
-                f"a test batch of {plain(units)} units per SKU; the premium model keeps test batches at "
+                f"a test batch of {plain(units, max_units)} units per SKU; the premium model keeps test batches at "
                 f"{plain(max_units)} units or fewer",
                 severity=severity(ctx, "max-test-units"),
             )

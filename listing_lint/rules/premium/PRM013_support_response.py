@@ -25,7 +25,7 @@ def check_repo(repo, ctx):
         if hours is not None and above(hours, limit):
             yield ctx.finding(
                 StoreAt(repo, pointer("support_response_hours", market)),
-                f"after-sales replies in {market} take {plain(hours)} h; the premium model answers within "
+                f"after-sales replies in {market} take {plain(hours, limit)} h; the premium model answers within "
                 f"{plain(limit)} h (Spanish-site disputes rose to 7.9% when replies took longer): "
                 "add support hours or a local-language agent",
                 severity=severity(ctx, "max-support-response-hours"),

@@ -25,7 +25,7 @@ def check_repo(repo, ctx):
     if days is not None and above(days, limit):
         yield ctx.finding(
             StoreAt(repo, "/inventory_turnover_days"),
-            f"inventory turns over in {plain(days)} days, over {plain(limit)} (logistics then took 29.7% of total "
+            f"inventory turns over in {plain(days, limit)} days, over {plain(limit)} (logistics then took 29.7% of total "
             "cost, against 16.2% under 30 days): order smaller batches more often",
             severity=severity(ctx, "max-inventory-turnover-days"),
         )

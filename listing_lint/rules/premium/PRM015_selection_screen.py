@@ -25,7 +25,7 @@ def check(bundle, ctx):
     if score is not None and below(score, minimum):
         yield ctx.finding(
             "/selection/blue_ocean_score",
-            f"blue-ocean potential score {plain(score)} is under the premium screen's {plain(minimum)}; "
+            f"blue-ocean potential score {plain(score, minimum)} is under the premium screen's {plain(minimum)}; "
             "look for a less served variant or niche before investing in this one",
             severity=severity(ctx, "min-blue-ocean-score"),
         )
@@ -34,7 +34,7 @@ def check(bundle, ctx):
     if heat is not None and above(heat, maximum):
         yield ctx.finding(
             "/selection/competition_heat",
-            f"competition heat {plain(heat)} is over the premium screen's {plain(maximum)}; "
+            f"competition heat {plain(heat, maximum)} is over the premium screen's {plain(maximum)}; "
             "compete on a differentiated bundle or pick a less crowded product",
             severity=severity(ctx, "max-competition-heat"),
         )

@@ -45,14 +45,43 @@ def above(value: float, limit: float) -> bool:
     return value > limit + _slack(limit)
 
 
-def percent(rate: float) -> str:
-    """0.038 -> '3.8%', 0.0421 -> '4.21%'."""
-    return f"{round(rate * 100, 2):g}%"
+def _fixed(value: float, decimals: int) -> str:
+    text = f"{value:.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def plain(value: float) -> str:
-    """80.0 -> '80', 4.815 -> '4.815'."""
-    return f"{value:g}"
+def _apart(value: float, limit: float, short: str, scale: float) -> str:
+    """``short``, or ``value * scale`` with as many decimals as it takes to differ from the limit.
+
+    A value that misses a threshold must not be printed as the threshold: a conversion rate of
+    0.02099 is under the 2.1% gate, and "conversion rate 2.1% is under the gate of 2.1%" is a
+    message nobody can act on. Values within the comparisons' slack are the limit, and print as it.
+    """
+    if abs(value - limit) <= _slack(limit) or short != _short(limit * scale, scale):
+        return short
+    for decimals in range(1, 16):
+        text = _fixed(value * scale, decimals)
+        if text != _fixed(limit * scale, decimals):
+            return text
+    return short
+
+
+def _short(scaled: float, scale: float) -> str:
+    return f"{round(scaled, 2):g}" if scale == 100 else f"{scaled:g}"
+
+
+def percent(rate: float, against: float | None = None) -> str:
+    """0.038 -> '3.8%', 0.0421 -> '4.21%'; against a limit, never the limit's text unless it is the limit
+    (0.02099 against 0.021 -> '2.099%')."""
+    short = _short(rate * 100, 100)
+    return (short if against is None else _apart(rate, against, short, 100)) + "%"
+
+
+def plain(value: float, against: float | None = None) -> str:
+    """80.0 -> '80', 4.815 -> '4.815'; against a limit, never the limit's text unless it is the limit
+    (79.9999 against 80 -> '79.9999', 4.8199999 against 4.82 -> '4.8199999')."""
+    short = _short(value, 1)
+    return short if against is None else _apart(value, against, short, 1)
 
 
 def severity(ctx, key: str) -> Severity:

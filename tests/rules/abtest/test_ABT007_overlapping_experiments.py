@@ -23,3 +23,23 @@ def test_near_miss_other_element_other_status_other_dates(bundle, tmp_path, expe
     ]
     bundle.write()
     assert lint(tmp_path, select="ABT007") == []
+
+
+def test_near_miss_back_to_back_when_end_is_the_day_after(bundle, tmp_path, experiment):
+    # ABT005 accepts an end on the day after the last day (four weeks from 11-02 end 11-30); the
+    # next test starting on 11-30 follows it: was a warning that their traffic overlaps
+    bundle.data["experiments"] = [
+        experiment(id="a", status="running", start="2026-11-02", end="2026-11-30"),
+        experiment(id="b", status="running", start="2026-11-30", end="2026-12-28"),
+    ]
+    bundle.write()
+    assert lint(tmp_path, select=["ABT005", "ABT007"]) == []
+
+
+def test_dates_that_share_more_than_the_boundary_day_still_overlap(bundle, tmp_path, experiment, nth_line):
+    bundle.data["experiments"] = [
+        experiment(id="a", status="running", start="2026-11-02", end="2026-11-30"),
+        experiment(id="b", status="running", start="2026-11-29", end="2026-12-27"),
+    ]
+    bundle.write()
+    assert lint(tmp_path, select="ABT007") == [(f"{bundle.rel}/listing.json", nth_line('"status"', 2), "ABT007")]

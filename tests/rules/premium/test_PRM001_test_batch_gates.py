@@ -43,3 +43,17 @@ def test_a_configured_gate_reports_at_most_a_warning(bundle, tmp_path):
     assert lint(tmp_path, select="PRM001", thresholds={"min-ctr": 0.05}) == [
         (f"{bundle.rel}/listing.json", bundle.line_of('"ctr"'), "PRM001")
     ]
+
+
+def test_a_rate_just_under_a_gate_is_not_printed_as_the_gate(bundle, tmp_path):
+    # 0.02099 is under 2.1%, and the message said "conversion rate 2.1% is under ... 2.1%"
+    bundle.data["metrics"] = {"conversion_rate": 0.02099, "add_to_cart_rate": 0.124999}
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select="PRM001") == [
+        (path, bundle.line_of('"conversion_rate"'), "PRM001"),
+        (path, bundle.line_of('"add_to_cart_rate"'), "PRM001"),
+    ]
+    conversion, atc = findings(tmp_path, select="PRM001")
+    assert atc.message.startswith("add-to-cart rate 12.4999% is under the premium test-batch gate of 12.5%")
+    assert conversion.message.startswith("conversion rate 2.099% is under the premium test-batch gate of 2.1%")

@@ -19,3 +19,11 @@ def test_store_health_score(bundle, tmp_path, store):
     bundle.write()
     store.write({"metrics": {"health_score": 61}})
     assert lint(tmp_path, select="PRM004") == [("store.json", store.line('"health_score"'), "PRM004")]
+
+
+def test_a_score_just_under_80_is_not_printed_as_80(bundle, tmp_path):
+    bundle.data["metrics"] = {"health_score": 79.9999999}
+    bundle.write()
+    [f] = findings(tmp_path, select="PRM004")
+    assert (f.path, f.line, f.code) == (f"{bundle.rel}/listing.json", bundle.line_of('"health_score"'), "PRM004")
+    assert f.message.startswith("health score 79.9999999 is under 80;")

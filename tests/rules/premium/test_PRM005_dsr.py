@@ -20,3 +20,18 @@ def test_near_miss_exactly_4_82(bundle, tmp_path, store):
     bundle.write()
     store.write({"metrics": {"dsr": 4.82}})
     assert lint(tmp_path, select="PRM005") == []
+
+
+def test_a_dsr_with_many_decimals_just_under_the_line(bundle, tmp_path):
+    # a DSR pasted with all its decimals: 4.8199999 is under 4.82, and was printed as "DSR 4.82 is under 4.82"
+    bundle.data["metrics"] = {"dsr": 4.8199999}
+    bundle.write()
+    [f] = findings(tmp_path, select="PRM005")
+    assert (f.path, f.line, f.code) == (f"{bundle.rel}/listing.json", bundle.line_of('"dsr"'), "PRM005")
+    assert f.message.startswith("DSR 4.8199999 is under 4.82,")
+
+
+def test_a_dsr_at_the_line_with_float_noise_stays_silent(bundle, tmp_path):
+    bundle.data["metrics"] = {"dsr": 4.819999999999}
+    bundle.write()
+    assert lint(tmp_path, select="PRM005") == []
