@@ -4,8 +4,8 @@ What it checks: on fr pages (not fr-CA) a no-break space before ``:`` (U+00A0) a
 ``; ! ?`` (U+202F, U+00A0 accepted), after a word, a number with its unit or currency (``5 € ?``)
 or an inline element (``<b>Couleur</b>: noir``), in text outside ``lang``/``translate="no"``
 elements (warning; safe fix: insert or replace the space; a page typed with regular spaces before
-its marks, one habit, is one finding at the first of them whose fix replaces them all, and a mark
-with no space at all is a finding of its own); the same in French titles and alt
+its marks, one habit, is one finding at the first of them whose fix replaces them all, and so are
+the marks typed with no space at all, the other habit: one finding whose fix inserts them); the same in French titles and alt
 texts (warning, no fix: listing.json and attributes are edited by hand); on es pages and alt
 texts, a ``?`` or ``!`` sentence without its opening ``¿``/``¡`` (warning; headings and titles are
 exempt, as the RAE exempts titles; each opening mark answers one closing mark, wherever in the
@@ -110,6 +110,10 @@ def _what(new: str) -> str:
     return "no-break space" if new == "\u00a0" else "narrow no-break space"
 
 
+def _more(others: int) -> str:
+    return f", and so {'is' if others == 1 else 'are'} {others} more mark{'s' if others > 1 else ''} on this page" if others else ""
+
+
 def _french(page, ctx, verdicts):
     if page.file is None or not page.text:
         return
@@ -122,21 +126,24 @@ def _french(page, ctx, verdicts):
         foreign = {page.element_offset(el) for el in verdicts().elements(page)} - {None}
         if foreign:
             edits = [x for start, _, segment, before in _runs(page.text, lang, foreign) for x in _french_edits(segment, start, before)]
-    for s, e, new, punct in edits:
-        if e == s:  # no space at all: a slip of its own
-            yield ctx.finding(
-                page.offset_span(s, e + 1),
-                f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\"; `listing-lint check --fix` inserts it",
-                fix=Fix(f"insert U+{ord(new):04X} before \"{punct}\"", (TextEdit(path, s, e, new),)),
-            )
+    missing = [x for x in edits if x[1] == x[0]]  # no space at all: the page's other habit
+    if missing:  # one finding, at the first, whose fix inserts them all (5,000 "Sí?" were 5,000 findings)
+        s, e, new, punct = missing[0]
+        yield ctx.finding(
+            page.offset_span(s, e + 1),
+            f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\"{_more(len(missing) - 1)}; "
+            f"`listing-lint check --fix` inserts {'them' if len(missing) > 1 else 'it'}",
+            fix=Fix(f"insert {'no-break spaces' if len(missing) > 1 else f'U+{ord(new):04X}'} before "
+                    f"{len(missing)} French punctuation mark{'s' if len(missing) > 1 else ''}" if len(missing) > 1
+                    else f"insert U+{ord(new):04X} before \"{punct}\"",
+                    tuple(TextEdit(path, a, b, c) for a, b, c, _ in missing)),
+        )
     typed = [x for x in edits if x[1] > x[0]]  # a regular space where French wants a no-break one
     if typed:  # the page's typing habit: one finding, at the first, whose fix replaces them all
         s, e, new, punct = typed[0]
-        others = len(typed) - 1
-        more = f", and so {'is' if others == 1 else 'are'} {others} more mark{'s' if others > 1 else ''} on this page" if others else ""
         yield ctx.finding(
             page.offset_span(s, e + 1),
-            f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\", not a regular space{more}; "
+            f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\", not a regular space{_more(len(typed) - 1)}; "
             "`listing-lint check --fix` replaces them",
             fix=Fix(f"replace {len(typed)} regular space{'s' if len(typed) > 1 else ''} before French punctuation with no-break spaces",
                     tuple(TextEdit(path, a, b, c) for a, b, c, _ in typed)),

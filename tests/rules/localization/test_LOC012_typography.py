@@ -113,3 +113,28 @@ def test_english_paragraph_of_a_french_page_is_skipped_and_french_ones_are_not(b
         ("listings/demo/detail/fr.html", 7, "LOC012"),
     ]
     assert result[1].fix.edits[0].new == "\u00a0"
+
+
+def test_marks_typed_with_no_space_are_one_habit_of_the_page(bundle, tmp_path):
+    """A page whose writer never spaces French punctuation is one finding, at the first mark, whose
+    fix inserts every space (a hostile page of 5,000 "Sí?" was 5,000 findings; session 12)."""
+    fr = FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>",
+                    "<p>Compatible avec Alexa: oui!</p>\n<p>Et avec Siri? Non.</p>\n<p>Garantie: deux ans.</p>")
+    full(bundle, fr=fr)
+    bundle.write()
+    result = findings(tmp_path, select="LOC012")
+    assert [(f.path, f.line, f.code) for f in result] == [("listings/demo/detail/fr.html", 7, "LOC012")]
+    assert "and so are 3 more marks on this page" in result[0].message
+    text = (bundle.dir / "detail/fr.html").read_text(encoding="utf-8")
+    for e in sorted(result[0].fix.edits, key=lambda e: -e.start):
+        text = text[: e.start] + e.new + text[e.end :]
+    assert "Alexa\u00a0: oui\u202f!</p>\n<p>Et avec Siri\u202f? Non.</p>\n<p>Garantie\u00a0: deux ans." in text
+
+
+def test_one_mark_with_no_space_is_still_reported_alone(bundle, tmp_path):
+    fr = FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "<p>Compatible avec Alexa\u00a0: oui\u202f! Et Siri? Non.</p>")
+    full(bundle, fr=fr)
+    bundle.write()
+    result = findings(tmp_path, select="LOC012")
+    assert [(f.path, f.line, f.code) for f in result] == [("listings/demo/detail/fr.html", 7, "LOC012")]
+    assert "more mark" not in result[0].message and len(result[0].fix.edits) == 1
