@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from listing_lint.media.budget import DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_scans, raster_bytes
+from listing_lint.media.budget import DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_picture_scans, jpeg_scans, raster_bytes
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -135,7 +135,10 @@ def over_budget(im, fh, budget: Budget, full: tuple[int, int]) -> str | None:
     if im.format == "JPEG":
         position = fh.tell()
         fh.seek(0)
-        scans = jpeg_scans(fh)
+        scans = jpeg_scans(fh)  # every FF DA pair: cheap, and never fewer than the picture's scans
+        if scans * full[0] * full[1] > budget.jpeg_scan_pixels:
+            fh.seek(0)  # pairs after the picture (a motion photo's clip, an MPO's second picture) are not decoded
+            scans = jpeg_picture_scans(fh)
         fh.seek(position)
         if scans * full[0] * full[1] > budget.jpeg_scan_pixels:
             return (f"{scans:,} JPEG scans over {full[0]}x{full[1]} pixels, over the budget of "
