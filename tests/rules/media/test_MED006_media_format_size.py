@@ -44,3 +44,25 @@ def test_near_miss_srgb_jpeg_png_webp_mp4_mov(bundle, tmp_path, photos, videos):
     add(bundle, "media/square.mov", videos["square.mov"], kind="video", role="scene", placement="description")
     bundle.write()
     assert lint(tmp_path, select="MED006") == []
+
+
+def test_a_two_picture_mpo_from_a_phone_is_no_animation(bundle, tmp_path, photos, videos):
+    """Near miss: an MPO (a JPEG with a second picture listed in its MP index, as phones write for a
+    depth map or a preview) shows its first picture; it was "animated (2 frames)"."""
+    premium(bundle, photos, videos)
+    first, second = mf.photo(65, 1, size=(1000, 1000)), mf.photo(65, 2, size=(1000, 1000))
+    add(bundle, "media/phone.jpg", mf.mpo(first, second), role="detail", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED006") == []
+
+
+def test_an_animated_webp_and_apng_are_still_animated(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    frames = [mf.photo(66, i, size=(800, 800)) for i in range(3)]
+    add(bundle, "media/anim.png", mf.encode(frames[0], "PNG", save_all=True, append_images=frames[1:]),
+        role="detail", placement="description")
+    add(bundle, "media/anim.webp", mf.animated_webp(800, 3), role="detail", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select="MED006") == [(path, bundle.line_of(f'"media/anim.{e}"'), "MED006") for e in ("png", "webp")]
+    assert all("is animated (3 frames)" in f.message for f in findings(tmp_path, select="MED006"))
