@@ -254,6 +254,15 @@ def video(path: Path, width: int = 1280, height: int = 720, seconds: float = 2, 
     return path
 
 
+def heic_header(brand: bytes = b"heic") -> bytes:
+    """The start of an iPhone's HEIC (ISO/IEC 23008-12): an 'ftyp' box of brand ``brand`` and a 'meta'
+    box. No decoder here reads HEIC (Pillow has no HEIF plugin), so these bytes are probed as a real
+    photo's would be: a HEIC picture no decoder recognises."""
+    ftyp = struct.pack(">I", 24) + b"ftyp" + brand + b"\x00\x00\x00\x00" + b"mif1heic"
+    meta = struct.pack(">I", 2060) + b"meta" + b"\x00" * 2052
+    return ftyp + meta
+
+
 def noisy_clip(path: Path, width: int = 640, height: int = 480, seconds: float = 1) -> Path:
     """A real H.264 MP4 of moving noise, as a phone's clip of a real scene compresses: 4.4 MB a second
     at 640x480, with an FF DA byte pair every 8 KB or so (what a JPEG scan marker looks like)."""

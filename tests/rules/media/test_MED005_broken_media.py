@@ -122,3 +122,28 @@ def test_scans_before_the_end_of_the_picture_still_count_with_a_trailer(bundle, 
     [finding] = findings(tmp_path, select="MED005")
     assert "606 JPEG scans over 2000x2000 pixels" in finding.message
     assert str(finding.severity) == "warning"
+
+
+def test_an_iphone_heic_is_not_called_broken(bundle, tmp_path, photos, videos):
+    """Near miss: a HEIC (what an iPhone saves) is a picture in a format the marketplace does not
+    take, which MED006 says; MED005 called it "not an image any decoder here recognises: export it
+    again from the original"."""
+    premium(bundle, photos, videos)
+    add(bundle, "media/IMG_0001.HEIC", mf.heic_header(), role="detail", placement="description")
+    add(bundle, "media/IMG_0002.heic", mf.heic_header(b"mif1"), role="detail", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED005") == []
+
+
+def test_a_jpeg_no_decoder_reads_and_a_heic_named_jpg_are_still_reported(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    twelve = bytearray(mf.jpeg(mf.photo(67, 1, size=(800, 800))))
+    twelve[twelve.index(b"\xff\xc0") + 4] = 12  # 12-bit samples: Pillow reads 8-bit JPEGs only
+    add(bundle, "media/twelve.jpg", bytes(twelve), role="detail", placement="description")
+    add(bundle, "media/heic-named.jpg", mf.heic_header(), role="detail", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select="MED005") == [(path, bundle.line_of(f'"media/{n}"'), "MED005") for n in ("twelve.jpg", "heic-named.jpg")]
+    twelve_finding, named = findings(tmp_path, select="MED005")
+    assert "is not an image any decoder here recognises" in twelve_finding.message
+    assert named.message == "media/heic-named.jpg is HEIC data named .jpg: rename it to .heic or convert it"

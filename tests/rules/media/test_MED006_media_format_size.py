@@ -66,3 +66,15 @@ def test_an_animated_webp_and_apng_are_still_animated(bundle, tmp_path, photos, 
     path = f"{bundle.rel}/listing.json"
     assert lint(tmp_path, select="MED006") == [(path, bundle.line_of(f'"media/anim.{e}"'), "MED006") for e in ("png", "webp")]
     assert all("is animated (3 frames)" in f.message for f in findings(tmp_path, select="MED006"))
+
+
+def test_an_iphone_heic_is_a_format_the_marketplace_does_not_take(bundle, tmp_path, photos, videos):
+    """No decoder here reads HEIC; MED006 skipped it as broken (MED005 then blamed the file)."""
+    premium(bundle, photos, videos)
+    add(bundle, "media/IMG_0001.HEIC", mf.heic_header(), role="detail", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select="MED006") == [(path, bundle.line_of('"media/IMG_0001.HEIC"'), "MED006")]
+    [finding] = findings(tmp_path, select="MED006")
+    assert finding.message == "media/IMG_0001.HEIC is HEIC; the marketplace takes JPEG, PNG, WebP: convert it"
+    assert str(finding.severity) == "warning"
