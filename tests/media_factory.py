@@ -254,6 +254,37 @@ def video(path: Path, width: int = 1280, height: int = 720, seconds: float = 2, 
     return path
 
 
+def heic_header(brand: bytes = b"heic") -> bytes:
+    """The start of an iPhone's HEIC (ISO/IEC 23008-12): an 'ftyp' box of brand ``brand`` and a 'meta'
+    box. No decoder here reads HEIC (Pillow has no HEIF plugin), so these bytes are probed as a real
+    photo's would be: a HEIC picture no decoder recognises."""
+    ftyp = struct.pack(">I", 24) + b"ftyp" + brand + b"\x00\x00\x00\x00" + b"mif1heic"
+    meta = struct.pack(">I", 2060) + b"meta" + b"\x00" * 2052
+    return ftyp + meta
+
+
+def noisy_clip(path: Path, width: int = 640, height: int = 480, seconds: float = 1) -> Path:
+    """A real H.264 MP4 of moving noise, as a phone's clip of a real scene compresses: 4.4 MB a second
+    at 640x480, with an FF DA byte pair every 8 KB or so (what a JPEG scan marker looks like)."""
+    args = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", f"testsrc2=size={width}x{height}:rate=30:duration={seconds}",
+            "-vf", "noise=alls=40:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", str(path)]
+    subprocess.run(args, check=True, capture_output=True)
+    return path
+
+
+def motion_photo(still: bytes, clip: bytes) -> bytes:
+    """A motion photo as Google and Samsung phones write it: the JPEG, then the clip's MP4 after its end."""
+    return still + clip
+
+
+def mpo(first: Image.Image, second: Image.Image, **save) -> bytes:
+    """A two-picture MPO (CIPA DC-007) as phones and 3D cameras write it, under a .jpg name."""
+    out = io.BytesIO()
+    first.save(out, "MPO", save_all=True, append_images=[second], **save)
+    return out.getvalue()
+
+
 def audio_only_mp4(path: Path, seconds: float = 2) -> Path:
     args = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
             "-f", "lavfi", "-i", f"sine=duration={seconds}", "-c:a", "aac", str(path)]

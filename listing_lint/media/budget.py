@@ -88,6 +88,71 @@ def jpeg_scans(fh, chunk: int = 1 << 20) -> int:
         tail = data[-1:] if data[-1:] == b"\xff" else b""
 
 
+def jpeg_picture_scans(fh, chunk: int = 1 << 20) -> int:
+    """Start-of-scan markers (FF DA) of the picture a JPEG decoder reads from ``fh`` (at its start):
+    the scans between its start and its first end-of-image marker (FF D9), where libjpeg stops.
+    Never more than ``jpeg_scans``, which counts every FF DA pair in the file.
+
+    Phones and editors put bytes after that marker: a motion photo's whole MP4 (Google and Samsung
+    append the clip to the JPEG), an MPO's second picture, a maker's trailer. H.264 data holds an
+    FF DA pair every 7 KB or so, and counting every pair in the file priced a 12 MP motion photo
+    with a 3 MB clip at some 400 scans, over max-jpeg-scan-pixels: a photo that decodes in
+    milliseconds was reported "not decoded". So the markers are walked as libjpeg walks them
+    (jdmarker.c): a marker segment is skipped by its length (an EXIF thumbnail, with its own scan,
+    sits inside APP1); in entropy-coded data every FF byte is stuffed with a 00 or starts a restart
+    marker (D0-D7) or is fill (FF), so the next FF followed by anything else is the next marker.
+    Data that does not start with a start-of-image marker is counted as ``jpeg_scans`` counts it.
+
+    Read in blocks of ``chunk`` bytes, the FF bytes of a block found with numpy; it costs about
+    three times ``jpeg_scans``, so ``over_budget`` asks it only of a file that pairs put over."""
+    import numpy as np
+
+    chunk = max(chunk, 1)
+    start = fh.tell()
+    walk = fh.read(2) == b"\xff\xd8"  # start of image: walk its markers
+    fh.seek(start)
+    count, tail, base = 0, b"", start  # tail: the last bytes of the previous block, base: where it starts
+    want = start + 2 if walk else start  # the first position the walk still looks at
+    while True:
+        block = fh.read(chunk)
+        data = tail + block
+        end = base + len(data)
+        if len(data) >= 2:
+            octets = np.frombuffer(data, dtype=np.uint8)
+            found = np.flatnonzero(octets[:-1] == 0xFF)
+            nxt = octets[found + 1]
+            if walk:  # FF then a marker code: not a stuffed 00, not a restart marker, not fill
+                found = found[(nxt != 0x00) & (nxt != 0xFF) & ((nxt < 0xD0) | (nxt > 0xD7))]
+            else:
+                found = found[nxt == 0xDA]
+            # a marker and its two length bytes must lie in this block, unless the file ends here
+            last = len(data) - 2 if not block else len(data) - 4
+            for i in found[(found >= want - base) & (found <= last)].tolist() if walk else found.tolist():
+                if not walk:
+                    if base + i >= want:
+                        count += 1
+                    continue
+                if base + i < want:
+                    continue
+                code = data[i + 1]
+                if code == 0xD9:  # end of image: the decoder stops here
+                    return count
+                if code == 0x01 or 0xD0 <= code <= 0xD8:  # markers without a length
+                    want = base + i + 2
+                    continue
+                if i + 4 > len(data):
+                    return count  # the file ends inside a marker's length
+                if code == 0xDA:
+                    count += 1
+                want = base + i + 2 + int.from_bytes(data[i + 2 : i + 4], "big")
+            if not walk:
+                want = end - 1  # a pair split across blocks is counted once, in the next block
+        if not block:
+            return count
+        keep = 3 if walk else 1
+        tail, base = data[-keep:], end - len(data[-keep:])
+
+
 #: what Pillow 13 holds while it reads a GIF's comments, measured with tracemalloc: about 90 bytes
 #: for each sub-block (a bytes object and its list slot), 95 more for each comment extension (the
 #: line break it adds), and the text twice (the parts, then joined)

@@ -14,7 +14,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from listing_lint.media.budget import DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_scans, raster_bytes
+from listing_lint.media.budget import DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_picture_scans, jpeg_scans, raster_bytes
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class ImageProbe:
     width: int | None = None
     height: int | None = None
     mode: str | None = None  # Pillow mode: RGB, RGBA, P, L, CMYK...
-    frames: int = 1
+    frames: int = 1  # frames of an animation (an MPO's further pictures are none: _animation_frames)
     problem: str | None = None  # empty | unidentified | bomb | huge | budget | timeout | truncated | corrupt
     detail: str = ""  # Pillow's words, for the message
     fingerprint: Fingerprint | None = None
@@ -135,7 +135,10 @@ def over_budget(im, fh, budget: Budget, full: tuple[int, int]) -> str | None:
     if im.format == "JPEG":
         position = fh.tell()
         fh.seek(0)
-        scans = jpeg_scans(fh)
+        scans = jpeg_scans(fh)  # every FF DA pair: cheap, and never fewer than the picture's scans
+        if scans * full[0] * full[1] > budget.jpeg_scan_pixels:
+            fh.seek(0)  # pairs after the picture (a motion photo's clip, an MPO's second picture) are not decoded
+            scans = jpeg_picture_scans(fh)
         fh.seek(position)
         if scans * full[0] * full[1] > budget.jpeg_scan_pixels:
             return (f"{scans:,} JPEG scans over {full[0]}x{full[1]} pixels, over the budget of "
@@ -150,7 +153,7 @@ def over_budget(im, fh, budget: Budget, full: tuple[int, int]) -> str | None:
 
 def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
     width, height = im.size
-    header = {**base, "width": width, "height": height, "mode": im.mode, "frames": getattr(im, "n_frames", 1)}
+    header = {**base, "width": width, "height": height, "mode": im.mode, "frames": _animation_frames(im)}
     if width * height > _max_pixels():  # the guard, even if a host program turned Pillow's off
         return ImageProbe(**header, problem="huge", detail=f"{width * height:,} pixels")
     try:
@@ -169,6 +172,16 @@ def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
     except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
         print_ = None
     return ImageProbe(**header, fingerprint=print_, decoded=True)
+
+
+def _animation_frames(im) -> int:
+    """How many frames the picture shows in turn. An MPO (CIPA DC-007: a JPEG whose APP2 MP index
+    lists more pictures after its end, as phones and 3D cameras write for a depth map, a stereo view
+    or a large preview) is shown as its first picture by browsers and by Pillow; its other pictures
+    are no animation, and MED006 told such phone photos they were "animated (2 frames)"."""
+    if im.format == "MPO":
+        return 1
+    return getattr(im, "n_frames", 1)
 
 
 def _colour(fh, fmt: str | None):

@@ -28,8 +28,8 @@ Passes:
 
 from listing_lint.api import Severity
 from listing_lint.media import ImageProbe, VideoProbe, probe
-from listing_lint.media.sniff import BY_EXTENSION, display, extension, kind_of, sniff
-from listing_lint.rules.media._shared import files
+from listing_lint.media.sniff import BY_EXTENSION, IMAGE_FORMATS, display, extension, kind_of, sniff
+from listing_lint.rules.media._shared import files, market
 from listing_lint.standards.pdftext import is_pdf
 
 CODE, NAME, SEVERITY = "MED005", "broken-media", Severity.ERROR
@@ -54,8 +54,12 @@ UNCHECKED = ("huge", "budget", "timeout")
 
 
 def check(bundle, ctx):
+    taken = market(ctx).get("image_formats") or []
     for at, file in files(ctx, bundle):
         info = probe(ctx, file)
+        if (info.problem == "unidentified" and taken and info.format in IMAGE_FORMATS and info.format not in taken
+                and info.format in BY_EXTENSION.get(extension(file.rel), ())):
+            continue  # a HEIC named .heic that no decoder here reads is no broken file: MED006 says to convert it
         message = _problem(bundle.get(at), file.rel, info, _declared_kind(bundle, at))
         if message:
             severity = Severity.WARNING if info.problem in UNCHECKED else None

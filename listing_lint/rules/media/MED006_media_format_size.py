@@ -14,7 +14,7 @@ Passes:
 
 from listing_lint.api import Severity
 from listing_lint.media import ImageProbe, VideoProbe, probe
-from listing_lint.media.sniff import display, kind_of
+from listing_lint.media.sniff import BY_EXTENSION, display, extension, kind_of
 from listing_lint.rules.media._shared import files, limit, market, mb
 
 CODE, NAME, SEVERITY = "MED006", "media-format-size", Severity.WARNING
@@ -26,10 +26,13 @@ def check(bundle, ctx):
     for at, file in files(ctx, bundle):
         info = probe(ctx, file)
         kind = kind_of(info.format)
-        if kind is None or info.problem in ("empty", "unidentified", "corrupt", "unparsed"):
+        if kind is None or info.problem in ("empty", "corrupt", "unparsed"):
             continue  # MED005 reports it
         ref = bundle.get(at)
-        if formats[kind] and info.format not in formats[kind]:
+        not_taken = formats[kind] and info.format not in formats[kind]
+        if info.problem == "unidentified" and not (not_taken and info.format in BY_EXTENSION.get(extension(ref), ())):
+            continue  # a JPEG no decoder reads, or a HEIC named .jpg: MED005 reports it
+        if not_taken:  # an iPhone's HEIC too, which no decoder here reads: it is a picture, in another format
             taken = ", ".join(display(f) for f in formats[kind])
             yield ctx.finding(at, f"{ref} is {display(info.format)}; the marketplace takes {taken}: convert it")
             continue

@@ -95,3 +95,55 @@ def test_a_picture_just_over_pillows_warning_limit_is_not_decoded_and_only_warns
     [finding] = findings(tmp_path, select="MED005")
     assert finding.message.startswith("media/huge.png declares 95,000,000 pixels, more than Pillow decodes safely")
     assert str(finding.severity) == "warning"
+
+
+def test_a_motion_photo_is_decoded_though_its_clip_holds_scan_marker_bytes(bundle, tmp_path, photos, videos):
+    """Near miss: a 4 MP progressive JPEG (10 scans) with a 4 MB H.264 clip after its end, as Google
+    and Samsung phones save motion photos. The clip's bytes hold some 570 FF DA pairs; counted as
+    scans they made 2.3 x 10^9 scan pixels, over max-jpeg-scan-pixels, and the photo was reported
+    "not decoded" (and so went unchecked by MED004 and MED008). libjpeg stops at the picture's end."""
+    premium(bundle, photos, videos)
+    still = mf.encode(mf.photo(64, 1, size=(2000, 2000)), "JPEG", progressive=True, quality=90)
+    clip = mf.noisy_clip(tmp_path / "clip.mp4").read_bytes()
+    assert clip.count(b"\xff\xda") * 2000 * 2000 > 2_000_000_000  # the old count was over the budget
+    add(bundle, "media/motion.jpg", mf.motion_photo(still, clip), role="detail", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED005") == []
+
+
+def test_scans_before_the_end_of_the_picture_still_count_with_a_trailer(bundle, tmp_path, photos, videos):
+    """Still reported: a JPEG repeating its last scan 600 times over 2000x2000 pixels (2.4 x 10^9
+    scan pixels, decoded by libjpeg), with bytes after its end like a motion photo's."""
+    premium(bundle, photos, videos)
+    add(bundle, "media/scans.jpg", mf.many_scans_jpeg(2000, 600) + b"\x00" * 64, role="detail", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select="MED005") == [(path, bundle.line_of('"media/scans.jpg"'), "MED005")]
+    [finding] = findings(tmp_path, select="MED005")
+    assert "606 JPEG scans over 2000x2000 pixels" in finding.message
+    assert str(finding.severity) == "warning"
+
+
+def test_an_iphone_heic_is_not_called_broken(bundle, tmp_path, photos, videos):
+    """Near miss: a HEIC (what an iPhone saves) is a picture in a format the marketplace does not
+    take, which MED006 says; MED005 called it "not an image any decoder here recognises: export it
+    again from the original"."""
+    premium(bundle, photos, videos)
+    add(bundle, "media/IMG_0001.HEIC", mf.heic_header(), role="detail", placement="description")
+    add(bundle, "media/IMG_0002.heic", mf.heic_header(b"mif1"), role="detail", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED005") == []
+
+
+def test_a_jpeg_no_decoder_reads_and_a_heic_named_jpg_are_still_reported(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    twelve = bytearray(mf.jpeg(mf.photo(67, 1, size=(800, 800))))
+    twelve[twelve.index(b"\xff\xc0") + 4] = 12  # 12-bit samples: Pillow reads 8-bit JPEGs only
+    add(bundle, "media/twelve.jpg", bytes(twelve), role="detail", placement="description")
+    add(bundle, "media/heic-named.jpg", mf.heic_header(), role="detail", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select="MED005") == [(path, bundle.line_of(f'"media/{n}"'), "MED005") for n in ("twelve.jpg", "heic-named.jpg")]
+    twelve_finding, named = findings(tmp_path, select="MED005")
+    assert "is not an image any decoder here recognises" in twelve_finding.message
+    assert named.message == "media/heic-named.jpg is HEIC data named .jpg: rename it to .heic or convert it"

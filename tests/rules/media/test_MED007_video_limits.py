@@ -1,3 +1,4 @@
+import media_factory as mf
 from builder import findings, lint
 from media_factory import add, premium
 
@@ -29,3 +30,21 @@ def test_limits_are_thresholds(bundle, tmp_path, photos, videos):
     premium(bundle, photos, videos)
     bundle.write()
     assert [c for _, _, c in lint(tmp_path, select="MED007", thresholds={"max-video-seconds": 1})] == ["MED007"]
+
+
+def test_a_video_just_over_the_limit_says_by_how_much(bundle, tmp_path, photos, videos):
+    """The message of a 2.4 s video over a 2 s limit read "it runs 2 s (limit 2 s)"."""
+    premium(bundle, photos, videos)
+    bundle.file("media/main.mp4", mf.video(tmp_path / "over.mp4", 1280, 720, seconds=2.4, audio=False).read_bytes())
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select="MED007", thresholds={"max-video-seconds": 2}) == [
+        (path, bundle.line_of('"media/main.mp4"'), "MED007")]
+    [finding] = findings(tmp_path, select="MED007", thresholds={"max-video-seconds": 2})
+    assert "it runs 2.4 s (limit 2 s)" in finding.message
+
+
+def test_a_video_of_the_limit_exactly_is_silent(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)  # wide.mp4 runs 2.0 s
+    bundle.write()
+    assert lint(tmp_path, select="MED007", thresholds={"max-video-seconds": 2}) == []
