@@ -14,7 +14,7 @@ from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
            "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market",
-           "substitutes", "nb_number", "red_examination_covers", "product_groups"]
+           "substitutes", "nb_number", "red_examination_covers", "product_groups", "model_names"]
 
 #: the market whose registry entries judge a certificate's standards
 JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
@@ -151,6 +151,21 @@ def cited_standards(bundle, ctx) -> list[Cited]:
                 out.append(Cited(cert, j, text, parsed, None, False, match))
         ctx.cache[key] = out
     return ctx.cache[key]
+
+
+#: what separates the models of a list typed into one ``models`` entry, as test labs print them
+#: ("X1-EU, X1-UK", "X1-EU/X1-UK", "X1 (X1-EU, X1-UK)")
+_MODEL_LIST = re.compile(r"[,;/()&]")
+
+
+def model_names(entry: str) -> list[str]:
+    """The models one ``models`` entry names: itself, or the models of a list typed into it, when every item
+    holds a digit (a model number does; "MHXH3ZM/A" is one model with a region suffix, not two)."""
+    items = [item.strip() for item in _MODEL_LIST.split(entry)]
+    items = [item for item in items if item]
+    if len(items) >= 2 and all(any(ch.isdigit() for ch in item) for item in items):
+        return items
+    return [entry]
 
 
 def group_text(groups) -> str:
