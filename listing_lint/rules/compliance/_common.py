@@ -210,14 +210,17 @@ def substitutes(registry: Registry) -> dict[str, set[str]]:
     return out
 
 
-_NB = re.compile(r"^\s*(?:NB\s*)?(\d{4})\s*$", re.I)
+#: digit groups of a ``notified_body`` value: a notified body's number is its only one, as certificates print it
+#: ("0700", "NB 0700", "Notified Body No. 0700", "N° 0700", "TÜV Rheinland LGA Products GmbH, 0197")
+_DIGITS = re.compile(r"\d+")
 _ART_3_3 = re.compile(r"3\s*(?:\(\s*3\s*\)|\.\s*3)((?:\s*(?:\(\s*[a-i]\s*\)|\.?\s*[a-i]\b)\s*(?:,|and|&|/|\+)?)+)", re.I)
 
 
 def nb_number(cert: Cert) -> str | None:
-    """The certificate's 4-digit notified-body number, when it names one (``NB 0700`` → ``0700``)."""
-    found = _NB.match(cert.notified_body or "")
-    return found[1] if found else None
+    """The certificate's 4-digit notified-body number, when it names one and no other number (``NB 0700``,
+    ``Notified Body No. 0700`` → ``0700``; ``NB 0700 / 0123``, ``No. 070`` → None)."""
+    groups = _DIGITS.findall(cert.notified_body or "")
+    return groups[0] if len(groups) == 1 and len(groups[0]) == 4 and groups[0].isascii() else None
 
 
 def red_examination_covers(cert: Cert, clause: str) -> bool:
