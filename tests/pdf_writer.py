@@ -17,6 +17,9 @@ import zlib
 
 BINARY_MARKER = b"%\xe2\xe3\xcf\xd3\n"  # the comment that tells transfer tools the file is binary
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+#: Helvetica with the Windows code page most office software writes: byte 0xAD is the soft hyphen a word
+#: processor leaves at a line-end break (in the standard encoding it is a quotation mark)
+HELVETICA_WIN_ANSI = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
 
 def pdf_string(text: str, encoding: str = "latin-1") -> str:
@@ -60,12 +63,14 @@ class Document:
         return bytes(out)
 
 
-def pdf_bytes(pages: list[list[str]] | None = None, image_only: bool = False, compress: bool = False) -> bytes:
-    """A valid PDF 1.4: one page per list of text lines (Helvetica), or one page showing only an image."""
+def pdf_bytes(pages: list[list[str]] | None = None, image_only: bool = False, compress: bool = False,
+              win_ansi: bool = False) -> bytes:
+    """A valid PDF 1.4: one page per list of text lines (Helvetica; ``win_ansi``: in WinAnsiEncoding),
+    or one page showing only an image."""
     doc = Document()
     catalog = doc.add()  # filled in below, once the page tree's number is known
     tree = doc.add()
-    font = doc.add(HELVETICA)
+    font = doc.add(HELVETICA_WIN_ANSI if win_ansi else HELVETICA)
     kids = []
     for lines in pages or [[]]:
         if image_only:

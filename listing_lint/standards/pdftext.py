@@ -34,6 +34,17 @@ PYPDF_LIMITS = {
     "stream_parsing_work_maximum_count": 500_000,
 }
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
+#: what compaction drops: whitespace, and the invisible characters a PDF's text layer carries inside words (the soft
+#: hyphen U+00AD that typesetters put at a line-end break, "X1\u00ad" + newline + "UK"; zero-width spaces and joiners;
+#: the word joiner; a stray byte-order mark). NFKC keeps them all.
+_GAPS = re.compile(r"[\s\u00ad\u200b\u200c\u200d\u2060\ufeff]+")
+#: what a certificate writes after a model to cover every model that starts with it ("X1 Series", "X1*"); the
+#: same words CMP006 reads in listing.json's ``models``
+SERIES_MARKS = ("SERIES", "*")
+#: a prefix shorter than this, or without a digit, is not taken for a model family ("X SERIES" covers no "X1-EU")
+MIN_FAMILY_CHARS = 2
+#: model numbers are short; a longer value is compared whole, without looking for its family (bounds the work)
+MAX_FAMILY_CHARS = 64
 
 
 @dataclass(frozen=True)
@@ -54,7 +65,7 @@ class PdfText:
 def compact(text: str) -> str:
     """Upper case, NFKC, one kind of dash, no whitespace: how text is compared across layouts."""
     text = unicodedata.normalize("NFKC", text).translate(_DASHES).upper()
-    return re.sub(r"\s+", "", text)
+    return _GAPS.sub("", text)
 
 
 def is_pdf(head: bytes) -> bool:
@@ -161,15 +172,20 @@ def mentions_standard(text: str, ref: StandardRef) -> bool:
     number = ref.number.replace(" ", "").upper()
     part = f"-{ref.part}" if ref.part else ""
     base = re.escape(number + part) + r"(?![0-9])"
-    if ref.version:
-        edition = r".{0,24}?V" + re.escape(ref.version)
+    if ref.version:  # "V3.3.1", "v3.3.1", "Ver. 3.3.1", "Version 3.3.1"
+        edition = r".{0,24}?V(?:ER(?:SION)?)?\.?" + re.escape(ref.version)
     elif ref.year and ref.body == "ASTM":  # F963-23 or F963-2023 (lenient: a line break may glue digits on)
         edition = r"[:\-(/]{0,2}(?:" + str(ref.year) + "|" + str(ref.year)[2:] + ")"
     elif ref.year:
         edition = r"[:\-(/]{0,2}" + str(ref.year)
     else:
         edition = ""
-    for m in re.finditer(base + edition, text):
+    pattern = base + edition
+    if ref.year and not ref.version:
+        # a table with an edition column ("EN 62368-1" then "2014+A11:2017" in the next cell) compacts to
+        # "EN62368-12014+A11:2017": the year may follow the number's last digit directly
+        pattern = "(?:" + pattern + "|" + re.escape(number + part) + str(ref.year) + ")"
+    for m in re.finditer(pattern, text):
         window = text[m.end(): m.end() + 120]
         if all(re.search(re.escape(a) + r"(?![0-9])", window) for a in sorted(ref.real_amendments)):
             return True
@@ -181,3 +197,34 @@ def mentions(text: str, value: str) -> bool:
     boundaries ("Model X1-EU" compacts to "MODELX1-EU"), and a missed mismatch is better than a false one."""
     needle = compact(value)
     return not needle or needle in text or needle.replace("-", "") in text.replace("-", "")
+
+
+def family_prefix(model: str) -> str | None:
+    """The prefix a ``models`` entry covers when it names a family ("X1 Series", "X1*" → "X1"), else None."""
+    text = model.strip()
+    for mark in SERIES_MARKS:
+        if text.upper().endswith(mark):
+            prefix = text[: -len(mark)].rstrip(" -_")
+            if mark == "*" or len(prefix) < len(text) - len(mark):  # "X1 Series", not "X1SERIES"
+                return prefix if prefix.strip() else None
+    return None
+
+
+def mentions_model(text: str, model: str) -> bool:
+    """Whether compacted ``text`` covers ``model``: names it (``mentions``), or names a family that starts
+    with it ("Model: X1 Series", "X1*" for X1-EU, as CMP006 reads ``models``). A ``models`` entry that is
+    itself a family ("X1*") is covered when the text names its prefix."""
+    family = family_prefix(model)
+    if family is not None:
+        return mentions(text, family)
+    if mentions(text, model):
+        return True
+    key = compact(model).replace("-", "")
+    if len(key) > MAX_FAMILY_CHARS:
+        return False
+    flat = text.replace("-", "")
+    for end in range(len(key) - 1, MIN_FAMILY_CHARS - 1, -1):
+        prefix = key[:end]
+        if any(ch.isdigit() for ch in prefix) and any(prefix + mark in flat for mark in SERIES_MARKS):
+            return True
+    return False

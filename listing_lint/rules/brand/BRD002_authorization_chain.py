@@ -2,7 +2,9 @@
 
 What it checks: ``brand.authorization`` lists letters in order from the trademark owner to the
 seller: each letter's ``to`` must be the next letter's ``from``. Company names compare loosely
-(case, punctuation, "Co., Ltd." = "Company Limited"). Letters that form a chain only in another
+(case, punctuation, accents, "Co., Ltd." = "Company Limited", "Müller" = "MUELLER"), and a name
+written without its legal form matches the same name with one ("VOLTRA TECHNOLOGY" = "Voltra
+Technology Co., Ltd."; two different forms, GmbH and Inc., are two companies). Letters that form a chain only in another
 order are a warning (reorder them); a missing link is an error. With a ``store.json``, the last
 letter must be to the seller (``seller.legal_name``).
 Why: a marketplace accepts a second-level authorization only with every letter between the
@@ -21,14 +23,14 @@ from itertools import permutations
 
 from listing_lint.api import Severity
 from listing_lint.bundle.positions import pointer
-from listing_lint.rules.brand._common import company_key, letters
+from listing_lint.rules.brand._common import letters, same_company
 
 CODE, NAME, SEVERITY = "BRD002", "authorization-chain", Severity.ERROR
 MAX_REORDER = 6  # letters beyond this are not tried in every order
 
 
 def _chained(items) -> bool:
-    return all(company_key(a["to"]) == company_key(b["from"]) for (_, a), (_, b) in zip(items, items[1:]))
+    return all(same_company(a["to"], b["from"]) for (_, a), (_, b) in zip(items, items[1:]))
 
 
 def check(bundle, ctx):
@@ -37,7 +39,7 @@ def check(bundle, ctx):
         return
     reorderable = len(chain) <= MAX_REORDER and any(_chained(list(p)) for p in permutations(chain))
     for (_, prev), (i, letter) in zip(chain, chain[1:]):
-        if company_key(prev["to"]) == company_key(letter["from"]):
+        if same_company(prev["to"], letter["from"]):
             continue
         at = pointer("brand", "authorization", i, "from")
         if reorderable:
@@ -64,7 +66,7 @@ def check_repo(repo, ctx):
         if not chain:
             continue
         i, last = chain[-1]
-        if company_key(last["to"]) == company_key(seller):
+        if same_company(last["to"], seller):
             continue
         ptr = pointer("brand", "authorization", i, "to")
         yield ctx.finding(

@@ -10,7 +10,9 @@ lists is reported at the SKU; one that is missing only from some laws' certifica
 LVD+EMC for RED (the registry's legislation rules: RED Art. 3(1)(a)/(b); which one is right is
 CMP008's question). A certificate that lists no legislation counts for every law.
 Models compare without regard to case, spaces or dashes; a certificate model ending in ``*`` or
-`` series`` covers models that start with it. A market with no certificate at all is CMP001's
+`` series`` covers models that start with it; an entry that holds a list as labs print it
+(``X1-EU, X1-UK``, ``X1-EU/X1-UK``, ``X1 (X1-EU, X1-UK)``; every item with a digit) covers each
+model of the list (SCH008 asks for one model per entry). A market with no certificate at all is CMP001's
 finding.
 Why: a certificate covers only the models it names; a variant sold under another model number
 has no evidence under that law, and marketplaces and market surveillance reject the mismatch.
@@ -28,6 +30,7 @@ from listing_lint.rules.compliance._common import (
     accepted_in,
     certificates,
     certificates_rejected,
+    model_names,
     product_groups,
     registry_for,
     sku_models_by_market,
@@ -43,8 +46,7 @@ def _key(model: str) -> str:
 
 def covers(cert_models, model: str) -> bool:
     wanted = _key(model)
-    for raw in cert_models:
-        text = raw.strip()
+    for text in (name.strip() for raw in cert_models for name in [raw, *model_names(raw)]):
         prefix = None
         if text.endswith("*"):
             prefix = text[:-1]

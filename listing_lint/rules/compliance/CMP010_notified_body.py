@@ -1,6 +1,9 @@
 """CMP010 notified-body — a notified body number is malformed, or missing where the module needs one.
 
-What it checks: ``notified_body`` is a 4-digit NANDO number (``0700``; ``NB 0700`` is accepted).
+What it checks: ``notified_body`` is a 4-digit NANDO number (``0700``), written alone or as
+certificates print it (``NB 0700``, ``Notified Body No. 0700``, ``TÜV Rheinland LGA Products
+GmbH, 0197``: the value's one and only number); two numbers or a number of another length are
+reported.
 A CE certificate that claims RED Art. 3(3) (legislation ``RED-DA``) without citing any part of
 EN 18031 must come from a notified body (EU-type examination, Module B), so it needs the
 number.

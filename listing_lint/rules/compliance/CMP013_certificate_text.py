@@ -3,8 +3,13 @@
 What it checks: when a certificate's ``file`` is a PDF with a text layer, its text (first
 ``cert-pdf-max-pages`` pages, files up to ``cert-pdf-max-bytes``) must mention each declared
 standard (number, part, year or version, amendments; spacing, dashes and case do not matter),
-each model and the FCC ID. Scanned PDFs (no text layer) and images are skipped silently; a PDF
-that cannot be parsed is reported once, as info.
+each model and the FCC ID. A model counts as mentioned when the text names a family that starts
+with it (``X1 Series``, ``X1*`` for ``X1-EU``), as CMP006 reads ``models``; a ``models`` entry
+that is a family (``X1*``) needs only its prefix in the text; one that holds a list
+(``X1-EU, X1-UK``) needs each of its models. Invisible characters of the text layer (a soft
+hyphen at a line break, zero-width spaces) do not count, and an edition in a table column of
+its own (``EN 62368-1`` then ``2014+A11:2017``) reads as the same reference. Scanned PDFs (no
+text layer) and images are skipped silently; a PDF that cannot be parsed is reported once, as info.
 Why: a listing that claims more than its certificate shows (a standard, a model, an FCC ID
 copied from another product) is caught by marketplace review and by market surveillance; the
 document, not the listing, is the evidence.
@@ -15,9 +20,9 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, cited_standards
+from listing_lint.rules.compliance._common import certificates, cited_standards, model_names
 from listing_lint.rules.compliance.CMP007_fcc_id import normalise
-from listing_lint.standards.pdftext import is_pdf, mentions, mentions_standard, pdf_text
+from listing_lint.standards.pdftext import is_pdf, mentions, mentions_model, mentions_standard, pdf_text
 
 CODE, NAME, SEVERITY = "CMP013", "certificate-text", Severity.WARNING
 READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
@@ -61,7 +66,7 @@ def check(bundle, ctx):
             if c.cert == cert and c.ref is not None and not mentions_standard(text, c.ref):
                 yield ctx.finding(c.at, f"{where} does not mention {c.ref.canonical}; {_todo()}")
         for k, model in enumerate(cert.models):
-            if not mentions(text, model):
+            if not mentions_model(text, model) and not all(mentions_model(text, name) for name in model_names(model)):
                 yield ctx.finding(cert.ptr("models", k), f"{where} does not mention model {model}; {_todo()}")
         if cert.fcc_id and cert.scheme == "FCC" and not mentions(text, normalise(cert.fcc_id)):
             yield ctx.finding(cert.ptr("fcc_id"), f"{where} does not mention FCC ID {cert.fcc_id}; {_todo()}")

@@ -14,7 +14,7 @@ from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
            "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market",
-           "substitutes", "nb_number", "red_examination_covers", "product_groups"]
+           "substitutes", "nb_number", "red_examination_covers", "product_groups", "model_names"]
 
 #: the market whose registry entries judge a certificate's standards
 JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
@@ -153,6 +153,21 @@ def cited_standards(bundle, ctx) -> list[Cited]:
     return ctx.cache[key]
 
 
+#: what separates the models of a list typed into one ``models`` entry, as test labs print them
+#: ("X1-EU, X1-UK", "X1-EU/X1-UK", "X1 (X1-EU, X1-UK)")
+_MODEL_LIST = re.compile(r"[,;/()&]")
+
+
+def model_names(entry: str) -> list[str]:
+    """The models one ``models`` entry names: itself, or the models of a list typed into it, when every item
+    holds a digit (a model number does; "MHXH3ZM/A" is one model with a region suffix, not two)."""
+    items = [item.strip() for item in _MODEL_LIST.split(entry)]
+    items = [item for item in items if item]
+    if len(items) >= 2 and all(any(ch.isdigit() for ch in item) for item in items):
+        return items
+    return [entry]
+
+
 def group_text(groups) -> str:
     groups = sorted(groups)
     return "+".join(groups) if groups else "no product group"
@@ -195,14 +210,17 @@ def substitutes(registry: Registry) -> dict[str, set[str]]:
     return out
 
 
-_NB = re.compile(r"^\s*(?:NB\s*)?(\d{4})\s*$", re.I)
+#: digit groups of a ``notified_body`` value: a notified body's number is its only one, as certificates print it
+#: ("0700", "NB 0700", "Notified Body No. 0700", "N° 0700", "TÜV Rheinland LGA Products GmbH, 0197")
+_DIGITS = re.compile(r"\d+")
 _ART_3_3 = re.compile(r"3\s*(?:\(\s*3\s*\)|\.\s*3)((?:\s*(?:\(\s*[a-i]\s*\)|\.?\s*[a-i]\b)\s*(?:,|and|&|/|\+)?)+)", re.I)
 
 
 def nb_number(cert: Cert) -> str | None:
-    """The certificate's 4-digit notified-body number, when it names one (``NB 0700`` → ``0700``)."""
-    found = _NB.match(cert.notified_body or "")
-    return found[1] if found else None
+    """The certificate's 4-digit notified-body number, when it names one and no other number (``NB 0700``,
+    ``Notified Body No. 0700`` → ``0700``; ``NB 0700 / 0123``, ``No. 070`` → None)."""
+    groups = _DIGITS.findall(cert.notified_body or "")
+    return groups[0] if len(groups) == 1 and len(groups[0]) == 4 and groups[0].isascii() else None
 
 
 def red_examination_covers(cert: Cert, clause: str) -> bool:

@@ -3,6 +3,8 @@
 What it checks: certificate ``models`` and test-batch ``skus`` are SKU models of the bundle;
 experiment ``locale`` is a declared locale (``locales``, or the required locales when none are
 declared); warehouse and SKU ``markets`` are among the bundle's ``markets``.
+A family entry (``X1*``, ``X1 Series``) that covers a SKU model is no typo; an entry that holds
+a list (``X1-EU, X1-UK``) is asked to be split, one model per entry.
 Why: a certificate for a model the listing does not sell covers nothing, and an experiment on a
 locale that has no page measures nothing; both are usually typos ("S3-EU" vs "S3EU").
 Fails:
@@ -14,6 +16,9 @@ Passes:
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language, checked_locales, normalize_locale
 from listing_lint.bundle.positions import pointer
+from listing_lint.rules.compliance._common import model_names
+from listing_lint.rules.compliance.CMP006_model_coverage import covers
+from listing_lint.standards.pdftext import family_prefix
 
 CODE, NAME, SEVERITY = "SCH008", "undeclared-reference", Severity.ERROR
 
@@ -28,6 +33,17 @@ def _unless_rejected(bundle, ctx, ptr: str, message: str):
         yield ctx.finding(ptr, message)
 
 
+def _model_message(model: str, models: set[str]) -> str | None:
+    """What is wrong with a certificate model that is no SKU model, or None when nothing is: a family
+    ("X1*", "X1 Series", CMP006's notation) that covers a SKU model is no typo."""
+    if family_prefix(model) is not None and any(covers([model], sku) for sku in models):
+        return None
+    names = model_names(model)
+    if len(names) > 1 and any(name in models for name in names):
+        return f"certificate model {model!r} holds several models ({', '.join(names)}); write one model per entry"
+    return f"certificate covers model {model!r}, which no SKU of this bundle has"
+
+
 def check(bundle, ctx):
     if bundle.data is None:
         return
@@ -39,7 +55,9 @@ def check(bundle, ctx):
     for c, _ in enumerate(bundle.list_at("/certificates")):
         for m, model in enumerate(bundle.list_at(pointer("certificates", c, "models"))):
             if isinstance(model, str) and models and model not in models:
-                yield from _unless_rejected(bundle, ctx, pointer("certificates", c, "models", m), f"certificate covers model {model!r}, which no SKU of this bundle has")
+                message = _model_message(model, models)
+                if message:
+                    yield from _unless_rejected(bundle, ctx, pointer("certificates", c, "models", m), message)
     for t, _ in enumerate(bundle.list_at("/test_batches")):
         for m, model in enumerate(bundle.list_at(pointer("test_batches", t, "skus"))):
             if isinstance(model, str) and models and model not in models:

@@ -54,6 +54,15 @@ def test_near_miss_red_da_examination_without_named_points(plug, tmp_path):
     assert lint(tmp_path, select="CMP003") == []
 
 
+def test_near_miss_red_da_examination_number_as_printed(plug, tmp_path):
+    """"Notified Body No. 0700" is the examination's body (CMP010 reads the same number): not a missing EN 18031."""
+    _without_18031(plug)
+    plug.data["certificates"][0]["legislation"] = ["RED", "RED-DA", "RoHS"]
+    plug.data["certificates"][0]["notified_body"] = "Notified Body No. 0700"
+    plug.write()
+    assert lint(tmp_path, select="CMP003") == []
+
+
 def test_notified_body_number_on_an_lvd_certificate_proves_nothing(plug, tmp_path):
     _without_18031(plug)
     plug.data["certificates"].insert(1, {**plug.data["certificates"][0], "legislation": ["LVD"], "notified_body": "0700",

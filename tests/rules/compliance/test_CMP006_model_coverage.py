@@ -1,3 +1,4 @@
+import pytest
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
 
@@ -94,3 +95,17 @@ def test_red_da_certificate_missing_a_model(plug, tmp_path):
     plug.write()
     line = line_after(plug, '"RED-DA"', '"models"')
     assert lint(tmp_path, select="CMP006") == [(manifest(plug), line, "CMP006")]
+
+
+@pytest.mark.parametrize("entry", ["X1-EU, X1-UK", "X1-EU/X1-UK", "X1 (X1-EU, X1-UK)", "X1-EU; X1-UK"])
+def test_near_miss_list_typed_into_one_models_entry(plug, tmp_path, entry):
+    """The certificate lists both models; the list in one entry is SCH008's finding, not a missing model."""
+    plug.data["certificates"][0]["models"] = [entry]
+    plug.write()
+    assert lint(tmp_path, select="CMP006") == []
+
+
+def test_list_in_one_entry_without_the_sold_model_still_triggers(plug, tmp_path):
+    plug.data["certificates"][0]["models"] = ["X1-EU, X1-DE"]
+    plug.write()
+    assert lint(tmp_path, select="CMP006") == [(manifest(plug), plug.line_of('"model": "X1-UK"'), "CMP006")]

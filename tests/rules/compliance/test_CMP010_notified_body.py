@@ -1,3 +1,4 @@
+import pytest
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
 
@@ -37,3 +38,18 @@ def test_near_miss_notified_body_on_a_red_and_rohs_certificate(plug, tmp_path):
     plug.data["certificates"][0]["notified_body"] = "0700"  # legislation RED, RED-DA, RoHS
     plug.write()
     assert lint(tmp_path, select="CMP010") == []
+
+
+@pytest.mark.parametrize("written", ["Notified Body No. 0700", "NB No. 0700", "Notified Body Number: 0700",
+                                     "N° 0700", "NB\u00a00700", "TÜV Rheinland LGA Products GmbH, 0197"])
+def test_near_miss_number_as_the_certificate_prints_it(plug, tmp_path, written):
+    plug.data["certificates"][0]["notified_body"] = written
+    plug.write()
+    assert lint(tmp_path, select="CMP010") == []
+
+
+@pytest.mark.parametrize("written", ["Notified Body No. 070", "NB 0700 / 0123", "NB 07001", "NB ٠٧٠٠"])
+def test_printed_number_that_is_still_not_one_nando_number(plug, tmp_path, written):
+    plug.data["certificates"][0]["notified_body"] = written
+    plug.write()
+    assert lint(tmp_path, select="CMP010") == [(manifest(plug), plug.line_of('"notified_body"'), "CMP010")]

@@ -72,3 +72,61 @@ def test_hostile_pdf_never_crashes_the_run(plug, tmp_path, kind):
     found = findings(tmp_path, select=["CMP013", "LNT"])
     assert all(f.code == "CMP013" for f in found), [(f.code, f.message) for f in found]
     assert all(str(f.severity) in ("info", "warning") for f in found)
+
+
+# -- paperwork as labs print it (session 12) ----------------------------------------------------
+def _ce_pdf(plug, *model_lines, standards=None, **kw):
+    ce = plug.data["certificates"][0]
+    return pdf_bytes([["EU Declaration of Conformity", *(standards or ce["standards"]), *model_lines]], **kw)
+
+
+@pytest.mark.parametrize("line", ["Model: X1 Series", "Models: X1*", "Model: X1-series (regional plug variants)"])
+def test_near_miss_pdf_names_the_model_family(plug, tmp_path, line):
+    """CMP006 reads "X1 Series" and "X1*" as covering X1-EU; the document that says so mentions X1-EU."""
+    plug.file("certs/ce.pdf", _ce_pdf(plug, line))
+    plug.write()
+    assert lint(tmp_path, select="CMP013") == []
+
+
+@pytest.mark.parametrize("entry", ["X1*", "X1 Series"])
+def test_near_miss_family_entry_in_listing_json(plug, tmp_path, entry):
+    plug.data["certificates"][0]["models"] = [entry]
+    plug.file("certs/ce.pdf", _ce_pdf(plug, "Model: X1 (all regional variants)"))
+    plug.write()
+    assert lint(tmp_path, select="CMP013") == []
+
+
+def test_near_miss_list_typed_into_one_models_entry(plug, tmp_path):
+    plug.data["certificates"][0]["models"] = ["X1-EU/X1-UK"]
+    plug.file("certs/ce.pdf", _ce_pdf(plug, "Models: X1-EU, X1-UK"))
+    plug.write()
+    assert lint(tmp_path, select="CMP013") == []
+
+
+def test_near_miss_soft_hyphen_at_a_line_break(plug, tmp_path):
+    plug.file("certs/ce.pdf", _ce_pdf(plug, "Models: X1-EU, X1\xad", "UK", win_ansi=True))
+    plug.write()
+    assert lint(tmp_path, select="CMP013") == []
+
+
+def test_near_miss_standards_table_with_an_edition_column(plug, tmp_path):
+    table = ["Standard            Edition", "EN 62368-1          2014+A11:2017", "ETSI EN 300 328     V2.2.2",
+             "ETSI EN 301 489-17  Ver. 3.3.1", "EN 18031-1          2024", "EN IEC 63000        2018"]
+    plug.file("certs/ce.pdf", _ce_pdf(plug, "Models: X1-EU, X1-UK", standards=table))
+    plug.write()
+    assert lint(tmp_path, select="CMP013") == []
+
+
+def test_family_of_another_model_still_triggers(plug, tmp_path):
+    """"X2 Series" does not cover X1-UK, a table's other part (62368-12) is not part 1, and a family in
+    listing.json needs its prefix in the document."""
+    ce = plug.data["certificates"][0]
+    ce["models"] = ["X1-EU", "X1-UK", "Z9*"]
+    standards = [s.replace("62368-1:2014", "62368-12 2014") for s in ce["standards"]]
+    plug.file("certs/ce.pdf", _ce_pdf(plug, "Models: X1-EU, X2 Series", standards=standards, win_ansi=True))
+    plug.write()
+    assert lint(tmp_path, select="CMP013") == [
+        (manifest(plug), line_after(plug, '"standards"', "EN 62368-1"), "CMP013"),
+        (manifest(plug), line_after(plug, '"models"', '"X1-UK"'), "CMP013"),
+        (manifest(plug), line_after(plug, '"models"', '"Z9*"'), "CMP013"),
+    ]

@@ -26,3 +26,23 @@ def test_near_miss_declared_everything_and_locale_spelling(tmp_path):
     b.data["fulfillment"] = {"warehouses": [{"market": "EU", "kind": "local", "handling_days": 3}]}
     b.write()
     assert lint(tmp_path, select="SCH008") == []
+
+
+def test_near_miss_certificate_model_family_covering_a_sku(tmp_path):
+    """"D1*" and "D1 Series" are CMP006's notation for every model that starts with D1: no typo."""
+    b = BundleBuilder(tmp_path)
+    b.data["certificates"] = [{"scheme": "CE", "issued": "2026-01-01", "models": ["D1*", "D1 Series"], "file": "c.pdf"}]
+    b.write()
+    assert lint(tmp_path, select="SCH008") == []
+
+
+def test_family_of_no_sku_and_a_list_in_one_entry_still_trigger(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["certificates"] = [{"scheme": "CE", "issued": "2026-01-01", "models": ["Z9*", "D1-EU, D1-UK"], "file": "c.pdf"}]
+    b.write()
+    assert lint(tmp_path, select="SCH008") == [
+        ("listings/demo/listing.json", b.line_of('"Z9*"'), "SCH008"),
+        ("listings/demo/listing.json", b.line_of('"D1-EU, D1-UK"'), "SCH008"),
+    ]
+    messages = [f.message for f in findings(tmp_path, select="SCH008")]
+    assert messages[1] == "certificate model 'D1-EU, D1-UK' holds several models (D1-EU, D1-UK); write one model per entry"
