@@ -157,6 +157,15 @@ def suppress_action(finding: Finding, diag: lsp.Diagnostic, path: str, manifest:
 def _json_suppression(text: str, code: str, encoding: str) -> lsp.TextEdit | None:
     """One insertion adding ``code`` to ``lint.ignore`` (creating ``lint`` with a reason if needed)."""
     try:
+        return _json_suppression_edit(text, code, encoding)
+    except RecursionError:
+        # nested deeper than Python's stack (`[[[[…` 50,000 levels, SCH001 says so): the code
+        # action request failed with an internal error and the editor got no action at all
+        return None
+
+
+def _json_suppression_edit(text: str, code: str, encoding: str) -> lsp.TextEdit | None:
+    try:
         data = json.loads(text)
     except ValueError:
         return None  # half-typed JSON: nowhere safe to write
