@@ -10,7 +10,7 @@ import pytest
 from lsprotocol import types as lsp
 from pytest_lsp import LanguageClient
 
-from lsp_helpers import diagnostics_for, make_bundle, open_doc, replace_all
+from lsp_helpers import ES, diagnostics_for, make_bundle, open_doc, replace_all
 
 pytestmark = pytest.mark.asyncio
 
@@ -92,3 +92,60 @@ async def test_documents_outside_the_workspace_are_not_linted(client: LanguageCl
     assert [d.code for d in await diagnostics_for(client, page)] == ["LOC004", "LOC005"]
     # nothing of the other repo (its listing.json included) was published with a finding
     assert not [uri for uri, diags in client.diagnostics.items() if other.name in uri and diags]
+
+
+async def test_code_actions_on_a_bundle_whose_listing_json_nests_too_deep(client: LanguageClient, repo):
+    """A listing.json with a member nested 50,000 levels deep is SCH001 on that member's line; a
+    code action on it (whose suppression edit parses listing.json) failed with an internal
+    RecursionError instead of answering."""
+    manifest = repo / "listings/demo/listing.json"
+    uri = open_doc(client, manifest, "json")
+    await diagnostics_for(client, uri)
+    text = manifest.read_text(encoding="utf-8")
+    deep = text.replace('"locales"', '"deep": ' + "[" * 50_000 + "]" * 50_000 + ', "locales"', 1)
+    replace_all(client, uri, deep, 2)
+    diags = await diagnostics_for(client, uri, lambda d: "SCH001" in [x.code for x in d])
+    line = next(i for i, x in enumerate(deep.splitlines()) if '"deep"' in x)
+    assert [(d.code, d.range.start.line) for d in diags] == [("SCH001", line)]
+    actions = await asyncio.wait_for(
+        client.text_document_code_action_async(
+            lsp.CodeActionParams(lsp.TextDocumentIdentifier(uri), diags[0].range, lsp.CodeActionContext(diagnostics=diags))
+        ),
+        20,
+    )
+    assert not actions  # nowhere safe to write a suppression; and no error
+    await still_answering(client, uri)
+
+
+async def test_broken_edits_and_a_flood_of_keystrokes(client: LanguageClient, repo):
+    """Already right, kept against regressions: changes for a document never opened or closed,
+    ranges past the end, reversed or mid surrogate pair, a version going backwards, then 1,000
+    keystrokes: the server stays up and publishes the final text's diagnostics once it is quiet."""
+    page = repo / ES_PAGE
+    uri = page.as_uri()
+
+    def edit(version, start, end, text):
+        client.text_document_did_change(lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [lsp.TextDocumentContentChangePartial(range=lsp.Range(lsp.Position(*start), lsp.Position(*end)), text=text)]))
+
+    edit(1, (0, 0), (0, 0), "never opened")
+    open_doc(client, page, "html")
+    await diagnostics_for(client, uri)
+    edit(2, (10_000, 0), (10_001, 5), "<p>{{x}}</p>")
+    edit(3, (0, 1_000_000), (0, 1_000_003), "y")
+    edit(4, (3, 5), (1, 0), "z")
+    replace_all(client, uri, "<p>\U0001F600\U0001F600</p>\n", 5)
+    edit(6, (0, 4), (0, 4), "w")  # between the halves of a surrogate pair
+    await still_answering(client, uri)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    for version in range(1, 1001):  # backwards from 6, then up
+        edit(version, (0, 0), (0, 0), "x")
+    replace_all(client, uri, ES.replace("{{price}}", "39,90 US$"), 1001)
+    diags = await diagnostics_for(client, uri, lambda d: [x.code for x in d] == ["LOC004"], timeout=60)
+    assert loop.time() - started < 30
+    assert list(client.diagnostics[uri]) == diags  # still the final text's, nothing published after
+    client.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+    edit(1002, (0, 0), (0, 0), "after close")
+    await still_answering(client, uri)
