@@ -21,6 +21,7 @@ import threading
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
@@ -101,6 +102,29 @@ class ListingLintServer(LanguageServer):
         value = getattr(kind, "value", kind) or "utf-16"
         return str(value)
 
+    def open_document(self, uri: str):
+        """The document the editor opened under ``uri``, or None. Never pygls's
+        ``get_text_document``, which makes one up from the disk for any URI it is asked about: a
+        hover on ``file:///etc/passwd`` read it, on a FIFO blocked the protocol thread for good,
+        on ``/dev/zero`` read without end."""
+        return self.workspace.text_documents.get(unquote(uri))
+
+    def roots(self) -> list[Path]:
+        """The workspace: its folders and root, resolved (empty: the client named none)."""
+        found = [self.root] + [convert.path_of(f.uri) for f in list(self.workspace.folders.values())]
+        return [Path(os.path.realpath(p)) for p in found if p is not None]
+
+    def inside(self, path: Path) -> bool:
+        """Whether ``path``, every link and ``..`` on the way to it followed, is in the workspace.
+        A document outside it (``file:///tmp/other/listing.json``, a ``..`` or a percent-encoded
+        one in the URI, a folder of the repo linked out of it) is no business of this server:
+        linting it read that bundle's pages, media and config outside the repo."""
+        roots = self.roots()
+        if not roots:
+            return True  # no workspace named: the documents the editor opens are all there is
+        real = Path(os.path.realpath(path))
+        return any(real == root or root in real.parents for root in roots)
+
     def buffers(self) -> tuple[dict[str, str], dict[str, int]]:
         texts, versions = {}, {}
         for uri, doc in list(self.workspace.text_documents.items()):
@@ -114,7 +138,7 @@ class ListingLintServer(LanguageServer):
     # -- scheduling ---------------------------------------------------------------------------
     def request(self, uri: str, full: bool, delay: float = 0.0) -> None:
         path = convert.path_of(uri)
-        target = target_of(path) if path is not None else None
+        target = target_of(path) if path is not None and self.inside(path) else None
         if target is None:
             if uri not in self.published:  # a file outside any bundle: nothing to say, but say it
                 self.published[uri] = _Published()
@@ -288,10 +312,10 @@ def hover(ls: ListingLintServer, params: lsp.HoverParams) -> lsp.Hover | None:
         hits = [d for _, d in published.items if convert.overlaps(d.range, inside)]
         if hits:
             return convert.rule_hover([str(d.code) for d in hits], hits[0].range)
-    try:
-        lines = ls.workspace.get_text_document(uri).lines
-    except Exception:  # noqa: BLE001 - a document the client never opened
+    doc = ls.open_document(uri)
+    if doc is None:  # a document the client never opened: nothing is read from the disk
         return None
+    lines = doc.lines
     if at.line >= len(lines):
         return None
     found = convert.code_at(lines[at.line].rstrip("\r\n"), at.character, ls.encoding())
