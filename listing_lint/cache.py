@@ -283,7 +283,7 @@ def finding_record(f: Finding, base: Path, cwd: Path) -> list:
     fix = None
     if f.fix:
         edits = [[_relative(e.file, base, cwd), e.start, e.end, e.new] for e in f.fix.edits]
-        fix = [f.fix.description, edits]
+        fix = [f.fix.description, edits] + ([True] if f.fix.per_edit else [])  # a third item: each edit counts
     return [f.code, int(f.severity), f.message, _relative(f.path, base, cwd), f.line, f.column, f.end_line,
             f.end_column, f.bundle, f.rule, f.source, fix, f.anchor]
 
@@ -295,14 +295,15 @@ def finding_from_record(r: Any, base: Path, cwd: Path) -> Finding:
         raise RecordError(f"bad severity {r[1]!r}")
     fix = None
     if r[11] is not None:
-        if not (isinstance(r[11], list) and len(r[11]) == 2 and isinstance(r[11][1], list)):
+        if not (isinstance(r[11], list) and len(r[11]) in (2, 3) and isinstance(r[11][1], list)
+                and (len(r[11]) == 2 or r[11][2] is True)):
             raise RecordError("bad fix")
         edits = []
         for e in r[11][1]:
             if not (isinstance(e, list) and len(e) == 4 and type(e[1]) is int and type(e[2]) is int):
                 raise RecordError("bad edit")
             edits.append(TextEdit(str(_anchored(e[0], base)), e[1], e[2], _text(e[3])))
-        fix = Fix(_text(r[11][0]), tuple(edits))
+        fix = Fix(_text(r[11][0]), tuple(edits), per_edit=len(r[11]) == 3)
     return Finding(_text(r[0]), Severity(r[1]), _text(r[2]), display_path(_anchored(r[3], base), cwd),
                    *(_int_or_none(v) for v in r[4:8]), _text(r[8], True), _text(r[9]), _text(r[10], True), fix, _text(r[12]))
 

@@ -54,6 +54,9 @@ class Fix:
 
     description: str
     edits: tuple[TextEdit, ...] = ()
+    #: each edit mends a mark of its own (a page's typing habit, one finding): ``--fix`` counts the
+    #: edits it applied, not the fix; else the edits are one change (counted once)
+    per_edit: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {"description": self.description}

@@ -40,7 +40,7 @@ class FixReport:
     skipped: list[Applied] = field(default_factory=list)  # overlapping or out of range
     refused: list[Applied] = field(default_factory=list)  # not a file of a linted bundle, or behind a symlink
     files: set[str] = field(default_factory=set)
-    fixes: int = 0  # findings fixed (``applied`` has one line per kind of fix and file)
+    fixes: int = 0  # fixes applied, each mark of a per-edit fix counted (``applied`` has one line per fix and file)
 
     def lines(self) -> list[str]:
         """What changed, for stderr; every path and description escaped as the text reporter does."""
@@ -156,7 +156,7 @@ def apply_fixes(findings: list[Finding], cwd: Path, scope: Scope | None = None) 
             report.refused += _described(shown, [f for _, f in per_file[path]])
             continue
         applied, skipped = _apply_to_file(path, per_file[path])
-        report.fixes += len({id(f) for _, f in applied})
+        report.fixes += sum(1 for _, f in applied if f.fix.per_edit) + len({id(f) for _, f in applied if not f.fix.per_edit})
         described: set[tuple[str, str]] = set()
         for _, f in applied:
             if (f.code, f.fix.description) not in described:  # one line per fix, not per edit

@@ -112,7 +112,8 @@ def test_cli_fix_still_spaces_the_french_page_next_to_an_english_paragraph(tmp_p
 
 
 def test_fix_counts_each_fix_it_applied_not_each_kind(tmp_path):
-    """Seven marks missing their space, of four kinds: seven fixes (issue 14, item 16)."""
+    """Seven marks missing their space: seven fixes (issue 14, item 16), though they are one finding,
+    the page's habit, with one line saying what was done (session 12)."""
     import sys
 
     sys.path.insert(0, str(Path(__file__).parents[1] / "rules" / "localization"))
@@ -123,4 +124,23 @@ def test_fix_counts_each_fix_it_applied_not_each_kind(tmp_path):
     b.write()
     done = cli(["check", "--as-of", "2026-11-25", "--select", "LOC012", "--fix"], tmp_path)
     assert "Applied 7 fixes in 1 file." in done.stderr, done.stderr
-    assert done.stderr.count("Fixed listings/demo/detail/fr.html") == 4  # one line per kind of fix
+    assert done.stderr.count("Fixed listings/demo/detail/fr.html") == 1  # one line per fix
+
+
+def test_a_cached_habit_fix_still_counts_each_mark(tmp_path):
+    """The result cache keeps a fix's per-edit counting: a second run, answered from the cache,
+    applies the same seven marks as seven fixes (not one)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "rules" / "localization"))
+    from builder import BundleBuilder
+    from loc_pages import FR, full
+
+    b = full(BundleBuilder(tmp_path), fr=FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>", "<p>Oui: non; peut-être! Vraiment? Bon: fin; voilà!</p>"))
+    b.write()
+    cache = tmp_path / "cache-folder"
+    env = {"LISTING_LINT_CACHE_DIR": str(cache)}
+    first = cli(["check", "--as-of", "2026-11-25", "--select", "LOC012"], tmp_path, env=env)
+    assert "LOC012" in first.stdout and any(cache.glob("cache-v*.sqlite3"))
+    done = cli(["check", "--as-of", "2026-11-25", "--select", "LOC012", "--fix"], tmp_path, env=env)
+    assert "Applied 7 fixes in 1 file." in done.stderr, done.stderr

@@ -136,7 +136,7 @@ def _french(page, ctx, verdicts):
             fix=Fix(f"insert {'no-break spaces' if len(missing) > 1 else f'U+{ord(new):04X}'} before "
                     f"{len(missing)} French punctuation mark{'s' if len(missing) > 1 else ''}" if len(missing) > 1
                     else f"insert U+{ord(new):04X} before \"{punct}\"",
-                    tuple(TextEdit(path, a, b, c) for a, b, c, _ in missing)),
+                    tuple(TextEdit(path, a, b, c) for a, b, c, _ in missing), per_edit=True),
         )
     typed = [x for x in edits if x[1] > x[0]]  # a regular space where French wants a no-break one
     if typed:  # the page's typing habit: one finding, at the first, whose fix replaces them all
@@ -146,7 +146,7 @@ def _french(page, ctx, verdicts):
             f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\", not a regular space{_more(len(typed) - 1)}; "
             "`listing-lint check --fix` replaces them",
             fix=Fix(f"replace {len(typed)} regular space{'s' if len(typed) > 1 else ''} before French punctuation with no-break spaces",
-                    tuple(TextEdit(path, a, b, c) for a, b, c, _ in typed)),
+                    tuple(TextEdit(path, a, b, c) for a, b, c, _ in typed), per_edit=True),
         )
 
 
