@@ -109,6 +109,13 @@ ONE_FINDING = [
     ("certificate-empty", ["certs/ce.pdf: empty file"], "MED005", LISTING, '"file": "certs/ce.pdf"', "is empty (0 bytes)"),
     ("certificate-web-page", ["certs/ce.pdf = <html><body>Session expired</body></html>"],
      "MED005", LISTING, '"file": "certs/ce.pdf"', "is HTML, not a PDF"),
+    # a misspelt field is one mistake: the unknown key names the field meant, which is not also "missing"
+    ("field-misspelt", ["listing.json /title removed", 'listing.json /titel = {"en": "Smart plug"}'],
+     "SCH002", LISTING, '"titel"', "unknown field `titel`; did you mean 'title'?"),
+    ("field-zero-width-space", ["listing.json /title removed", 'listing.json /title\u200b = {"en": "Smart plug"}'],
+     "SCH002", LISTING, '"title\u200b"', "`title` with U+200B in its name"),
+    ("locale-iso-639-2", ["listing.json /detail_pages/es removed", 'listing.json /detail_pages/spa = "detail/es.html"'],
+     "LOC015", LISTING, '"spa"', 'locale "spa" is not BCP 47 spelling; write "es"'),
     # a SKU pasted twice repeats its id and its model: one finding
     ("sku-pasted", ['listing.json /skus/- = {"id": "D1", "model": "D1-EU", "price": {"amount": "44.90", "currency": "USD"}}'],
      "SCH006", LISTING, ('"skus": [', 10), "skus[1] repeats skus[0] (id 'D1', model 'D1-EU')"),
@@ -140,6 +147,11 @@ NEAR_MISSES = [
      [("CMP001", ('"markets": [', 1)), ("SCH002", '"return_rate": 5')]),
     ("role-detail-and-bad-alt-elsewhere", ['listing.json /media/3/role = "detail"', 'listing.json /media/4/alt = "A smart plug"'],
      [("MED001", '"media": ['), ("SCH002", '"alt": "A smart plug"')]),
+    # a misspelt copy beside the right field: only the unknown key, nothing missing
+    ("field-misspelt-beside-right-one", ['listing.json /titel = {"en": "Smart plug"}'], [("SCH002", '"titel"')]),
+    ("two-fields-misspelt", ["listing.json /title removed", 'listing.json /titel = {"en": "Smart plug"}',
+                             "listing.json /markets removed", 'listing.json /markts = ["EU"]'],
+     [("SCH002", '"titel"'), ("SCH002", '"markts"')]),
     ("return-rate-over-limit", ["listing.json /metrics/return_rate = 0.05"], [("PRM002", '"return_rate": 0.05')]),
     ("trademark-class-35", ['listing.json /brand = {"name": "Voltra", "trademark": {"mark": "R", "office": "EUIPO", "number": "018765432", "classes": [35]}}'],
      [("BRD004", '"classes": [')]),

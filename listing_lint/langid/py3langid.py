@@ -78,18 +78,26 @@ class Py3langidDetector(BaseDetector):
                     self._full = not set(key) <= set(CANDIDATES)
                     self._model = self._load(None if self._full else frozenset(CANDIDATES))
                     self._identifiers.clear()
-                if sorted(self._model.nb_classes) == list(key):
+                known = tuple(lang for lang in key if lang in self._model.nb_classes)
+                if not known:
+                    identifier = None  # only languages the model has no column for: no answer (as lingua)
+                elif sorted(self._model.nb_classes) == list(known):
                     identifier = self._model  # every column: the mapped arrays themselves, no copy
                 else:
                     # a shallow copy shares the model's arrays; set_languages only rebinds the
                     # copy's restricted views (nb_ptc[:, indices], nb_pc[indices], nb_classes)
                     identifier = copy.copy(self._model)
-                    identifier.set_languages(list(key))
+                    # a code the model does not know (a page locale "xx", "fil", "spa") is left out, as
+                    # lingua leaves it out: set_languages raised ValueError on it (LNT003 on 3 rules)
+                    identifier.set_languages(list(known))
                 self._identifiers[key] = identifier
             return self._identifiers[key]
 
     def scores(self, text: str, candidates: tuple[str, ...] = CANDIDATES) -> dict[str, float]:
-        ranks = self._identifier(tuple(candidates)).rank(text)
+        identifier = self._identifier(tuple(candidates))
+        if identifier is None:
+            return {}
+        ranks = identifier.rank(text)
         return ranked({lang: float(p) for lang, p in ranks if lang in candidates})
 
     def scores_many(self, texts: list[str], candidates: tuple[str, ...] = CANDIDATES) -> list[dict[str, float]]:
@@ -100,6 +108,8 @@ class Py3langidDetector(BaseDetector):
         import numpy as np
 
         identifier = self._identifier(tuple(candidates))
+        if identifier is None:
+            return [{} for _ in texts]
         window = getattr(identifier, "window", 0)
         if not window or identifier._alias_pairs or not identifier._norm_probs:
             return [self.scores(text, candidates) for text in texts]  # a model the batch does not know

@@ -78,7 +78,14 @@ def rejected_pointers(name: str, data) -> frozenset[str]:
             out.update(pointer(*path, field) for field in error.validator_value if field not in value)
         elif error.validator == "additionalProperties" and isinstance(value, dict):
             allowed = (error.schema.get("properties") or {}) if isinstance(error.schema, dict) else {}
-            out.update(pointer(*path, key) for key in value if key not in allowed)
+            from listing_lint.schema.messages import meant_field
+
+            for key in value:
+                if key not in allowed:
+                    out.add(pointer(*path, key))
+                    meant = meant_field(key, allowed)
+                    if meant is not None and meant not in value:  # "certificate": the certificates are unsure
+                        out.add(pointer(*path, meant))
         else:
             out.add(pointer(*path))
     out.discard("")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import math
 from typing import Any
@@ -81,6 +82,55 @@ def _first_repeat(items: list):
             return item
         seen.add(key)
     return None
+
+
+#: characters a key can hold unseen (pasted from a spreadsheet or a web page): zero-width, no-break, BOM
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007\u00ad"
+
+
+def _bare(key: str) -> str:
+    out = key.strip()
+    for ch in INVISIBLE:
+        out = out.replace(ch, "")
+    return out
+
+
+def meant_field(key, allowed) -> str | None:
+    """The allowed field an unknown key is a misspelling of: the same name without invisible
+    characters or spaces (``title\u200b``), else the closest name (``titel``), else None."""
+    if not isinstance(key, str):
+        return None
+    if _bare(key) in allowed:
+        return _bare(key)
+    match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.5)
+    return match[0] if match else None
+
+
+def describe_all(error) -> list[tuple[str, bool, str]]:
+    """``describe`` for each field: a missing required field and an unknown field each get their own
+    sentence (jsonschema gives one error for all of an object's missing, or unknown, fields)."""
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "required" and isinstance(value, dict):
+        where = dotted(error.absolute_path)
+        ptr = pointer(*error.absolute_path)
+        missing = [f for f in error.validator_value if f not in value]
+        return [(ptr, False, f"`{where}` is missing the required field `{f}`") for f in missing] or [describe(error)]
+    if error.validator == "additionalProperties" and isinstance(value, dict):
+        allowed = sorted((schema.get("properties") or {}).keys())
+        if allowed:
+            where = dotted(error.absolute_path)
+            out = []
+            for extra in sorted(k for k in value if k not in allowed):
+                meant = meant_field(extra, allowed)
+                if meant is not None and meant == _bare(extra):
+                    hidden = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(extra) if ch in INVISIBLE or ch.isspace())
+                    text = f"`{where}` has the field `{name(extra)}`: `{meant}` with {hidden} in its name; delete the invisible character"
+                else:
+                    text = f"`{where}` has an unknown field `{name(extra)}`" + (f"; did you mean {meant!r}?" if meant else "")
+                out.append((pointer(*error.absolute_path, extra), True, text))
+            return out or [describe(error)]
+    return [describe(error)]
 
 
 def describe(error) -> tuple[str, bool, str]:

@@ -21,18 +21,33 @@ SOURCE = "docs/bundle-format.md"
 
 def _violations(name, data):
     from listing_lint.schema import is_valid_fast, validator
-    from listing_lint.schema.messages import describe
+    from listing_lint.schema.messages import describe_all, meant_field
 
     if is_valid_fast(name, data):
         return
 
-    seen = set()
     errors = sorted(validator(name).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    # a misspelt field ("titel", "title\u200b") is one mistake: reported at the misspelt key, which
+    # names the field meant, not a second time as that required field missing
+    misspelt = set()
     for error in errors:
-        ptr, at_key, message = describe(error)
-        if (ptr, message) not in seen:
-            seen.add((ptr, message))
-            yield ptr, at_key, message
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict) and isinstance(error.schema, dict):
+            allowed = (error.schema.get("properties") or {}).keys()
+            for key in error.instance:
+                if key not in allowed:
+                    meant = meant_field(key, allowed)
+                    if meant is not None and meant not in error.instance:
+                        misspelt.add((tuple(map(str, error.absolute_path)), meant))
+    seen = set()
+    for error in errors:
+        for ptr, at_key, message in describe_all(error):
+            if error.validator == "required" and any(
+                (tuple(map(str, error.absolute_path)), f) in misspelt and message.endswith(f"`{f}`") for f in error.validator_value
+            ):
+                continue
+            if (ptr, message) not in seen:
+                seen.add((ptr, message))
+                yield ptr, at_key, message
 
 
 def check(bundle, ctx):
