@@ -401,30 +401,21 @@ def normalize_locale(tag: str) -> str:
     if not parts or not parts[0]:
         return tag
     language = parts[0].lower()
-    out = [_SHORTEST[language] if len(language) == 3 else language]
+    out = [_shortest_codes().get(language, language) if len(language) == 3 else language]
     for part in parts[1:]:
         out.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
     return "-".join(out)
 
 
-class _ShortestCodes(dict):
+@lru_cache(maxsize=1)
+def _shortest_codes() -> dict[str, str]:
     """ISO 639-2/3 codes that have an ISO 639-1 code, to it (``spa`` -> ``es``, ``fre`` -> ``fr``):
     BCP 47 takes the shortest code (RFC 5646 §2.2.1), and a locale written ``spa`` is the ``es``
     locale (CLDR's language aliases, shipped with Babel; loaded on the first three-letter code)."""
+    from babel.core import get_global
 
-    def __missing__(self, code: str) -> str:
-        if not self.get("\0loaded"):
-            from babel.core import get_global
-
-            self.update({k: v for k, v in get_global("language_aliases").items()
-                         if len(k) == 3 and k.isalpha() and len(v) == 2 and v.isalpha()})
-            self["\0loaded"] = "y"
-            if code in self:
-                return self[code]
-        return code
-
-
-_SHORTEST = _ShortestCodes()
+    return {k: v for k, v in get_global("language_aliases").items()
+            if len(k) == 3 and k.isalpha() and len(v) == 2 and v.isalpha()}
 
 
 @lru_cache(maxsize=1)
