@@ -79,21 +79,7 @@ def reachable_split_mde(
     baseline: float, visitors: float, shares: list[float], alpha: float = 0.05, power: float = 0.8
 ) -> float | None:
     """The smallest relative lift ``visitors`` in all, split ``shares``, can detect, or None if none can."""
-    if not 0 < baseline < 1 or visitors <= 0:
-        return None
-    high = (1 - 1e-12) / baseline - 1
-    if split_traffic(baseline, high, shares, alpha, power) > visitors:
-        return None
-    low = 0.0
-    for _ in range(200):
-        mid = (low + high) / 2
-        if mid <= 0 or split_traffic(baseline, mid, shares, alpha, power) > visitors:
-            low = mid
-        else:
-            high = mid
-        if high - low <= 1e-9 * high:
-            break
-    return high
+    return _smallest_lift(baseline, visitors, lambda lift: split_traffic(baseline, lift, shares, alpha, power))
 
 
 def reachable_mde(baseline: float, visitors: float, alpha: float = 0.05, power: float = 0.8) -> float | None:
@@ -102,15 +88,21 @@ def reachable_mde(baseline: float, visitors: float, alpha: float = 0.05, power: 
     Lifts are searched up to the one that takes the rate to 1 (``p2 < 1``); the answer is
     found to 1e-9 relative by bisection.
     """
+    return _smallest_lift(baseline, visitors, lambda lift: sample_size(baseline, lift, alpha, power))
+
+
+def _smallest_lift(baseline: float, visitors: float, needs) -> float | None:
+    """The smallest lift whose ``needs(lift)`` (visitors, falling as the lift grows) is at most
+    ``visitors``, by bisection to 1e-9 relative; None if not even the largest lift is."""
     if not 0 < baseline < 1 or visitors <= 0:
         return None
     high = (1 - 1e-12) / baseline - 1
-    if sample_size(baseline, high, alpha, power) > visitors:
+    if needs(high) > visitors:
         return None
     low = 0.0
     for _ in range(200):
         mid = (low + high) / 2
-        if mid <= 0 or sample_size(baseline, mid, alpha, power) > visitors:
+        if mid <= 0 or needs(mid) > visitors:
             low = mid
         else:
             high = mid
