@@ -150,13 +150,14 @@ def test_an_edited_memo_row_is_a_miss_not_a_crash(memo_repo, value):
 
 # -- file names that read as options ---------------------------------------------------------------
 def _hook_repo(work) -> tuple[Path, str]:
-    """A repo with two schema errors recorded in a baseline committed as ``bl.html``, and the
+    """A repo with a schema error (a misspelt field: one finding since session 12) recorded in a
+    baseline committed as ``bl.html``, and the
     hook's argument order: its args, then the changed files (pre-commit passes no ``--``)."""
     case = base_case()
     case.files[MANIFEST] = case.files[MANIFEST].replace(b'"markets"', b'"markets_x"')
     repo = write_case(work, case)
     done = cli(repo, "--select", "SCH", "--write-baseline", "all.json")
-    assert "Recorded 2 findings" in done.stderr, done.stderr
+    assert "Recorded 1 finding" in done.stderr, done.stderr
     (repo / "all.json").rename(repo / "bl.html")
     return repo, MANIFEST
 
@@ -165,7 +166,7 @@ def _hook_repo(work) -> tuple[Path, str]:
 def test_a_file_named_like_an_option_is_refused_not_obeyed(work, name):
     """pre-commit runs ``listing-lint check <args> <files>``: a pull request that added a file named
     ``--baseline=bl.html`` beside a baseline saved as ``bl.html`` had the hook read it as the option:
-    its two errors hidden, exit 0 (``-obl.html`` sent the report into a file, ``--config=`` swapped
+    its errors hidden, exit 0 (``-obl.html`` sent the report into a file, ``--config=`` swapped
     the config). An argument that starts with "-" and names a file here is now a usage error."""
     repo, manifest = _hook_repo(work)
     (repo / name).write_text("<p>x</p>\n", encoding="utf-8")
@@ -180,11 +181,11 @@ def test_an_option_that_names_no_file_still_works(work):
     names after ``--`` are paths."""
     repo, manifest = _hook_repo(work)
     done = cli(repo, "--select", "SCH", manifest, "--baseline=bl.html")
-    assert done.returncode == 0 and "2 findings hidden by baseline bl.html" in done.stderr, done.stderr
+    assert done.returncode == 0 and "1 finding hidden by baseline bl.html" in done.stderr, done.stderr
     (repo / "--baseline=bl.html").write_text("<p>x</p>\n", encoding="utf-8")
     for args in (["./--baseline=bl.html", manifest], ["--", manifest, "--baseline=bl.html"]):
         done = cli(repo, "--select", "SCH", *args)
-        assert done.returncode == 1 and "Found 2 errors" in done.stdout, (args, done.stdout[-300:], done.stderr[-300:])
+        assert done.returncode == 1 and "Found 1 error" in done.stdout, (args, done.stdout[-300:], done.stderr[-300:])
 
 
 # -- GIF comments ----------------------------------------------------------------------------------
