@@ -111,8 +111,10 @@ def jpeg_picture_scans(fh, chunk: int = 1 << 20) -> int:
     start = fh.tell()
     walk = fh.read(2) == b"\xff\xd8"  # start of image: walk its markers
     fh.seek(start)
+    if not walk:
+        return jpeg_scans(fh, chunk)
     count, tail, base = 0, b"", start  # tail: the last bytes of the previous block, base: where it starts
-    want = start + 2 if walk else start  # the first position the walk still looks at
+    want = start + 2  # the first position the walk still looks at
     while True:
         block = fh.read(chunk)
         data = tail + block
@@ -121,17 +123,11 @@ def jpeg_picture_scans(fh, chunk: int = 1 << 20) -> int:
             octets = np.frombuffer(data, dtype=np.uint8)
             found = np.flatnonzero(octets[:-1] == 0xFF)
             nxt = octets[found + 1]
-            if walk:  # FF then a marker code: not a stuffed 00, not a restart marker, not fill
-                found = found[(nxt != 0x00) & (nxt != 0xFF) & ((nxt < 0xD0) | (nxt > 0xD7))]
-            else:
-                found = found[nxt == 0xDA]
+            # FF then a marker code: not a stuffed 00, not a restart marker, not fill
+            found = found[(nxt != 0x00) & (nxt != 0xFF) & ((nxt < 0xD0) | (nxt > 0xD7))]
             # a marker and its two length bytes must lie in this block, unless the file ends here
             last = len(data) - 2 if not block else len(data) - 4
-            for i in found[(found >= want - base) & (found <= last)].tolist() if walk else found.tolist():
-                if not walk:
-                    if base + i >= want:
-                        count += 1
-                    continue
+            for i in found[(found >= want - base) & (found <= last)].tolist():
                 if base + i < want:
                     continue
                 code = data[i + 1]
@@ -145,12 +141,9 @@ def jpeg_picture_scans(fh, chunk: int = 1 << 20) -> int:
                 if code == 0xDA:
                     count += 1
                 want = base + i + 2 + int.from_bytes(data[i + 2 : i + 4], "big")
-            if not walk:
-                want = end - 1  # a pair split across blocks is counted once, in the next block
         if not block:
             return count
-        keep = 3 if walk else 1
-        tail, base = data[-keep:], end - len(data[-keep:])
+        tail, base = data[-3:], end - len(data[-3:])
 
 
 #: what Pillow 13 holds while it reads a GIF's comments, measured with tracemalloc: about 90 bytes

@@ -133,8 +133,7 @@ def _french(page, ctx, verdicts):
             page.offset_span(s, e + 1),
             f"French puts a {_what(new)} (U+{ord(new):04X}) before \"{punct}\"{_more(len(missing) - 1)}; "
             f"`listing-lint check --fix` inserts {'them' if len(missing) > 1 else 'it'}",
-            fix=Fix(f"insert {'no-break spaces' if len(missing) > 1 else f'U+{ord(new):04X}'} before "
-                    f"{len(missing)} French punctuation mark{'s' if len(missing) > 1 else ''}" if len(missing) > 1
+            fix=Fix(f"insert no-break spaces before {len(missing)} French punctuation marks" if len(missing) > 1
                     else f"insert U+{ord(new):04X} before \"{punct}\"",
                     tuple(TextEdit(path, a, b, c) for a, b, c, _ in missing), per_edit=True),
         )
