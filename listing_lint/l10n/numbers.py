@@ -304,21 +304,25 @@ def _basis_pattern() -> tuple[re.Pattern | None, frozenset[str]]:
     def words(ws):
         return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in ws)
 
+    phrases = sorted({str(w) for ws in (data.get("serving_phrases") or {}).values() for w in ws or ()}, key=len, reverse=True)
     hundred = rf"(?P<hundred>100[\u00a0\u202f ]?(?:{words(units)}))" if units else "(?!)"
     portion = rf"(?P<serving>(?:{words(serving)}))" if serving else "(?!)"
     lead = "|".join(rf"(?<![^\W\d_]){words([w])}" if w[:1].isalpha() else words([w]) for w in per)  # "kJ/100 g"
-    pattern = re.compile(rf"(?:{lead})[\u00a0 ]?(?:[^\W_]{{1,4}}[\u00a0 ])?(?:{hundred}|{portion})(?![^\W\d_])",
+    named = rf"|(?<![^\W\d_])(?P<phrase>{words(phrases)})(?![^\W\d_])" if phrases else ""
+    header = rf"|^\s{{0,8}}(?P<header>100[\u00a0\u202f ]?(?:{words(units)}))\s{{0,8}}$" if units else ""
+    pattern = re.compile(rf"(?:{lead})[\u00a0 ]?(?:[^\W_]{{1,4}}[\u00a0 ])?(?:{hundred}|{portion})(?![^\W\d_]){named}{header}",
                          re.IGNORECASE)
     return pattern, frozenset(str(d) for d in data.get("dimensions") or ())
 
 
 def nutrition_bases(text: str) -> frozenset[str]:
     """The bases ``text`` gives nutrition or supplement facts on: "100" ("per 100 g", "pour 100 ml",
-    "в 100 г"), "serving" ("per serving", "par gélule", "на 1 капсулу"), or none."""
+    "в 100 г", a header cell "100 g"), "serving" ("per serving", "par gélule", "на 1 капсулу",
+    "Serving size"), or none."""
     pattern, _ = _basis_pattern()
     if pattern is None:
         return frozenset()
-    return frozenset("100" if m.group("hundred") else "serving" for m in pattern.finditer(text))
+    return frozenset("100" if m.group("hundred") or m.group("header") else "serving" for m in pattern.finditer(text))
 
 
 def basis_dimensions() -> frozenset[str]:

@@ -158,18 +158,23 @@ def test_units_inside_codes_and_ounces_of_mass_are_no_new_facts(bundle, tmp_path
     assert lint(tmp_path, select="LOC008") == []
 
 
-US_LABEL = ("Nutrition Facts. Serving size 30 g.", "Amount per serving: energy 502 kJ / 120 kcal, total fat 4.5 g, protein 3 g.")
+US_LABEL = ("Nutrition Facts. Serving size 30 g.", "Energy 502 kJ / 120 kcal, total fat 4.5 g, protein 3 g.")
 
 
 def test_nutrition_per_serving_against_per_100_g_is_not_compared(bundle, tmp_path):
     """A US label gives nutrition per serving (21 CFR 101.9), an EU one per 100 g (Regulation (EU)
-    1169/2011): the same granola, other figures. The old code reported each of the French masses;
-    the Spanish page's serving is compared, and its 12 kcal is wrong."""
+    1169/2011), whose table may head its column "100 г" alone: the same granola, other figures. The
+    old code reported each of the French and Russian masses; the Spanish page's serving is
+    compared, and its 12 kcal is wrong."""
     fr_table = ("<table><tr><th>Valeurs nutritionnelles</th><th>pour 100\u00a0g</th></tr>"
                 "<tr><td>Énergie</td><td>1674\u00a0kJ / 400\u00a0kcal</td></tr>"
                 "<tr><td>Matières grasses</td><td>15\u00a0g</td></tr><tr><td>Protéines</td><td>10\u00a0g</td></tr></table>")
+    ru_table = ("<table><tr><th>Пищевая ценность</th><th>100 г</th></tr>"
+                "<tr><td>Энергетическая ценность</td><td>1674 кДж / 400 ккал</td></tr>"
+                "<tr><td>Жиры</td><td>15 г</td></tr><tr><td>Белки</td><td>10 г</td></tr></table>")
     full(bundle, en=with_blocks("en", *US_LABEL),
          fr=with_blocks("fr", "Granola aux noix, sachet refermable.").replace("</p>", "</p>\n" + fr_table, 1),
+         ru=with_blocks("ru", "Гранола с орехами в пакете с застёжкой.").replace("</p>", "</p>\n" + ru_table, 1),
          es=with_blocks("es", "Información nutricional. Ración de 30 g.",
                         "Por ración: energía 502 kJ / 12 kcal, grasas 4,5 g, proteínas 3 g."))
     bundle.write()
