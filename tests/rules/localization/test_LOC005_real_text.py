@@ -74,3 +74,16 @@ def test_slots_beside_values_are_still_slots(bundle, tmp_path):
     full(bundle, en=EN.replace(EN_LINE, _paragraphs(slots)))
     bundle.write()
     assert lint(tmp_path, select=["LOC005", "LOC006"]) == [("listings/demo/detail/en.html", line, "LOC005") for line in range(7, 12)]
+
+
+def test_list_items_of_labels_and_values(bundle, tmp_path):
+    """Bullets give one label and value each: "[Color] Black" is a label when another item of its
+    list is one ("[Size] 500 ml"); a list of slots with no label among them, or an item with no
+    value, stays unfilled."""
+    labels = "<ul><li>[Size] 500 ml</li><li>[Color] Black</li><li>[Material] Recycled PET</li><li>Made in France</li></ul>"
+    slots = "<ul><li>[Color] Black</li><li>[Brand] Voltia</li></ul>\n<ul><li>[Size] 500 ml</li><li>[Product Name]</li></ul>"
+    full(bundle, en=EN.replace(EN_LINE, labels + "\n" + slots))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == [
+        ("listings/demo/detail/en.html", 8, "LOC005"), ("listings/demo/detail/en.html", 8, "LOC005"),
+        ("listings/demo/detail/en.html", 9, "LOC005")]
