@@ -121,8 +121,10 @@ def _placeholders_before(text, language=""):
     from listing_lint.l10n.verdicts import LOREM
     from listing_lint.rules.localization import LOC005_placeholder as loc005
 
-    found = [m.group() for m in loc005.PLACEHOLDERS.finditer(text)
-             if not loc005._not_a_slot(m.group()) and not loc005._is_word(m, text, language)]
+    matches = list(loc005.PLACEHOLDERS.finditer(text))
+    labels = loc005._labels(text, matches)  # a seller's labels before their values (session 13)
+    found = [m.group() for m in matches
+             if not loc005._not_a_slot(m.group()) and not loc005._is_word(m, text, language) and m.start() not in labels]
     return found + [m.group() for m in LOREM.finditer(text)]
 
 

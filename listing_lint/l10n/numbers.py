@@ -136,7 +136,7 @@ def also_dimensions(unit: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _measure_pattern() -> re.Pattern:
     units, _ = unit_table()
-    body = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    body = "|".join(re.escape(u).replace(r"\ ", "[\u00a0\u202f ]") for u in sorted(units, key=len, reverse=True))
     dens = sorted({str(int(d)) for d in unit_rules().get("fraction_denominators") or ()}, key=len, reverse=True)
     # "1/4 in", "2 1/2 in", "1-1/2 in": a fraction before a unit is one number (bounded repeats only)
     number = (rf"(?:(?:(?P<whole>\d{{1,3}})[\u00a0 -])?(?P<num>\d{{1,2}})/(?P<den>{'|'.join(dens)})|(?P<n>{NUMBER}))"
@@ -178,6 +178,29 @@ def bra_size_range(token: str) -> bool:
     return len(parts) > 1 and all(len(_bra_sizes(p)) == 1 and _bra_sizes(p)[0].group() == p for p in parts)
 
 
+@lru_cache(maxsize=1)
+def _years() -> tuple[frozenset[str], tuple[int, int], tuple[int, int]]:
+    """(units, plain range, range with a period) of ``years`` in ``units.yaml``."""
+    years = unit_rules().get("years") or {}
+    plain, dotted = years.get("plain") or (0, -1), years.get("with_period") or (0, -1)
+    return frozenset(str(u) for u in years.get("units") or ()), (int(plain[0]), int(plain[1])), (int(dotted[0]), int(dotted[1]))
+
+
+def _year_units() -> frozenset[str]:
+    return _years()[0]
+
+
+def _a_year(m: re.Match, text: str) -> bool:
+    """Whether a number before "г" is a year: four plain digits in the plain range, or in the wider
+    range with the period of the abbreviation after it ("в 1869 г.")."""
+    number = m.group("n")
+    if number is None or len(number) != 4 or not number.isdigit():
+        return False  # "2 000 г", "1869,5 г", "1/2 г": grams
+    _, (low, high), (dot_low, dot_high) = _years()
+    value = int(number)
+    return low <= value <= high or (dot_low <= value <= dot_high and text.startswith(".", m.end()))
+
+
 #: a digit after spaces, where a match ends ("2 in 1": a count, not inches)
 _DIGIT_NEXT = re.compile(r"\s*\d")
 
@@ -185,8 +208,8 @@ _DIGIT_NEXT = re.compile(r"\s*\d")
 def _not_a_measure(m: re.Match, value: Decimal, text: str, sizes: frozenset[int]) -> bool:
     """``sizes``: where the text's bra sizes start, when it lists one with a cup other than A."""
     unit = m.group("u")
-    if unit == "г" and value == value.to_integral_value() and 1900 <= value <= 2100:
-        return True  # "2024 г." is a year in Russian
+    if unit in _year_units() and _a_year(m, text):
+        return True  # "2024 г.", "в 1869 г." is a year in Russian
     if unit == "A" and m.start() in sizes and m.group("n") is not None and m.end("n") == m.start("u"):
         return True  # "75A" among "75B", "80C": a bra size, not 75 amperes
     return unit == "in" and _DIGIT_NEXT.match(text, m.end()) is not None  # "2 in 1" (at its end: no copy of the rest)
@@ -208,7 +231,26 @@ def _values(m: re.Match, locale: str) -> tuple[Decimal, ...]:
     return values
 
 
-def measures(text: str, locale: str) -> list[Measure]:
+@lru_cache(maxsize=1)
+def _garment_pattern() -> re.Pattern | None:
+    words = (unit_rules().get("bra_sizes") or {}).get("garment_words") or {}
+    flat = sorted({str(w).casefold() for ws in words.values() for w in ws or ()}, key=len, reverse=True)
+    if not flat:
+        return None
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s") for w in flat)  # "maillot de bain" across a line break too
+    return re.compile(rf"(?<![^\W\d_])(?:{body})(?![^\W\d_])", re.IGNORECASE)
+
+
+def sold_by_cup_size(names) -> bool:
+    """Whether a product named by ``names`` (its titles and page headings) is one sold by cup size
+    (a bra, a bikini: ``garment_words`` in ``units.yaml``), where a lone "75A" is a size."""
+    pattern = _garment_pattern()
+    return pattern is not None and any(pattern.search(name) for name in names)
+
+
+def measures(text: str, locale: str, cup_sizes: bool = False) -> list[Measure]:
+    """The measures of ``text``; ``cup_sizes``: the product is sold by cup size (``sold_by_cup_size``),
+    so a band glued to the cup A ("75A") is a size unless the text gives volts or watts too."""
     if not DIGIT.search(text):
         return []  # most blocks hold no number at all
     units, _ = unit_table()
@@ -224,6 +266,8 @@ def measures(text: str, locale: str) -> list[Measure]:
             taken.append((m.start(), m.end()))
     found = _bra_sizes(text) if "A" in text else []
     sizes = frozenset(s.start() for s in found) if any(s.group("cup") != "A" for s in found) else frozenset()
+    lone = frozenset(s.start() for s in found) if cup_sizes and not sizes else frozenset()
+    maybe: list[Measure] = []  # lone bra sizes of a product sold by cup size: amperes only beside volts or watts
     ends = [end for _, end in taken]  # the heights' spans, left to right and apart
     for m in _measure_pattern().finditer(text):
         at = bisect_right(ends, m.start())  # the first height ending after the measure starts
@@ -232,16 +276,73 @@ def measures(text: str, locale: str) -> list[Measure]:
         values = _values(m, locale)
         if not values or _not_a_measure(m, values[0], text, sizes):
             continue
-        dimension, factor = units[m.group("u")]
-        out.append(Measure(dimension, float(values[0]) * factor, m.group(0), m.group("u"), m.start(),
-                           tuple(float(v) * factor for v in values[1:])))
+        unit = m.group("u").replace("\u00a0", " ").replace("\u202f", " ")  # "fl\u00a0oz"
+        dimension, factor = units[unit]
+        measure = Measure(dimension, float(values[0]) * factor, m.group(0), unit, m.start(),
+                          tuple(float(v) * factor for v in values[1:]))
+        (maybe if m.start() in lone and m.group("u") == "A" and m.end("n") == m.start("u") else out).append(measure)
+    if maybe and not _electrical().isdisjoint(x.dimension for x in out):
+        out = sorted(out + maybe, key=lambda x: x.start)  # "32A, 230 V": amperes
     return sorted(out, key=lambda x: x.start) if taken else out
 
 
-def bundle_measures(cache: dict, text: str, locale: str) -> list[Measure]:
-    """``measures(text, locale)``, found once per bundle for the rules that read the same texts
-    (LOC008, LOC013) through the bundle's shared ``ctx.cache``. The list is shared: read it only."""
-    return _once_per_bundle(cache, "numbers.measures", text, (text, locale), lambda: measures(text, locale))
+@lru_cache(maxsize=1)
+def _electrical() -> frozenset[str]:
+    return frozenset(str(d) for d in (unit_rules().get("bra_sizes") or {}).get("electrical") or ())
+
+
+@lru_cache(maxsize=1)
+def _basis_pattern() -> tuple[re.Pattern | None, frozenset[str]]:
+    """(the pattern of a nutrition basis, the dimensions a basis scales) from ``units.yaml``."""
+    data = unit_rules().get("nutrition_bases") or {}
+    per = sorted({str(w) for ws in (data.get("per") or {}).values() for w in ws or ()}, key=len, reverse=True)
+    units = sorted({str(u) for u in data.get("per_100") or ()}, key=len, reverse=True)
+    serving = sorted({str(w) for ws in (data.get("serving") or {}).values() for w in ws or ()}, key=len, reverse=True)
+    if not per or not (units or serving):
+        return None, frozenset()
+
+    def words(ws):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s") for w in ws)
+
+    phrases = sorted({str(w) for ws in (data.get("serving_phrases") or {}).values() for w in ws or ()}, key=len, reverse=True)
+    hundred = rf"(?P<hundred>100[\u00a0\u202f ]?(?:{words(units)}))" if units else "(?!)"
+    portion = rf"(?P<serving>(?:{words(serving)}))" if serving else "(?!)"
+    lead = "|".join(rf"(?<![^\W\d_]){words([w])}" if w[:1].isalpha() else words([w]) for w in per)  # "kJ/100 g"
+    named = rf"|(?<![^\W\d_])(?P<phrase>{words(phrases)})(?![^\W\d_])" if phrases else ""
+    header = rf"|^\s{{0,8}}(?P<header>100[\u00a0\u202f ]?(?:{words(units)}))\s{{0,8}}$" if units else ""
+    pattern = re.compile(rf"(?:{lead})[\u00a0 ]?(?:[^\W_]{{1,4}}[\u00a0 ])?(?:{hundred}|{portion})(?![^\W\d_]){named}{header}",
+                         re.IGNORECASE)
+    return pattern, frozenset(str(d) for d in data.get("dimensions") or ())
+
+
+def nutrition_bases(text: str) -> frozenset[str]:
+    """The bases ``text`` gives nutrition or supplement facts on: "100" ("per 100 g", "pour 100 ml",
+    "в 100 г", a header cell "100 g"), "serving" ("per serving", "par gélule", "на 1 капсулу",
+    "Serving size"), or none."""
+    pattern, _ = _basis_pattern()
+    if pattern is None:
+        return frozenset()
+    return frozenset("100" if m.group("hundred") or m.group("header") else "serving" for m in pattern.finditer(text))
+
+
+def basis_dimensions() -> frozenset[str]:
+    """The dimensions a nutrition basis scales (masses and energies of a nutrition table)."""
+    return _basis_pattern()[1]
+
+
+def bundle_measures(cache: dict, text: str, locale: str, cup_sizes: bool = False) -> list[Measure]:
+    """``measures(text, locale, cup_sizes)``, found once per bundle for the rules that read the same
+    texts (LOC008, LOC013) through the bundle's shared ``ctx.cache``. The list is shared: read it only."""
+    return _once_per_bundle(cache, "numbers.measures", text, (text, locale, cup_sizes),
+                            lambda: measures(text, locale, cup_sizes))
+
+
+def bundle_sold_by_cup_size(cache: dict, names) -> bool:
+    """``sold_by_cup_size(names())`` once per bundle (``names``: a function giving the product's
+    titles and page headings), through the bundle's shared ``ctx.cache``."""
+    if "numbers.cup_sizes" not in cache:
+        cache["numbers.cup_sizes"] = sold_by_cup_size(names())
+    return cache["numbers.cup_sizes"]
 
 
 def _once_per_bundle(cache: dict, kind: str, text: str, key, compute) -> list:

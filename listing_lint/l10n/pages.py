@@ -112,6 +112,12 @@ def _texts(bundle, pages: bool, titles: bool, alts: bool) -> list[Text]:
     return out
 
 
+def product_names(bundle) -> list[str]:
+    """What names the product in every locale: the listing's titles and its pages' headings."""
+    return [t.text for t in texts(bundle, alts=False)
+            if t.kind == "listing-title" or (t.kind[:1] == "h" and t.kind[1:].isdigit())]
+
+
 def judged_text(item: Text, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> str:
     """``item``'s text without what carries no language; ``terms``: ``keep_terms(bundle, ctx)``."""
     if item._judged is None:

@@ -4,7 +4,9 @@ What it checks: page blocks, titles and alt texts for template tokens in any scr
 (``{关键词}``, ``{keyword}``, ``{{name}}``, ``${x}``, ``%s``, ``%(name)s``), brackets that name a
 template's slot (``[PRODUCT NAME]``, ``[Your Brand]``, ``[NOMBRE DEL PRODUCTO]``, ``[PAYPAL_ORDER_ID]``:
 every word one of the slot words in ``data/placeholder_words.yaml``, or a snake_case identifier;
-a seller's own bracketed label such as ``[LONG BATTERY LIFE] Up to 40 hours`` is not one),
+a seller's own bracketed label such as ``[LONG BATTERY LIFE] Up to 40 hours`` is not one, nor is
+a label followed by its value: after a colon, a number after a bracket that names one, or a list
+of them, ``[Size] 500 ml [Hair type] All hair types``, also one per item of a ``<ul>``),
 ``TODO``/``TBD``/``FIXME`` and lorem ipsum. On
 Spanish and Portuguese pages a bare ``TODO`` is the word "all" ("TODO INCLUIDO"); only ``TODO:``
 counts there. Lorem ipsum is reported here only, not as a language (LOC003).
@@ -16,6 +18,8 @@ Passes:
     detail/es.html: <p>Ahorra un 20 % en la factura de la luz [1].</p>
 
     detail/en.html: <p>[LONG BATTERY LIFE] Up to 40 hours on one charge.</p>
+
+    detail/en.html: <p>[Size] 500 ml [Hair type] All hair types</p>
 """
 
 import re
@@ -50,13 +54,17 @@ _SLOT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
-def _slot_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(nouns, glue) of every language: a slot's words, case-folded."""
+def _slot_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(nouns, glue, template, numeric) of every language: a slot's words, case-folded."""
     from listing_lint.thresholds import load_yaml
 
     data = load_yaml(DATA) or {}
     return tuple(frozenset(str(w).casefold() for words in (data.get(part) or {}).values() for w in words)
-                 for part in ("nouns", "glue"))
+                 for part in ("nouns", "glue", "template", "numeric"))
+
+
+def _words(token: str) -> list[str]:
+    return [w.casefold() for w in _SLOT_WORD.findall(token[1:-1])]
 
 
 def _not_a_slot(token: str) -> bool:
@@ -64,12 +72,76 @@ def _not_a_slot(token: str) -> bool:
     not a template's slot (``[PRODUCT NAME]``, ``[Your Brand]``, ``[PAYPAL_ORDER_ID]``)."""
     if not token.startswith("["):
         return False
-    inside = token[1:-1].strip()
-    if _SNAKE_CASE.fullmatch(inside):
+    if _SNAKE_CASE.fullmatch(token[1:-1].strip()):
         return False
-    nouns, glue = _slot_words()
-    words = [w.casefold() for w in _SLOT_WORD.findall(inside)]
-    return not words or not any(w in nouns for w in words) or not all(w in nouns or w in glue for w in words)
+    nouns, glue, template, _ = _slot_words()
+    words = _words(token)
+    return not words or not any(w in nouns for w in words) or not all(w in nouns or w in glue or w in template for w in words)
+
+
+#: what may part a label from its value: spaces, then a colon ("[Size]: 500 ml", "[Taille] : 38")
+_COLON = re.compile(r"[ \t\u00a0\u202f]{0,8}[:：]")
+_VALUE = re.compile(r"[^\W_]")  # a letter or digit: a value, not punctuation ("[Brand] - [Product]")
+
+
+def _scan(text: str, brackets: list[re.Match]) -> tuple[set[int], bool]:
+    """(where the brackets that are labels on their own start, whether ``text`` is a list of labels
+    and values: it starts with a bracket, each bracket has its value, none is a template's)."""
+    _, _, template, numeric = _slot_words()
+    labels: set[int] = set()
+    listed = not text[:brackets[0].start()].strip() if brackets else False  # a list starts with a label
+    for i, m in enumerate(brackets):
+        words = _words(m.group())
+        after = text[m.end():brackets[i + 1].start() if i + 1 < len(brackets) else len(text)]
+        beside = _VALUE.search(after) is None or (i > 0 and not text[brackets[i - 1].end():m.start()].strip())
+        if beside or any(w in template for w in words) or _SNAKE_CASE.fullmatch(m.group()[1:-1].strip()):
+            listed = False  # "[Brand] [Product Name]", "[Your Brand]": a template's
+            continue
+        colon = _COLON.match(after) is not None
+        digit = after.lstrip()[:1].isdigit() and any(w in numeric for w in words)
+        if colon or digit or _not_a_slot(m.group()):
+            labels.add(m.start())
+    return labels, listed
+
+
+def _labels(text: str, matches: list[re.Match], listed_items: bool = False) -> set[int]:
+    """Where the brackets of ``matches`` that are a seller's labels followed by their values start
+    (``placeholder_words.yaml``: "[Size] 500 ml [Hair type] All hair types", "[Color]: Black");
+    ``listed_items``: the text is an item of a list whose items are labels and values (``_label_lists``)."""
+    brackets = [m for m in matches if m.group().startswith("[")]
+    labels, listed = _scan(text, brackets)
+    if listed and ((len(brackets) > 1 and labels) or listed_items):
+        labels |= {m.start() for m in brackets}  # a list of labels and values: each of its brackets
+    return labels
+
+
+def _opens(text: str) -> tuple[bool, bool]:
+    """(``text`` opens with a bracket followed by its value, that bracket is a label on its own)."""
+    if "[" not in text:
+        return False, False
+    brackets = [m for m in PLACEHOLDERS.finditer(text) if m.group().startswith("[")]
+    if not brackets or text[:brackets[0].start()].strip():
+        return False, False
+    labels, listed = _scan(text, brackets)
+    return listed, brackets[0].start() in labels or (listed and len(brackets) > 1 and bool(labels))
+
+
+def _label_lists(items) -> set[int]:
+    """The ``id`` of each list item that stands in a list of labels and values: two or more items of
+    one ``<ul>``/``<ol>`` open with a bracket followed by its value and one of those brackets is a
+    label on its own ("<li>[Size] 500 ml</li><li>[Color] Black</li>": the colour is a label too)."""
+    lists: dict = {}  # keyed by the list element itself (a kept lxml proxy: the same node, the same key)
+    for item in items:
+        element = getattr(item.at, "element", None)
+        if item.kind == "li" and element is not None and "[" in item.text:
+            lists.setdefault(element.getparent(), []).append(item)
+    out: set[int] = set()
+    for members in lists.values():
+        opened = [(item, *_opens(item.text)) for item in members]
+        valued = [item for item, value, _ in opened if value]
+        if len(valued) > 1 and any(label for _, value, label in opened if value):
+            out.update(id(item) for item in valued)
+    return out
 
 
 def _is_word(m: re.Match, text: str, language: str) -> bool:
@@ -81,17 +153,20 @@ def _is_word(m: re.Match, text: str, language: str) -> bool:
 MARKS = ("{", "$", "%", "[", "TODO", "TBD", "FIXME", "XXX")
 
 
-def _slots(text: str, language: str):
+def _slots(text: str, language: str, listed_items: bool = False):
     """The matches of ``PLACEHOLDERS`` in ``text`` that are placeholders (not labels or words)."""
     if not any(mark in text for mark in MARKS):
         return
-    for m in PLACEHOLDERS.finditer(text):
-        if not _not_a_slot(m.group()) and not _is_word(m, text, language):
+    found = list(PLACEHOLDERS.finditer(text))
+    slots = [m for m in found if not _not_a_slot(m.group()) and not _is_word(m, text, language)]
+    labels = _labels(text, found, listed_items) if any(m.group().startswith("[") for m in slots) else ()
+    for m in slots:
+        if m.start() not in labels:
             yield m
 
 
-def placeholders(text: str, language: str = "") -> list[str]:
-    found = [m.group() for m in _slots(text, language)]
+def placeholders(text: str, language: str = "", listed_items: bool = False) -> list[str]:
+    found = [m.group() for m in _slots(text, language, listed_items)]
     if "lorem" in text.lower():  # LOREM ignores case; no other letter folds to l, o, r, e or m
         found += [m.group() for m in LOREM.finditer(text)]
     return found
@@ -107,8 +182,10 @@ def without_placeholders(text: str, language: str = "") -> str:
 
 
 def check(bundle, ctx):
-    for item in texts(bundle):
-        found = placeholders(item.text, base_language(item.locale))
+    items = texts(bundle)
+    label_lists = _label_lists(items)
+    for item in items:
+        found = placeholders(item.text, base_language(item.locale), id(item) in label_lists)
         if found:
             shown = ", ".join(dict.fromkeys(found))
             yield ctx.finding(item.at, f"unfilled placeholder {shown} in the {item.locale} {item.where}; write the real text")

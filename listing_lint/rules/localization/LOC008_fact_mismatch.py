@@ -9,11 +9,16 @@ its format is LOC009's to report, and it is not a second finding. A value of the
 same kind that the English text does not have, where the English has one the other text lacks,
 is reported at the block that says it. Values within 10 % across unit systems (inch/cm) match
 (``fact-cross-unit-tolerance``: a translator rounds a converted measure, "30 feet" as "près de
-10 mètres"). What a number before a unit may also be is read as such (``data/units.yaml``): an
+10 mètres"); the same unit in another script (``g`` and ``г``, ``mAh`` and ``мАч``) is the same
+number. Read too: ``mg``, ``µg``/``mcg``, ``fl oz``, and ``kJ`` and ``kcal`` (each compared with its
+own kind). What a number before a unit may also be is read as such (``data/units.yaml``): an
 inch fraction (``1/4 in``), a height in feet and inches (``5′9″``, one length), a bra size among
-others (``75A``, ``80B``: no amperes; ``32A-38C`` is no model number), and a number grouped by a
-plain space on a page whose locale does not group so (``2 500 ml`` in English: two bottles of
-500 ml, or 2,500 ml) matches either reading.
+others (``75A``, ``80B``: no amperes; ``32A-38C`` is no model number) or alone in a listing whose
+titles or headings name a bra or swimsuit (unless volts or watts stand beside it), a Russian
+year (``в 1869 г.``, ``2024 г``: no grams), and a number grouped by a plain space on a page whose
+locale does not group so (``2 500 ml`` in English: two bottles of 500 ml, or 2,500 ml) matches
+either reading. Masses and food energies are not compared between two pages that give nutrition
+facts on other bases (per serving against per 100 g).
 Why: buyers order by the numbers; a hose that is 20 m in English and 15 m in French is a dispute
 and a return waiting to happen, whichever figure is right.
 Fails:
@@ -30,8 +35,9 @@ from typing import Any
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
-from listing_lint.l10n.numbers import DIGIT, bra_size_range, bundle_measures, bundle_prices
-from listing_lint.l10n.pages import page_texts, texts
+from listing_lint.l10n.numbers import (DIGIT, basis_dimensions, bra_size_range, bundle_measures, bundle_prices,
+                                      bundle_sold_by_cup_size, nutrition_bases, unit_table)
+from listing_lint.l10n.pages import page_texts, product_names, texts
 
 CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
 
@@ -53,14 +59,14 @@ def _model_shape(code: str) -> str:
     return re.sub(r"\d+", "#", code)
 
 
-def facts(item, cache: dict) -> list[Fact]:
+def facts(item, cache: dict, cup_sizes: bool = False) -> list[Fact]:
     """The facts of a text; ``cache`` is the bundle's ``ctx.cache`` (LOC009 and LOC013 read the same
-    prices and measures)."""
+    prices and measures); ``cup_sizes``: the product is sold by cup size ("75A" alone is a size)."""
     out: list[Fact] = []
     text = item.judged_source
     if not DIGIT.search(text):
         return out  # measures, prices and model codes all hold a digit
-    for m in bundle_measures(cache, text, item.locale):
+    for m in bundle_measures(cache, text, item.locale, cup_sizes):
         out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at, m.others))
     for p in bundle_prices(cache, text):
         values = p.values(item.locale)
@@ -78,8 +84,17 @@ def _same(a: Fact, b: Fact, cross_unit: float) -> bool:
     written another locale's way is LOC009's to report, not a different fact)."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
-    tol = SAME_UNIT_TOLERANCE if a.unit.lower() == b.unit.lower() else cross_unit
+    tol = SAME_UNIT_TOLERANCE if _same_unit(a.unit, b.unit) else cross_unit
     return any(abs(x - y) <= tol * max(abs(x), abs(y), 1e-9) for x in (a.value, *a.others) for y in (b.value, *b.others))
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """The same unit, in any script or spelling ("g" and "г", "mAh" and "мАч", "µg" and "mcg"): no
+    conversion to round, so the same number (not the cross-unit tolerance)."""
+    if a.lower() == b.lower():
+        return True
+    units, _ = unit_table()
+    return a in units and units.get(a) == units.get(b)
 
 
 def differences(english: list[Fact], other: list[Fact], cross_unit: float):
@@ -100,24 +115,42 @@ def _group(items) -> dict[str, list]:
     return by_locale
 
 
-def _facts_of(items, cache: dict) -> list[Fact]:
-    return [f for item in items for f in facts(item, cache)]
+def _facts_of(items, cache: dict, cup_sizes: bool) -> list[Fact]:
+    return [f for item in items for f in facts(item, cache, cup_sizes)]
+
+
+def _bases(items) -> frozenset[str]:
+    """The nutrition bases a page names ("100", "serving"): ``nutrition_bases`` of its texts."""
+    return frozenset().union(*(nutrition_bases(item.judged_source) for item in items if DIGIT.search(item.judged_source)))
+
+
+def _other_bases(english: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two pages give nutrition facts on other bases: each names one, none in common."""
+    return bool(english) and bool(other) and english.isdisjoint(other)
 
 
 def check(bundle, ctx):
+    cup_sizes = bundle_sold_by_cup_size(ctx.cache, lambda: product_names(bundle))
     pages = {p.locale: page_texts(p) for p in bundle.pages.values()}
     titles = _group(t for t in texts(bundle, pages=False, alts=False))
     for group in (pages, titles):
         english_items = next((items for locale, items in group.items() if base_language(locale) == "en"), None)
         if english_items is None:
             continue
-        english = _facts_of(english_items, ctx.cache)  # once for every other locale (issue 18, session 9)
+        english = _facts_of(english_items, ctx.cache, cup_sizes)  # once for every other locale (issue 18, session 9)
         if not english:
             continue
+        scaled = basis_dimensions()
+        nutrition = group is pages and any(f.kind in scaled for f in english)
+        english_bases = _bases(english_items) if nutrition else frozenset()
         for locale, items in group.items():
             if base_language(locale) == "en":
                 continue
-            for ours, theirs in differences(english, _facts_of(items, ctx.cache), ctx.threshold("fact-cross-unit-tolerance")):
+            kept, other = english, _facts_of(items, ctx.cache, cup_sizes)
+            if english_bases and _other_bases(english_bases, _bases(items)):
+                # per serving against per 100 g: other figures of the same product
+                kept, other = [f for f in kept if f.kind not in scaled], [f for f in other if f.kind not in scaled]
+            for ours, theirs in differences(kept, other, ctx.threshold("fact-cross-unit-tolerance")):
                 yield ctx.finding(
                     theirs.at,
                     f"{theirs.raw} in {locale}, but the English text says {ours.raw}; make the facts agree",

@@ -2,8 +2,8 @@
 
 What it checks: blocks and titles of every locale except English (en, en-US; the metric
 convention of es, fr, ru and other EU locales) that give a length, mass or volume only in
-imperial units written the English way (``6 inch``, ``10 ft``, ``2 lb``, ``75°F``), with no
-metric value of the same kind in the same block; a table cell's metric value may stand in any
+imperial units written the English way (``6 inch``, ``10 ft``, ``2 lb``, ``1.7 fl oz``,
+``75°F``), with no metric value of the same kind in the same block; a table cell's metric value may stand in any
 table cell of its page (a size chart gives centimetres and inches in other columns, rows or a
 second table). ``oz`` is a fluid ounce too (``50 ml / 1.7 oz`` on a cosmetics label:
 ``also_dimensions`` in ``data/units.yaml``). Localized words (``pulgadas``, ``pouces``,
@@ -21,8 +21,8 @@ import re
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import base_language
-from listing_lint.l10n.numbers import also_dimensions, bundle_measures, unit_table
-from listing_lint.l10n.pages import texts
+from listing_lint.l10n.numbers import also_dimensions, bundle_measures, bundle_sold_by_cup_size, unit_table
+from listing_lint.l10n.pages import product_names, texts
 from listing_lint.l10n.verdicts import other_language
 
 CODE, NAME, SEVERITY = "LOC013", "imperial-only", Severity.INFO
@@ -39,10 +39,11 @@ def _table_cell(item) -> bool:
 def check(bundle, ctx):
     _, imperial = unit_table()
     found_in, table_kinds = [], {}  # a page's metric dimensions in any of its tables' cells
+    cup_sizes = bundle_sold_by_cup_size(ctx.cache, lambda: product_names(bundle))  # LOC008's reading (one memo)
     for item in texts(bundle, alts=False):
         if base_language(item.locale) == "en" or item.other_language:
             continue
-        found = bundle_measures(ctx.cache, item.judged_source, item.locale)
+        found = bundle_measures(ctx.cache, item.judged_source, item.locale, cup_sizes)
         cell = _table_cell(item)
         if cell:
             table_kinds.setdefault(id(item.page), set()).update(m.dimension for m in found if m.unit not in imperial)

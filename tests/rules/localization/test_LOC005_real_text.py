@@ -6,10 +6,12 @@ it (data/placeholder_words.yaml) or it holds a snake_case identifier."""
 
 from builder import lint
 
-from loc_pages import EN, ES, full
+from loc_pages import EN, ES, FR, RU, full
 
 EN_LINE = "<p>Price: $39.90</p>"
 ES_LINE = "<p>Precio: 39,90 US$</p>"
+FR_LINE = "<p>Prix\u00a0: 39,90\u00a0€</p>"
+RU_LINE = "<p>Цена: 39,90 $</p>"
 
 
 def _paragraphs(texts):
@@ -47,3 +49,41 @@ def test_han_in_a_bracket_that_is_no_slot_is_a_cjk_leftover(bundle, tmp_path):
     full(bundle, es=ES.replace(ES_LINE, "<p>Cable de carga [充电线] de 1 m.</p>"))
     bundle.write()
     assert lint(tmp_path, select=["LOC005", "LOC006"]) == [("listings/demo/detail/es.html", 7, "LOC006")]
+
+
+def test_a_label_followed_by_its_value_is_no_slot(bundle, tmp_path):
+    """Sellers head a value with its label in brackets (session 13): "[Size] 500 ml [Hair type] All
+    hair types". A bracket of slot words is a label when a colon parts it from its value, when it
+    names a number and a number follows, or when the text is a list of labels and values with
+    another label in it. Each bracket of these was an unfilled placeholder on the old code."""
+    en = ("[Size] 500 ml [Hair type] All hair types", "[Size]: 500 ml", "[Color]: Black [Quantity] 2 bottles")
+    es = ("[Tamaño] 500 ml [Tipo de cabello] Todo tipo de cabello", "[Marca]: Voltia")
+    fr = "<p>[Taille] : 500\u00a0ml [Type de cheveux] Tous types de cheveux</p>"
+    ru = "<p>[Количество] 2 шт. [Тип волос] Для всех типов волос</p>"
+    full(bundle, en=EN.replace(EN_LINE, _paragraphs(en)), es=ES.replace(ES_LINE, _paragraphs(es)),
+         fr=FR.replace(FR_LINE, fr), ru=RU.replace(RU_LINE, ru))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == []
+
+
+def test_slots_beside_values_are_still_slots(bundle, tmp_path):
+    """A run of brackets, a template's own words, a bracket that names no number before a number,
+    a bracket in a sentence: still unfilled."""
+    slots = ("[Brand] [Product Name] 500 ml", "[Your Brand]: Voltia", "[Brand] 2 Pack Shampoo",
+             "[Product Name] for [Keyword] lovers", "Size 500 ml, [Product Name] for all hair types.")
+    full(bundle, en=EN.replace(EN_LINE, _paragraphs(slots)))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == [("listings/demo/detail/en.html", line, "LOC005") for line in range(7, 12)]
+
+
+def test_list_items_of_labels_and_values(bundle, tmp_path):
+    """Bullets give one label and value each: "[Color] Black" is a label when another item of its
+    list is one ("[Size] 500 ml"); a list of slots with no label among them, or an item with no
+    value, stays unfilled."""
+    labels = "<ul><li>[Size] 500 ml</li><li>[Color] Black</li><li>[Material] Recycled PET</li><li>Made in France</li></ul>"
+    slots = "<ul><li>[Color] Black</li><li>[Brand] Voltia</li></ul>\n<ul><li>[Size] 500 ml</li><li>[Product Name]</li></ul>"
+    full(bundle, en=EN.replace(EN_LINE, labels + "\n" + slots))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == [
+        ("listings/demo/detail/en.html", 8, "LOC005"), ("listings/demo/detail/en.html", 8, "LOC005"),
+        ("listings/demo/detail/en.html", 9, "LOC005")]

@@ -64,3 +64,119 @@ def test_wrong_facts_behind_those_readings_still_differ(bundle, tmp_path):
     got = findings(tmp_path, select="LOC008")
     assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/fr.html", 7, "LOC008")] * 4
     assert sorted(f.message.split(" in fr")[0] for f in got) == ["1,55 m", "12 mm", "250 ml", "3A"]
+
+
+# Session 13: numbers and units of real shop copy.
+
+def test_a_russian_year_is_no_mass(bundle, tmp_path):
+    """"в 1869 г." is a year ("г." is год): four plain digits before "г." from 1000 on, and from
+    1900 without the period, as before; "1990-х гг." is years too. The old code read 1869 as grams,
+    a mass against the English 500 g refill that the Russian page does not mention."""
+    en = with_blocks("en", "A 1.2 kg tin of loose-leaf black tea; the 500 g refill pack is sold separately.",
+                     "Our tea house has blended tea in Tula since 1869.")
+    ru = with_blocks("ru", "Жестяная банка чёрного листового чая 1,2 кг.",
+                     "Наша чайная фабрика основана в Туле в 1869 г.; с 2015 г. и с 1990-х гг. она продаёт чай по всему миру.")
+    full(bundle, en=en, ru=ru)
+    bundle.write()
+    assert lint(tmp_path, select="LOC008") == []
+
+
+def test_a_grouped_number_before_g_is_grams_and_a_weight_without_period_too(bundle, tmp_path):
+    """Years are never grouped: "2 000 г" is 2 kg (the old code took it for the year 2000 and let it
+    pass), and "Вес: 1869 г" without the period of год is grams."""
+    en = with_blocks("en", "Gift box: net weight 2,500 g.", "The kettle weighs 1,250 g.")
+    ru = with_blocks("ru", "Подарочная коробка: масса нетто 2 000 г.", "Вес чайника: 1869 г")
+    full(bundle, en=en, ru=ru)
+    bundle.write()
+    got = findings(tmp_path, select="LOC008")
+    assert [(f.path, f.line, f.message.split(", but")[0]) for f in got] == [
+        ("listings/demo/detail/ru.html", 7, "2 000 г in ru"), ("listings/demo/detail/ru.html", 7, "1869 г in ru")]
+
+
+def test_the_same_unit_in_another_script_is_the_same_number(bundle, tmp_path):
+    """"g" and "г", "mAh" and "мАч" are one unit: there is no conversion to round, so "5000 mAh"
+    against "4800 мАч" is another figure (the old code gave them the 10 % of a conversion and let it
+    pass); "1.5 m" and "1,5 м" agree."""
+    full(bundle, en=with_blocks("en", "A 5000 mAh battery and a 1.5 m cable."),
+         ru=with_blocks("ru", "Аккумулятор 4800 мАч и кабель 1,5 м."))
+    bundle.write()
+    got = findings(tmp_path, select="LOC008")
+    assert [(f.path, f.line, f.message.split(", but")[0]) for f in got] == [("listings/demo/detail/ru.html", 7, "4800 мАч in ru")]
+
+
+def test_a_lone_cup_size_of_a_bra_is_no_current(bundle, tmp_path):
+    """A bra sold in one size ("32A", "85A", "70A") has no other cup beside it: the product's titles
+    and headings (bra, soutien-gorge, sujetador, бюстгальтер) say it is sold by cup size. The old code
+    read each as amperes: two errors."""
+    bundle_titles = {"en": "Lace Underwire Bra, Size 32A", "fr": "Soutien-gorge en dentelle à armatures, taille 85A",
+                     "es": "Sujetador de encaje con aros, talla 70A", "ru": "Кружевной бюстгальтер на косточках, размер 70A"}
+    full(bundle, en=with_blocks("en", "Size 32A in ivory lace, hand wash only."),
+         fr=with_blocks("fr", "Taille 85A en dentelle ivoire, lavage à la main."),
+         es=with_blocks("es", "Talla 70A en encaje marfil, lavar a mano."))
+    bundle.data["title"] = bundle_titles
+    bundle.write()
+    assert lint(tmp_path, select="LOC008") == []
+
+
+def test_a_lone_current_of_a_charger_is_still_compared(bundle, tmp_path):
+    """No bra in the titles: "32A" is amperes; in a bra's listing too when volts stand beside it."""
+    from listing_lint.l10n.numbers import measures
+
+    full(bundle, en=with_blocks("en", "Charging current 32A."), fr=with_blocks("fr", "Courant de charge 16A."))
+    bundle.write()
+    assert lint(tmp_path, select="LOC008") == [("listings/demo/detail/fr.html", 7, "LOC008")]
+    assert [m.raw for m in measures("Output 32A, 230 V", "en", cup_sizes=True)] == ["32A", "230 V"]
+
+
+def test_milligrams_micrograms_fluid_ounces_and_food_energy_are_compared(bundle, tmp_path):
+    """"5000 mg" against "500 mg", "1.7 fl oz" against "5 ml", "400 kcal" against "40 kcal": none was
+    read before. Their right conversions (50 ml, µg = mcg = мкг, kJ and kcal) agree."""
+    en = with_blocks("en", "Vitamin C 5000 mg and folate 400 mcg in each capsule.", "A 1.7 fl oz travel bottle.",
+                     "Energy 1674 kJ / 400 kcal per 100 g.")
+    fr = with_blocks("fr", "Vitamine C 500\u00a0mg et folates 400\u00a0µg par gélule.", "Un flacon de voyage de 50\u00a0ml.",
+                     "Énergie 1674\u00a0kJ / 400\u00a0kcal pour 100\u00a0g.")
+    es = with_blocks("es", "Vitamina C 5000 mg y folato 400 μg por cápsula.", "Un frasco de viaje de 5 ml.",
+                     "Energía 1674 kJ / 40 kcal por 100 g.")
+    ru = with_blocks("ru", "Витамин C 5000 мг и фолиевая кислота 400 мкг в 1 капсуле.", "Дорожный флакон 50 мл.",
+                     "Энергетическая ценность 1674 кДж / 400 ккал на 100 г.")
+    full(bundle, en=en, fr=fr, es=es, ru=ru)
+    bundle.write()
+    got = findings(tmp_path, select="LOC008")
+    assert [(f.path, f.line, f.message.split(" in ")[0].replace("\u00a0", " ")) for f in got] == [
+        ("listings/demo/detail/es.html", 7, "5 ml"), ("listings/demo/detail/es.html", 7, "40 kcal"),
+        ("listings/demo/detail/fr.html", 7, "500 mg"),
+    ]
+
+
+def test_units_inside_codes_and_ounces_of_mass_are_no_new_facts(bundle, tmp_path):
+    """"VC5000MG" is a product code, "8 oz" of steak a mass (227 g) and "16 fl oz" a volume (473 ml):
+    none is compared with the other."""
+    en = with_blocks("en", "SKU VC5000MG, an 8 oz steak and a 16 fl oz sauce.")
+    fr = with_blocks("fr", "Réf. VC500MG, un steak de 227\u00a0g et une sauce de 473\u00a0ml.")
+    full(bundle, en=en, fr=fr)
+    bundle.write()
+    assert lint(tmp_path, select="LOC008") == []
+
+
+US_LABEL = ("Nutrition Facts. Serving size 30 g.", "Energy 502 kJ / 120 kcal, total fat 4.5 g, protein 3 g.")
+
+
+def test_nutrition_per_serving_against_per_100_g_is_not_compared(bundle, tmp_path):
+    """A US label gives nutrition per serving (21 CFR 101.9), an EU one per 100 g (Regulation (EU)
+    1169/2011), whose table may head its column "100 г" alone: the same granola, other figures. The
+    old code reported each of the French and Russian masses; the Spanish page's serving is
+    compared, and its 12 kcal is wrong."""
+    fr_table = ("<table><tr><th>Valeurs nutritionnelles</th><th>pour 100\u00a0g</th></tr>"
+                "<tr><td>Énergie</td><td>1674\u00a0kJ / 400\u00a0kcal</td></tr>"
+                "<tr><td>Matières grasses</td><td>15\u00a0g</td></tr><tr><td>Protéines</td><td>10\u00a0g</td></tr></table>")
+    ru_table = ("<table><tr><th>Пищевая ценность</th><th>100 г</th></tr>"
+                "<tr><td>Энергетическая ценность</td><td>1674 кДж / 400 ккал</td></tr>"
+                "<tr><td>Жиры</td><td>15 г</td></tr><tr><td>Белки</td><td>10 г</td></tr></table>")
+    full(bundle, en=with_blocks("en", *US_LABEL),
+         fr=with_blocks("fr", "Granola aux noix, sachet refermable.").replace("</p>", "</p>\n" + fr_table, 1),
+         ru=with_blocks("ru", "Гранола с орехами в пакете с застёжкой.").replace("</p>", "</p>\n" + ru_table, 1),
+         es=with_blocks("es", "Información nutricional. Ración de 30 g.",
+                        "Por ración: energía 502 kJ / 12 kcal, grasas 4,5 g, proteínas 3 g."))
+    bundle.write()
+    got = findings(tmp_path, select="LOC008")
+    assert [(f.path, f.line, f.message.split(" in ")[0]) for f in got] == [("listings/demo/detail/es.html", 7, "12 kcal")]

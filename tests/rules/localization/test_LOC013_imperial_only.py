@@ -1,6 +1,6 @@
-from builder import lint
+from builder import findings, lint
 
-from loc_pages import ES, full
+from loc_pages import ES, FR, full
 
 
 def test_feet_only_on_spanish_page(bundle, tmp_path):
@@ -54,3 +54,15 @@ def test_inch_only_chart_and_ounces_alone_still_reported(bundle, tmp_path):
     bundle.write()
     got = lint(tmp_path, select="LOC013")
     assert got == [("listings/demo/detail/es.html", 7, "LOC013")] * 2 + [("listings/demo/detail/es.html", 8, "LOC013")]
+
+
+def test_fluid_ounces_alone_are_imperial_only_and_beside_millilitres_are_not(bundle, tmp_path):
+    """"1,7 fl oz" was not read at all (session 13): alone on a French page it is imperial only;
+    with its millilitres (no-break space inside "fl oz" too) it is not."""
+    fr = FR.replace("<p>Prix\u00a0: 39,90\u00a0€</p>",
+                    "<p>Sérum en flacon de 1,7 fl oz.</p>\n<p>Crème de 50\u00a0ml (1,7 fl\u00a0oz).</p>")
+    full(bundle, fr=fr)
+    bundle.write()
+    got = findings(tmp_path, select="LOC013")
+    assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/fr.html", 7, "LOC013")]
+    assert got[0].message.startswith("1,7 fl oz only in imperial units")
