@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,17 +21,55 @@ class Discovery:
     skipped: list[str] = field(default_factory=list)  # paths given that lead through a symlink (not followed)
 
 
+def _holds_manifest(folder: str) -> bool | None:
+    """Whether ``folder`` lists a ``listing.json`` that is not a folder (as ``os.walk`` would sort it
+    among the files), from one ``stat``; None when only listing the folder can tell (no permission)."""
+    try:
+        return not stat.S_ISDIR(os.stat(os.path.join(folder, MANIFEST)).st_mode)
+    except FileNotFoundError:
+        return os.path.islink(os.path.join(folder, MANIFEST))  # a dangling link is listed as a file
+    except OSError:
+        return None
+
+
 def _walk(directory: Path, found: set[Path]) -> None:
-    for dirpath, dirnames, filenames in os.walk(directory):
-        here = Path(dirpath)
-        if MANIFEST in filenames:
-            found.add(here / MANIFEST)
-            dirnames[:] = []  # a bundle folder's subfolders are its own files
+    """Every bundle at or under ``directory``: a folder holding ``listing.json`` (its subfolders are
+    its own files) or a ``*.listing.json`` file; linked folders, dot folders and ``SKIP_DIRS`` are
+    not entered.
+
+    A folder is asked for its manifest with one ``stat`` before it is listed, so a bundle folder is
+    never listed: a pre-commit run lints one bundle but finds every manifest for the repository
+    rules, and listing each of 1,000 bundle folders (``os.walk``) took 55 ms of its 0.5 s, against
+    5 ms for the ``stat`` calls. The answers are ``os.walk``'s (tests/test_discover_walk.py).
+    """
+    pending = [str(directory)]
+    while pending:
+        folder = pending.pop()
+        holds = _holds_manifest(folder)
+        if holds:
+            found.add(Path(folder, MANIFEST))
             continue
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-        for name in filenames:
-            if name.endswith(SINGLE_SUFFIX):
-                found.add(here / name)
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        if holds is None and any(e.name == MANIFEST and not _is_dir(e) for e in entries):
+            found.add(Path(folder, MANIFEST))
+            continue
+        for entry in entries:
+            if _is_dir(entry):
+                if entry.name not in SKIP_DIRS and not entry.name.startswith(".") and not entry.is_symlink():
+                    pending.append(entry.path)
+            elif entry.name.endswith(SINGLE_SUFFIX):
+                found.add(Path(entry.path))
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def owner_of(path: Path, stop: Path | None = None) -> Path | None:
