@@ -28,9 +28,9 @@ def _by_os_walk(directory: Path) -> set[Path]:
 
 
 def _walked(directory: Path) -> set[Path]:
-    found: set[Path] = set()
+    found: set[str] = set()
     discover._walk(directory, found)
-    return found
+    return {Path(p) for p in found}
 
 
 def _tricky_tree(root: Path) -> None:
@@ -107,3 +107,4 @@ def test_random_trees_walk_alike(tmp_path):
             else:
                 target.symlink_to(rng.choice(folders))
         assert _walked(root) == _by_os_walk(root), n
+        assert discover.discover([str(root)], tmp_path).manifests == sorted(_by_os_walk(root)), n  # Path order

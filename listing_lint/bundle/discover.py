@@ -21,18 +21,18 @@ class Discovery:
     skipped: list[str] = field(default_factory=list)  # paths given that lead through a symlink (not followed)
 
 
-def _holds_manifest(folder: str) -> bool | None:
-    """Whether ``folder`` lists a ``listing.json`` that is not a folder (as ``os.walk`` would sort it
-    among the files), from one ``stat``; None when only listing the folder can tell (no permission)."""
+def _holds_manifest(manifest: str) -> bool | None:
+    """Whether the folder of ``manifest`` (a ``listing.json`` path) lists it as a file, as ``os.walk``
+    would sort it (not a folder), from one ``stat``; None when only listing the folder can tell."""
     try:
-        return not stat.S_ISDIR(os.stat(os.path.join(folder, MANIFEST)).st_mode)
+        return not stat.S_ISDIR(os.stat(manifest).st_mode)
     except FileNotFoundError:
-        return os.path.islink(os.path.join(folder, MANIFEST))  # a dangling link is listed as a file
+        return os.path.islink(manifest)  # a dangling link is listed as a file
     except OSError:
         return None
 
 
-def _walk(directory: Path, found: set[Path]) -> None:
+def _walk(directory: Path, found: set[str]) -> None:
     """Every bundle at or under ``directory``: a folder holding ``listing.json`` (its subfolders are
     its own files) or a ``*.listing.json`` file; linked folders, dot folders and ``SKIP_DIRS`` are
     not entered.
@@ -41,13 +41,15 @@ def _walk(directory: Path, found: set[Path]) -> None:
     never listed: a pre-commit run lints one bundle but finds every manifest for the repository
     rules, and listing each of 1,000 bundle folders (``os.walk``) took 55 ms of its 0.5 s, against
     5 ms for the ``stat`` calls. The answers are ``os.walk``'s (tests/test_discover_walk.py).
+    Paths are kept as strings (``Path`` objects cost more to make and to sort than the walk).
     """
     pending = [str(directory)]
     while pending:
         folder = pending.pop()
-        holds = _holds_manifest(folder)
+        manifest = os.path.join(folder, MANIFEST)
+        holds = _holds_manifest(manifest)
         if holds:
-            found.add(Path(folder, MANIFEST))
+            found.add(manifest)
             continue
         try:
             with os.scandir(folder) as listing:
@@ -55,14 +57,19 @@ def _walk(directory: Path, found: set[Path]) -> None:
         except OSError:
             continue
         if holds is None and any(e.name == MANIFEST and not _is_dir(e) for e in entries):
-            found.add(Path(folder, MANIFEST))
+            found.add(manifest)
             continue
         for entry in entries:
             if _is_dir(entry):
                 if entry.name not in SKIP_DIRS and not entry.name.startswith(".") and not entry.is_symlink():
                     pending.append(entry.path)
             elif entry.name.endswith(SINGLE_SUFFIX):
-                found.add(Path(entry.path))
+                found.add(entry.path)
+
+
+def _parts(path: str) -> list[str]:
+    """The sort key ``Path`` ordering uses (its parts), for an absolute, normal path string."""
+    return path.split(os.sep)
 
 
 def _is_dir(entry: os.DirEntry) -> bool:
@@ -103,7 +110,7 @@ def through_symlink(path: Path, bases: list[Path]) -> bool:
 
 def discover(paths: list[str], cwd: Path, stop: Path | None = None) -> Discovery:
     result = Discovery()
-    found: set[Path] = set()
+    found: set[str] = set()
     for raw in paths:
         path = Path(os.path.abspath(cwd / raw))
         if through_symlink(path, [stop, cwd]):  # first: whether a file exists out there is not ours to say
@@ -119,8 +126,8 @@ def discover(paths: list[str], cwd: Path, stop: Path | None = None) -> Discovery
         else:
             owner = owner_of(path, stop)
             if owner is not None and owner.is_file():
-                found.add(owner)
-    result.manifests = sorted(found)
+                found.add(str(owner))
+    result.manifests = [Path(m) for m in sorted(found, key=_parts)]
     return result
 
 
