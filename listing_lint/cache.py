@@ -479,15 +479,19 @@ class Cache:
             return None
         return "repo:" + _sha([self.run, as_of.isoformat(), signature])
 
-    def get_findings(self, key: str) -> list[Finding] | None:
-        """Stored findings of the store-level pass, their paths anchored at the project root."""
+    def get_findings(self, key: str, keep=None) -> list[Finding] | None:
+        """Stored findings of the store-level pass, their paths anchored at the project root.
+
+        ``keep(path)``, given a finding's stored path (relative to the root, ``/``-separated), says
+        which findings to decode: a pre-commit run on one bundle of 5,000 decoded every bundle's
+        stored findings to show its own (4,000 findings, 0.2 s of its 0.7 s)."""
         root, cwd = Path(self.settings.root), self.settings.cwd
 
         def decode(text):
             rows = _load(text)
-            if not isinstance(rows, list):
+            if not isinstance(rows, list) or not all(isinstance(r, list) and len(r) == 13 for r in rows):
                 raise RecordError("not a list of findings")
-            return [finding_from_record(r, root, cwd) for r in rows]
+            return [finding_from_record(r, root, cwd) for r in rows if keep is None or not isinstance(r[3], str) or keep(r[3])]
 
         return self._stored(key, decode)
 

@@ -340,7 +340,7 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
     store = store_file(settings.root)
     cache = Cache.open(settings) if config.get("cache") else None
     key = cache.repo_key(all_manifests, settings.root / STORE, settings.as_of_for(None)) if cache else None
-    out = cache.get_findings(key) if key else None
+    out = cache.get_findings(key, _stored_in(settings.root, store, manifests_in_run)) if key else None
     if out is None:
         # every bundle, linted in this run or not: store-level rules compare them (ids, SKU counts)
         bundles = [Bundle(m, settings.cwd, config.get("max-text-bytes")) for m in all_manifests]
@@ -357,6 +357,26 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
     folders = {m.rsplit("/", 1)[0] + "/" if "/" in m else "" for m in linted if m.endswith("listing.json") and not m.endswith(".listing.json")}
     # Findings on bundles outside this run (e.g. pre-commit on one bundle) are not this run's business.
     return [f for f in out if f.path == shown or f.path in linted or any(f.path.startswith(d) for d in folders)]
+
+
+def _stored_in(root: Path, store: Path | None, manifests: list[Path]):
+    """``path -> bool`` for a store-level finding's stored path (relative to ``root``): whether it may
+    be on store.json or on a bundle linted in this run. A superset of what ``lint_repo`` shows (it
+    filters again on the display paths), so a path it cannot place is kept."""
+    top = os.path.abspath(root)
+    named, folders = set(), []
+    for path in ([store] if store else []) + list(manifests):
+        full = os.path.abspath(path)
+        if not full.startswith(top + os.sep):
+            return None
+        rel = full[len(top) + 1:].replace(os.sep, "/")
+        named.add(rel)
+        if path is not store and not rel.endswith(".listing.json"):
+            if "/" not in rel:
+                return None  # a bundle at the root: every path may be its
+            folders.append(rel.rsplit("/", 1)[0] + "/")
+    prefixes = tuple(folders)
+    return lambda rel: rel in named or rel.startswith(prefixes)
 
 
 # -- per-path ignores ----------------------------------------------------------------------

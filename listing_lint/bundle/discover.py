@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,17 +21,62 @@ class Discovery:
     skipped: list[str] = field(default_factory=list)  # paths given that lead through a symlink (not followed)
 
 
-def _walk(directory: Path, found: set[Path]) -> None:
-    for dirpath, dirnames, filenames in os.walk(directory):
-        here = Path(dirpath)
-        if MANIFEST in filenames:
-            found.add(here / MANIFEST)
-            dirnames[:] = []  # a bundle folder's subfolders are its own files
+def _holds_manifest(manifest: str) -> bool | None:
+    """Whether the folder of ``manifest`` (a ``listing.json`` path) lists it as a file, as ``os.walk``
+    would sort it (not a folder), from one ``stat``; None when only listing the folder can tell."""
+    try:
+        return not stat.S_ISDIR(os.stat(manifest).st_mode)
+    except FileNotFoundError:
+        return os.path.islink(manifest)  # a dangling link is listed as a file
+    except OSError:
+        return None
+
+
+def _walk(directory: Path, found: set[str]) -> None:
+    """Every bundle at or under ``directory``: a folder holding ``listing.json`` (its subfolders are
+    its own files) or a ``*.listing.json`` file; linked folders, dot folders and ``SKIP_DIRS`` are
+    not entered.
+
+    A folder is asked for its manifest with one ``stat`` before it is listed, so a bundle folder is
+    never listed: a pre-commit run lints one bundle but finds every manifest for the repository
+    rules, and listing each of 1,000 bundle folders (``os.walk``) took 55 ms of its 0.5 s, against
+    5 ms for the ``stat`` calls. The answers are ``os.walk``'s (tests/test_discover_walk.py).
+    Paths are kept as strings (``Path`` objects cost more to make and to sort than the walk).
+    """
+    pending = [str(directory)]
+    while pending:
+        folder = pending.pop()
+        manifest = os.path.join(folder, MANIFEST)
+        holds = _holds_manifest(manifest)
+        if holds:
+            found.add(manifest)
             continue
-        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS and not d.startswith("."))
-        for name in filenames:
-            if name.endswith(SINGLE_SUFFIX):
-                found.add(here / name)
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        if holds is None and any(e.name == MANIFEST and not _is_dir(e) for e in entries):
+            found.add(manifest)
+            continue
+        for entry in entries:
+            if _is_dir(entry):
+                if entry.name not in SKIP_DIRS and not entry.name.startswith(".") and not entry.is_symlink():
+                    pending.append(entry.path)
+            elif entry.name.endswith(SINGLE_SUFFIX):
+                found.add(entry.path)
+
+
+def _parts(path: str) -> list[str]:
+    """The sort key ``Path`` ordering uses (its parts), for an absolute, normal path string."""
+    return path.split(os.sep)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def owner_of(path: Path, stop: Path | None = None) -> Path | None:
@@ -64,7 +110,7 @@ def through_symlink(path: Path, bases: list[Path]) -> bool:
 
 def discover(paths: list[str], cwd: Path, stop: Path | None = None) -> Discovery:
     result = Discovery()
-    found: set[Path] = set()
+    found: set[str] = set()
     for raw in paths:
         path = Path(os.path.abspath(cwd / raw))
         if through_symlink(path, [stop, cwd]):  # first: whether a file exists out there is not ours to say
@@ -80,8 +126,8 @@ def discover(paths: list[str], cwd: Path, stop: Path | None = None) -> Discovery
         else:
             owner = owner_of(path, stop)
             if owner is not None and owner.is_file():
-                found.add(owner)
-    result.manifests = sorted(found)
+                found.add(str(owner))
+    result.manifests = [Path(m) for m in sorted(found, key=_parts)]
     return result
 
 

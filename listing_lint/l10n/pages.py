@@ -13,6 +13,7 @@ from typing import Any
 
 from listing_lint.bundle.model import base_language, normalize_locale
 from listing_lint.bundle.positions import pointer
+from listing_lint.l10n import ingredients
 from listing_lint.l10n.neutral import strip_neutral
 from listing_lint.langid.base import CYRILLIC_LANGS
 
@@ -122,7 +123,10 @@ def judged_text(item: Text, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> s
     """``item``'s text without what carries no language; ``terms``: ``keep_terms(bundle, ctx)``."""
     if item._judged is None:
         own, kept = terms
-        item._judged = strip_neutral(item.judged_source, own, kept, cyrillic_page=item.lang in CYRILLIC_LANGS)
+        source = item.judged_source
+        label = ingredients.label_of(source)  # INCI names are every language's: only a label is judged
+        item._judged = strip_neutral(source if label is None else label, own, kept,
+                                     cyrillic_page=item.lang in CYRILLIC_LANGS)
     return item._judged
 
 

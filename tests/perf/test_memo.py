@@ -130,12 +130,46 @@ def repo_builds(monkeypatch) -> list[int]:
     return built
 
 
-def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, settled, repo_builds):
+def _one_bundle_runs_decode_only_their_own_kept_findings(repo, repo_builds, monkeypatch):
+    """Pre-commit on one bundle: the kept store-level pass shows that bundle's findings (and
+    store.json's), as it did when it decoded every bundle's, and decodes no other bundle's (issue 18: 4,000
+    kept findings of a 5,000-bundle repo were decoded to show one bundle's)."""
+    decoded: list[str] = []
+    in_store_pass = []
+    real, real_get = cache.finding_from_record, cache.Cache.get_findings
+    monkeypatch.setattr(cache, "finding_from_record", lambda r, *a: (in_store_pass and decoded.append(r[3])) or real(r, *a))
+
+    def get_findings(self, *a, **k):
+        in_store_pass.append(1)
+        try:
+            return real_get(self, *a, **k)
+        finally:
+            in_store_pass.clear()
+
+    monkeypatch.setattr(cache.Cache, "get_findings", get_findings)
+    shown = {}
+    for one in (["listings/zz-twin/listing.json"], ["listings/garden-hose.listing.json"]):
+        decoded.clear()
+        builds = len(repo_builds)
+        kept = run_repo(repo, cache=True, paths=one)
+        assert len(repo_builds) == builds  # answered from the kept pass
+        bundle = one[0].rsplit("/", 1)[0] + "/" if one[0].endswith("/listing.json") else one[0]
+        assert decoded and all(p == one[0] or p.startswith(bundle) or p == "store.json" for p in decoded), decoded
+        with monkeypatch.context() as m:
+            m.setattr(engine, "_stored_in", lambda *a: None)  # decode them all, as before
+            assert run_repo(repo, cache=True, paths=one).findings == kept.findings
+        shown[one[0]] = {f.code for f in kept.findings}
+    assert "SCH006" in shown["listings/zz-twin/listing.json"]
+
+
+def test_the_store_level_pass_is_kept_until_a_manifest_changes(repo, settled, repo_builds, monkeypatch):
     first = run_repo(repo, cache=True)
     assert repo_builds == [1]
     again = run_repo(repo, cache=True)
     assert repo_builds == [1] and again.findings == first.findings
     assert any(f.code == "SCH006" for f in again.findings)  # the kept answer holds store-level findings
+    with monkeypatch.context() as m:
+        _one_bundle_runs_decode_only_their_own_kept_findings(repo, repo_builds, m)
 
     # a second bundle takes the id of another: only a fresh store-level pass can see it
     manifest = repo / "listings" / "p00001-garden-hose-reel" / "listing.json"
@@ -418,3 +452,4 @@ def test_processes_that_open_a_new_memo_file_at_once_all_write(tmp_path):
         for w in workers:
             w.join(timeout=60)
         assert _memo_rows(folder, "langid:race") == 100, f"trial {trial}"
+

@@ -43,12 +43,22 @@ def _problems(i, exp):
     if isinstance(split, list) and all(whole(s) for s in split):
         at = pointer("experiments", i, "traffic_split")
         if sum(split) != 100:
-            yield at, f"experiment {name} splits {sum(split)}% of traffic; the shares must add up to 100"
+            yield at, f"experiment {name} splits {sum(split)}% of traffic; the shares must add up to 100{_rounding(split)}"
         elif arms is not None and len(split) != len(arms):
             yield at, (
                 f"experiment {name} has {len(arms)} variants but {len(split)} traffic shares; "
                 "give one share per variant"
             )
+
+
+def _rounding(split: list[int]) -> str:
+    """A suggestion when the shares were rounded (33/33/33): off by less than one percent a share."""
+    off = 100 - sum(split)
+    if not split or abs(off) >= len(split) or split[0] + off < 1:
+        return ""
+    mended = ", ".join(str(s) for s in [split[0] + off, *split[1:]])
+    change = f"give the control the {off}% left over" if off > 0 else f"take the {-off}% too many from the control"
+    return f" (rounded shares: {change}, e.g. [{mended}])"
 
 
 def check(bundle, ctx):

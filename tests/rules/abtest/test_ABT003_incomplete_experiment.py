@@ -29,3 +29,15 @@ def test_near_miss_complete_and_with_an_even_default_split(bundle, tmp_path, exp
     bundle.data["experiments"] = [experiment(), experiment(id="es-title", element="title", traffic_split=None)]
     bundle.write()
     assert lint(tmp_path, select="ABT003") == []
+
+
+def test_rounded_shares_are_told_how_to_add_up(bundle, tmp_path, experiment):
+    bundle.data["experiments"] = [experiment(variants=[{"id": "a"}, {"id": "b"}, {"id": "c"}], traffic_split=[33, 33, 33])]
+    bundle.write()
+    found = findings(tmp_path, select="ABT003")
+    assert [(f.line, f.code) for f in found] == [(bundle.line_of('"traffic_split"'), "ABT003")]
+    assert found[0].message.endswith("splits 99% of traffic; the shares must add up to 100 "
+                                     "(rounded shares: give the control the 1% left over, e.g. [34, 33, 33])")
+    bundle.data["experiments"] = [experiment(traffic_split=[60, 30])]  # not rounding: no made-up split
+    bundle.write()
+    assert findings(tmp_path, select="ABT003")[0].message.endswith("the shares must add up to 100")
