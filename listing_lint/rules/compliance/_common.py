@@ -18,6 +18,8 @@ __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "
 
 #: the market whose registry entries judge a certificate's standards
 JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
+#: the product group ``battery.included: false`` stands for (data/product_groups.yaml)
+NOT_INCLUDED = "batteries-not-included"
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 
@@ -247,8 +249,13 @@ def _points(text: str) -> set[str]:
 
 def product_groups(bundle, ctx) -> set[str]:
     """The bundle's product groups as vocabulary ids (an alias read as its id) with every group they
-    imply (``electric-toy`` → ``toy``); unknown names are dropped (SCH009 reports them)."""
+    imply (``electric-toy`` → ``toy``); unknown names are dropped (SCH009 reports them).
+    ``battery.included: false`` ("batteries not included") puts the product in ``batteries-not-included``,
+    as writing that group does."""
     key = "cmp.groups"
     if key not in ctx.cache:
-        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(bundle.product_groups))
+        names = list(bundle.product_groups)
+        if bundle.get("/battery/included") is False:
+            names.append(NOT_INCLUDED)
+        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(names))
     return set(ctx.cache[key])

@@ -132,6 +132,45 @@ def test_no_ce_at_all_for_a_battery_product_is_one_error(bundle, tmp_path):
     assert f.message.startswith("no CE certificate for the EU market") and str(f.severity) == "error"
 
 
+def _toy_taking_batteries(b, included):
+    """A remote-control toy car that runs on AA cells: its CE declaration is under the TSD, EMC and
+    RoHS, none under the Batteries Regulation."""
+    make_toy(b).data["product_groups"] = ["electric-toy", "battery-powered"]
+    if included is not None:
+        b.data["battery"] = {"included": included}
+    return b
+
+
+@pytest.mark.parametrize("included", [True, None])
+def test_toy_sold_with_its_batteries_needs_the_batteries_regulation(included, bundle, tmp_path):
+    _toy_taking_batteries(bundle, included).write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    assert _one(tmp_path).message.startswith("no CE certificate under BATT for the EU market (battery product)")
+
+
+def test_near_miss_batteries_not_included_no_batteries_regulation(bundle, tmp_path):
+    _toy_taking_batteries(bundle, False).data["battery"].update(removable=False, collection_symbol=False)
+    bundle.write()
+    assert lint(tmp_path, select=[*EVIDENCE, "SCH"]) == []
+    assert lint(tmp_path, select=[*EVIDENCE, "SCH"], as_of=date(2027, 3, 1)) == []
+
+
+def test_near_miss_the_batteries_not_included_group_works_like_the_field(bundle, tmp_path):
+    _toy_taking_batteries(bundle, None).data["product_groups"] = ["electric-toy", "batteries-not-included"]
+    bundle.write()
+    assert lint(tmp_path, select=[*EVIDENCE, "SCH"]) == []
+
+
+def test_sold_without_batteries_is_still_electrical_equipment(bundle, tmp_path):
+    # a battery-powered kitchen scale sold without its cells: no battery rule, but still CE (EMC, RoHS)
+    make_battery(bundle).data.update(product_groups=["sold-without-batteries"], certificates=[])
+    del bundle.data["battery"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no CE certificate for the EU market") and "BATT" not in f.message.split(":")[0]
+
+
 # ---- LED lamps -------------------------------------------------------------------------------
 def test_led_bulb_page_without_energy_class(bundle, tmp_path):
     make_lamp(bundle).page("en", "<p>Warm white E27 bulb.</p>")
