@@ -254,6 +254,16 @@ def test_near_miss_fibre_composition_on_the_page_only(bundle, tmp_path):
     "<p>Shell: Cotton 95%, Elastane 5%</p>",  # the fibre before its percentage, as labels print it
     "<p>Composición: algodón 100 %</p>",
     "<p>Состав: хлопок 95%, эластан 5%</p>",
+    # Annex I names the pattern missed (each an error in the EU and the UK before session 13)
+    "<p>Cashmere 100%</p>",
+    "<p>Fabric: 100% hemp canvas</p>",
+    "<p>Body: 100% polypropylene</p>",
+    "<p>Composición: 100 % viscosa</p>",
+    "<p>Composition : 100 % cachemire</p>",
+    "<p>Composition : 100 % acrylique</p>",
+    "<p>Состав: 100% лен</p>",  # лён written without its dots, as most Russian labels do
+    "<p>Состав: полиэфир 100%</p>",
+    "<p>100% rayon</p>",  # the US generic name of viscose (16 CFR 303.7)
 ])
 def test_near_miss_fibre_composition_on_the_page_as_sellers_write_it(composition, bundle, tmp_path):
     # these pages show the composition before the purchase, as Art. 16(1) asks; each was an error in the
@@ -262,6 +272,19 @@ def test_near_miss_fibre_composition_on_the_page_as_sellers_write_it(composition
     bundle.page("en", f"<!doctype html><html lang=en><body>{composition}</body></html>")
     bundle.write()
     assert lint(tmp_path, select="CMP001") == []
+
+
+@pytest.mark.parametrize("page", [
+    "<p>100% bamboo, silky soft</p>",  # not a fibre name: "viscose (bamboo)" (Annex I), "rayon made from bamboo" (FTC)
+    "<p>Lycra 5%, Tencel 95%</p>",  # trade marks, not the fibre names elastane and lyocell
+])
+def test_a_composition_without_a_fibre_name_is_still_missing(page, bundle, tmp_path):
+    del make_garment(bundle).data["fibre_composition"]
+    bundle.page("en", page)
+    bundle.write()
+    lines = [line_after(bundle, '"markets"', f'"{m}"') for m in ("EU", "UK", "US")]
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line, "CMP001") for line in lines]
+    assert "with the names of Annex I" in findings(tmp_path, select="CMP001")[0].message
 
 
 def test_a_page_that_names_a_fibre_and_a_percentage_but_no_composition(bundle, tmp_path):
