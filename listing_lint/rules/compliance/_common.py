@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from listing_lint.bundle.positions import pointer
-from listing_lint.standards.refparse import RefError, StandardRef, is_regulation, try_parse
+from listing_lint.standards.refparse import RefError, StandardRef, is_regulation, split_refs, try_parse
 from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
@@ -128,6 +128,7 @@ class Cited:
     error: RefError | None
     regulation: bool
     match: Match | None
+    entry: str = ""  # the list entry as written, when it names several ("EN 71-1/-2/-3"); else ""
 
     @property
     def at(self) -> str:
@@ -141,16 +142,19 @@ def cited_standards(bundle, ctx) -> list[Cited]:
         registry = registry_for(ctx)
         out = []
         for cert in certificates(bundle):
-            for j, text in cert.standards:
-                if is_regulation(text):
-                    out.append(Cited(cert, j, text, None, None, True, None))
-                    continue
-                parsed = try_parse(text)
-                if isinstance(parsed, RefError):
-                    out.append(Cited(cert, j, text, None, parsed, False, None))
-                    continue
-                match = registry.lookup(parsed, cert.market) if cert.market else None
-                out.append(Cited(cert, j, text, parsed, None, False, match))
+            for j, line in cert.standards:
+                pieces = split_refs(line)  # "EN 71-1/-2/-3", "16 CFR 1250 (ASTM F963-23)": one Cited each
+                entry = line if len(pieces) > 1 else ""
+                for text in pieces:
+                    if is_regulation(text):
+                        out.append(Cited(cert, j, text, None, None, True, None, entry))
+                        continue
+                    parsed = try_parse(text)
+                    if isinstance(parsed, RefError):
+                        out.append(Cited(cert, j, text, None, parsed, False, None, entry))
+                        continue
+                    match = registry.lookup(parsed, cert.market) if cert.market else None
+                    out.append(Cited(cert, j, text, parsed, None, False, match, entry))
         ctx.cache[key] = out
     return ctx.cache[key]
 
