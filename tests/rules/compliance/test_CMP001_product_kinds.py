@@ -314,3 +314,24 @@ def test_near_miss_prop65_outside_the_us_and_a_warning_without_the_url(bundle, t
     bundle.page("en", "<p>WARNING: contains lead.</p>")  # not the safe-harbor text
     bundle.write()
     assert len(lint(tmp_path, select="CMP001")) == 1
+
+
+# ---- personal protective equipment (session 13) ---------------------------------------------------
+def _helmet(b, law):
+    """A bicycle helmet (PPE category II: EU-type examination by a notified body, EN 1078) for the EU."""
+    from product_kinds import _fill, _sku
+
+    return _fill(b, groups=[], markets=["EU"], skus=[_sku("HM-1")], certs=[{
+        "scheme": "CE", "legislation": [law], "standards": ["EN 1078:2012+A1:2012"], "notified_body": "NB 0598",
+        "issued": "2026-01-08", "models": ["HM-1"], "file": "certs/ce.pdf"}])
+
+
+def test_near_miss_a_helmet_certificate_under_the_ppe_regulation(bundle, tmp_path):
+    # legislation "PPE" (Regulation (EU) 2016/425) was not in the schema: an SCH002 error on a valid certificate
+    _helmet(bundle, "PPE").write()
+    assert lint(tmp_path, select=["SCH", "CMP001", "CMP003", "CMP008", "CMP010"]) == []
+
+
+def test_a_misspelt_legislation_is_still_sch002(bundle, tmp_path):
+    _helmet(bundle, "PEE").write()
+    assert lint(tmp_path, select=["SCH", "CMP001"]) == [(manifest(bundle), bundle.line_of('"PEE"'), "SCH002")]
