@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from listing_lint.standards.refparse import RefError, is_regulation, parse_ref
+from listing_lint.standards.refparse import RefError, is_regulation, parse_ref, split_refs
 
 CASES = [
     # text, canonical, family, year, amendments, version, body
@@ -72,3 +72,46 @@ def test_any_text_parses_or_raises_refError(text):
     except RefError:
         return
     assert parse_ref(ref.canonical).canonical == ref.canonical
+
+
+# ---- several references on one line, as labs print them (session 13) ---------------------------
+SPLITS = [
+    ("EN 71-1:2014+A1:2018 / -2:2020 / -3:2019+A1:2021", ["EN 71-1:2014+A1:2018", "EN 71-2:2020", "EN 71-3:2019+A1:2021"]),
+    ("EN 71-1/-2/-3", ["EN 71-1", "EN 71-2", "EN 71-3"]),
+    ("EN 71-1/2/3", ["EN 71-1", "EN 71-2", "EN 71-3"]),
+    ("EN 71-1, -2, -3", ["EN 71-1", "EN 71-2", "EN 71-3"]),
+    ("EN IEC 61000-3-2:2019, -3-3:2013", ["EN IEC 61000-3-2:2019", "EN IEC 61000-3-3:2013"]),
+    ("ETSI EN 301 489-1 V2.2.3 / -17 V3.2.4", ["ETSI EN 301 489-1 V2.2.3", "ETSI EN 301 489-17 V3.2.4"]),
+    ("EN 62368-1:2014+A11:2017, EN 55032:2015", ["EN 62368-1:2014+A11:2017", "EN 55032:2015"]),
+    ("16 CFR 1250 (ASTM F963-23)", ["16 CFR 1250", "ASTM F963-23"]),
+    ("16 CFR Part 1250 (ASTM F963-23 Sections 4.3.5.1(2))", ["16 CFR Part 1250", "ASTM F963-23"]),
+    ("16 CFR 1250 / ASTM F963-23", ["16 CFR 1250", "ASTM F963-23"]),
+]
+
+
+@pytest.mark.parametrize("text,refs", SPLITS, ids=[s[0] for s in SPLITS])
+def test_a_line_of_several_references_is_read_one_by_one(text, refs):
+    pieces = split_refs(text)
+    assert [p if is_regulation(p) else parse_ref(p).canonical for p in pieces] == [
+        r.upper() if is_regulation(r) else parse_ref(r).canonical for r in refs]
+
+
+@pytest.mark.parametrize("text", [
+    "EN 62368-1:2014/A11:2017", "EN 62368-1:2014/AC:2015", "EN ISO/IEC 17050-1:2010", "EN 71-1:2014/2018",
+    "47 CFR Part 15 Subpart C", "16 CFR 1250 (toys)", "ASTM F963-23 (16 CFR 1250)", "EN 71-1/xyz", "EN 62368-1:2014",
+])
+def test_near_miss_one_reference_with_a_slash_or_a_parenthesis_stays_whole(text):
+    assert split_refs(text) == (text,)
+
+
+def test_splitting_is_bounded_on_hostile_lines():
+    import time
+
+    from listing_lint.standards.refparse import SPLIT_MAX_CHARS
+
+    start = time.perf_counter()
+    for text in ("EN 71-1" + "/-2" * 130, "EN 71-1" + "/A" * 195, "16 CFR 1250 (" * 30 + ")" * 30, "/" * 399,
+                 "EN 71-1" + "/-2" * 300_000, "EN ISO/IEC" * 40):
+        pieces = split_refs(text)
+        assert pieces == (text,) or len(text) <= SPLIT_MAX_CHARS
+    assert time.perf_counter() - start < 2

@@ -225,6 +225,79 @@ def parse_ref(text: str) -> StandardRef:
     return StandardRef(body, number, part, year, _amendments(amendments), version, origin, national, text)
 
 
+#: a line longer than this, or with more separators, is not split (a standards list entry is a few
+#: dozen characters with two or three; the split parses each piece, so its work grows with the pieces
+#: times their length)
+SPLIT_MAX_CHARS = 300
+SPLIT_MAX_SEPARATORS = 12
+_SEPARATOR = re.compile(r"\s*([/,;&])\s*")
+#: a piece that only changes the part: "-2:2020", "-3:2019+A1:2021", "-17 V3.2.4", or "2" in "EN 71-1/2/3"
+_CONTINUATION = re.compile(r"^(-?)(\d{1,3}(?:-\d{1,3})*)((?:[:+ ].*)?)$")
+#: a rule part naming the standard it makes mandatory: "16 CFR 1250 (ASTM F963-23)"
+_REGULATION_NAMING = re.compile(r"^([^()]+?)\s*\((.+)\)$")
+
+
+def split_refs(text: str) -> tuple[str, ...]:
+    """The references one standards-list entry names, as labs print several on one line; ``(text,)``
+    when it names one or cannot be read as several.
+
+        >>> split_refs("EN 71-1:2014+A1:2018 / -2:2020 / -3:2019+A1:2021")
+        ('EN 71-1:2014+A1:2018', 'EN 71-2:2020', 'EN 71-3:2019+A1:2021')
+        >>> split_refs("EN 71-1/-2/-3")
+        ('EN 71-1', 'EN 71-2', 'EN 71-3')
+        >>> split_refs("16 CFR 1250 (ASTM F963-23)")
+        ('16 CFR 1250', 'ASTM F963-23')
+        >>> split_refs("EN 62368-1:2014/A11:2017")
+        ('EN 62368-1:2014/A11:2017',)
+
+    A piece after ``/``, ``,``, ``;`` or ``&`` starts a new reference when it starts with a standards
+    body and what came before is a whole reference, or when it names only another part of the same
+    standard (``-2:2020``; ``2`` in ``EN 71-1/2/3``); anything else (an amendment ``A11:2017``, the
+    ``IEC`` of ``ISO/IEC``) stays with what came before. Every piece must read as a reference, or the
+    entry is left whole (CMP009 then says it cannot be read)."""
+    if not isinstance(text, str) or len(text) > SPLIT_MAX_CHARS:
+        return (text,)
+    cleaned = _clean(text)
+    m = _REGULATION_NAMING.match(cleaned)
+    if m and is_regulation(m[1]) and not is_regulation(m[2]):
+        inner = split_refs(m[2])
+        if all(_reads(piece) for piece in inner):
+            return (m[1], *inner)
+        return (text,)
+    tokens = _SEPARATOR.split(cleaned)  # piece, separator, piece, ...
+    if len(tokens) == 1 or len(tokens) > 2 * SPLIT_MAX_SEPARATORS + 1:
+        return (text,)
+    pieces: list[str] = [tokens[0]]
+    stem = _stem(tokens[0])  # "EN 71" of "EN 71-1:2014", for "-2:2020"
+    for sep, token in zip(tokens[1::2], tokens[2::2]):
+        whole = _reads(pieces[-1])
+        cont = _CONTINUATION.match(token)
+        if whole and stem and cont and (cont[1] or not cont[3] or cont[3].startswith(":")):
+            pieces.append(f"{stem}-{cont[2]}{cont[3]}")
+            continue
+        if whole and (_BODY_RX.match(token) or _NATIONAL_RX.match(token) or is_regulation(token)) and _reads(token):
+            pieces.append(token)
+            stem = _stem(token)
+            continue
+        pieces[-1] += sep + token
+    if len(pieces) == 1 or not all(_reads(piece) for piece in pieces):
+        return (text,)
+    return tuple(pieces)
+
+
+def _reads(piece: str) -> bool:
+    return is_regulation(piece) or not isinstance(try_parse(piece), RefError)
+
+
+def _stem(piece: str) -> str | None:
+    """What comes before the part of a reference with one: ``EN 71`` of ``EN 71-1:2014``."""
+    ref = try_parse(piece)
+    if isinstance(ref, RefError) or not ref.part:
+        return None
+    m = re.match(r"^(.*?\d)-" + re.escape(ref.part) + r"(?![\d])", piece)
+    return m[1] if m else None
+
+
 def is_regulation(text: str) -> bool:
     """A rule-part, guidance or legal reference (``47 CFR Part 15``, ``KDB 558074``, ``RED Art. 3(3)(d)``),
     not a standard edition."""

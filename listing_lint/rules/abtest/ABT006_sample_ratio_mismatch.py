@@ -3,8 +3,12 @@
 What it checks: when an experiment reports ``results`` for every variant and has a usable
 ``traffic_split``, the chi-squared goodness-of-fit test of the visitor counts against the
 split (any number of variants, k − 1 degrees of freedom) has p ≥ 0.001 (threshold
-``srm-p-threshold``, GrowthBook's default). It runs only when every variant has at least 8
-visitors (``srm-min-visitors-per-variant``, GrowthBook's minimum). A variant planned at 0%
+``srm-p-threshold``, GrowthBook's default). It runs once the test as a whole has the traffic:
+every variant's expected visitors (all visitors times its planned share) are at least 8
+(``srm-min-visitors-per-variant``, GrowthBook's minimum; on an even split this is GrowthBook's
+own rule, visitors ≥ variants × 8, and on an uneven one it keeps the χ² approximation off
+expected counts too small for it). A variant that got almost nothing (500 against 7 visitors)
+is the mismatch this test exists for, so its own count is no gate. A variant planned at 0%
 that received visitors is a mismatch outright.
 Why: a sample-ratio mismatch means assignment or tracking is broken (redirects, bots,
 caching, lost events); the result of such a test cannot be trusted whatever it shows.
@@ -47,8 +51,11 @@ def _mismatch(ctx, ids, counts, split) -> str | None:
         if share == 0 and count > 0:
             return f"variant {vid} got {count:,} visitors but is planned at 0%"
     pairs = [(c, s) for c, s in zip(counts, split) if s > 0]
-    if len(pairs) < 2 or min(c for c, _ in pairs) < ctx.threshold("srm-min-visitors-per-variant"):
+    if len(pairs) < 2:
         return None
+    total, shares = sum(c for c, _ in pairs), sum(s for _, s in pairs)
+    if min(total * s / shares for _, s in pairs) < ctx.threshold("srm-min-visitors-per-variant"):
+        return None  # too little traffic to judge the split (GrowthBook: "not enough traffic")
     result = srm_test([c for c, _ in pairs], [s for _, s in pairs])
     threshold = ctx.threshold("srm-p-threshold")
     if not result.p_value < threshold:

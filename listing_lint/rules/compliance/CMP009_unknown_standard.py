@@ -4,8 +4,11 @@ What it checks: every reference in a certificate's ``standards`` is read by the 
 parser (``EN 62368-1:2014+A11:2017``, ``EN 62368-1:2014/A11:2017``, ``BS EN …``,
 ``EN IEC …``, ``ETSI EN 300 328 V2.2.2 (2019-07)``, ``ANSI C63.10-2020``, with any spacing,
 dash or case; the clauses or sections tested after the edition, ``ASTM F963-23 Sections 4.3.5.1,
-4.3.5.2``, do not change it) and looked up in the registry. It reports references that cannot be read,
-references without an edition year or version, and editions the registry does not hold.
+4.3.5.2``, do not change it) and looked up in the registry. Several references on one line, as labs
+print them (``EN 71-1:2014+A1:2018 / -2:2020 / -3:2019+A1:2021``, ``EN 71-1/-2/-3``, ``16 CFR 1250
+(ASTM F963-23)``), are read one by one. It reports references that cannot be read, references
+without an edition year or version (one finding for a line of them), and editions the registry does
+not hold.
 Rule-part references (``47 CFR Part 15 Subpart C``, ``KDB 558074``) are not standards and pass.
 Why: an unknown edition cannot be judged: it may be a typo, or an edition newer than the
 registry; check it, and add it to the ``standards-overlay`` file if it is right.
@@ -26,7 +29,9 @@ EXAMPLE = "EN 62368-1:2014+A11:2017"
 
 def check(bundle, ctx):
     registry = registry_for(ctx)
-    for c in cited_standards(bundle, ctx):
+    cited = cited_standards(bundle, ctx)
+    said: set[tuple[int, int]] = set()  # (certificate, entry) whose missing editions were reported
+    for c in cited:
         if c.regulation or c.match is not None:
             continue
         if c.error is not None:
@@ -36,9 +41,18 @@ def check(bundle, ctx):
         if ref.body == "IEC" and c.cert.scheme in ("CE", "UKCA"):
             continue  # CMP004 says what to cite instead
         if ref.year is None and ref.version is None:
-            known = _known(registry, ref.family, c.cert.market, ctx.as_of)
+            if c.entry:  # "EN 71-1/-2/-3": one finding for the line
+                if (c.cert.index, c.index) in said:
+                    continue
+                said.add((c.cert.index, c.index))
+                same = [o for o in cited if o.cert == c.cert and o.index == c.index and _undated(o)]
+                known = "; ".join(k for k in (_known(registry, o.ref.family, c.cert.market, ctx.as_of) for o in same) if k)
+                text = c.entry if len(same) > 1 else c.text
+            else:
+                known = _known(registry, ref.family, c.cert.market, ctx.as_of)
+                text = c.text
             yield ctx.finding(
-                c.at, f"{c.text!r} names no edition (year or version); cite the edition tested" + (f", e.g. {known}" if known else "")
+                c.at, f"{text!r} names no edition (year or version); cite the edition tested" + (f", e.g. {known}" if known else "")
             )
             continue
         if any(registry.lookup(ref, m) for m in ("EU", "UK", "US") if m != c.cert.market):
@@ -55,6 +69,11 @@ def check(bundle, ctx):
                 f"or add it to the standards-overlay file"
             )
         yield ctx.finding(c.at, message)
+
+
+def _undated(c) -> bool:
+    return c.ref is not None and c.ref.year is None and c.ref.version is None and c.match is None and not (
+        c.ref.body == "IEC" and c.cert.scheme in ("CE", "UKCA"))
 
 
 def _known(registry, family, market, day) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from listing_lint.bundle.positions import pointer
-from listing_lint.standards.refparse import RefError, StandardRef, is_regulation, try_parse
+from listing_lint.standards.refparse import RefError, StandardRef, is_regulation, split_refs, try_parse
 from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
@@ -18,6 +18,8 @@ __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "
 
 #: the market whose registry entries judge a certificate's standards
 JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
+#: the product group ``battery.included: false`` stands for (data/product_groups.yaml)
+NOT_INCLUDED = "batteries-not-included"
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 
@@ -126,6 +128,7 @@ class Cited:
     error: RefError | None
     regulation: bool
     match: Match | None
+    entry: str = ""  # the list entry as written, when it names several ("EN 71-1/-2/-3"); else ""
 
     @property
     def at(self) -> str:
@@ -139,16 +142,19 @@ def cited_standards(bundle, ctx) -> list[Cited]:
         registry = registry_for(ctx)
         out = []
         for cert in certificates(bundle):
-            for j, text in cert.standards:
-                if is_regulation(text):
-                    out.append(Cited(cert, j, text, None, None, True, None))
-                    continue
-                parsed = try_parse(text)
-                if isinstance(parsed, RefError):
-                    out.append(Cited(cert, j, text, None, parsed, False, None))
-                    continue
-                match = registry.lookup(parsed, cert.market) if cert.market else None
-                out.append(Cited(cert, j, text, parsed, None, False, match))
+            for j, line in cert.standards:
+                pieces = split_refs(line)  # "EN 71-1/-2/-3", "16 CFR 1250 (ASTM F963-23)": one Cited each
+                entry = line if len(pieces) > 1 else ""
+                for text in pieces:
+                    if is_regulation(text):
+                        out.append(Cited(cert, j, text, None, None, True, None, entry))
+                        continue
+                    parsed = try_parse(text)
+                    if isinstance(parsed, RefError):
+                        out.append(Cited(cert, j, text, None, parsed, False, None, entry))
+                        continue
+                    match = registry.lookup(parsed, cert.market) if cert.market else None
+                    out.append(Cited(cert, j, text, parsed, None, False, match, entry))
         ctx.cache[key] = out
     return ctx.cache[key]
 
@@ -247,8 +253,13 @@ def _points(text: str) -> set[str]:
 
 def product_groups(bundle, ctx) -> set[str]:
     """The bundle's product groups as vocabulary ids (an alias read as its id) with every group they
-    imply (``electric-toy`` → ``toy``); unknown names are dropped (SCH009 reports them)."""
+    imply (``electric-toy`` → ``toy``); unknown names are dropped (SCH009 reports them).
+    ``battery.included: false`` ("batteries not included") puts the product in ``batteries-not-included``,
+    as writing that group does."""
     key = "cmp.groups"
     if key not in ctx.cache:
-        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(bundle.product_groups))
+        names = list(bundle.product_groups)
+        if bundle.get("/battery/included") is False:
+            names.append(NOT_INCLUDED)
+        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(names))
     return set(ctx.cache[key])

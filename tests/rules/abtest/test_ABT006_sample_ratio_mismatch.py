@@ -48,9 +48,27 @@ def test_visitors_in_a_variant_planned_at_zero(bundle, tmp_path, experiment):
 
 
 def test_too_few_visitors_or_missing_results_stay_silent(bundle, tmp_path, experiment):
-    with_results(bundle, experiment, [40, 7], [50, 50])
+    with_results(bundle, experiment, [15, 0], [50, 50])  # 15 visitors (p = 0.0001): under 2 x 8, not enough traffic
     assert lint(tmp_path, select="ABT006") == []
     bundle.data["experiments"][0]["results"].pop("b")
     bundle.data["experiments"][0]["results"]["control"]["visitors"] = 90_000
     bundle.write()
     assert lint(tmp_path, select="ABT006") == []
+
+
+def test_a_variant_that_got_almost_no_visitors_is_a_mismatch(bundle, tmp_path, experiment):
+    # GrowthBook's minimum is for the test (visitors >= variants x 8), not for each variant: 500 against 7 was
+    # silent because b had fewer than 8, though a variant starved of traffic is the mismatch this rule is for
+    with_results(bundle, experiment, [500, 7], [50, 50])
+    assert lint(tmp_path, select="ABT006") == [(f"{bundle.rel}/listing.json", bundle.line_of('"results"'), "ABT006")]
+    [f] = findings(tmp_path, select="ABT006")
+    assert "500 / 7 visitors on a 50/50 split" in f.message
+
+
+def test_near_miss_an_uneven_split_with_too_few_expected_visitors(bundle, tmp_path, experiment):
+    # 16 visitors on a 90/10 split: b is expected to get 1.6, too few for the chi-squared approximation
+    # (it gives p = 0.00025 for 10/6, where the exact binomial test gives about 0.003)
+    with_results(bundle, experiment, [10, 6], [90, 10])
+    assert lint(tmp_path, select="ABT006") == []
+    with_results(bundle, experiment, [60, 20], [90, 10])  # 80 visitors: 8 expected in b, tested
+    assert lint(tmp_path, select="ABT006") == [(f"{bundle.rel}/listing.json", bundle.line_of('"results"'), "ABT006")]

@@ -38,3 +38,23 @@ def test_near_miss_the_shipped_prop65_pattern_still_finds_its_warning(bundle, tm
     make_prop65(bundle).write()  # the safe-harbor warning with its URL
     assert lint(tmp_path, select="CMP001") == []
     assert pagetext.search(r"\bWARNING\b[\s\S]{0,800}P65Warnings\.ca\.gov", ["x " * 100_000 + "WARNING: ... www.P65Warnings.ca.gov"])
+
+
+def _shipped(rule_id: str) -> str:
+    from listing_lint.standards.registry import load_registry
+
+    return next(r for r in load_registry().rules_of("evidence") if r.id == rule_id).get("page_text")
+
+
+def test_the_shipped_fibre_pattern_runs_in_linear_time_on_hostile_text():
+    # "cotton" then a long run of spaces: the old `\s*[:\-]?\s*` split the run two ways at every
+    # length (40,000 spaces took 56 s), so the search was stopped and CMP001 said "could not be checked"
+    pattern = _shipped("eu-textile-fibre-composition")
+    for text in ("cotton" + " " * 200_000 + "x", "1%" + " " * 200_000, "1% abc" + " " * 200_000 + "x",
+                 "Cotton: " * 25_000, "95 % organic soft " * 11_000):
+        assert pagetext.search(pattern, [text]) is False
+
+
+def test_near_miss_the_shipped_fibre_pattern_still_finds_a_composition_after_hostile_text():
+    pattern = _shipped("eu-textile-fibre-composition")
+    assert pagetext.search(pattern, ["cotton" + " " * 200_000 + "95 % cotton"]) is True

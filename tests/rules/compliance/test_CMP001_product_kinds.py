@@ -132,6 +132,45 @@ def test_no_ce_at_all_for_a_battery_product_is_one_error(bundle, tmp_path):
     assert f.message.startswith("no CE certificate for the EU market") and str(f.severity) == "error"
 
 
+def _toy_taking_batteries(b, included):
+    """A remote-control toy car that runs on AA cells: its CE declaration is under the TSD, EMC and
+    RoHS, none under the Batteries Regulation."""
+    make_toy(b).data["product_groups"] = ["electric-toy", "battery-powered"]
+    if included is not None:
+        b.data["battery"] = {"included": included}
+    return b
+
+
+@pytest.mark.parametrize("included", [True, None])
+def test_toy_sold_with_its_batteries_needs_the_batteries_regulation(included, bundle, tmp_path):
+    _toy_taking_batteries(bundle, included).write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    assert _one(tmp_path).message.startswith("no CE certificate under BATT for the EU market (battery product)")
+
+
+def test_near_miss_batteries_not_included_no_batteries_regulation(bundle, tmp_path):
+    _toy_taking_batteries(bundle, False).data["battery"].update(removable=False, collection_symbol=False)
+    bundle.write()
+    assert lint(tmp_path, select=[*EVIDENCE, "SCH"]) == []
+    assert lint(tmp_path, select=[*EVIDENCE, "SCH"], as_of=date(2027, 3, 1)) == []
+
+
+def test_near_miss_the_batteries_not_included_group_works_like_the_field(bundle, tmp_path):
+    _toy_taking_batteries(bundle, None).data["product_groups"] = ["electric-toy", "batteries-not-included"]
+    bundle.write()
+    assert lint(tmp_path, select=[*EVIDENCE, "SCH"]) == []
+
+
+def test_sold_without_batteries_is_still_electrical_equipment(bundle, tmp_path):
+    # a battery-powered kitchen scale sold without its cells: no battery rule, but still CE (EMC, RoHS)
+    make_battery(bundle).data.update(product_groups=["sold-without-batteries"], certificates=[])
+    del bundle.data["battery"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no CE certificate for the EU market") and "BATT" not in f.message.split(":")[0]
+
+
 # ---- LED lamps -------------------------------------------------------------------------------
 def test_led_bulb_page_without_energy_class(bundle, tmp_path):
     make_lamp(bundle).page("en", "<p>Warm white E27 bulb.</p>")
@@ -215,6 +254,16 @@ def test_near_miss_fibre_composition_on_the_page_only(bundle, tmp_path):
     "<p>Shell: Cotton 95%, Elastane 5%</p>",  # the fibre before its percentage, as labels print it
     "<p>Composición: algodón 100 %</p>",
     "<p>Состав: хлопок 95%, эластан 5%</p>",
+    # Annex I names the pattern missed (each an error in the EU and the UK before session 13)
+    "<p>Cashmere 100%</p>",
+    "<p>Fabric: 100% hemp canvas</p>",
+    "<p>Body: 100% polypropylene</p>",
+    "<p>Composición: 100 % viscosa</p>",
+    "<p>Composition : 100 % cachemire</p>",
+    "<p>Composition : 100 % acrylique</p>",
+    "<p>Состав: 100% лен</p>",  # лён written without its dots, as most Russian labels do
+    "<p>Состав: полиэфир 100%</p>",
+    "<p>100% rayon</p>",  # the US generic name of viscose (16 CFR 303.7)
 ])
 def test_near_miss_fibre_composition_on_the_page_as_sellers_write_it(composition, bundle, tmp_path):
     # these pages show the composition before the purchase, as Art. 16(1) asks; each was an error in the
@@ -223,6 +272,19 @@ def test_near_miss_fibre_composition_on_the_page_as_sellers_write_it(composition
     bundle.page("en", f"<!doctype html><html lang=en><body>{composition}</body></html>")
     bundle.write()
     assert lint(tmp_path, select="CMP001") == []
+
+
+@pytest.mark.parametrize("page", [
+    "<p>100% bamboo, silky soft</p>",  # not a fibre name: "viscose (bamboo)" (Annex I), "rayon made from bamboo" (FTC)
+    "<p>Lycra 5%, Tencel 95%</p>",  # trade marks, not the fibre names elastane and lyocell
+])
+def test_a_composition_without_a_fibre_name_is_still_missing(page, bundle, tmp_path):
+    del make_garment(bundle).data["fibre_composition"]
+    bundle.page("en", page)
+    bundle.write()
+    lines = [line_after(bundle, '"markets"', f'"{m}"') for m in ("EU", "UK", "US")]
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line, "CMP001") for line in lines]
+    assert "with the names of Annex I" in findings(tmp_path, select="CMP001")[0].message
 
 
 def test_a_page_that_names_a_fibre_and_a_percentage_but_no_composition(bundle, tmp_path):
@@ -252,3 +314,24 @@ def test_near_miss_prop65_outside_the_us_and_a_warning_without_the_url(bundle, t
     bundle.page("en", "<p>WARNING: contains lead.</p>")  # not the safe-harbor text
     bundle.write()
     assert len(lint(tmp_path, select="CMP001")) == 1
+
+
+# ---- personal protective equipment (session 13) ---------------------------------------------------
+def _helmet(b, law):
+    """A bicycle helmet (PPE category II: EU-type examination by a notified body, EN 1078) for the EU."""
+    from product_kinds import _fill, _sku
+
+    return _fill(b, groups=[], markets=["EU"], skus=[_sku("HM-1")], certs=[{
+        "scheme": "CE", "legislation": [law], "standards": ["EN 1078:2012+A1:2012"], "notified_body": "NB 0598",
+        "issued": "2026-01-08", "models": ["HM-1"], "file": "certs/ce.pdf"}])
+
+
+def test_near_miss_a_helmet_certificate_under_the_ppe_regulation(bundle, tmp_path):
+    # legislation "PPE" (Regulation (EU) 2016/425) was not in the schema: an SCH002 error on a valid certificate
+    _helmet(bundle, "PPE").write()
+    assert lint(tmp_path, select=["SCH", "CMP001", "CMP003", "CMP008", "CMP010"]) == []
+
+
+def test_a_misspelt_legislation_is_still_sch002(bundle, tmp_path):
+    _helmet(bundle, "PEE").write()
+    assert lint(tmp_path, select=["SCH", "CMP001"]) == [(manifest(bundle), bundle.line_of('"PEE"'), "SCH002")]

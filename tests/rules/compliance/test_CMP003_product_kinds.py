@@ -2,6 +2,7 @@
 
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
+from pdf_writer import certificate_pdf
 from product_kinds import make_appliance, make_lamp, make_qi_charger, make_toy
 
 
@@ -119,3 +120,52 @@ def test_a_notified_body_on_a_certificate_not_under_the_tsd_covers_no_toy_standa
     bundle.data["certificates"][0].update(notified_body="0197", legislation=["EMC", "RoHS"])
     bundle.write()
     assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+
+
+# ---- several references on one line, as labs print them (session 13) -------------------------------
+EN71_LINE = "EN 71-1:2014+A1:2018 / -2:2011+A1:2014 / -3:2019"
+
+
+def test_near_miss_cpc_citing_the_rule_and_its_standard_on_one_line(bundle, tmp_path):
+    # "16 CFR 1250 (ASTM F963-23)" read as a rule part only: an error saying no CPC cites ASTM F963
+    make_toy(bundle).data["certificates"][1]["standards"] = ["16 CFR 1250 (ASTM F963-23)"]
+    bundle.write()
+    assert lint(tmp_path, select=["CMP002", "CMP003", "CMP009", "CMP013"]) == []
+
+
+def test_near_miss_en_71_parts_on_one_line(bundle, tmp_path):
+    # three errors (EN 71-1, -2 and -3 not cited) and a CMP009 "cannot read" before session 13
+    standards = make_toy(bundle).data["certificates"][0]["standards"]
+    standards[:3] = [EN71_LINE]
+    bundle.file("certs/ce.pdf", certificate_pdf(bundle.data["certificates"][0]))  # the lab prints the same line
+    bundle.write()
+    assert lint(tmp_path, select=["CMP002", "CMP003", "CMP009", "CMP013"]) == []
+
+
+def test_a_part_missing_from_the_line_is_still_missing(bundle, tmp_path):
+    standards = make_toy(bundle).data["certificates"][0]["standards"]
+    standards[:3] = ["EN 71-1:2014+A1:2018 / -3:2019"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert f.message.startswith("toy products in the EU need EN 71-2")
+
+
+def test_a_line_of_parts_without_editions_is_one_cmp009(bundle, tmp_path):
+    standards = make_toy(bundle).data["certificates"][0]["standards"]
+    standards[:3] = ["EN 71-1/-2/-3"]
+    bundle.write()
+    assert lint(tmp_path, select=["CMP003", "CMP009"]) == [(manifest(bundle), bundle.line_of('"EN 71-1/-2/-3"'), "CMP009")]
+    (f,) = findings(tmp_path, select="CMP009")
+    assert f.message.startswith("'EN 71-1/-2/-3' names no edition (year or version); cite the edition tested, e.g. EN 71-1:2014+A1:2018")
+
+
+def test_the_document_must_still_name_each_part_of_the_line(bundle, tmp_path):
+    cert = make_toy(bundle).data["certificates"][0]
+    cert["standards"][:3] = [EN71_LINE]
+    printed = {**cert, "standards": ["EN 71-1:2014+A1:2018", "EN 71-2:2011+A1:2014", *cert["standards"][1:]]}
+    bundle.file("certs/ce.pdf", certificate_pdf(printed))  # the PDF leaves out EN 71-3
+    bundle.write()
+    assert lint(tmp_path, select="CMP013") == [(manifest(bundle), bundle.line_of(f'"{EN71_LINE}"'), "CMP013")]
+    (f,) = findings(tmp_path, select="CMP013")
+    assert "does not mention EN 71-3:2019" in f.message

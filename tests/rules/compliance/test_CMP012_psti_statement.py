@@ -62,3 +62,23 @@ def test_a_receiver_that_is_internet_connected_still_needs_the_statement(plug, t
     assert lint(tmp_path, select="CMP012") == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
     (f,) = findings(tmp_path, select="CMP012")
     assert str(f.severity) == "error"
+
+
+def test_near_miss_a_toy_paired_only_with_its_own_remote(plug, tmp_path):
+    # an RC car and its 2.4 GHz transmitter connect to no internet-connectable product (PSTI Act 2022
+    # s. 5(3)-(4)); it was warned with no group to say so
+    _no_psti(plug)
+    plug.data["product_groups"] = ["electric-toy", "radio-own-remote"]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == []
+
+
+def test_a_toy_a_phone_app_controls_still_warns(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["electric-toy", "bluetooth"]  # driven from a phone app
+    plug.write()
+    assert lint(tmp_path, select="CMP012") == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
+    plug.data["product_groups"] = ["electric-toy", "radio-own-remote", "internet-connected"]
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP012")
+    assert str(f.severity) == "error"

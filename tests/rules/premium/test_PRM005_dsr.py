@@ -35,3 +35,28 @@ def test_a_dsr_at_the_line_with_float_noise_stays_silent(bundle, tmp_path):
     bundle.data["metrics"] = {"dsr": 4.819999999999}
     bundle.write()
     assert lint(tmp_path, select="PRM005") == []
+
+
+def test_near_miss_a_dsr_of_0_is_no_ratings_yet(bundle, tmp_path, store):
+    # a new store or listing shows DSR 0 until a buyer rates it: it was "DSR 0 is under 4.82 ... look at the
+    # lowest of item-as-described, communication and shipping ratings", advice about ratings that do not exist
+    bundle.data["metrics"] = {"dsr": 0}
+    bundle.write()
+    store.write({"metrics": {"dsr": 0.0}})
+    assert lint(tmp_path, select="PRM005") == []
+
+
+def test_a_dsr_under_one_star_is_no_average_of_ratings(bundle, tmp_path, store):
+    bundle.write()
+    store.write({"metrics": {"dsr": 0.96}})  # the positive-feedback rate written in its place
+    assert lint(tmp_path, select="PRM005") == [("store.json", store.line('"dsr"'), "PRM005")]
+    [f] = findings(tmp_path, select="PRM005")
+    assert f.message.startswith("store DSR 0.96 is not on the 1-5 star scale buyers rate on")
+
+
+def test_a_dsr_of_one_star_is_a_score(bundle, tmp_path):
+    bundle.data["metrics"] = {"dsr": 1}
+    bundle.write()
+    [f] = findings(tmp_path, select="PRM005")
+    assert (f.path, f.line) == (f"{bundle.rel}/listing.json", bundle.line_of('"dsr"'))
+    assert f.message.startswith("DSR 1 is under 4.82, the premium-store badge line")
