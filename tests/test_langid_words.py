@@ -89,3 +89,38 @@ def test_a_truncated_or_foreign_file_gives_no_opinion(tmp_path, monkeypatch):
         assert words.lead("Divisa de reembolso no válida.", "es", "pt") == -math.inf
     finally:
         words.log_frequency.cache_clear()
+
+
+LATIN_RIVALS = ("en", "fr", "it", "pt", "ca", "de", "nl")
+
+
+@pytest.mark.parametrize(("text", "page", "name"), [
+    ("Emily Carter", "es", True),  # every list holds "emily" and "carter" about as often
+    ("Earl Grey", "fr", True),
+    ("Оливия Рид", "ru", True),
+    ("Help Center", "es", False),  # "help": e^6.5 likelier in English
+    ("Continue Shopping", "fr", False),  # "shopping": e^1.1 likelier in English (NAME_LEAD 1.0)
+    ("Sophia Benett", "es", False),  # "benett": no list holds it, no evidence of a name
+    ("Quattro Stagioni", "es", False),
+])
+def test_name_like_words_are_as_common_in_the_page_language_as_anywhere(text, page, name):
+    rivals = ("uk", "bg") if page == "ru" else tuple(c for c in LATIN_RIVALS if c != page) + ("es",) * (page != "es")
+    assert words.name_like(text, page, rivals) is name
+
+
+def test_name_checks_take_linear_time_on_hostile_text():
+    # session 13's loops over user text: the name shape stops at its fourth word, the words at
+    # MAX_WORDS, and a compound's other-script parts are dropped in one pass (1 MB: about 0.5 s)
+    import time
+
+    from listing_lint.langid.judge import _name_shaped, _without_other_script_parts
+
+    started = time.process_time()  # CPU, not wall: a busy machine must not fail the bound
+    for unit in ("Cookie-файлы ", "a-б", "Emily Carter "):
+        text = (unit * (1_000_000 // len(unit) + 1))[:1_000_000]
+        _without_other_script_parts(text, "Cyrillic")
+        _name_shaped(text)
+        words.name_like(text, "es", LATIN_RIVALS)
+    assert time.process_time() - started < 5
+    assert _without_other_script_parts("Настройки Cookie-файлов", "Cyrillic") == "Настройки файлов"
+    assert _without_other_script_parts("Cookie-файлы", "Latin") == "Cookie"

@@ -52,3 +52,20 @@ def test_addresses_are_no_language_and_prices_are_read_every_way(storefront, pro
     assert [f for f in both if f["code"] in ("LOC002", "LOC003") and "Blvd" in (f["text"] or "")] == []
     assert [f for f in products if f["code"] == "LOC005" and "[FURN_" in f["message"]] == []
     assert len([f for f in products if f["code"] == "LOC008"]) <= 4  # docs/parallel-realtext.md: three true, "$15k"
+
+
+def test_the_shuup_corpus_is_new_aligned_text_with_its_provenance():
+    # session 13's source (docs/parallel-realtext.md, "Shuup"): one repository at a pinned commit, its
+    # licence on every record, four languages aligned by key, and none of its English in the Odoo /
+    # Vue Storefront corpus but the few labels every shop has
+    import shop_corpus
+
+    records = shop_corpus.read(DATA / "parallel_shuup.jsonl.xz")
+    assert {(r["repo"], r["commit"], r["license"]) for r in records} == {
+        ("shuup/shuup", "25f78cfe370109b9885b903e503faac295c7b7f2", "OSL-3.0")}
+    keys = {r["key"] for r in records if r["lang"] == "en"}
+    assert len(keys) == 767 and {r["lang"] for r in records} == {"en", "es", "fr", "ru"}
+    assert all(r["key"] in keys for r in records)
+    earlier = {r["text"] for r in shop_corpus.read(DATA / "parallel_shops.jsonl.xz") if r["lang"] == "en"}
+    english = [r["text"] for r in records if r["lang"] == "en"]
+    assert sum(t in earlier for t in english) < 0.1 * len(english)

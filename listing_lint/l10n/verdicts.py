@@ -41,6 +41,9 @@ class BlockVerdict:
 
     judged: Judged
     copy_of: str | None  # the English source when the text is a copy of it: "detail/en.html line 18", "the en title"
+    #: a copy of an English text the judge does not take for English either: not reported (LOC003
+    #: reports it on the English page, or not at all for a name), still skipped by the other rules
+    silent: bool = False
 
     @property
     def item(self) -> Text:
@@ -75,7 +78,7 @@ class OtherLanguage:
         self._by_at = {_key(b.item.at): b for b in judged_other}
         self._whole = {k for k, b in self._by_at.items() if b.whole}
         #: what LOC003 reports, in document order (none on a page in ``pages``; CJK is LOC006's)
-        self.blocks = [b for b in judged_other if base_language(b.lang) not in CJK_LANGS]
+        self.blocks = [b for b in judged_other if base_language(b.lang) not in CJK_LANGS and not b.silent]
         self._reported = {_key(b.item.at) for b in self.blocks}
 
     def page(self, page_or_locale) -> PageVerdict | None:
@@ -109,8 +112,10 @@ def other_language(bundle, ctx) -> OtherLanguage:
     if key not in ctx.cache:
         pages = _page_verdicts(bundle, ctx)
         copies = _english_sources(bundle)
+        everything = judged(bundle, ctx)
+        not_english = _not_english_sources(everything)
         blocks = []
-        for j in judged(bundle, ctx):
+        for j in everything:
             v = j.verdict
             if v.accepted or not v.lang or base_language(v.lang) == j.item.lang:
                 continue
@@ -120,7 +125,13 @@ def other_language(bundle, ctx) -> OtherLanguage:
                 continue
             whole = getattr(v, "phrase", None) is None
             source = copies.get(_source_key(j.item)) if whole and j.item.lang != "en" else None
-            blocks.append(BlockVerdict(j, source))
+            # the English page's own text, which is not English there either: a name or a
+            # quotation kept in every language ("Quattro Stagioni", "Friedrich von Hohenberg"),
+            # reported once, where it is written first (on the English page), or not at all when
+            # the English page takes it for a name; the other rules still leave the copy alone
+            # (it is not the page's language; session 13)
+            silent = source is not None and _source_key(j.item) in not_english
+            blocks.append(BlockVerdict(j, source, silent))
         ctx.cache[key] = OtherLanguage(pages, blocks)
     return ctx.cache[key]
 
@@ -142,6 +153,13 @@ def _source_key(item: Text) -> tuple[str, str]:
     if item.kind == "media-alt":
         return item.at.rsplit("/", 1)[0], item.text
     return ("title" if item.kind == "listing-title" else "page"), item.text
+
+
+def _not_english_sources(everything: list[Judged]) -> set[tuple[str, str]]:
+    """The ``_source_key`` of each English text the judge did not accept as English: rejected (another
+    language, whole or with a leftover), or accepted only as a name (``model == "name"``)."""
+    return {_source_key(j.item) for j in everything
+            if j.item.lang == "en" and (not j.verdict.accepted or j.verdict.model == "name")}
 
 
 def _english_sources(bundle) -> dict[tuple[str, str], str]:

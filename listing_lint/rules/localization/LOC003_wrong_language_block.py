@@ -10,7 +10,10 @@ A text copied unchanged from the English page, title or alt text says so
 (``…: detail/en.html line 18 unchanged``). This is the one finding for such a block: LOC006,
 LOC007, LOC009, LOC012, LOC013 and ``--fix`` leave a block judged another language alone.
 Names in another script (Latin brand names in a Russian title) do not decide; a phrase of four
-or more words left in another language is reported, quoted.
+or more words left in another language is reported, quoted. A block that is only a name ("Emily
+Carter", "Earl Grey": capitalised words as common in the page language as anywhere) is no
+language; text copied from the English page that is not English there either ("Quattro
+Stagioni") is reported once, on the English page.
 Why: buyers read a half-translated page as careless; untested Spanish pages converted 32 % below
 English (Premium handbook).
 Fails:
