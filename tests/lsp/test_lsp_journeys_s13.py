@@ -97,6 +97,10 @@ async def test_a_page_deleted_or_a_bundle_renamed_on_disk_leaves_no_stale_diagno
     watched(client, (repo / "listings/demo", lsp.FileChangeType.Deleted), (repo / "listings/renamed", lsp.FileChangeType.Created))
     await diagnostics_for(client, page, lambda d: not d, timeout=20)
     assert not client.diagnostics[uri]
+    # renamed back: the open page has a bundle again
+    (repo / "listings/renamed").rename(repo / "listings/demo")
+    watched(client, (repo / "listings/renamed", lsp.FileChangeType.Deleted), (repo / "listings/demo", lsp.FileChangeType.Created))
+    assert codes(await diagnostics_for(client, page, lambda d: len(d) == 2, timeout=20)) == ["LOC004", "LOC005"]
 
 
 async def test_the_config_file_saved_or_changed_on_disk_lints_again(client: LanguageClient, repo):
