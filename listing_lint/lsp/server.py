@@ -38,6 +38,7 @@ log = logging.getLogger("listing_lint.lsp")
 MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
 CONFIG_NAMES = ("listing-lint.toml", "pyproject.toml")
 WATCH_QUIET = 0.2  # seconds: files changed on disk come in batches (a git checkout, a folder copied)
+MAX_EVENTS = 5000  # a batch larger than this is not looked at file by file: every bundle shown is linted again
 #: what the server asks the editor to watch (workspace/didChangeWatchedFiles): config files, the
 #: bundles' text files, and every deletion (a bundle folder renamed or removed is one event, for the folder)
 WATCHED = [
@@ -234,31 +235,29 @@ class ListingLintServer(LanguageServer):
         for target in self.open_targets():
             self.schedule(target, full=True)
 
-    def files_changed(self, paths: list[Path]) -> None:
+    def files_changed(self, paths: list[Path] | None) -> None:
         """Files created, changed or deleted on disk (the editor's watcher): lint again the bundles
         they belong to, or that lived under a folder deleted; all of them for a config file. A
-        batch (a git checkout) is one lint per bundle, after a short quiet time."""
-        if any(p.name in CONFIG_NAMES for p in paths):
+        batch (a git checkout) is one lint per bundle, after a short quiet time. ``None``: too many
+        to look at one by one (over ``MAX_EVENTS``): every bundle shown is looked at again."""
+        if paths is not None and any(p.name in CONFIG_NAMES for p in paths):
             self.relint_all()
             return
-        opened = {str(p) for p in map(convert.path_of, list(self.workspace.text_documents)) if p is not None}
-        paths = [p for p in paths if str(p) not in opened or not p.exists()]  # an open document saved: didSave lints it
         shown = {p.target for p in self.published.values() if p.target is not None}
-        touched = set()
-        for target in shown:
-            home = target.path.parent if target.kind == "bundle" else target.path
-            for path in paths:
-                if path == home or path in home.parents or home in path.parents:
-                    touched.add(target)
+        if paths is None:
+            touched = shown
+        else:
+            opened = {str(p) for p in map(convert.path_of, list(self.workspace.text_documents)) if p is not None}
+            paths = [p for p in paths if str(p) not in opened or not p.exists()]  # an open document saved: didSave lints it
+            touched = _touched(shown, paths)
+        opened_targets = self.open_targets()
         for target in touched:
-            if target in self.open_targets():
+            if target in opened_targets:
                 self.schedule(target, full=True, delay=WATCH_QUIET)
             else:
                 self.clear(target)  # its listing.json gone (deleted, its folder renamed)
-        for uri in list(self.workspace.text_documents):  # a listing.json created: an open page may have a bundle now
-            target = self.target(uri)
-            if target is not None and target not in shown:
-                self.schedule(target, full=True, delay=WATCH_QUIET)
+        for target in opened_targets - shown:  # a listing.json created: an open page may have a bundle now
+            self.schedule(target, full=True, delay=WATCH_QUIET)
 
     def clear(self, target: Target) -> None:
         """Take back every diagnostic a lint of ``target`` published."""
@@ -296,6 +295,30 @@ class ListingLintServer(LanguageServer):
             return from_fs_path(path) or path, published.versions.get(path)
 
         return identify
+
+
+def _touched(targets: set[Target], paths: list[Path]) -> set[Target]:
+    """The targets a path is about: it is the target's folder (store.json for the store) or a folder
+    that holds it (deleted or renamed: one event for the folder), or a file inside the folder.
+    Looked up by the path's own folders at the depths the targets' folders are, so an event costs
+    about its length, not a pass over every target."""
+    homes: dict[str, set[Target]] = {}
+    above: dict[str, set[Target]] = {}  # a target's folder and every folder it is in
+    for target in targets:
+        home = target.path.parent if target.kind == "bundle" else target.path
+        homes.setdefault(str(home), set()).add(target)
+        for folder in (home, *home.parents):
+            above.setdefault(str(folder), set()).add(target)
+    depths = {home.count(os.sep) for home in homes}
+    touched: set[Target] = set()
+    for path in paths:
+        text = str(path)
+        touched.update(above.get(text, ()))
+        parts = text.split(os.sep)
+        for depth in depths:
+            if depth + 1 < len(parts):
+                touched.update(homes.get(os.sep.join(parts[: depth + 1]), ()))
+    return touched
 
 
 def _read_text(path: str) -> str | None:
@@ -349,6 +372,9 @@ def _registered(future) -> None:
 
 @server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
 def did_change_watched_files(ls: ListingLintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    if len(params.changes) > MAX_EVENTS:
+        ls.files_changed(None)
+        return
     paths = [convert.path_of(change.uri) for change in params.changes]
     ls.files_changed([p for p in paths if p is not None])
 
