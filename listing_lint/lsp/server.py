@@ -360,7 +360,9 @@ def initialized(ls: ListingLintServer, params: lsp.InitializedParams) -> None:
     watch = workspace.did_change_watched_files if workspace is not None else None
     if watch is not None and watch.dynamic_registration:
         options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=WATCHED)
-        registration = lsp.Registration(id="listing-lint-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options)
+        registration = lsp.Registration(
+            id="listing-lint-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
         future = ls.client_register_capability(lsp.RegistrationParams(registrations=[registration]))
         future.add_done_callback(_registered)
 

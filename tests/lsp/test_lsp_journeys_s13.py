@@ -42,6 +42,18 @@ async def quiet(client: LanguageClient, seconds: float = 0.3) -> None:
             return
 
 
+async def still_answering(client: LanguageClient, uri: str) -> None:
+    await asyncio.wait_for(client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(0, 0))), 20)
+
+
+async def first_message(client: LanguageClient) -> lsp.ShowMessageParams:
+    for _ in range(400):
+        if client.messages:
+            return client.messages[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError("no message")
+
+
 async def test_closing_the_last_document_of_a_bundle_clears_its_diagnostics(client: LanguageClient, repo):
     """ruff's server clears a document's diagnostics when it is closed. Here they were linted again
     from the disk and published (the page's, and listing.json's, which was never open) and stayed
@@ -117,28 +129,18 @@ async def test_the_config_file_saved_or_changed_on_disk_lints_again(client: Lang
     watched(client, (config, lsp.FileChangeType.Changed))
     assert codes(await diagnostics_for(client, uri, lambda d: codes(d) == ["LOC005"], timeout=20)) == ["LOC005"]
     assert not client.diagnostics.get(toml)
-
-
-async def test_a_fifo_config_file_is_an_error_not_a_silent_default(client: LanguageClient, repo):
-    """A listing-lint.toml that is a FIFO (or a device, a dangling link) was skipped silently: the
-    bundle was linted with the defaults (or a parent folder's config). It is now refused as a
-    pyproject.toml that is no regular file is: an error message, and nothing read or blocked."""
-    config = repo / "listing-lint.toml"
+    # replaced by a FIFO: it was skipped silently (the defaults, or a parent folder's config, used
+    # instead); now an error message naming it, as for a pyproject.toml that is no regular file,
+    # and nothing opened or waited on
     config.unlink()
     os.mkfifo(config)
     try:
-        uri = open_doc(client, repo / ES_PAGE, "html")
-        for _ in range(400):
-            if client.messages:
-                break
-            await asyncio.sleep(0.05)
-        [message] = client.messages
+        watched(client, (config, lsp.FileChangeType.Changed))
+        message = await first_message(client)
         assert message.type == lsp.MessageType.Error
-        assert "listing-lint.toml" in message.message and "not a regular file" in message.message
-        assert uri not in client.diagnostics
-        hover = await asyncio.wait_for(
-            client.text_document_hover_async(lsp.HoverParams(lsp.TextDocumentIdentifier(uri), lsp.Position(0, 0))), 20)
-        assert hover is None  # still answering
+        assert message.message.endswith("listing-lint.toml is not a regular file; make it one, or remove it"), message.message
+        assert codes(client.diagnostics[uri]) == ["LOC005"]  # nothing said that this config would not say
+        await still_answering(client, uri)
     finally:
         try:
             os.close(os.open(config, os.O_WRONLY | os.O_NONBLOCK))
@@ -164,14 +166,6 @@ async def initialize(client: LanguageClient, root, **options) -> None:
             initialization_options={"asOf": AS_OF.isoformat(), "debounceMs": 10, **options},
         )
     )
-
-
-async def first_message(client: LanguageClient) -> lsp.ShowMessageParams:
-    for _ in range(400):
-        if client.messages:
-            return client.messages[0]
-        await asyncio.sleep(0.05)
-    raise AssertionError("no message")
 
 
 async def test_the_config_setting_is_read_only_inside_the_workspace(bare: LanguageClient, tmp_path, tmp_path_factory):
