@@ -302,13 +302,23 @@ def read_config_file(path: Path) -> Config:
     return Config(values, path, path.parent)
 
 
+def _not_a_file(path: Path) -> bool:
+    """Whether ``path`` is there (a link counts, even to nothing) but is no regular file: a FIFO,
+    a device, a folder, a dangling link."""
+    return os.path.lexists(path) and not path.is_file()
+
+
 def find_config_file(start: Path) -> Path | None:
     start = start if start.is_dir() else start.parent
     for folder in (start, *start.parents):
         candidate = folder / "listing-lint.toml"
         if candidate.is_file():
             return candidate
+        if _not_a_file(candidate):  # skipped, the run went on with another folder's config or none
+            raise ConfigError(f"config {candidate} is not a regular file; make it one, or remove it")
         pyproject = folder / "pyproject.toml"
+        if _not_a_file(pyproject):  # as a pyproject.toml too large to read: it may be ours, and is unreadable
+            raise ConfigError(f"config {pyproject} is not a regular file; make it one, or remove it")
         if pyproject.is_file():
             try:
                 raw = jsonstrict.read_bytes(pyproject, MAX_CONFIG_BYTES)
@@ -363,6 +373,8 @@ def check_named_files(config: Config) -> None:
 
 def load_config(start: Path, explicit: Path | None = None) -> Config:
     if explicit is not None:
+        if _not_a_file(explicit):
+            raise ConfigError(f"config file {explicit} is not a regular file")
         if not explicit.is_file():
             raise ConfigError(f"config file {explicit} does not exist")
         return read_config_file(explicit)

@@ -130,3 +130,35 @@ def test_a_broken_pyproject_toml_of_another_tool_is_not_ours(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "pyproject.toml").write_text('[tool.black]\nline-length = \n')
     assert load_config(tmp_path / "sub").get("ignore") == ["SCH007"]
+
+
+@pytest.mark.parametrize("name", ["listing-lint.toml", "pyproject.toml"])
+@pytest.mark.parametrize("kind", ["fifo", "dangling-link", "folder"])
+def test_a_config_file_that_is_no_regular_file_is_an_error_not_skipped(tmp_path, name, kind):
+    """A listing-lint.toml that was a FIFO, a link to nothing or a folder was skipped silently: the
+    run went on with a parent folder's config (here one ignoring SCH007) or the defaults. It is a
+    usage error naming it, as a pyproject.toml too large to read is; nothing is opened or waited on."""
+    import os
+
+    (tmp_path / "listing-lint.toml").write_text('ignore = ["SCH007"]\n')
+    shop = tmp_path / "shop"
+    shop.mkdir()
+    config = shop / name
+    if kind == "fifo":
+        os.mkfifo(config)
+    elif kind == "dangling-link":
+        config.symlink_to(shop / "gone.toml")
+    else:
+        config.mkdir()
+    with pytest.raises(ConfigError, match=f"config .*{name} is not a regular file"):
+        load_config(shop)
+    with pytest.raises(ConfigError, match="is not a regular file"):
+        load_config(shop, explicit=config)
+
+
+def test_near_miss_a_config_linked_to_a_regular_file_is_read(tmp_path):
+    (tmp_path / "real.toml").write_text('ignore = ["SCH007"]\n')
+    shop = tmp_path / "shop"
+    shop.mkdir()
+    (shop / "listing-lint.toml").symlink_to(tmp_path / "real.toml")
+    assert load_config(shop).get("ignore") == ["SCH007"]

@@ -6,6 +6,15 @@ const { LanguageClient } = require("vscode-languageclient/node");
 
 let client;
 
+// Whether `listing-lint.config` comes from the user's own settings, not the workspace's
+// (.vscode/settings.json is part of the repository): only then may it name a file outside the
+// workspace. The server refuses one outside it otherwise.
+function configIsTheUsers(config) {
+  const where = config.inspect("config") || {};
+  const fromWorkspace = [where.workspaceValue, where.workspaceFolderValue].some((v) => v !== undefined && v !== null);
+  return !fromWorkspace && Boolean(where.globalValue);
+}
+
 function settings() {
   const config = vscode.workspace.getConfiguration("listing-lint");
   return {
@@ -13,6 +22,7 @@ function settings() {
     options: {
       asOf: config.get("asOf") || undefined,
       config: config.get("config") || undefined,
+      allowConfigOutsideWorkspace: configIsTheUsers(config),
       debounceMs: config.get("debounceMs", 50),
     },
   };

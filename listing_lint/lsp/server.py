@@ -36,6 +36,16 @@ from listing_lint.reporters.text import escape
 
 log = logging.getLogger("listing_lint.lsp")
 MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
+CONFIG_NAMES = ("listing-lint.toml", "pyproject.toml")
+WATCH_QUIET = 0.2  # seconds: files changed on disk come in batches (a git checkout, a folder copied)
+MAX_EVENTS = 5000  # a batch larger than this is not looked at file by file: every bundle shown is linted again
+#: what the server asks the editor to watch (workspace/didChangeWatchedFiles): config files, the
+#: bundles' text files, and every deletion (a bundle folder renamed or removed is one event, for the folder)
+WATCHED = [
+    lsp.FileSystemWatcher(glob_pattern="**/{listing-lint.toml,pyproject.toml,listing.json,*.listing.json,store.json}"),
+    lsp.FileSystemWatcher(glob_pattern="**/*.{html,htm,xhtml}"),
+    lsp.FileSystemWatcher(glob_pattern="**/*", kind=lsp.WatchKind.Delete),
+]
 
 
 class MainThreadExecutor(Executor):
@@ -84,6 +94,7 @@ class _Published:
     texts: dict[str, str] = field(default_factory=dict)
     versions: dict[str, int] = field(default_factory=dict)  # path -> version of the open documents linted
     manifest: str | None = None
+    target: Target | None = None  # the bundle (or store) whose lint published this
 
 
 class ListingLintServer(LanguageServer):
@@ -136,14 +147,24 @@ class ListingLintServer(LanguageServer):
         return texts, versions
 
     # -- scheduling ---------------------------------------------------------------------------
-    def request(self, uri: str, full: bool, delay: float = 0.0) -> None:
+    def target(self, uri: str) -> Target | None:
         path = convert.path_of(uri)
-        target = target_of(path) if path is not None and self.inside(path) else None
+        return target_of(path) if path is not None and self.inside(path) else None
+
+    def open_targets(self) -> set[Target]:
+        """The bundles (and store) with a document open in the editor: the ones whose diagnostics are shown."""
+        return {t for t in map(self.target, list(self.workspace.text_documents)) if t is not None}
+
+    def request(self, uri: str, full: bool, delay: float = 0.0) -> None:
+        target = self.target(uri)
         if target is None:
             if uri not in self.published:  # a file outside any bundle: nothing to say, but say it
                 self.published[uri] = _Published()
                 self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
             return
+        self.schedule(target, full, delay)
+
+    def schedule(self, target: Target, full: bool, delay: float = 0.0) -> None:
         job = self.jobs.setdefault(target, _Job())
         job.full = job.full or full
         if job.timer is not None:
@@ -153,6 +174,9 @@ class ListingLintServer(LanguageServer):
     def _start(self, target: Target) -> None:
         job = self.jobs[target]
         job.timer = None
+        if target not in self.open_targets():  # its last document closed, its manifest gone: nothing to show
+            self.clear(target)
+            return
         if job.running:
             job.again = True
             return
@@ -166,6 +190,7 @@ class ListingLintServer(LanguageServer):
                 full, job.full, job.again = job.full, False, False
                 texts, versions = self.buffers()
                 try:
+                    self.check_config_setting()
                     outcome = await loop.run_in_executor(self.lint_pool, self.session.lint, target, texts, full)
                 except (ConfigError, UsageError, ValueError) as exc:
                     self._config_problem(target, str(exc))
@@ -173,7 +198,9 @@ class ListingLintServer(LanguageServer):
                 except Exception:  # noqa: BLE001 - a bug in a lint must not take the editor's server down
                     log.exception("linting %s failed", target.path)
                     outcome = None
-                if outcome is not None:
+                if outcome is not None and target not in self.open_targets():
+                    self.clear(target)  # closed while it was linted
+                elif outcome is not None:
                     self.reported.pop(target, None)  # a configuration fixed and broken again is said again
                     self.publish(target, outcome, versions)
                     if full and not job.again:
@@ -188,6 +215,56 @@ class ListingLintServer(LanguageServer):
             await asyncio.get_running_loop().run_in_executor(self.lint_pool, self.session.warm_models, target)
         except Exception:  # noqa: BLE001 - a model that fails to load costs time later, not the server
             log.exception("loading language models failed")
+
+    def check_config_setting(self) -> None:
+        """The `config` setting names a file inside the workspace, unless the user's own settings
+        allow one outside it: a workspace's settings file (.vscode/settings.json, .helix/) can set
+        it, and a file read as config is shown back in error messages (\"unknown key ...\")."""
+        config = self.session.options.config
+        if config is None or self.session.options.config_outside or self.inside(config):
+            return
+        raise ConfigError(
+            f"the config setting names {config}, outside the workspace; it was not read. Name a config file inside "
+            "the workspace, or allow this one in your own editor settings (allowConfigOutsideWorkspace)"
+        )
+
+    def relint_all(self) -> None:
+        """Lint every bundle shown again, from scratch (a config file or the settings changed)."""
+        self.session.forget()
+        self.reported.clear()
+        for target in self.open_targets():
+            self.schedule(target, full=True)
+
+    def files_changed(self, paths: list[Path] | None) -> None:
+        """Files created, changed or deleted on disk (the editor's watcher): lint again the bundles
+        they belong to, or that lived under a folder deleted; all of them for a config file. A
+        batch (a git checkout) is one lint per bundle, after a short quiet time. ``None``: too many
+        to look at one by one (over ``MAX_EVENTS``): every bundle shown is looked at again."""
+        if paths is not None and any(p.name in CONFIG_NAMES for p in paths):
+            self.relint_all()
+            return
+        shown = {p.target for p in self.published.values() if p.target is not None}
+        if paths is None:
+            touched = shown
+        else:
+            opened = {str(p) for p in map(convert.path_of, list(self.workspace.text_documents)) if p is not None}
+            paths = [p for p in paths if str(p) not in opened or not p.exists()]  # an open document saved: didSave lints it
+            touched = _touched(shown, paths)
+        opened_targets = self.open_targets()
+        for target in touched:
+            if target in opened_targets:
+                self.schedule(target, full=True, delay=WATCH_QUIET)
+            else:
+                self.clear(target)  # its listing.json gone (deleted, its folder renamed)
+        for target in opened_targets - shown:  # a listing.json created: an open page may have a bundle now
+            self.schedule(target, full=True, delay=WATCH_QUIET)
+
+    def clear(self, target: Target) -> None:
+        """Take back every diagnostic a lint of ``target`` published."""
+        for uri, published in list(self.published.items()):
+            if published.target == target:
+                del self.published[uri]
+                self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     def _config_problem(self, target: Target, message: str) -> None:
         if self.reported.get(target) != message:  # said once, not at every keystroke
@@ -208,7 +285,7 @@ class ListingLintServer(LanguageServer):
             positions = convert.Positions(text, encoding) if text is not None else None
             items = [(s, convert.diagnostic(s.finding, positions)) for s in shown]
             uri = from_fs_path(path) or path
-            self.published[uri] = _Published(items, outcome.texts, versions, outcome.manifest)
+            self.published[uri] = _Published(items, outcome.texts, versions, outcome.manifest, target)
             self.text_document_publish_diagnostics(
                 lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[d for _, d in items], version=versions.get(path))
             )
@@ -218,6 +295,30 @@ class ListingLintServer(LanguageServer):
             return from_fs_path(path) or path, published.versions.get(path)
 
         return identify
+
+
+def _touched(targets: set[Target], paths: list[Path]) -> set[Target]:
+    """The targets a path is about: it is the target's folder (store.json for the store) or a folder
+    that holds it (deleted or renamed: one event for the folder), or a file inside the folder.
+    Looked up by the path's own folders at the depths the targets' folders are, so an event costs
+    about its length, not a pass over every target."""
+    homes: dict[str, set[Target]] = {}
+    above: dict[str, set[Target]] = {}  # a target's folder and every folder it is in
+    for target in targets:
+        home = target.path.parent if target.kind == "bundle" else target.path
+        homes.setdefault(str(home), set()).add(target)
+        for folder in (home, *home.parents):
+            above.setdefault(str(folder), set()).add(target)
+    depths = {home.count(os.sep) for home in homes}
+    touched: set[Target] = set()
+    for path in paths:
+        text = str(path)
+        touched.update(above.get(text, ()))
+        parts = text.split(os.sep)
+        for depth in depths:
+            if depth + 1 < len(parts):
+                touched.update(homes.get(os.sep.join(parts[: depth + 1]), ()))
+    return touched
 
 
 def _read_text(path: str) -> str | None:
@@ -251,13 +352,40 @@ def initialize(ls: ListingLintServer, params: lsp.InitializeParams) -> None:
         log.warning(problem)
 
 
+@server.feature(lsp.INITIALIZED)
+def initialized(ls: ListingLintServer, params: lsp.InitializedParams) -> None:
+    """Ask the editor to report files changed on disk, where it can (VS Code, Helix, Neovim on
+    macOS and Windows); without it, saving a config file in the editor still lints again."""
+    workspace = ls.client_capabilities.workspace
+    watch = workspace.did_change_watched_files if workspace is not None else None
+    if watch is not None and watch.dynamic_registration:
+        options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=WATCHED)
+        registration = lsp.Registration(
+            id="listing-lint-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
+        )
+        future = ls.client_register_capability(lsp.RegistrationParams(registrations=[registration]))
+        future.add_done_callback(_registered)
+
+
+def _registered(future) -> None:
+    if not future.cancelled() and future.exception() is not None:  # the editor would not watch: saving a config still lints
+        log.info("the editor did not accept the file watchers: %s", future.exception())
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def did_change_watched_files(ls: ListingLintServer, params: lsp.DidChangeWatchedFilesParams) -> None:
+    if len(params.changes) > MAX_EVENTS:
+        ls.files_changed(None)
+        return
+    paths = [convert.path_of(change.uri) for change in params.changes]
+    ls.files_changed([p for p in paths if p is not None])
+
+
 @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
 def did_change_configuration(ls: ListingLintServer, params: lsp.DidChangeConfigurationParams) -> None:
     if isinstance(params.settings, dict) and params.settings:
         ls.session.options, _ = Options.parse(params.settings, ls.root)
-        ls.session.forget()
-        for uri in list(ls.workspace.text_documents):
-            ls.request(uri, full=True)
+        ls.relint_all()
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
@@ -272,12 +400,33 @@ def did_change(ls: ListingLintServer, params: lsp.DidChangeTextDocumentParams) -
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
 def did_save(ls: ListingLintServer, params: lsp.DidSaveTextDocumentParams) -> None:
+    path = convert.path_of(params.text_document.uri)
+    if path is not None and path.name in CONFIG_NAMES and ls.target(params.text_document.uri) is None:
+        ls.files_changed([path])  # a config file saved: every bundle it may govern
+        return
     ls.request(params.text_document.uri, full=True)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
 def did_close(ls: ListingLintServer, params: lsp.DidCloseTextDocumentParams) -> None:
-    ls.request(params.text_document.uri, full=False)  # back to what the disk says
+    """The bundle's other documents still open: lint again, the closed one's text back to what
+    the disk says. Its last document closed: its diagnostics go, as ruff's server clears a
+    closed document's."""
+    uri = params.text_document.uri
+    target = ls.target(uri)
+    if target is None:
+        if uri in ls.published:
+            del ls.published[uri]
+            ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+        return
+    if target in ls.open_targets():
+        ls.schedule(target, full=False)
+    else:
+        job = ls.jobs.get(target)
+        if job is not None and job.timer is not None:
+            job.timer.cancel()
+            job.timer = None
+        ls.clear(target)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))

@@ -50,6 +50,7 @@ class Options:
     as_of: date | None = None  # like --as-of
     config: Path | None = None  # like --config
     debounce: float = 0.05  # seconds of quiet before a keystroke's lint starts
+    config_outside: bool = False  # the user's own settings allow a `config` outside the workspace
 
     @classmethod
     def parse(cls, raw, root: Path | None = None) -> tuple[Options, list[str]]:
@@ -68,6 +69,7 @@ class Options:
             out.config = Path(raw["config"]).expanduser()
             if not out.config.is_absolute() and root is not None:
                 out.config = root / out.config
+        out.config_outside = raw.get("allowConfigOutsideWorkspace") is True
         debounce = raw.get("debounceMs")
         if isinstance(debounce, (int, float)) and not isinstance(debounce, bool) and 0 <= debounce <= 5000:
             out.debounce = debounce / 1000

@@ -40,7 +40,21 @@ def make_bundle(repo: Path) -> BundleBuilder:
     return b
 
 
+def accept_registrations(client: LanguageClient) -> list[lsp.Registration]:
+    """Answer client/registerCapability as VS Code does (the server asks it to watch files); the
+    registrations are kept on ``client.registrations``."""
+    if not hasattr(client, "registrations"):
+        client.registrations = []
+
+        @client.feature(lsp.CLIENT_REGISTER_CAPABILITY)
+        def register(params: lsp.RegistrationParams) -> None:
+            client.registrations.extend(params.registrations)
+
+    return client.registrations
+
+
 async def start(client: LanguageClient, root: Path) -> None:
+    accept_registrations(client)
     await client.initialize_session(
         lsp.InitializeParams(
             capabilities=client_capabilities("visual-studio-code"),
