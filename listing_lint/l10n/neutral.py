@@ -347,7 +347,22 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
             text = _shouted_tokens(text, shouting)
         else:
             text = _TOKEN.sub(_keep_or_blank, text)
-    return " ".join([t for t in text.split() if t.isalpha() or any(map(str.isalpha, t))])
+    return _join_words(text)
+
+
+def _join_words(text: str) -> str:
+    """The pieces of ``text`` that hold a letter, one space apart. A list's comma (or semicolon)
+    whose item was blanked stays, on the word before it: "Samsung Galaxy S24 Ultra, Galaxy S23 FE,
+    Xiaomi Redmi Note 13 Pro" keeps "Samsung Galaxy, Galaxy, Xiaomi Redmi Note", names one by one
+    (``judge.capitalised_runs`` ends a run at a comma); without the commas they were one four-word
+    run, "German left in it" (session 13)."""
+    kept: list[str] = []
+    for piece in text.split():
+        if piece.isalpha() or any(map(str.isalpha, piece)):
+            kept.append(piece)
+        elif kept and ("," in piece or ";" in piece) and kept[-1][-1] not in ",;":
+            kept[-1] += ","
+    return " ".join(kept)
 
 
 def _known_classes(test) -> str:

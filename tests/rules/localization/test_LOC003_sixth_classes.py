@@ -16,6 +16,16 @@ def test_near_miss_french_compatibility_list_of_brand_names_stays_silent(bundle,
     assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
 
 
+def test_near_miss_a_compatibility_list_with_model_codes_stays_silent(bundle, tmp_path):
+    # session 13: with the model codes ("S24 Ultra,") taken out before judging, their commas went
+    # too, and "Samsung Galaxy, Galaxy, Xiaomi Redmi Note, Google Pixel" was one run: "German left in it"
+    models = "Samsung Galaxy S24 Ultra, Galaxy S23 FE, Xiaomi Redmi Note 13 Pro, Google Pixel 8"
+    full(bundle, es=with_blocks("es", f"Modelos compatibles: {models}"),
+         fr=with_blocks("fr", f"Modèles compatibles\u00a0: {models}"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC002", "LOC003"]) == []
+
+
 def test_near_miss_english_list_of_weather_providers_stays_silent(bundle, tmp_path):
     # the sixth corpus's 80+ false alarm (breezy-weather's English listing, shortened): "French left
     # in it: "Auvergne-Rhône-Alpes, Atmo France, Atmo Hauts-de-France, Baidu"" (0.86)
