@@ -214,24 +214,31 @@ def build(folder: Path) -> list[dict]:
     records: list[dict] = []
     seen_en: set[str] = set()
     for meta, reader in ((ODOO, odoo), (VSF, vsf)):
-        for key, texts in reader(folder):
-            cleaned = {lang: clean(raw) for lang, (raw, _path) in texts.items()}
-            cleaned = {lang: t for lang, t in cleaned.items() if t}
-            if "en" not in cleaned or sum(lang in cleaned for lang in LANGS[1:]) < 2:
-                continue
-            if only_placeholders(cleaned["en"]) or _CSS.search(cleaned["en"]) or cleaned["en"] in seen_en:
-                continue
-            seen_en.add(cleaned["en"])
-            marked = any(PLACEHOLDER.search(t) for t in cleaned.values())
-            for lang in LANGS:
-                if lang not in cleaned or only_placeholders(cleaned[lang]):
-                    continue
-                record = {"repo": meta["repo"], "path": texts[lang][1], "commit": meta["commit"],
-                          "license": meta["license"], "key": key, "lang": lang, "text": cleaned[lang]}
-                if marked:
-                    record["placeholder"] = True
-                records.append(record)
+        add_aligned(records, seen_en, meta, reader(folder))
     return records
+
+
+def add_aligned(records: list[dict], seen_en: set[str], meta: dict, keyed) -> None:
+    """Append a record per language of each ``(key, {lang: (raw text, path)})`` of ``keyed`` (one
+    source, ``meta``: repo, commit, licence): the cleaned texts of a key whose English text is new
+    and real (not placeholders or CSS) and that has at least two other languages."""
+    for key, texts in keyed:
+        cleaned = {lang: clean(raw) for lang, (raw, _path) in texts.items()}
+        cleaned = {lang: t for lang, t in cleaned.items() if t}
+        if "en" not in cleaned or sum(lang in cleaned for lang in LANGS[1:]) < 2:
+            continue
+        if only_placeholders(cleaned["en"]) or _CSS.search(cleaned["en"]) or cleaned["en"] in seen_en:
+            continue
+        seen_en.add(cleaned["en"])
+        marked = any(PLACEHOLDER.search(t) for t in cleaned.values())
+        for lang in LANGS:
+            if lang not in cleaned or only_placeholders(cleaned[lang]):
+                continue
+            record = {"repo": meta["repo"], "path": texts[lang][1], "commit": meta["commit"],
+                      "license": meta["license"], "key": key, "lang": lang, "text": cleaned[lang]}
+            if marked:
+                record["placeholder"] = True
+            records.append(record)
 
 
 def read(path: Path = OUT) -> list[dict]:

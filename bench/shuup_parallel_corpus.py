@@ -74,24 +74,7 @@ def shuup(folder: Path):
 
 def build(folder: Path) -> list[dict]:
     records: list[dict] = []
-    seen_en: set[str] = set()
-    for key, texts in shuup(folder):
-        cleaned = {lang: pc.clean(raw) for lang, (raw, _path) in texts.items()}
-        cleaned = {lang: t for lang, t in cleaned.items() if t}
-        if "en" not in cleaned or sum(lang in cleaned for lang in pc.LANGS[1:]) < 2:
-            continue
-        if pc.only_placeholders(cleaned["en"]) or pc._CSS.search(cleaned["en"]) or cleaned["en"] in seen_en:
-            continue
-        seen_en.add(cleaned["en"])
-        marked = any(pc.PLACEHOLDER.search(t) for t in cleaned.values())
-        for lang in pc.LANGS:
-            if lang not in cleaned or pc.only_placeholders(cleaned[lang]):
-                continue
-            record = {"repo": SHUUP["repo"], "path": texts[lang][1], "commit": SHUUP["commit"],
-                      "license": SHUUP["license"], "key": key, "lang": lang, "text": cleaned[lang]}
-            if marked:
-                record["placeholder"] = True
-            records.append(record)
+    pc.add_aligned(records, set(), SHUUP, shuup(folder))
     return records
 
 
