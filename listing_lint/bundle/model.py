@@ -183,10 +183,11 @@ class Bundle:
     def refused(self) -> bool:
         """listing.json declares a ``schema_version`` this release does not read (SCH005): no rule but
         the refusal judges it, since the same fields may mean something else in another version."""
-        from listing_lint import SUPPORTED_SCHEMA_VERSIONS
-
         data = self.data
-        return data is not None and "schema_version" in data and data["schema_version"] not in SUPPORTED_SCHEMA_VERSIONS
+        if data is None or "schema_version" not in data:
+            return False
+        declared = declared_version(data["schema_version"])
+        return declared is not None and declared not in _supported()
 
     @property
     def json_problem(self) -> JsonProblem | None:
@@ -392,6 +393,24 @@ class Bundle:
                 )
             )
         return items
+
+
+def _supported() -> tuple[str, ...]:
+    from listing_lint import SUPPORTED_SCHEMA_VERSIONS
+
+    return SUPPORTED_SCHEMA_VERSIONS
+
+
+def declared_version(value: Any) -> str | None:
+    """The version a ``schema_version`` value declares: a string as written, a number as its text
+    (``2`` declares version "2"; ``1`` is version "1" in the wrong type); None for a value that is no
+    version at all (``null``, ``true``, a list or object: a template left unfilled, read like a missing
+    version, not refused)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return None
 
 
 @lru_cache(maxsize=4096)

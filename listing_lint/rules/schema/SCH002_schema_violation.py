@@ -12,7 +12,6 @@ Passes:
     listing.json /skus/0/price/amount = "39.90"
 """
 
-from listing_lint import SUPPORTED_SCHEMA_VERSIONS
 from listing_lint.api import Severity
 
 CODE, NAME, SEVERITY = "SCH002", "schema-violation", Severity.ERROR
@@ -52,9 +51,11 @@ def _violations(name, data):
 
 def check(bundle, ctx):
     data = bundle.data
-    if data is None or data.get("schema_version") not in SUPPORTED_SCHEMA_VERSIONS and "schema_version" in data:
+    if data is None or bundle.refused:
         return  # SCH001 / SCH005 speak for this file
     for ptr, at_key, message in _violations("listing.schema.json", data):
+        if ptr == "/schema_version" and "schema_version" in data:
+            continue  # a schema_version given in the wrong form (1, null) is SCH005's
         yield ctx.finding(bundle.span(ptr, key=at_key), message)
 
 
