@@ -107,8 +107,11 @@ def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
         line, column = file.lines.position(_constant_offset(text, exc.name))
         return None, JsonProblem(f"invalid JSON: {exc}; write a number or null", line, column)
     except json.JSONDecodeError as exc:
-        # json counts columns from 1 in characters already
-        return None, JsonProblem(f"invalid JSON: {exc.msg}", exc.lineno, exc.colno)
+        from listing_lint.bundle.jsonerrors import explain
+
+        message, offset = explain(text, exc.msg, exc.pos)
+        line, column = file.lines.position(offset)
+        return None, JsonProblem(f"invalid JSON: {message}", line, column)
     except ValueError as exc:  # an integer of more than 4,300 digits (sys.get_int_max_str_digits)
         return None, JsonProblem(f"invalid JSON: {str(exc).split(';')[0]}", 1, 1)
     except RecursionError:

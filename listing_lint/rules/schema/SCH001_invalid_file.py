@@ -3,11 +3,15 @@
 What it checks: every listing.json (and ``*.listing.json``) and store.json parses as UTF-8 JSON
 (a UTF-8 byte-order mark is accepted), and every detail-page file decodes as UTF-8 text. The
 finding sits at the first bad byte or token, with line and column; a file in UTF-16 or UTF-32,
-with or without a byte-order mark, is named as such at line 1.
+with or without a byte-order mark, is named as such at line 1. The mistakes people make writing
+JSON by hand are named as such, at the character to change: a trailing comma (at the comma), a
+comment, single or curly quotes, a bare word or Python's ``True``, a missing comma, a number with
+a leading zero, a quote or backslash inside a string (``12" screen``, ``media\\scene.jpg``), an
+empty file, a file cut short.
 Why: nothing else can be checked in a file that does not parse, and the marketplace rejects
 such uploads; the position saves the seller from hunting for a stray comma.
 Fails:
-    listing.json = {"schema_version": "1", "id": "demo",}    (a trailing comma: line 1, column 38)
+    listing.json = {"schema_version": "1", "id": "demo",}    (a trailing comma: line 1, column 37)
 Passes:
     listing.json /id = "demo"
 """

@@ -1,12 +1,14 @@
+import pytest
+
 from builder import BundleBuilder, findings, lint, run_lint
 
 
-def test_trailing_comma_is_reported_at_its_line_and_column(tmp_path):
+def test_trailing_comma_is_reported_at_the_comma(tmp_path):
     b = BundleBuilder(tmp_path)
     b.write('{\n  "schema_version": "1",\n  "id": "demo",\n}\n')
-    assert lint(tmp_path, select="SCH001") == [("listings/demo/listing.json", 4, "SCH001")]
+    assert lint(tmp_path, select="SCH001") == [("listings/demo/listing.json", 3, "SCH001")]
     [f] = findings(tmp_path, select="SCH001")
-    assert f.column == 1 and "invalid JSON" in f.message
+    assert f.column == 15 and f.message == "invalid JSON: trailing comma before '}': JSON allows none; delete the comma"
 
 
 def test_invalid_utf8_points_at_the_bad_byte(tmp_path):
@@ -34,7 +36,7 @@ def test_page_in_windows_1252_is_reported_on_the_page(tmp_path):
 def test_store_json_broken(tmp_path):
     BundleBuilder(tmp_path).write()
     (tmp_path / "store.json").write_text('{"seller": {"legal_name": "X"}\n', encoding="utf-8")
-    assert lint(tmp_path, select="SCH001") == [("store.json", 2, "SCH001")]
+    assert lint(tmp_path, select="SCH001") == [("store.json", 1, "SCH001")]  # the end of the text: a } is missing
 
 
 def test_near_miss_utf8_bom_and_utf8_page_are_fine(tmp_path):
@@ -52,3 +54,52 @@ def test_one_broken_bundle_does_not_stop_the_others(tmp_path):
     result = run_lint(tmp_path, select="SCH")
     assert [(f.path, f.line, f.column, f.code) for f in result.findings] == [("listings/broken/listing.json", 1, 17, "SCH001")]
     assert len(result.bundles) == 3
+
+
+@pytest.mark.parametrize(
+    "text, line, column, message",
+    [
+        ('{\n  "id": "demo",\n  "markets": ["EU", "US",]\n}\n', 3, 25, "trailing comma before ']': JSON allows none; delete the comma"),
+        ('{\n  // the demo listing\n  "id": "demo"\n}\n', 2, 3, "JSON has no comments"),
+        ('{\n  "id": "demo", /* draft */\n  "category": "other"\n}\n', 2, 17, "JSON has no comments"),
+        ("{\n  'id': 'demo'\n}\n", 2, 3, "single quotes: JSON strings and keys take double quotes"),
+        ('{\n  "id": \u201cdemo\u201d\n}\n', 2, 9, "curly quote \u201c: JSON strings and keys take straight double quotes"),
+        ("", 1, 1, "the file is empty: a listing.json holds one JSON object, {…}"),
+        ("\n  \n", 1, 1, "the file is empty"),
+        ('{\n  id: "demo"\n}\n', 2, 3, 'the key id needs double quotes: "id"'),
+        ('{\n  "category": home-garden\n}\n', 2, 15, 'the text home-garden needs double quotes: "home-garden"'),
+        ('{\n  "gift": True\n}\n', 2, 11, "True is not JSON: write true"),
+        ('{\n  "id": "demo"\n  "category": "other"\n}\n', 3, 3, "a comma is missing before this"),
+        ('{\n  "title": {"en": "TV 12" screen"}\n}\n', 2, 25, "a double quote inside a string ends it early"),
+        ('{\n  "media": [{"file": "media\\scene.jpg"}]\n}\n', 2, 28, "\\s is not an escape JSON knows"),
+        ('{\n  "id": "demo",\n  "title": {"en": "Plug"\n', 3, 25, "the file ends too early"),
+        ('{\n  "id": "demo"\n}\n}\n', 4, 1, "an extra '}' after the end of the object"),
+        ('{\n  "title": {"en": "Smart\nplug"}\n}\n', 2, 25, "a line break inside a string"),
+        ('{\n  "stock": 007\n}\n', 2, 12, "a number cannot start with 0"),
+    ],
+)
+def test_hand_written_json_mistakes_are_named_at_the_character_to_change(tmp_path, text, line, column, message):
+    BundleBuilder(tmp_path).write(text)
+    [f] = findings(tmp_path, select="SCH")
+    assert (f.code, f.line, f.column) == ("SCH001", line, column)
+    assert f.message.startswith("invalid JSON: " + message)
+    assert "Expecting" not in f.message
+
+
+def test_near_miss_a_comma_between_members_and_a_slash_in_a_string_are_fine(tmp_path):
+    BundleBuilder(tmp_path).file("notes.txt", "x").write()  # the builder writes valid JSON with commas everywhere
+    b = BundleBuilder(tmp_path, "other")
+    b.data["title"] = {"en": "Socket // 2 pack /* EU */, 12\" screen, C:\\temp"}
+    b.write()
+    assert lint(tmp_path, select="SCH001") == []
+
+
+def test_explaining_a_parse_error_is_linear_on_hostile_text():
+    import time
+
+    from listing_lint.bundle.jsonerrors import explain
+
+    for text, pos in (("{" + " " * 1_000_000 + "}", 1_000_001), ("[" + "1," * 500_000 + " " * 500_000 + "]", 1_500_001)):
+        start = time.perf_counter()
+        explain(text, "Expecting value", pos)
+        assert time.perf_counter() - start < 1.0
