@@ -88,8 +88,27 @@ def _constant_offset(text: str, name: str) -> int:
     return next((start for start, token in tokens(text) if token == name), 0)
 
 
-def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
-    """Parse a JSON file; on failure say what and where (1-based line and column)."""
+def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None, bool]:
+    """Parse a JSON file; on failure say what and where (1-based line and column). The third item
+    says whether some object gives a key twice (``duplicate_keys`` finds which, only then)."""
+    value, problem = _parse_json(file, repeated := [])
+    return value, problem, bool(repeated)
+
+
+def _repeats(repeated: list):
+    """An ``object_pairs_hook`` that builds the dict as json does and notes a key given twice (the
+    last wins, as without it). Measured: 0.20 -> 0.25 ms to parse a 13 KB listing.json."""
+
+    def hook(pairs):
+        made = dict(pairs)
+        if len(made) != len(pairs):
+            repeated.append(True)
+        return made
+
+    return hook
+
+
+def _parse_json(file: SourceFile, repeated: list) -> tuple[Any, JsonProblem | None]:
     if file.too_large:
         return None, JsonProblem(f"file is {file.size:,} bytes, over the {file.max_text_bytes:,}-byte limit", 1, 1)
     if file.decode_problem:
@@ -102,7 +121,7 @@ def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
             line, column = file.lines.position(deep[0])
             return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", line, column)
     try:
-        return jsonstrict.loads(text), None
+        return jsonstrict.loads(text, _repeats(repeated)), None
     except jsonstrict.NotJsonNumber as exc:
         line, column = file.lines.position(_constant_offset(text, exc.name))
         return None, JsonProblem(f"invalid JSON: {exc}; write a number or null", line, column)
@@ -116,6 +135,17 @@ def parse_json(file: SourceFile) -> tuple[Any, JsonProblem | None]:
         return None, JsonProblem(f"invalid JSON: {str(exc).split(';')[0]}", 1, 1)
     except RecursionError:
         return None, JsonProblem(f"JSON nested deeper than {MAX_JSON_DEPTH} levels", 1, 1)
+
+
+#: keys given twice that a file's findings name; past this a hostile file (100,000 of them) is cut
+#: short, and the report shows at most ``max-findings-per-rule`` anyway
+MAX_DUPLICATE_KEYS = 1000
+
+
+def repeated_keys(file: SourceFile) -> list[tuple[str, str, list[int]]]:
+    from listing_lint.bundle.positions import duplicate_keys
+
+    return duplicate_keys(file.text or "", MAX_DUPLICATE_KEYS)
 
 
 @dataclass(frozen=True)
@@ -173,7 +203,7 @@ class Bundle:
 
     # -- listing.json ---------------------------------------------------------------------
     @cached_property
-    def _parsed(self) -> tuple[Any, JsonProblem | None]:
+    def _parsed(self) -> tuple[Any, JsonProblem | None, bool]:
         return parse_json(self.manifest)
 
     @property
@@ -195,6 +225,11 @@ class Bundle:
     @property
     def json_problem(self) -> JsonProblem | None:
         return self._parsed[1]
+
+    @cached_property
+    def duplicate_keys(self) -> list[tuple[str, str, list[int]]]:
+        """Keys given twice in one object of listing.json (``positions.duplicate_keys``): SCH001's."""
+        return repeated_keys(self.manifest) if self._parsed[2] else []
 
     @property
     def id(self) -> str:

@@ -103,3 +103,66 @@ def test_explaining_a_parse_error_is_linear_on_hostile_text():
         start = time.perf_counter()
         explain(text, "Expecting value", pos)
         assert time.perf_counter() - start < 1.0
+
+
+def test_a_key_given_twice_is_reported_at_the_second_naming_the_first(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.write()
+    text = (b.dir / "listing.json").read_text(encoding="utf-8")
+    text = text.replace('"id": "demo",', '"id": "demo",\n  "title": {"en": "Old title"},', 1)
+    (b.dir / "listing.json").write_text(text, encoding="utf-8")
+    [f] = findings(tmp_path, select="SCH")
+    second = text.index('"title": {}')
+    line = text[:second].count("\n") + 1
+    assert (f.code, f.path, f.line, f.column) == ("SCH001", "listings/demo/listing.json", line, 3)
+    assert f.message == f"`title` is given twice (line 4 and line {line}); the last one wins: delete one"
+
+
+def test_a_key_given_twice_inside_a_media_entry_names_the_entry(tmp_path):
+    BundleBuilder(tmp_path).write(
+        '{\n  "media": [\n    {"kind": "image", "file": "a.jpg"},\n    {"kind": "image",\n     "file": "b.jpg",\n     "kind": "video"}\n  ]\n}\n'
+    )
+    [f] = findings(tmp_path, select="SCH001")
+    assert (f.line, f.column) == (6, 6)
+    assert f.message == "`kind` is given twice in `media[1]` (line 4 and line 6); the last one wins: delete one"
+
+
+def test_a_key_given_three_times_on_one_line_is_one_finding(tmp_path):
+    BundleBuilder(tmp_path).write('{"id": "a", "id": "b", "id": "c"}')
+    [f] = findings(tmp_path, select="SCH001")
+    assert (f.line, f.column) == (1, 13)
+    assert f.message == "`id` is given 3 times (line 1, columns 2, 13 and 24); the last one wins: keep one and delete the others"
+
+
+def test_a_key_given_twice_in_store_json(tmp_path):
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "store.json").write_text('{\n  "seller": {"legal_name": "X",\n             "legal_name": "Y"}\n}\n', encoding="utf-8")
+    [f] = findings(tmp_path, select="SCH001")
+    assert (f.path, f.line, f.column) == ("store.json", 3, 14)
+    assert f.message.startswith("`legal_name` is given twice in `seller` (line 2 and line 3)")
+
+
+def test_near_miss_the_same_key_in_different_objects_and_keys_differing_in_case(tmp_path):
+    BundleBuilder(tmp_path).write(
+        '{"title": {"en": "A", "EN": "B"}, "detail_pages": {"en": {"html": "<p>x</p>"}},'
+        ' "media": [{"kind": "image"}, {"kind": "video"}], "lint": {"ignore": []}}'
+    )
+    assert lint(tmp_path, select="SCH001") == []
+
+
+def test_duplicate_keys_are_found_in_linear_time_and_capped():
+    import time
+
+    from listing_lint.bundle.positions import duplicate_keys
+
+    n = 100_000
+    for text, expected in (
+        ("{" + ",".join('"a":1' for _ in range(n)) + "}", 1),  # one key 100,000 times: one entry
+        ('{"m":[' + ",".join('{"a":1,"a":2}' for _ in range(n)) + "]}", 1000),  # 100,000 objects: capped
+        ("[" * 150 + '{"b":1,"b":2}' + "]" * 150, 1),
+    ):
+        start = time.perf_counter()
+        found = duplicate_keys(text, 1000)
+        assert time.perf_counter() - start < 3.0
+        assert len(found) == expected
+    assert found == [("/0" * 150, "b", [151, 157])]
