@@ -265,6 +265,11 @@ class Bundle:
         data = self.data
         return frozenset() if data is None or self.refused else rejected_pointers("listing.schema.json", data)
 
+    @property
+    def rejected_pointers(self) -> frozenset[str]:
+        """The JSON pointers of the values the schema rejects (``schema.rejected_pointers``)."""
+        return self._schema_rejected
+
     def schema_rejects(self, ptr: str) -> bool:
         """Whether the schema rejects the value at ``ptr``, a value it is part of, or a value inside it.
 
