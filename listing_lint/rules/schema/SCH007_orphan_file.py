@@ -24,6 +24,7 @@ from difflib import SequenceMatcher
 
 from listing_lint.api import Severity
 from listing_lint.bundle.paths import is_url
+from listing_lint.rules.schema.SCH003_missing_file import stem
 
 CODE, NAME, SEVERITY = "SCH007", "orphan-file", Severity.WARNING
 
@@ -88,6 +89,10 @@ def _meant(orphans: list[str], broken: list[str]) -> set[str]:
         same = [o for o in orphans if o.lower().rpartition("/")[2] == name]
         if same:
             meant.add(same[0])
+            continue
+        other = [o for o in orphans if stem(o) == stem(path.replace("\\", "/").removeprefix("./"))]
+        if other:  # the extension left out or another one ("detail/fr", "detail/fr.htm"): SCH003 says "did you mean"
+            meant.add(other[0])
             continue
         suffix = name.rpartition(".")[2]
         near = [
