@@ -57,6 +57,12 @@ def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
         comma = _prev_nonspace(text, pos)
         if comma >= 0 and text[comma] == ",":
             return f"trailing comma before '{ch}': JSON allows none; delete the comma", comma
+    if ch == "," and msg.startswith(("Expecting property name", "Expecting value")):
+        before = _prev_nonspace(text, pos)
+        if before >= 0 and text[before] == ",":
+            return "two commas in a row: delete one", pos
+        if before >= 0 and text[before] in "[{":
+            return f"a comma right after '{text[before]}': delete it", pos
     if ch == "'":
         return "single quotes: JSON strings and keys take double quotes (\"…\")", pos
     if ch and ch in _CURLY:

@@ -76,6 +76,8 @@ def test_one_broken_bundle_does_not_stop_the_others(tmp_path):
         ('{\n  "id": "demo"\n}\n}\n', 4, 1, "an extra '}' after the end of the object"),
         ('{\n  "title": {"en": "Smart\nplug"}\n}\n', 2, 25, "a line break inside a string"),
         ('{\n  "stock": 007\n}\n', 2, 12, "a number cannot start with 0"),
+        ('{\r\n  "id": "demo",,\r\n  "category": "other"\r\n}\r\n', 2, 16, "two commas in a row: delete one"),
+        ('{\n  "markets": [, "EU"]\n}\n', 2, 15, "a comma right after '[': delete it"),
     ],
 )
 def test_hand_written_json_mistakes_are_named_at_the_character_to_change(tmp_path, text, line, column, message):
@@ -166,3 +168,9 @@ def test_duplicate_keys_are_found_in_linear_time_and_capped():
         assert time.perf_counter() - start < 3.0
         assert len(found) == expected
     assert found == [("/0" * 150, "b", [151, 157])]
+
+
+def test_a_trailing_comma_in_a_file_with_a_bom_and_crlf_is_at_the_comma(tmp_path):
+    BundleBuilder(tmp_path).write(b'\xef\xbb\xbf{\r\n  "id": "demo",\r\n  "markets": ["EU",]\r\n}\r\n')
+    [f] = findings(tmp_path, select="SCH001")
+    assert (f.line, f.column) == (3, 19) and "trailing comma before ']'" in f.message
