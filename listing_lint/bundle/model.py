@@ -263,7 +263,14 @@ class Bundle:
         from listing_lint.schema import rejected_pointers
 
         data = self.data
-        return frozenset() if data is None or self.refused else rejected_pointers("listing.schema.json", data)
+        if data is None or self.refused:
+            return frozenset()
+        rejected = rejected_pointers("listing.schema.json", data)
+        if self.duplicate_keys:  # a key given twice (SCH001): which value was meant is unknown, like a rejected one's
+            from listing_lint.bundle.positions import escape_pointer_token
+
+            rejected = rejected | {f"{ptr}/{escape_pointer_token(key)}" for ptr, key, _ in self.duplicate_keys}
+        return rejected
 
     @property
     def rejected_pointers(self) -> frozenset[str]:
@@ -274,7 +281,8 @@ class Bundle:
         """Whether the schema rejects the value at ``ptr``, a value it is part of, or a value inside it.
 
         SCH002 reports each rejected value; a rule that would conclude something from it stays silent
-        (one root cause, one finding). Only computed when a rule asks; a valid listing costs one fast check.
+        (one root cause, one finding). A key given twice in one object (SCH001's) counts as rejected:
+        the value meant is unknown. Only computed when a rule asks; a valid listing costs one fast check.
         """
         from listing_lint.schema import rejects
 

@@ -9,7 +9,8 @@ probably means (the same name elsewhere, or a close name of the same type in the
 ``scene-7.jpg`` for a missing ``scene-07.jpg``): SCH003 or SCH004 reports that reference. Nor is
 a file unreferenced only because the schema rejects the field that lists it (SCH002 reports that):
 a file named anywhere in a rejected value (``"medias": [...]``, ``"certificates": {"file": ...}``),
-and the pictures and videos when ``media`` is missing, misspelt or of the wrong type, the pages
+and the pictures and videos when ``media`` is missing, misspelt or of the wrong type (or its
+entries are, ``["media/a.jpg"]``), the pages
 and what they embed when ``detail_pages`` is, the PDFs when ``certificates`` or ``brand`` is.
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
@@ -112,7 +113,13 @@ def _rejected_fields(bundle) -> tuple[tuple[str, ...], bool]:
     suffixes: tuple[str, ...] = ()
     pages = False
     for ptr, kind, files in LISTS:
-        if bundle.schema_rejects_itself(ptr) and not isinstance(bundle.get(ptr), kind):
+        value = bundle.get(ptr)
+        whole = bundle.schema_rejects_itself(ptr) and not isinstance(value, kind)
+        # or its entries are no entries at all (["media/a.jpg", ...] for [{"file": ...}]): their posters are named nowhere
+        items = isinstance(value, list) and any(
+            not isinstance(item, dict) and bundle.schema_rejects_itself(f"{ptr}/{i}") for i, item in enumerate(value)
+        )
+        if whole or items:
             suffixes += files
             pages = pages or ptr == "/detail_pages"
     return suffixes, pages

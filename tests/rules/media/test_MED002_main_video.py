@@ -49,3 +49,11 @@ def test_a_role_in_capitals_is_the_schema_finding_alone(bundle, tmp_path):
 def test_near_miss_a_valid_scene_video_still_leaves_no_main_video(bundle, tmp_path):
     _video_entry(bundle, role="scene")
     assert lint(tmp_path, select=["SCH002", "MED002"]) == [(f"{bundle.rel}/listing.json", bundle.line_of('"media"'), "MED002")]
+
+
+def test_a_role_given_twice_is_the_duplicate_key_finding_alone(bundle, tmp_path):
+    _video_entry(bundle)
+    text = (bundle.dir / "listing.json").read_text(encoding="utf-8")
+    text = text.replace('"role": "cover",', '"role": "cover",\n      "role": "scene",', 1)  # the last wins: "scene"
+    (bundle.dir / "listing.json").write_text(text, encoding="utf-8")
+    assert lint(tmp_path, select=["SCH001", "MED002"]) == [(f"{bundle.rel}/listing.json", bundle.line_of('"role": "scene"'), "SCH001")]

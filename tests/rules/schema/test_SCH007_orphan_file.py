@@ -82,3 +82,11 @@ def test_near_miss_an_unrelated_schema_finding_does_not_excuse_an_orphan(tmp_pat
     b.data["titel"] = {"en": "Plug"}
     b.write()
     assert lint(tmp_path, select="SCH007") == [("listings/demo/media/scene-10.jpg", None, "SCH007")]
+
+
+def test_media_written_as_a_list_of_paths_leaves_no_poster_orphan(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.file("media/main.mp4", b"\x00\x00\x00\x18ftypmp42").file("media/main-poster.jpg", _jpeg()).file("media/scene-01.jpg", _jpeg())
+    b.data["media"] = ["media/main.mp4", "media/scene-01.jpg"]  # the poster was in the entry these replaced
+    b.write()
+    assert [code for _, _, code in lint(tmp_path, select="SCH")] == ["SCH002", "SCH002"]
