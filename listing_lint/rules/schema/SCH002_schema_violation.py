@@ -3,7 +3,8 @@
 What it checks: listing.json against ``schemas/listing.schema.json`` and store.json against
 ``schemas/store.schema.json`` (JSON Schema 2020-12). One finding per violation, at the
 offending value, in plain words: ``skus[2].price.amount`` must be a decimal string above zero like
-"39.90", got 39.9. Unknown fields name the closest valid one.
+"39.90", got 39.9. Unknown fields name the closest valid one. Entries of one list written in the same
+wrong type (``"media": ["media/a.jpg", "media/b.jpg"]``) are one finding, at the first.
 Why: every other rule relies on the documented shape; a price written as a number loses its
 trailing zero and a misspelt field is silently ignored by the marketplace importer.
 Fails:
@@ -20,7 +21,7 @@ SOURCE = "docs/bundle-format.md"
 
 def _violations(name, data):
     from listing_lint.schema import is_valid_fast, validator
-    from listing_lint.schema.messages import describe_all, meant_field
+    from listing_lint.schema.messages import describe_all, dotted, meant_field, type_of
 
     if is_valid_fast(name, data):
         return
@@ -37,9 +38,23 @@ def _violations(name, data):
                     meant = meant_field(key, allowed)
                     if meant is not None and meant not in error.instance:
                         misspelt.add((tuple(map(str, error.absolute_path)), meant))
+    # entries of one list all of the same wrong type (media written as ["media/a.jpg", ...]) are one
+    # mistake: one finding, at the first, that counts the others
+    groups: dict[tuple, list] = {}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator == "type" and path and isinstance(path[-1], int):
+            groups.setdefault((path[:-1], str(error.validator_value), type_of(error.instance)), []).append(error)
+    others = {id(e): len(g) - 1 for g in groups.values() if len(g) > 1 for e in g[:1]}
+    hidden = {id(e) for g in groups.values() if len(g) > 1 for e in g[1:]}
     seen = set()
     for error in errors:
+        if id(error) in hidden:
+            continue
         for ptr, at_key, message in describe_all(error):
+            if id(error) in others:
+                n = others[id(error)]
+                message += f"; so must the other {n:,} entr{'y' if n == 1 else 'ies'} of `{dotted(list(error.absolute_path)[:-1])}` ({type_of(error.instance)} each)"
             if error.validator == "required" and any(
                 (tuple(map(str, error.absolute_path)), f) in misspelt and message.endswith(f"`{f}`") for f in error.validator_value
             ):
