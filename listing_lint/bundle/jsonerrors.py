@@ -31,7 +31,7 @@ def _prev_nonspace(text: str, pos: int) -> int:
 def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
     """``(message, offset)`` for a JSONDecodeError ``msg`` at ``pos`` in ``text``."""
     if not text.strip():
-        return "the file is empty: a listing.json holds one JSON object, {…}", 0
+        return "the file is empty: it must hold one JSON object, {…}", 0
     pos = max(0, min(pos, len(text)))
     ch = text[pos] if pos < len(text) else ""
     if msg.startswith("Invalid control character"):
@@ -70,7 +70,7 @@ def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
     if msg.startswith("Extra data"):
         if ch in "}]":
             return f"an extra '{ch}' after the end of the object: delete it (or an opening bracket is missing before)", pos
-        return "more text after the end of the JSON object: a listing.json holds one object", pos
+        return "more text after the end of the JSON object: the file holds one object; delete the rest or merge it in", pos
     if msg.startswith("Expecting ',' delimiter"):
         before = _prev_nonspace(text, pos)
         if ch.isdigit() and before == pos - 1 and text[before] == "0" and (before == 0 or not text[before - 1].isdigit()):
