@@ -19,7 +19,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import is_url
+from listing_lint.bundle.paths import is_url, stem
 from listing_lint.rules.schema import OWNED_ELSEWHERE
 
 CODE, NAME, SEVERITY = "SCH003", "missing-file", Severity.ERROR
@@ -31,12 +31,6 @@ WHAT = {
     "certificate": "certificate file",
     "trademark": "trademark certificate",
 }
-
-
-def stem(rel: str) -> str:
-    """A path without its file's extension, lower case: ``detail/fr.htm`` -> ``detail/fr``."""
-    folder, _, name = rel.lower().rpartition("/")
-    return (folder + "/" if folder else "") + (name.rpartition(".")[0] or name)
 
 
 def check(bundle, ctx):

@@ -10,8 +10,8 @@ probably means (the same name elsewhere, or a close name of the same type in the
 a file unreferenced only because the schema rejects the field that lists it (SCH002 reports that):
 a file named anywhere in a rejected value (``"medias": [...]``, ``"certificates": {"file": ...}``),
 and the pictures and videos when ``media`` is missing, misspelt or of the wrong type (or its
-entries are, ``["media/a.jpg"]``), the pages
-and what they embed when ``detail_pages`` is, the PDFs when ``certificates`` or ``brand`` is.
+entries are, ``["media/a.jpg"]``), the pages and what they embed when ``detail_pages`` is, the
+PDFs when ``certificates`` or ``brand`` is.
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
 Fails:
@@ -24,8 +24,7 @@ Passes:
 from difflib import SequenceMatcher
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import is_url
-from listing_lint.rules.schema.SCH003_missing_file import stem
+from listing_lint.bundle.paths import is_url, stem
 
 CODE, NAME, SEVERITY = "SCH007", "orphan-file", Severity.WARNING
 
