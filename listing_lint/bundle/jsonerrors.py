@@ -52,7 +52,8 @@ def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
     if text.startswith("//", pos) or text.startswith("/*", pos) or ch == "#":
         return "JSON has no comments: delete the comment (or keep notes in another file)", pos
     if msg.startswith("Expecting") and not text[pos:].strip():
-        return "the file ends too early: a closing } or ] (or the rest of the file) is missing", _prev_nonspace(text, pos) + 1
+        end = _prev_nonspace(text, pos) + 1  # at the end of the text, not after its last line break
+        return "the file ends too early: a closing } or ] (or the rest of the file) is missing", end
     if ch in "}]" and msg.startswith(("Expecting property name", "Expecting value")):
         comma = _prev_nonspace(text, pos)
         if comma >= 0 and text[comma] == ",":
@@ -69,12 +70,13 @@ def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
         return f"curly quote {ch}: JSON strings and keys take straight double quotes (\")", pos
     if msg.startswith("Extra data"):
         if ch in "}]":
-            return f"an extra '{ch}' after the end of the object: delete it (or an opening bracket is missing before)", pos
-        return "more text after the end of the JSON object: the file holds one object; delete the rest or merge it in", pos
+            return f"an extra '{ch}' after the end of the object: delete it (or an opening bracket is missing)", pos
+        return "more text after the end of the JSON object: the file holds one object; delete or merge the rest", pos
     if msg.startswith("Expecting ',' delimiter"):
         before = _prev_nonspace(text, pos)
-        if ch.isdigit() and before == pos - 1 and text[before] == "0" and (before == 0 or not text[before - 1].isdigit()):
-            return "a number cannot start with 0: write it without the zero, or in double quotes to keep it (\"01\")", before
+        leading_zero = before == pos - 1 and text[before] == "0" and (before == 0 or not text[before - 1].isdigit())
+        if ch.isdigit() and leading_zero:
+            return "a number cannot start with 0: write it without the zero, or in double quotes (\"01\")", before
         if (ch.isalnum() or ch in _CURLY) and before >= 0 and text[before] == '"':
             return ("a double quote inside a string ends it early: write it as \\\" (12\\\" screen), "
                     "or use the inch sign ″"), before
@@ -93,7 +95,7 @@ def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
             return f"the text {word.group()} needs double quotes: \"{word.group()}\"", pos
         if ch == "." or ch == "+":
             return "a number starts with a digit or -: write 0.5, not .5, and 5, not +5", pos
-        return "a value is expected here: a string in double quotes, a number, true, false, null, [list] or {object}", pos
+        return "a value is expected here: a string in double quotes, a number, true, false, null, [...] or {...}", pos
     if msg.startswith("Expecting property name"):
         return "a key in double quotes is expected here: \"name\": value", pos
     return msg, pos

@@ -25,7 +25,8 @@ def check(bundle, ctx):
     media = bundle.get("/media")
     if not isinstance(media, list):
         return
-    if any(bundle.schema_rejects(f"/media/{i}/{field}") for i in range(len(media)) for field in ("file", "kind", "role")):
+    fields = ("file", "kind", "role")
+    if any(bundle.schema_rejects(f"/media/{i}/{field}") for i in range(len(media)) for field in fields):
         return  # SCH002 reports an item's file, kind or role ("vidoe", "Cover"): fixing it may make it the main video
     if media_free_single_file(bundle):
         return

@@ -70,10 +70,8 @@ def duplicate_key_findings(ctx, file, data, repeated):
         where = _where(data, ptr)
         inside = f" in `{where}`" if where else ""
         fix = "delete one" if len(offsets) == 2 else "keep one and delete the others"
-        yield ctx.finding(
-            _at(file, *file.lines.position(offsets[1])),
-            f"`{name(key)}` is given {_times(len(offsets))}{inside} ({_places(file, offsets)}); the last one wins: {fix}",
-        )
+        given = f"`{name(key)}` is given {_times(len(offsets))}{inside} ({_places(file, offsets)})"
+        yield ctx.finding(_at(file, *file.lines.position(offsets[1])), f"{given}; the last one wins: {fix}")
 
 
 def check(bundle, ctx):

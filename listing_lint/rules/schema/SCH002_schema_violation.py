@@ -53,8 +53,9 @@ def _violations(name, data):
             continue
         for ptr, at_key, message in describe_all(error):
             if id(error) in others:
-                n = others[id(error)]
-                message += f"; so must the other {n:,} entr{'y' if n == 1 else 'ies'} of `{dotted(list(error.absolute_path)[:-1])}` ({type_of(error.instance)} each)"
+                n, where = others[id(error)], dotted(list(error.absolute_path)[:-1])
+                entries = f"{n:,} entr{'y' if n == 1 else 'ies'}"
+                message += f"; so must the other {entries} of `{where}` ({type_of(error.instance)} each)"
             if error.validator == "required" and any(
                 (tuple(map(str, error.absolute_path)), f) in misspelt and message.endswith(f"`{f}`") for f in error.validator_value
             ):
