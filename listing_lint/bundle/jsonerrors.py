@@ -49,7 +49,8 @@ def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
                 f"as in media/scene-1.jpg)"), pos
     if msg.startswith("Unterminated string"):  # at its opening quote
         return "a string is not closed: add the closing \" (the file ends inside it)", pos
-    if text.startswith("//", pos) or text.startswith("/*", pos) or ch == "#":
+    hash_line = ch == "#" and not text[text.rfind("\n", 0, pos) + 1 : pos].strip()  # "# note", not "#fff"
+    if text.startswith("//", pos) or text.startswith("/*", pos) or hash_line:
         return "JSON has no comments: delete the comment (or keep notes in another file)", pos
     if msg.startswith("Expecting") and not text[pos:].strip():
         end = _prev_nonspace(text, pos) + 1  # at the end of the text, not after its last line break
@@ -77,7 +78,7 @@ def explain(text: str, msg: str, pos: int) -> tuple[str, int]:
         leading_zero = before == pos - 1 and text[before] == "0" and (before == 0 or not text[before - 1].isdigit())
         if ch.isdigit() and leading_zero:
             return "a number cannot start with 0: write it without the zero, or in double quotes (\"01\")", before
-        if (ch.isalnum() or ch in _CURLY) and before >= 0 and text[before] == '"':
+        if (ch.isalnum() or ch in _CURLY) and before >= 0 and text[before] == '"' and "\n" not in text[before:pos]:
             return ("a double quote inside a string ends it early: write it as \\\" (12\\\" screen), "
                     "or use the inch sign ″"), before
         return "a comma is missing before this: separate members and list items with commas", pos

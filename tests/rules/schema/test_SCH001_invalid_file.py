@@ -77,6 +77,8 @@ def test_one_broken_bundle_does_not_stop_the_others(tmp_path):
         ('{"id": "demo"}\n{"id": "copy"}\n', 2, 1, "more text after the end of the JSON object: the file holds one object"),
         ('{\n  "title": {"en": "Smart\nplug"}\n}\n', 2, 25, "a line break inside a string"),
         ('{\n  "stock": 007\n}\n', 2, 12, "a number cannot start with 0"),
+        ('{\n  "color": #fff\n}\n', 2, 12, "a value is expected here"),  # a # inside a line starts no comment
+        ('# listing for the X1\n{\n  "id": "demo"\n}\n', 1, 1, "JSON has no comments"),
         ('{\r\n  "id": "demo",,\r\n  "category": "other"\r\n}\r\n', 2, 16, "two commas in a row: delete one"),
         ('{\n  "markets": [, "EU"]\n}\n', 2, 15, "a comma right after '[': delete it"),
     ],
