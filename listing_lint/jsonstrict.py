@@ -20,9 +20,9 @@ def _refuse(name: str):
     raise NotJsonNumber(name)
 
 
-def loads(text: str) -> Any:
+def loads(text: str, object_pairs_hook=None) -> Any:
     """``json.loads`` without the non-numbers: NotJsonNumber (a ValueError) for one of them."""
-    return json.loads(text, parse_constant=_refuse)
+    return json.loads(text, parse_constant=_refuse, object_pairs_hook=object_pairs_hook)
 
 
 #: the largest baseline or report read: 50,000 findings make about 20 MB of baseline

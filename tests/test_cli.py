@@ -27,7 +27,10 @@ def test_broken_bundle_exit_1_with_position_and_others_linted(repo):
     code, out, err = cli("check", "--select", "SCH", "--as-of", "2026-11-25", ".", cwd=repo)
     assert code == 1, err
     lines = out.splitlines()
-    assert lines[0] == "listings/broken/listing.json:4:3: SCH001 [error] invalid JSON: Expecting ',' delimiter"
+    assert lines[0] == (
+        "listings/broken/listing.json:4:3: SCH001 [error] invalid JSON: a comma is missing before this: "
+        "separate members and list items with commas"
+    )
     assert lines[-1].startswith("Found 1 error, 0 warnings in 1 of 3 bundles")
     assert "Traceback" not in err
 

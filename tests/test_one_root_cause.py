@@ -14,8 +14,10 @@ Owners (docs/decisions.md, "One root cause, one finding"):
 
 from __future__ import annotations
 
+import json
+
 import pytest
-from rule_examples import Example, base_bundle, run_example
+from rule_examples import PRODUCT, Example, base_bundle, run_example
 
 import media_factory as mf
 
@@ -24,6 +26,7 @@ LISTING = "listings/demo/listing.json"
 STORE = "store.json"
 ALT_ES = 'alt="Un enchufe inteligente sobre un escritorio"'
 LETTER = '{"from": "Owner GmbH", "to": "Seller Ltd", "file": "certs/auth.pdf", "valid_until": "2028-12-31"}'
+CERT = json.dumps(PRODUCT["certificates"])
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +119,19 @@ ONE_FINDING = [
      "SCH002", LISTING, '"title\u200b"', "`title` with U+200B in its name"),
     ("locale-iso-639-2", ["listing.json /detail_pages/es removed", 'listing.json /detail_pages/spa = "detail/es.html"'],
      "LOC015", LISTING, '"spa"', 'locale "spa" is not BCP 47 spelling; write "es"'),
+    # session 13: listing.json as people write it
+    ("markets-lower-case", ['listing.json /markets = ["eu"]', 'listing.json /skus/0/markets = ["EU"]'],
+     "SCH002", LISTING, '"eu"', "did you mean 'EU'?"),
+    ("title-null", ["listing.json /title/es = null"], "SCH002", LISTING, '"es": null', "must be a string, got null"),
+    ("schema-version-null", ["listing.json /schema_version = null"],
+     "SCH005", LISTING, '"schema_version": null', 'not a version: write "schema_version": "1"'),
+    ("main-video-kind-misspelt", ['listing.json /media/0/kind = "vidoe"'], "SCH002", LISTING, '"vidoe"', "must be one of image, video"),
+    ("poster-under-another-name", ["listing.json /media/0/poster removed", 'listing.json /media/0/thumbnail = "media/poster.jpg"'],
+     "SCH002", LISTING, '"thumbnail"', "unknown field `thumbnail`"),
+    ("page-path-without-extension", ['listing.json /detail_pages/es = "detail/es"'],
+     "SCH002", LISTING, '"detail/es"', "a path to an .html file"),
+    ("certificates-misspelt", ["listing.json /certificates removed", f'listing.json /certificate = {CERT}'],
+     "SCH002", LISTING, '"certificate"', "did you mean 'certificates'?"),
     # a SKU pasted twice repeats its id and its model: one finding
     ("sku-pasted", ['listing.json /skus/- = {"id": "D1", "model": "D1-EU", "price": {"amount": "44.90", "currency": "USD"}}'],
      "SCH006", LISTING, ('"skus": [', 10), "skus[1] repeats skus[0] (id 'D1', model 'D1-EU')"),
@@ -153,6 +169,10 @@ NEAR_MISSES = [
                              "listing.json /markets removed", 'listing.json /markts = ["EU"]'],
      [("SCH002", '"titel"'), ("SCH002", '"markts"')]),
     ("return-rate-over-limit", ["listing.json /metrics/return_rate = 0.05"], [("PRM002", '"return_rate": 0.05')]),
+    # session 13: the markets checked again once the list is valid; a null title's key absent is LOC001's
+    ("sku-market-not-declared", ['listing.json /markets = ["EU"]', 'listing.json /skus/0/markets = ["UK"]'],
+     [("SCH008", '"UK"')]),
+    ("title-removed", ["listing.json /title/es removed"], [("LOC001", '"title": {')]),
     ("trademark-class-35", ['listing.json /brand = {"name": "Voltra", "trademark": {"mark": "R", "office": "EUIPO", "number": "018765432", "classes": [35]}}'],
      [("BRD004", '"classes": [')]),
 ]

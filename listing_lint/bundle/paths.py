@@ -43,6 +43,13 @@ PROBLEM_WORDS = {
 LEAVES_BUNDLE = ("absolute", "outside", "symlink-outside")
 
 
+def stem(rel: str) -> str:
+    """A path without its file's extension, lower case: ``detail/fr.htm`` -> ``detail/fr`` (SCH003's
+    "did you mean" a file that differs only in its extension, and SCH007's match of the same)."""
+    folder, _, name = rel.lower().rpartition("/")
+    return (folder + "/" if folder else "") + (name.rpartition(".")[0] or name)
+
+
 def is_url(ref: str) -> bool:
     return bool(_URL.match(ref.strip()))
 

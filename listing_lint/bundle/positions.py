@@ -185,3 +185,48 @@ class JsonSourceMap:
             return 1, 1, 1, 1
         start, end, kstart = offsets[found]
         return (*self._index.position(kstart if kstart is not None else start), *self._index.position(end))
+
+
+def duplicate_keys(text: str, limit: int) -> list[tuple[str, str, list[int]]]:
+    """``(object_pointer, key, key_offsets)`` for each key given more than once in one object of
+    ``text`` (JSON ``json.loads`` accepted), in the order of their second occurrence; at most
+    ``limit`` of them. One pass of ``_MEMBER`` with a dict of keys per open object: linear in the text.
+    The object pointer is the one ``json_offsets`` gives (the last of equal pointers, as the data has)."""
+    found: dict[tuple[int, str], tuple[str, str, list[int]]] = {}
+    stack: list[list] = []  # [pointer, next index or -1, {key: [offsets]}, id]
+    key = ""
+    key_start = 0
+    ids = 0
+    for m in _MEMBER.finditer(text):
+        kind = m.lastindex
+        if kind == 2:
+            key_start, key_end = m.span(1)
+            tok = text[key_start:key_end]
+            key = tok[1:-1] if "\\" not in tok else _decode_key(tok)
+            frame = stack[-1]
+            keys = frame[2]
+            if keys is None:
+                continue  # opened once ``limit`` keys were found: none of its keys can be reported
+            seen = keys.setdefault(key, [])
+            seen.append(key_start)
+            if len(seen) == 2 and len(found) < limit:
+                found[(frame[3], key)] = (frame[0], key, seen)
+            continue
+        if kind == 5:
+            stack.pop()
+            continue
+        if kind == 3 or kind == 4:
+            if stack:
+                frame = stack[-1]
+                if frame[1] >= 0:
+                    ptr = frame[0] + "/" + str(frame[1])
+                    frame[1] += 1
+                else:
+                    ptr = frame[0] + "/" + (escape_pointer_token(key) if "~" in key or "/" in key else key)
+            else:
+                ptr = ""
+            ids += 1
+            stack.append([ptr, -1 if kind == 3 else 0, {} if kind == 3 and len(found) < limit else None, ids])
+        elif stack and stack[-1][1] >= 0:
+            stack[-1][1] += 1
+    return list(found.values())

@@ -9,7 +9,7 @@ from typing import Any
 
 from listing_lint.bundle.discover import STORE
 from listing_lint.bundle.files import SourceFile
-from listing_lint.bundle.model import Bundle, JsonProblem, display_path, parse_json
+from listing_lint.bundle.model import Bundle, JsonProblem, display_path, parse_json, repeated_keys
 from listing_lint.bundle.positions import JsonSourceMap, walk
 from listing_lint.finding import Span
 
@@ -31,8 +31,13 @@ class Repo:
         self.store = SourceFile(store, STORE, display_path(store, cwd)) if store else None
 
     @cached_property
-    def _parsed(self) -> tuple[Any, JsonProblem | None]:
-        return parse_json(self.store) if self.store else (None, None)
+    def _parsed(self) -> tuple[Any, JsonProblem | None, bool]:
+        return parse_json(self.store) if self.store else (None, None, False)
+
+    @cached_property
+    def store_duplicate_keys(self) -> list[tuple[str, str, list[int]]]:
+        """Keys given twice in one object of store.json (``Bundle.duplicate_keys``)."""
+        return repeated_keys(self.store) if self.store and self._parsed[2] else []
 
     @property
     def store_data(self) -> dict | None:

@@ -163,7 +163,10 @@ def describe(error) -> tuple[str, bool, str]:
         return ptr, False, f"`{where}` is not allowed here"
     if kw == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        near = closest(str(value), [str(o) for o in error.validator_value]) if isinstance(value, str) else ""
+        options_text = [str(o) for o in error.validator_value]
+        same = [o for o in options_text if isinstance(value, str) and o.lower() == value.strip().lower()]
+        # "ce", "eu": the option in other letter case (difflib compares case-sensitively and finds none)
+        near = f"; did you mean {same[0]!r}?" if same else closest(value, options_text) if isinstance(value, str) else ""
         return ptr, False, f"`{where}` must be one of {options}; got {show(value)}{near}"
     if kw == "const":
         return ptr, False, f"`{where}` must be {show(error.validator_value)}, got {show(value)}"

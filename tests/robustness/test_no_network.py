@@ -60,5 +60,5 @@ def test_cli_text_report_is_one_line_per_finding(tmp_path):
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     lines = proc.stdout.splitlines()
     assert lines[0] == (
-        '"listings/odd\\nname.listing.json":1:10: SCH001 [error] invalid JSON: Expecting property name enclosed in double quotes'
+        "\"listings/odd\\nname.listing.json\":1:9: SCH001 [error] invalid JSON: trailing comma before '}': JSON allows none; delete the comma"
     )

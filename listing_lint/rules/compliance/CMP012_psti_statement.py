@@ -13,7 +13,8 @@ with the security requirements (the 2023 Regulations, Schedule 2), not the state
 Why: since 2024-04-29 connectable products sold in the UK must meet the PSTI security
 requirements (no universal default passwords, a vulnerability-reporting contact, a stated
 minimum support period) and come with a statement of compliance; CE or UKCA marking does not
-cover it.
+cover it. While the schema rejects the certificates list or a certificate's scheme or legislation
+(SCH002), nothing is concluded: the fix may be the statement.
 Fails:
     listing.json /markets = ["EU", "UK"]    (internet-connected, no PSTI statement)
     listing.json /responsible_person/- = {"market": "UK", "name": "Example UK Rep Ltd", "address": "1 Example Street, London", "email": "uk@example.com"}
@@ -29,12 +30,21 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, group_text, markets_with_pointers, product_groups, registry_for
+from listing_lint.rules.compliance._common import (
+    certificates,
+    certificates_rejected,
+    group_text,
+    markets_with_pointers,
+    product_groups,
+    registry_for,
+)
 
 CODE, NAME, SEVERITY = "CMP012", "psti-statement", Severity.ERROR
 
 
 def check(bundle, ctx):
+    if certificates_rejected(bundle, "scheme", "legislation"):
+        return  # a certificate SCH002 reports (a misspelt "certificate" list) may be the PSTI statement
     registry = registry_for(ctx)
     groups = product_groups(bundle, ctx)
     certs = certificates(bundle)

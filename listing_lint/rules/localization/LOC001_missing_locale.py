@@ -3,7 +3,8 @@
 What it checks: every required locale (the locales the bundle declares in ``locales`` and the
 ``required-locales`` config, default en, es, fr, ru: both, a bundle cannot opt out of what the
 project requires) has a non-empty entry in ``title`` and in ``detail_pages``. A required ``es`` is satisfied by ``es-ES``; a required ``es-ES`` needs exactly
-that region. (A page that is listed but missing on disk is SCH003; an empty title is LOC010.)
+that region. (A page that is listed but missing on disk is SCH003; an empty title is LOC010; a
+title or page the schema rejects, ``"es": null``, is SCH002.)
 A detail page that is listed but empty — no text, no picture, no video, only comments or an
 empty ``<body>`` (what ``listing-lint init`` writes) — is a missing page too.
 Why: a buyer on the Spanish site sees the machine translation of the English title, or no
@@ -19,6 +20,7 @@ Passes:
 
 from listing_lint.api import Severity
 from listing_lint.bundle.model import checked_locales, normalize_locale
+from listing_lint.bundle.positions import pointer
 
 CODE, NAME, SEVERITY = "LOC001", "missing-locale", Severity.ERROR
 
@@ -63,7 +65,11 @@ def check(bundle, ctx):
         value = bundle.get(f"/{field}")
         if not isinstance(value, dict):
             continue  # missing or wrong type: the schema rule reports it
-        keys = [normalize_locale(k) for k, v in value.items() if v not in (None, {}, [])]
+        # a value the schema rejects (``"es": null``) is SCH002's: the locale is there, its value wrong
+        keys = [
+            normalize_locale(k) for k, v in value.items()
+            if v not in (None, {}, []) or bundle.schema_rejects_itself(pointer(field, k))
+        ]
         for locale in required_locales(bundle, ctx):
             if not _has(keys, locale):
                 yield ctx.finding(

@@ -2,7 +2,9 @@
 
 What it checks: the locale keys of ``title``, ``detail_pages`` and media ``alt`` texts, and the
 entries of ``locales``, are written as BCP 47 writes them: ``es-ES``, not ``es_ES``, ``ES-es`` or
-``EN``. Safe fix (``--fix``): rewrite the tag (not when the corrected key is already there).
+``EN``. A tag written the same wrong way in several places (``EN`` in ``title``, ``detail_pages``,
+every ``alt`` and ``locales``) is one finding, at its first place, naming how many others. Safe fix
+(``--fix``): rewrite the tag everywhere (not where the corrected key is already there).
 Why: the engine reads ``es_ES`` as ``es-ES``, but the marketplace API, translation tools and
 other scripts reading the bundle do not; one spelling everywhere keeps ``es-ES`` and ``es_ES``
 from becoming two locales.
@@ -53,28 +55,45 @@ def _tags(bundle):
             yield pointer("locales", i), value, False, spelled
 
 
-def _fix(bundle, ptr: str, tag: str, good: str, is_key: bool, spelled: Counter) -> Fix | None:
+def _edit(bundle, offsets: dict, ptr: str, tag: str, good: str, is_key: bool, spelled: Counter) -> TextEdit | None:
     text = bundle.manifest.text
     if not text or bundle.manifest.path is None or spelled[good] > 1:
         return None  # another tag reads as the corrected one: renaming would make two of one locale
-    offsets = json_offsets(text).get(ptr)
-    if offsets is None:
+    found = offsets.get(ptr)
+    if found is None:
         return None
-    start = offsets[2] if is_key else offsets[0]
+    start = found[2] if is_key else found[0]
     token = json.dumps(tag, ensure_ascii=False)
     if start is None or text[start : start + len(token)] != token:
         return None  # written with escapes: left to the author
-    new = json.dumps(good, ensure_ascii=False)
-    return Fix(f"write {new} for {token}", (TextEdit(str(bundle.manifest.path), start, start + len(token), new),))
+    return TextEdit(str(bundle.manifest.path), start, start + len(token), json.dumps(good, ensure_ascii=False))
+
+
+def _start(offsets: dict, ptr: str, is_key: bool) -> int:
+    """Where the tag at ``ptr`` is written: its key, or its value in ``locales``."""
+    found = offsets.get(ptr)
+    if found is None:
+        return 0
+    return found[2] if is_key and found[2] is not None else found[0]
 
 
 def check(bundle, ctx):
+    # one tag written the same wrong way in many places ("EN" in title, detail_pages, every alt and
+    # locales) is one habit: one finding, at its first place, whose fix rewrites every place
+    places: dict[str, list[tuple[str, bool, Counter]]] = {}
     for ptr, tag, is_key, spelled in _tags(bundle):
-        good = normalize_locale(tag)
-        if not tag.strip() or good == tag or bundle.schema_rejects(ptr):
+        if not tag.strip() or normalize_locale(tag) == tag or bundle.schema_rejects(ptr):
             continue  # a tag that is no locale at all ("xx_XX_1") is SCH002's: one root cause, one finding
-        yield ctx.finding(
-            ptr,
-            f'locale "{tag}" is not BCP 47 spelling; write "{good}"',
-            fix=_fix(bundle, ptr, tag, good, is_key, spelled),
-        )
+        places.setdefault(tag, []).append((ptr, is_key, spelled))
+    if not places:
+        return
+    offsets = json_offsets(bundle.manifest.text or "")
+    for tag, where in places.items():
+        good = normalize_locale(tag)
+        where.sort(key=lambda place: _start(offsets, place[0], place[1]))
+        edits = tuple(e for e in (_edit(bundle, offsets, ptr, tag, good, key, spelled) for ptr, key, spelled in where) if e)
+        token, new = json.dumps(tag, ensure_ascii=False), json.dumps(good, ensure_ascii=False)
+        others = len(where) - 1
+        also = f" (here and in {others:,} other place{'s' if others != 1 else ''} of listing.json)" if others else ""
+        fix = Fix(f"write {new} for {token}" + (f" in {len(edits):,} places" if len(edits) > 1 else ""), edits) if edits else None
+        yield ctx.finding(where[0][0], f'locale "{tag}" is not BCP 47 spelling; write "{good}"{also}', fix=fix)

@@ -3,7 +3,9 @@
 What it checks: one media item must be a ``video`` with role ``cover`` (the video shown on the
 cover of the listing).
 A single-file bundle with an empty ``media`` list (the inline-only shape the format defines) is
-skipped: it holds no media files by design.
+skipped: it holds no media files by design. So is a listing where the schema rejects a media
+item's ``kind``, ``role`` or ``file`` (``"kind": "vidoe"``): SCH002 reports that, and fixing it may
+make the item the main video.
 Why: the Premium handbook counts the main video as one of the required scene visuals and the
 marketplace plays it first; a listing without it loses the cover video slot.
 Fails:
@@ -20,8 +22,12 @@ SOURCE = "AliExpress premium-model seller handbook V3.2 (April 2024)"
 
 
 def check(bundle, ctx):
-    if not isinstance(bundle.get("/media"), list):
+    media = bundle.get("/media")
+    if not isinstance(media, list):
         return
+    fields = ("file", "kind", "role")
+    if any(bundle.schema_rejects(f"/media/{i}/{field}") for i in range(len(media)) for field in fields):
+        return  # SCH002 reports an item's file, kind or role ("vidoe", "Cover"): fixing it may make it the main video
     if media_free_single_file(bundle):
         return
     if any(is_main_video(item) for item in bundle.media):

@@ -3,7 +3,8 @@
 What it checks: listing.json against ``schemas/listing.schema.json`` and store.json against
 ``schemas/store.schema.json`` (JSON Schema 2020-12). One finding per violation, at the
 offending value, in plain words: ``skus[2].price.amount`` must be a decimal string above zero like
-"39.90", got 39.9. Unknown fields name the closest valid one.
+"39.90", got 39.9. Unknown fields name the closest valid one. Entries of one list written in the same
+wrong type (``"media": ["media/a.jpg", "media/b.jpg"]``) are one finding, at the first.
 Why: every other rule relies on the documented shape; a price written as a number loses its
 trailing zero and a misspelt field is silently ignored by the marketplace importer.
 Fails:
@@ -12,7 +13,6 @@ Passes:
     listing.json /skus/0/price/amount = "39.90"
 """
 
-from listing_lint import SUPPORTED_SCHEMA_VERSIONS
 from listing_lint.api import Severity
 
 CODE, NAME, SEVERITY = "SCH002", "schema-violation", Severity.ERROR
@@ -21,7 +21,7 @@ SOURCE = "docs/bundle-format.md"
 
 def _violations(name, data):
     from listing_lint.schema import is_valid_fast, validator
-    from listing_lint.schema.messages import describe_all, meant_field
+    from listing_lint.schema.messages import describe_all, dotted, meant_field, type_of
 
     if is_valid_fast(name, data):
         return
@@ -38,9 +38,24 @@ def _violations(name, data):
                     meant = meant_field(key, allowed)
                     if meant is not None and meant not in error.instance:
                         misspelt.add((tuple(map(str, error.absolute_path)), meant))
+    # entries of one list all of the same wrong type (media written as ["media/a.jpg", ...]) are one
+    # mistake: one finding, at the first, that counts the others
+    groups: dict[tuple, list] = {}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator == "type" and path and isinstance(path[-1], int):
+            groups.setdefault((path[:-1], str(error.validator_value), type_of(error.instance)), []).append(error)
+    others = {id(e): len(g) - 1 for g in groups.values() if len(g) > 1 for e in g[:1]}
+    hidden = {id(e) for g in groups.values() if len(g) > 1 for e in g[1:]}
     seen = set()
     for error in errors:
+        if id(error) in hidden:
+            continue
         for ptr, at_key, message in describe_all(error):
+            if id(error) in others:
+                n, where = others[id(error)], dotted(list(error.absolute_path)[:-1])
+                entries = f"{n:,} entr{'y' if n == 1 else 'ies'}"
+                message += f"; so must the other {entries} of `{where}` ({type_of(error.instance)} each)"
             if error.validator == "required" and any(
                 (tuple(map(str, error.absolute_path)), f) in misspelt and message.endswith(f"`{f}`") for f in error.validator_value
             ):
@@ -52,9 +67,11 @@ def _violations(name, data):
 
 def check(bundle, ctx):
     data = bundle.data
-    if data is None or data.get("schema_version") not in SUPPORTED_SCHEMA_VERSIONS and "schema_version" in data:
+    if data is None or bundle.refused:
         return  # SCH001 / SCH005 speak for this file
     for ptr, at_key, message in _violations("listing.schema.json", data):
+        if ptr == "/schema_version" and "schema_version" in data:
+            continue  # a schema_version given in the wrong form (1, null) is SCH005's
         yield ctx.finding(bundle.span(ptr, key=at_key), message)
 
 

@@ -2,7 +2,9 @@
 
 What it checks: every path listing.json names — detail pages, media files and posters,
 certificates, the trademark certificate — exists as a regular file inside the bundle. A path that
-differs from a file of the bundle only in letter case gets a "did you mean". An experiment variant's
+differs from a file of the bundle only in letter case, or only in its extension (``detail/fr.htm``,
+``media/scene-1`` for ``media/scene-1.jpg``), gets a "did you mean". A path the schema rejects
+(``detail/fr``, not an .html file) is SCH002's alone. An experiment variant's
 page or media is ABT004's and an authorization letter BRD003's: they name the experiment and
 variant, or the letter. The message quotes the path as written.
 Why: a missing page or certificate is found by the marketplace's reviewer or a customs officer,
@@ -17,7 +19,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import is_url
+from listing_lint.bundle.paths import is_url, stem
 from listing_lint.rules.schema import OWNED_ELSEWHERE
 
 CODE, NAME, SEVERITY = "SCH003", "missing-file", Severity.ERROR
@@ -33,9 +35,12 @@ WHAT = {
 
 def check(bundle, ctx):
     by_lower: dict[str, str] | None = None  # the bundle's files by lower-case path, walked once if needed
+    by_stem: dict[str, str] = {}
     for ref in bundle.references:
         if ref.kind in OWNED_ELSEWHERE:
             continue
+        if bundle.schema_rejects_itself(ref.pointer):
+            continue  # not a path of the kind it must be ("detail/fr", ""): SCH002 says so, once
         problem = ref.resolved.problem
         # the path as the user wrote it: the normalised one collapses "https://cdn" into "https:/cdn"
         if problem == "missing" and is_url(ref.ref):
@@ -45,8 +50,14 @@ def check(bundle, ctx):
                 by_lower = {}
                 for name in bundle.walk_files():
                     by_lower.setdefault(name.lower(), name)
+                    by_stem.setdefault(stem(name), name)
             near = by_lower.get((ref.resolved.rel or "").lower())
-            hint = f"; did you mean {near}? (file names are case-sensitive)" if near else "; add it or fix the path"
+            other = by_stem.get(stem(ref.resolved.rel or "")) if not near and ref.resolved.rel else None
+            hint = (
+                f"; did you mean {near}? (file names are case-sensitive)" if near
+                else f"; did you mean {other}?" if other
+                else "; add it or fix the path"
+            )
             yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.ref} does not exist in the bundle{hint}")
         elif problem == "not-a-file":
             yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.ref} is not a regular file (a folder or a device)")

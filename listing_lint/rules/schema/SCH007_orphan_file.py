@@ -6,7 +6,12 @@ variants) or embedded by a detail page (``img``/``video``/``source`` ``src``, ``
 local ``a href``). Other files (notes, spreadsheets) are left alone, and so is a file that a
 reference names in other letter case (SCH003 says "did you mean" it) or that a broken reference
 probably means (the same name elsewhere, or a close name of the same type in the same folder, like
-``scene-7.jpg`` for a missing ``scene-07.jpg``): SCH003 or SCH004 reports that reference.
+``scene-7.jpg`` for a missing ``scene-07.jpg``): SCH003 or SCH004 reports that reference. Nor is
+a file unreferenced only because the schema rejects the field that lists it (SCH002 reports that):
+a file named anywhere in a rejected value (``"medias": [...]``, ``"certificates": {"file": ...}``),
+and the pictures and videos when ``media`` is missing, misspelt or of the wrong type (or its
+entries are, ``["media/a.jpg"]``), the pages and what they embed when ``detail_pages`` is, the
+PDFs when ``certificates`` or ``brand`` is.
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
 Fails:
@@ -19,12 +24,27 @@ Passes:
 from difflib import SequenceMatcher
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import is_url
+from listing_lint.bundle.paths import is_url, stem
 
 CODE, NAME, SEVERITY = "SCH007", "orphan-file", Severity.WARNING
 
-CHECKED = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".mp4", ".mov", ".webm", ".pdf", ".html", ".htm")
+IMAGES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
+VIDEOS = (".mp4", ".mov", ".webm")
+PAGES = (".html", ".htm")
+CHECKED = IMAGES + VIDEOS + (".pdf",) + PAGES
 PAGE_ATTRS = (("img", "src"), ("source", "src"), ("video", "src"), ("video", "poster"), ("a", "href"))
+#: the fields of listing.json that list files, their JSON type, and the files they list: when the
+#: schema rejects one as a whole (a required one missing, one misspelt, one of the wrong type), its
+#: files are unreferenced only because of that, and SCH002's finding is the one to fix
+LISTS = (
+    ("/media", list, IMAGES + VIDEOS),
+    ("/detail_pages", dict, PAGES),
+    ("/certificates", list, (".pdf",)),  # not pictures too: a real orphan in media/ would go unreported
+    ("/brand", dict, (".pdf",)),
+)
+#: values looked at in places the schema rejects for the paths they name, and paths resolved (a hostile
+#: listing has 100,000 of them; each path is a file-system lookup)
+MAX_REJECTED_VALUES, MAX_REJECTED_PATHS = 200_000, 1_000
 
 
 def referenced(bundle) -> set[str]:
@@ -70,6 +90,10 @@ def _meant(orphans: list[str], broken: list[str]) -> set[str]:
         if same:
             meant.add(same[0])
             continue
+        other = [o for o in orphans if stem(o) == stem(path.replace("\\", "/").removeprefix("./"))]
+        if other:  # the extension left out or another one ("detail/fr", "detail/fr.htm"): SCH003 says "did you mean"
+            meant.add(other[0])
+            continue
         suffix = name.rpartition(".")[2]
         near = [
             (SequenceMatcher(None, name, o.lower().rpartition("/")[2]).ratio(), o)
@@ -82,10 +106,79 @@ def _meant(orphans: list[str], broken: list[str]) -> set[str]:
     return meant
 
 
+def _rejected_fields(bundle) -> tuple[tuple[str, ...], bool]:
+    """The suffixes of files a field the schema rejects as a whole would list, and whether that
+    field is ``detail_pages`` (then every page in the bundle is read for what it embeds)."""
+    suffixes: tuple[str, ...] = ()
+    pages = False
+    for ptr, kind, files in LISTS:
+        value = bundle.get(ptr)
+        whole = bundle.schema_rejects_itself(ptr) and not isinstance(value, kind)
+        # or its entries are no entries at all (["media/a.jpg", ...] for [{"file": ...}]): their posters are named nowhere
+        items = isinstance(value, list) and any(
+            not isinstance(item, dict) and bundle.schema_rejects_itself(f"{ptr}/{i}") for i, item in enumerate(value)
+        )
+        if whole or items:
+            suffixes += files
+            pages = pages or ptr == "/detail_pages"
+    return suffixes, pages
+
+
+def _named_where_rejected(bundle) -> set[str]:
+    """Bundle files that a string at a place the schema rejects names (``"medias": [{"file": …}]``,
+    ``"fiel": "media/a.jpg"``, ``"certificates": {"file": …}``): named, in the wrong place, which
+    SCH002 reports. Bounded: at most ``MAX_REJECTED_VALUES`` values looked at, ``MAX_REJECTED_PATHS``
+    paths resolved (each is a file-system lookup)."""
+    named: set[str] = set()
+    values, paths = MAX_REJECTED_VALUES, MAX_REJECTED_PATHS
+    for ptr in sorted(bundle.rejected_pointers):
+        stack = [bundle.get(ptr)]
+        while stack and values > 0 and paths > 0:
+            value = stack.pop()
+            values -= 1
+            if isinstance(value, dict):
+                stack.extend(value.values())
+            elif isinstance(value, list):
+                stack.extend(value)
+            elif isinstance(value, str) and value.lower().endswith(CHECKED):
+                paths -= 1
+                resolved = bundle.resolve(value)
+                if resolved.ok and resolved.rel:
+                    named.add(resolved.rel)
+        if values <= 0 or paths <= 0:
+            break
+    return named
+
+
+def _embedded(bundle, rels) -> set[str]:
+    """The files the pages ``rels`` embed or link."""
+    used: set[str] = set()
+    for rel in rels:
+        page = bundle.page(rel)
+        if page is None:
+            continue
+        for tag, attr in PAGE_ATTRS:
+            for el in page.elements(tag):
+                value = el.get(attr)
+                if value and not is_url(value):
+                    resolved = bundle.resolve(value, page.rel)
+                    if resolved.rel:
+                        used.add(resolved.rel)
+    return used
+
+
 def check(bundle, ctx):
     if bundle.single_file or bundle.data is None:
         return
     used, broken = _references(bundle)
+    if bundle.rejected_pointers:  # one root cause, one finding: files a rejected field lists are SCH002's
+        excused, all_pages = _rejected_fields(bundle)
+        named = _named_where_rejected(bundle)
+        pages = [rel for rel in bundle.walk_files() if rel.lower().endswith(PAGES)] if all_pages else []
+        pages += [rel for rel in named if rel.lower().endswith(PAGES)]
+        used = used | named | _embedded(bundle, [rel for rel in dict.fromkeys(pages) if rel not in used])
+        if excused:
+            used |= {rel for rel in bundle.walk_files() if rel.lower().endswith(excused)}
     # a file named by a reference in other letter case is SCH003's "did you mean", not an orphan too
     twins = {r.resolved.rel.lower() for r in bundle.references if r.resolved.problem == "missing" and r.resolved.rel}
     orphans = [

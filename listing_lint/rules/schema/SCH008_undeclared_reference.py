@@ -2,7 +2,8 @@
 
 What it checks: certificate ``models`` and test-batch ``skus`` are SKU models of the bundle;
 experiment ``locale`` is a declared locale (``locales``, or the required locales when none are
-declared); warehouse and SKU ``markets`` are among the bundle's ``markets``.
+declared); warehouse and SKU ``markets`` are among the bundle's ``markets`` (not compared while the
+schema rejects the bundle's ``markets``: ``"eu"`` is SCH002's, and probably the market meant).
 A family entry (``X1*``, ``X1 Series``) that covers a SKU model is no typo; an entry that holds
 a list (``X1-EU, X1-UK``) is asked to be split, one model per entry.
 Why: a certificate for a model the listing does not sell covers nothing, and an experiment on a
@@ -66,8 +67,8 @@ def check(bundle, ctx):
         locale = exp.get("locale") if isinstance(exp, dict) else None
         if isinstance(locale, str) and normalize_locale(locale) not in known_locales:
             yield from _unless_rejected(bundle, ctx, pointer("experiments", e, "locale"), f"experiment runs on locale {locale!r}, which the bundle does not declare")
-    if not markets:
-        return
+    if not markets or bundle.schema_rejects("/markets"):
+        return  # a market the schema rejects ("eu", "DE") may be the one meant: SCH002 reports it, once
     for w, house in enumerate(bundle.list_at("/fulfillment/warehouses")):
         market = house.get("market") if isinstance(house, dict) else None
         if isinstance(market, str) and market not in markets:

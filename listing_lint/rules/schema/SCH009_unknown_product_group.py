@@ -13,7 +13,6 @@ Passes:
 
 import difflib
 
-from listing_lint import SUPPORTED_SCHEMA_VERSIONS
 from listing_lint.api import Severity
 from listing_lint.bundle.positions import pointer
 from listing_lint.config import shorten
@@ -28,7 +27,7 @@ SUGGESTIONS = 100
 
 def check(bundle, ctx):
     data = bundle.data
-    if not isinstance(data, dict) or data.get("schema_version") not in SUPPORTED_SCHEMA_VERSIONS:
+    if not isinstance(data, dict) or bundle.refused:
         return  # SCH001 / SCH005 speak for this file
     registry = registry_for(ctx)
     names = registry.group_names()

@@ -82,3 +82,18 @@ def test_a_toy_a_phone_app_controls_still_warns(plug, tmp_path):
     plug.write()
     (f,) = findings(tmp_path, select="CMP012")
     assert str(f.severity) == "error"
+
+
+def test_a_misspelt_certificates_list_is_the_schema_finding_alone(plug, tmp_path):
+    plug.data["certificate"] = plug.data.pop("certificates")
+    plug.write()
+    assert lint(tmp_path, select=["CMP", "SCH002"]) == [(manifest(plug), plug.line_of('"certificate"'), "SCH002")]
+
+
+def test_a_psti_scheme_in_lower_case_is_the_schema_finding_alone(plug, tmp_path):
+    for cert in plug.data["certificates"]:
+        if cert["scheme"] == "PSTI":
+            cert["scheme"] = "psti"
+            cert.pop("legislation", None)
+    plug.write()
+    assert lint(tmp_path, select=["CMP012", "SCH002"]) == [(manifest(plug), plug.line_of('"psti"'), "SCH002")]

@@ -46,3 +46,23 @@ def test_a_locale_the_bundle_declares_is_required_too(bundle, tmp_path):
         ("listings/demo/listing.json", bundle.line_of('"title"'), "LOC001"),
         ("listings/demo/listing.json", bundle.line_of('"detail_pages"'), "LOC001"),
     ]
+
+
+def test_a_null_title_or_page_is_the_schema_finding_alone(bundle, tmp_path):
+    full(bundle)
+    bundle.data["title"]["ru"] = None
+    bundle.data["detail_pages"]["ru"] = None
+    bundle.write()
+    lines = sorted(line for _, line, _ in lint(tmp_path, select=["SCH002", "LOC001"]))
+    assert [code for _, _, code in lint(tmp_path, select=["SCH002", "LOC001"])] == ["SCH002", "SCH002"]
+    text = (bundle.dir / "listing.json").read_text(encoding="utf-8")
+    assert lines == sorted(i + 1 for i, line in enumerate(text.splitlines()) if line.strip().startswith('"ru": null'))
+
+
+def test_a_null_regional_title_is_sch002s_and_a_missing_page_is_still_loc001s(bundle, tmp_path):
+    full(bundle)
+    del bundle.data["title"]["ru"]
+    bundle.data["title"]["ru-RU"] = None  # SCH002 for the null; and ru is still covered by the key: no LOC001
+    bundle.data["detail_pages"].pop("ru")
+    bundle.write()
+    assert [code for _, _, code in lint(tmp_path, select="LOC001")] == ["LOC001"]  # the page only

@@ -11,8 +11,7 @@ def _line(bundle, needle: str) -> int:
 
 def _fixed(bundle, result) -> dict:
     text = (bundle.dir / "listing.json").read_text(encoding="utf-8")
-    for f in sorted(result, key=lambda f: -f.fix.edits[0].start):
-        e = f.fix.edits[0]
+    for e in sorted((e for f in result for e in f.fix.edits), key=lambda e: -e.start):
         text = text[: e.start] + e.new + text[e.end:]
     return json.loads(text)
 
@@ -25,14 +24,14 @@ def test_underscore_keys_and_locales_entries_are_found_and_fixed(bundle, tmp_pat
     bundle.write()
     result = findings(tmp_path, select="LOC015")
     title = _line(bundle, '"es_ES": "Enchufe')
-    page = _line(bundle, '"es_ES": "detail/es.html"')
+    # es_ES in title, detail_pages and locales is one habit: one finding at its first place, fixed everywhere
     assert [(f.path, f.line, f.code) for f in result] == [
         ("listings/demo/listing.json", title, "LOC015"),
-        ("listings/demo/listing.json", page, "LOC015"),
         ("listings/demo/listing.json", _line(bundle, '"EN"'), "LOC015"),
-        ("listings/demo/listing.json", _line(bundle, '"es_ES",'), "LOC015"),
     ]
-    assert result[0].message == 'locale "es_ES" is not BCP 47 spelling; write "es-ES"'
+    assert result[0].message == 'locale "es_ES" is not BCP 47 spelling; write "es-ES" (here and in 2 other places of listing.json)'
+    assert result[1].message == 'locale "EN" is not BCP 47 spelling; write "en"'
+    assert len(result[0].fix.edits) == 3 and result[0].fix.description == 'write "es-ES" for "es_ES" in 3 places'
     data = _fixed(bundle, result)
     assert "es-ES" in data["title"] and "es-ES" in data["detail_pages"] and data["locales"] == ["en", "es-ES", "fr", "ru"]
 
@@ -53,3 +52,27 @@ def test_no_fix_when_the_corrected_key_already_exists(bundle, tmp_path):
     bundle.write()
     (f,) = findings(tmp_path, select="LOC015")
     assert f.fix is None
+
+
+def test_one_tag_written_the_same_wrong_way_everywhere_is_one_finding(bundle, tmp_path):
+    full(bundle)
+    bundle.data["title"]["EN"] = bundle.data["title"].pop("en")
+    bundle.data["detail_pages"]["EN"] = bundle.data["detail_pages"].pop("en")
+    bundle.data["media"] = [{"kind": "image", "role": "scene", "file": f"media/{i}.jpg", "alt": {"EN": "A plug"}} for i in range(3)]
+    bundle.data["locales"] = ["EN", "es", "fr", "ru"]
+    bundle.write()
+    [f] = findings(tmp_path, select="LOC015")
+    assert f.line == _line(bundle, '"EN"') and f.message.endswith("write \"en\" (here and in 5 other places of listing.json)")
+    data = _fixed(bundle, [f])
+    assert "en" in data["title"] and "en" in data["detail_pages"] and data["locales"][0] == "en"
+    assert all(list(m["alt"]) == ["en"] for m in data["media"])
+
+
+def test_near_miss_an_unsafe_place_keeps_its_spelling_and_the_others_are_fixed(bundle, tmp_path):
+    full(bundle)
+    bundle.data["title"]["es_ES"] = "Enchufe inteligente X1"
+    bundle.data["title"]["es-ES"] = "Enchufe inteligente X1"  # renaming here would make two es-ES titles
+    bundle.data["locales"] = ["en", "es_ES", "fr", "ru"]
+    bundle.write()
+    [f] = findings(tmp_path, select="LOC015")
+    assert len(f.fix.edits) == 1 and _fixed(bundle, [f])["locales"][1] == "es-ES"

@@ -53,3 +53,30 @@ def test_near_miss_the_spec_example_is_valid(tmp_path):
     b.write()
     (tmp_path / "store.json").write_bytes((data / "example_store.json").read_bytes())
     assert lint(tmp_path, select="SCH002") == []
+
+
+def test_list_entries_all_of_one_wrong_type_are_one_finding(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["media"] = ["media/main.mp4", "media/scene-01.jpg", "media/scene-02.jpg"]
+    b.write()
+    [f] = findings(tmp_path, select="SCH002")
+    assert (f.line, f.column) == (b.line_of('"media/main.mp4"'), 5)
+    assert f.message == '`media[0]` must be an object, got "media/main.mp4"; so must the other 2 entries of `media` (a string each)'
+
+
+def test_near_miss_entries_of_different_wrong_types_stay_apart(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["media"] = ["media/main.mp4", 7]
+    b.data["markets"] = ["EU", "MARS", "VENUS"]  # enum errors: each value its own
+    b.write()
+    assert len(findings(tmp_path, select="SCH002")) == 4
+
+
+def test_a_value_in_other_letter_case_names_the_option_meant(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["markets"] = ["eu"]
+    b.data["certificates"] = [{"scheme": "ce", "issued": "2026-01-10", "models": ["D1-EU"], "file": "c.pdf"}]
+    b.write()
+    messages = sorted(f.message for f in findings(tmp_path, select="SCH002"))
+    assert messages[0].startswith("`certificates[0].scheme` must be one of CE,") and messages[0].endswith("; did you mean 'CE'?")
+    assert messages[1] == "`markets[0]` must be one of EU, UK, US; got \"eu\"; did you mean 'EU'?"

@@ -39,3 +39,36 @@ def test_near_miss_all_files_present(tmp_path):
     b.image("media/scene-01.jpg").page("en", "<p>Hello</p>")
     b.write()
     assert lint(tmp_path, select="SCH003") == []
+
+
+def test_a_path_without_its_extension_gets_a_did_you_mean_and_no_orphan(tmp_path):
+    from builder import png_bytes
+
+    b = BundleBuilder(tmp_path)
+    b.file("media/scene-01.jpg", png_bytes(fmt="JPEG"))
+    b.data["media"] = [{"kind": "image", "role": "scene", "file": "media/scene-01"}]
+    b.write()
+    assert lint(tmp_path, select="SCH") == [("listings/demo/listing.json", b.line_of('"media/scene-01"'), "SCH003")]
+    [f] = findings(tmp_path, select="SCH003")
+    assert f.message == "media file media/scene-01 does not exist in the bundle; did you mean media/scene-01.jpg?"
+
+
+def test_a_page_path_the_schema_rejects_is_the_schema_finding_alone(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.page("fr", "<p>Une prise connectée</p>")
+    b.data["detail_pages"]["fr"] = "detail/fr"  # not an .html path: SCH002; not also missing, nor fr.html an orphan
+    b.write()
+    assert lint(tmp_path, select="SCH") == [("listings/demo/listing.json", b.line_of('"detail/fr"'), "SCH002")]
+
+
+def test_near_miss_a_missing_file_with_no_namesake_is_still_missing(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.page("fr", "<p>Une prise connectée</p>")
+    b.data["detail_pages"]["fr"] = "detail/francais.html"
+    b.write()
+    assert sorted(lint(tmp_path, select="SCH"), key=str) == [
+        ("listings/demo/detail/fr.html", None, "SCH007"),
+        ("listings/demo/listing.json", b.line_of('"detail/francais.html"'), "SCH003"),
+    ]
+    [f] = findings(tmp_path, select="SCH003")
+    assert f.message.endswith("; add it or fix the path")

@@ -46,3 +46,23 @@ def test_family_of_no_sku_and_a_list_in_one_entry_still_trigger(tmp_path):
     ]
     messages = [f.message for f in findings(tmp_path, select="SCH008")]
     assert messages[1] == "certificate model 'D1-EU, D1-UK' holds several models (D1-EU, D1-UK); write one model per entry"
+
+
+def _sku_markets(tmp_path, markets):
+    b = BundleBuilder(tmp_path)
+    b.data["markets"] = markets
+    b.data["skus"][0]["markets"] = ["EU"]
+    b.data["fulfillment"] = {"warehouses": [{"market": "EU", "kind": "local", "handling_days": 3}]}
+    b.write()
+    return b
+
+
+def test_a_market_in_lower_case_is_the_schema_finding_alone(tmp_path):
+    b = _sku_markets(tmp_path, ["eu", "UK"])  # "eu" is the EU the SKU and the warehouse name
+    assert lint(tmp_path, select=["SCH002", "SCH008"]) == [("listings/demo/listing.json", b.line_of('"eu"'), "SCH002")]
+
+
+def test_near_miss_a_valid_market_list_without_the_sku_market_still_triggers(tmp_path):
+    b = _sku_markets(tmp_path, ["UK", "US"])
+    lines = [line for _, line, _ in lint(tmp_path, select=["SCH002", "SCH008"])]
+    assert sorted(lines) == [b.line_of('"EU"'), b.line_of('"market": "EU"')]
