@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from pathlib import Path
@@ -108,6 +108,7 @@ class Measure:
     unit: str
     start: int
     others: tuple[float, ...] = ()  # the number's other readings (``readings``), in the base unit
+    low: float | None = None  # the low end of a range ("100-240 V": 100 V, and ``value`` 240 V)
 
 
 @lru_cache(maxsize=1)
@@ -142,6 +143,28 @@ def _measure_pattern() -> re.Pattern:
     number = (rf"(?:(?:(?P<whole>\d{{1,3}})[\u00a0 -])?(?P<num>\d{{1,2}})/(?P<den>{'|'.join(dens)})|(?P<n>{NUMBER}))"
               if dens else rf"(?P<n>{NUMBER})")
     return re.compile(rf"(?<![\w.,]){number}[\u00a0\u202f ]?(?P<u>{body})(?![^\W\d_])")
+
+
+#: before a measure's number: another number and a range's or an alternative's mark, with the unit
+#: or without ("100-240 V", "100 V - 240 V", "de 100 a 240 V", "от 100 до 240 В", "50/60 Hz");
+#: matched on the ``_RANGE_REACH`` characters before the number only
+_RANGE_BEFORE = re.compile(
+    rf"(?<![\w.,])(?P<lo>{NUMBER})(?:[\u00a0\u202f ]?(?P<lu>[^\W\d_][^\W\d_.]{{0,3}}\.?))?[\u00a0\u202f ]{{0,2}}"
+    rf"(?P<sep>[-\u2010-\u2014~\u223c/]|(?<![^\W\d_])(?:to|a|à|au|до|hasta)(?![^\W\d_]))[\u00a0\u202f ]{{0,2}}$")
+_RANGE_REACH = 32
+
+
+def _range_before(text: str, start: int, unit: str, locale: str) -> tuple[Decimal, bool, int] | None:
+    """(the other number, whether it is an alternative ("50/60 Hz") rather than a range's low end,
+    where it starts) when one stands right before the number at ``start`` with ``unit`` or no unit."""
+    if start == 0 or text[start - 1] not in "-\u2010\u2011\u2012\u2013\u2014~\u223c/ \u00a0\u202fаoàu":
+        return None  # most measures: no mark right before the number
+    begin = max(0, start - _RANGE_REACH)
+    m = _RANGE_BEFORE.search(text, begin, start)
+    if m is None or (m.group("lu") and m.group("lu").rstrip(".") != unit.rstrip(".")):
+        return None
+    low = parse_any(m.group("lo"), locale)
+    return (low, m.group("sep") == "/", m.start()) if low is not None else None
 
 
 @lru_cache(maxsize=1)
@@ -280,10 +303,33 @@ def measures(text: str, locale: str, cup_sizes: bool = False) -> list[Measure]:
         dimension, factor = units[unit]
         measure = Measure(dimension, float(values[0]) * factor, m.group(0), unit, m.start(),
                           tuple(float(v) * factor for v in values[1:]))
+        if m.group("n") is not None:
+            measure = _with_range(measure, text, m.start(), factor, locale, out)
         (maybe if m.start() in lone and m.group("u") == "A" and m.end("n") == m.start("u") else out).append(measure)
     if maybe and not _electrical().isdisjoint(x.dimension for x in out):
         out = sorted(out + maybe, key=lambda x: x.start)  # "32A, 230 V": amperes
     return sorted(out, key=lambda x: x.start) if taken else out
+
+
+def _with_range(measure: Measure, text: str, start: int, factor: float, locale: str, out: list[Measure]) -> Measure:
+    """``measure`` as the high end of a range ("100-240 V": 100 to 240 V) or with an alternative
+    ("50/60 Hz": 50 or 60 Hz) when another number and a range's mark stand right before it. A power
+    supply's "100-240 V AC, 50/60 Hz" is not contradicted by a market's "230 V, 50 Hz" (session 13:
+    it was read as 240 V and 60 Hz). The low end written with its unit ("100 V - 240 V") was a
+    measure of its own: it is folded in."""
+    found = _range_before(text, start, measure.unit, locale)
+    if found is None:
+        return measure
+    low, alternative, begin = found
+    low_value = float(low) * factor
+    if out and out[-1].dimension == measure.dimension and out[-1].start == begin:
+        out.pop()  # "100 V" of "100 V - 240 V"
+    raw = text[begin:start] + measure.raw
+    if alternative:
+        return replace(measure, raw=raw, start=begin, others=(*measure.others, low_value))
+    if low_value >= measure.value:
+        return measure  # "240-100 V" is no range: leave it as it was read
+    return replace(measure, raw=raw, start=begin, low=low_value)
 
 
 @lru_cache(maxsize=1)

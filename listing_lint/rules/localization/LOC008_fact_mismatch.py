@@ -53,6 +53,7 @@ class Fact:
     unit: str
     at: Any  # Block or JSON pointer
     others: tuple = ()  # other readings of a number its locale does not write that way
+    low: float | None = None  # a range's low end ("100-240 V"): any value from it to ``value`` agrees
 
 
 def _model_shape(code: str) -> str:
@@ -67,7 +68,7 @@ def facts(item, cache: dict, cup_sizes: bool = False) -> list[Fact]:
     if not DIGIT.search(text):
         return out  # measures, prices and model codes all hold a digit
     for m in bundle_measures(cache, text, item.locale, cup_sizes):
-        out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at, m.others))
+        out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at, m.others, m.low))
     for p in bundle_prices(cache, text):
         values = p.values(item.locale)
         if values:
@@ -85,6 +86,9 @@ def _same(a: Fact, b: Fact, cross_unit: float) -> bool:
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     tol = SAME_UNIT_TOLERANCE if _same_unit(a.unit, b.unit) else cross_unit
+    if a.low is not None or b.low is not None:  # ranges agree when they overlap ("230 V" in "100-240 V")
+        a_low, b_low = (a.low if a.low is not None else a.value), (b.low if b.low is not None else b.value)
+        return a_low * (1 - tol) <= b.value * (1 + tol) and b_low * (1 - tol) <= a.value * (1 + tol)
     return any(abs(x - y) <= tol * max(abs(x), abs(y), 1e-9) for x in (a.value, *a.others) for y in (b.value, *b.others))
 
 

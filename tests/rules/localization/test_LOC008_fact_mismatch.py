@@ -180,3 +180,25 @@ def test_nutrition_per_serving_against_per_100_g_is_not_compared(bundle, tmp_pat
     bundle.write()
     got = findings(tmp_path, select="LOC008")
     assert [(f.path, f.line, f.message.split(" in ")[0]) for f in got] == [("listings/demo/detail/es.html", 7, "12 kcal")]
+
+
+# Ranges and alternatives (session 13): a power supply's "100-240 V AC, 50/60 Hz" was read as 240 V
+# and 60 Hz, and each market's own "230 V, 50 Hz" was reported against it.
+
+def test_near_miss_a_value_inside_a_range_or_among_alternatives_agrees(bundle, tmp_path):
+    en = with_blocks("en", "Input: 100-240 V AC, 50/60 Hz. Fits wrists of 15-20 cm.")
+    es = with_blocks("es", "Entrada: 230 V CA, 50 Hz. Para muñecas de 15 a 20 cm.")
+    fr = with_blocks("fr", "Entrée\u00a0: 100 V - 240 V, 50-60 Hz. Pour poignets de 17 cm.")
+    ru = with_blocks("ru", "Вход: от 100 до 240 В, 50 Гц. Для запястья 15–20 см.")
+    full(bundle, en=en, es=es, fr=fr, ru=ru)
+    bundle.write()
+    assert lint(tmp_path, select="LOC008") == []
+
+
+def test_a_value_outside_the_range_or_the_alternatives_is_reported(bundle, tmp_path):
+    full(bundle, en=with_blocks("en", "Input: 100-240 V AC, 50/60 Hz."), es=with_blocks("es", "Entrada: 250 V CA, 45 Hz."))
+    bundle.write()
+    found = findings(tmp_path, select="LOC008")
+    assert [(f.path, f.line, f.code) for f in found] == [("listings/demo/detail/es.html", 7, "LOC008")] * 2
+    assert [f.message.split(";")[0] for f in found] == ["250 V in es, but the English text says 100-240 V",
+                                                         "45 Hz in es, but the English text says 50/60 Hz"]
