@@ -66,16 +66,21 @@ def _references(bundle) -> tuple[set[str], list[str]]:
                 if page is not None:
                     pages.append(page)
     for page in pages:
-        for tag, attr in PAGE_ATTRS:
-            for el in page.elements(tag):
-                value = el.get(attr)
-                if value and not is_url(value):
-                    resolved = bundle.resolve(value, page.rel)
-                    if not resolved.ok:
-                        broken.append(resolved.rel or value)
-                    if resolved.rel:
-                        used.add(resolved.rel)
+        for value, resolved in _page_links(bundle, page):
+            if not resolved.ok:
+                broken.append(resolved.rel or value)
+            if resolved.rel:
+                used.add(resolved.rel)
     return used, broken
+
+
+def _page_links(bundle, page):
+    """``(value, resolved)`` for each local file ``page`` embeds or links (``PAGE_ATTRS``)."""
+    for tag, attr in PAGE_ATTRS:
+        for el in page.elements(tag):
+            value = el.get(attr)
+            if value and not is_url(value):
+                yield value, bundle.resolve(value, page.rel)
 
 
 def _meant(orphans: list[str], broken: list[str]) -> set[str]:
@@ -155,15 +160,8 @@ def _embedded(bundle, rels) -> set[str]:
     used: set[str] = set()
     for rel in rels:
         page = bundle.page(rel)
-        if page is None:
-            continue
-        for tag, attr in PAGE_ATTRS:
-            for el in page.elements(tag):
-                value = el.get(attr)
-                if value and not is_url(value):
-                    resolved = bundle.resolve(value, page.rel)
-                    if resolved.rel:
-                        used.add(resolved.rel)
+        if page is not None:
+            used.update(resolved.rel for _, resolved in _page_links(bundle, page) if resolved.rel)
     return used
 
 
