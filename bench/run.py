@@ -168,6 +168,16 @@ SPANISH = ("Nuevo: ahora con un temporizador semanal y control por voz.",
            "El acabado mate no deja huellas y se limpia con un paño seco.",
            "Recibirá avisos en el móvil cuando el consumo supere su límite.",
            "Las patas de goma evitan que se deslice sobre la mesa de trabajo.")
+#: Spanish paragraphs session 13's judge confirmed with the accurate model, (en, es, pt) loaded: the
+#: fast pass alone was under 0.99; both fast models agree on Spanish now (docs/langid.md, session 14)
+SPANISH_UNSURE = ("Puedes elegir entre tres tonos de luz cálida con un solo toque suave.",
+                  "Su batería dura hasta dos semanas con una carga completa de noventa minutos.",
+                  "La base pesada mantiene la lámpara estable incluso sobre superficies irregulares.")
+#: Spanish paragraphs the two fast models still disagree on (Italian for lingua's fast pass): the
+#: accurate model must load, the case issue 18's ≤ 0.8 s also asks for
+SPANISH_MODEL = ("La luz no parpadea y protege tus ojos durante horas de uso continuo.",
+                 "Tres modos de color: blanco frío, neutro y cálido para cada momento.",
+                 "Brillo regulable en cinco niveles para cada tarea del día.")
 ENGLISH = ("New: a weekly timer and voice control, set up from the app in a minute.",
            "The box holds a braided cable and a quick start guide in four languages.",
            "It works without a hub and remembers its state after a power cut.",
@@ -258,6 +268,10 @@ def full_suite(repo: Path, jobs: int, tmp: Path, repeat: int = 1) -> dict[str, M
     files = [f"listings/{PRECOMMIT}/listing.json", f"listings/{PRECOMMIT}/detail/en.html"]
     m["precommit"] = changed("pre-commit, one bundle, English edit", PRECOMMIT, "en", ENGLISH, files)
     m["precommit-finding"] = changed("pre-commit, one bundle, Spanish edit", PRECOMMIT, "en", SPANISH[:3], files)
+    m["precommit-unsure"] = changed("pre-commit, Spanish edit the fast pass was unsure of", PRECOMMIT, "en",
+                                    SPANISH_UNSURE, files)
+    m["precommit-model"] = changed("pre-commit, Spanish edit that loads the accurate model", PRECOMMIT, "en",
+                                   SPANISH_MODEL, files)
     return m
 
 
@@ -332,6 +346,10 @@ def table(big: dict[str, Measure], small: dict[str, Measure], bundles: int, smal
             big["precommit"].wall <= 0.8),
         row("precommit-finding", "the same, Spanish paragraph added to en.html (a LOC003 finding)", "≤ 0.8 s",
             big["precommit-finding"].wall <= 0.8),
+        row("precommit-unsure", "the same, a Spanish paragraph session 13 confirmed with the accurate model", "≤ 0.8 s",
+            big["precommit-unsure"].wall <= 0.8),
+        row("precommit-model", "the same, a Spanish paragraph the fast models disagree on (accurate model loads)", "≤ 0.8 s",
+            big["precommit-model"].wall <= 0.8),
     ]
     spread = [f"{big[k].name}: {big[k].note}" for k in big if k != "pair" and big[k].note]
     if spread:

@@ -79,6 +79,31 @@ def test_the_fast_pass_rejects_alone_what_both_fast_models_call_another_language
     assert judge.stats()["accurate"] == 0
 
 
+def test_the_fast_models_agreeing_on_a_rival_reject_without_the_accurate_model():
+    """AGREED_*: the page language hopeless for both fast models, which give the same rival a
+    majority: rejected and named by them, no accurate model loaded (issue 18: the pre-commit run
+    that brings this paragraph loaded (en, es, pt), 0.6-0.75 s). "Puedes elegir…" is es 0.95 for
+    the fast pass and 0.98 for py3langid; "Campanya…" is Catalan for both, and the accurate pass
+    among es, ca and pt called it Spanish 0.51."""
+    judge = Judge("lingua")
+    verdict = judge.judge("Puedes elegir entre tres tonos de luz cálida con un solo toque suave.", "en")
+    assert (verdict.accepted, verdict.lang, verdict.model) == (False, "es", "fast"), verdict
+    verdict = judge.judge("Campanya actualizada amb éxit.", "en")
+    assert (verdict.accepted, verdict.lang, verdict.model) == (False, "ca", "fast"), verdict
+    assert judge.stats()["accurate"] == 0
+
+
+def test_near_miss_fast_models_naming_different_rivals_leave_the_name_to_the_accurate_pass():
+    """The page language is as hopeless, but lingua's fast pass calls this Catalan sentence Spanish
+    (0.56) and py3langid Catalan: the accurate pass names it, as before."""
+    judge = Judge("lingua")
+    text = "Aquest codi de cupó no és vàlid per a aquest canal de venda."
+    assert next(iter(get_detector("lingua-low").scores(text, CANDIDATES))) == "es"
+    verdict = judge.judge(text, "en")
+    assert (verdict.accepted, verdict.lang, verdict.model) == (False, "ca", "accurate"), verdict
+    assert judge.stats()["accurate"] >= 1
+
+
 def test_near_miss_a_fast_rejection_py3langid_disputes_goes_to_the_accurate_pass():
     """lingua's low-accuracy confidences saturate on long text: this French sentence with two
     English words is English 0.99995 for it, French 0.998 for py3langid; accepted, as before."""
