@@ -173,11 +173,11 @@ SPANISH = ("Nuevo: ahora con un temporizador semanal y control por voz.",
 SPANISH_UNSURE = ("Puedes elegir entre tres tonos de luz cálida con un solo toque suave.",
                   "Su batería dura hasta dos semanas con una carga completa de noventa minutos.",
                   "La base pesada mantiene la lámpara estable incluso sobre superficies irregulares.")
-#: Spanish paragraphs the two fast models still disagree on (Italian for lingua's fast pass): the
-#: accurate model must load, the case issue 18's ≤ 0.8 s also asks for
-SPANISH_MODEL = ("La luz no parpadea y protege tus ojos durante horas de uso continuo.",
-                 "Tres modos de color: blanco frío, neutro y cálido para cada momento.",
-                 "Brillo regulable en cinco niveles para cada tarea del día.")
+#: Portuguese paragraphs on the Spanish page: Spanish is no hopeless rival for the fast models, so
+#: the accurate model must load (es, pt and a third), the case issue 18's ≤ 0.8 s also asks for
+NEIGHBOUR_MODEL = ("A base pesada mantém a lâmpada estável sobre a mesa.",
+                   "A lâmpada dobra e cabe em qualquer mochila de viagem.",
+                   "Cor preta mate, elegante e moderna para qualquer ambiente.")
 ENGLISH = ("New: a weekly timer and voice control, set up from the app in a minute.",
            "The box holds a braided cable and a quick start guide in four languages.",
            "It works without a hub and remembers its state after a power cut.",
@@ -270,8 +270,8 @@ def full_suite(repo: Path, jobs: int, tmp: Path, repeat: int = 1) -> dict[str, M
     m["precommit-finding"] = changed("pre-commit, one bundle, Spanish edit", PRECOMMIT, "en", SPANISH[:3], files)
     m["precommit-unsure"] = changed("pre-commit, Spanish edit the fast pass was unsure of", PRECOMMIT, "en",
                                     SPANISH_UNSURE, files)
-    m["precommit-model"] = changed("pre-commit, Spanish edit that loads the accurate model", PRECOMMIT, "en",
-                                   SPANISH_MODEL, files)
+    m["precommit-model"] = changed("pre-commit, Portuguese edit on es.html (accurate model loads)", PRECOMMIT, "es",
+                                   NEIGHBOUR_MODEL, [files[0], f"listings/{PRECOMMIT}/detail/es.html"])
     return m
 
 
@@ -348,7 +348,7 @@ def table(big: dict[str, Measure], small: dict[str, Measure], bundles: int, smal
             big["precommit-finding"].wall <= 0.8),
         row("precommit-unsure", "the same, a Spanish paragraph session 13 confirmed with the accurate model", "≤ 0.8 s",
             big["precommit-unsure"].wall <= 0.8),
-        row("precommit-model", "the same, a Spanish paragraph the fast models disagree on (accurate model loads)", "≤ 0.8 s",
+        row("precommit-model", "the same, a Portuguese paragraph added to es.html (the accurate model loads)", "≤ 0.8 s",
             big["precommit-model"].wall <= 0.8),
     ]
     spread = [f"{big[k].name}: {big[k].note}" for k in big if k != "pair" and big[k].note]
