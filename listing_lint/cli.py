@@ -227,11 +227,12 @@ def rule(code):
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Explicit config file (its standards-overlay applies).")
 @click.option("--group", "groups", multiple=True, help="Only what applies to a product in this group (repeatable; an id or an alias).")
 @click.option("--groups", "list_groups", is_flag=True, help="List the product groups, their aliases and what they imply.")
-def standards(market, as_of, config_path, groups, list_groups):
+@click.option("--listing", type=click.Path(dir_okay=False), help="Only what applies to this listing.json: its product groups and battery.included, in its markets.")
+def standards(market, as_of, config_path, groups, list_groups, listing):
     """Show the standards registry as of a date: current, ending, ended, never cited, coming."""
     from listing_lint.standards.report import standards_command
 
-    sys.exit(standards_command(market.upper() if market else None, as_of, config_path, list(groups), list_groups))
+    sys.exit(standards_command(market.upper() if market else None, as_of, config_path, list(groups), list_groups, listing))
 
 
 @main.command()

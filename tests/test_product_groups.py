@@ -83,3 +83,14 @@ def test_group_filter_takes_aliases_and_implied_groups():
     assert "EN IEC 62115:2020+A11:2020" in out and "EN 71-1:2014+A1:2018" in out
     assert "2030-08-01" in out.split("EU requirements — coming:")[1]
     assert "EN 62368-1" not in out
+
+
+def test_the_groups_say_who_wears_a_wearable_and_what_a_childrens_product_is():
+    # session 14: a pet GPS collar is no wearable (2022/30 Art. 1(2)(d): the human body); a baby
+    # monitor's parent unit is no children's product (16 CFR 1200.2: children physically use it)
+    out = CliRunner().invoke(main, ["standards", "--groups"]).output
+    wearable = out.split("  wearable ")[1].split("\n  ")[0]
+    assert "not a pet's collar" in wearable and "2022/30 Art. 1(2)(d)" in wearable
+    childrens = out.split("  childrens-product ")[1]
+    assert "16 CFR 1200.2" in childrens and "baby monitor's parent unit" in childrens
+    assert "durable-infant-product" in childrens.split("implies")[0]

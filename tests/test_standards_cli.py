@@ -57,3 +57,50 @@ def test_check_with_a_broken_overlay_exits_2_before_linting(tmp_path, monkeypatc
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check", ".", "--select", "CMP"])
     assert result.exit_code == 2 and "standards entry 'EN 1:2020' (EU): missing status, source, confidence" in result.output
+
+
+# ---- session 14: the command agrees with the rules on products sold without batteries -------------
+BATTERY_REGULATION = "Batteries Regulation"
+
+
+def _eu_battery_lines(out):
+    return [line for line in out.splitlines() if BATTERY_REGULATION in line and "(LVD, EMC" not in line]
+
+
+def test_a_battery_product_lists_the_batteries_regulation():
+    out = _run("--market", "EU", "--as-of", "2026-12-07", "--group", "electric-toy", "--group", "battery").output
+    assert len(_eu_battery_lines(out)) == 7  # three evidence rules and four dated milestones
+
+
+def test_near_miss_batteries_not_included_lists_none_of_it():
+    # before session 14 the four milestones were listed though CMP001 asks nothing of the battery
+    out = _run("--market", "EU", "--as-of", "2026-12-07", "--group", "electric-toy", "--group", "batteries-not-included").output
+    assert _eu_battery_lines(out) == []
+    assert "required_standards electric-toy" in out  # the toy's own rules are still there
+
+
+def _listing(tmp_path, **extra):
+    import json
+
+    data = {"schema_version": "1", "product_groups": ["electric-toy", "battery-powered"], "markets": ["EU", "US"], **extra}
+    path = tmp_path / "listing.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return str(path)
+
+
+def test_listing_with_batteries_not_included_lists_none_of_the_batteries_regulation(tmp_path):
+    out = _run("--as-of", "2026-12-07", "--listing", _listing(tmp_path, battery={"included": False})).output
+    assert "for batteries-not-included+battery+electric-toy+toy" in out.splitlines()[0]
+    assert _eu_battery_lines(out) == []
+    assert "UK standards" not in out and "US requirements" in out  # the listing's markets only
+
+
+def test_near_miss_listing_whose_batteries_are_included(tmp_path):
+    out = _run("--as-of", "2026-12-07", "--listing", _listing(tmp_path)).output
+    assert len(_eu_battery_lines(out)) == 7
+
+
+def test_a_listing_that_is_no_json_is_a_usage_error(tmp_path):
+    (tmp_path / "listing.json").write_text("{", encoding="utf-8")
+    result = _run("--listing", str(tmp_path / "listing.json"))
+    assert result.exit_code == 2 and "cannot read" in result.output

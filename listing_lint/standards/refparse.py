@@ -37,7 +37,12 @@ _REGULATION = re.compile(
     # an EU act or one of its articles: "RED Art. 3(3)(d)", "Directive 2014/53/EU", "Art. 3.3(e)", "2014/53/EU"
     r"|^(?:RED|LVD|EMCD?|ROHS|R&TTE|DIRECTIVE|REGULATION|DELEGATED|IMPLEMENTING|ART(?:ICLE)?)\b|^\d{4}/\d+/E[UC]\b"
     # UN ECE vehicle regulations (UN R128, ECE R37, UNECE Regulation No. 10), US CFR parts, FMVSS
-    r"|^(?:UN\s*/?\s*ECE|UNECE|UN|ECE)[\s-]*(?:REG(?:ULATION)?\.?\s*(?:NO\.?)?\s*)?R?\s*\d+\b|^\d+\s*CFR\b|^FMVSS\b",
+    r"|^(?:UN\s*/?\s*ECE|UNECE|UN|ECE)[\s-]*(?:REG(?:ULATION)?\.?\s*(?:NO\.?)?\s*)?R?\s*\d+\b|^\d+\s*CFR\b|^FMVSS\b"
+    # US product-safety acts as a Children's Product Certificate cites them (CPSC's list of citations
+    # for its element 2) and CPSC test methods: "CPSIA Section 101", "Sec. 108 of the CPSIA", "FHSA",
+    # "15 U.S.C. 2063", "CPSC-CH-E1001-08.3"
+    r"|^(?:CPSIA|CPSA|CPSC|FHSA|PUB(?:LIC)?\.?\s*L(?:AW)?\.?\s*(?:NO\.?\s*)?\d+-\d+)\b|^SEC(?:TION|\.)?\s*\d+\w*\s+OF\s+(?:THE\s+)?(?:CPSIA|CPSA|FHSA|CONSUMER)\b"
+    r"|^\d+\s*U\.?\s*S\.?\s*C\.?(?:\s|\d|$)",
     re.I,
 )
 _AMENDMENT = re.compile(r"^(?P<kind>A|AC|IS)(?P<num>\d{0,3})(?::?(?P<year>(?:19|20)\d\d))?(?:-\d\d)?$")

@@ -23,6 +23,8 @@ from listing_lint.standards.refparse import RefError, StandardRef, parse_ref
 DATA = Path(__file__).parent / "data"
 CONFIDENCES = ("confirmed", "secondary", "single-source", "unconfirmed")
 STATUSES = ("current", "superseded", "never-cited", "withdrawn")
+#: the product group ``battery.included: false`` stands for (data/product_groups.yaml)
+NOT_INCLUDED = "batteries-not-included"
 RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones", "conformity_assessment")
 
 
@@ -177,6 +179,15 @@ class Registry:
                 out.add(gid)
                 todo.extend(implies.get(gid, ()))
         return out
+
+    def listing_groups(self, names, battery_included: Any = None) -> set[str]:
+        """The groups a listing is in: its ``product_groups`` resolved, and ``batteries-not-included``
+        when ``battery.included`` is false ("batteries not included"), as writing that group does.
+        The CMP rules and ``listing-lint standards --listing`` both ask this, so they agree."""
+        names = [n for n in names if isinstance(n, str)]
+        if battery_included is False:
+            names.append(NOT_INCLUDED)
+        return self.resolve_groups(names)
 
     def rules_of(self, kind: str) -> list[MarketRule]:
         return [r for r in self.rules if r.kind == kind]

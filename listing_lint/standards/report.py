@@ -85,7 +85,9 @@ def _rules(registry: Registry, market: str, day: date, groups: set[str] | None =
         target = coming if start and day < start else past if end and day > end else now
         target.append(_rule_line(rule))
     for rule in sorted(registry.rules_of("milestones"), key=lambda r: r.get("date")):
-        if market in rule.markets and (groups is None or set(rule.get("groups_any") or ()) & groups):
+        # a milestone names groups_any/groups_none like the rules do: the Batteries Regulation's dates
+        # concern no product sold without its batteries, as CMP001's battery rules do not
+        if market in rule.markets and (groups is None or rule.covers(groups)):
             line = f"  {rule.get('date')}  {TAG.get(rule.confidence, 'U')}  {rule.get('what')}"
             (coming if rule.get("date") > day else past).append(line)
     out = []
@@ -95,10 +97,14 @@ def _rules(registry: Registry, market: str, day: date, groups: set[str] | None =
     return out
 
 
-def render(registry: Registry, market: str | None, day: date, groups: list[str] | None = None) -> str:
-    """The registry at ``day``; with ``groups``, only what applies to a product in those groups."""
-    markets = [market] if market else list(MARKETS)
-    wanted = registry.resolve_groups(groups) if groups else None
+def render(
+    registry: Registry, market: str | None, day: date, groups: list[str] | None = None, *,
+    resolved: set[str] | None = None, markets: list[str] | None = None,
+) -> str:
+    """The registry at ``day``; with ``groups`` (names) or ``resolved`` (ids, implied ones included),
+    only what applies to a product in those groups; ``markets`` narrows the markets shown."""
+    markets = [market] if market else list(markets or MARKETS)
+    wanted = resolved if resolved is not None else (registry.resolve_groups(groups) if groups else None)
     scope = f" for {'+'.join(sorted(wanted))}" if wanted else ""
     out = [f"Standards registry as of {day}{scope} ({LEGEND})", ""]
     for m in markets:
@@ -131,11 +137,36 @@ def unknown_groups(registry: Registry, groups: list[str]) -> list[str]:
     return errors
 
 
+def read_listing(path: str) -> dict:
+    """The facts of a listing.json that decide what applies to it: its groups, ``battery.included``
+    and markets. Raises ValueError with a plain sentence when the file is no listing."""
+    import json
+
+    try:
+        with open(path, "rb") as handle:
+            data = json.loads(handle.read(5 * 1024 * 1024 + 1).decode("utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ValueError(f"cannot read {path} as a listing.json ({exc.__class__.__name__}): `listing-lint check` says why") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{path} is no listing.json object")
+    battery = data.get("battery")
+    groups = data.get("product_groups")
+    markets = data.get("markets")
+    return {
+        "groups": [g for g in groups if isinstance(g, str)] if isinstance(groups, list) else [],
+        "battery_included": battery.get("included") if isinstance(battery, dict) else None,
+        "markets": [m for m in markets if m in MARKETS] if isinstance(markets, list) else [],
+    }
+
+
 def standards_command(
-    market: str | None, as_of: date | None, config_path: str | None, groups: list[str] | None = None, list_groups: bool = False
+    market: str | None, as_of: date | None, config_path: str | None, groups: list[str] | None = None, list_groups: bool = False,
+    listing: str | None = None,
 ) -> int:
     """Print the registry (or its group vocabulary); returns the exit code (2 for an unreadable
-    config or overlay, or an unknown group)."""
+    config, overlay or listing, or an unknown group). With ``listing``, what applies to that listing:
+    its groups (``battery.included: false`` as ``batteries-not-included``, as the CMP rules read it,
+    plus any ``groups``) in its markets (unless ``market`` is given)."""
     import os
     from pathlib import Path
 
@@ -156,9 +187,20 @@ def standards_command(
         click.echo(render_groups(registry), nl=False)
         return 0
     errors = unknown_groups(registry, groups or [])
+    facts = None
+    if listing:
+        try:
+            facts = read_listing(listing)
+        except ValueError as exc:
+            errors.append(str(exc))
     for error in errors:
         click.echo(f"listing-lint: error: {error}", err=True)
     if errors:
         return 2
-    click.echo(render(registry, market, as_of or date.today(), groups), nl=False)
+    day = as_of or date.today()
+    if facts is None:
+        click.echo(render(registry, market, day, groups), nl=False)
+        return 0
+    wanted = registry.listing_groups([*facts["groups"], *(groups or [])], facts["battery_included"])
+    click.echo(render(registry, market, day, resolved=wanted, markets=facts["markets"] or None), nl=False)
     return 0

@@ -5,7 +5,9 @@ group needs there, and from when. Evidence is one of: a certificate of a scheme 
 UKCA or CE, recognised in Great Britain indefinitely since 2024-10-01, and CE for Northern
 Ireland, which the UK market includes and where UKCA alone is not recognised (Windsor
 Framework); US → FCC for radio and electronic groups, a Children's Product Certificate ``CPC``
-for toys; vehicle lamps → ``E-mark``
+for toys and other children's products (``childrens-product``: a stroller, a kids' smartwatch; CPSA
+s. 14(a)(2), 16 CFR part 1110), and as a note for ``childcare`` alone (a bottle needs one, a baby
+monitor only the carer handles does not); vehicle lamps → ``E-mark``
 type approval, which CE does not replace), optionally under a named legislation (a toy's CE
 certificate under the Toy Safety Directive ``TSD``, a battery's under the Batteries Regulation
 ``BATT``); a listing field (``fibre_composition`` for textiles, ``battery.collection_symbol``);

@@ -9,7 +9,9 @@ print them (``EN 71-1:2014+A1:2018 / -2:2020 / -3:2019+A1:2021``, ``EN 71-1/-2/-
 (ASTM F963-23)``), are read one by one. It reports references that cannot be read, references
 without an edition year or version (one finding for a line of them), and editions the registry does
 not hold.
-Rule-part references (``47 CFR Part 15 Subpart C``, ``KDB 558074``) are not standards and pass.
+Rule-part references (``47 CFR Part 15 Subpart C``, ``KDB 558074``) are not standards and pass, nor
+are the acts a Children's Product Certificate cites (``CPSIA Section 101``, ``Sec. 108 of the CPSIA``,
+``FHSA``, ``15 U.S.C. 2063``) or CPSC test methods (``CPSC-CH-E1001-08.3``).
 Why: an unknown edition cannot be judged: it may be a typo, or an edition newer than the
 registry; check it, and add it to the ``standards-overlay`` file if it is right.
 Fails:

@@ -18,8 +18,6 @@ __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "
 
 #: the market whose registry entries judge a certificate's standards
 JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
-#: the product group ``battery.included: false`` stands for (data/product_groups.yaml)
-NOT_INCLUDED = "batteries-not-included"
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 
@@ -258,8 +256,6 @@ def product_groups(bundle, ctx) -> set[str]:
     as writing that group does."""
     key = "cmp.groups"
     if key not in ctx.cache:
-        names = list(bundle.product_groups)
-        if bundle.get("/battery/included") is False:
-            names.append(NOT_INCLUDED)
-        ctx.cache[key] = frozenset(registry_for(ctx).resolve_groups(names))
+        groups = registry_for(ctx).listing_groups(bundle.product_groups, bundle.get("/battery/included"))
+        ctx.cache[key] = frozenset(groups)
     return set(ctx.cache[key])

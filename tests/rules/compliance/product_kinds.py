@@ -55,7 +55,7 @@ def make_toy(b):
         certs=[
             {
                 "scheme": "CE", "legislation": ["TSD", "EMC", "RoHS"],
-                "standards": ["EN 71-1:2014+A1:2018", "EN 71-2:2011+A1:2014", "EN 71-3:2019",
+                "standards": ["EN 71-1:2014+A1:2018", "EN 71-2:2020", "EN 71-3:2019+A1:2021",
                               "EN IEC 62115:2020+A11:2020", "EN IEC 63000:2018"],
                 "issued": "2026-01-10", "models": ["T1-EU"], "file": "certs/ce.pdf",
             },

@@ -94,7 +94,7 @@ def _band(plug, *groups):
     plug.data["certificates"][0]["standards"] = ["ETSI EN 300 328 V2.2.2", "ETSI EN 301 489-17 V3.3.1", "EN IEC 63000:2018"]
     plug.data["certificates"][0]["legislation"] = ["RED", "RoHS"]
     if "toy" in groups:  # a radio toy is a toy too: its EN 71 parts are there (issue 17), only RED is judged here
-        plug.data["certificates"][0]["standards"] += ["EN 71-1:2014+A1:2018", "EN 71-2:2011+A1:2014", "EN 71-3:2019"]
+        plug.data["certificates"][0]["standards"] += ["EN 71-1:2014+A1:2018", "EN 71-2:2020", "EN 71-3:2019+A1:2021"]
     return plug
 
 

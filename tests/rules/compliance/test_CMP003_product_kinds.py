@@ -11,17 +11,17 @@ def _drop(b, cert, standard):
 
 
 def test_toy_without_en_71_2_is_one_error_for_eu_and_uk(bundle, tmp_path):
-    _drop(make_toy(bundle), 0, "EN 71-2:2011+A1:2014")
+    _drop(make_toy(bundle), 0, "EN 71-2:2020")
     bundle.write()
     assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
     (f,) = findings(tmp_path, select="CMP003")
     assert f.message.startswith("toy products in the EU need EN 71-2")
-    assert "test to EN 71-2:2011+A1:2014 or add the notified body's EU-type examination certificate" in f.message
+    assert "test to EN 71-2:2020 or add the notified body's EU-type examination certificate" in f.message
     assert str(f.severity) == "error"
 
 
 def test_near_miss_an_ec_type_examination_replaces_the_harmonised_standard(bundle, tmp_path):
-    _drop(make_toy(bundle), 0, "EN 71-2:2011+A1:2014")
+    _drop(make_toy(bundle), 0, "EN 71-2:2020")
     bundle.data["markets"] = ["EU", "US"]
     bundle.data["certificates"][0]["notified_body"] = "0197"
     bundle.write()
@@ -115,7 +115,7 @@ def test_uk_only_led_bulb_gets_the_uk_designated_rule_only_as_info(bundle, tmp_p
 
 
 def test_a_notified_body_on_a_certificate_not_under_the_tsd_covers_no_toy_standard(bundle, tmp_path):
-    _drop(make_toy(bundle), 0, "EN 71-2:2011+A1:2014")
+    _drop(make_toy(bundle), 0, "EN 71-2:2020")
     bundle.data["markets"] = ["EU", "US"]
     bundle.data["certificates"][0].update(notified_body="0197", legislation=["EMC", "RoHS"])
     bundle.write()
@@ -123,7 +123,7 @@ def test_a_notified_body_on_a_certificate_not_under_the_tsd_covers_no_toy_standa
 
 
 # ---- several references on one line, as labs print them (session 13) -------------------------------
-EN71_LINE = "EN 71-1:2014+A1:2018 / -2:2011+A1:2014 / -3:2019"
+EN71_LINE = "EN 71-1:2014+A1:2018 / -2:2020 / -3:2019+A1:2021"
 
 
 def test_near_miss_cpc_citing_the_rule_and_its_standard_on_one_line(bundle, tmp_path):
@@ -144,7 +144,7 @@ def test_near_miss_en_71_parts_on_one_line(bundle, tmp_path):
 
 def test_a_part_missing_from_the_line_is_still_missing(bundle, tmp_path):
     standards = make_toy(bundle).data["certificates"][0]["standards"]
-    standards[:3] = ["EN 71-1:2014+A1:2018 / -3:2019"]
+    standards[:3] = ["EN 71-1:2014+A1:2018 / -3:2019+A1:2021"]
     bundle.write()
     assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
     (f,) = findings(tmp_path, select="CMP003")
@@ -163,9 +163,9 @@ def test_a_line_of_parts_without_editions_is_one_cmp009(bundle, tmp_path):
 def test_the_document_must_still_name_each_part_of_the_line(bundle, tmp_path):
     cert = make_toy(bundle).data["certificates"][0]
     cert["standards"][:3] = [EN71_LINE]
-    printed = {**cert, "standards": ["EN 71-1:2014+A1:2018", "EN 71-2:2011+A1:2014", *cert["standards"][1:]]}
+    printed = {**cert, "standards": ["EN 71-1:2014+A1:2018", "EN 71-2:2020", *cert["standards"][1:]]}
     bundle.file("certs/ce.pdf", certificate_pdf(printed))  # the PDF leaves out EN 71-3
     bundle.write()
     assert lint(tmp_path, select="CMP013") == [(manifest(bundle), bundle.line_of(f'"{EN71_LINE}"'), "CMP013")]
     (f,) = findings(tmp_path, select="CMP013")
-    assert "does not mention EN 71-3:2019" in f.message
+    assert "does not mention EN 71-3:2019+A1:2021" in f.message

@@ -42,3 +42,32 @@ def test_near_miss_edition_added_by_the_configured_overlay(plug, tmp_path):
         "standards:\n  - {ref: 'EN 62133-2:2017', market: EU, legislation: [BATT], groups: [battery], status: current,\n"
         "     source: 'https://example.com/lab-note', confidence: single-source}\n", encoding="utf-8")
     assert lint(tmp_path, select="CMP009", standards_overlay="extra.yaml") == []
+
+
+# ---- session 14: a Children's Product Certificate cites the acts, as CPSC's list of citations does ----
+CPC_CITATIONS = [
+    "CPSIA Section 101 Total Lead Content", "Sec. 108 of the Consumer Product Safety Improvement Act of 2008",
+    "CPSIA Section 108 Phthalates / 16 CFR 1307", "16 CFR 1303", "15 U.S.C. 2063", "CPSC-CH-E1001-08.3",
+]
+
+
+def _cpc(b, standards):
+    b.data["markets"] = ["US"]
+    b.data["product_groups"] = ["childrens-product"]
+    b.data["skus"] = [{"id": "K9", "model": "K9", "price": {"amount": "49.00", "currency": "USD"}}]
+    b.data["certificates"] = [{"scheme": "CPC", "standards": standards, "issued": "2026-03-20", "models": ["K9"], "file": "certs/cpc.pdf"}]
+    b.file("certs/cpc.pdf", b"%PDF-1.4\n%%EOF\n")
+    b.write()
+
+
+def test_near_miss_a_cpc_citing_the_cpsia_sections_and_cpsc_methods(bundle, tmp_path):
+    # before session 14: "cannot read standard reference 'CPSIA Section 101 ...': it does not start with a standards body"
+    _cpc(bundle, CPC_CITATIONS)
+    assert lint(tmp_path, select="CMP009") == []
+
+
+def test_a_cpc_line_that_is_neither_a_standard_nor_an_act_is_still_reported(bundle, tmp_path):
+    _cpc(bundle, [*CPC_CITATIONS, "Lead content test passed"])
+    assert lint(tmp_path, select="CMP009") == [(manifest(bundle), bundle.line_of('"Lead content test passed"'), "CMP009")]
+    (f,) = findings(tmp_path, select="CMP009")
+    assert f.message.startswith("cannot read standard reference 'Lead content test passed'")
