@@ -104,3 +104,25 @@ def test_a_listing_that_is_no_json_is_a_usage_error(tmp_path):
     (tmp_path / "listing.json").write_text("{", encoding="utf-8")
     result = _run("--listing", str(tmp_path / "listing.json"))
     assert result.exit_code == 2 and "cannot read" in result.output
+
+
+def test_a_listing_that_is_a_fifo_is_refused_at_once_not_waited_on(tmp_path):
+    """A FIFO named as the listing (or a device) would block ``open`` until a writer came: it is
+    refused as no regular file, and the path is shown escaped (it is the user's text)."""
+    import os
+    import subprocess
+    import sys
+
+    fifo = tmp_path / "pipe\x1b[31m.json"
+    os.mkfifo(fifo)
+    proc = subprocess.run([sys.executable, "-m", "listing_lint", "standards", "--listing", str(fifo)],
+                          capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2, proc.stderr
+    assert "not a readable regular file" in proc.stderr
+    assert "\x1b" not in proc.stderr and "pipe\\x1b[31m.json" in proc.stderr
+
+
+def test_near_miss_a_regular_listing_is_still_read(tmp_path):
+    result = _run("--as-of", "2026-12-07", "--listing", _listing(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert "Batteries" in result.output

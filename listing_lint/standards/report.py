@@ -137,15 +137,23 @@ def unknown_groups(registry: Registry, groups: list[str]) -> list[str]:
     return errors
 
 
+#: more than any listing.json: a longer file is cut there, and fails to parse
+LISTING_READ_LIMIT = 5 * 1024 * 1024 + 1
+
+
 def read_listing(path: str) -> dict:
     """The facts of a listing.json that decide what applies to it: its groups, ``battery.included``
     and markets. Raises ValueError with a plain sentence when the file is no listing."""
     import json
 
+    from listing_lint.fileio import read_regular
+
+    read = read_regular(path, LISTING_READ_LIMIT)  # None for a FIFO or device: never blocks on one
+    if read is None:
+        raise ValueError(f"cannot read {path} as a listing.json: not a readable regular file")
     try:
-        with open(path, "rb") as handle:
-            data = json.loads(handle.read(5 * 1024 * 1024 + 1).decode("utf-8-sig"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        data = json.loads(read[0].decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise ValueError(f"cannot read {path} as a listing.json ({exc.__class__.__name__}): `listing-lint check` says why") from None
     if not isinstance(data, dict):
         raise ValueError(f"{path} is no listing.json object")
@@ -193,8 +201,10 @@ def standards_command(
             facts = read_listing(listing)
         except ValueError as exc:
             errors.append(str(exc))
-    for error in errors:
-        click.echo(f"listing-lint: error: {error}", err=True)
+    from listing_lint.reporters.text import escape
+
+    for error in errors:  # names a path and groups the user wrote: escaped like every finding
+        click.echo(f"listing-lint: error: {escape(error)}", err=True)
     if errors:
         return 2
     day = as_of or date.today()
