@@ -251,6 +251,15 @@ def full_suite(repo: Path, jobs: int, tmp: Path, repeat: int = 1) -> dict[str, M
     m["cold"] = pair.cold  # the interleaved pairs' median cold run; its cache (c-pair) serves the warm runs
     m["cold"].note = ""
 
+    m.update(edits(repo, jobs, tmp, repeat))
+    return m
+
+
+def edits(repo: Path, jobs: int, tmp: Path, repeat: int) -> dict[str, Measure]:
+    """The warm and pre-commit rows: a paragraph added to a page, then the run, with the cold run's
+    cache (``tmp / "c-pair"``)."""
+    m: dict[str, Measure] = {}
+
     def changed(key: str, bundle: str, locale: str, paragraphs: tuple[str, ...], files: list[str]):
         def once(i: int) -> Measure:
             page = repo / "listings" / bundle / "detail" / f"{locale}.html"
@@ -263,8 +272,9 @@ def full_suite(repo: Path, jobs: int, tmp: Path, repeat: int = 1) -> dict[str, M
 
     m["warm"] = changed("warm, one bundle changed", CHANGED, "es", SPANISH[3:], ["."])
     # pre-commit: the hook lints the staged files of one bundle. First the everyday edit (an English
-    # paragraph on the English page), then an edit that brings a finding: a Spanish paragraph on the
-    # English page, which the fast language pass flags and the accurate pair (en, es) must confirm.
+    # paragraph on the English page), then edits that bring a finding: Spanish paragraphs on the
+    # English page (the fast models reject them alone since session 14), and Portuguese ones on the
+    # Spanish page, a neighbour of the page language, which load the accurate models.
     files = [f"listings/{PRECOMMIT}/listing.json", f"listings/{PRECOMMIT}/detail/en.html"]
     m["precommit"] = changed("pre-commit, one bundle, English edit", PRECOMMIT, "en", ENGLISH, files)
     m["precommit-finding"] = changed("pre-commit, one bundle, Spanish edit", PRECOMMIT, "en", SPANISH[:3], files)
@@ -390,6 +400,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write-readme", action="store_true", help="put the tables into bench/README.md")
     parser.add_argument("--content", choices=("unique", "repeated"), default="unique", help="the generated repo's content (default unique)")
     parser.add_argument("--pair-only", action="store_true", help="only the interleaved work floor / cold pairs (for iterating)")
+    parser.add_argument("--precommit-only", action="store_true", help="only the warm and pre-commit rows, after one cold run (for iterating)")
     args = parser.parse_args(argv)
     global CONTENT
     CONTENT = args.content
@@ -398,6 +409,12 @@ def main(argv: list[str] | None = None) -> int:
     global CODE
     with tempfile.TemporaryDirectory() as tmp:
         CODE = snapshot(Path(tmp))
+        if args.precommit_only:
+            # the cold run fills the cache the edits run with, as in the full suite
+            run("cold, all rules", lint_cmd(".", jobs=args.jobs), big_repo, environment(Path(tmp) / "c-pair"))
+            for key, x in edits(big_repo, args.jobs, Path(tmp), args.repeat).items():
+                print(f"{key}: {x.wall:.2f} s wall, {x.cpu:.2f} s CPU ({x.note or 'one run'})")
+            return 0
         if args.pair_only:
             pair = paired(big_repo, args.jobs, Path(tmp), args.repeat)
             print(f"{args.bundles} bundles ({CONTENT}), {started_machine}: cold ÷ work floor wall {pair.wall_ratio:.2f}×, "
