@@ -151,7 +151,7 @@ _SHAPES = {
                    "fingerprint": (dict,) + _NONE, "decoded": (bool,)},
     "VideoProbe": {"format": _TEXT + _NONE, "size": (int,), "duration": _NUMBER + _NONE, "width": (int,) + _NONE,
                    "height": (int,) + _NONE, "codec": _TEXT + _NONE, "tracks": (list,), "problem": _TEXT + _NONE,
-                   "detail": _TEXT},
+                   "detail": _TEXT, "why_no_duration": _TEXT},
 }
 
 
