@@ -10,6 +10,10 @@ Images come from Pillow; videos from the ffmpeg binary that the ``imageio-ffmpeg
     rgba_png(), lossless_webp(), many_scans_jpeg(), many_boxes_mp4(mp4)   # decode bombs under the pixel limit
     video(path, 1280, 720, seconds=2)      # a real H.264 MP4 or MOV (by the suffix)
     audio_only_mp4(path)                   # an MP4 with no video track
+    fragmented(path, 1280, 720, seconds=75)   # a fragmented MP4, as phones and ffmpeg's frag_keyframe write it
+    portrait(path, landscape_path)         # a phone's portrait video: landscape pixels and a tkhd rotation
+    turned_jpeg(im, 6), with_app1(jpeg, raw), grey16_png(im)   # EXIF orientation, a raw EXIF block, 16-bit grey
+    box(b"free", b""), full_box(...), moof(...)                # ISO BMFF boxes, for hostile fragments
 """
 
 from __future__ import annotations
@@ -236,6 +240,46 @@ def many_boxes_mp4(video: bytes, boxes: int = 3_000_000) -> bytes:
     return video + b"\x00\x00\x00\x08free" * boxes
 
 
+def turned_jpeg(im: Image.Image, orientation: int, **save) -> bytes:
+    """A JPEG of ``im``'s pixels as stored, with an EXIF orientation a viewer turns it by (6: a phone
+    held upright, its sensor's landscape pixels turned a quarter clockwise to be shown)."""
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return jpeg(im, exif=exif.tobytes(), **save)
+
+
+def with_app1(data: bytes, raw: bytes) -> bytes:
+    """A JPEG with ``raw`` as an APP1 segment right after its start (a broken EXIF block, say)."""
+    return data[:2] + b"\xff\xe1" + struct.pack(">H", len(raw) + 2) + raw + data[2:]
+
+
+def grey16_png(im: Image.Image) -> bytes:
+    """A 16-bit grey PNG of ``im`` (levels times 256), as scanners and some editors save them."""
+    return encode(im.convert("L").point(lambda v: v * 256, "I").convert("I;16"), "PNG")
+
+
+# -- ISO base media boxes (ISO/IEC 14496-12), for fragments a test shapes by hand ----------
+def box(kind: bytes, payload: bytes = b"") -> bytes:
+    return struct.pack(">I", 8 + len(payload)) + kind + payload
+
+
+def full_box(kind: bytes, version: int, flags: int, payload: bytes = b"") -> bytes:
+    return box(kind, struct.pack(">I", version << 24 | flags) + payload)
+
+
+def moof(track: int, sequence: int, durations: list[int] | None = None, count: int = 0, default: int = 0,
+         start: int | None = None) -> bytes:
+    """A movie fragment of one track run: each sample's duration given (``durations``), or ``count``
+    samples of ``tfhd``'s ``default`` duration; ``start``: a ``tfdt`` base time."""
+    tfhd = full_box(b"tfhd", 0, 0x08 if default else 0, struct.pack(">I", track) + (struct.pack(">I", default) if default else b""))
+    tfdt = full_box(b"tfdt", 1, 0, struct.pack(">Q", start)) if start is not None else b""
+    if durations is not None:
+        trun = full_box(b"trun", 0, 0x100, struct.pack(">I", len(durations)) + b"".join(struct.pack(">I", d) for d in durations))
+    else:
+        trun = full_box(b"trun", 0, 0, struct.pack(">I", count))
+    return box(b"moof", full_box(b"mfhd", 0, 0, struct.pack(">I", sequence)) + box(b"traf", tfhd + tfdt + trun))
+
+
 # -- videos --------------------------------------------------------------------------------
 def ffmpeg() -> str:
     import imageio_ffmpeg
@@ -283,6 +327,29 @@ def mpo(first: Image.Image, second: Image.Image, **save) -> bytes:
     out = io.BytesIO()
     first.save(out, "MPO", save_all=True, append_images=[second], **save)
     return out.getvalue()
+
+
+def fragmented(path: Path, width: int = 1280, height: int = 720, seconds: float = 75, empty_moov: bool = True,
+               audio: bool = False) -> Path:
+    """A real fragmented H.264 MP4 (ffmpeg ``-movflags frag_keyframe[+empty_moov]``, a fragment a
+    second): ``mvhd`` says 0 s (``empty_moov``) or the first fragment's length, the rest is in ``moof``s."""
+    args = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y",
+            "-f", "lavfi", "-i", f"testsrc=size={width}x{height}:rate=2:duration={seconds}"]
+    if audio:
+        args += ["-f", "lavfi", "-i", f"sine=duration={seconds}", "-c:a", "aac", "-shortest"]
+    flags = "frag_keyframe+empty_moov" if empty_moov else "frag_keyframe"
+    args += ["-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "2", "-movflags", flags, str(path)]
+    subprocess.run(args, check=True, capture_output=True)
+    return path
+
+
+def portrait(path: Path, landscape: Path) -> Path:
+    """A phone's portrait video: ``landscape``'s pixels, and a track matrix turning them a quarter
+    (ffmpeg's ``-display_rotation``, as phones write it), in an MP4 or a MOV by ``path``'s suffix."""
+    args = [ffmpeg(), "-hide_banner", "-loglevel", "error", "-y", "-display_rotation", "90", "-i", str(landscape),
+            "-c", "copy", str(path)]
+    subprocess.run(args, check=True, capture_output=True)
+    return path
 
 
 def audio_only_mp4(path: Path, seconds: float = 2) -> Path:

@@ -148,10 +148,11 @@ _NUMBER, _TEXT, _NONE = (int, float), (str,), (type(None),)
 _SHAPES = {
     "ImageProbe": {"format": _TEXT + _NONE, "size": (int,), "width": (int,) + _NONE, "height": (int,) + _NONE,
                    "mode": _TEXT + _NONE, "frames": (int,), "problem": _TEXT + _NONE, "detail": _TEXT,
-                   "fingerprint": (dict,) + _NONE, "decoded": (bool,)},
+                   "fingerprint": (dict,) + _NONE, "decoded": (bool,),
+                   "orientation": (int,)},
     "VideoProbe": {"format": _TEXT + _NONE, "size": (int,), "duration": _NUMBER + _NONE, "width": (int,) + _NONE,
                    "height": (int,) + _NONE, "codec": _TEXT + _NONE, "tracks": (list,), "problem": _TEXT + _NONE,
-                   "detail": _TEXT},
+                   "detail": _TEXT, "why_no_duration": _TEXT},
 }
 
 

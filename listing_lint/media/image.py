@@ -34,6 +34,9 @@ WHOLE_READ_BYTES = 16 * MIB
 #: accept any prefix (IM, IMT, IPTC), each building an image object that fails: 45-75 µs of a
 #: picture's probe (issue 18, session 10). Other formats keep Pillow's own search.
 PILLOW_PLUGIN = {"jpeg": ("JPEG",), "png": ("PNG",)}
+EXIF_ORIENTATION = 0x0112
+#: EXIF orientation -> Pillow's transpose that shows the picture upright (what ``ImageOps.exif_transpose`` does)
+TRANSPOSE = {2: 0, 3: 3, 4: 1, 5: 5, 6: 4, 7: 6, 8: 2}
 
 
 @dataclass(frozen=True)
@@ -42,7 +45,7 @@ class ImageProbe:
 
     format: str | None  # from the magic bytes (sniff.py names)
     size: int  # bytes on disk
-    width: int | None = None
+    width: int | None = None  # as shown: the EXIF orientation applied (``orientation``)
     height: int | None = None
     mode: str | None = None  # Pillow mode: RGB, RGBA, P, L, CMYK...
     frames: int = 1  # frames of an animation (an MPO's further pictures are none: _animation_frames)
@@ -50,6 +53,12 @@ class ImageProbe:
     detail: str = ""  # Pillow's words, for the message
     fingerprint: Fingerprint | None = None
     decoded: bool = False  # pixels decoded (False for files over the read cap)
+    orientation: int = 1  # EXIF orientation 1-8; 5-8 turn the picture a quarter: stored width x height swapped
+
+    @property
+    def stored(self) -> tuple[int | None, int | None]:
+        """Width and height as the file stores the pixels, before the EXIF orientation turns them."""
+        return (self.height, self.width) if self.orientation >= 5 else (self.width, self.height)
 
     @property
     def pixels(self) -> int:
@@ -104,6 +113,9 @@ def probe_image_stream(fh, size: int, budget: Budget = DEFAULT) -> ImageProbe:
     if reason:
         return ImageProbe(**base, problem="budget", detail=reason)
     with warnings.catch_warnings():
+        # Pillow warns on stderr of a broken EXIF block ("Corrupt EXIF data") while opening a JPEG:
+        # the probe's answer says what matters, a report is no place for a library's warnings
+        warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             im = Image.open(fh, formats=PILLOW_PLUGIN.get(fmt))
@@ -115,7 +127,7 @@ def probe_image_stream(fh, size: int, budget: Budget = DEFAULT) -> ImageProbe:
             return ImageProbe(**base, problem="unidentified")
         except Exception as exc:  # noqa: BLE001 - any parser error means "cannot be read"
             return ImageProbe(**base, problem="corrupt", detail=_short(exc))
-    return _decode(im, fh, base, budget)
+        return _decode(im, fh, base, budget)
 
 
 def before_open(fh, fmt: str | None, budget: Budget) -> str | None:
@@ -153,7 +165,10 @@ def over_budget(im, fh, budget: Budget, full: tuple[int, int]) -> str | None:
 
 def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
     width, height = im.size
-    header = {**base, "width": width, "height": height, "mode": im.mode, "frames": _animation_frames(im)}
+    turn = orientation(im)
+    shown = (height, width) if turn >= 5 else (width, height)
+    header = {**base, "width": shown[0], "height": shown[1], "mode": im.mode, "frames": _animation_frames(im),
+              "orientation": turn}
     if width * height > _max_pixels():  # the guard, even if a host program turned Pillow's off
         return ImageProbe(**header, problem="huge", detail=f"{width * height:,} pixels")
     try:
@@ -168,10 +183,27 @@ def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
     from listing_lint.media.phash import fingerprint
 
     try:
-        print_ = fingerprint(im, lambda: _colour(fh, base["format"]))
+        print_ = fingerprint(im.transpose(TRANSPOSE[turn]) if turn != 1 else im, lambda: _colour(fh, base["format"]))
     except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
         print_ = None
     return ImageProbe(**header, fingerprint=print_, decoded=True)
+
+
+def orientation(im) -> int:
+    """The EXIF orientation (1-8) a viewer turns the opened picture ``im`` by, from the metadata
+    Pillow parsed with the header, without decoding pixels. Browsers (CSS ``image-orientation:
+    from-image``, the default since 2020) and phone galleries show the picture turned, so its
+    size as shown is the one that counts. A PNG's eXIf chunk after the pixels is not read:
+    ``getexif`` would decode the whole picture to find it. A broken EXIF block, or a value out of
+    range or of another type, is orientation 1 (as browsers take it). Pillow reads only the first
+    directory of at most 65,535 entries from the block it holds: bounded."""
+    if im.format == "PNG" and "exif" not in im.info:
+        return 1
+    try:
+        value = im.getexif().get(EXIF_ORIENTATION, 1)  # under probe_image_stream's warning filter
+    except Exception:  # noqa: BLE001 - any broken block: shown as stored
+        return 1
+    return value if type(value) is int and 1 <= value <= 8 else 1
 
 
 def _animation_frames(im) -> int:

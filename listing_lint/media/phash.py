@@ -211,7 +211,9 @@ def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None
     """
     from PIL import Image as PILImage
 
-    if im.mode not in ("L", "RGB"):
+    if im.mode.startswith("I") or im.mode == "F":
+        im = eight_bits(im)
+    elif im.mode not in ("L", "RGB"):
         im = im.convert("RGB")
     factor = min(im.size) // WORK_SIDE
     if factor >= 2:  # box-reduce once: the crops are then cut from a small picture
@@ -226,3 +228,20 @@ def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None
         r, g, b = source.convert("RGB").resize((1, 1), PILImage.Resampling.BOX).getpixel((0, 0))
         colour = (float(r), float(g), float(b))
     return Fingerprint(hashes=dct_hashes(coeffs), flat=flat, color=colour)
+
+
+def eight_bits(im: Image.Image) -> Image.Image:
+    """A 16-bit or 32-bit grey picture (a 16-bit grey PNG opens as ``I;16``) as 8-bit grey, its
+    levels scaled down. Pillow's own ``convert`` clips every level over 255 to white, so every
+    16-bit grey photo was one flat white picture, and MED008 called any two of them the same.
+    Integer or float32 work on the raster as decoded: no wider copy than the budget priced."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    levels = np.asarray(im)
+    if levels.dtype.kind == "u":  # I;16, I;16B, I;16L
+        return PILImage.fromarray((levels >> (8 * levels.dtype.itemsize - 8)).astype(np.uint8), "L")
+    top = float(levels.max()) if levels.size else 0.0
+    full = 1.0 if levels.dtype.kind == "f" and top <= 1.0 else 255.0 if top <= 255 else max(65535.0, top)
+    scaled = levels.astype(np.float32) * np.float32(255.0 / full)
+    return PILImage.fromarray(np.clip(scaled, 0, 255).astype(np.uint8), "L")

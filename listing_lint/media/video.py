@@ -3,6 +3,8 @@
 MP4 and MOV share the ISO base media box structure; hachoir (pure Python, maintained, already a
 dependency) parses it lazily, reading only the boxes asked for, so a 100 MB video costs a few
 kilobytes of reads. Why hachoir and not pymediainfo, PyAV, mutagen or pymp4: docs/decisions.md.
+A fragmented file's running time is in its ``moof`` boxes, which hachoir does not decode in full
+(``mvex``, ``tfdt``): ``fragments.py`` reads those with ``struct``, within the same box budget.
 Nothing here runs an external binary.
 """
 
@@ -13,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator
 
 from listing_lint.media.budget import DEFAULT, Budget, OverBudget
+from listing_lint.media.fragments import Unknown, fragmented_duration
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -32,6 +35,7 @@ class VideoProbe:
     tracks: tuple[str, ...] = ()  # handler types in order: vide, soun, ...
     problem: str | None = None  # empty | unparsed | truncated | no-video | budget | timeout
     detail: str = ""
+    why_no_duration: str = ""  # why ``duration`` is None in a file that parsed (a fragmented one past its bounds)
 
     @property
     def has_video(self) -> bool:
@@ -65,7 +69,7 @@ def _probe_iso(fh, fmt: str, size: int, budget: Budget) -> VideoProbe:
         parser = guessParser(InputIOStream(fh, source="media", tags=[("id", "mov")]))
         if parser is None:
             return VideoProbe(format=fmt, size=size, problem="unparsed", detail="no MP4/MOV box structure")
-        return _read_boxes(_Walk(parser, budget.boxes), fmt, size)
+        return _read_boxes(_Walk(parser, budget.boxes), fmt, size, fh)
     except OverBudget as exc:
         return VideoProbe(format=fmt, size=size, problem="budget", detail=str(exc))
     except Exception as exc:  # noqa: BLE001 - hachoir raises many kinds on malformed input
@@ -104,8 +108,8 @@ def _body(atom):
     return next((f for f in atom if f.is_field_set), None)
 
 
-def _read_boxes(walk: _Walk, fmt: str, size: int) -> VideoProbe:
-    moov = None
+def _read_boxes(walk: _Walk, fmt: str, size: int, fh) -> VideoProbe:
+    moov, moofs = None, []
     for tag, atom in walk.atoms(walk.parser):
         declared = atom["size"].value
         if declared == 1 and "size64" in atom:
@@ -116,13 +120,16 @@ def _read_boxes(walk: _Walk, fmt: str, size: int) -> VideoProbe:
                               detail=f"box '{tag}' ends at byte {end:,}; the file has {size:,}")
         if tag == "moov":
             moov = _body(atom)
+        elif tag == "moof":  # its body starts after the 8-byte header, or 16 with a 64-bit size
+            moofs.append((atom.address // 8 + (16 if atom["size"].value == 1 else 8), end))
     if moov is None:
         return VideoProbe(format=fmt, size=size, problem="truncated", detail="no 'moov' box: the recording was never finished")
-    duration = None
+    duration, scale = None, 0
     header = walk.path(moov, "mvhd")
     if header is not None and header["time_scale"].value:
-        duration = header["duration"].value / header["time_scale"].value
-    tracks, video = [], None
+        scale = header["time_scale"].value
+        duration = header["duration"].value / scale
+    tracks, video, clocks = [], None, {}
     for tag, trak in walk.atoms(moov):
         if tag != "trak":
             continue
@@ -130,13 +137,28 @@ def _read_boxes(walk: _Walk, fmt: str, size: int) -> VideoProbe:
         handler = walk.path(body, "mdia", "hdlr")
         kind = handler["subtype"].value if handler is not None else ""
         tracks.append(kind)
+        _clock(walk, body, clocks)
         if kind == "vide" and video is None:
             video = body
-    if video is None:
-        return VideoProbe(format=fmt, size=size, duration=duration, tracks=tuple(tracks), problem="no-video")
-    width, height = _display_size(walk, video)
-    return VideoProbe(format=fmt, size=size, duration=duration, width=width, height=height,
-                      codec=_codec(walk, video), tracks=tuple(tracks))
+    found = {"format": fmt, "size": size, "tracks": tuple(tracks)}
+    if video is not None:
+        width, height = _display_size(walk, video)
+        found.update(width=width, height=height, codec=_codec(walk, video))
+    try:  # after every hachoir read: the fragments are read from ``fh`` directly
+        whole = fragmented_duration(fh, (moov.absolute_address // 8, (moov.absolute_address + moov.size) // 8), moofs,
+                                    clocks, scale, walk.limit - walk.boxes)
+    except Unknown as exc:
+        found.update(duration=None, why_no_duration=f"it is fragmented and {exc}")
+    else:
+        found["duration"] = duration if whole is None else max(duration or 0, whole)
+    return VideoProbe(**found, problem=None if video is not None else "no-video")
+
+
+def _clock(walk: _Walk, track, clocks: dict[int, tuple[int, int]]) -> None:
+    """Adds the track's ID -> (timescale, duration in ``moov``) from ``tkhd`` and ``mdhd`` (for its fragments)."""
+    tkhd, mdhd = walk.path(track, "tkhd"), walk.path(track, "mdia", "mdhd")
+    if tkhd is not None and mdhd is not None:
+        clocks[tkhd["track_id"].value] = (mdhd["time_scale"].value, mdhd["duration"].value)
 
 
 def _display_size(walk: _Walk, track) -> tuple[int | None, int | None]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import io
 import os
+import warnings
 
 from listing_lint.media.budget import DEFAULT, Budget, Deadline
 
@@ -51,30 +52,47 @@ def thumbnail_uri(data: bytes, size: int = THUMB_PX, budget: Budget = DEFAULT) -
 def _thumbnail(data: bytes, size: int, budget: Budget) -> bytes | None:
     from PIL import Image
 
-    from listing_lint.media.image import _max_pixels, before_open, over_budget
+    from listing_lint.media.image import before_open
     from listing_lint.media.sniff import sniff
 
     fh = io.BytesIO(data)
     if before_open(fh, sniff(data[:32]), budget):
         return None
     try:
-        with Image.open(fh) as im:
-            width, height = im.size
-            if width * height > _max_pixels():
-                return None
-            im.draft("RGB", (size * 2, size * 2))  # JPEG: decode at a reduced scale, much faster
-            if over_budget(im, fh, budget, (width, height)):
-                return None
-            im.thumbnail((size, size))  # shrink first, then convert: a palette picture stays one byte a pixel
-            im = im.convert("RGBA") if im.mode in ("P", "LA", "PA") else im
-            if im.mode == "RGBA":
-                flat = Image.new("RGB", im.size, (255, 255, 255))
-                flat.paste(im, mask=im.getchannel("A"))
-                im = flat
-            else:
-                im = im.convert("RGB")
-            out = io.BytesIO()
-            im.save(out, "JPEG", quality=72, optimize=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # Pillow's "Corrupt EXIF data": no thumbnail's business
+            return _shown(Image.open(fh), fh, size, budget)
     except Exception:  # noqa: BLE001 - a broken image is a finding elsewhere; here it just has no thumbnail
         return None
+
+
+def _shown(opened, fh, size: int, budget: Budget) -> bytes | None:
+    """The opened picture as a small JPEG, turned as its EXIF orientation shows it, 16-bit grey scaled down."""
+    from PIL import Image
+
+    from listing_lint.media.image import TRANSPOSE, _max_pixels, orientation, over_budget
+    from listing_lint.media.phash import eight_bits
+
+    with opened as im:
+        width, height = im.size
+        if width * height > _max_pixels():
+            return None
+        im.draft("RGB", (size * 2, size * 2))  # JPEG: decode at a reduced scale, much faster
+        if over_budget(im, fh, budget, (width, height)):
+            return None
+        turn = orientation(im)
+        if im.mode.startswith("I") or im.mode == "F":  # Pillow neither shrinks 16-bit grey nor converts it unclipped
+            im = eight_bits(im)
+        im.thumbnail((size, size))  # shrink first, then convert: a palette picture stays one byte a pixel
+        if turn != 1:
+            im = im.transpose(TRANSPOSE[turn])
+        im = im.convert("RGBA") if im.mode in ("P", "LA", "PA") else im
+        if im.mode == "RGBA":
+            flat = Image.new("RGB", im.size, (255, 255, 255))
+            flat.paste(im, mask=im.getchannel("A"))
+            im = flat
+        else:
+            im = im.convert("RGB")
+        out = io.BytesIO()
+        im.save(out, "JPEG", quality=72, optimize=True)
     return out.getvalue()

@@ -60,7 +60,7 @@ def check(bundle, ctx):
         if (info.problem == "unidentified" and taken and info.format in IMAGE_FORMATS and info.format not in taken
                 and info.format in BY_EXTENSION.get(extension(file.rel), ())):
             continue  # a HEIC named .heic that no decoder here reads is no broken file: MED006 says to convert it
-        message = _problem(bundle.get(at), file.rel, info, _declared_kind(bundle, at))
+        message = _problem(bundle.get(at), file.rel, info, _declared_kind(bundle, at), taken)
         if message:
             severity = Severity.WARNING if info.problem in UNCHECKED else None
             yield ctx.finding(at, message, severity=severity)
@@ -102,11 +102,14 @@ def _declared_kind(bundle, at: str) -> str | None:
     return None
 
 
-def _problem(ref: str, rel: str, info, declared: str | None) -> str | None:
+def _problem(ref: str, rel: str, info, declared: str | None, taken=()) -> str | None:
     fmt, ext = info.format, extension(rel)
     if info.problem == "empty":
         return f"{ref} is empty (0 bytes): export the file again"
     if fmt and ext in BY_EXTENSION and fmt not in BY_EXTENSION[ext] and kind_of(fmt):
+        if kind_of(fmt) == "image" and taken and fmt not in taken:  # renamed, it would still be refused
+            formats = ", ".join(display(f) for f in taken)
+            return f"{ref} is {display(fmt)} data named .{ext}; the marketplace takes {formats}: convert it"
         return f"{ref} is {display(fmt)} data named .{ext}: rename it to .{_ext_for(fmt)} or convert it"
     actual = kind_of(fmt)
     if declared and actual and declared != actual:

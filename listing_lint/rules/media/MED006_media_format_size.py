@@ -29,6 +29,8 @@ def check(bundle, ctx):
         if kind is None or info.problem in ("empty", "corrupt", "unparsed"):
             continue  # MED005 reports it
         ref = bundle.get(at)
+        if extension(ref) in BY_EXTENSION and info.format not in BY_EXTENSION[extension(ref)]:
+            continue  # an AVIF named .jpg: MED005 names the real format and what to convert it to, once
         not_taken = formats[kind] and info.format not in formats[kind]
         if info.problem == "unidentified" and not (not_taken and info.format in BY_EXTENSION.get(extension(ref), ())):
             continue  # a JPEG no decoder reads, or a HEIC named .jpg: MED005 reports it

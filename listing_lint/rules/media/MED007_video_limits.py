@@ -1,8 +1,11 @@
 """MED007 video-limits — a video is longer, smaller or of another shape than the configured limits.
 
 What it checks: from the MP4/MOV boxes (no decoding): duration against ``max-video-seconds``
-(60), the short side against ``min-video-px`` (720, i.e. 720p) and the displayed aspect ratio
-(rotation applied) against the marketplace's list (1:1, 3:4, 16:9, 9:16), within 1 %.
+(60), a fragmented file's (phones recording to a stream, ffmpeg's ``frag_keyframe``) summed
+from its fragments, and said to be unknown when they are more than the probe reads; the short
+side against ``min-video-px`` (720, i.e. 720p) and the displayed aspect ratio (the track's
+rotation matrix applied: a phone's portrait video is stored landscape) against the
+marketplace's list (1:1, 3:4, 16:9, 9:16), within 1 %.
 AliExpress publishes none of these: they are configured defaults, so this rule only warns.
 Why: a main video that is cropped, letter-boxed or cut off by the player shows the product badly.
 Fails:
@@ -30,6 +33,8 @@ def check(bundle, ctx):
         longest, severity = limit(ctx, "max-video-seconds")
         if info.duration is not None and info.duration > longest:
             problems.append(f"it runs {_seconds(info.duration, longest)} s (limit {longest:g} s)")
+        elif info.duration is None and info.why_no_duration:
+            problems.append(f"its running time cannot be told ({info.why_no_duration}), so it may run over {longest:g} s")
         if info.width and info.height:
             short, _ = limit(ctx, "min-video-px")
             if min(info.width, info.height) < short:

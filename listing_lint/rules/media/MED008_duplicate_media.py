@@ -1,8 +1,8 @@
 """MED008 duplicate-media — the same picture twice: byte-identical, or a re-encoded, resized, cropped or recoloured copy.
 
 What it checks: every pair of images in ``media``: identical bytes, or perceptual fingerprints
-(a 144-bit DCT hash of the picture and of ten light crops of it) within ``max-duplicate-distance``
-bits. Two different photos of one product on one background are not duplicates; the threshold
+(a 144-bit DCT hash of the picture as shown, its EXIF orientation applied, and of ten light
+crops of it) within ``max-duplicate-distance`` bits. Two different photos of one product on one background are not duplicates; the threshold
 was measured on such pairs (docs/decisions.md). The same file listed once in the gallery and
 once in the description is reuse, not a duplicate.
 Why: a copy wastes one of the 6 gallery slots or one of the 9 scene visuals the Premium

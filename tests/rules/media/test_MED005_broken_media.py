@@ -146,4 +146,27 @@ def test_a_jpeg_no_decoder_reads_and_a_heic_named_jpg_are_still_reported(bundle,
     assert lint(tmp_path, select="MED005") == [(path, bundle.line_of(f'"media/{n}"'), "MED005") for n in ("twelve.jpg", "heic-named.jpg")]
     twelve_finding, named = findings(tmp_path, select="MED005")
     assert "is not an image any decoder here recognises" in twelve_finding.message
-    assert named.message == "media/heic-named.jpg is HEIC data named .jpg: rename it to .heic or convert it"
+    # renamed to .heic it would still be refused (MED006): the advice is the conversion
+    assert named.message == "media/heic-named.jpg is HEIC data named .jpg; the marketplace takes JPEG, PNG, WebP: convert it"
+
+
+def test_an_avif_named_jpg_is_one_finding_that_says_to_convert(bundle, tmp_path, photos, videos):
+    """It was MED005 "rename it to .avif" and MED006 "convert it": renamed, MED006 would still refuse it."""
+    premium(bundle, photos, videos)
+    add(bundle, "media/phone.jpg", mf.encode(mf.photo(71, 1, size=(800, 800)), "AVIF"), role="detail", placement="description")
+    add(bundle, "media/shop.jpg", mf.png_named_jpg(), role="detail", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select=["MED005", "MED006"]) == [
+        (path, bundle.line_of('"media/phone.jpg"'), "MED005"), (path, bundle.line_of('"media/shop.jpg"'), "MED005")]
+    avif, png = (f.message for f in findings(tmp_path, select=["MED005", "MED006"]))
+    assert avif == "media/phone.jpg is AVIF data named .jpg; the marketplace takes JPEG, PNG, WebP: convert it"
+    assert png == "media/shop.jpg is PNG data named .jpg: rename it to .png or convert it"  # a taken format: renaming is enough
+
+
+def test_near_miss_an_avif_named_avif_is_only_med006s(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    add(bundle, "media/phone.avif", mf.encode(mf.photo(71, 1, size=(800, 800)), "AVIF"), role="detail", placement="description")
+    bundle.write()
+    path = f"{bundle.rel}/listing.json"
+    assert lint(tmp_path, select=["MED005", "MED006"]) == [(path, bundle.line_of('"media/phone.avif"'), "MED006")]

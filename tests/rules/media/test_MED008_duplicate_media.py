@@ -141,3 +141,36 @@ def test_the_bounded_distance_is_exact_within_its_bound():
         within = rnd.randint(0, 60)
         exact, bounded = a.distance(b), a.distance(b, within=within)
         assert bounded == exact if exact <= within else bounded > within
+
+
+def test_a_phone_photo_turned_by_exif_and_its_upright_export_are_the_same_picture(bundle, tmp_path, photos, videos):
+    """The phone's file stores the sensor's landscape pixels with orientation 6; the edited export
+    stores them upright. Shoppers see one picture twice; the fingerprints of the stored pixels differed."""
+    premium(bundle, photos, videos)
+    sensor = mf.photo(66, 1, size=(1000, 800))
+    add(bundle, "media/phone.jpg", mf.turned_jpeg(sensor, 6), role="detail", placement="description")
+    add(bundle, "media/export.jpg", mf.jpeg(sensor.transpose(Image.Transpose.ROTATE_270), quality=70),
+        role="detail", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED008") == [(f"{bundle.rel}/listing.json", bundle.line_of('"media/export.jpg"'), "MED008")]
+    [finding] = findings(tmp_path, select="MED008")
+    assert finding.message.startswith("media/export.jpg is the same picture as media/phone.jpg")
+
+
+def test_a_16_bit_grey_copy_of_a_photo_is_the_same_picture(bundle, tmp_path, photos, videos):
+    premium(bundle, photos, videos)
+    still = mf.photo(67, 1, size=(800, 800))
+    add(bundle, "media/grey.png", mf.png(still.convert("L")), role="detail", placement="description")
+    add(bundle, "media/grey16.png", mf.grey16_png(still), role="detail", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED008") == [(f"{bundle.rel}/listing.json", bundle.line_of('"media/grey16.png"'), "MED008")]
+
+
+def test_near_miss_two_16_bit_grey_photos_of_different_scenes(bundle, tmp_path, photos, videos):
+    """Pillow clipped every 16-bit level over 255 to white: any two 16-bit grey PNGs were "the same
+    picture (perceptual distance 0)"."""
+    premium(bundle, photos, videos)
+    add(bundle, "media/a16.png", mf.grey16_png(mf.photo(68, 1, size=(800, 800))), role="detail", placement="description")
+    add(bundle, "media/b16.png", mf.grey16_png(mf.photo(69, 1, size=(800, 800))), role="detail", placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED008") == []
