@@ -20,13 +20,26 @@ SOURCE = "docs/bundle-format.md"
 
 
 def _violations(name, data):
-    from listing_lint.schema import is_valid_fast, validator
+    from listing_lint.schema import LONG_LIST, is_valid_fast, schema_errors
     from listing_lint.schema.messages import describe_all, dotted, meant_field, type_of
 
     if is_valid_fast(name, data):
         return
 
-    errors = sorted(validator(name).iter_errors(data), key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    found, tails = schema_errors(name, data)
+    errors = sorted(found, key=lambda e: (list(map(str, e.absolute_path)), e.validator))
+    # a list too long to describe entry by entry: its first finding says how many of the rest are rejected
+    notes = {}
+    for tail in tails:
+        if tail.rejected:
+            depth = len(tail.path)
+            inside = [e for e in errors if tuple(e.absolute_path)[:depth] == tail.path and len(e.absolute_path) > depth]
+            first = min(inside, key=lambda e: e.absolute_path[depth])
+            more = len(tail.rejected) - (1 if first.absolute_path[depth] >= LONG_LIST else 0)
+            if more:
+                notes[id(first)] = (
+                    f"; `{dotted(list(tail.path))}` has {tail.length:,} entries: the first {LONG_LIST:,} were described one by one, "
+                    f"and {more:,} more after them are rejected too (fix these and lint again)")
     # a misspelt field ("titel", "title\u200b") is one mistake: reported at the misspelt key, which
     # names the field meant, not a second time as that required field missing
     misspelt = set()
@@ -62,7 +75,7 @@ def _violations(name, data):
                 continue
             if (ptr, message) not in seen:
                 seen.add((ptr, message))
-                yield ptr, at_key, message
+                yield ptr, at_key, message + notes.pop(id(error), "")
 
 
 def check(bundle, ctx):
