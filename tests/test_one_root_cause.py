@@ -135,6 +135,8 @@ ONE_FINDING = [
     # session 14: listing.json, round 2
     ("locales-upper-case", ['listing.json /locales = ["EN", "ES", "FR", "RU"]'],
      "LOC015", LISTING, '"EN"', 'locales "EN", "ES", "FR" and "RU" are not BCP 47 spelling (the language in lower case)'),
+    ("page-path-empty", ['listing.json /detail_pages/es = ""'],
+     "SCH002", LISTING, '"es": ""', 'got ""; did you mean "detail/es.html"?'),
     # a SKU pasted twice repeats its id and its model: one finding
     ("sku-pasted", ['listing.json /skus/- = {"id": "D1", "model": "D1-EU", "price": {"amount": "44.90", "currency": "USD"}}'],
      "SCH006", LISTING, ('"skus": [', 10), "skus[1] repeats skus[0] (id 'D1', model 'D1-EU')"),

@@ -13,6 +13,8 @@ Passes:
     listing.json /skus/0/price/amount = "39.90"
 """
 
+import json
+
 from listing_lint.api import Severity
 
 CODE, NAME, SEVERITY = "SCH002", "schema-violation", Severity.ERROR
@@ -82,10 +84,33 @@ def check(bundle, ctx):
     data = bundle.data
     if data is None or bundle.refused:
         return  # SCH001 / SCH005 speak for this file
+    meant = _meant_pages(bundle)
     for ptr, at_key, message in _violations("listing.schema.json", data):
         if ptr == "/schema_version" and "schema_version" in data:
             continue  # a schema_version given in the wrong form (1, null) is SCH005's
+        if ptr in meant and not at_key:
+            message += f"; did you mean {json.dumps(meant[ptr], ensure_ascii=False)}?"
         yield ctx.finding(bundle.span(ptr, key=at_key), message)
+
+
+def _meant_pages(bundle) -> dict[str, str]:
+    """For a page entry written as a string the schema may reject (``"fr": ""``, ``"fr": "detail/fr"``),
+    the one page file named for its locale that no entry names (``detail/fr.html``): the fix to offer."""
+    from listing_lint.bundle.model import normalize_locale
+    from listing_lint.bundle.positions import pointer
+    from listing_lint.rules.schema import pages_by_locale
+
+    entries = {key: value for key, value in bundle.dict_at("/detail_pages").items() if isinstance(value, str)}
+    if not entries or not bundle.rejected_pointers:
+        return {}
+    by_locale = pages_by_locale(bundle)
+    out = {}
+    for key in entries:
+        ptr = pointer("detail_pages", key)
+        files = by_locale.get(normalize_locale(key).lower(), []) if bundle.schema_rejects_itself(ptr) else []
+        if len(files) == 1:
+            out[ptr] = files[0]
+    return out
 
 
 def check_repo(repo, ctx):

@@ -24,7 +24,10 @@ Passes:
 from difflib import SequenceMatcher
 
 from listing_lint.api import Severity
+from listing_lint.bundle.model import normalize_locale
 from listing_lint.bundle.paths import is_url, stem
+from listing_lint.bundle.positions import pointer
+from listing_lint.rules.schema import pages_by_locale
 
 CODE, NAME, SEVERITY = "SCH007", "orphan-file", Severity.WARNING
 
@@ -129,6 +132,17 @@ def _rejected_fields(bundle) -> tuple[tuple[str, ...], bool]:
     return suffixes, pages
 
 
+def _pages_of_rejected_entries(bundle) -> list[str]:
+    """The page files named for a locale whose ``detail_pages`` entry the schema rejects (``"fr": ""``,
+    ``"fr": "detail/fr"``): meant by it, which SCH002 reports (and names)."""
+    entries = [key for key, value in bundle.dict_at("/detail_pages").items()
+               if not isinstance(value, dict) and bundle.schema_rejects_itself(pointer("detail_pages", key))]
+    if not entries:
+        return []
+    by_locale = pages_by_locale(bundle)
+    return [rel for key in entries for rel in by_locale.get(normalize_locale(key).lower(), [])]
+
+
 def _named_where_rejected(bundle) -> set[str]:
     """Bundle files that a string at a place the schema rejects names (``"medias": [{"file": …}]``,
     ``"fiel": "media/a.jpg"``, ``"certificates": {"file": …}``): named, in the wrong place, which
@@ -174,6 +188,9 @@ def check(bundle, ctx):
         named = _named_where_rejected(bundle)
         pages = [rel for rel in bundle.walk_files() if rel.lower().endswith(PAGES)] if all_pages else []
         pages += [rel for rel in named if rel.lower().endswith(PAGES)]
+        meant_pages = _pages_of_rejected_entries(bundle)
+        named |= set(meant_pages)
+        pages += meant_pages
         used = used | named | _embedded(bundle, [rel for rel in dict.fromkeys(pages) if rel not in used])
         if excused:
             used |= {rel for rel in bundle.walk_files() if rel.lower().endswith(excused)}
