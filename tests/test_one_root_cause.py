@@ -116,7 +116,7 @@ ONE_FINDING = [
     ("field-misspelt", ["listing.json /title removed", 'listing.json /titel = {"en": "Smart plug"}'],
      "SCH002", LISTING, '"titel"', "unknown field `titel`; did you mean 'title'?"),
     ("field-zero-width-space", ["listing.json /title removed", 'listing.json /title\u200b = {"en": "Smart plug"}'],
-     "SCH002", LISTING, '"title\u200b"', "`title` with U+200B in its name"),
+     "SCH002", LISTING, '"title\u200b"', "`title` with U+200B (zero width space) in its name; delete the invisible character"),
     ("locale-iso-639-2", ["listing.json /detail_pages/es removed", 'listing.json /detail_pages/spa = "detail/es.html"'],
      "LOC015", LISTING, '"spa"', 'locale "spa" is not BCP 47 spelling; write "es"'),
     # session 13: listing.json as people write it

@@ -23,7 +23,13 @@ SOURCE = "docs/bundle-format.md"
 
 def _violations(name, data):
     from listing_lint.schema import LONG_LIST, is_valid_fast, schema_errors
-    from listing_lint.schema.messages import describe_all, dotted, meant_field, type_of
+    from listing_lint.bundle.positions import pointer
+    from listing_lint.schema import validator
+    from listing_lint.schema.messages import case_twin, describe_all, dotted, meant_field, show, type_of
+    from listing_lint.schema.messages import name as key_name
+
+    def validator_schema(which):
+        return validator(which).schema
 
     if is_valid_fast(name, data):
         return
@@ -62,6 +68,22 @@ def _violations(name, data):
             groups.setdefault((path[:-1], str(error.validator_value), type_of(error.instance)), []).append(error)
     others = {id(e): len(g) - 1 for g in groups.values() if len(g) > 1 for e in g[:1]}
     hidden = {id(e) for g in groups.values() if len(g) > 1 for e in g[1:]}
+    # entries of one list written in other letter case (["red", "rohs"], ["eu", "uk"]) are one habit:
+    # one finding, at the first, naming what to write for each
+    cased: dict[tuple, list] = {}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator == "enum" and path and isinstance(path[-1], int) and case_twin(error.instance, error.validator_value):
+            cased.setdefault(path[:-1], []).append(error)
+    likewise = {}
+    for group in cased.values():
+        if len(group) > 1:
+            rest = group[1:]
+            said = ", ".join(f"{show(e.instance)} → {case_twin(e.instance, e.validator_value)!r}" for e in rest[:5])
+            more = f" and {len(rest) - 5:,} more" if len(rest) > 5 else ""
+            likewise[id(group[0])] = f"; likewise {said}{more}"
+            hidden.update(id(e) for e in rest)
+    wrapper = _wrapper(data, validator_schema(name))
     seen = set()
     for error in errors:
         if id(error) in hidden:
@@ -75,9 +97,31 @@ def _violations(name, data):
                 (tuple(map(str, error.absolute_path)), f) in misspelt and message.endswith(f"`{f}`") for f in error.validator_value
             ):
                 continue
+            if wrapper and not error.absolute_path and error.validator in ("required", "additionalProperties"):
+                if error.validator == "required":
+                    continue  # the fields are there, one level down
+                if ptr == pointer(wrapper):
+                    inside = ", ".join(f"`{f}`" for f in list(data[wrapper])[:3])
+                    message = (f"`{key_name(wrapper)}` holds the listing ({inside}, …): its fields belong at the top level of "
+                               f"listing.json; take them out of `{key_name(wrapper)}`")
+            message += likewise.get(id(error), "")
             if (ptr, message) not in seen:
                 seen.add((ptr, message))
                 yield ptr, at_key, message + notes.pop(id(error), "")
+
+
+def _wrapper(data, schema) -> str | None:
+    """The unknown top-level key whose object holds the listing (``{"listing": {...}}``): at least two of
+    the required fields the top level lacks are in it. Then the top level's missing fields are not
+    reported: one mistake (a wrapper), one finding."""
+    if not isinstance(data, dict) or not isinstance(schema, dict):
+        return None
+    allowed, required = schema.get("properties") or {}, schema.get("required") or []
+    missing = {f for f in required if f not in data}
+    for key, value in data.items():
+        if key not in allowed and isinstance(value, dict) and len(missing & value.keys()) >= 2:
+            return key
+    return None
 
 
 def check(bundle, ctx):
