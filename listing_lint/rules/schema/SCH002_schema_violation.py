@@ -4,7 +4,13 @@ What it checks: listing.json against ``schemas/listing.schema.json`` and store.j
 ``schemas/store.schema.json`` (JSON Schema 2020-12). One finding per violation, at the
 offending value, in plain words: ``skus[2].price.amount`` must be a decimal string above zero like
 "39.90", got 39.9. Unknown fields name the closest valid one. Entries of one list written in the same
-wrong type (``"media": ["media/a.jpg", "media/b.jpg"]``) are one finding, at the first.
+wrong type (``"media": ["media/a.jpg", "media/b.jpg"]``) are one finding, at the first; so are a
+list's values in other letter case (``["red", "rohs"]``). A key in other case (``MARKETS``), in
+another language (``mercados``) or with a look-alike or invisible character (``mаrkets``) names the
+field and the character; a listing wrapped in an object (``{"listing": {...}}``) is one finding. A
+date, price, currency or list written as shops write them gets what to write (``"2026-1-20"`` →
+``"2026-01-20"``, ``"44,90 €"`` → ``"44.90"``, ``"EU, UK"`` → ``["EU", "UK"]``). A list over 1,000
+entries is described on its first 1,000 and the rest counted (bounded time).
 Why: every other rule relies on the documented shape; a price written as a number loses its
 trailing zero and a misspelt field is silently ignored by the marketplace importer.
 Fails:
