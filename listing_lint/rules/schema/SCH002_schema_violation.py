@@ -28,68 +28,20 @@ SOURCE = "docs/bundle-format.md"
 
 
 def _violations(name, data):
-    from listing_lint.schema import LONG_LIST, is_valid_fast, schema_errors
     from listing_lint.bundle.positions import pointer
-    from listing_lint.schema import validator
-    from listing_lint.schema.messages import case_twin, describe_all, dotted, meant_field, show, type_of
+    from listing_lint.schema import is_valid_fast, schema_errors, validator
+    from listing_lint.schema.messages import describe_all, dotted, type_of
     from listing_lint.schema.messages import name as key_name
-
-    def validator_schema(which):
-        return validator(which).schema
 
     if is_valid_fast(name, data):
         return
 
     found, tails = schema_errors(name, data)
     errors = sorted(found, key=lambda e: (list(map(str, e.absolute_path)), e.validator))
-    # a list too long to describe entry by entry: its first finding says how many of the rest are rejected
-    notes = {}
-    for tail in tails:
-        if tail.rejected:
-            depth = len(tail.path)
-            inside = [e for e in errors if tuple(e.absolute_path)[:depth] == tail.path and len(e.absolute_path) > depth]
-            first = min(inside, key=lambda e: e.absolute_path[depth])
-            more = len(tail.rejected) - (1 if first.absolute_path[depth] >= LONG_LIST else 0)
-            if more:
-                notes[id(first)] = (
-                    f"; `{dotted(list(tail.path))}` has {tail.length:,} entries: the first {LONG_LIST:,} were described one by one, "
-                    f"and {more:,} more after them are rejected too (fix these and lint again)")
-    # a misspelt field ("titel", "title\u200b") is one mistake: reported at the misspelt key, which
-    # names the field meant, not a second time as that required field missing
-    misspelt = set()
-    for error in errors:
-        if error.validator == "additionalProperties" and isinstance(error.instance, dict) and isinstance(error.schema, dict):
-            allowed = (error.schema.get("properties") or {}).keys()
-            for key in error.instance:
-                if key not in allowed:
-                    meant = meant_field(key, allowed)
-                    if meant is not None and meant not in error.instance:
-                        misspelt.add((tuple(map(str, error.absolute_path)), meant))
-    # entries of one list all of the same wrong type (media written as ["media/a.jpg", ...]) are one
-    # mistake: one finding, at the first, that counts the others
-    groups: dict[tuple, list] = {}
-    for error in errors:
-        path = tuple(error.absolute_path)
-        if error.validator == "type" and path and isinstance(path[-1], int):
-            groups.setdefault((path[:-1], str(error.validator_value), type_of(error.instance)), []).append(error)
-    others = {id(e): len(g) - 1 for g in groups.values() if len(g) > 1 for e in g[:1]}
-    hidden = {id(e) for g in groups.values() if len(g) > 1 for e in g[1:]}
-    # entries of one list written in other letter case (["red", "rohs"], ["eu", "uk"]) are one habit:
-    # one finding, at the first, naming what to write for each
-    cased: dict[tuple, list] = {}
-    for error in errors:
-        path = tuple(error.absolute_path)
-        if error.validator == "enum" and path and isinstance(path[-1], int) and case_twin(error.instance, error.validator_value):
-            cased.setdefault(path[:-1], []).append(error)
-    likewise = {}
-    for group in cased.values():
-        if len(group) > 1:
-            rest = group[1:]
-            said = ", ".join(f"{show(e.instance)} → {case_twin(e.instance, e.validator_value)!r}" for e in rest[:5])
-            more = f" and {len(rest) - 5:,} more" if len(rest) > 5 else ""
-            likewise[id(group[0])] = f"; likewise {said}{more}"
-            hidden.update(id(e) for e in rest)
-    wrapper = _wrapper(data, validator_schema(name))
+    notes = _tail_notes(errors, tails)
+    misspelt = _misspelt(errors)
+    others, hidden, likewise = _grouped(errors)
+    wrapper = _wrapper(data, validator(name).schema)
     seen = set()
     for error in errors:
         if id(error) in hidden:
@@ -114,6 +66,72 @@ def _violations(name, data):
             if (ptr, message) not in seen:
                 seen.add((ptr, message))
                 yield ptr, at_key, message + notes.pop(id(error), "")
+
+
+def _tail_notes(errors, tails) -> dict[int, str]:
+    """For a list too long to describe entry by entry: its first finding says how many of the rest are rejected."""
+    from listing_lint.schema import LONG_LIST
+    from listing_lint.schema.messages import dotted
+
+    notes = {}
+    for tail in tails:
+        if tail.rejected:
+            depth = len(tail.path)
+            inside = [e for e in errors if tuple(e.absolute_path)[:depth] == tail.path and len(e.absolute_path) > depth]
+            first = min(inside, key=lambda e: e.absolute_path[depth])
+            more = len(tail.rejected) - (1 if first.absolute_path[depth] >= LONG_LIST else 0)
+            if more:
+                notes[id(first)] = (
+                    f"; `{dotted(list(tail.path))}` has {tail.length:,} entries: the first {LONG_LIST:,} were described one by one, "
+                    f"and {more:,} more after them are rejected too (fix these and lint again)")
+    return notes
+
+
+def _misspelt(errors) -> set:
+    """(object path, field meant) of each misspelt field ("titel", "title\u200b", "MARKETS"): one mistake,
+    reported at the misspelt key, which names the field meant, not a second time as that field missing."""
+    from listing_lint.schema.messages import meant_field
+
+    misspelt = set()
+    for error in errors:
+        if error.validator == "additionalProperties" and isinstance(error.instance, dict) and isinstance(error.schema, dict):
+            allowed = (error.schema.get("properties") or {}).keys()
+            for key in error.instance:
+                if key not in allowed:
+                    meant = meant_field(key, allowed)
+                    if meant is not None and meant not in error.instance:
+                        misspelt.add((tuple(map(str, error.absolute_path)), meant))
+    return misspelt
+
+
+def _grouped(errors) -> tuple[dict, set, dict]:
+    """Entries of one list that are one mistake: all of the same wrong type (media written as
+    ``["media/a.jpg", ...]``), or values in other letter case (``["red", "rohs"]``): one finding, at
+    the first. ``(how many others the first of a same-type group counts, the errors left out, the
+    "likewise" text of the first of a letter-case group)``."""
+    from listing_lint.schema.messages import case_twin, show, type_of
+
+    groups: dict[tuple, list] = {}
+    cased: dict[tuple, list] = {}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if not path or not isinstance(path[-1], int):
+            continue
+        if error.validator == "type":
+            groups.setdefault((path[:-1], str(error.validator_value), type_of(error.instance)), []).append(error)
+        elif error.validator == "enum" and case_twin(error.instance, error.validator_value):
+            cased.setdefault(path[:-1], []).append(error)
+    others = {id(g[0]): len(g) - 1 for g in groups.values() if len(g) > 1}
+    hidden = {id(e) for g in groups.values() if len(g) > 1 for e in g[1:]}
+    likewise = {}
+    for group in cased.values():
+        if len(group) > 1:
+            rest = group[1:]
+            said = ", ".join(f"{show(e.instance)} → {case_twin(e.instance, e.validator_value)!r}" for e in rest[:5])
+            more = f" and {len(rest) - 5:,} more" if len(rest) > 5 else ""
+            likewise[id(group[0])] = f"; likewise {said}{more}"
+            hidden.update(id(e) for e in rest)
+    return others, hidden, likewise
 
 
 def _wrapper(data, schema) -> str | None:
