@@ -116,7 +116,7 @@ ONE_FINDING = [
     ("field-misspelt", ["listing.json /title removed", 'listing.json /titel = {"en": "Smart plug"}'],
      "SCH002", LISTING, '"titel"', "unknown field `titel`; did you mean 'title'?"),
     ("field-zero-width-space", ["listing.json /title removed", 'listing.json /title\u200b = {"en": "Smart plug"}'],
-     "SCH002", LISTING, '"title\u200b"', "`title` with U+200B in its name"),
+     "SCH002", LISTING, '"title\u200b"', "`title` with U+200B (zero width space) in its name; delete the invisible character"),
     ("locale-iso-639-2", ["listing.json /detail_pages/es removed", 'listing.json /detail_pages/spa = "detail/es.html"'],
      "LOC015", LISTING, '"spa"', 'locale "spa" is not BCP 47 spelling; write "es"'),
     # session 13: listing.json as people write it
@@ -132,6 +132,11 @@ ONE_FINDING = [
      "SCH002", LISTING, '"detail/es"', "a path to an .html file"),
     ("certificates-misspelt", ["listing.json /certificates removed", f'listing.json /certificate = {CERT}'],
      "SCH002", LISTING, '"certificate"', "did you mean 'certificates'?"),
+    # session 14: listing.json, round 2
+    ("locales-upper-case", ['listing.json /locales = ["EN", "ES", "FR", "RU"]'],
+     "LOC015", LISTING, '"EN"', 'locales "EN", "ES", "FR" and "RU" are not BCP 47 spelling (the language in lower case)'),
+    ("page-path-empty", ['listing.json /detail_pages/es = ""'],
+     "SCH002", LISTING, '"es": ""', 'got ""; did you mean "detail/es.html"?'),
     # a SKU pasted twice repeats its id and its model: one finding
     ("sku-pasted", ['listing.json /skus/- = {"id": "D1", "model": "D1-EU", "price": {"amount": "44.90", "currency": "USD"}}'],
      "SCH006", LISTING, ('"skus": [', 10), "skus[1] repeats skus[0] (id 'D1', model 'D1-EU')"),

@@ -5,10 +5,14 @@ from __future__ import annotations
 import difflib
 import json
 import math
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from listing_lint.bundle.positions import pointer
 from listing_lint.config import closest, shorten
+from listing_lint.schema.hints import amount_hint, currency_hint, date_hint, list_hint
 
 TYPE_WORDS = {
     "string": "a string",
@@ -22,8 +26,12 @@ TYPE_WORDS = {
 
 
 def name(key) -> str:
-    """A key as messages quote it: shortened as ``show`` shortens values (a key can be megabytes)."""
-    return shorten(str(key))
+    """A key as messages quote it: shortened as ``show`` shortens values (a key can be megabytes), its
+    invisible characters written as escapes (``title\\u200b``)."""
+    text = str(key)
+    if any(ch in text for ch in INVISIBLE):
+        text = "".join(f"\\u{ord(ch):04x}" if ch in INVISIBLE else ch for ch in text)
+    return shorten(text)
 
 
 def dotted(path) -> str:
@@ -42,6 +50,8 @@ def show(value: Any, limit: int = 60) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
+    if any(ch in text for ch in INVISIBLE):  # "EU\u200b", not "EU" followed by nothing to see
+        text = "".join(f"\\u{ord(ch):04x}" if ch in INVISIBLE else ch for ch in text)
     return shorten(text, limit)
 
 
@@ -86,24 +96,93 @@ def _first_repeat(items: list):
 
 #: characters a key can hold unseen (pasted from a spreadsheet or a web page): zero-width, no-break, BOM
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00a0\u202f\u2007\u00ad"
+#: letters of other scripts drawn like Latin ones (Unicode's confusables.txt, the Cyrillic and Greek
+#: letters of a Russian or Greek keyboard layout that look like a Latin letter): a key typed with the
+#: layout switched (``mаrkets`` with Cyrillic а) looks right and is another name
+LOOK_ALIKES = dict(zip(
+    "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅУɡοαΑΒΕΖΗΙΚΜΝΟΡΤΥΧν",
+    "aeopcyxijsdqwABEKMHOPCTXIJSYgoaABEZHIKMNOPTYXv",
+))
 
 
 def _bare(key: str) -> str:
-    out = key.strip()
+    """``key`` without invisible characters or surrounding space, full-width and look-alike letters
+    read as the Latin letters they look like (NFKC; ``LOOK_ALIKES`` among Latin letters only)."""
+    out = unicodedata.normalize("NFKC", key.strip())
     for ch in INVISIBLE:
         out = out.replace(ch, "")
-    return out
+    if not any("a" <= ch.lower() <= "z" for ch in out):
+        return out.strip()  # a word of another script ("рынки"), not Latin letters typed on another layout
+    return "".join(LOOK_ALIKES.get(ch, ch) for ch in out).strip()
+
+
+def hidden(text: str) -> str:
+    """The characters of ``text`` that make it another name than it looks: "U+200B (zero width space)",
+    "Cyrillic а (U+0430) for Latin a"; empty when there are none."""
+    out = []
+    for ch in dict.fromkeys(text):
+        if ch in INVISIBLE or (ch.isspace() and ch != " "):
+            out.append(f"U+{ord(ch):04X} ({unicodedata.name(ch, 'an invisible character').lower()})")
+        elif ch in LOOK_ALIKES:
+            script = unicodedata.name(ch, "").split(" ")[0].capitalize()
+            out.append(f"{script} {ch} (U+{ord(ch):04X}) for Latin {LOOK_ALIKES[ch]}")
+        elif ch != unicodedata.normalize("NFKC", ch) and unicodedata.normalize("NFKC", ch).isascii():
+            out.append(f"full-width {ch} (U+{ord(ch):04X}) for {unicodedata.normalize('NFKC', ch)}")
+    return ", ".join(out)
+
+
+def remedy(text: str, meant: str = "it") -> str:
+    """What to do about ``hidden(text)``: delete invisible characters, retype look-alike letters."""
+    if all(ch in INVISIBLE or ch.isspace() or (ch not in LOOK_ALIKES and unicodedata.normalize("NFKC", ch) == ch) for ch in text):
+        return "delete the invisible character"
+    return f"retype {meant}" if meant == "it" else f"retype it as {meant}"
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, tuple[str, str]]:
+    """Field names in other languages, case-folded: ``{"mercados": ("Spanish", "markets")}``."""
+    import yaml
+
+    names = {"es": "Spanish", "fr": "French", "ru": "Russian", "de": "German"}
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "field_names.yaml").read_text(encoding="utf-8"))
+    return {word.casefold(): (names[lang], field) for lang, words in data.items() for word, field in words.items()}
+
+
+def translated(key, allowed) -> tuple[str, str] | None:
+    """``(language, field)`` when ``key`` is the word for an allowed field in another language."""
+    if not isinstance(key, str):
+        return None
+    found = _translations().get(_bare(key).casefold())
+    return found if found and found[1] in allowed else None
 
 
 def meant_field(key, allowed) -> str | None:
     """The allowed field an unknown key is a misspelling of: the same name without invisible
-    characters or spaces (``title\u200b``), else the closest name (``titel``), else None."""
+    characters or spaces (``title\u200b``), with look-alike letters (``mаrkets``) or in other
+    letter case (``Title``, ``MARKETS``); the field it translates (``mercados``); else the closest
+    name (``titel``), else None."""
     if not isinstance(key, str):
         return None
-    if _bare(key) in allowed:
-        return _bare(key)
+    bare = _bare(key)
+    if bare in allowed:
+        return bare
+    folded = {a.casefold(): a for a in allowed}
+    if bare.casefold() in folded:
+        return folded[bare.casefold()]
+    found = translated(key, allowed)
+    if found:
+        return found[1]
     match = difflib.get_close_matches(key, list(allowed), n=1, cutoff=0.5)
     return match[0] if match else None
+
+
+def case_twin(value, options) -> str | None:
+    """The option ``value`` is in other letter case (or with look-alike or invisible characters), if any."""
+    if not isinstance(value, str) or not isinstance(options, list):
+        return None
+    bare = _bare(value).casefold()
+    same = [o for o in options if isinstance(o, str) and o.casefold() == bare]
+    return same[0] if same else None
 
 
 def describe_all(error) -> list[tuple[str, bool, str]]:
@@ -123,9 +202,14 @@ def describe_all(error) -> list[tuple[str, bool, str]]:
             out = []
             for extra in sorted(k for k in value if k not in allowed):
                 meant = meant_field(extra, allowed)
-                if meant is not None and meant == _bare(extra):
-                    hidden = ", ".join(f"U+{ord(ch):04X}" for ch in dict.fromkeys(extra) if ch in INVISIBLE or ch.isspace())
-                    text = f"`{where}` has the field `{name(extra)}`: `{meant}` with {hidden} in its name; delete the invisible character"
+                language = translated(extra, allowed)
+                if meant is not None and meant == _bare(extra) and hidden(extra):
+                    what = hidden(extra)
+                    text = f"`{where}` has the field `{name(extra)}`: `{meant}` with {what} in its name; {remedy(extra, f'`{meant}`')}"
+                elif meant is not None and meant.casefold() == _bare(extra).casefold():
+                    text = f"`{where}` has an unknown field `{name(extra)}`: field names are lower case; write `{meant}`"
+                elif language:
+                    text = f"`{where}` has an unknown field `{name(extra)}`: {language[0]} for `{language[1]}`; field names are English: write `{language[1]}`"
                 else:
                     text = f"`{where}` has an unknown field `{name(extra)}`" + (f"; did you mean {meant!r}?" if meant else "")
                 out.append((pointer(*error.absolute_path, extra), True, text))
@@ -149,7 +233,7 @@ def describe(error) -> tuple[str, bool, str]:
         expected = error.validator_value
         names = [TYPE_WORDS.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]
         wanted = hint if hint and isinstance(value, (int, float)) and not isinstance(value, bool) else " or ".join(names)
-        return ptr, False, f"`{where}` must be {wanted}, got {show(value)}"
+        return ptr, False, f"`{where}` must be {wanted}, got {show(value)}{list_hint(value, expected)}"
     if kw == "required":
         missing = [name for name in error.validator_value if isinstance(value, dict) and name not in value]
         field = missing[0] if missing else error.message
@@ -164,15 +248,25 @@ def describe(error) -> tuple[str, bool, str]:
     if kw == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         options_text = [str(o) for o in error.validator_value]
-        same = [o for o in options_text if isinstance(value, str) and o.lower() == value.strip().lower()]
-        # "ce", "eu": the option in other letter case (difflib compares case-sensitively and finds none)
+        same = [o for o in options_text if isinstance(value, str) and o.casefold() == _bare(value).casefold()]
+        # "ce", "eu": the option in other letter case (difflib compares case-sensitively and finds none);
+        # "ЕU" (Cyrillic Е), "EU\u200b": the option with a letter or character that is not what it looks
         near = f"; did you mean {same[0]!r}?" if same else closest(value, options_text) if isinstance(value, str) else ""
+        if same and hidden(value):
+            near = f"; it is {same[0]!r} with {hidden(value)}: {remedy(value)}"
         return ptr, False, f"`{where}` must be one of {options}; got {show(value)}{near}"
     if kw == "const":
         return ptr, False, f"`{where}` must be {show(error.validator_value)}, got {show(value)}"
     if kw in ("pattern", "format", "anyOf", "oneOf"):
         wanted = hint or (f"a {error.validator_value}" if kw == "format" else "in the documented form")
-        return ptr, False, f"`{where}` must be {wanted}, got {show(value)}"
+        extra = ""
+        if isinstance(value, str) and schema.get("format") == "date":
+            extra = date_hint(value)
+        elif isinstance(value, str) and error.absolute_path and error.absolute_path[-1] == "amount":
+            extra = amount_hint(value)
+        elif isinstance(value, str) and error.absolute_path and error.absolute_path[-1] == "currency":
+            extra = currency_hint(value)
+        return ptr, False, f"`{where}` must be {wanted}, got {show(value)}{extra}"
     if kw in ("minimum", "exclusiveMinimum"):
         word = "at least" if kw == "minimum" else "more than"
         return ptr, False, f"`{where}` must be {word} {error.validator_value}, got {show(value)}"
@@ -189,3 +283,4 @@ def describe(error) -> tuple[str, bool, str]:
     if kw == "minLength":
         return ptr, False, f"`{where}` must not be empty"
     return ptr, False, f"`{where}`: {error.message}"
+

@@ -3,7 +3,9 @@
 What it checks: the locale keys of ``title``, ``detail_pages`` and media ``alt`` texts, and the
 entries of ``locales``, are written as BCP 47 writes them: ``es-ES``, not ``es_ES``, ``ES-es`` or
 ``EN``. A tag written the same wrong way in several places (``EN`` in ``title``, ``detail_pages``,
-every ``alt`` and ``locales``) is one finding, at its first place, naming how many others. Safe fix
+every ``alt`` and ``locales``) is one finding, at its first place, naming how many others; so are
+several tags written wrong the same way (``["EN", "ES", "FR", "RU"]``: capitals; ``es_ES`` and
+``fr_FR``: underscores), unless renaming one would make two of a locale. Safe fix
 (``--fix``): rewrite the tag everywhere (not where the corrected key is already there).
 Why: the engine reads ``es_ES`` as ``es-ES``, but the marketplace API, translation tools and
 other scripts reading the bundle do not; one spelling everywhere keeps ``es-ES`` and ``es_ES``
@@ -77,6 +79,28 @@ def _start(offsets: dict, ptr: str, is_key: bool) -> int:
     return found[2] if is_key and found[2] is not None else found[0]
 
 
+def _habit(tag: str, good: str) -> str | None:
+    """The way ``tag`` departs from ``good``, when it is one a writer repeats over tags (all capitals,
+    an underscore for the hyphen), else None: ``["EN", "ES", "FR", "RU"]`` is one habit, not four."""
+    if tag.replace("_", "-").lower() != good.lower():
+        return None  # a three-letter code: each is its own rewrite
+    if "_" in tag and tag.replace("_", "-") == good:
+        return "underscore"
+    if tag == tag.upper() and "_" not in tag:
+        return "capitals"
+    return None
+
+
+def _listed(tags: list[str]) -> str:
+    quoted = [json.dumps(t, ensure_ascii=False) for t in tags[:5]]
+    if len(tags) > 5:
+        return ", ".join(quoted) + f" and {len(tags) - 5:,} more"
+    return ", ".join(quoted[:-1]) + " and " + quoted[-1]
+
+
+WHY = {"capitals": "the language in lower case", "underscore": "a hyphen, not an underscore"}
+
+
 def check(bundle, ctx):
     # one tag written the same wrong way in many places ("EN" in title, detail_pages, every alt and
     # locales) is one habit: one finding, at its first place, whose fix rewrites every place
@@ -88,12 +112,43 @@ def check(bundle, ctx):
     if not places:
         return
     offsets = json_offsets(bundle.manifest.text or "")
+    # several tags written the same wrong way (["EN", "ES", "FR", "RU"], "es_ES" and "fr_FR") are one
+    # habit too, unless renaming one would make two of a locale (that tag keeps its own finding)
+    groups: dict[str, list[str]] = {}
     for tag, where in places.items():
         good = normalize_locale(tag)
-        where.sort(key=lambda place: _start(offsets, place[0], place[1]))
-        edits = tuple(e for e in (_edit(bundle, offsets, ptr, tag, good, key, spelled) for ptr, key, spelled in where) if e)
-        token, new = json.dumps(tag, ensure_ascii=False), json.dumps(good, ensure_ascii=False)
-        others = len(where) - 1
-        also = f" (here and in {others:,} other place{'s' if others != 1 else ''} of listing.json)" if others else ""
-        fix = Fix(f"write {new} for {token}" + (f" in {len(edits):,} places" if len(edits) > 1 else ""), edits) if edits else None
-        yield ctx.finding(where[0][0], f'locale "{tag}" is not BCP 47 spelling; write "{good}"{also}', fix=fix)
+        habit = _habit(tag, good)
+        safe = all(spelled[good] <= 1 for _, _, spelled in where)
+        groups.setdefault(habit if habit and safe else f"tag:{tag}", []).append(tag)
+    for key, tags in groups.items():
+        if len(tags) == 1:
+            yield from _one(bundle, ctx, offsets, tags[0], places[tags[0]])
+        else:
+            yield _many(bundle, ctx, offsets, tags, places, key)
+
+
+def _one(bundle, ctx, offsets, tag, where):
+    good = normalize_locale(tag)
+    where.sort(key=lambda place: _start(offsets, place[0], place[1]))
+    edits = tuple(e for e in (_edit(bundle, offsets, ptr, tag, good, key, spelled) for ptr, key, spelled in where) if e)
+    token, new = json.dumps(tag, ensure_ascii=False), json.dumps(good, ensure_ascii=False)
+    others = len(where) - 1
+    also = f" (here and in {others:,} other place{'s' if others != 1 else ''} of listing.json)" if others else ""
+    fix = Fix(f"write {new} for {token}" + (f" in {len(edits):,} places" if len(edits) > 1 else ""), edits) if edits else None
+    yield ctx.finding(where[0][0], f'locale "{tag}" is not BCP 47 spelling; write "{good}"{also}', fix=fix)
+
+
+def _many(bundle, ctx, offsets, tags, places, habit):
+    """One finding for several tags written the same wrong way, at the first place of any, fixing all."""
+    where = sorted(((ptr, key, spelled, tag) for tag in tags for ptr, key, spelled in places[tag]),
+                   key=lambda place: _start(offsets, place[0], place[1]))
+    tags = list(dict.fromkeys(place[3] for place in where))  # in the order they are written
+    goods = [normalize_locale(t) for t in tags]
+    edits = tuple(e for e in (_edit(bundle, offsets, ptr, tag, normalize_locale(tag), key, spelled)
+                              for ptr, key, spelled, tag in where) if e)
+    others = len(where) - len(tags)
+    also = f" (and in {others:,} other place{'s' if others != 1 else ''} of listing.json)" if others else ""
+    fix = Fix(f"write {_listed(goods)} for {_listed(tags)}" + (f" in {len(edits):,} places" if len(edits) > 1 else ""),
+              edits) if edits else None
+    return ctx.finding(where[0][0], f"locales {_listed(tags)} are not BCP 47 spelling ({WHY[habit]}); "
+                                    f"write {_listed(goods)}{also}", fix=fix)

@@ -74,13 +74,31 @@ def duplicate_key_findings(ctx, file, data, repeated):
         yield ctx.finding(_at(file, *file.lines.position(offsets[1])), f"{given}; the last one wins: {fix}")
 
 
+def _not_object(bundle) -> str:
+    """What the top level holds instead, and what to do: a list around the one listing is the usual."""
+    import json
+
+    try:
+        value = json.loads(bundle.manifest.text or "")
+    except (ValueError, RecursionError):
+        return ""
+    if isinstance(value, list):
+        listings = [v for v in value if isinstance(v, dict)]
+        if len(value) == 1 and listings:
+            return "; it holds a list ([…]) around one: delete the [ and ]"
+        if len(listings) > 1:
+            return f"; it holds a list of {len(listings):,} objects: a bundle is one listing, give each its own folder"
+        return "; it holds a list ([…])"
+    return ""
+
+
 def check(bundle, ctx):
     problem = bundle.json_problem
     if problem is not None:
         yield ctx.finding(_at(bundle.manifest, problem.line, problem.column), problem.message)
         return
     if bundle.data is None:
-        yield ctx.finding(_at(bundle.manifest, 1, 1), "listing.json must hold a JSON object ({…}) at the top level")
+        yield ctx.finding(_at(bundle.manifest, 1, 1), "listing.json must hold a JSON object ({…}) at the top level" + _not_object(bundle))
         return
     yield from duplicate_key_findings(ctx, bundle.manifest, bundle.data, bundle.duplicate_keys)
     for page in bundle.pages.values():

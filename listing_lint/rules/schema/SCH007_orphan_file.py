@@ -11,7 +11,8 @@ a file unreferenced only because the schema rejects the field that lists it (SCH
 a file named anywhere in a rejected value (``"medias": [...]``, ``"certificates": {"file": ...}``),
 and the pictures and videos when ``media`` is missing, misspelt or of the wrong type (or its
 entries are, ``["media/a.jpg"]``), the pages and what they embed when ``detail_pages`` is, the
-PDFs when ``certificates`` or ``brand`` is.
+PDFs when ``certificates`` or ``brand`` is. A folder inside the bundle with a listing.json of its own
+(an old copy kept in ``v2/``) is one finding, at that listing.json, and its files are not orphans.
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
 Fails:
@@ -24,7 +25,10 @@ Passes:
 from difflib import SequenceMatcher
 
 from listing_lint.api import Severity
+from listing_lint.bundle.model import normalize_locale
 from listing_lint.bundle.paths import is_url, stem
+from listing_lint.bundle.positions import pointer
+from listing_lint.rules.schema import pages_by_locale
 
 CODE, NAME, SEVERITY = "SCH007", "orphan-file", Severity.WARNING
 
@@ -129,6 +133,17 @@ def _rejected_fields(bundle) -> tuple[tuple[str, ...], bool]:
     return suffixes, pages
 
 
+def _pages_of_rejected_entries(bundle) -> list[str]:
+    """The page files named for a locale whose ``detail_pages`` entry the schema rejects (``"fr": ""``,
+    ``"fr": "detail/fr"``): meant by it, which SCH002 reports (and names)."""
+    entries = [key for key, value in bundle.dict_at("/detail_pages").items()
+               if not isinstance(value, dict) and bundle.schema_rejects_itself(pointer("detail_pages", key))]
+    if not entries:
+        return []
+    by_locale = pages_by_locale(bundle)
+    return [rel for key in entries for rel in by_locale.get(normalize_locale(key).lower(), [])]
+
+
 def _named_where_rejected(bundle) -> set[str]:
     """Bundle files that a string at a place the schema rejects names (``"medias": [{"file": …}]``,
     ``"fiel": "media/a.jpg"``, ``"certificates": {"file": …}``): named, in the wrong place, which
@@ -174,13 +189,28 @@ def check(bundle, ctx):
         named = _named_where_rejected(bundle)
         pages = [rel for rel in bundle.walk_files() if rel.lower().endswith(PAGES)] if all_pages else []
         pages += [rel for rel in named if rel.lower().endswith(PAGES)]
+        meant_pages = _pages_of_rejected_entries(bundle)
+        named |= set(meant_pages)
+        pages += meant_pages
         used = used | named | _embedded(bundle, [rel for rel in dict.fromkeys(pages) if rel not in used])
         if excused:
             used |= {rel for rel in bundle.walk_files() if rel.lower().endswith(excused)}
     # a file named by a reference in other letter case is SCH003's "did you mean", not an orphan too
     twins = {r.resolved.rel.lower() for r in bundle.references if r.resolved.problem == "missing" and r.resolved.rel}
+    files = list(bundle.walk_files())
+    # a bundle inside the bundle (an old copy kept in "v2/", "old/"): one finding, at its listing.json,
+    # not one per file it holds; it is not linted (discovery stops at the outer bundle)
+    nested = [rel[: -len("/listing.json")] for rel in files if rel.endswith("/listing.json")]
+    nested = [folder for folder in nested if not any(folder.startswith(other + "/") for other in nested)]
+    for folder in nested:
+        file = bundle.file(f"{folder}/listing.json")
+        if file is not None:
+            yield ctx.finding(file, f"{folder}/ is a bundle inside this bundle (it has its own listing.json): it is not linted as a bundle "
+                                    "of its own and its files are not this listing's; move the folder out beside this one, or delete it")
+    inside = tuple(folder + "/" for folder in nested)
     orphans = [
-        rel for rel in bundle.walk_files() if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins
+        rel for rel in files
+        if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins and not (inside and rel.startswith(inside))
     ]
     meant = _meant(orphans, broken) if broken else set()
     for rel in orphans:

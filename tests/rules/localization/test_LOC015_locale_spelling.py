@@ -76,3 +76,40 @@ def test_near_miss_an_unsafe_place_keeps_its_spelling_and_the_others_are_fixed(b
     bundle.write()
     [f] = findings(tmp_path, select="LOC015")
     assert len(f.fix.edits) == 1 and _fixed(bundle, [f])["locales"][1] == "es-ES"
+
+
+def test_tags_all_in_capitals_are_one_habit_one_finding_fixing_all(bundle, tmp_path):
+    """Session 14: ``["EN", "ES", "FR", "RU"]`` was four findings for one mistake."""
+    full(bundle)
+    bundle.data["locales"] = ["EN", "ES", "FR", "RU"]
+    bundle.write()
+    [f] = findings(tmp_path, select="LOC015")
+    assert (f.path, f.line) == ("listings/demo/listing.json", _line(bundle, '"EN"'))
+    assert f.message == ('locales "EN", "ES", "FR" and "RU" are not BCP 47 spelling (the language in lower case); '
+                         'write "en", "es", "fr" and "ru"')
+    assert f.fix.description == 'write "en", "es", "fr" and "ru" for "EN", "ES", "FR" and "RU" in 4 places'
+    assert _fixed(bundle, [f])["locales"] == ["en", "es", "fr", "ru"]
+
+
+def test_tags_with_underscores_are_one_habit_across_title_and_locales(bundle, tmp_path):
+    full(bundle)
+    bundle.data["title"]["es_ES"] = bundle.data["title"].pop("es")
+    bundle.data["locales"] = ["en", "es_ES", "fr_FR", "ru"]
+    bundle.write()
+    [f] = findings(tmp_path, select="LOC015")
+    assert f.line == _line(bundle, '"es_ES": "Enchufe')
+    assert f.message == ('locales "es_ES" and "fr_FR" are not BCP 47 spelling (a hyphen, not an underscore); '
+                         'write "es-ES" and "fr-FR" (and in 1 other place of listing.json)')
+    data = _fixed(bundle, [f])
+    assert "es-ES" in data["title"] and data["locales"] == ["en", "es-ES", "fr-FR", "ru"]
+
+
+def test_near_miss_tags_wrong_in_different_ways_stay_apart(bundle, tmp_path):
+    full(bundle)
+    bundle.data["locales"] = ["Es", "FR", "en", "ru"]  # "Es" is no habit shared with "FR"
+    bundle.write()
+    result = findings(tmp_path, select="LOC015")
+    assert [(f.line, f.message) for f in result] == [
+        (_line(bundle, '"Es"'), 'locale "Es" is not BCP 47 spelling; write "es"'),
+        (_line(bundle, '"FR"'), 'locale "FR" is not BCP 47 spelling; write "fr"'),
+    ]

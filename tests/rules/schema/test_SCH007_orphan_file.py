@@ -1,4 +1,4 @@
-from builder import BundleBuilder, lint, png_bytes
+from builder import BundleBuilder, findings, lint, png_bytes
 
 
 def test_unreferenced_image_is_an_orphan(tmp_path):
@@ -90,3 +90,24 @@ def test_media_written_as_a_list_of_paths_leaves_no_poster_orphan(tmp_path):
     b.data["media"] = ["media/main.mp4", "media/scene-01.jpg"]  # the poster was in the entry these replaced
     b.write()
     assert [code for _, _, code in lint(tmp_path, select="SCH")] == ["SCH002"]  # both entries: one finding
+
+
+# session 14: an empty page path beside the page it was meant to name
+def test_empty_page_path_is_the_schema_finding_alone_naming_the_page(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.page("en", "<p>A plug</p>").page("fr", '<p>Une prise <img src="../media/diagram.jpg" alt="Schéma"></p>')
+    b.file("media/diagram.jpg", _jpeg())
+    b.data["detail_pages"]["fr"] = ""
+    b.write()
+    found = findings(tmp_path, select="SCH")
+    assert [(f.path, f.line, f.code) for f in found] == [("listings/demo/listing.json", b.line_of('"fr": ""'), "SCH002")]
+    assert found[0].message.endswith('got ""; did you mean "detail/fr.html"?')
+
+
+def test_near_miss_an_empty_page_path_does_not_excuse_another_page(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.page("en", "<p>A plug</p>").page("fr", "<p>Une prise</p>").file("detail/old.html", "<p>Old</p>")
+    b.data["detail_pages"]["fr"] = ""
+    b.write()
+    assert lint(tmp_path, select="SCH") == [("listings/demo/detail/old.html", None, "SCH007"),
+                                            ("listings/demo/listing.json", b.line_of('"fr": ""'), "SCH002")]
