@@ -105,18 +105,22 @@ def _scan(text: str, brackets: list[re.Match]) -> tuple[set[int], bool]:
 
 
 #: the value after an attribute's label: one to three words (a number, "100%", "Rojo / Azul"
-#: inside), nothing after it but a closing mark; no sentence ("[Color] Black" is a label,
+#: inside) and at most a closing mark after them; no sentence ("[Color] Black" is a label,
 #: "[Color] Running Shoes for Men" a title's template)
-_SHORT_VALUE = re.compile(r"[ \t\u00a0]*[^\W_][\w%.,'’/&+-]*(?:[ \t\u00a0]+[\w%.,'’/&+-]+){0,2}[ \t\u00a0]*[.!]?[ \t\u00a0]*")
+_SHORT_VALUE = re.compile(r"[^\W_][\w%.,'’/&+-]*(?:[ \t\u00a0]+[\w%.,'’/&+-]+){0,2}")
+SHORT_VALUE_CHARS = 60
 
 
 def _attribute_label(text: str, bracket: re.Match) -> bool:
     """``text`` is one bracket naming an attribute (``attribute`` words, glue beside them) and its
-    short value (``_SHORT_VALUE``): "[Color] Black", "[Material] 100% cotton"."""
+    short value (``_SHORT_VALUE``, at most ``SHORT_VALUE_CHARS``): "[Color] Black", "[Material] 100% cotton"."""
+    value = text[bracket.end():].strip(" \t\u00a0")
+    if len(value) > SHORT_VALUE_CHARS:
+        return False
     _, glue, _, _, attribute = _slot_words()
     words = _words(bracket.group())
     return (any(w in attribute for w in words) and all(w in attribute or w in glue for w in words)
-            and _SHORT_VALUE.fullmatch(text, bracket.end()) is not None)
+            and _SHORT_VALUE.fullmatch(value[:-1] if value[-1:] in ".!" else value) is not None)
 
 
 def _labels(text: str, matches: list[re.Match], listed_items: bool = False, lone_label: bool = False) -> set[int]:
