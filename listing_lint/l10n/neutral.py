@@ -436,5 +436,22 @@ def _plain_words(text: str) -> bool:
 _strip_kept = lru_cache(maxsize=1 << 13)(_strip)  # repeats are near (one bundle's pages); bounded memory
 
 
+#: a block whose letters and digits are this many times those left to judge is a list of codes
+#: ("EMB 53062, FR 62.448.034 CE, 84 R 20, 33 RECOLTANT 522": 39 against 10)
+CODES_SHARE = 3
+_ALNUM = re.compile(r"[^\W_]")
+_WORD_OF_TWO = re.compile(r"[^\W\d_]{2,}")
+
+
+def codes_with_a_word(source: str, judged: str) -> bool:
+    """``source`` is a list of codes, numbers and acronyms with one word left among them once they
+    are removed (``judged``): the word is a part of a code ("RECOLTANT" of a French wine's
+    packer code, Catalan 0.96 on the English page), not a sample of a language. Two words left, or
+    a word that is most of the block ("Waterproof 50 m, IP68"), are judged as before."""
+    if len(_WORD_OF_TWO.findall(judged)) != 1:
+        return False
+    return len(_ALNUM.findall(source)) >= CODES_SHARE * letter_count(judged)
+
+
 def letter_count(text: str) -> int:
     return sum(map(str.isalpha, text))
