@@ -448,8 +448,9 @@ def codes_with_a_word(source: str, judged: str) -> bool:
     are removed (``judged``): the word is a part of a code ("RECOLTANT" of a French wine's
     packer code, Catalan 0.96 on the English page), not a sample of a language. Two words left, or
     a word that is most of the block ("Waterproof 50 m, IP68"), are judged as before."""
-    if len(_WORD_OF_TWO.findall(judged)) != 1:
-        return False
+    words = _WORD_OF_TWO.finditer(judged)
+    if next(words, None) is None or next(words, None) is not None:
+        return False  # no word, or two (most text: decided at its second word)
     return len(_ALNUM.findall(source)) >= CODES_SHARE * letter_count(judged)
 
 
