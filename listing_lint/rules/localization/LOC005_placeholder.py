@@ -6,7 +6,8 @@ template's slot (``[PRODUCT NAME]``, ``[Your Brand]``, ``[NOMBRE DEL PRODUCTO]``
 every word one of the slot words in ``data/placeholder_words.yaml``, or a snake_case identifier;
 a seller's own bracketed label such as ``[LONG BATTERY LIFE] Up to 40 hours`` is not one, nor is
 a label followed by its value: after a colon, a number after a bracket that names one, or a list
-of them, ``[Size] 500 ml [Hair type] All hair types``, also one per item of a ``<ul>``),
+of them, ``[Size] 500 ml [Hair type] All hair types``, also one per item of a ``<ul>``, or an
+attribute's label alone with its short value in a paragraph or list item, ``[Color] Black``),
 ``TODO``/``TBD``/``FIXME`` and lorem ipsum. On
 Spanish and Portuguese pages a bare ``TODO`` is the word "all" ("TODO INCLUIDO"); only ``TODO:``
 counts there. Lorem ipsum is reported here only, not as a language (LOC003).
@@ -20,6 +21,8 @@ Passes:
     detail/en.html: <p>[LONG BATTERY LIFE] Up to 40 hours on one charge.</p>
 
     detail/en.html: <p>[Size] 500 ml [Hair type] All hair types</p>
+
+    detail/en.html: <p>[Color] Black</p>
 """
 
 import re
