@@ -69,3 +69,39 @@ def test_the_shuup_corpus_is_new_aligned_text_with_its_provenance():
     earlier = {r["text"] for r in shop_corpus.read(DATA / "parallel_shops.jsonl.xz") if r["lang"] == "en"}
     english = [r["text"] for r in records if r["lang"] == "en"]
     assert sum(t in earlier for t in english) < 0.1 * len(english)
+
+
+@pytest.fixture(scope="module")
+def smooth():
+    return bench.measure(per_bundle=25, jobs=2, with_placeholders=False, corpus=DATA / "parallel_smooth.jsonl.xz")["findings"]
+
+
+def test_the_open_food_facts_corpus_is_new_aligned_text_with_its_provenance():
+    # session 14's source (docs/parallel-realtext.md, "Open Food Facts"): the app's Flutter catalogues
+    # at a pinned commit, Apache-2.0, four languages aligned by key, and few of its English strings
+    # in the earlier parallel corpora
+    import shop_corpus
+
+    records = shop_corpus.read(DATA / "parallel_smooth.jsonl.xz")
+    assert {(r["repo"], r["commit"], r["license"]) for r in records} == {
+        ("openfoodfacts/smooth-app", "3fde3e6f9386074ac14d14b8fced4792bb4ff0df", "Apache-2.0")}
+    keys = {r["key"] for r in records if r["lang"] == "en"}
+    assert len(keys) == 854 and {r["lang"] for r in records} == {"en", "es", "fr", "ru"}
+    earlier = {r["text"] for name in ("parallel_shops", "parallel_shuup", "parallel_products")
+               for r in shop_corpus.read(DATA / f"{name}.jsonl.xz") if r["lang"] == "en"}
+    english = [r["text"] for r in records if r["lang"] == "en"]
+    assert sum(t in earlier for t in english) < 0.1 * len(english)
+
+
+def test_open_food_facts_findings_are_pinned(smooth):
+    # docs/parallel-realtext.md, "Open Food Facts": every finding read; the app's Crowdin catalogues
+    # hold English where a string was never translated (ru 322 of 854), which LOC002/LOC003/LOC007 find
+    counts = {}
+    for f in smooth:
+        counts[f["code"]] = counts.get(f["code"], 0) + 1
+    assert counts == {"LOC002": 11, "LOC003": 183, "LOC007": 6, "LOC012": 36}
+    # the classes session 14 fixed stay fixed: a Latin label's name with its letter on the Russian
+    # page, a list of packer codes with one word
+    fixed = [f for f in smooth if f["code"] in ("LOC003", "LOC007")
+             and any(s in (f["text"] or "") for s in ("Nutri-Score A", "Eco-Score B", "RECOLTANT"))]
+    assert fixed == []

@@ -300,6 +300,35 @@ def _model_token(token: str) -> bool:
 _RUN_TOKEN = re.compile(r"[^\s()\"«»]+")
 
 
+_COMPOUND_PART = re.compile(r"[A-Z][a-z]+")
+
+
+def _capitalised_words(token: str) -> int:
+    """The words a token of a name counts for: a word of two letters or more is one; a compound of
+    capitalised words is each of them ("Nutri-Score", "Eco-Score": two, like "Galaxy Tab")."""
+    if len(token) > 1 and token.isalpha():
+        return 1
+    parts = token.split("-")
+    return len(parts) if len(parts) > 1 and all(_COMPOUND_PART.fullmatch(p) for p in parts) else 0
+
+
+def _only_a_model_name(text: str) -> str:
+    """A text wholly in Latin letters on a Cyrillic page that is nothing but a product's name with
+    its model code or letter (``_model_name_or_words``): "Samsung Galaxy Tab A 10.1", "Nutri-Score A"
+    alone in a list item. Russian copy keeps such names in Latin letters, as it does inside its
+    sentences. Alone, the name needs a code with letters and digits or a single capital ("Tab A",
+    "V15"): Title Case words and a number may be an English label ("Download Version 2"). A name
+    followed by words ("Galaxy Tab A for kids"), or words with no code ("Unknown Nutri-Score"), is
+    left whole for the judge."""
+    match = _MODEL_NAME.fullmatch(text.strip())
+    if match is None or _model_name_or_words(match).strip():
+        return text
+    if not any(len(t) == 1 and t.isupper() or any(c.isdigit() for c in t) and any(c.isalpha() for c in t)
+               for t in _RUN_TOKEN.findall(match.group())):
+        return text
+    return " "
+
+
 def _model_name_or_words(match: re.Match) -> str:
     """A product named in Latin letters inside Cyrillic text on a Cyrillic page ("Samsung Galaxy
     Tab A 10.1", "Logitech G Pro X Superlight", "Dyson V15 Detect Absolute"): the run's start up to
@@ -315,7 +344,7 @@ def _model_name_or_words(match: re.Match) -> str:
         return run  # "A ProductVariant with the selected options": the article starts a phrase
     name = [t.group() for t in tokens[: last + 1]]
     code = any(any(c.isdigit() for c in w) and any(c.isalpha() for c in w) for w in name)  # V15, L10, S24
-    if not code and sum(len(w) > 1 and w.isalpha() for w in name) < 2:
+    if not code and sum(_capitalised_words(w) for w in name) < 2:
         return run  # a number after one word is no model name: "Dedicated 24/7 support via chat"
     if not all(w[0].isupper() or _model_token(w) for w in name if any(c.isalpha() for c in w)) or any(
             w.lower() in _PHRASE_WORDS for w in name if len(w) > 1):
@@ -327,8 +356,11 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
     if "/" in text or "@" in text or "www." in text.lower():
         text = _URL.sub(" ", text)
     text = strip_addresses(text)
-    if cyrillic_page and _LATIN_LETTER.search(text) and _CYRILLIC_LETTER.search(text):
-        text = _MODEL_NAME.sub(_model_name_or_words, text)
+    if cyrillic_page and _LATIN_LETTER.search(text):
+        if _CYRILLIC_LETTER.search(text):
+            text = _MODEL_NAME.sub(_model_name_or_words, text)
+        else:
+            text = _only_a_model_name(text)
     # the bundle's own names first (the user's data; a brand may contain a neutral term), then the
     # project's glossary, then the shared list, each compiled once: one pattern for all would be
     # recompiled for every bundle
@@ -402,6 +434,24 @@ def _plain_words(text: str) -> bool:
 
 
 _strip_kept = lru_cache(maxsize=1 << 13)(_strip)  # repeats are near (one bundle's pages); bounded memory
+
+
+#: a block whose letters and digits are this many times those left to judge is a list of codes
+#: ("EMB 53062, FR 62.448.034 CE, 84 R 20, 33 RECOLTANT 522": 39 against 10)
+CODES_SHARE = 3
+_ALNUM = re.compile(r"[^\W_]")
+_WORD_OF_TWO = re.compile(r"[^\W\d_]{2,}")
+
+
+def codes_with_a_word(source: str, judged: str) -> bool:
+    """``source`` is a list of codes, numbers and acronyms with one word left among them once they
+    are removed (``judged``): the word is a part of a code ("RECOLTANT" of a French wine's
+    packer code, Catalan 0.96 on the English page), not a sample of a language. Two words left, or
+    a word that is most of the block ("Waterproof 50 m, IP68"), are judged as before."""
+    words = _WORD_OF_TWO.finditer(judged)
+    if next(words, None) is None or next(words, None) is not None:
+        return False  # no word, or two (most text: decided at its second word)
+    return len(_ALNUM.findall(source)) >= CODES_SHARE * letter_count(judged)
 
 
 def letter_count(text: str) -> int:

@@ -180,7 +180,7 @@ def _feet_inches_pattern() -> re.Pattern | None:
 @lru_cache(maxsize=1)
 def _bra_size_pattern() -> tuple[re.Pattern, int, int] | None:
     sizes = unit_rules().get("bra_sizes") or {}
-    cups = sorted({str(c) for c in sizes.get("cups") or ()}, key=len, reverse=True)
+    cups = sorted({str(c) for key in ("cups", "cyrillic_cups") for c in sizes.get(key) or ()}, key=len, reverse=True)
     if not cups:
         return None
     size = rf"(?P<band>\d{{2,3}})(?P<cup>{'|'.join(cups)})"
@@ -193,6 +193,19 @@ def _bra_sizes(text: str) -> list[re.Match]:
         return []
     pattern, low, high = found
     return [m for m in pattern.finditer(text) if low <= int(m.group("band")) <= high]
+
+
+@lru_cache(maxsize=1)
+def _unit_cups() -> frozenset[str]:
+    """The cups that are also a unit's symbol: the Latin "A" (ampere), the Cyrillic "А" (ampere)
+    and "В" (volt). A size with another cup in the same text ("80B", "85С") makes them sizes."""
+    sizes = unit_rules().get("bra_sizes") or {}
+    units, _ = unit_table()
+    return frozenset(str(c) for key in ("cups", "cyrillic_cups") for c in sizes.get(key) or () if str(c) in units)
+
+
+#: the letters of ``_unit_cups`` (a text without them has no size that could be read as a unit)
+_UNIT_CUP_LETTER = re.compile("[AАВ]")
 
 
 def bra_size_range(token: str) -> bool:
@@ -233,8 +246,8 @@ def _not_a_measure(m: re.Match, value: Decimal, text: str, sizes: frozenset[int]
     unit = m.group("u")
     if unit in _year_units() and _a_year(m, text):
         return True  # "2024 г.", "в 1869 г." is a year in Russian
-    if unit == "A" and m.start() in sizes and m.group("n") is not None and m.end("n") == m.start("u"):
-        return True  # "75A" among "75B", "80C": a bra size, not 75 amperes
+    if unit in _unit_cups() and m.start() in sizes and m.group("n") is not None and m.end("n") == m.start("u"):
+        return True  # "75A" among "75B", "80C" (or "75А", "80В" among "85С"): a bra size, not 75 amperes
     return unit == "in" and _DIGIT_NEXT.match(text, m.end()) is not None  # "2 in 1" (at its end: no copy of the rest)
 
 
@@ -287,8 +300,8 @@ def measures(text: str, locale: str, cup_sizes: bool = False) -> list[Measure]:
             value = float(m.group("ft")) * 0.3048 + float(inches) * 0.0254  # exact (1959 agreement)
             out.append(Measure("length", value, m.group(0), "ft", m.start()))
             taken.append((m.start(), m.end()))
-    found = _bra_sizes(text) if "A" in text else []
-    sizes = frozenset(s.start() for s in found) if any(s.group("cup") != "A" for s in found) else frozenset()
+    found = _bra_sizes(text) if _UNIT_CUP_LETTER.search(text) else []
+    sizes = frozenset(s.start() for s in found) if any(s.group("cup") not in _unit_cups() for s in found) else frozenset()
     lone = frozenset(s.start() for s in found) if cup_sizes and not sizes else frozenset()
     maybe: list[Measure] = []  # lone bra sizes of a product sold by cup size: amperes only beside volts or watts
     ends = [end for _, end in taken]  # the heights' spans, left to right and apart
@@ -305,7 +318,7 @@ def measures(text: str, locale: str, cup_sizes: bool = False) -> list[Measure]:
                           tuple(float(v) * factor for v in values[1:]))
         if m.group("n") is not None:
             measure = _with_range(measure, text, m.start(), factor, locale, out)
-        (maybe if m.start() in lone and m.group("u") == "A" and m.end("n") == m.start("u") else out).append(measure)
+        (maybe if m.start() in lone and m.group("u") in _unit_cups() and m.end("n") == m.start("u") else out).append(measure)
     if maybe and not _electrical().isdisjoint(x.dimension for x in out):
         out = sorted(out + maybe, key=lambda x: x.start)  # "32A, 230 V": amperes
     return sorted(out, key=lambda x: x.start) if taken else out

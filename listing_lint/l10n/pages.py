@@ -14,7 +14,7 @@ from typing import Any
 from listing_lint.bundle.model import base_language, normalize_locale
 from listing_lint.bundle.positions import pointer
 from listing_lint.l10n import ingredients
-from listing_lint.l10n.neutral import strip_neutral
+from listing_lint.l10n.neutral import codes_with_a_word, strip_neutral
 from listing_lint.langid.base import CYRILLIC_LANGS
 
 CJK_LANGS = frozenset({"zh", "ja", "ko"})
@@ -209,8 +209,8 @@ def judged(bundle, ctx, pages: bool = True, titles: bool = True, alts: bool = Tr
                 cut.setdefault(where, JudgeCut(item, budget)).skipped += len(item.judged_source)
                 continue
             text = judged_text(item, terms)
-            if len(text) < minimum or territory_names_only(text, item.lang):
-                continue  # too short to judge, or only names of countries (no language evidence)
+            if len(text) < minimum or territory_names_only(text, item.lang) or codes_with_a_word(item.judged_source, text):
+                continue  # too short to judge, only names of countries or codes (no language evidence)
             if len(text) > budget - done:
                 cut.setdefault(where, JudgeCut(item, budget)).skipped += len(text) - (budget - done)
                 text = text[: budget - done]

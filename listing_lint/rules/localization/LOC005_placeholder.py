@@ -6,7 +6,8 @@ template's slot (``[PRODUCT NAME]``, ``[Your Brand]``, ``[NOMBRE DEL PRODUCTO]``
 every word one of the slot words in ``data/placeholder_words.yaml``, or a snake_case identifier;
 a seller's own bracketed label such as ``[LONG BATTERY LIFE] Up to 40 hours`` is not one, nor is
 a label followed by its value: after a colon, a number after a bracket that names one, or a list
-of them, ``[Size] 500 ml [Hair type] All hair types``, also one per item of a ``<ul>``),
+of them, ``[Size] 500 ml [Hair type] All hair types``, also one per item of a ``<ul>``, or an
+attribute's label alone with its short value in a paragraph or list item, ``[Color] Black``),
 ``TODO``/``TBD``/``FIXME`` and lorem ipsum. On
 Spanish and Portuguese pages a bare ``TODO`` is the word "all" ("TODO INCLUIDO"); only ``TODO:``
 counts there. Lorem ipsum is reported here only, not as a language (LOC003).
@@ -20,6 +21,8 @@ Passes:
     detail/en.html: <p>[LONG BATTERY LIFE] Up to 40 hours on one charge.</p>
 
     detail/en.html: <p>[Size] 500 ml [Hair type] All hair types</p>
+
+    detail/en.html: <p>[Color] Black</p>
 """
 
 import re
@@ -54,13 +57,13 @@ _SLOT_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @lru_cache(maxsize=1)
-def _slot_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """(nouns, glue, template, numeric) of every language: a slot's words, case-folded."""
+def _slot_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """(nouns, glue, template, numeric, attribute) of every language: a slot's words, case-folded."""
     from listing_lint.thresholds import load_yaml
 
     data = load_yaml(DATA) or {}
     return tuple(frozenset(str(w).casefold() for words in (data.get(part) or {}).values() for w in words)
-                 for part in ("nouns", "glue", "template", "numeric"))
+                 for part in ("nouns", "glue", "template", "numeric", "attribute"))
 
 
 def _words(token: str) -> list[str]:
@@ -74,7 +77,7 @@ def _not_a_slot(token: str) -> bool:
         return False
     if _SNAKE_CASE.fullmatch(token[1:-1].strip()):
         return False
-    nouns, glue, template, _ = _slot_words()
+    nouns, glue, template, _, _ = _slot_words()
     words = _words(token)
     return not words or not any(w in nouns for w in words) or not all(w in nouns or w in glue or w in template for w in words)
 
@@ -87,7 +90,7 @@ _VALUE = re.compile(r"[^\W_]")  # a letter or digit: a value, not punctuation ("
 def _scan(text: str, brackets: list[re.Match]) -> tuple[set[int], bool]:
     """(where the brackets that are labels on their own start, whether ``text`` is a list of labels
     and values: it starts with a bracket, each bracket has its value, none is a template's)."""
-    _, _, template, numeric = _slot_words()
+    _, _, template, numeric, _ = _slot_words()
     labels: set[int] = set()
     listed = not text[:brackets[0].start()].strip() if brackets else False  # a list starts with a label
     for i, m in enumerate(brackets):
@@ -104,14 +107,37 @@ def _scan(text: str, brackets: list[re.Match]) -> tuple[set[int], bool]:
     return labels, listed
 
 
-def _labels(text: str, matches: list[re.Match], listed_items: bool = False) -> set[int]:
+#: the value after an attribute's label: one to three words (a number, "100%", "Rojo / Azul"
+#: inside) and at most a closing mark after them; no sentence ("[Color] Black" is a label,
+#: "[Color] Running Shoes for Men" a title's template)
+_SHORT_VALUE = re.compile(r"[^\W_][\w%.,'’/&+-]*(?:[ \t\u00a0]+[\w%.,'’/&+-]+){0,2}")
+SHORT_VALUE_CHARS = 60
+
+
+def _attribute_label(text: str, bracket: re.Match) -> bool:
+    """``text`` is one bracket naming an attribute (``attribute`` words, glue beside them) and its
+    short value (``_SHORT_VALUE``, at most ``SHORT_VALUE_CHARS``): "[Color] Black", "[Material] 100% cotton"."""
+    value = text[bracket.end():].strip(" \t\u00a0")
+    if len(value) > SHORT_VALUE_CHARS:
+        return False
+    _, glue, _, _, attribute = _slot_words()
+    words = _words(bracket.group())
+    return (any(w in attribute for w in words) and all(w in attribute or w in glue for w in words)
+            and _SHORT_VALUE.fullmatch(value[:-1] if value[-1:] in ".!" else value) is not None)
+
+
+def _labels(text: str, matches: list[re.Match], listed_items: bool = False, lone_label: bool = False) -> set[int]:
     """Where the brackets of ``matches`` that are a seller's labels followed by their values start
     (``placeholder_words.yaml``: "[Size] 500 ml [Hair type] All hair types", "[Color]: Black");
-    ``listed_items``: the text is an item of a list whose items are labels and values (``_label_lists``)."""
+    ``listed_items``: the text is an item of a list whose items are labels and values (``_label_lists``);
+    ``lone_label``: the text is a paragraph or list item (not a title or heading), where one
+    attribute's label and its short value may stand alone ("[Color] Black")."""
     brackets = [m for m in matches if m.group().startswith("[")]
     labels, listed = _scan(text, brackets)
     if listed and ((len(brackets) > 1 and labels) or listed_items):
         labels |= {m.start() for m in brackets}  # a list of labels and values: each of its brackets
+    if lone_label and listed and len(brackets) == 1 and _attribute_label(text.strip(), brackets[0]):
+        labels.add(brackets[0].start())
     return labels
 
 
@@ -153,20 +179,20 @@ def _is_word(m: re.Match, text: str, language: str) -> bool:
 MARKS = ("{", "$", "%", "[", "TODO", "TBD", "FIXME", "XXX")
 
 
-def _slots(text: str, language: str, listed_items: bool = False):
+def _slots(text: str, language: str, listed_items: bool = False, lone_label: bool = False):
     """The matches of ``PLACEHOLDERS`` in ``text`` that are placeholders (not labels or words)."""
     if not any(mark in text for mark in MARKS):
         return
     found = list(PLACEHOLDERS.finditer(text))
     slots = [m for m in found if not _not_a_slot(m.group()) and not _is_word(m, text, language)]
-    labels = _labels(text, found, listed_items) if any(m.group().startswith("[") for m in slots) else ()
+    labels = _labels(text, found, listed_items, lone_label) if any(m.group().startswith("[") for m in slots) else ()
     for m in slots:
         if m.start() not in labels:
             yield m
 
 
-def placeholders(text: str, language: str = "", listed_items: bool = False) -> list[str]:
-    found = [m.group() for m in _slots(text, language, listed_items)]
+def placeholders(text: str, language: str = "", listed_items: bool = False, lone_label: bool = False) -> list[str]:
+    found = [m.group() for m in _slots(text, language, listed_items, lone_label)]
     if "lorem" in text.lower():  # LOREM ignores case; no other letter folds to l, o, r, e or m
         found += [m.group() for m in LOREM.finditer(text)]
     return found
@@ -181,11 +207,16 @@ def without_placeholders(text: str, language: str = "") -> str:
     return "".join(parts) + text[last:] if parts else text
 
 
+#: where a lone attribute's label with its value is the seller's ("[Color] Black"): a paragraph, a
+#: list item or a table cell; a title or heading is where a template's slot stands
+BODY_KINDS = frozenset({"p", "li", "td", "th", "dd"})
+
+
 def check(bundle, ctx):
     items = texts(bundle)
     label_lists = _label_lists(items)
     for item in items:
-        found = placeholders(item.text, base_language(item.locale), id(item) in label_lists)
+        found = placeholders(item.text, base_language(item.locale), id(item) in label_lists, item.kind in BODY_KINDS)
         if found:
             shown = ", ".join(dict.fromkeys(found))
             yield ctx.finding(item.at, f"unfilled placeholder {shown} in the {item.locale} {item.where}; write the real text")

@@ -14,7 +14,8 @@ number. Read too: ``mg``, ``µg``/``mcg``, ``fl oz``, and ``kJ`` and ``kcal`` (e
 own kind). What a number before a unit may also be is read as such (``data/units.yaml``): an
 inch fraction (``1/4 in``), a height in feet and inches (``5′9″``, one length), a bra size among
 others (``75A``, ``80B``: no amperes; ``32A-38C`` is no model number) or alone in a listing whose
-titles or headings name a bra or swimsuit (unless volts or watts stand beside it), a Russian
+titles or headings name a bra or swimsuit (unless volts or watts stand beside it), the same typed
+with Cyrillic letters (``75А``, ``80В``: no amperes or volts), a Russian
 year (``в 1869 г.``, ``2024 г``: no grams), and a number grouped by a plain space on a page whose
 locale does not group so (``2 500 ml`` in English: two bottles of 500 ml, or 2,500 ml) matches
 either reading. Masses and food energies are not compared between two pages that give nutrition

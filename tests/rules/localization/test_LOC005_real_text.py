@@ -78,12 +78,35 @@ def test_slots_beside_values_are_still_slots(bundle, tmp_path):
 
 def test_list_items_of_labels_and_values(bundle, tmp_path):
     """Bullets give one label and value each: "[Color] Black" is a label when another item of its
-    list is one ("[Size] 500 ml"); a list of slots with no label among them, or an item with no
-    value, stays unfilled."""
+    list is one ("[Size] 500 ml"; alone it is one too since session 14); a list of slots with no
+    label among them, or an item with no value, stays unfilled."""
     labels = "<ul><li>[Size] 500 ml</li><li>[Color] Black</li><li>[Material] Recycled PET</li><li>Made in France</li></ul>"
-    slots = "<ul><li>[Color] Black</li><li>[Brand] Voltia</li></ul>\n<ul><li>[Size] 500 ml</li><li>[Product Name]</li></ul>"
+    slots = "<ul><li>[Model] X1</li><li>[Brand] Voltia</li></ul>\n<ul><li>[Size] 500 ml</li><li>[Product Name]</li></ul>"
     full(bundle, en=EN.replace(EN_LINE, labels + "\n" + slots))
     bundle.write()
     assert lint(tmp_path, select=["LOC005", "LOC006"]) == [
         ("listings/demo/detail/en.html", 8, "LOC005"), ("listings/demo/detail/en.html", 8, "LOC005"),
         ("listings/demo/detail/en.html", 9, "LOC005")]
+
+
+# -- session 14: one attribute's label and its value alone -----------------------------------------
+def test_an_attribute_label_with_its_value_alone_is_a_label(bundle, tmp_path):
+    """"[Color] Black" alone in a paragraph (no colon, no number, no list) names an attribute and
+    gives its value: a label, like "[Size] 500 ml". The old code reported it as an unfilled slot."""
+    texts = ("[Color] Black", "[Material] 100% organic cotton", "[Colour] Navy blue.")
+    full(bundle, en=EN.replace(EN_LINE, _paragraphs(texts)), ru=RU.replace(RU_LINE, "<p>[Цвет] Чёрный</p>"))
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == []
+
+
+def test_near_miss_a_product_slot_or_a_longer_text_after_an_attribute_stays_a_slot(bundle, tmp_path):
+    """A slot naming the product itself ("[Product Name] Smart Plug", "[Brand] Voltia"), an attribute
+    before a sentence or a title's words ("[Color] Running Shoes for Men and Women"), a template's
+    word ("[Your Color] Black") and the same label in a heading, where templates put slots: unfilled."""
+    slots = ("[Product Name] Smart Plug", "[Brand] Voltia", "[Color] Running Shoes for Men and Women",
+             "[Your Color] Black")
+    page = EN.replace(EN_LINE, _paragraphs(slots)).replace("<h1>Smart Plug X1</h1>", "<h1>[Color] Black</h1>")
+    full(bundle, en=page)
+    bundle.write()
+    assert lint(tmp_path, select=["LOC005", "LOC006"]) == [("listings/demo/detail/en.html", line, "LOC005")
+                                                           for line in (3, 7, 8, 9, 10)]

@@ -202,3 +202,35 @@ def test_a_value_outside_the_range_or_the_alternatives_is_reported(bundle, tmp_p
     assert [(f.path, f.line, f.code) for f in found] == [("listings/demo/detail/es.html", 7, "LOC008")] * 2
     assert [f.message.split(";")[0] for f in found] == ["250 V in es, but the English text says 100-240 V",
                                                          "45 Hz in es, but the English text says 50/60 Hz"]
+
+
+# -- session 14: cup sizes typed with Cyrillic letters ----------------------------------------------
+_BRA_TITLES = {"en": "Heated Wireless Bra with USB Pad", "es": "Sujetador sin aros con almohadilla USB",
+               "fr": "Soutien-gorge chauffant sans armatures", "ru": "Бюстгальтер с подогревом без косточек"}
+
+
+def test_a_cup_size_typed_in_cyrillic_is_no_current_or_voltage(bundle, tmp_path):
+    """"75А" and "80В" typed on a Cyrillic keyboard are the cups A and B, not 75 amperes and 80 volts,
+    alone in a bra's listing or in a list beside a cup that is no unit ("85С"). The old code read
+    them as the Cyrillic ampere and volt: against the English "5 V" of the pad, two errors."""
+    from listing_lint.l10n.numbers import measures
+
+    full(bundle, en=with_blocks("en", "Size 80B. Heating pad: 5 V over USB.", "Also in 75A."),
+         ru=with_blocks("ru", "Размер 80В. Подогрев через USB.", "Есть и 75А."))
+    bundle.data["title"] = dict(_BRA_TITLES)
+    bundle.write()
+    assert lint(tmp_path, select=["LOC008", "LOC013"]) == []
+    assert [m.raw for m in measures("Размеры: 75А, 80В, 85С", "ru")] == []
+
+
+def test_near_miss_cyrillic_amperes_and_volts_are_still_read(bundle, tmp_path):
+    """No bra named: "80В" is 80 volts against the English "12 V"; in a bra's listing too when volts
+    stand in the same text ("75А, зарядка 5 В"), and a list of unit letters alone ("75А, 80В") is no
+    size chart."""
+    from listing_lint.l10n.numbers import measures
+
+    full(bundle, en=with_blocks("en", "Input voltage 12 V."), ru=with_blocks("ru", "Входное напряжение 80В."))
+    bundle.write()
+    assert lint(tmp_path, select="LOC008") == [("listings/demo/detail/ru.html", 7, "LOC008")]
+    assert [m.raw for m in measures("Размер 75А, зарядка 5 В", "ru", cup_sizes=True)] == ["75А", "5 В"]
+    assert [m.raw for m in measures("Ток: 75А, 80В", "ru")] == ["75А", "80В"]
