@@ -245,6 +245,29 @@ def read(path: Path = OUT) -> list[dict]:
     return shop_corpus.read(path)
 
 
+def one_source_main(doc: str, meta: dict, keyed, out: Path, mirrors_help: str) -> int:
+    """The command line of a builder of one source (bench/shuup_parallel_corpus.py,
+    bench/smooth_parallel_corpus.py): ``keyed(mirrors)`` yields its ``(key, {lang: (text, path)})``,
+    written through ``add_aligned`` to ``--out`` (default ``out``)."""
+    import argparse
+
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    parser.add_argument("--mirrors", type=Path, required=True, help=mirrors_help)
+    parser.add_argument("--out", type=Path, default=out)
+    args = parser.parse_args()
+    records: list[dict] = []
+    add_aligned(records, set(), meta, keyed(args.mirrors))
+    shop_corpus.write(records, args.out)
+    counts: dict[str, int] = {}
+    for r in records:
+        counts[r["lang"]] = counts.get(r["lang"], 0) + 1
+    keys = {r["key"] for r in records}
+    marked = {r["key"] for r in records if r.get("placeholder")}
+    print(f"wrote {len(records)} texts, {len(keys)} keys ({len(marked)} placeholder-marked) to {args.out}: "
+          + ", ".join(f"{lang} {counts.get(lang, 0)}" for lang in LANGS))
+    return 0
+
+
 def main() -> int:
     import argparse
 

@@ -28,7 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench")]
 
 import parallel_corpus as pc  # noqa: E402
-import shop_corpus  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "parallel_shuup.jsonl.xz"
 SHUUP = {
@@ -72,29 +71,8 @@ def shuup(folder: Path):
                 yield f"shuup:{module}:{domain}:{msgid}", texts
 
 
-def build(folder: Path) -> list[dict]:
-    records: list[dict] = []
-    pc.add_aligned(records, set(), SHUUP, shuup(folder))
-    return records
-
-
 def main() -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, required=True, help="folder holding shuup+shuup[/repo], a git mirror")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    records = build(args.mirrors)
-    shop_corpus.write(records, args.out)
-    counts: dict[str, int] = {}
-    for r in records:
-        counts[r["lang"]] = counts.get(r["lang"], 0) + 1
-    keys = {r["key"] for r in records}
-    marked = {r["key"] for r in records if r.get("placeholder")}
-    print(f"wrote {len(records)} texts, {len(keys)} keys ({len(marked)} placeholder-marked) to {args.out}: "
-          + ", ".join(f"{lang} {counts.get(lang, 0)}" for lang in pc.LANGS))
-    return 0
+    return pc.one_source_main(__doc__, SHUUP, shuup, OUT, "folder holding shuup+shuup[/repo], a git mirror")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench")]
 
 import parallel_corpus as pc  # noqa: E402
-import shop_corpus  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "parallel_smooth.jsonl.xz"
 SMOOTH = {
@@ -60,29 +59,8 @@ def smooth(folder: Path):
         yield f"smooth:{key}", texts
 
 
-def build(folder: Path) -> list[dict]:
-    records: list[dict] = []
-    pc.add_aligned(records, set(), SMOOTH, smooth(folder))
-    return records
-
-
 def main() -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, required=True, help="folder holding openfoodfacts+smooth-app[/repo]")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    records = build(args.mirrors)
-    shop_corpus.write(records, args.out)
-    counts: dict[str, int] = {}
-    for r in records:
-        counts[r["lang"]] = counts.get(r["lang"], 0) + 1
-    keys = {r["key"] for r in records}
-    marked = {r["key"] for r in records if r.get("placeholder")}
-    print(f"wrote {len(records)} texts, {len(keys)} keys ({len(marked)} placeholder-marked) to {args.out}: "
-          + ", ".join(f"{lang} {counts.get(lang, 0)}" for lang in pc.LANGS))
-    return 0
+    return pc.one_source_main(__doc__, SMOOTH, smooth, OUT, "folder holding openfoodfacts+smooth-app[/repo]")
 
 
 if __name__ == "__main__":
