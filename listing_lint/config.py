@@ -365,6 +365,24 @@ def named_files(config: Config) -> list[tuple[str, str]]:
     return out
 
 
+def files_named_in(path: Path) -> list[Path]:
+    """The files a config file names (``standards-overlay``, a ``wordlists`` file, a ``keep-terms``
+    file) as written, relative to its folder, not checked: the language server watches them, also
+    while they are missing or the config is broken. Nothing is raised; an unreadable config names none."""
+    try:
+        doc = tomllib.loads(_config_bytes(path).decode("utf-8"))
+    except (ConfigError, ValueError, RecursionError):
+        return []
+    tool = doc.get("tool")
+    table = (tool.get("listing-lint") if isinstance(tool, dict) else None) if path.name == "pyproject.toml" else doc
+    if not isinstance(table, dict):
+        return []
+    wordlists = table.get("wordlists")
+    names = [table.get("standards-overlay"), table.get("keep-terms")]
+    names += list(wordlists.values()) if isinstance(wordlists, dict) else []
+    return [Path(os.path.normpath(path.parent / name)) for name in names if isinstance(name, str) and name.strip()]
+
+
 def check_named_files(config: Config) -> None:
     """Every file the config names is acceptable (``named_file``); else ConfigError."""
     for key, value in named_files(config):

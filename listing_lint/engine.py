@@ -34,6 +34,16 @@ class UsageError(Exception):
     """Bad paths or options: exit code 2."""
 
 
+class Cancelled(Exception):
+    """A lint given a ``stop`` check was stopped between two rules: its input changed meanwhile
+    (the language server got a newer edit of the bundle), so its answer would be stale."""
+
+
+def _stop_here(stop) -> None:
+    if stop is not None and stop():
+        raise Cancelled()
+
+
 # -- selection -----------------------------------------------------------------------------
 def _matches(selector: str, rule: Rule) -> int:
     """How specifically ``selector`` names ``rule``: 0 no match, else the prefix length (names count fully)."""
@@ -279,9 +289,10 @@ def bundle_rules(bundle: Bundle, rules: list[Rule]) -> list[Rule]:
     return [r for r in rules if r.judges_refused] if bundle.refused else rules
 
 
-def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[Finding]:
+def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule], stop=None) -> list[Finding]:
     """The findings of ``rules`` on a loaded bundle, before suppressions (the language server runs
-    the rules that decode media on save only, and lints unsaved text through a bundle of its own)."""
+    the rules that decode media on save only, and lints unsaved text through a bundle of its own).
+    ``stop()`` true before a rule: Cancelled (the server's stale lint; a rule is never interrupted)."""
     config = settings.config
     thresholds = settings.thresholds
     timeout = config.get("rule-timeout")
@@ -293,6 +304,7 @@ def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule]) -> list[
             for rule in rules:
                 if rule.check is None:
                     continue
+                _stop_here(stop)
                 ctx = Context(rule, config, as_of, thresholds, bundle=bundle, cache=shared)
                 findings.extend(run_rule(rule, ctx, bundle, timeout))
         finally:
@@ -331,7 +343,9 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
 
 
-def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: list[Path]) -> list[Finding]:
+def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: list[Path], stop=None) -> list[Finding]:
+    """The store-level rules' findings on store.json and the bundles in the run (cached); ``stop``
+    as in ``check_bundle`` (a stopped run stores nothing in the cache)."""
     rules = [r for r in settings.rules() if r.check_repo is not None]
     if not rules:
         return []
@@ -346,9 +360,15 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
         bundles = [Bundle(m, settings.cwd, config.get("max-text-bytes")) for m in all_manifests]
         repo = Repo(settings.root, settings.cwd, bundles)  # judged whole, so the result can be kept
         out = []
-        for rule in rules:
-            ctx = Context(rule, config, settings.as_of_for(None), settings.thresholds, repo=repo)
-            out.extend(run_rule(rule, ctx, repo, config.get("rule-timeout")))
+        try:
+            for rule in rules:
+                _stop_here(stop)
+                ctx = Context(rule, config, settings.as_of_for(None), settings.thresholds, repo=repo)
+                out.extend(run_rule(rule, ctx, repo, config.get("rule-timeout")))
+        except Cancelled:
+            if cache:
+                cache.close()
+            raise
         if key:
             cache.put_findings(key, out)
     if cache:

@@ -162,3 +162,23 @@ def test_near_miss_a_config_linked_to_a_regular_file_is_read(tmp_path):
     shop.mkdir()
     (shop / "listing-lint.toml").symlink_to(tmp_path / "real.toml")
     assert load_config(shop).get("ignore") == ["SCH007"]
+
+
+def test_the_files_a_config_names_are_listed_for_the_editor_to_watch(tmp_path):
+    """The language server watches the files a config names (session 14): listed as written,
+    relative to the config's folder, also when missing; a list of words names no file (near miss),
+    and a config that cannot be read names none."""
+    from listing_lint.config import files_named_in
+
+    config = tmp_path / "listing-lint.toml"
+    config.write_text('standards-overlay = "conf/extra.yaml"\nkeep-terms = "terms.txt"\n'
+                      'wordlists = {es = "words/es.txt", fr = ["soldes"]}\n', encoding="utf-8")
+    assert sorted(files_named_in(config)) == [tmp_path / "conf/extra.yaml", tmp_path / "terms.txt", tmp_path / "words/es.txt"]
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text('[tool.listing-lint]\nkeep-terms = ["Alexa"]\nwordlists = {en = "../up/en.txt"}\n', encoding="utf-8")
+    assert files_named_in(pyproject) == [tmp_path.parent / "up/en.txt"]
+    pyproject.write_text('tool = 1\n', encoding="utf-8")
+    assert files_named_in(pyproject) == []
+    config.write_text('wordlists = {es = "words/es.txt"\n', encoding="utf-8")  # broken TOML
+    assert files_named_in(config) == []
+    assert files_named_in(tmp_path / "missing.toml") == []

@@ -12,6 +12,7 @@ the newest text.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 import os
 import queue
@@ -29,7 +30,7 @@ from pygls.uris import from_fs_path
 
 from listing_lint import __version__
 from listing_lint.config import ConfigError
-from listing_lint.engine import UsageError
+from listing_lint.engine import Cancelled, UsageError
 from listing_lint.lsp import convert
 from listing_lint.lsp.session import Options, Outcome, Session, Shown, Target, target_of
 from listing_lint.reporters.text import escape
@@ -39,6 +40,9 @@ MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line
 CONFIG_NAMES = ("listing-lint.toml", "pyproject.toml")
 WATCH_QUIET = 0.2  # seconds: files changed on disk come in batches (a git checkout, a folder copied)
 MAX_EVENTS = 5000  # a batch larger than this is not looked at file by file: every bundle shown is linted again
+PULL_SECONDS = 5.0  # how long a workspace/configuration pull is waited for
+#: the settings' keys: a didChangeConfiguration payload with none of them (flat or under "listing-lint") is another tool's
+SETTING_KEYS = ("asOf", "config", "allowConfigOutsideWorkspace", "debounceMs")
 #: what the server asks the editor to watch (workspace/didChangeWatchedFiles): config files, the
 #: bundles' text files, and every deletion (a bundle folder renamed or removed is one event, for the folder)
 WATCHED = [
@@ -80,10 +84,12 @@ class MainThreadExecutor(Executor):
 
 @dataclass
 class _Job:
-    full: bool = False
+    full: bool = False  # a full lint is owed (open, save, config, files on disk)
     again: bool = False
     running: bool = False
     timer: asyncio.TimerHandle | None = None
+    stop: threading.Event | None = None  # set: the running lint's input changed, its answer is stale
+    light_first: bool = False  # a keystroke stopped a full lint: its light lint first, the full one after
 
 
 @dataclass
@@ -106,6 +112,10 @@ class ListingLintServer(LanguageServer):
         self.lint_pool = MainThreadExecutor()  # served by serve(): lints run on the main thread
         self.reported: dict[Target, str] = {}  # the configuration error last shown for a bundle
         self.root: Path | None = None  # the workspace root, for a relative config path
+        self.named: dict[Target, frozenset[str]] = {}  # the files a bundle's config names (word lists, overlay)
+        self.named_globs: list[str] = []  # what the editor was last asked to watch for them
+        self.named_registration: str | None = None
+        self.registration_ids = itertools.count(1)
 
     # -- documents ----------------------------------------------------------------------------
     def encoding(self) -> str:
@@ -121,8 +131,11 @@ class ListingLintServer(LanguageServer):
         return self.workspace.text_documents.get(unquote(uri))
 
     def roots(self) -> list[Path]:
-        """The workspace: its folders and root, resolved (empty: the client named none)."""
-        found = [self.root] + [convert.path_of(f.uri) for f in list(self.workspace.folders.values())]
+        """The workspace: its folders, else its root (LSP: the folders take precedence), resolved
+        (empty: the client named none). A folder removed from a multi-root workspace is out of it,
+        also when it was the root the client named at the start."""
+        folders = [convert.path_of(f.uri) for f in list(self.workspace.folders.values())]
+        found = folders if any(folders) else [self.root]
         return [Path(os.path.realpath(p)) for p in found if p is not None]
 
     def inside(self, path: Path) -> bool:
@@ -167,6 +180,7 @@ class ListingLintServer(LanguageServer):
     def schedule(self, target: Target, full: bool, delay: float = 0.0) -> None:
         job = self.jobs.setdefault(target, _Job())
         job.full = job.full or full
+        self.stop_running(job, keystroke=not full)
         if job.timer is not None:
             job.timer.cancel()
         job.timer = asyncio.get_running_loop().call_later(delay, self._start, target)
@@ -183,32 +197,63 @@ class ListingLintServer(LanguageServer):
         job.running = True
         asyncio.ensure_future(self._run(target, job))
 
+    @staticmethod
+    def stop_running(job: _Job, keystroke: bool = False) -> None:
+        """A newer edit (or a close) came: the running lint of the bundle stops at its next rule and
+        publishes nothing; a full one stopped by a keystroke is run again after that keystroke's."""
+        if job.running and job.stop is not None and not job.stop.is_set():
+            job.stop.set()
+            job.light_first = job.light_first or keystroke
+
     async def _run(self, target: Target, job: _Job) -> None:
-        loop = asyncio.get_running_loop()
         try:
             while True:
-                full, job.full, job.again = job.full, False, False
-                texts, versions = self.buffers()
-                try:
-                    self.check_config_setting()
-                    outcome = await loop.run_in_executor(self.lint_pool, self.session.lint, target, texts, full)
-                except (ConfigError, UsageError, ValueError) as exc:
-                    self._config_problem(target, str(exc))
-                    outcome = None
-                except Exception:  # noqa: BLE001 - a bug in a lint must not take the editor's server down
-                    log.exception("linting %s failed", target.path)
-                    outcome = None
-                if outcome is not None and target not in self.open_targets():
-                    self.clear(target)  # closed while it was linted
-                elif outcome is not None:
-                    self.reported.pop(target, None)  # a configuration fixed and broken again is said again
-                    self.publish(target, outcome, versions)
-                    if full and not job.again:
+                if job.full and job.light_first:
+                    full = False  # the keystroke's answer now; the full lint stays owed
+                else:
+                    full, job.full = job.full, False
+                job.again = job.light_first = False
+                done = await self._lint_once(target, job, full)
+                if done is None:
+                    job.full = job.full or full  # stopped: a full lint is still owed
+                elif full:
+                    await self._watch_named(target)  # also after a config error: a file it names may be missing
+                    if done and not job.again:
                         await self._warm(target)
-                if not job.again:
-                    break
+                if job.again:
+                    continue
+                if not (job.full and job.timer is None and target in self.open_targets()):
+                    break  # a full lint still owed with no keystroke pending: it runs now
         finally:
             job.running = False
+            job.stop = None
+
+    async def _lint_once(self, target: Target, job: _Job, full: bool) -> bool | None:
+        """Lint ``target`` on the editor's text now and publish the answer (True); False: it could
+        not be linted (a configuration error, said once); None: a newer edit or a close stopped it,
+        and nothing is published (a stale answer never covers the newer one)."""
+        job.stop = stop = threading.Event()  # before the buffers are read: a later edit sets it
+        texts, versions = self.buffers()
+        try:
+            self.check_config_setting()
+            outcome = await asyncio.get_running_loop().run_in_executor(
+                self.lint_pool, self.session.lint, target, texts, full, stop.is_set)
+        except Cancelled:
+            return None
+        except (ConfigError, UsageError, ValueError) as exc:
+            self._config_problem(target, str(exc))
+            return False
+        except Exception:  # noqa: BLE001 - a bug in a lint must not take the editor's server down
+            log.exception("linting %s failed", target.path)
+            return False
+        if stop.is_set():
+            return None  # finished, but a newer edit or a close came meanwhile: stale
+        if target not in self.open_targets():
+            self.clear(target)  # closed while it was linted
+        else:
+            self.reported.pop(target, None)  # a configuration fixed and broken again is said again
+            self.publish(target, outcome, versions)
+        return True
 
     async def _warm(self, target: Target) -> None:
         try:
@@ -243,6 +288,9 @@ class ListingLintServer(LanguageServer):
         if paths is not None and any(p.name in CONFIG_NAMES for p in paths):
             self.relint_all()
             return
+        for target in self.named_touched(paths or []) & self.open_targets():  # a word list, an overlay
+            self.reported.pop(target, None)
+            self.schedule(target, full=True, delay=WATCH_QUIET)
         shown = {p.target for p in self.published.values() if p.target is not None}
         if paths is None:
             touched = shown
@@ -259,8 +307,80 @@ class ListingLintServer(LanguageServer):
         for target in opened_targets - shown:  # a listing.json created: an open page may have a bundle now
             self.schedule(target, full=True, delay=WATCH_QUIET)
 
+    # -- files the configuration names -----------------------------------------------------------
+    def can_watch(self) -> bool:
+        """Whether the editor watches files for a server that asks (dynamic registration)."""
+        workspace = self.client_capabilities.workspace
+        watch = workspace.did_change_watched_files if workspace is not None else None
+        return bool(watch is not None and watch.dynamic_registration)
+
+    async def _watch_named(self, target: Target) -> None:
+        """Learn the files ``target``'s config names (after a full lint: the config may have
+        changed) and have the editor watch them. Not for a `config` setting refused (outside the
+        workspace): its content is not read, and would be sent back in the watchers' globs."""
+        try:
+            self.check_config_setting()
+            names = await asyncio.get_running_loop().run_in_executor(self.lint_pool, self.session.named_files, target)
+        except Exception:  # noqa: BLE001 - a config that names nothing readable: nothing to watch
+            names = frozenset()
+        self.named[target] = names
+        self.register_named()
+
+    def register_named(self) -> None:
+        """Ask the editor to watch the files the open bundles' configs name, by their names (a
+        ``**/name`` glob works in every client; events for a namesake elsewhere are matched to
+        nothing). Asked again only when the names change."""
+        if not self.can_watch():
+            return
+        shown = self.open_targets()
+        globs = sorted({"**/" + _literal_glob(os.path.basename(n)) for t, names in self.named.items() if t in shown for n in names})
+        if globs == self.named_globs:
+            return
+        old, self.named_globs = self.named_registration, globs
+        self.named_registration = None
+        if globs:
+            self.named_registration = f"listing-lint-named-files-{next(self.registration_ids)}"
+            options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=[lsp.FileSystemWatcher(glob_pattern=g) for g in globs])
+            registration = lsp.Registration(self.named_registration, lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, options)
+            self.client_register_capability(lsp.RegistrationParams([registration])).add_done_callback(_registered)
+        if old is not None:
+            gone = lsp.Unregistration(old, lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+            self.client_unregister_capability(lsp.UnregistrationParams([gone])).add_done_callback(_registered)
+
+    def named_touched(self, paths: list[Path]) -> set[Target]:
+        """The bundles whose config names one of ``paths``, or a file inside one of them (a folder
+        deleted); as written or with links resolved."""
+        owners: dict[str, set[Target]] = {}
+        for target, found in self.named.items():
+            for name in found:
+                owners.setdefault(name, set()).add(target)
+        if not owners:
+            return set()
+        basenames = {os.path.basename(n) for n in owners}
+        hits: set[Target] = set()
+        for path in paths:
+            text = str(path)
+            candidates = [text, os.path.realpath(text)] if path.name in basenames else [text]
+            for candidate in candidates:
+                hits.update(owners.get(candidate, ()))
+            hits.update(t for name, ts in owners.items() if name.startswith(text + os.sep) for t in ts)
+        return hits
+
+    def forget_target(self, target: Target) -> None:
+        """Its diagnostics are no longer shown (its last document closed, its folder left the
+        workspace): stop its lint, drop what is scheduled, take back what it published."""
+        job = self.jobs.get(target)
+        if job is not None:
+            self.stop_running(job)
+            job.full = False
+            if job.timer is not None:
+                job.timer.cancel()
+                job.timer = None
+        self.clear(target)
+
     def clear(self, target: Target) -> None:
         """Take back every diagnostic a lint of ``target`` published."""
+        self.named.pop(target, None)
         for uri, published in list(self.published.items()):
             if published.target == target:
                 del self.published[uri]
@@ -321,6 +441,12 @@ def _touched(targets: set[Target], paths: list[Path]) -> set[Target]:
     return touched
 
 
+def _literal_glob(name: str) -> str:
+    """A file name as a glob that matches it: LSP globs have no escape, so a glob character in the
+    name (``*?[]{}``) becomes ``?`` (any one character: a namesake more, matched to nothing)."""
+    return "".join("?" if ch in "*?[]{}" else ch for ch in name) or "?"
+
+
 def _read_text(path: str) -> str | None:
     """The text of a file that is not open, to place its diagnostics; None (positions as given)
     for a symlink (a listing.json linked out of the repo: `check` never opens it) or anything but
@@ -356,9 +482,7 @@ def initialize(ls: ListingLintServer, params: lsp.InitializeParams) -> None:
 def initialized(ls: ListingLintServer, params: lsp.InitializedParams) -> None:
     """Ask the editor to report files changed on disk, where it can (VS Code, Helix, Neovim on
     macOS and Windows); without it, saving a config file in the editor still lints again."""
-    workspace = ls.client_capabilities.workspace
-    watch = workspace.did_change_watched_files if workspace is not None else None
-    if watch is not None and watch.dynamic_registration:
+    if ls.can_watch():
         options = lsp.DidChangeWatchedFilesRegistrationOptions(watchers=WATCHED)
         registration = lsp.Registration(
             id="listing-lint-files", method=lsp.WORKSPACE_DID_CHANGE_WATCHED_FILES, register_options=options
@@ -381,11 +505,66 @@ def did_change_watched_files(ls: ListingLintServer, params: lsp.DidChangeWatched
     ls.files_changed([p for p in paths if p is not None])
 
 
+def our_settings(settings) -> dict | None:
+    """Our section of a didChangeConfiguration payload: under "listing-lint", or flat (one of our
+    keys at the top, as the VS Code extension sends it); None when it holds none (another tool's
+    section, null, {}): a client sends every server the settings it has."""
+    if not isinstance(settings, dict):
+        return None
+    section = settings.get("listing-lint")
+    if isinstance(section, dict):
+        return section
+    return settings if any(key in settings for key in SETTING_KEYS) else None
+
+
+async def pull_settings(ls: ListingLintServer) -> dict | None:
+    """Our section asked of a client that answers workspace/configuration (it told us only that
+    something changed); None if it has none or does not answer in time."""
+    workspace = ls.client_capabilities.workspace
+    if workspace is None or not workspace.configuration:
+        return None
+    item = lsp.ConfigurationItem(section="listing-lint", scope_uri=ls.root.as_uri() if ls.root is not None else None)
+    try:
+        answer = await asyncio.wait_for(ls.workspace_configuration_async(lsp.ConfigurationParams([item])), PULL_SECONDS)
+    except Exception:  # noqa: BLE001 - an error or no answer: the settings stay as they were
+        log.info("the editor did not answer workspace/configuration")
+        return None
+    section = answer[0] if isinstance(answer, (list, tuple)) and answer else None
+    return section if isinstance(section, dict) and section else None
+
+
 @server.feature(lsp.WORKSPACE_DID_CHANGE_CONFIGURATION)
-def did_change_configuration(ls: ListingLintServer, params: lsp.DidChangeConfigurationParams) -> None:
-    if isinstance(params.settings, dict) and params.settings:
-        ls.session.options, _ = Options.parse(params.settings, ls.root)
-        ls.relint_all()
+async def did_change_configuration(ls: ListingLintServer, params: lsp.DidChangeConfigurationParams) -> None:
+    """Our section replaces the settings; a payload without it leaves them as they were, or, from a
+    client that answers workspace/configuration, our section is asked for. A pulled section never
+    allows a config outside the workspace: a workspace's own settings file answers the pull too."""
+    section = our_settings(params.settings)
+    pulled = section is None
+    if pulled:
+        section = await pull_settings(ls)
+    if section is None:
+        return
+    options, problems = Options.parse(section, ls.root)
+    for problem in problems:
+        log.warning(problem)
+    if pulled:
+        options.config_outside = False
+    ls.session.options = options
+    ls.relint_all()
+
+
+@server.feature(lsp.WORKSPACE_DID_CHANGE_WORKSPACE_FOLDERS)
+def did_change_workspace_folders(ls: ListingLintServer, params: lsp.DidChangeWorkspaceFoldersParams) -> None:
+    """A folder removed from a multi-root workspace: its bundles' diagnostics go (they stayed, and
+    its documents were still linted at every keystroke in another of its bundles' files); a folder
+    added: its open documents are linted (they were refused as outside the workspace, and waited
+    for their next change). pygls has updated ``workspace.folders`` already."""
+    shown = {p.target for p in ls.published.values() if p.target is not None}
+    for target in shown:
+        if not ls.inside(target.path):
+            ls.forget_target(target)
+    for target in ls.open_targets() - shown:
+        ls.schedule(target, full=True)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
@@ -403,6 +582,9 @@ def did_save(ls: ListingLintServer, params: lsp.DidSaveTextDocumentParams) -> No
     path = convert.path_of(params.text_document.uri)
     if path is not None and path.name in CONFIG_NAMES and ls.target(params.text_document.uri) is None:
         ls.files_changed([path])  # a config file saved: every bundle it may govern
+        return
+    if path is not None and ls.named_touched([path]):
+        ls.files_changed([path])  # a word list or overlay saved (an editor that watches no files sends this only)
         return
     ls.request(params.text_document.uri, full=True)
 
@@ -422,11 +604,7 @@ def did_close(ls: ListingLintServer, params: lsp.DidCloseTextDocumentParams) -> 
     if target in ls.open_targets():
         ls.schedule(target, full=False)
     else:
-        job = ls.jobs.get(target)
-        if job is not None and job.timer is not None:
-            job.timer.cancel()
-            job.timer = None
-        ls.clear(target)
+        ls.forget_target(target)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_CODE_ACTION, lsp.CodeActionOptions(code_action_kinds=[lsp.CodeActionKind.QuickFix]))

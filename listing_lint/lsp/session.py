@@ -26,8 +26,9 @@ from listing_lint.api import Context
 from listing_lint.bundle.discover import STORE, discover, find_project_root, owner_of
 from listing_lint.bundle.model import base_language, display_path
 from listing_lint.cache import cache_dir
-from listing_lint.config import load_config
+from listing_lint.config import ConfigError, files_named_in, find_config_file, load_config
 from listing_lint.engine import (
+    Cancelled,
     apply_path_ignores,
     bundle_rules,
     check_bundle,
@@ -134,17 +135,29 @@ class Session:
         validate_settings(settings)
         return settings
 
+    def named_files(self, target: Target) -> frozenset[str]:
+        """The files the config governing ``target`` names (word lists, the standards overlay, the
+        keep-terms file), absolute, as written and with links resolved: the server watches them."""
+        try:
+            config = self.options.config or find_config_file(target.path)
+        except ConfigError:
+            return frozenset()
+        found = files_named_in(config) if config is not None else []
+        return frozenset({str(p) for p in found} | {os.path.realpath(p) for p in found})
+
     def forget(self) -> None:
         """Drop what full lints kept (the options changed)."""
         self._kept.clear()
 
-    def lint(self, target: Target, buffers: dict[str, str], full: bool) -> Outcome:
+    def lint(self, target: Target, buffers: dict[str, str], full: bool, stop=None) -> Outcome:
+        """``stop()`` is asked between rules: true, the lint ends with ``Cancelled`` (a newer edit
+        came) and what it had found is kept nowhere."""
         settings = self.settings_for(target)
         memo.configure(cache_dir() if settings.config.get("cache") else None)
         try:
             if target.kind == "store":
-                return self._lint_store(target, settings, buffers, full)
-            return self._lint_bundle(target, settings, buffers, full)
+                return self._lint_store(target, settings, buffers, full, stop)
+            return self._lint_bundle(target, settings, buffers, full, stop)
         finally:
             memo.flush()
 
@@ -163,17 +176,20 @@ class Session:
             self._warmed.add(languages)
             warm_up(settings.config.get("language-detector"), accurate=True, languages=languages)
 
-    def _lint_bundle(self, target: Target, settings: Settings, buffers: dict[str, str], full: bool) -> Outcome:
+    def _lint_bundle(self, target: Target, settings: Settings, buffers: dict[str, str], full: bool, stop=None) -> Outcome:
         kept = self._kept.setdefault(target.path, _Kept())
         full = full or kept.media_raw is None
         bundle = EditorBundle(target.path, settings.cwd, settings.config.get("max-text-bytes"), buffers)
         rules = bundle_rules(bundle, settings.rules())
         media_rules = [r for r in rules if r.reads_media]
-        raw = check_bundle(bundle, settings, [r for r in rules if not r.reads_media])
+        raw = check_bundle(bundle, settings, [r for r in rules if not r.reads_media], stop)
         if full:
-            kept.media_raw = check_bundle(bundle, settings, media_rules)
+            media_raw = check_bundle(bundle, settings, media_rules, stop)
             all_manifests = discover([str(settings.root)], settings.cwd).manifests
-            kept.repo = apply_path_ignores(lint_repo(settings, [target.path], all_manifests), settings)
+            kept.repo = apply_path_ignores(lint_repo(settings, [target.path], all_manifests, stop), settings)
+            kept.media_raw = media_raw
+        if stop is not None and stop():
+            raise Cancelled()
         findings = suppress_bundle(bundle, raw + kept.media_raw, rules, settings)
         findings = apply_path_ignores(findings, settings)
         store = display_path(settings.root / STORE, settings.cwd)  # its findings are store.json's own document's
@@ -182,18 +198,18 @@ class Session:
         outcome.manifest = str(target.path)
         return outcome
 
-    def _lint_store(self, target: Target, settings: Settings, buffers: dict[str, str], full: bool) -> Outcome:
+    def _lint_store(self, target: Target, settings: Settings, buffers: dict[str, str], full: bool, stop=None) -> Outcome:
         kept = self._kept.setdefault(target.path, _Kept())
         all_manifests = discover([str(settings.root)], settings.cwd).manifests
         if full or str(target.path) not in buffers:
-            found = lint_repo(settings, [], all_manifests)  # store.json's own findings, cached as in check
+            found = lint_repo(settings, [], all_manifests, stop)  # store.json's own findings, cached as in check
         else:
-            found = self._store_rules(settings, all_manifests, buffers)
+            found = self._store_rules(settings, all_manifests, buffers, stop)
         shown = [Shown(f, False) for f in apply_path_ignores(found, settings)]
         texts = {str(target.path): buffers[str(target.path)]} if str(target.path) in buffers else {}
         return self._group(settings, shown, kept, texts)
 
-    def _store_rules(self, settings: Settings, manifests: list[Path], buffers: dict[str, str]) -> list[Finding]:
+    def _store_rules(self, settings: Settings, manifests: list[Path], buffers: dict[str, str], stop=None) -> list[Finding]:
         """The store-level rules on store.json's unsaved text (lint_repo reads the disk and caches)."""
         max_bytes = settings.config.get("max-text-bytes")
         bundles = [EditorBundle(m, settings.cwd, max_bytes, buffers) for m in manifests]
@@ -202,6 +218,8 @@ class Session:
         out: list[Finding] = []
         for rule in settings.rules():
             if rule.check_repo is not None:
+                if stop is not None and stop():
+                    raise Cancelled()
                 ctx = Context(rule, settings.config, settings.as_of_for(None), settings.thresholds, repo=repo)
                 out.extend(f for f in run_rule(rule, ctx, repo, settings.config.get("rule-timeout")) if f.path == shown)
         return out
