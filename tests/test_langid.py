@@ -96,6 +96,29 @@ def test_a_page_language_both_fast_models_find_hopeless_is_rejected_without_the_
     assert judge.stats()["accurate"] == 0
 
 
+def test_both_fast_models_and_the_words_agreeing_on_a_neighbour_need_no_accurate_model():
+    """AGREED_*: a Portuguese sentence on a Spanish page (Spanish is not hopeless: 0.004 for the
+    fast pass, 0.02 for py3langid) is Portuguese 0.996 and 0.97 for the two fast models, and its
+    words favour Portuguese by e^15: rejected without the accurate model (issue 18)."""
+    judge = Judge("lingua")
+    verdict = judge.judge("A base pesada mantém a lâmpada estável sobre a mesa.", "es")
+    assert (verdict.accepted, verdict.lang, verdict.model) == (False, "pt", "fast"), verdict
+    assert judge.stats()["accurate"] == 0
+
+
+def test_near_miss_agreeing_fast_models_whose_words_do_not_decide_leave_it_to_the_accurate_pass():
+    """"Caractéristiques de la variante" on a Spanish page is French for both fast models (0.96,
+    0.85), but its words favour French by e^2.27 only (under REJECT_LEAD): the accurate pass
+    decides, as before; and a sentence the fast models do not agree on ("O interruptor…": Spanish
+    0.64 for lingua's fast pass) goes on to the passes after too."""
+    judge = Judge("lingua")
+    verdict = judge.judge("Caractéristiques de la variante", "es")
+    assert (verdict.accepted, verdict.lang, verdict.model) == (False, "fr", "accurate"), verdict
+    verdict = judge.judge("O interruptor é silencioso e fácil de usar no escuro.", "es")
+    assert not verdict.accepted and verdict.model != "fast", verdict
+    assert judge.stats()["accurate"] == 2
+
+
 def test_near_miss_a_neighbour_of_the_page_language_is_still_the_accurate_passs_to_decide():
     """A Catalan sentence on a Spanish page: Spanish is not hopeless for the fast pass (0.56), so
     the accurate pass decides, as before (on an English page the fast models reject it alone)."""
