@@ -162,23 +162,12 @@ def check(bundle, ctx):
 
 
 def _meant_pages(bundle) -> dict[str, str]:
-    """For a page entry written as a string the schema may reject (``"fr": ""``, ``"fr": "detail/fr"``),
+    """For a page entry written as a string the schema rejects (``"fr": ""``, ``"fr": "detail/fr"``),
     the one page file named for its locale that no entry names (``detail/fr.html``): the fix to offer."""
-    from listing_lint.bundle.model import normalize_locale
-    from listing_lint.bundle.positions import pointer
-    from listing_lint.rules.schema import pages_by_locale
+    from listing_lint.rules.schema import rejected_page_entries
 
-    entries = {key: value for key, value in bundle.dict_at("/detail_pages").items() if isinstance(value, str)}
-    if not entries or not bundle.rejected_pointers:
-        return {}
-    by_locale = pages_by_locale(bundle)
-    out = {}
-    for key in entries:
-        ptr = pointer("detail_pages", key)
-        files = by_locale.get(normalize_locale(key).lower(), []) if bundle.schema_rejects_itself(ptr) else []
-        if len(files) == 1:
-            out[ptr] = files[0]
-    return out
+    return {ptr: files[0] for ptr, (value, files) in rejected_page_entries(bundle).items()
+            if isinstance(value, str) and len(files) == 1}
 
 
 def check_repo(repo, ctx):

@@ -25,10 +25,8 @@ Passes:
 from difflib import SequenceMatcher
 
 from listing_lint.api import Severity
-from listing_lint.bundle.model import normalize_locale
 from listing_lint.bundle.paths import is_url, stem
-from listing_lint.bundle.positions import pointer
-from listing_lint.rules.schema import pages_by_locale
+from listing_lint.rules.schema import rejected_page_entries
 
 CODE, NAME, SEVERITY = "SCH007", "orphan-file", Severity.WARNING
 
@@ -133,17 +131,6 @@ def _rejected_fields(bundle) -> tuple[tuple[str, ...], bool]:
     return suffixes, pages
 
 
-def _pages_of_rejected_entries(bundle) -> list[str]:
-    """The page files named for a locale whose ``detail_pages`` entry the schema rejects (``"fr": ""``,
-    ``"fr": "detail/fr"``): meant by it, which SCH002 reports (and names)."""
-    entries = [key for key, value in bundle.dict_at("/detail_pages").items()
-               if not isinstance(value, dict) and bundle.schema_rejects_itself(pointer("detail_pages", key))]
-    if not entries:
-        return []
-    by_locale = pages_by_locale(bundle)
-    return [rel for key in entries for rel in by_locale.get(normalize_locale(key).lower(), [])]
-
-
 def _named_where_rejected(bundle) -> set[str]:
     """Bundle files that a string at a place the schema rejects names (``"medias": [{"file": …}]``,
     ``"fiel": "media/a.jpg"``, ``"certificates": {"file": …}``): named, in the wrong place, which
@@ -184,20 +171,21 @@ def check(bundle, ctx):
     if bundle.single_file or bundle.data is None:
         return
     used, broken = _references(bundle)
+    files = list(bundle.walk_files())
     if bundle.rejected_pointers:  # one root cause, one finding: files a rejected field lists are SCH002's
         excused, all_pages = _rejected_fields(bundle)
         named = _named_where_rejected(bundle)
-        pages = [rel for rel in bundle.walk_files() if rel.lower().endswith(PAGES)] if all_pages else []
+        pages = [rel for rel in files if rel.lower().endswith(PAGES)] if all_pages else []
         pages += [rel for rel in named if rel.lower().endswith(PAGES)]
-        meant_pages = _pages_of_rejected_entries(bundle)
+        # the page files a rejected entry of detail_pages was meant to name ("fr": "" beside detail/fr.html)
+        meant_pages = [rel for _, rels in rejected_page_entries(bundle, files).values() for rel in rels]
         named |= set(meant_pages)
         pages += meant_pages
         used = used | named | _embedded(bundle, [rel for rel in dict.fromkeys(pages) if rel not in used])
         if excused:
-            used |= {rel for rel in bundle.walk_files() if rel.lower().endswith(excused)}
+            used |= {rel for rel in files if rel.lower().endswith(excused)}
     # a file named by a reference in other letter case is SCH003's "did you mean", not an orphan too
     twins = {r.resolved.rel.lower() for r in bundle.references if r.resolved.problem == "missing" and r.resolved.rel}
-    files = list(bundle.walk_files())
     # a bundle inside the bundle (an old copy kept in "v2/", "old/"): one finding, at its listing.json,
     # not one per file it holds; it is not linted (discovery stops at the outer bundle)
     nested = [rel[: -len("/listing.json")] for rel in files if rel.endswith("/listing.json")]
