@@ -87,10 +87,9 @@ FAST_REJECT_SURE = 0.99
 #: chosen the name, and named worse. Measured on the real-text corpora (session 14, docs/langid.md):
 #: of the 13,556 such pairs the rule above left to the accurate pass, it accepted none; where this
 #: rule applies, its names agree with the corpus labels 13,377 times of 13,479, the accurate pass's
-#: 13,201 ("Campanya
-#: actualizada amb éxit." on an English page is Catalan for both fast models, Spanish 0.51 for the
-#: accurate pass among es, ca and pt). A pre-commit run that brings such a paragraph loads no
-#: accurate model (issue 18: 0.58 s for two languages, 0.75 s for three)
+#: 13,201 ("Campanya actualizada amb éxit." on an English page is Catalan for both fast models,
+#: Spanish 0.51 for the accurate pass among es, ca and pt). A pre-commit run that brings such a
+#: paragraph loads no accurate model (issue 18: 0.58 s for two languages, 0.75 s for three)
 HOPELESS_NAMED = 0.5
 HOPELESS_BELOW = 0.01
 #: ... and from LONG_CHARS when both fast models give the same rival AGREED_FAST (lingua's) and
