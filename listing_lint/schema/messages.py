@@ -28,10 +28,7 @@ TYPE_WORDS = {
 def name(key) -> str:
     """A key as messages quote it: shortened as ``show`` shortens values (a key can be megabytes), its
     invisible characters written as escapes (``title\\u200b``)."""
-    text = str(key)
-    if any(ch in text for ch in INVISIBLE):
-        text = "".join(f"\\u{ord(ch):04x}" if ch in INVISIBLE else ch for ch in text)
-    return shorten(text)
+    return shorten(_escaped(str(key)))
 
 
 def dotted(path) -> str:
@@ -50,9 +47,7 @@ def show(value: Any, limit: int = 60) -> str:
         text = json.dumps(value, ensure_ascii=False)
     except (TypeError, ValueError):
         text = repr(value)
-    if any(ch in text for ch in INVISIBLE):  # "EU\u200b", not "EU" followed by nothing to see
-        text = "".join(f"\\u{ord(ch):04x}" if ch in INVISIBLE else ch for ch in text)
-    return shorten(text, limit)
+    return shorten(_escaped(text), limit)  # "EU\u200b", not "EU" followed by nothing to see
 
 
 def type_of(value: Any) -> str:
@@ -103,6 +98,13 @@ LOOK_ALIKES = dict(zip(
     "аеорсухіјѕԁԛԝАВЕКМНОРСТХІЈЅУɡοαΑΒΕΖΗΙΚΜΝΟΡΤΥΧν",
     "aeopcyxijsdqwABEKMHOPCTXIJSYgoaABEZHIKMNOPTYXv",
 ))
+
+
+def _escaped(text: str) -> str:
+    """``text`` with its invisible characters (``INVISIBLE``) written as escapes: ``title\\u200b``."""
+    if not any(ch in text for ch in INVISIBLE):
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if ch in INVISIBLE else ch for ch in text)
 
 
 def _bare(key: str) -> str:
@@ -248,12 +250,12 @@ def describe(error) -> tuple[str, bool, str]:
     if kw == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         options_text = [str(o) for o in error.validator_value]
-        same = [o for o in options_text if isinstance(value, str) and o.casefold() == _bare(value).casefold()]
+        twin = case_twin(value, error.validator_value)
         # "ce", "eu": the option in other letter case (difflib compares case-sensitively and finds none);
         # "ЕU" (Cyrillic Е), "EU\u200b": the option with a letter or character that is not what it looks
-        near = f"; did you mean {same[0]!r}?" if same else closest(value, options_text) if isinstance(value, str) else ""
-        if same and hidden(value):
-            near = f"; it is {same[0]!r} with {hidden(value)}: {remedy(value)}"
+        near = f"; did you mean {twin!r}?" if twin else closest(value, options_text) if isinstance(value, str) else ""
+        if twin and hidden(value):
+            near = f"; it is {twin!r} with {hidden(value)}: {remedy(value)}"
         return ptr, False, f"`{where}` must be one of {options}; got {show(value)}{near}"
     if kw == "const":
         return ptr, False, f"`{where}` must be {show(error.validator_value)}, got {show(value)}"
