@@ -211,9 +211,8 @@ def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None
     """
     from PIL import Image as PILImage
 
-    if im.mode.startswith("I") or im.mode == "F":
-        im = eight_bits(im)
-    elif im.mode not in ("L", "RGB"):
+    im = eight_bits(im)
+    if im.mode not in ("L", "RGB"):
         im = im.convert("RGB")
     factor = min(im.size) // WORK_SIDE
     if factor >= 2:  # box-reduce once: the crops are then cut from a small picture
@@ -232,9 +231,12 @@ def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None
 
 def eight_bits(im: Image.Image) -> Image.Image:
     """A 16-bit or 32-bit grey picture (a 16-bit grey PNG opens as ``I;16``) as 8-bit grey, its
-    levels scaled down. Pillow's own ``convert`` clips every level over 255 to white, so every
-    16-bit grey photo was one flat white picture, and MED008 called any two of them the same.
-    Integer or float32 work on the raster as decoded: no wider copy than the budget priced."""
+    levels scaled down; any other picture as it is. Pillow's own ``convert`` clips every level over
+    255 to white, so every 16-bit grey photo was one flat white picture, and MED008 called any two
+    of them the same. Integer or float32 work on the raster as decoded: no wider copy than the
+    budget priced."""
+    if not (im.mode.startswith("I") or im.mode == "F"):
+        return im
     import numpy as np
     from PIL import Image as PILImage
 

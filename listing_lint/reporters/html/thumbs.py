@@ -81,8 +81,7 @@ def _shown(opened, fh, size: int, budget: Budget) -> bytes | None:
         if over_budget(im, fh, budget, (width, height)):
             return None
         turn = orientation(im)
-        if im.mode.startswith("I") or im.mode == "F":  # Pillow neither shrinks 16-bit grey nor converts it unclipped
-            im = eight_bits(im)
+        im = eight_bits(im)  # 16-bit grey: Pillow neither shrinks it nor converts it unclipped
         im.thumbnail((size, size))  # shrink first, then convert: a palette picture stays one byte a pixel
         if turn != 1:
             im = im.transpose(TRANSPOSE[turn])
