@@ -178,6 +178,22 @@ def meant_field(key, allowed) -> str | None:
     return match[0] if match else None
 
 
+@lru_cache(maxsize=1)
+def _market_countries() -> dict[str, str]:
+    import yaml
+
+    table = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "market_countries.yaml").read_text(encoding="utf-8"))
+    return {code: region for region, codes in table.items() for code in codes}
+
+
+def market_of(value, options: list[str]) -> str | None:
+    """The market region among ``options`` a country code ``value`` is in ("ES" -> "EU"), if any."""
+    if not isinstance(value, str) or len(value) > 3:
+        return None
+    region = _market_countries().get(value.strip().upper())
+    return region if region in options and region != value else None
+
+
 def case_twin(value, options) -> str | None:
     """The option ``value`` is in other letter case (or with look-alike or invisible characters), if any."""
     if not isinstance(value, str) or not isinstance(options, list):
@@ -253,7 +269,9 @@ def describe(error) -> tuple[str, bool, str]:
         twin = case_twin(value, error.validator_value)
         # "ce", "eu": the option in other letter case (difflib compares case-sensitively and finds none);
         # "ЕU" (Cyrillic Е), "EU\u200b": the option with a letter or character that is not what it looks
-        near = f"; did you mean {twin!r}?" if twin else closest(value, options_text) if isinstance(value, str) else ""
+        region = market_of(value, options_text)
+        near = (f"; did you mean {twin!r}?" if twin else f"; {show(value)} is a country of the {region} market: write {region!r}"
+                if region else closest(value, options_text) if isinstance(value, str) else "")
         if twin and hidden(value):
             near = f"; it is {twin!r} with {hidden(value)}: {remedy(value)}"
         return ptr, False, f"`{where}` must be one of {options}; got {show(value)}{near}"
