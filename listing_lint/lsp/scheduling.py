@@ -55,6 +55,7 @@ class Scheduling:
     def request(self, uri: str, full: bool, delay: float = 0.0) -> None:
         target = self.target(uri)
         if target is None:
+            self.forget_gone(uri)
             if uri not in self.published:  # a file outside any bundle: nothing to say, but say it
                 self.published[uri] = Published()
                 self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
@@ -152,6 +153,14 @@ class Scheduling:
         self.reported.clear()
         for target in self.open_targets():
             self.schedule(target, full=True)
+
+    def forget_gone(self, uri: str) -> None:
+        """A document whose bundle is gone (its folder renamed, its listing.json deleted) under an
+        editor that reports no file events: what the bundle's lint published, this document's and
+        listing.json's, is taken back at the document's next change or close, not left for good."""
+        before = self.published.get(uri)
+        if before is not None and before.target is not None and before.target not in self.open_targets():
+            self.forget_target(before.target)
 
     def forget_target(self, target: Target) -> None:
         """Its diagnostics are no longer shown (its last document closed, its folder left the

@@ -219,6 +219,7 @@ def did_close(ls: ListingLintServer, params: lsp.DidCloseTextDocumentParams) -> 
     uri = params.text_document.uri
     target = ls.target(uri)
     if target is None:
+        ls.forget_gone(uri)
         if uri in ls.published:
             del ls.published[uri]
             ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
