@@ -289,15 +289,16 @@ def bundle_rules(bundle: Bundle, rules: list[Rule]) -> list[Rule]:
     return [r for r in rules if r.judges_refused] if bundle.refused else rules
 
 
-def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule], stop=None) -> list[Finding]:
+def check_bundle(bundle: Bundle, settings: Settings, rules: list[Rule], stop=None, shared: dict | None = None) -> list[Finding]:
     """The findings of ``rules`` on a loaded bundle, before suppressions (the language server runs
     the rules that decode media on save only, and lints unsaved text through a bundle of its own).
-    ``stop()`` true before a rule: Cancelled (the server's stale lint; a rule is never interrupted)."""
+    ``stop()`` true before a rule: Cancelled (the server's stale lint; a rule is never interrupted).
+    ``shared``: the rules' ``ctx.cache`` (the server's, seeded with the last lint's ``textmemo``)."""
     config = settings.config
     thresholds = settings.thresholds
     timeout = config.get("rule-timeout")
     as_of = settings.as_of_for(bundle)  # the bundle's data never changes: one answer for every rule
-    shared: dict = {}  # what rules of this bundle share (ctx.cache)
+    shared = {} if shared is None else shared  # what rules of this bundle share (ctx.cache)
     findings: list[Finding] = []
     with _alarm_handler(timeout):
         try:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from listing_lint.l10n.cldr import kept
+from listing_lint.textmemo import once_per_text
 
 UNITS_FILE = Path(__file__).resolve().parent.parent / "data" / "units.yaml"
 SPACES = "\u00a0\u202f "
@@ -405,14 +406,11 @@ def bundle_sold_by_cup_size(cache: dict, names) -> bool:
 
 
 def _once_per_bundle(cache: dict, kind: str, text: str, key, compute) -> list:
-    """``compute()``, the ``kind`` of numbers in ``text``, kept in the bundle's ``cache`` by ``key``."""
+    """``compute()``, the ``kind`` of numbers in ``text``, kept in the bundle's ``cache`` by ``key``
+    (``textmemo``: the language server hands it on to the next keystroke's lint)."""
     if not DIGIT.search(text):
         return []  # most texts: answered faster than the memo is asked (it hashes the whole text)
-    memo = cache.setdefault(kind, {})
-    found = memo.get(key)
-    if found is None:
-        found = memo[key] = compute()
-    return found
+    return once_per_text(cache, kind, key, compute)
 
 
 @dataclass(frozen=True)

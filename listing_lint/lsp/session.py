@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from listing_lint import flood, memo
+from listing_lint import flood, memo, textmemo
 from listing_lint.api import Context
 from listing_lint.bundle.discover import STORE, discover, find_project_root, owner_of
 from listing_lint.bundle.model import base_language, display_path
@@ -107,6 +107,7 @@ class _Kept:
     media_raw: list[Finding] | None = None  # the media rules' findings before suppression, last full lint
     repo: list[Finding] = field(default_factory=list)  # store-level findings on this bundle, last full lint
     shown: set[str] = field(default_factory=set)  # files published last time
+    texts: dict = field(default_factory=dict)  # textmemo answers of the last lint, for the next keystroke's
 
 
 def target_of(path: Path) -> Target | None:
@@ -182,7 +183,9 @@ class Session:
         bundle = EditorBundle(target.path, settings.cwd, settings.config.get("max-text-bytes"), buffers)
         rules = bundle_rules(bundle, settings.rules())
         media_rules = [r for r in rules if r.reads_media]
-        raw = check_bundle(bundle, settings, [r for r in rules if not r.reads_media], stop)
+        shared = textmemo.seeded(kept.texts)
+        raw = check_bundle(bundle, settings, [r for r in rules if not r.reads_media], stop, shared)
+        kept.texts = textmemo.answers(shared)
         if full:
             media_raw = check_bundle(bundle, settings, media_rules, stop)
             all_manifests = discover([str(settings.root)], settings.cwd).manifests

@@ -254,7 +254,7 @@ async def test_which_bundles_a_file_event_is_about_in_time_linear_in_the_events(
     import time
     from pathlib import Path
 
-    from listing_lint.lsp.server import _touched
+    from listing_lint.lsp.watching import _touched
     from listing_lint.lsp.session import Target
 
     root = Path("/repo")

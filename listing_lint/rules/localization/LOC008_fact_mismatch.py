@@ -39,6 +39,7 @@ from listing_lint.bundle.model import base_language
 from listing_lint.l10n.numbers import (DIGIT, basis_dimensions, bra_size_range, bundle_measures, bundle_prices,
                                       bundle_sold_by_cup_size, nutrition_bases, unit_table)
 from listing_lint.l10n.pages import page_texts, product_names, texts
+from listing_lint.textmemo import once_per_text
 
 CODE, NAME, SEVERITY = "LOC008", "fact-mismatch", Severity.ERROR
 
@@ -63,22 +64,31 @@ def _model_shape(code: str) -> str:
 
 def facts(item, cache: dict, cup_sizes: bool = False) -> list[Fact]:
     """The facts of a text; ``cache`` is the bundle's ``ctx.cache`` (LOC009 and LOC013 read the same
-    prices and measures); ``cup_sizes``: the product is sold by cup size ("75A" alone is a size)."""
-    out: list[Fact] = []
+    prices and measures); ``cup_sizes``: the product is sold by cup size ("75A" alone is a size).
+    A text's facts are found once (``textmemo``: a keystroke's lint takes the unchanged blocks'
+    from the last lint) and placed at the item."""
     text = item.judged_source
+    found = once_per_text(cache, "loc008.facts", (text, item.locale, cup_sizes),
+                          lambda: _text_facts(text, item.locale, cache, cup_sizes))
+    return [Fact(kind, value, raw, unit, item.at, others, low) for kind, value, raw, unit, others, low in found]
+
+
+def _text_facts(text: str, locale: str, cache: dict, cup_sizes: bool) -> tuple[tuple, ...]:
+    """A text's facts as (kind, value, raw, unit, others, low), placed nowhere."""
     if not DIGIT.search(text):
-        return out  # measures, prices and model codes all hold a digit
-    for m in bundle_measures(cache, text, item.locale, cup_sizes):
-        out.append(Fact(m.dimension, m.value, m.raw, m.unit, item.at, m.others, m.low))
+        return ()  # measures, prices and model codes all hold a digit
+    out: list[tuple] = []
+    for m in bundle_measures(cache, text, locale, cup_sizes):
+        out.append((m.dimension, m.value, m.raw, m.unit, m.others, m.low))
     for p in bundle_prices(cache, text):
-        values = p.values(item.locale)
+        values = p.values(locale)
         if values:
-            out.append(Fact(f"price:{p.currency}", float(values[0]), p.raw, p.symbol, item.at, tuple(float(v) for v in values[1:])))
+            out.append((f"price:{p.currency}", float(values[0]), p.raw, p.symbol, tuple(float(v) for v in values[1:]), None))
     for m in MODEL.finditer(text):
         if bra_size_range(m.group()):
             continue  # "32A-38C" is a range of sizes, written in each market's system ("70A-85C")
-        out.append(Fact(f"model:{_model_shape(m.group())}", m.group(), m.group(), "", item.at))
-    return out
+        out.append((f"model:{_model_shape(m.group())}", m.group(), m.group(), "", (), None))
+    return tuple(out)
 
 
 def _same(a: Fact, b: Fact, cross_unit: float) -> bool:

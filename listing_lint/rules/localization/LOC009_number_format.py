@@ -23,6 +23,7 @@ from listing_lint.api import Severity
 from listing_lint.l10n.numbers import DIGIT, NUMBER, bundle_prices, format_price, parse_number, symbol_first
 from listing_lint.l10n.pages import texts
 from listing_lint.l10n.verdicts import other_language
+from listing_lint.textmemo import once_per_text
 
 CODE, NAME, SEVERITY = "LOC009", "number-format", Severity.WARNING
 SOURCE = "https://cldr.unicode.org/ (number symbols and currency patterns, through Babel)"
@@ -70,25 +71,32 @@ def _suggest(number: str, locale: str) -> str:
 def check(bundle, ctx):
     for item in texts(bundle):
         text = item.judged_source
-        if not DIGIT.search(text):
-            continue  # no price and no number (NUMBER starts with a digit): most texts, not searched twice
-        problems = []
-        starts, ends = [], []  # the prices' spans, left to right and apart (found by one search)
-        for price in bundle_prices(ctx.cache, text):
-            starts.append(price.start)
-            ends.append(price.end)
-            problem = _price_problem(price, item.locale)
-            if problem:
-                problems.append(problem)
-        for m in BOTH_SEPARATORS.finditer(text):
-            at = bisect_right(starts, m.start()) - 1  # the last price starting at or before the number
-            if at >= 0 and m.start() < ends[at]:
-                continue  # part of a price: said above (one search, not one per price: a page of
-                # 20,000 prices and numbers took 30 s)
-            problem = _number_problem(m.group(), item.locale)
-            if problem:
-                problems.append(problem)
+        problems = once_per_text(ctx.cache, "loc009.problems", (text, item.locale), lambda: _problems(ctx.cache, text, item.locale))
         if problems and other_language(bundle, ctx).skips(item):
             continue  # another language's formats: the text is reported once, as that language
         for problem in problems:
             yield ctx.finding(item.at, problem)
+
+
+def _problems(cache: dict, text: str, locale: str) -> tuple[str, ...]:
+    """What is wrong with the prices and numbers of a text as ``locale`` writes them (found once
+    per text: ``textmemo``)."""
+    if not DIGIT.search(text):
+        return ()  # no price and no number (NUMBER starts with a digit): most texts, not searched twice
+    problems = []
+    starts, ends = [], []  # the prices' spans, left to right and apart (found by one search)
+    for price in bundle_prices(cache, text):
+        starts.append(price.start)
+        ends.append(price.end)
+        problem = _price_problem(price, locale)
+        if problem:
+            problems.append(problem)
+    for m in BOTH_SEPARATORS.finditer(text):
+        at = bisect_right(starts, m.start()) - 1  # the last price starting at or before the number
+        if at >= 0 and m.start() < ends[at]:
+            continue  # part of a price: said above (one search, not one per price: a page of
+            # 20,000 prices and numbers took 30 s)
+        problem = _number_problem(m.group(), locale)
+        if problem:
+            problems.append(problem)
+    return tuple(problems)
