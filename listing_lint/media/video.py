@@ -76,7 +76,7 @@ def _probe_iso(fh, fmt: str, size: int, budget: Budget) -> VideoProbe:
 
 def _read_boxes(r: BoxReader, fmt: str, size: int) -> VideoProbe:
     moov, moofs, at = None, [], 0
-    while at + 8 <= size:  # fewer bytes than a box header at the end are no box (hachoir read them so too)
+    while at + 8 <= size:  # fewer than 8 bytes left are no box (FFmpeg: mov_read_default)
         kind, body, end = r.header(at, size)
         if end > size:
             return VideoProbe(format=fmt, size=size, problem="truncated",
