@@ -9,7 +9,7 @@ content and the namespace names the code and library versions that computed the 
   per run (in each worker process);
 * with the cache on, a pre-commit run on an edited page does not decode the bundle's unchanged
   images, parse its video or PDFs, or run the language model on unchanged paragraphs, and
-  therefore never imports numpy, pypdf or hachoir nor loads lingua's models.
+  therefore never imports numpy or pypdf nor loads lingua's models.
 
 Values are strings (callers encode them, usually as JSON: never pickle, so a cache file cannot run
 code). Writes are buffered and written in one transaction per ``FLUSH_ROWS`` answers and at the end of

@@ -38,7 +38,6 @@ def preload() -> None:
     """Import the probing libraries now (a rule's ``prepare`` calls this before workers fork, so
     their code and data pages are shared, not imported again by each worker)."""
     import numpy  # noqa: F401 - the perceptual hash
-    from hachoir.parser import guessParser  # noqa: F401
     from PIL import Image
 
     Image.init()  # registers every format plugin
@@ -70,7 +69,7 @@ def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
             digest = memo.file_digest(file.path, st=file.stat)
     if digest is None:
         return _probe_now(file, max_bytes, fmt, budget)
-    ns = f"media-probe:{_pixel_limit()}:{budget.key()}:" + memo.code_version("listing_lint.media", dists=("pillow", "hachoir", "numpy"))
+    ns = f"media-probe:{_pixel_limit()}:{budget.key()}:" + memo.code_version("listing_lint.media", dists=("pillow", "numpy"))
     stored = memo.lookup(ns, digest, from_json)
     if stored is not None:
         return stored

@@ -16,7 +16,8 @@ guess from the part that was read.
 from __future__ import annotations
 
 import struct
-from typing import Iterator
+
+from listing_lint.media.boxes import BoxError, BoxReader, TooManyBoxes
 
 #: per-sample durations read from one file's runs: an hour at 60 frames a second with sound is
 #: about 400,000; 16 MB of reads at most (four 4-byte fields a sample)
@@ -31,57 +32,10 @@ class Unknown(Exception):
     """The duration cannot be told: the message says why (for MED007's words)."""
 
 
-class _Reader:
+class _Reader(BoxReader):
     def __init__(self, fh, boxes_left: int):
-        self.fh = fh
-        self.boxes_left = boxes_left
+        super().__init__(fh, boxes_left)
         self.samples_left = FRAGMENT_SAMPLES
-
-    def read(self, at: int, n: int) -> bytes:
-        self.fh.seek(at)
-        data = self.fh.read(n)
-        if len(data) != n:
-            raise Unknown(f"the file ends inside a box at byte {at:,}")
-        return data
-
-    def boxes(self, start: int, end: int) -> Iterator[tuple[bytes, int, int]]:
-        """``(type, body start, box end)`` of the boxes from ``start`` to ``end``, each within its parent."""
-        at = start
-        while at + 8 <= end:
-            self.boxes_left -= 1
-            if self.boxes_left < 0:
-                raise Unknown("its fragments hold more boxes than the budget (max-media-boxes)")
-            size, kind = struct.unpack(">I4s", self.read(at, 8))
-            body = at + 8
-            if size == 1:  # a 64-bit size follows the type
-                if at + 16 > end:
-                    raise Unknown(f"box '{_name(kind)}' at byte {at:,} does not fit in its parent")
-                size, body = struct.unpack(">Q", self.read(at + 8, 8))[0], at + 16
-            elif size == 0:  # runs to the end of its parent
-                size = end - at
-            if size < body - at or at + size > end:
-                raise Unknown(f"box '{_name(kind)}' at byte {at:,} does not fit in its parent")
-            yield kind, body, at + size
-            at += size
-
-    def child(self, start: int, end: int, kind: bytes) -> tuple[int, int] | None:
-        return next(((body, stop) for k, body, stop in self.boxes(start, end) if k == kind), None)
-
-    def full_box(self, body: int, end: int, need: int) -> tuple[int, int, int]:
-        """A full box's version, flags and where its fields start, after checking ``need`` bytes fit."""
-        self.fits(body, 4 + need, end)
-        word = struct.unpack(">I", self.read(body, 4))[0]
-        return word >> 24, word & 0xFFFFFF, body + 4
-
-    def number(self, at: int, wide: bool, end: int) -> int:
-        """A 64-bit (``wide``) or 32-bit unsigned number at ``at``, inside a box ending at ``end``."""
-        self.fits(at, 8 if wide else 4, end)
-        return struct.unpack(">Q" if wide else ">I", self.read(at, 8 if wide else 4))[0]
-
-    @staticmethod
-    def fits(at: int, need: int, end: int) -> None:
-        if at + need > end:
-            raise Unknown(f"a box ending at byte {end:,} is shorter than its fields")
 
 
 def fragmented_duration(fh, moov: tuple[int, int], moofs: list[tuple[int, int]], tracks: dict[int, tuple[int, int]],
@@ -92,11 +46,21 @@ def fragmented_duration(fh, moov: tuple[int, int], moofs: list[tuple[int, int]],
     media duration in ``moov``). Raises ``Unknown`` when the length cannot be told within bounds."""
     r = _Reader(fh, boxes_left)
     try:
-        mvex = r.child(*moov, b"mvex")
-    except Unknown:  # hachoir read this moov; a child it passed over is no sign of fragments
+        mvex = r.child(*moov, b"mvex", clamp=True)  # the probe read this moov as FFmpeg does: cut at its end
+    except BoxError:  # a moov the probe read whole: a child past the budget is no sign of fragments
         mvex = None
     if mvex is None:
         return None
+    try:
+        return _fragments(r, mvex, moofs, tracks, movie_scale)
+    except TooManyBoxes:
+        raise Unknown("its fragments hold more boxes than the budget (max-media-boxes)") from None
+    except BoxError as exc:
+        raise Unknown(str(exc)) from None
+
+
+def _fragments(r: _Reader, mvex: tuple[int, int], moofs: list[tuple[int, int]], tracks: dict[int, tuple[int, int]],
+               movie_scale: int) -> float | None:
     defaults: dict[int, int] = {}
     for kind, body, end in r.boxes(*mvex):
         if kind == b"mehd" and movie_scale:
@@ -166,7 +130,3 @@ def _run(r: _Reader, body: int, end: int, default: int) -> int:
         words = np.frombuffer(r.read(at + first * stride, n * stride), dtype=">u4")
         total += int(words[::fields].sum(dtype=np.uint64))  # the duration leads each sample's entry
     return total
-
-
-def _name(kind: bytes) -> str:
-    return kind.decode("latin-1")

@@ -1,20 +1,24 @@
 """Probe a video file's container: duration, display size, codec, whether it has a video track.
 
-MP4 and MOV share the ISO base media box structure; hachoir (pure Python, maintained, already a
-dependency) parses it lazily, reading only the boxes asked for, so a 100 MB video costs a few
-kilobytes of reads. Why hachoir and not pymediainfo, PyAV, mutagen or pymp4: docs/decisions.md.
-A fragmented file's running time is in its ``moof`` boxes, which hachoir does not decode in full
-(``mvex``, ``tfdt``): ``fragments.py`` reads those with ``struct``, within the same box budget.
-Nothing here runs an external binary.
+MP4 and MOV share the ISO base media box structure. The few boxes needed are read with ``struct``
+(``boxes.py``), following only the path to each field, so a 100 MB video costs a few kilobytes of
+reads: ``moov/mvhd`` (duration), each ``trak``'s ``tkhd`` (ID, size, rotation), ``mdia/mdhd`` (its
+clock), ``mdia/hdlr`` (the handler: no ``vide``, no video), ``mdia/minf/stbl/stsd`` (the codec), and
+every top-level box's end against the file size (truncation). A fragmented file's running time is
+in its ``moof`` boxes: ``fragments.py``, within the same box budget. This replaced hachoir, which
+cost 2-5 ms a video for the same answers (docs/decisions.md, session 15). Nothing here runs an
+external binary.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
-from listing_lint.media.budget import DEFAULT, Budget, OverBudget
+from listing_lint.media.boxes import BoxError, BoxReader, TooManyBoxes, name
+from listing_lint.media.budget import DEFAULT, Budget
 from listing_lint.media.fragments import Unknown, fragmented_duration
 from listing_lint.media.sniff import sniff
 
@@ -60,93 +64,54 @@ def probe_video(file: SourceFile, budget: Budget = DEFAULT) -> VideoProbe:
 
 
 def _probe_iso(fh, fmt: str, size: int, budget: Budget) -> VideoProbe:
-    from hachoir.core import config as hachoir_config
-    from hachoir.parser import guessParser
-    from hachoir.stream import InputIOStream
-
-    hachoir_config.quiet = True  # hachoir logs parse warnings to stderr; we report, not print
+    reader = BoxReader(fh, budget.boxes)
     try:
-        parser = guessParser(InputIOStream(fh, source="media", tags=[("id", "mov")]))
-        if parser is None:
-            return VideoProbe(format=fmt, size=size, problem="unparsed", detail="no MP4/MOV box structure")
-        return _read_boxes(_Walk(parser, budget.boxes), fmt, size, fh)
-    except OverBudget as exc:
-        return VideoProbe(format=fmt, size=size, problem="budget", detail=str(exc))
-    except Exception as exc:  # noqa: BLE001 - hachoir raises many kinds on malformed input
-        detail = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
-        return VideoProbe(format=fmt, size=size, problem="unparsed", detail=detail)
+        return _read_boxes(reader, fmt, size)
+    except TooManyBoxes:
+        return VideoProbe(format=fmt, size=size, problem="budget",
+                          detail=f"more than {budget.boxes:,} boxes, over the budget (max-media-boxes)")
+    except BoxError as exc:
+        return VideoProbe(format=fmt, size=size, problem="unparsed", detail=str(exc))
 
 
-class _Walk:
-    """Lists the boxes of one parse, counting them: hachoir keeps every field it has read, so
-    listing 3 million empty boxes took 2 GB; past the budget the walk stops (OverBudget)."""
-
-    def __init__(self, parser, limit: int):
-        self.parser = parser
-        self.limit = limit
-        self.boxes = 0
-
-    def atoms(self, node) -> Iterator[tuple[str, object]]:
-        for field in node:
-            self.boxes += 1
-            if self.boxes > self.limit:
-                raise OverBudget(f"more than {self.limit:,} boxes, over the budget (max-media-boxes)")
-            if field.is_field_set and field.name.startswith("atom["):
-                yield field["tag"].value, field
-
-    def child(self, node, tag: str):
-        return next((a for t, a in self.atoms(node) if t == tag), None)
-
-    def path(self, node, *tags: str):
-        for tag in tags:
-            atom = self.child(node, tag) if node is not None else None
-            node = _body(atom) if atom is not None else None
-        return node
-
-
-def _body(atom):
-    return next((f for f in atom if f.is_field_set), None)
-
-
-def _read_boxes(walk: _Walk, fmt: str, size: int, fh) -> VideoProbe:
-    moov, moofs = None, []
-    for tag, atom in walk.atoms(walk.parser):
-        declared = atom["size"].value
-        if declared == 1 and "size64" in atom:
-            declared = atom["size64"].value
-        end = atom.address // 8 + (declared if declared else size - atom.address // 8)
+def _read_boxes(r: BoxReader, fmt: str, size: int) -> VideoProbe:
+    moov, moofs, at = None, [], 0
+    while at + 8 <= size:  # fewer than 8 bytes left are no box (FFmpeg: mov_read_default)
+        kind, body, end = r.header(at, size)
         if end > size:
             return VideoProbe(format=fmt, size=size, problem="truncated",
-                              detail=f"box '{tag}' ends at byte {end:,}; the file has {size:,}")
-        if tag == "moov":
-            moov = _body(atom)
-        elif tag == "moof":  # its body starts after the 8-byte header, or 16 with a 64-bit size
-            moofs.append((atom.address // 8 + (16 if atom["size"].value == 1 else 8), end))
+                              detail=f"box '{name(kind)}' ends at byte {end:,}; the file has {size:,}")
+        if kind == b"moov":
+            moov = (body, end) if end > body else None
+        elif kind == b"moof":
+            moofs.append((body, end))
+        at = end
     if moov is None:
         return VideoProbe(format=fmt, size=size, problem="truncated", detail="no 'moov' box: the recording was never finished")
     duration, scale = None, 0
-    header = walk.path(moov, "mvhd")
-    if header is not None and header["time_scale"].value:
-        scale = header["time_scale"].value
-        duration = header["duration"].value / scale
+    header = r.child(*moov, b"mvhd", clamp=True)
+    if header is not None and header[1] > header[0]:
+        version, at = _full_box(r, header, "mvhd")
+        scale = r.number(at + (16 if version else 8), False, header[1])
+        if scale:
+            duration = r.number(at + (20 if version else 12), version == 1, header[1]) / scale
     tracks, video, clocks = [], None, {}
-    for tag, trak in walk.atoms(moov):
-        if tag != "trak":
+    for kind, body, end in r.boxes(*moov, clamp=True):
+        if kind != b"trak":
             continue
-        body = _body(trak)
-        handler = walk.path(body, "mdia", "hdlr")
-        kind = handler["subtype"].value if handler is not None else ""
-        tracks.append(kind)
-        _clock(walk, body, clocks)
-        if kind == "vide" and video is None:
-            video = body
+        track = (body, end)
+        handler = r.path(track, b"mdia", b"hdlr")
+        subtype = _handler(r, handler) if handler is not None and handler[1] > handler[0] else ""
+        tracks.append(subtype)
+        _clock(r, track, clocks)
+        if subtype == "vide" and video is None:
+            video = track
     found = {"format": fmt, "size": size, "tracks": tuple(tracks)}
     if video is not None:
-        width, height = _display_size(walk, video)
-        found.update(width=width, height=height, codec=_codec(walk, video))
-    try:  # after every hachoir read: the fragments are read from ``fh`` directly
-        whole = fragmented_duration(fh, (moov.absolute_address // 8, (moov.absolute_address + moov.size) // 8), moofs,
-                                    clocks, scale, walk.limit - walk.boxes)
+        width, height = _display_size(r, video)
+        found.update(width=width, height=height, codec=_codec(r, video))
+    try:
+        whole = fragmented_duration(r.fh, moov, moofs, clocks, scale, r.boxes_left)
     except Unknown as exc:
         found.update(duration=None, why_no_duration=f"it is fragmented and {exc}")
     else:
@@ -154,32 +119,62 @@ def _read_boxes(walk: _Walk, fmt: str, size: int, fh) -> VideoProbe:
     return VideoProbe(**found, problem=None if video is not None else "no-video")
 
 
-def _clock(walk: _Walk, track, clocks: dict[int, tuple[int, int]]) -> None:
+def _full_box(r: BoxReader, box: tuple[int, int], kind: str) -> tuple[int, int]:
+    """The version (0 or 1: 32- or 64-bit times, ISO/IEC 14496-12 §8.2.2, §8.3.2, §8.4.2) of the
+    ``mvhd``, ``tkhd`` or ``mdhd`` ``box``, and where its fields start; another version is unreadable."""
+    version, _, at = r.full_box(*box, 0)
+    if version not in (0, 1):
+        raise BoxError(f"box '{kind}' at byte {box[0] - 8:,} is of version {version}, which no reader knows")
+    return version, at
+
+
+def _handler(r: BoxReader, hdlr: tuple[int, int]) -> str:
+    """The handler type of ``hdlr``: ``vide``, ``soun``, ... (after version, flags and pre_defined)."""
+    _, _, at = r.full_box(*hdlr, 8)
+    return r.read(at + 4, 4).decode("latin-1")
+
+
+def _clock(r: BoxReader, track: tuple[int, int], clocks: dict[int, tuple[int, int]]) -> None:
     """Adds the track's ID -> (timescale, duration in ``moov``) from ``tkhd`` and ``mdhd`` (for its fragments)."""
-    tkhd, mdhd = walk.path(track, "tkhd"), walk.path(track, "mdia", "mdhd")
-    if tkhd is not None and mdhd is not None:
-        clocks[tkhd["track_id"].value] = (mdhd["time_scale"].value, mdhd["duration"].value)
+    tkhd, mdhd = r.path(track, b"tkhd"), r.path(track, b"mdia", b"mdhd")
+    if tkhd is None or mdhd is None or tkhd[1] == tkhd[0] or mdhd[1] == mdhd[0]:
+        return
+    version, at = _full_box(r, tkhd, "tkhd")
+    track_id = r.number(at + (16 if version else 8), False, tkhd[1])
+    version, at = _full_box(r, mdhd, "mdhd")
+    timescale = r.number(at + (16 if version else 8), False, mdhd[1])
+    length = r.number(at + (20 if version else 12), version == 1, mdhd[1])
+    clocks[track_id] = (timescale, length)
 
 
-def _display_size(walk: _Walk, track) -> tuple[int | None, int | None]:
-    tkhd = walk.path(track, "tkhd")
-    if tkhd is None:
+#: in a tkhd after version and flags: the transformation matrix's a and b, and the width, for each version
+_MATRIX = {0: 36, 1: 48}
+
+
+def _display_size(r: BoxReader, track: tuple[int, int]) -> tuple[int | None, int | None]:
+    tkhd = r.path(track, b"tkhd")
+    if tkhd is None or tkhd[1] == tkhd[0]:
         return None, None
-    width = int(float(tkhd["frame_size_width"].display))
-    height = int(float(tkhd["frame_size_height"].display))
+    version, at = _full_box(r, tkhd, "tkhd")
+    matrix = at + _MATRIX[version]
+    r.fits(matrix, 44, tkhd[1])
+    a, b = struct.unpack(">II", r.read(matrix, 8))
+    width, height = struct.unpack(">II", r.read(matrix + 36, 8))
+    width, height = width >> 16, height >> 16  # 16.16 fixed point: the whole pixels
     # a transformation matrix with a zero "a" term turns the picture by 90 or 270 degrees
     # (phones record portrait video as landscape plus this matrix)
-    if float(tkhd["geom_a"].display) == 0 and float(tkhd["geom_b"].display) != 0:
+    if a == 0 and b != 0:
         width, height = height, width
     return width or None, height or None
 
 
-def _codec(walk: _Walk, track) -> str | None:
-    stsd = walk.path(track, "mdia", "minf", "stbl", "stsd")
-    if stsd is None or "sample_entry[0]" not in stsd:
+def _codec(r: BoxReader, track: tuple[int, int]) -> str | None:
+    """The four-cc of the first sample entry of the track's ``stsd``: avc1, hvc1, mp4v..."""
+    stsd = r.path(track, b"mdia", b"minf", b"stbl", b"stsd")
+    if stsd is None or stsd[1] == stsd[0]:
         return None
-    entry = stsd["sample_entry[0]"]
-    if "format" not in entry:
+    _, _, at = r.full_box(*stsd, 4)
+    if not r.number(at, False, stsd[1]):
         return None
-    value = entry["format"].value
-    return value.decode("latin-1") if isinstance(value, bytes) else str(value)
+    r.fits(at + 4, 8, stsd[1])
+    return r.read(at + 8, 4).decode("latin-1")

@@ -43,7 +43,7 @@ HOSTILE = {  # name: (the boxes appended to a real 4 s fragmented MP4, words of 
     "a box pointing past its parent": (
         _traf(TFHD, struct.pack(">I", 1 << 30) + b"trun"), "does not fit in its parent"),
     "a 64-bit size smaller than its header": (
-        _traf(TFHD, struct.pack(">I", 1) + b"trun" + struct.pack(">Q", 8)), "does not fit in its parent"),
+        _traf(TFHD, struct.pack(">I", 1) + b"trun" + struct.pack(">Q", 8)), "less than its own header"),
     "runs of more samples than the probe reads": (
         b"".join(_traf(TFHD, mf.full_box(b"trun", 0, 0x100, struct.pack(">I", 600_000) + b"\x00\x00\x02\x00" * 600_000))
                  for _ in range(2)), f"more than {FRAGMENT_SAMPLES:,} samples"),

@@ -3,8 +3,8 @@
 What it checks: every image and video listing.json names (media, posters, experiment variants):
 the real format from the first bytes against the file name and the declared ``kind``; images
 are decoded with Pillow (its decompression-bomb guard on: a picture of more pixels than Pillow
-allows is reported, never decoded); MP4/MOV boxes are read with hachoir: a box running past the
-end of the file, a missing ``moov`` box, or no video track at all. A file whose decode would cost
+allows is reported, never decoded); MP4/MOV boxes are read one by one: a box running past the
+end of the file or shorter than its own header, a missing ``moov`` box, or no video track at all. A file whose decode would cost
 more than the decode budget (``max-decode-bytes``, ``max-jpeg-scan-pixels``, ``max-media-boxes``,
 ``max-decode-seconds``) is not decoded, and is a warning that says which budget it broke.
 Documents (certificate, trademark and authorization files) must be a PDF or a scanned picture:

@@ -170,3 +170,38 @@ def test_near_miss_an_avif_named_avif_is_only_med006s(bundle, tmp_path, photos, 
     bundle.write()
     path = f"{bundle.rel}/listing.json"
     assert lint(tmp_path, select=["MED005", "MED006"]) == [(path, bundle.line_of('"media/phone.avif"'), "MED006")]
+
+
+def _moov_ending_with(mp4: bytes, tail: bytes) -> bytes:
+    """The same MP4 with ``tail`` added at the end of its 'moov' (ffmpeg writes the moov last, so no
+    offset moves)."""
+    at = mp4.rindex(b"moov") - 4
+    size = struct.unpack(">I", mp4[at:at + 4])[0]
+    assert at + size == len(mp4)
+    return mp4[:at] + struct.pack(">I", size + len(tail)) + mp4[at + 4:] + tail
+
+
+def test_a_box_shorter_than_its_own_header_is_a_broken_video(bundle, tmp_path, photos, videos):
+    """Session 15: a box declaring 7 bytes (fewer than its 8-byte header) cannot be walked past;
+    hachoir read it as an 8-byte box and went on, so the file was called sound."""
+    premium(bundle, photos, videos)
+    broken = _moov_ending_with(videos["wide.mp4"], struct.pack(">I", 7) + b"free")
+    add(bundle, "media/short-box.mp4", broken, kind="video", role="scene", placement="description")
+    bundle.write()
+    [finding] = findings(tmp_path, select="MED005")
+    assert (finding.path, finding.line) == (f"{bundle.rel}/listing.json", bundle.line_of('"media/short-box.mp4"'))
+    assert finding.message == (f"media/short-box.mp4 cannot be parsed as MP4/MOV (box 'free' at byte {len(broken) - 8:,} "
+                               "declares 7 bytes, less than its own header): export it again from the original")
+
+
+def test_near_miss_quicktime_terminators_and_empty_boxes_are_sound(bundle, tmp_path, photos, videos):
+    """Session 15: fewer than 8 bytes at the end of a box list are no box (a 32-bit zero, as QuickTime
+    closes user-data lists with): FFmpeg's ``mov_read_default`` lists boxes only while 8 bytes remain.
+    hachoir called a moov ending so "cannot be parsed". Also sound: an empty box, a size-0 box."""
+    premium(bundle, photos, videos)
+    for name, tail in {"terminator": b"\x00" * 4, "empty": struct.pack(">I", 8) + b"free",
+                       "to-the-end": struct.pack(">I", 0) + b"free" + b"\x00" * 12}.items():
+        add(bundle, f"media/{name}.mp4", _moov_ending_with(videos["wide.mp4"], tail), kind="video", role="scene",
+            placement="description")
+    bundle.write()
+    assert lint(tmp_path, select="MED005") == []
