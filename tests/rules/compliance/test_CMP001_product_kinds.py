@@ -350,3 +350,20 @@ def test_near_miss_a_helmet_certificate_under_the_ppe_regulation(bundle, tmp_pat
 def test_a_misspelt_legislation_is_still_sch002(bundle, tmp_path):
     _helmet(bundle, "PEE").write()
     assert lint(tmp_path, select=["SCH", "CMP001"]) == [(manifest(bundle), bundle.line_of('"PEE"'), "SCH002")]
+
+
+def test_near_miss_a_power_bank_is_the_battery_not_a_product_incorporating_one(bundle, tmp_path):
+    # Art. 11(1) asks that batteries incorporated in products be removable, and only entire batteries: a
+    # sealed power bank was warned from 2027-02-18 as if its cells had to come out
+    make_battery(bundle).data.update(product_groups=["power-bank", "wired-charging"])
+    bundle.data["battery"]["removable"] = False
+    bundle.write()
+    assert lint(tmp_path, select=["CMP001", "SCH009"], as_of=date(2027, 3, 1)) == []
+
+
+def test_a_sealed_power_bank_tagged_only_battery_is_warned_and_told_the_group(bundle, tmp_path):
+    make_battery(bundle).data.update(product_groups=["battery", "wired-charging"])
+    bundle.data["battery"]["removable"] = False
+    bundle.write()
+    assert lint(tmp_path, select="CMP001", as_of=date(2027, 3, 1)) == [(manifest(bundle), bundle.line_of('"removable"'), "CMP001")]
+    assert "is itself the battery (a power bank) is `standalone-battery`" in _one(tmp_path, as_of=date(2027, 3, 1)).message
