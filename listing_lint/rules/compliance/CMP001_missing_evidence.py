@@ -10,7 +10,9 @@ s. 14(a)(2), 16 CFR part 1110), and as a note for ``childcare`` alone (a bottle 
 monitor only the carer handles does not); vehicle lamps → ``E-mark``
 type approval, which CE does not replace), optionally under a named legislation (a toy's CE
 certificate under the Toy Safety Directive ``TSD``, a battery's under the Batteries Regulation
-``BATT``); a listing field (``fibre_composition`` for textiles, ``battery.collection_symbol``);
+``BATT``); a listing field (``fibre_composition`` for textiles, ``battery.collection_symbol``;
+``battery.removable`` from 2027-02-18 unless ``battery.removal_derogation`` names the Art. 11
+derogation the product relies on: a rule's ``exempt_field``);
 a field of every SKU sold in the market (``plug_type``: the UK needs a BS 1363 plug, type G, or an
 approved conversion plug); or a text on the detail pages (the California Proposition 65 warning).
 A product with no group that needs evidence (a garden hose) needs none. Every rule that applies
@@ -173,6 +175,8 @@ def _certificate(rule, certs, at):
 
 
 def _field(rule, bundle, at):
+    if rule.get("exempt_field") and bundle.get(rule.get("exempt_field")) is not None:
+        return None  # a derogation the seller declares (the tool cannot judge it; the schema checks its value)
     value = bundle.get(rule.get("field"))
     values = rule.get("values")
     if value is None:

@@ -17,7 +17,9 @@ clause accept a notified body's examination under the legislation they name (a t
 examination under the ``TSD``). Issue 17's kinds: toys → EN 71-1/-2/-3 (EU, UK) and ASTM F963 on
 the US Children's Product Certificate, electric toys → EN IEC 62115; mains LED lighting → EN
 62471, EN IEC 55015; household appliances → EN 60335-1 and a part EN 60335-2-x, EN 62233, EN IEC
-55014-1/-2; Qi chargers → ETSI EN 303 417. A market with no certificate of the scheme at all is
+55014-1/-2 or, for one outside CISPR 14-1's scope (no motor, switching or regulating device: a
+kitchen scale), the generic EN IEC 61000-6-3/-6-1 (a rule's ``or_standards``); Qi chargers → ETSI
+EN 303 417. A market with no certificate of the scheme at all is
 CMP001's finding, not this one. A certificate judged for two markets (CE in the EU and the UK)
 gets one finding per missing standard, from the more certain rule.
 Why: from the date a delegated act applies, a product without the standard (or a notified-body
@@ -71,7 +73,8 @@ def check(bundle, ctx):
             wanted = try_parse(str(rule.get("standard")))
             if not mine or isinstance(wanted, RefError):
                 continue
-            if any(c.ref is not None and _is(c.ref.family, wanted.family, rule) and c.cert in mine for c in cited):
+            families = _families(wanted, rule)
+            if any(c.ref is not None and c.cert in mine and any(_is(c.ref.family, f, rule) for f in families) for c in cited):
                 continue
             if rule.get("alternative") == "notified-body" and any(_examined(c, rule) for c in mine):
                 continue
@@ -83,6 +86,13 @@ def check(bundle, ctx):
                 found[(at, family)] = (rank, finding)
     for _, finding in found.values():
         yield finding
+
+
+def _families(wanted, rule) -> list[str]:
+    """The standard the rule needs and those it accepts in its place (``or_standards``: a generic EMC
+    standard where the product-family one may not cover the product)."""
+    others = [try_parse(str(s)) for s in rule.get("or_standards") or ()]
+    return [wanted.family, *(o.family for o in others if not isinstance(o, RefError))]
 
 
 def _is(cited: str, wanted: str, rule) -> bool:
@@ -126,7 +136,8 @@ def _message(rules, family, market, groups, registry, day, conditional: bool) ->
         f" or add the notified body's EU-type examination certificate naming {clause}" if clause else
         " or add the notified body's EU-type examination certificate"
     ) if rule.get("alternative") else ""
-    lead = f"{group_text(named)} products in the {market} need {family}{since}"
+    instead = " or ".join(str(s) for s in rule.get("or_standards") or ())
+    lead = f"{group_text(named)} products in the {market} need {family}{f' (or {instead})' if instead else ''}{since}"
     if conditional:
         wanted = "+".join(sorted({g for r in rules for g in (r.get("if_groups") or ())}))
         lead += f" if they can process personal, traffic or location data (then add `{wanted}` to `product_groups`)"

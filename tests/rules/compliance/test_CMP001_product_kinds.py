@@ -113,7 +113,22 @@ def test_battery_not_removable_warns_from_2027_02_18(bundle, tmp_path):
     assert lint(tmp_path, select="CMP001", as_of=date(2027, 2, 17)) == []
     assert lint(tmp_path, select="CMP001", as_of=date(2027, 2, 18)) == [(manifest(bundle), bundle.line_of('"removable"'), "CMP001")]
     f = _one(tmp_path, as_of=date(2027, 2, 18))
-    assert "Art. 11(3)" in f.message and str(f.severity) == "warning"
+    assert "Art. 11" in f.message and "`battery.removal_derogation`" in f.message and str(f.severity) == "warning"
+
+
+@pytest.mark.parametrize("derogation", ["wet-environment", "medical-device", "continuous-power"])
+def test_near_miss_a_built_in_battery_under_a_stated_article_11_derogation(derogation, bundle, tmp_path):
+    # an IPX7 toothbrush sealed for the bathroom: Art. 11 lets an independent professional replace its battery;
+    # with no field for it, every such product was warned from 2027-02-18
+    make_battery(bundle).data["battery"].update(removable=False, removal_derogation=derogation)
+    bundle.write()
+    assert lint(tmp_path, select=["CMP001", "SCH002"], as_of=date(2027, 3, 1)) == []
+
+
+def test_an_unknown_removal_derogation_is_one_finding_the_schemas(bundle, tmp_path):
+    make_battery(bundle).data["battery"].update(removable=False, removal_derogation="waterproof")
+    bundle.write()
+    assert lint(tmp_path, select=["CMP001", "SCH002"], as_of=date(2027, 3, 1)) == [(manifest(bundle), bundle.line_of('"removal_derogation"'), "SCH002")]
 
 
 def test_battery_ce_declaration_not_under_the_batteries_regulation(bundle, tmp_path):
@@ -335,3 +350,20 @@ def test_near_miss_a_helmet_certificate_under_the_ppe_regulation(bundle, tmp_pat
 def test_a_misspelt_legislation_is_still_sch002(bundle, tmp_path):
     _helmet(bundle, "PEE").write()
     assert lint(tmp_path, select=["SCH", "CMP001"]) == [(manifest(bundle), bundle.line_of('"PEE"'), "SCH002")]
+
+
+def test_near_miss_a_power_bank_is_the_battery_not_a_product_incorporating_one(bundle, tmp_path):
+    # Art. 11(1) asks that batteries incorporated in products be removable, and only entire batteries: a
+    # sealed power bank was warned from 2027-02-18 as if its cells had to come out
+    make_battery(bundle).data.update(product_groups=["power-bank", "wired-charging"])
+    bundle.data["battery"]["removable"] = False
+    bundle.write()
+    assert lint(tmp_path, select=["CMP001", "SCH009"], as_of=date(2027, 3, 1)) == []
+
+
+def test_a_sealed_power_bank_tagged_only_battery_is_warned_and_told_the_group(bundle, tmp_path):
+    make_battery(bundle).data.update(product_groups=["battery", "wired-charging"])
+    bundle.data["battery"]["removable"] = False
+    bundle.write()
+    assert lint(tmp_path, select="CMP001", as_of=date(2027, 3, 1)) == [(manifest(bundle), bundle.line_of('"removable"'), "CMP001")]
+    assert "is itself the battery (a power bank) is `standalone-battery`" in _one(tmp_path, as_of=date(2027, 3, 1)).message

@@ -169,3 +169,37 @@ def test_the_document_must_still_name_each_part_of_the_line(bundle, tmp_path):
     assert lint(tmp_path, select="CMP013") == [(manifest(bundle), bundle.line_of(f'"{EN71_LINE}"'), "CMP013")]
     (f,) = findings(tmp_path, select="CMP013")
     assert "does not mention EN 71-3:2019+A1:2021" in f.message
+
+
+def _kitchen_scale(bundle, emc_standards):
+    """A kitchen scale on AAA cells (load cell, microcontroller, display; no motor), tagged as sellers tag it."""
+    make_appliance(bundle).data.update(product_groups=["kitchen-appliance", "battery"], markets=["EU", "UK"])
+    bundle.data["certificates"] = [{
+        "scheme": "CE", "legislation": ["EMC", "RoHS"], "standards": [*emc_standards, "EN IEC 63000:2018"],
+        "issued": "2026-01-10", "models": ["K1-EU"], "file": "certs/ce.pdf",
+    }]
+    bundle.data["skus"][0]["markets"] = ["EU", "UK"]
+    del bundle.data["skus"][1]
+    bundle.write()
+
+
+def test_near_miss_a_scale_tested_to_the_generic_emc_standards(bundle, tmp_path):
+    # EN 55014-1 covers appliances whose main functions are performed by motors and switching or regulating
+    # devices; outside it the lab uses the generic EN IEC 61000-6-3/-6-1, which were warned as missing EN 55014
+    _kitchen_scale(bundle, ["EN IEC 61000-6-1:2019", "EN IEC 61000-6-3:2021"])
+    assert lint(tmp_path, select="CMP003") == []
+
+
+def test_a_scale_with_neither_emc_route_is_still_asked_for_both(bundle, tmp_path):
+    _kitchen_scale(bundle, ["EN 55032:2015+A11:2020"])
+    line = line_after(bundle, '"certificates"', '"standards"')
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line, "CMP003")] * 2
+    messages = sorted(f.message for f in findings(tmp_path, select="CMP003"))
+    assert "need EN 55014-1 (or EN IEC 61000-6-3)" in messages[0] and str(findings(tmp_path, select="CMP003")[0].severity) == "warning"
+    assert "need EN 55014-2 (or EN IEC 61000-6-1)" in messages[1]
+
+
+def test_the_generic_emission_standard_does_not_stand_in_for_immunity(bundle, tmp_path):
+    _kitchen_scale(bundle, ["EN IEC 61000-6-3:2021"])
+    (f,) = findings(tmp_path, select="CMP003")
+    assert "need EN 55014-2 (or EN IEC 61000-6-1)" in f.message

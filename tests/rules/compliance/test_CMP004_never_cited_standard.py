@@ -60,3 +60,25 @@ def test_near_miss_current_edition_on_a_ukca_certificate(plug, tmp_path):
          "models": ["X1-UK"], "file": "certs/ce.pdf"})
     plug.write()
     assert lint(tmp_path, select="CMP004") == []
+
+
+def test_en_62133_2_with_its_amendment_is_known_and_cited_nowhere(bundle, tmp_path):
+    # it was "not in the standards registry" (CMP009) on every battery product; it is known now, and
+    # what it is: evidence the GPSR weighs, with no presumption under any act
+    from product_kinds import make_battery
+
+    make_battery(bundle).data["certificates"][0]["standards"] += ["EN 62133-2:2017/A1:2021", "UN 38.3"]
+    bundle.write()
+    line = line_after(bundle, '"standards"', "EN 62133-2")
+    assert lint(tmp_path, select=["CMP002", "CMP004", "CMP009"]) == [(manifest(bundle), line, "CMP004")]
+    f = next(f for f in findings(tmp_path, select="CMP004"))
+    assert f.message.startswith("EN 62133-2:2017+A1:2021 was never cited in the Official Journal (")
+    assert "GPSR (EU) 2023/988 Art. 8(1)(a)" in f.message and "; cite" not in f.message and str(f.severity) == "info"
+
+
+def test_near_miss_the_base_edition_of_en_62133_2_reads_the_same(bundle, tmp_path):
+    from product_kinds import make_battery
+
+    make_battery(bundle).data["certificates"][0]["standards"].append("EN 62133-2:2017")
+    bundle.write()
+    assert [code for *_, code in lint(tmp_path, select=["CMP002", "CMP004", "CMP009"])] == ["CMP004"]

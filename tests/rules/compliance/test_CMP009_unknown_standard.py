@@ -35,11 +35,11 @@ def test_near_miss_odd_spelling_and_rule_parts(plug, tmp_path):
 
 
 def test_near_miss_edition_added_by_the_configured_overlay(plug, tmp_path):
-    plug.data["certificates"][0]["standards"].append("EN 62133-2:2017")
+    plug.data["certificates"][0]["standards"].append("EN IEC 62619:2022")
     plug.write()
     assert len(lint(tmp_path, select="CMP009")) == 1
     (tmp_path / "extra.yaml").write_text(
-        "standards:\n  - {ref: 'EN 62133-2:2017', market: EU, legislation: [BATT], groups: [battery], status: current,\n"
+        "standards:\n  - {ref: 'EN IEC 62619:2022', market: EU, legislation: [BATT], groups: [battery], status: current,\n"
         "     source: 'https://example.com/lab-note', confidence: single-source}\n", encoding="utf-8")
     assert lint(tmp_path, select="CMP009", standards_overlay="extra.yaml") == []
 
