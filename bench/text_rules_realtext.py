@@ -3,6 +3,7 @@
 
     python bench/text_rules_realtext.py                         # table; every finding to --out
     python bench/text_rules_realtext.py --with-placeholders     # also the placeholder-marked strings
+    python bench/text_rules_realtext.py --keep-terms FILE       # the repo declares FILE as keep-terms
 
 Text: tests/data/parallel_shops.jsonl.xz (bench/parallel_corpus.py): the same storefront messages in
 en, es, fr and ru, aligned by key. Bundles are written to a temporary repo: each holds about
@@ -102,14 +103,19 @@ def title_of(keys: list[dict[str, str]], langs: tuple[str, ...]) -> dict[str, st
     return {lang: _cut(pick[lang], TITLE_LIMITS[lang]) for lang in langs}
 
 
-def layout(keys: list[dict[str, str]], repo: Path, per_bundle: int) -> dict:
-    """Write the bundles; returns {(path, line): (locale, key, text)}."""
+def layout(keys: list[dict[str, str]], repo: Path, per_bundle: int, keep_terms: Path | None = None) -> dict:
+    """Write the bundles (and ``keep_terms``, the project's glossary, when given); returns
+    {(path, line): (locale, key, text)}."""
     where: dict[tuple[str, int], tuple[str, str, str]] = {}
     groups: dict[tuple[str, ...], list[dict[str, str]]] = defaultdict(list)
     for k in keys:
         groups[tuple(lang for lang in LOCALES if lang in k)].append(k)
     (repo / "listings").mkdir(parents=True)
-    (repo / "pyproject.toml").write_text("[tool.listing-lint]\nmax-findings-per-rule = 0\n", encoding="utf-8")
+    config = "[tool.listing-lint]\nmax-findings-per-rule = 0\n"
+    if keep_terms is not None:
+        (repo / "keep-terms.txt").write_bytes(keep_terms.read_bytes())
+        config += 'keep-terms = "keep-terms.txt"\n'
+    (repo / "pyproject.toml").write_text(config, encoding="utf-8")
     n = 0
     for langs, members in sorted(groups.items(), key=lambda item: (-len(item[0]), item[0])):
         for start in range(0, len(members), per_bundle):
@@ -161,11 +167,12 @@ def _locale_of(path: str, line: int, where: dict, message: str) -> str:
     return m.group(1) if m else "-"
 
 
-def measure(per_bundle: int, jobs: int, with_placeholders: bool, corpus: Path = CORPUS) -> dict:
+def measure(per_bundle: int, jobs: int, with_placeholders: bool, corpus: Path = CORPUS,
+            keep_terms: Path | None = None) -> dict:
     keys = aligned(shop_corpus.read(corpus), with_placeholders)
     with tempfile.TemporaryDirectory(prefix="text-rules-realtext-") as tmp:
         repo = Path(tmp)
-        where = layout(keys, repo, per_bundle)
+        where = layout(keys, repo, per_bundle, keep_terms)
         report = lint(repo, jobs)
     findings = []
     for f in report["findings"]:
@@ -206,10 +213,11 @@ def main() -> int:
     parser.add_argument("-j", "--jobs", type=int, default=2)
     parser.add_argument("--with-placeholders", action="store_true",
                         help="also lint the strings marked as holding a placeholder")
+    parser.add_argument("--keep-terms", type=Path, help="a keep-terms file (one term a line) the repo declares")
     parser.add_argument("--out", type=Path, default=Path("text_rules_findings.jsonl"),
                         help="every finding, one JSON object a line")
     args = parser.parse_args()
-    result = measure(args.per_bundle, args.jobs, args.with_placeholders, args.corpus)
+    result = measure(args.per_bundle, args.jobs, args.with_placeholders, args.corpus, args.keep_terms)
     with args.out.open("w", encoding="utf-8") as fh:
         for f in sorted(result["findings"], key=lambda f: (f["code"], f["locale"], f["path"], f["line"])):
             fh.write(json.dumps(f, ensure_ascii=False) + "\n")

@@ -23,6 +23,12 @@ from listing_lint.langid.scripts import KNOWN, CharClasses, _class
 NEUTRAL_FILE = Path(__file__).resolve().parent.parent / "data" / "wordlists" / "neutral.txt"
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+#: a host name without scheme or "www." ("addons.mozilla.org", "Booking.com"): labels of two or more
+#: letters, digits or hyphens, dot-joined, ending in a lower-case top-level label of 2-6 letters.
+#: Copy names a site by its host ("sur addons.mozilla.org", "на сайте addons.mozilla.org"); read as
+#: words, "addons mozilla org" was French 0.69 on a Russian page (session 15). "5.3", "2.4GHz",
+#: "fin.Luego" (a missing space before a capital) are no host
+_HOST = re.compile(r"(?<![\w.@-])(?:[A-Za-z0-9][A-Za-z0-9-]+\.)+[a-z]{2,6}(?![\w-]|\.\w)")
 #: tokens of letters, digits and inner punctuation (model codes: SP-X1, 5.3, 2,4GHz, USB-C)
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,/+-]*[^\W_])?")
 
@@ -355,6 +361,8 @@ def _model_name_or_words(match: re.Match) -> str:
 def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = (), cyrillic_page: bool = False) -> str:
     if "/" in text or "@" in text or "www." in text.lower():
         text = _URL.sub(" ", text)
+    if "." in text:
+        text = _HOST.sub(" ", text)
     text = strip_addresses(text)
     if cyrillic_page and _LATIN_LETTER.search(text):
         if _CYRILLIC_LETTER.search(text):
