@@ -29,6 +29,7 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from listing_lint import sqlitefile
 from listing_lint.fileio import digest_regular
 
 FILE_NAME = "memo-v1.sqlite"
@@ -132,11 +133,12 @@ def _connection() -> sqlite3.Connection | None:
         db = None
         try:
             _disk_folder.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(_disk_folder / FILE_NAME, timeout=30, isolation_level=None, check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, stamp REAL, PRIMARY KEY (ns, key)) WITHOUT ROWID")
-            db.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+            db = sqlitefile.connect(_disk_folder / FILE_NAME, (
+                "PRAGMA journal_mode=WAL",
+                "PRAGMA synchronous=NORMAL",
+                "CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, stamp REAL, PRIMARY KEY (ns, key)) WITHOUT ROWID",
+                "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
+            ))
         except (OSError, sqlite3.Error) as exc:
             if db is not None:
                 db.close()
