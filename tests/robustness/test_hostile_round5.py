@@ -37,3 +37,39 @@ def test_near_miss_a_page_within_max_text_bytes_is_judged(tmp_path):
     b = _page_case(tmp_path, ENGLISH)
     found = run_lint(tmp_path, select=["SCH001", "LOC002"], max_text_bytes=len(ENGLISH)).findings
     assert [(f.code, f.path, f.line) for f in found] == [("LOC002", f"{b.rel}/detail/es.html", 1)]
+
+
+def test_holding_the_files_of_a_bundle_of_many_files_is_linear(tmp_path):
+    """The result cache keeps each file it hashed for the bundle's lint (``memo.hold``), within a total;
+    the total was summed again on every file: a bundle of 50,000 (empty) files took 165 s to hash,
+    8 s with the cache off. 20,000 files here: about 20 s before."""
+    import os
+    import time
+
+    from listing_lint import memo
+
+    st = os.stat(tmp_path)
+    start = time.process_time()
+    try:
+        assert all(memo.hold(str(tmp_path / f"{i}.jpg"), st, b"x") for i in range(20_000))
+        took = time.process_time() - start
+    finally:
+        memo.release()
+    assert took < 2, f"{took:.1f} s"
+
+
+def test_near_miss_what_is_held_stays_within_its_total(tmp_path, monkeypatch):
+    import os
+
+    from listing_lint import memo
+
+    monkeypatch.setattr(memo, "HOLD_BYTES", 10)
+    st = os.stat(tmp_path)
+    try:
+        assert memo.hold("a", st, b"123456")
+        assert not memo.hold("b", st, b"12345")  # 6 + 5 > 10
+        assert memo.hold("b", st, b"1234") and memo.held("b", st) == b"1234"
+        memo.release()
+        assert memo.hold("c", st, b"1234567890") and memo.held("a", st) is None
+    finally:
+        memo.release()
