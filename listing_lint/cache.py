@@ -37,7 +37,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from listing_lint import memo
+from listing_lint import memo, sqlitefile
 from listing_lint.bundle.model import display_path
 from listing_lint.config import named_files
 from listing_lint.fileio import digest_regular, read_regular
@@ -48,11 +48,11 @@ FORMAT = "2"  # bump when the stored shape changes
 RACY_SECONDS = 2.0
 KEEP_SECONDS = 30 * 24 * 3600  # entries unused this long are pruned
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS stats (bundle TEXT PRIMARY KEY, signature TEXT, content TEXT, placed TEXT, used REAL);
-CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT, used REAL);
-CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);
-"""
+SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS stats (bundle TEXT PRIMARY KEY, signature TEXT, content TEXT, placed TEXT, used REAL)",
+    "CREATE TABLE IF NOT EXISTS results (key TEXT PRIMARY KEY, value TEXT, used REAL)",
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
+)
 
 
 def cache_dir() -> Path:
@@ -367,10 +367,7 @@ class Cache:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None or self._pid != os.getpid():
-            conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.executescript(SCHEMA)
+            conn = sqlitefile.connect(self.path, ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", *SCHEMA))
             self._conn, self._pid = conn, os.getpid()
         return self._conn
 

@@ -126,3 +126,43 @@ def test_near_miss_a_regular_listing_is_still_read(tmp_path):
     result = _run("--as-of", "2026-12-07", "--listing", _listing(tmp_path))
     assert result.exit_code == 0, result.output
     assert "Batteries" in result.output
+
+
+# session 15: `standards --listing` reads listing.json as `check` does (it used json.loads: NaN, UTF-16
+# without a byte-order mark's neighbours, 5 MB cut)
+
+
+def test_a_listing_check_refuses_as_json_is_refused_the_same_way(tmp_path):
+    """``"markets": NaN`` (json.loads reads it; JSON has no such number): check says SCH001, so does standards."""
+    from builder import findings
+
+    bundle = tmp_path / "listings" / "demo"
+    bundle.mkdir(parents=True)
+    (bundle / "listing.json").write_text('{"schema_version": "1",\n "battery": {"included": NaN}}', encoding="utf-8")
+    [refused] = findings(tmp_path, select="SCH001")
+    assert refused.line == 2 and "NaN is not a JSON number" in refused.message
+    result = _run("--listing", str(bundle / "listing.json"))
+    assert result.exit_code == 2, result.output
+    assert "NaN is not a JSON number (RFC 8259 §6); write a number or null (line 2, column 26)" in result.output
+
+
+def test_a_listing_too_deep_for_check_is_refused_without_a_recursion_error(tmp_path):
+    path = tmp_path / "listing.json"
+    path.write_text('{"markets": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    result = _run("--listing", str(path))
+    assert result.exit_code == 2 and "JSON nested deeper than" in result.output
+
+
+def test_a_listing_in_utf16_is_named_as_such(tmp_path):
+    path = tmp_path / "listing.json"
+    path.write_bytes('{"schema_version": "1", "markets": ["EU"]}'.encode("utf-16-le"))
+    result = _run("--listing", str(path))
+    assert result.exit_code == 2 and "UTF-16 (little-endian) text without a byte-order mark" in result.output
+
+
+def test_near_miss_a_listing_with_a_byte_order_mark_and_a_key_given_twice_is_read_as_check_reads_it(tmp_path):
+    path = tmp_path / "listing.json"
+    path.write_bytes(b'\xef\xbb\xbf{"markets": ["UK"], "product_groups": ["battery-powered"], "markets": ["EU"]}')
+    result = _run("--as-of", "2026-12-07", "--listing", str(path))
+    assert result.exit_code == 0, result.output
+    assert "EU" in result.output and "UK standards" not in result.output  # the last "markets" wins, as in check

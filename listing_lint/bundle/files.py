@@ -127,6 +127,9 @@ class SourceFile:
             return None, DecodeProblem("file is a symlink that resolves outside its folder; it was not read", 1, 1)
         if not self.is_regular:
             return None, DecodeProblem("not a regular file (a FIFO, device or folder); it was not read", 1, 1)
+        if self.too_large:  # its head is not the file: the page rules judged 5 MB of a page SCH001 said was not read
+            return None, DecodeProblem(f"file is {self.size:,} bytes, over the {self.max_text_bytes:,}-byte limit (max-text-bytes); "
+                                       "it was not read", 1, 1)
         return decode_text(self.data[: self.max_text_bytes])
 
     @property

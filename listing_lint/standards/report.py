@@ -137,24 +137,24 @@ def unknown_groups(registry: Registry, groups: list[str]) -> list[str]:
     return errors
 
 
-#: more than any listing.json: a longer file is cut there, and fails to parse
-LISTING_READ_LIMIT = 5 * 1024 * 1024 + 1
-
-
-def read_listing(path: str) -> dict:
+def read_listing(path: str, max_text_bytes: int) -> dict:
     """The facts of a listing.json that decide what applies to it: its groups, ``battery.included``
-    and markets. Raises ValueError with a plain sentence when the file is no listing."""
-    import json
+    and markets. Raises ValueError with a plain sentence when the file is no listing.
 
-    from listing_lint.fileio import read_regular
+    Read and parsed as ``check`` reads a bundle's listing.json (``bundle.model.parse_json``): the same
+    encodings, nesting limit, size limit and JSON (``NaN`` refused), so both commands take the same files."""
+    from pathlib import Path
 
-    read = read_regular(path, LISTING_READ_LIMIT)  # None for a FIFO or device: never blocks on one
-    if read is None:
+    from listing_lint.bundle.files import SourceFile
+    from listing_lint.bundle.model import parse_json
+
+    file = SourceFile(Path(path).absolute(), Path(path).name, path, max_text_bytes)
+    if not file.is_regular:  # a FIFO or device is never opened: it would block
         raise ValueError(f"cannot read {path} as a listing.json: not a readable regular file")
-    try:
-        data = json.loads(read[0].decode("utf-8-sig"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ValueError(f"cannot read {path} as a listing.json ({exc.__class__.__name__}): `listing-lint check` says why") from None
+    data, problem, _ = parse_json(file)
+    if problem is not None:
+        raise ValueError(f"cannot read {path} as a listing.json: {problem.message} (line {problem.line}, column {problem.column}); "
+                         "`listing-lint check` says the same")
     if not isinstance(data, dict):
         raise ValueError(f"{path} is no listing.json object")
     battery = data.get("battery")
@@ -198,7 +198,7 @@ def standards_command(
     facts = None
     if listing:
         try:
-            facts = read_listing(listing)
+            facts = read_listing(listing, config.get("max-text-bytes"))
         except ValueError as exc:
             errors.append(str(exc))
     from listing_lint.reporters.text import escape

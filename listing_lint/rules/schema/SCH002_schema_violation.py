@@ -9,8 +9,9 @@ list's values in other letter case (``["red", "rohs"]``). A key in other case (`
 another language (``mercados``) or with a look-alike or invisible character (``mаrkets``) names the
 field and the character; a listing wrapped in an object (``{"listing": {...}}``) is one finding. A
 date, price, currency or list written as shops write them gets what to write (``"2026-1-20"`` →
-``"2026-01-20"``, ``"44,90 €"`` → ``"44.90"``, ``"EU, UK"`` → ``["EU", "UK"]``). A list over 1,000
-entries is described on its first 1,000 and the rest counted (bounded time).
+``"2026-01-20"``, ``"44,90 €"`` → ``"44.90"``, ``"EU, UK"`` → ``["EU", "UK"]``). A list or a map of
+locales over 1,000 entries, and an object's unknown fields over 1,000, are described on the first 1,000
+and the rest counted (bounded time).
 Why: every other rule relies on the documented shape; a price written as a number loses its
 trailing zero and a misspelt field is silently ignored by the marketplace importer.
 Fails:
@@ -76,10 +77,9 @@ def _tail_notes(errors, tails) -> dict[int, str]:
     notes = {}
     for tail in tails:
         if tail.rejected:
-            depth = len(tail.path)
-            inside = [e for e in errors if tuple(e.absolute_path)[:depth] == tail.path and len(e.absolute_path) > depth]
-            first = min(inside, key=lambda e: e.absolute_path[depth])
-            more = len(tail.rejected) - (1 if first.absolute_path[depth] >= LONG_LIST else 0)
+            inside = [e for e in errors if tail.entry(e) is not None]
+            first = min(inside, key=tail.entry) if tail.schema is None else inside[0]  # a map's: as errors sort
+            more = len(tail.rejected) - (1 if tail.entry(first) in tail.rejected[:1] else 0)
             if more:
                 notes[id(first)] = (
                     f"; `{dotted(list(tail.path))}` has {tail.length:,} entries: the first {LONG_LIST:,} were described one by one, "
@@ -90,17 +90,15 @@ def _tail_notes(errors, tails) -> dict[int, str]:
 def _misspelt(errors) -> set:
     """(object path, field meant) of each misspelt field ("titel", "title\u200b", "MARKETS"): one mistake,
     reported at the misspelt key, which names the field meant, not a second time as that field missing."""
-    from listing_lint.schema.messages import meant_field
+    from listing_lint.schema.messages import unknown_fields
 
     misspelt = set()
     for error in errors:
         if error.validator == "additionalProperties" and isinstance(error.instance, dict) and isinstance(error.schema, dict):
             allowed = (error.schema.get("properties") or {}).keys()
-            for key in error.instance:
-                if key not in allowed:
-                    meant = meant_field(key, allowed)
-                    if meant is not None and meant not in error.instance:
-                        misspelt.add((tuple(map(str, error.absolute_path)), meant))
+            for _, meant in unknown_fields(error.instance, allowed)[0]:
+                if meant is not None and meant not in error.instance:
+                    misspelt.add((tuple(map(str, error.absolute_path)), meant))
     return misspelt
 
 
