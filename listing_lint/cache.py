@@ -174,7 +174,7 @@ def code_fingerprint(settings: Settings, package: Path | None = None) -> list:
             if name.endswith((".py", ".yaml", ".yml", ".json", ".txt", ".toml", ".csv")):
                 st = os.stat(os.path.join(dirpath, name))
                 rows.append([os.path.relpath(os.path.join(dirpath, name), package), st.st_size, st.st_mtime_ns])
-    from listing_lint.schema import schema_file
+    from listing_lint.schema.files import schema_file
 
     for name in ("listing.schema.json", "store.schema.json"):
         try:

@@ -419,6 +419,16 @@ class Bundle:
                 pages[locale] = Page(self, normalize_locale(locale), ptr + "/html", None, value["html"])
         return pages
 
+    @cached_property
+    def locale_pages(self) -> dict[str, Page]:
+        """The detail pages under a key that is a locale tag: the rules that read a page as its
+        locale's (language, typography, numbers, ``<html lang>``) skip a key like "english", which
+        SCH002 reports (it was also "the english page is 100% English"). The rules on the file itself
+        (SCH001, SCH004, media, CMP001) still read ``pages``."""
+        from listing_lint.schema.files import is_locale_key
+
+        return {key: page for key, page in self.pages.items() if is_locale_key(key)}
+
     def page(self, ref: str, base: str = "") -> Page | None:
         """A page that is not one of the detail pages (e.g. an experiment variant's page)."""
         file = self.file(ref, base)
@@ -491,7 +501,7 @@ def _shortest_codes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def known_markets() -> frozenset[str]:
     """The markets listing.schema.json allows (``markets.items.enum``)."""
-    from listing_lint.schema import schema_file
+    from listing_lint.schema.files import schema_file
 
     doc = json.loads(schema_file("listing.schema.json").read_text(encoding="utf-8"))
     return frozenset(doc["properties"]["markets"]["items"]["enum"])

@@ -13,6 +13,7 @@ from typing import Any
 
 from listing_lint.bundle.model import base_language, normalize_locale
 from listing_lint.bundle.positions import pointer
+from listing_lint.schema.files import is_locale_key
 from listing_lint.l10n import ingredients
 from listing_lint.l10n.neutral import codes_with_a_word, strip_neutral
 from listing_lint.langid.base import CYRILLIC_LANGS
@@ -98,17 +99,17 @@ def texts(bundle, pages: bool = True, titles: bool = True, alts: bool = True) ->
 def _texts(bundle, pages: bool, titles: bool, alts: bool) -> list[Text]:
     out: list[Text] = []
     if pages:
-        for page in bundle.pages.values():
+        for page in bundle.locale_pages.values():
             out.extend(page_texts(page))
     if titles:
         for key, value in bundle.dict_at("/title").items():
-            if isinstance(value, str) and value.strip():
+            if isinstance(value, str) and value.strip() and is_locale_key(key):  # "english": SCH002's, no locale
                 out.append(Text(normalize_locale(key), "listing-title", value, value, pointer("title", key)))
     if alts:
         for i, item in enumerate(bundle.list_at("/media")):
             alt = item.get("alt") if isinstance(item, dict) else None
             for key, value in (alt.items() if isinstance(alt, dict) else ()):
-                if isinstance(value, str) and value.strip():
+                if isinstance(value, str) and value.strip() and is_locale_key(key):
                     out.append(Text(normalize_locale(key), "media-alt", value, value, pointer("media", i, "alt", key)))
     return out
 
@@ -131,7 +132,7 @@ def judged_text(item: Text, terms: tuple[tuple[str, ...], tuple[str, ...]]) -> s
 
 
 def english_page(bundle):
-    for page in bundle.pages.values():
+    for page in bundle.locale_pages.values():
         if base_language(page.locale) == "en":
             return page
     return None

@@ -141,7 +141,7 @@ def _page_verdicts(bundle, ctx) -> dict[str, PageVerdict]:
     english_text = [b.text for b in english.blocks] if english is not None else None
     out = {}
     for locale, (lang, share) in foreign_pages(bundle, ctx).items():
-        page = next((p for p in bundle.pages.values() if p.locale == locale), None)
+        page = next((p for p in bundle.locale_pages.values() if p.locale == locale), None)
         same = page is not None and page is not english and [b.text for b in page.blocks] == english_text
         out[locale] = PageVerdict(lang, share, english.rel if same else None)
     return out

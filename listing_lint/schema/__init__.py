@@ -5,18 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
-_HERE = Path(__file__).resolve().parent
-
-
-def schema_file(name: str) -> Path:
-    """``listing_lint/schemas/`` in an installed wheel; the repository's ``schemas/`` in a source tree."""
-    for folder in (_HERE.parent / "schemas", _HERE.parent.parent / "schemas"):
-        candidate = folder / name
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"schema {name} is not installed with listing-lint")
+from listing_lint.schema.files import schema_file
 
 
 @lru_cache(maxsize=None)

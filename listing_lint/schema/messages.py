@@ -12,6 +12,7 @@ from typing import Any
 
 from listing_lint.bundle.positions import pointer
 from listing_lint.config import closest, shorten
+from listing_lint.schema.files import locale_pattern
 from listing_lint.schema.hints import amount_hint, currency_hint, date_hint, list_hint
 
 TYPE_WORDS = {
@@ -207,6 +208,42 @@ def unknown_fields(value: dict, allowed) -> tuple[list[tuple[str, str | None]], 
     return [(k, meant_field(k, allowed)) for k in extras[:DESCRIBED_FIELDS]], len(extras)
 
 
+#: the languages whose names a locale key may be written as ("english", "Español", "русский"): in
+#: English, in the page languages and in its own (CLDR, through Babel)
+NAMING_LANGUAGES = ("en", "es", "fr", "ru")
+
+
+@lru_cache(maxsize=1)
+def _language_names() -> dict[str, str]:
+    from babel import Locale
+
+    names: dict[str, str] = {}
+    for shown_in in NAMING_LANGUAGES:
+        for code, lang_name in Locale.parse(shown_in).languages.items():
+            if len(code) == 2 and code.isalpha():
+                names.setdefault(_folded(lang_name), code)
+    for code in sorted({c for c in names.values()}):
+        try:
+            own = Locale.parse(code).get_language_name(code)
+        except Exception:  # noqa: BLE001 - a code CLDR has no locale data for: no own name
+            continue
+        if own:
+            names.setdefault(_folded(own), code)
+    return names
+
+
+def _folded(text: str) -> str:
+    """Lower case without accents ("Español" and "espanol" alike)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def language_named(key) -> str | None:
+    """The two-letter code of the language ``key`` names ("english" -> "en", "Español" -> "es"), if any."""
+    if not isinstance(key, str) or len(key) > 40:
+        return None
+    return _language_names().get(_folded(_bare(key).strip()))
+
+
 def case_twin(value, options) -> str | None:
     """The option ``value`` is in other letter case (or with look-alike or invisible characters), if any."""
     if not isinstance(value, str) or not isinstance(options, list):
@@ -263,7 +300,10 @@ def describe(error) -> tuple[str, bool, str]:
 
     if "propertyNames" in error.schema_path:  # jsonschema validates each key as the instance
         wanted = hint or "an allowed name"
-        return ptr, False, f"`{where}` has the key {show(value)}, which is not {wanted}"
+        named = language_named(value) if schema.get("pattern") == locale_pattern() else None
+        tail = f"; it names the language {named!r}: write {named!r}" if named else ""
+        at = (pointer(*error.absolute_path, value), True) if isinstance(value, str) else (ptr, False)  # on the key's line
+        return *at, f"`{where}` has the key {show(value)}, which is not {wanted}{tail}"
     if kw == "type":
         expected = error.validator_value
         names = [TYPE_WORDS.get(t, t) for t in (expected if isinstance(expected, list) else [expected])]

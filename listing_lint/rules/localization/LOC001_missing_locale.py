@@ -4,7 +4,8 @@ What it checks: every required locale (the locales the bundle declares in ``loca
 ``required-locales`` config, default en, es, fr, ru: both, a bundle cannot opt out of what the
 project requires) has a non-empty entry in ``title`` and in ``detail_pages``. A required ``es`` is satisfied by ``es-ES``; a required ``es-ES`` needs exactly
 that region. (A page that is listed but missing on disk is SCH003; an empty title is LOC010; a
-title or page the schema rejects, ``"es": null``, is SCH002.)
+title or page the schema rejects, ``"es": null``, is SCH002, and so is a key that is no locale tag,
+``"english"``: the missing locale may be that key, and LOC001 says nothing of that map.)
 A detail page that is listed but empty — no text, no picture, no video, only comments or an
 empty ``<body>`` (what ``listing-lint init`` writes) — is a missing page too.
 Why: a buyer on the Spanish site sees the machine translation of the English title, or no
@@ -21,6 +22,7 @@ Passes:
 from listing_lint.api import Severity
 from listing_lint.bundle.model import checked_locales, normalize_locale
 from listing_lint.bundle.positions import pointer
+from listing_lint.schema.files import is_locale_key
 
 CODE, NAME, SEVERITY = "LOC001", "missing-locale", Severity.ERROR
 
@@ -65,6 +67,8 @@ def check(bundle, ctx):
         value = bundle.get(f"/{field}")
         if not isinstance(value, dict):
             continue  # missing or wrong type: the schema rule reports it
+        if not all(is_locale_key(k) for k in value):
+            continue  # a key that is no locale tag ("english") may be the missing locale: SCH002 reports it
         # a value the schema rejects (``"es": null``) is SCH002's: the locale is there, its value wrong
         keys = [
             normalize_locale(k) for k, v in value.items()

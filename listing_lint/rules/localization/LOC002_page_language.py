@@ -30,7 +30,7 @@ SOURCE = "docs/langid.md"
 def check(bundle, ctx):
     verdicts = other_language(bundle, ctx)
     called = set()
-    for page in bundle.pages.values():
+    for page in bundle.locale_pages.values():
         foreign = verdicts.page(page)
         if foreign is None:
             continue

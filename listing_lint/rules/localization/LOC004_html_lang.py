@@ -137,7 +137,7 @@ def _problem(page) -> tuple[str, str] | None:
 
 
 def check(bundle, ctx):
-    for page in bundle.pages.values():
+    for page in bundle.locale_pages.values():
         if page.is_fragment or page.root is None or page.root.tag != "html":
             continue
         problem = _problem(page)

@@ -41,7 +41,7 @@ def check(bundle, ctx):
         source.setdefault(item.text, item)
     terms = keep_terms(bundle, ctx)
     judge = None
-    for page in bundle.pages.values():
+    for page in bundle.locale_pages.values():
         lang = base_language(page.locale)
         if page is english or lang == "en":
             continue

@@ -146,7 +146,7 @@ def _other_bases(english: frozenset[str], other: frozenset[str]) -> bool:
 
 def check(bundle, ctx):
     cup_sizes = bundle_sold_by_cup_size(ctx.cache, lambda: product_names(bundle))
-    pages = {p.locale: page_texts(p) for p in bundle.pages.values()}
+    pages = {p.locale: page_texts(p) for p in bundle.locale_pages.values()}
     titles = _group(t for t in texts(bundle, pages=False, alts=False))
     for group in (pages, titles):
         english_items = next((items for locale, items in group.items() if base_language(locale) == "en"), None)

@@ -241,7 +241,7 @@ def check(bundle, ctx):
         # asked only where a finding would be made: a page with nothing to report loads no model
         return other_language(bundle, ctx)
 
-    for page in bundle.pages.values():
+    for page in bundle.locale_pages.values():
         lang = base_language(page.locale)
         found = []
         if lang == "fr" and page.locale not in skip_french:
