@@ -501,10 +501,9 @@ def _shortest_codes() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def known_markets() -> frozenset[str]:
     """The markets listing.schema.json allows (``markets.items.enum``)."""
-    from listing_lint.schema.files import schema_file
+    from listing_lint.schema.files import schema_document
 
-    doc = json.loads(schema_file("listing.schema.json").read_text(encoding="utf-8"))
-    return frozenset(doc["properties"]["markets"]["items"]["enum"])
+    return frozenset(schema_document("listing.schema.json")["properties"]["markets"]["items"]["enum"])
 
 
 @lru_cache(maxsize=4096)

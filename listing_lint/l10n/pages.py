@@ -13,10 +13,10 @@ from typing import Any
 
 from listing_lint.bundle.model import base_language, normalize_locale
 from listing_lint.bundle.positions import pointer
-from listing_lint.schema.files import is_locale_key
 from listing_lint.l10n import ingredients
 from listing_lint.l10n.neutral import codes_with_a_word, strip_neutral
 from listing_lint.langid.base import CYRILLIC_LANGS
+from listing_lint.schema.files import is_locale_key
 
 CJK_LANGS = frozenset({"zh", "ja", "ko"})
 

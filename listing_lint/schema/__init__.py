@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from listing_lint.schema.files import schema_file
+from listing_lint.schema.files import schema_document
 
 
 @lru_cache(maxsize=None)
 def validator(name: str):
     import jsonschema
 
-    with open(schema_file(name), encoding="utf-8") as fh:
-        schema = json.load(fh)
+    schema = schema_document(name)
     cls = jsonschema.validators.validator_for(schema)
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
@@ -32,9 +30,7 @@ def fast_validator(name: str):
         import jsonschema_rs
     except ImportError:
         return None
-    with open(schema_file(name), encoding="utf-8") as fh:
-        schema = json.load(fh)
-    return jsonschema_rs.Draft202012Validator(schema, validate_formats=True)
+    return jsonschema_rs.Draft202012Validator(schema_document(name), validate_formats=True)
 
 
 def is_valid_fast(name: str, data) -> bool:

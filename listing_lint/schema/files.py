@@ -21,10 +21,16 @@ def schema_file(name: str) -> Path:
 
 
 @lru_cache(maxsize=None)
+def schema_document(name: str) -> dict:
+    """The schema ``name`` parsed, read once for all who ask (the validators, the locale-key pattern, the
+    markets); shared, so read and never changed."""
+    with open(schema_file(name), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=None)
 def _locale_key() -> re.Pattern:
-    with open(schema_file("listing.schema.json"), encoding="utf-8") as fh:
-        schema = json.load(fh)
-    return re.compile(schema["properties"]["detail_pages"]["propertyNames"]["pattern"])
+    return re.compile(schema_document("listing.schema.json")["properties"]["detail_pages"]["propertyNames"]["pattern"])
 
 
 def locale_pattern() -> str:
