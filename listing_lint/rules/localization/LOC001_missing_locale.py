@@ -5,7 +5,8 @@ What it checks: every required locale (the locales the bundle declares in ``loca
 project requires) has a non-empty entry in ``title`` and in ``detail_pages``. A required ``es`` is satisfied by ``es-ES``; a required ``es-ES`` needs exactly
 that region. (A page that is listed but missing on disk is SCH003; an empty title is LOC010; a
 title or page the schema rejects, ``"es": null``, is SCH002, and so is a key that is no locale tag,
-``"english"``: the missing locale may be that key, and LOC001 says nothing of that map.)
+``"english"``: the missing locale may be that key, and LOC001 says nothing of that map, nor of an
+empty page under that key.)
 A detail page that is listed but empty — no text, no picture, no video, only comments or an
 empty ``<body>`` (what ``listing-lint init`` writes) — is a missing page too.
 Why: a buyer on the Spanish site sees the machine translation of the English title, or no
@@ -52,7 +53,7 @@ def _empty(page) -> bool:
 
 
 def _empty_pages(bundle, ctx):
-    for key, page in bundle.pages.items():
+    for key, page in bundle.locale_pages.items():
         if _empty(page):
             body = page.root.find("body") if page.root is not None else None
             at = page.span(body) if body is not None and page.file is not None else page

@@ -47,3 +47,25 @@ def test_near_miss_a_page_under_a_locale_tag_is_still_judged_and_required(tmp_pa
     b.write()
     codes = {f.code for f in findings(tmp_path, select=["SCH", "LOC"], **{"required-locales": ["en", "es"]})}
     assert {"LOC002", "LOC001"} <= codes, codes
+
+
+def test_an_empty_page_under_a_key_that_is_no_locale_tag_is_the_keys_finding_alone(tmp_path):
+    """LOC001 calls an empty page a missing locale: under "english" no locale is missing but the
+    key's (SCH002). It also read every such page: 100,000 keys naming one file took 39 s and 2.7 GB."""
+    b = BundleBuilder(tmp_path)
+    b.data["title"] = {"en": "Dusk to dawn lamp", "es": "Lámpara del anochecer al amanecer"}
+    b.page("en", ENGLISH).page("es", SPANISH)
+    b.file("detail/empty.html", "<!DOCTYPE html><html><body></body></html>")
+    b.data["detail_pages"]["english"] = "detail/empty.html"
+    b.write()
+    found = [f for f in findings(tmp_path, select=["SCH", "LOC"], **{"required-locales": ["en", "es"]}) if f.code != "SCH007"]
+    assert [(f.code, f.line) for f in found] == [("SCH002", b.line_of('"english"'))], [f.message for f in found]
+
+
+def test_near_miss_an_empty_page_under_a_locale_tag_is_still_a_missing_locale(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["title"] = {"en": "Dusk to dawn lamp", "es": "Lámpara del anochecer al amanecer"}
+    b.page("en", ENGLISH).page("es", "<!DOCTYPE html><html lang=\"es\"><body></body></html>")
+    b.write()
+    found = findings(tmp_path, select=["SCH", "LOC"], **{"required-locales": ["en", "es"]})
+    assert [f.code for f in found] == ["LOC001"] and "the es detail page is empty" in found[0].message, [f.message for f in found]
