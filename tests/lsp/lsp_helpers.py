@@ -4,6 +4,7 @@ every test folder has a ``conftest``, so ``from conftest import`` would find ano
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -64,24 +65,48 @@ async def start(client: LanguageClient, root: Path) -> None:
     )
 
 
+def record(client: LanguageClient) -> list[tuple[str, int | None, list[str], float]]:
+    """Every publication as (uri, version, codes, when) on ``client.published``, besides
+    client.diagnostics; installed once per client."""
+    if hasattr(client, "published"):
+        return client.published
+    client.published = []
+    features = client.protocol.fm.features  # pytest-lsp's own handler stays: client.diagnostics is kept too
+    keep = features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
+
+    def published(params: lsp.PublishDiagnosticsParams):
+        client.published.append((params.uri, params.version, [d.code for d in params.diagnostics], time.monotonic()))
+        return keep(params)
+
+    features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = published
+    return client.published
+
+
+# Every wait below polls: never ``asyncio.wait_for(client.wait_for_notification(...), timeout)``.
+# A wait cut short by its timeout leaves pytest-lsp a cancelled future; the next notification of
+# that method then fails to resolve it and is dropped before it is recorded (client.diagnostics
+# keeps the old list). That made test_lsp_journeys_s13 fail in CI (stop 32): a clear never seen.
+
+
 async def diagnostics_for(client: LanguageClient, uri: str, until=lambda diags: True, timeout: float = 60.0) -> list[lsp.Diagnostic]:
     """Wait until the server has published diagnostics for ``uri`` that satisfy ``until``."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
+    deadline = time.monotonic() + timeout
     while True:
         diags = client.diagnostics.get(uri)
         if diags is not None and until(diags):
             return list(diags)
-        left = deadline - loop.time()
-        if left <= 0:
-            raise AssertionError(f"no matching diagnostics for {uri} within {timeout} s; last: {diags!r}")
-        try:
-            # woken by the next publication, and at least every half second: a publication that
-            # came while this was not waiting woke nobody, and the test stalled for the whole
-            # timeout before it looked again (60 s in a full run of session 11)
-            await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), min(left, 0.5))
-        except asyncio.TimeoutError:
-            pass
+        assert time.monotonic() < deadline, f"no matching diagnostics for {uri} within {timeout} s; last: {diags!r}"
+        await asyncio.sleep(0.02)
+
+
+async def quiet(client: LanguageClient, seconds: float = 0.5) -> None:
+    """Wait until nothing has been published for ``seconds``."""
+    published = record(client)
+    seen, since = len(published), time.monotonic()
+    while time.monotonic() - since < seconds:
+        await asyncio.sleep(0.02)
+        if len(published) != seen:
+            seen, since = len(published), time.monotonic()
 
 
 def open_doc(client: LanguageClient, path: Path, language: str, version: int = 1) -> str:

@@ -14,7 +14,7 @@ from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from builder import AS_OF
-from lsp_helpers import ES, accept_registrations, make_bundle, open_doc, replace_all
+from lsp_helpers import ES, accept_registrations, diagnostics_for, make_bundle, open_doc, quiet, record, replace_all
 
 pytestmark = pytest.mark.asyncio
 
@@ -49,20 +49,6 @@ async def initialize(client: LanguageClient, root, capabilities=None, **options)
     )
 
 
-def record(client: LanguageClient) -> list[tuple[str, int | None, list[str], float]]:
-    """Every publication as (uri, version, codes, when), besides client.diagnostics."""
-    client.published = []
-    features = client.protocol.fm.features  # pytest-lsp's own handler stays: client.diagnostics is kept too
-    keep = features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
-
-    def published(params: lsp.PublishDiagnosticsParams):
-        client.published.append((params.uri, params.version, codes(params.diagnostics), time.monotonic()))
-        return keep(params)
-
-    features[lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = published
-    return client.published
-
-
 async def published_version(client: LanguageClient, uri: str, version: int, timeout: float = 60) -> float:
     """When the server published ``uri`` at ``version``."""
     deadline = time.monotonic() + timeout
@@ -72,28 +58,6 @@ async def published_version(client: LanguageClient, uri: str, version: int, time
                 return when
         await asyncio.sleep(0.01)
     raise AssertionError(f"{uri} version {version} not published within {timeout} s: {client.published!r}")
-
-
-async def quiet(client: LanguageClient, seconds: float = 0.5) -> None:
-    """Wait until nothing has been published for ``seconds`` (watching ``record``'s list: a
-    wait_for_notification under a timeout makes pytest-lsp drop the next publication)."""
-    seen, since = len(client.published), time.monotonic()
-    while time.monotonic() - since < seconds:
-        await asyncio.sleep(0.02)
-        if len(client.published) != seen:
-            seen, since = len(client.published), time.monotonic()
-
-
-async def diagnostics_for(client: LanguageClient, uri: str, until=lambda diags: True, timeout: float = 60.0) -> list[lsp.Diagnostic]:
-    """lsp_helpers.diagnostics_for, polled: a wait_for_notification cut short by a timeout leaves a
-    cancelled future that makes pytest-lsp drop the next publication (``record`` never sees it)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        diags = client.diagnostics.get(uri)
-        if diags is not None and until(diags):
-            return list(diags)
-        assert time.monotonic() < deadline, f"no matching diagnostics for {uri} within {timeout} s; last: {diags!r}"
-        await asyncio.sleep(0.02)
 
 
 async def until(condition, timeout: float = 20.0) -> None:
