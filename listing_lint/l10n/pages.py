@@ -345,7 +345,8 @@ def foreign_pages(bundle, ctx) -> dict[str, tuple[str, float]]:
             # every block passed alone: the page's text as one is a longer, surer sample (two
             # Catalan labels can each pass as Spanish; together they do not); a page of one short
             # block is judged by the accurate pass (the fast one calls "Por favor selecione uma
-            # calculadora de método de envio." Spanish 0.93). Not when some block failed: lingua
+            # calculadora de método de envio." Spanish 0.93) unless both fast models are sure of
+            # the page language (judge.CAREFUL_BOTH_SURE). Not when some block failed: lingua
             # follows the foreign part of mixed text (a French page with one English paragraph
             # joined is "English 1.00"); then the doubt above applies
             joined = _joined(j.text for j in items)
