@@ -73,7 +73,9 @@ def test_what_the_first_pass_does_not_accept_goes_on_as_before(shown, text, page
 
 def test_careful_judging_and_pages_outside_the_candidates_skip_it(shown):
     text = "Este enchufe inteligente mide cuánta energía consumen tus aparatos."
-    assert Judge("lingua").judge(text, "es", careful=True).model == "accurate"
+    # the first pass never accepts a careful judgement alone; with lingua's fast pass sure too
+    # (judge.CAREFUL_BOTH_SURE) the fast pass does
+    assert Judge("lingua").judge(text, "es", careful=True).model == "fast"
     polish = "Ta inteligentna wtyczka mierzy, ile energii zużywają twoje urządzenia."
     assert Judge("lingua").judge(polish, "pl").model != "first"  # no candidate: lingua, as before
     assert "py3langid" not in [backend for backend, shown_text in shown if shown_text == polish]
