@@ -135,5 +135,49 @@ def test_mozilla_findings_are_pinned(mozilla):
     counts = {}
     for f in mozilla:
         counts[f["code"]] = counts.get(f["code"], 0) + 1
-    assert counts == {"LOC001": 6, "LOC003": 64, "LOC007": 2, "LOC012": 3}
+    assert counts == {"LOC001": 6, "LOC003": 60, "LOC007": 2, "LOC012": 3}
     assert not [f for f in mozilla if "addons.mozilla.org" in (f["text"] or "")]
+    # session 16: a name the English page lets through as German or Italian is no copy on the others
+    assert not [f for f in mozilla if f["text"] in ("Thunderbird", "Mozilla Monitor")]
+
+
+def test_the_app_store_corpus_is_new_aligned_text_with_its_provenance():
+    # session 16's source (docs/decisions.md, "Session 16: the language rules on a fourteenth
+    # real-text source"): six apps' App Store listings at pinned commits, each record naming its
+    # licence, four languages aligned by line, no English line seen in the earlier parallel corpora
+    import shop_corpus
+
+    records = shop_corpus.read(DATA / "parallel_appstore.jsonl.xz")
+    assert {r["repo"] for r in records} == {
+        "BlueWallet/BlueWallet", "Automattic/pocket-casts-ios", "Automattic/simplenote-ios",
+        "woocommerce/woocommerce-ios", "inaturalist/iNaturalistReactNative", "OnionBrowser/OnionBrowser"}
+    assert all(len(r["commit"]) == 40 and r["license"] for r in records)
+    keys = {r["key"] for r in records if r["lang"] == "en"}
+    assert len(keys) == 152 and {r["lang"] for r in records} == {"en", "es", "fr", "ru"}
+    earlier = {r["text"] for name in ("parallel_shops", "parallel_shuup", "parallel_products", "parallel_smooth",
+                                      "parallel_mozilla")
+               for r in shop_corpus.read(DATA / f"{name}.jsonl.xz") if r["lang"] == "en"}
+    assert len([r["text"] for r in records if r["lang"] == "en" and r["text"] in earlier]) <= 2  # "Features"…
+
+
+def test_app_store_findings_are_pinned(tmp_path):
+    # every finding read (docs/decisions.md, "Session 16"), linted in-process (the judge's models are
+    # loaded once per test run, a CLI run loads them again): iNaturalist's es/fr/ru listing is
+    # English never translated (TRUE), "Replace-By-Fee (RBF)" is BlueWallet's feature kept in
+    # English; the names no list holds ("Slide Over, Split View", "The New York Times, The
+    # Guardian…") and "Simple notes, todos and memos" (Portuguese 0.87) stay false; a name the
+    # English page lets through as another language is no untranslated copy ("Onion Browser")
+    import shop_corpus
+    from builder import run_lint
+
+    keys = bench.aligned(shop_corpus.read(DATA / "parallel_appstore.jsonl.xz"), with_placeholders=False)
+    where = bench.layout(keys, tmp_path, per_bundle=25)
+    found = run_lint(tmp_path, select=["LOC", "MED010", "MED012"], paths=["listings"],
+                     max_findings_per_rule=0).findings
+    counts = {}
+    for f in found:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    assert counts == {"LOC003": 35, "LOC012": 3}
+    texts = [where.get((f.path, f.line), ("", "", ""))[2] for f in found]
+    assert "Onion Browser" not in texts
+    assert sum("iNaturalist" in t or t.startswith("•") or t == "Discover nature around you" for t in texts) >= 20

@@ -130,7 +130,11 @@ def other_language(bundle, ctx) -> OtherLanguage:
             # reported once, where it is written first (on the English page), or not at all when
             # the English page takes it for a name; the other rules still leave the copy alone
             # (it is not the page's language; session 13)
-            silent = source is not None and _source_key(j.item) in not_english
+            # Also silent: a copy judged the language the English page's verdict named there
+            # too while letting it through ("Onion Browser": Dutch 0.90 on the Spanish page, Dutch
+            # 0.56 and accepted on the English one): a name, not English left untranslated
+            silent = source is not None and (_source_key(j.item) in not_english
+                                             or (_source_key(j.item), v.lang) in not_english)
             blocks.append(BlockVerdict(j, source, silent))
         ctx.cache[key] = OtherLanguage(pages, blocks)
     return ctx.cache[key]
@@ -155,11 +159,21 @@ def _source_key(item: Text) -> tuple[str, str]:
     return ("title" if item.kind == "listing-title" else "page"), item.text
 
 
-def _not_english_sources(everything: list[Judged]) -> set[tuple[str, str]]:
+def _not_english_sources(everything: list[Judged]) -> set[tuple]:
     """The ``_source_key`` of each English text the judge did not accept as English: rejected (another
-    language, whole or with a leftover), or accepted only as a name (``model == "name"``)."""
-    return {_source_key(j.item) for j in everything
-            if j.item.lang == "en" and (not j.verdict.accepted or j.verdict.model == "name")}
+    language, whole or with a leftover), or accepted only as a name (``model == "name"``); and
+    ``(_source_key, lang)`` of each English text accepted with another language ``lang`` ahead (not
+    clearly rejected, not English either: a copy judged ``lang`` elsewhere is that text again)."""
+    out: set[tuple] = set()
+    for j in everything:
+        if j.item.lang != "en":
+            continue
+        v = j.verdict
+        if not v.accepted or v.model == "name":
+            out.add(_source_key(j.item))
+        elif v.lang and base_language(v.lang) != "en":
+            out.add((_source_key(j.item), v.lang))
+    return out
 
 
 def _english_sources(bundle) -> dict[tuple[str, str], str]:

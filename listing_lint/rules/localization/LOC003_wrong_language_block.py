@@ -13,7 +13,8 @@ Names in another script (Latin brand names in a Russian title) do not decide; a 
 or more words left in another language is reported, quoted. A block that is only a name ("Emily
 Carter", "Earl Grey": capitalised words as common in the page language as anywhere) is no
 language; text copied from the English page that is not English there either ("Quattro
-Stagioni") is reported once, on the English page. On a Cyrillic page, a block that is only a
+Stagioni") is reported once, on the English page, and not at all when the English page lets it
+through as a name or with the same other language ahead ("Onion Browser", Dutch on every page). On a Cyrillic page, a block that is only a
 product's or label's name in Latin letters with its model code or letter ("Nutri-Score A",
 "Samsung Galaxy Tab A 10.1") is a name; a list of codes with one word left among them ("EMB 53062,
 FR 62.448.034 CE, 33 RECOLTANT 522") is no language.
