@@ -64,7 +64,7 @@ def _references(bundle) -> tuple[set[str], list[str]]:
     """The files something names, and the paths named that do not resolve to a file of the bundle."""
     broken: list[str] = []
     used = {bundle.manifest.rel}
-    pages = list(bundle.pages.values())
+    pages = list(bundle.page_files)
     for ref in bundle.references:
         if not ref.resolved.ok:
             broken.append(ref.resolved.rel or ref.ref)
