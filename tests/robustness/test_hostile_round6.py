@@ -41,3 +41,34 @@ def test_near_miss_two_pages_with_an_escaping_image_are_two_findings(tmp_path):
     b.write()
     found = findings(tmp_path, select="SCH004")
     assert [(f.path, f.line) for f in found] == [("listings/demo/detail/en.html", 3), ("listings/demo/detail/es.html", 3)]
+
+
+def _late_exif_png(orientation: int, early: bool) -> bytes:
+    """A real 1000x800 PNG with an eXIf chunk (orientation 6) before the pixels or after them."""
+    import struct
+
+    import media_factory as mf
+    from PIL import Image
+
+    data = mf.png(Image.new("RGB", (1000, 800), (200, 100, 50)))
+    chunks, i = [], 8
+    while i < len(data):
+        n = struct.unpack(">I", data[i : i + 4])[0]
+        chunks.append(data[i : i + 12 + n])
+        i += 12 + n
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    block = mf._chunk(b"eXIf", exif.tobytes())
+    at = 1 if early else len(chunks) - 1  # after IHDR, or before IEND (after IDAT)
+    return b"\x89PNG\r\n\x1a\n" + b"".join(chunks[:at]) + block + b"".join(chunks[at:])
+
+
+def test_a_png_exif_chunk_after_the_pixels_is_ignored_as_browsers_do():
+    # held, pinned: PNG third edition puts eXIf before IDAT, and browsers ignore a late one (WPT
+    # css/css-images/image-orientation/image-orientation-exif-png*.html, "late EXIF data is ignored")
+    from listing_lint.media.image import probe_image_bytes
+
+    late = probe_image_bytes(_late_exif_png(6, early=False))
+    assert (late.width, late.height, late.orientation, late.problem) == (1000, 800, 1, None)
+    early = probe_image_bytes(_late_exif_png(6, early=True))
+    assert (early.width, early.height, early.orientation) == (800, 1000, 6)
