@@ -6,6 +6,7 @@ The page itself (``page.py``) uses this; nothing here knows a bundle or a page.
 from __future__ import annotations
 
 import re
+from html import unescape
 from typing import TYPE_CHECKING
 
 from listing_lint.bundle.files import DecodeProblem
@@ -91,6 +92,114 @@ def _crowded_element(text: str) -> int | None:
                 return tag.start()
 
 
+_NAME = re.compile(r"[^\s/>=\"'<]+")
+_UNQUOTED = re.compile(r"[^\s>]*")
+
+#: (lower-case name, value start, value end, has a value) of one attribute of a start tag
+Attribute = tuple[str, int, int, bool]
+
+
+def first_start_tag(text: str) -> int | None:
+    """Offset of the document's first ``<html`` start tag as the HTML tokenizer reads it: the first
+    tag outside comments, doctype and processing instructions, each of which ends at its first
+    ``>`` (a doctype's "internal subset" ``[...]`` is no HTML syntax: ``<!DOCTYPE html [<!ENTITY x
+    "y">]>`` ends at ``"y">``) and a comment at ``-->`` (``<!-->`` and ``<!--->`` are empty
+    comments). None when another element comes first (``<html>`` is then implied)."""
+    i = 0
+    while True:
+        i = text.find("<", i)
+        if i < 0:
+            return None
+        if text.startswith("<!--", i):
+            end = text.find("-->", i + 2)
+            if end < 0:
+                return None
+            i = end + 3
+        elif text.startswith(("<!", "<?", "</"), i):
+            end = text.find(">", i)
+            if end < 0:
+                return None
+            i = end + 1
+        elif text[i + 1 : i + 5].lower() == "html" and (i + 5 == len(text) or text[i + 5] in " \t\n\r\f/>"):
+            return i
+        elif i + 1 < len(text) and text[i + 1].isalpha():
+            return None  # another element first
+        else:
+            i += 1
+
+
+def start_tag_attributes(text: str, start: int) -> tuple[list[Attribute], int] | None:
+    """(attributes, offset after the tag name) of the ``<html`` start tag at ``start``; None if
+    the tag never closes."""
+    i = start + len("<html")
+    after_name = i
+    attrs: list[Attribute] = []
+    while i < len(text):
+        i = _SPACE.match(text, i).end()
+        if i >= len(text):
+            return None
+        if text[i] == ">" or text.startswith("/>", i):
+            return attrs, after_name
+        if text[i] == "/":
+            i += 1
+            continue
+        name = _NAME.match(text, i)
+        if name is None:
+            i += 1
+            continue
+        i = _SPACE.match(text, name.end()).end()
+        if i < len(text) and text[i] == "=":
+            i = _SPACE.match(text, i + 1).end()
+            if i < len(text) and text[i] in "\"'":
+                close = text.find(text[i], i + 1)
+                if close < 0:
+                    return None
+                attrs.append((name.group().lower(), i + 1, close, True))
+                i = close + 1
+            else:
+                value = _UNQUOTED.match(text, i)
+                attrs.append((name.group().lower(), i, value.end(), True))
+                i = value.end()
+        else:
+            attrs.append((name.group().lower(), name.end(), name.end(), False))
+    return None
+
+
+def _misplaced_html_tags(text: str, error_log) -> list[int]:
+    """Offsets of the ``<html`` start tags the parser reported as misplaced (it drops them), each
+    found on the reported line at or before the reported column. libxml2 logs at most 100 errors
+    a parse: the tags past them are not seen (a page needs 100 other errors before them)."""
+    misplaced = [e for e in error_log if e.message.endswith("misplaced <html> tag") and e.line]
+    if not misplaced:
+        return []
+    line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    offsets = []
+    for err in misplaced:
+        if err.line > len(line_starts):
+            continue
+        line_start = line_starts[err.line - 1]
+        at = text[line_start : line_start + max(err.column, 1) + len("<html")].lower().rfind("<html")
+        if at >= 0:
+            offsets.append(line_start + at)
+    return offsets
+
+
+def _merge_misplaced_html(text: str, root, error_log) -> None:
+    """Give the root the attributes of each misplaced ``<html>`` tag that it lacks, as browsers do
+    (HTML's "in body" insertion mode, a start tag named html). libxml2 drops them: a page whose
+    doctype has an internal subset, or any text before ``<html lang="es">``, had no ``lang``."""
+    for at in _misplaced_html_tags(text, error_log):
+        parsed = start_tag_attributes(text, at)
+        if parsed is None:
+            continue
+        for name, start, end, _ in parsed[0]:
+            if root.get(name) is None:
+                try:
+                    root.set(name, unescape(text[start:end]))
+                except ValueError:  # a name lxml refuses (it has no use for the rules either)
+                    continue
+
+
 def _position(text: str, offset: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, offset) + 1
     return text.count("\n", 0, offset) + 1, offset - line_start + 1
@@ -116,4 +225,6 @@ def parse(text: str | None) -> tuple[etree._Element | None, DecodeProblem | None
         root = etree.fromstring(text, parser)
     except (etree.LxmlError, ValueError):
         return None, None
+    if root.tag == "html":
+        _merge_misplaced_html(text, root, parser.error_log)
     return root, _limit_problem(parser.error_log)

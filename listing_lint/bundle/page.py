@@ -29,12 +29,14 @@ class Owner(Protocol):
 class Page:
     """One locale's detail page: a file in the bundle, or HTML inline in listing.json."""
 
-    def __init__(self, bundle: Owner, locale: str, pointer: str, file: SourceFile | None, inline_html: str | None):
+    def __init__(self, bundle: Owner, locale: str, pointer: str, file: SourceFile | None, inline_html: str | None,
+                 parsed_by: Page | None = None):
         self.bundle = bundle
         self.locale = locale
         self.pointer = pointer  # JSON pointer of the page's entry in listing.json
         self.file = file  # None for inline pages
         self.inline_html = inline_html
+        self.parsed_by = parsed_by  # an earlier page of the same file, whose tree and positions this one shares
 
     def __repr__(self) -> str:
         return f"Page({self.locale!r}, {self.rel!r})"
@@ -62,7 +64,7 @@ class Page:
 
     @cached_property
     def _parsed(self) -> tuple[etree._Element | None, DecodeProblem | None]:
-        return parse(self.text)
+        return parse(self.text) if self.parsed_by is None else self.parsed_by._parsed
 
     @property
     def root(self) -> etree._Element | None:
@@ -89,6 +91,8 @@ class Page:
     @cached_property
     def _by_line(self) -> dict[int, list]:
         """The page's elements by the line their ``<tag`` is on, in document order (file pages)."""
+        if self.parsed_by is not None:
+            return self.parsed_by._by_line
         by_line: dict[int, list] = {}
         if self.file is None or self.root is None:
             return by_line
@@ -119,7 +123,7 @@ class Page:
 
     @cached_property
     def _line_columns(self) -> dict[int, dict]:
-        return {}
+        return {} if self.parsed_by is None else self.parsed_by._line_columns
 
     def span(self, element: etree._Element | None = None, line: int | None = None) -> Span:
         """Where an element (or a line, or the page itself) is, for a finding."""

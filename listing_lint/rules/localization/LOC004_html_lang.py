@@ -15,8 +15,10 @@ Passes:
 """
 
 import re
+from html import unescape
 
 from listing_lint.api import Fix, Severity
+from listing_lint.bundle.html import first_start_tag, start_tag_attributes
 from listing_lint.bundle.model import base_language, normalize_locale
 from listing_lint.finding import TextEdit
 from listing_lint.l10n.verdicts import other_language
@@ -27,92 +29,44 @@ SOURCE = "https://www.w3.org/International/questions/qa-html-language-declaratio
 #: a language tag as BCP 47 writes it (language, then subtags of letters and digits): the only
 #: thing ``--fix`` writes into the attribute, so a detail_pages key can never inject markup
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-_NAME = re.compile(r"[^\s/>=\"'<]+")
-_SPACE = re.compile(r"\s*")
-_UNQUOTED = re.compile(r"[^\s>]*")
 
 
-def _html_start_tag(text: str) -> int | None:
-    """Offset of the document's real ``<html`` start tag: the first tag outside comments, doctype
-    and processing instructions. None when another element comes first (``<html>`` is then implied)."""
-    i = 0
-    while True:
-        i = text.find("<", i)
-        if i < 0:
-            return None
-        if text.startswith("<!--", i):
-            end = text.find("-->", i + 4)
-            if end < 0:
-                return None
-            i = end + 3
-        elif text.startswith(("<!", "<?", "</"), i):
-            end = text.find(">", i)
-            if end < 0:
-                return None
-            i = end + 1
-        elif text[i + 1 : i + 5].lower() == "html" and (i + 5 == len(text) or text[i + 5] in " \t\n\r\f/>"):
-            return i
-        elif i + 1 < len(text) and text[i + 1].isalpha():
-            return None  # another element first
-        else:
-            i += 1
+def _value(text: str, attribute) -> str:
+    """An attribute's value as the parser gives it (entities replaced; "" when it has none)."""
+    _, start, end, _ = attribute
+    return unescape(text[start:end])
 
 
-def _attributes(text: str, start: int) -> tuple[list[tuple[str, int, int, bool]], int] | None:
-    """(attributes as (lower-case name, value start, value end, has a value), offset after the
-    name ``<html``) of the start tag at ``start``; None if the tag never closes."""
-    i = start + len("<html")
-    after_name = i
-    attrs: list[tuple[str, int, int, bool]] = []
-    while i < len(text):
-        i = _SPACE.match(text, i).end()
-        if i >= len(text):
-            return None
-        if text[i] == ">" or text.startswith("/>", i):
-            return attrs, after_name
-        if text[i] == "/":
-            i += 1
-            continue
-        name = _NAME.match(text, i)
-        if name is None:
-            i += 1
-            continue
-        i = _SPACE.match(text, name.end()).end()
-        if i < len(text) and text[i] == "=":
-            i = _SPACE.match(text, i + 1).end()
-            if i < len(text) and text[i] in "\"'":
-                close = text.find(text[i], i + 1)
-                if close < 0:
-                    return None
-                attrs.append((name.group().lower(), i + 1, close, True))
-                i = close + 1
-            else:
-                value = _UNQUOTED.match(text, i)
-                attrs.append((name.group().lower(), i, value.end(), True))
-                i = value.end()
-        else:
-            attrs.append((name.group().lower(), name.end(), name.end(), False))
-    return None
-
-
-def _fix(page, locale: str) -> Fix | None:
-    """Edits that set ``<html lang>`` to the locale, for pages stored as their own file.
-
-    The edit goes where the parser found the element: the first start tag outside comments (a
-    ``<html lang="en">`` in a comment above it is not it), on the line the parser reports, its
-    attributes tokenized (a ``lang=`` inside another attribute's value is not it). Only a valid
-    language tag is written; anything else gets the finding without a fix.
-    """
-    if page.file is None or not page.text or not LANGUAGE_TAG.fullmatch(locale):
+def _html_tag(page) -> tuple[int, list, int] | None:
+    """(offset, attributes, offset after the name) of the ``<html`` start tag the root's ``lang``
+    is read from, in a page stored as its own file: the first start tag outside comments, on the
+    line the parser reports (a ``<html lang="en">`` in a comment above it is not it), or, when the
+    parser implied the root (text before it: the rest of a doctype's internal subset), the one
+    whose attributes it took. Its attributes tokenized: a ``lang=`` inside another value is not it."""
+    if page.file is None or not page.text:
         return None
     text = page.text
-    start = _html_start_tag(text)
-    if start is None or text.count("\n", 0, start) + 1 != page.root.sourceline:
+    start = first_start_tag(text)
+    if start is None:
         return None
-    parsed = _attributes(text, start)
+    parsed = start_tag_attributes(text, start)
     if parsed is None:
         return None
     attrs, after_name = parsed
+    line, root = text.count("\n", 0, start) + 1, page.root
+    if line == root.sourceline:
+        return start, attrs, after_name
+    if root.sourceline < line and all(root.get(a[0]) == _value(text, a) for a in attrs):
+        return start, attrs, after_name  # the implied root took this tag's attributes
+    return None
+
+
+def _fix(page, tag, locale: str) -> Fix | None:
+    """Edits that set ``<html lang>`` to the locale, in the tag ``_html_tag`` found. Only a valid
+    language tag is written; anything else gets the finding without a fix."""
+    if tag is None or not LANGUAGE_TAG.fullmatch(locale):
+        return None
+    _, attrs, after_name = tag
     langs = [a for a in attrs if a[0] == "lang"]
     path = str(page.file.path)
     if not langs:
@@ -144,8 +98,11 @@ def check(bundle, ctx):
         if problem is None:
             continue
         message, good = problem
+        tag = _html_tag(page)
+        # on the tag itself, also when the parser implied the root on an earlier line
+        span = page.span(page.root) if tag is None else page.offset_span(tag[0], tag[0])
         foreign = other_language(bundle, ctx).page(page)
         if foreign is None:
-            yield ctx.finding(page.span(page.root), message, fix=_fix(page, good))
+            yield ctx.finding(span, message, fix=_fix(page, tag, good))
         elif base_language(page.html_lang or "") != foreign.lang:
-            yield ctx.finding(page.span(page.root), message)  # no fix: the page's text is not yet its locale's
+            yield ctx.finding(span, message)  # no fix: the page's text is not yet its locale's

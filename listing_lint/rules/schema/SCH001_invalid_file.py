@@ -101,7 +101,7 @@ def check(bundle, ctx):
         yield ctx.finding(_at(bundle.manifest, 1, 1), "listing.json must hold a JSON object ({…}) at the top level" + _not_object(bundle))
         return
     yield from duplicate_key_findings(ctx, bundle.manifest, bundle.data, bundle.duplicate_keys)
-    for page in bundle.pages.values():
+    for page in bundle.page_files:
         file = page.file
         if file is None:
             continue

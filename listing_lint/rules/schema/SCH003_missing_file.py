@@ -3,7 +3,8 @@
 What it checks: every path listing.json names — detail pages, media files and posters,
 certificates, the trademark certificate — exists as a regular file inside the bundle. A path that
 differs from a file of the bundle only in letter case, or only in its extension (``detail/fr.htm``,
-``media/scene-1`` for ``media/scene-1.jpg``), gets a "did you mean". A path the schema rejects
+``media/scene-1`` for ``media/scene-1.jpg``), gets a "did you mean"; one whose file has the same
+letters in another Unicode form (``café`` decomposed, as macOS writes names) is told so. A path the schema rejects
 (``detail/fr``, not an .html file) is SCH002's alone. An experiment variant's
 page or media is ABT004's and an authorization letter BRD003's: they name the experiment and
 variant, or the letter. The message quotes the path as written.
@@ -17,6 +18,8 @@ Passes:
     media/scene-07.jpg renamed to media/scene-7.jpg
     listing.json /media/8/file = "media/scene-7.jpg"
 """
+
+import unicodedata
 
 from listing_lint.api import Severity
 from listing_lint.bundle.paths import is_url, stem
@@ -36,6 +39,7 @@ WHAT = {
 def check(bundle, ctx):
     by_lower: dict[str, str] | None = None  # the bundle's files by lower-case path, walked once if needed
     by_stem: dict[str, str] = {}
+    by_nfc: dict[str, str] = {}  # the files whose names are not in NFC, by their NFC form
     for ref in bundle.references:
         if ref.kind in OWNED_ELSEWHERE:
             continue
@@ -51,6 +55,14 @@ def check(bundle, ctx):
                 for name in bundle.walk_files():
                     by_lower.setdefault(name.lower(), name)
                     by_stem.setdefault(stem(name), name)
+                    if not unicodedata.is_normalized("NFC", name):
+                        by_nfc.setdefault(unicodedata.normalize("NFC", name), name)
+            form = by_nfc.get(unicodedata.normalize("NFC", ref.resolved.rel or ""))
+            if form is not None and form != ref.resolved.rel:
+                yield ctx.finding(ref.pointer, f"{WHAT[ref.kind]} {ref.ref} does not exist in the bundle under these bytes: the file "
+                                               f"{form!a} has the same letters in another Unicode form (decomposed, NFD, as macOS "
+                                               "writes accents); rename the file so its name is NFC, as the path in listing.json is")
+                continue
             near = by_lower.get((ref.resolved.rel or "").lower())
             other = by_stem.get(stem(ref.resolved.rel or "")) if not near and ref.resolved.rel else None
             hint = (

@@ -32,7 +32,7 @@ def check(bundle, ctx):
         if ref.resolved.problem in LEAVING and ref.kind not in OWNED_ELSEWHERE:
             reason = PROBLEM_WORDS[ref.resolved.problem]
             yield ctx.finding(ref.pointer, f"path {ref.ref!r}: {reason}; keep every file inside the bundle folder")
-    for page in bundle.pages.values():
+    for page in bundle.page_files:
         for tag, attr in PAGE_ATTRS:
             for el in page.elements(tag):
                 value = el.get(attr)

@@ -13,6 +13,8 @@ and the pictures and videos when ``media`` is missing, misspelt or of the wrong 
 entries are, ``["media/a.jpg"]``), the pages and what they embed when ``detail_pages`` is, the
 PDFs when ``certificates`` or ``brand`` is. A folder inside the bundle with a listing.json of its own
 (an old copy kept in ``v2/``) is one finding, at that listing.json, and its files are not orphans.
+Past 50 orphans (a folder copied into the bundle), the first 50 by path are reported and the first
+of them counts the rest and names the folders that hold most of them.
 Why: an orphan is usually a renamed file whose reference was not updated, or a certificate the
 listing forgot to declare; it also bloats every upload.
 Fails:
@@ -22,6 +24,7 @@ Passes:
     detail/es.html: <img src="../media/scene-10.jpg" alt="Un enchufe inteligente sobre un escritorio">
 """
 
+from collections import Counter
 from difflib import SequenceMatcher
 
 from listing_lint.api import Severity
@@ -47,6 +50,10 @@ LISTS = (
 #: values looked at in places the schema rejects for the paths they name, and paths resolved (a hostile
 #: listing has 100,000 of them; each path is a file-system lookup)
 MAX_REJECTED_VALUES, MAX_REJECTED_PATHS = 200_000, 1_000
+#: orphans reported one by one, each at its own path; the first finding counts the rest. A folder dumped
+#: into a bundle (50,000 files) gave 50,000 findings for one root cause; a bundle someone keeps has a
+#: handful. 50 is the report's default cap per rule and file (``max-findings-per-rule``)
+MAX_LISTED_ORPHANS = 50
 
 
 def referenced(bundle) -> set[str]:
@@ -57,7 +64,7 @@ def _references(bundle) -> tuple[set[str], list[str]]:
     """The files something names, and the paths named that do not resolve to a file of the bundle."""
     broken: list[str] = []
     used = {bundle.manifest.rel}
-    pages = list(bundle.pages.values())
+    pages = list(bundle.page_files)
     for ref in bundle.references:
         if not ref.resolved.ok:
             broken.append(ref.resolved.rel or ref.ref)
@@ -201,8 +208,20 @@ def check(bundle, ctx):
         if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins and not (inside and rel.startswith(inside))
     ]
     meant = _meant(orphans, broken) if broken else set()
-    for rel in orphans:
-        if rel not in meant:
-            file = bundle.file(rel)
-            if file is not None:
-                yield ctx.finding(file, f"{rel} is in the bundle but nothing references it; list it in listing.json, embed it, or delete it")
+    orphans = sorted(rel for rel in orphans if rel not in meant)
+    listed, rest = orphans[:MAX_LISTED_ORPHANS], orphans[MAX_LISTED_ORPHANS:]
+    for rel in listed:
+        file = bundle.file(rel)
+        if file is not None:
+            message = f"{rel} is in the bundle but nothing references it; list it in listing.json, embed it, or delete it"
+            if rest and rel == listed[0]:
+                message += _more(len(orphans), rest)
+            yield ctx.finding(file, message)
+
+
+def _more(total: int, rest: list[str]) -> str:
+    """What the first orphan's finding says of the orphans not reported one by one."""
+    folders = Counter(rel.rpartition("/")[0] + "/" if "/" in rel else "./" for rel in rest)
+    where = ", ".join(f"{folder} ({count:,})" for folder, count in folders.most_common(3))
+    return (f"; the bundle has {total:,} files nothing references: the first {MAX_LISTED_ORPHANS} are reported one by one, "
+            f"and {len(rest):,} more after them are unreferenced too, most in {where} (a folder copied into the bundle?)")

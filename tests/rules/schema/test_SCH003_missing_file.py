@@ -1,4 +1,4 @@
-from builder import BundleBuilder, findings, lint
+from builder import BundleBuilder, findings, lint, run_lint
 
 
 def test_missing_media_file_is_reported_at_its_path(tmp_path):
@@ -72,3 +72,27 @@ def test_near_miss_a_missing_file_with_no_namesake_is_still_missing(tmp_path):
     ]
     [f] = findings(tmp_path, select="SCH003")
     assert f.message.endswith("; add it or fix the path")
+
+
+# session 16 (hostile input): a file copied from a Mac keeps its name decomposed (NFD: "e" + U+0301) while
+# listing.json names it composed (NFC): "does not exist; add it or fix the path" sent the seller looking
+# for a file that is plainly there
+def test_a_file_named_in_another_unicode_form_is_told_so(tmp_path):
+    import unicodedata
+
+    b = BundleBuilder(tmp_path)
+    b.image("media/café.jpg")
+    b.files[unicodedata.normalize("NFD", "media/café.jpg")] = b.files.pop("media/café.jpg")
+    b.write()
+    result = run_lint(tmp_path, select=["SCH003", "SCH007"]).findings
+    assert [(f.code, f.path, f.line) for f in result] == [("SCH003", "listings/demo/listing.json", b.line_of('"media/café.jpg"'))]
+    assert result[0].message == ("media file media/café.jpg does not exist in the bundle under these bytes: the file 'media/cafe\\u0301.jpg' "
+                                 "has the same letters in another Unicode form (decomposed, NFD, as macOS writes accents); rename the file "
+                                 "so its name is NFC, as the path in listing.json is")
+
+
+def test_near_miss_a_composed_name_named_composed_is_found(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.image("media/café.jpg")
+    b.write()
+    assert run_lint(tmp_path, select=["SCH003", "SCH007"]).findings == []

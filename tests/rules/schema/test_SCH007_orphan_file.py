@@ -111,3 +111,34 @@ def test_near_miss_an_empty_page_path_does_not_excuse_another_page(tmp_path):
     b.write()
     assert lint(tmp_path, select="SCH") == [("listings/demo/detail/old.html", None, "SCH007"),
                                             ("listings/demo/listing.json", b.line_of('"fr": ""'), "SCH002")]
+
+
+# session 16 (hostile input): a folder of 50,000 unreferenced files dumped into a bundle gave 50,000 SCH007
+# findings (2.9 s of the rule's CPU); the first MAX_LISTED_ORPHANS are reported, the first counting the rest
+def _dump(b, count: int) -> None:
+    folder = b.dir / "dump"
+    folder.mkdir(parents=True)
+    for i in range(count):
+        (folder / f"img{i:05d}.jpg").write_bytes(b"\xff\xd8\xff\xe0")
+
+
+def test_a_dumped_folder_of_orphans_is_reported_on_the_first_fifty_and_counted(tmp_path):
+    from listing_lint.rules.schema.SCH007_orphan_file import MAX_LISTED_ORPHANS
+
+    b = BundleBuilder(tmp_path)
+    b.write()
+    _dump(b, 500)
+    found = findings(tmp_path, select="SCH007")
+    assert [f.path for f in found] == [f"listings/demo/dump/img{i:05d}.jpg" for i in range(MAX_LISTED_ORPHANS)]
+    assert found[0].message == ("dump/img00000.jpg is in the bundle but nothing references it; list it in listing.json, embed it, "
+                                "or delete it; the bundle has 500 files nothing references: the first 50 are reported one by one, "
+                                "and 450 more after them are unreferenced too, most in dump/ (450) (a folder copied into the bundle?)")
+    assert "the bundle has" not in found[1].message
+
+
+def test_near_miss_fifty_orphans_are_each_reported_and_nothing_counted(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.write()
+    _dump(b, 50)
+    found = findings(tmp_path, select="SCH007")
+    assert len(found) == 50 and not any("the bundle has" in f.message for f in found)
