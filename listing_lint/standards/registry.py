@@ -25,7 +25,8 @@ CONFIDENCES = ("confirmed", "secondary", "single-source", "unconfirmed")
 STATUSES = ("current", "superseded", "never-cited", "withdrawn")
 #: the product group ``battery.included: false`` stands for (data/product_groups.yaml)
 NOT_INCLUDED = "batteries-not-included"
-RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones", "conformity_assessment")
+RULE_KINDS = ("evidence", "required_standards", "legislation", "responsible_person", "psti", "milestones", "conformity_assessment",
+              "group_hints")
 
 
 class RegistryDataError(ValueError):
@@ -94,7 +95,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class MarketRule:
-    kind: str  # evidence | required_standards | legislation | responsible_person | psti | milestones
+    kind: str  # evidence | required_standards | legislation | responsible_person | psti | milestones | group_hints
     id: str
     data: dict = field(hash=False, compare=False)
 
@@ -399,11 +400,13 @@ def _rules_from(doc: dict, where: str) -> list[MarketRule]:
         for i, raw in enumerate(doc.get(kind) or []):
             rid = raw.get("id") or f"{kind}-{i}"
             data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date", "checked") else v) for k, v in raw.items()}
-            if "page_text" in data:
+            for key in ("page_text", "title_text", "title_unless"):
+                if key not in data:
+                    continue
                 try:
-                    re.compile(str(data["page_text"]))
+                    re.compile(str(data[key]))
                 except re.error as exc:
-                    raise RegistryDataError(f"{where} {kind}/{rid}: page_text is not a regular expression: {exc}") from None
+                    raise RegistryDataError(f"{where} {kind}/{rid}: {key} is not a regular expression: {exc}") from None
             rules.append(MarketRule(kind, rid, data))
     return rules
 

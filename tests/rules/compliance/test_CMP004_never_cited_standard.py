@@ -33,6 +33,18 @@ def test_near_miss_en_301_489_1_beside_its_part_17(plug, tmp_path):
     assert len(lint(tmp_path, select="CMP004")) == 1
 
 
+
+def test_near_miss_en_301_489_1_beside_the_pmr_part_5(plug, tmp_path):
+    """A PMR446 walkie-talkie's lab pairs part 1 with part 5 (PMR), not part 17 (session 16 audit)."""
+    standards = plug.data["certificates"][0]["standards"]
+    standards[standards.index("ETSI EN 301 489-17 V3.3.1")] = "ETSI EN 301 489-5 V2.2.1"
+    standards.append("ETSI EN 301 489-1 V2.2.3")
+    plug.write()
+    assert lint(tmp_path, select="CMP004") == []
+    standards.remove("ETSI EN 301 489-5 V2.2.1")
+    plug.write()
+    assert len(lint(tmp_path, select="CMP004")) == 1
+
 def test_never_cited_says_where_the_edition_is_referenced(plug, tmp_path):
     plug.data["certificates"][0]["standards"][0] = "EN IEC 62368-1:2020+A11:2020"
     plug.write()

@@ -97,3 +97,16 @@ def test_a_psti_scheme_in_lower_case_is_the_schema_finding_alone(plug, tmp_path)
             cert.pop("legislation", None)
     plug.write()
     assert lint(tmp_path, select=["CMP012", "SCH002"]) == [(manifest(plug), plug.line_of('"psti"'), "SCH002")]
+
+
+def test_the_radio_warning_names_the_group_for_a_product_paired_only_with_its_own(plug, tmp_path):
+    """Session 16 audit: a kids' PMR446 walkie-talkie pair was warned with no way to say it talks only to
+    its own handsets; the warning names `radio-own-remote`, and the group silences it."""
+    _no_psti(plug)
+    plug.data["product_groups"] = ["radio", "electric-toy"]
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP012")
+    assert "(a pair of walkie-talkies, an RC car)" in f.message and "mark it `radio-own-remote`" in f.message
+    plug.data["product_groups"] = ["radio-own-remote", "electric-toy"]
+    plug.write()
+    assert lint(tmp_path, select="CMP012") == []
