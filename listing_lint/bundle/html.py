@@ -225,6 +225,6 @@ def parse(text: str | None) -> tuple[etree._Element | None, DecodeProblem | None
         root = etree.fromstring(text, parser)
     except (etree.LxmlError, ValueError):
         return None, None
-    if root.tag == "html":
+    if root is not None and root.tag == "html":  # None: nothing but end tags ("</ul></ul>")
         _merge_misplaced_html(text, root, parser.error_log)
     return root, _limit_problem(parser.error_log)

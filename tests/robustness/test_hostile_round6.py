@@ -72,3 +72,18 @@ def test_a_png_exif_chunk_after_the_pixels_is_ignored_as_browsers_do():
     assert (late.width, late.height, late.orientation, late.problem) == (1000, 800, 1, None)
     early = probe_image_bytes(_late_exif_png(6, early=True))
     assert (early.width, early.height, early.orientation) == (800, 1000, 6)
+
+
+def test_a_page_of_only_end_tags_is_linted_not_crashed(tmp_path):
+    """lxml parses "</ul></ul></ul>" to no tree at all (None): the misplaced-<html> step read the
+    root's tag and raised (found by the property test of tests/test_cpu_shortcuts_s9.py, whose
+    shrinking then took minutes). A page with no text is LOC001's, nothing else's."""
+    from listing_lint.bundle.html import parse
+
+    assert parse("</ul></ul></ul>")[0] is None
+    b = BundleBuilder(tmp_path)
+    b.page("en", "</ul></ul></ul>")
+    b.write()
+    found = [(f.code, f.path) for f in findings(tmp_path, select=["LNT", "LOC001", "LOC004"])]
+    assert ("LOC001", "listings/demo/detail/en.html") in found  # the empty page, said once
+    assert not [code for code, path in found if code.startswith("LNT") or path.endswith("en.html") and code != "LOC001"], found
