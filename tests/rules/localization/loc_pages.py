@@ -56,3 +56,20 @@ def full(bundle, **pages):
         bundle.page(locale, html)
     bundle.data["brand"] = {"name": "Voltia"}
     return bundle
+
+
+def shown_to_accurate(monkeypatch) -> list[str]:
+    """The texts the judge's accurate pass is asked about from now on, in order (a fresh judge: no
+    verdict kept from another test)."""
+    from listing_lint.langid import judge
+
+    shown: list[str] = []
+    accurate = judge.Judge._accurate
+
+    def spy(self, text, digest, pair):
+        shown.append(text)
+        return accurate(self, text, digest, pair)
+
+    monkeypatch.setattr(judge.Judge, "_accurate", spy)
+    monkeypatch.setattr(judge, "_judges", {})
+    return shown

@@ -7,7 +7,7 @@ loaded the accurate models of languages the page has nothing of."""
 
 from builder import findings
 
-from loc_pages import doc, full
+from loc_pages import doc, full, shown_to_accurate
 
 PARAGRAPHS = [
     "The lamp head turns a full circle, so the light falls exactly where you are reading or working tonight.",
@@ -22,21 +22,6 @@ PARAGRAPHS = [
 SPANISH = "Las patas de goma evitan que la lámpara se deslice sobre la mesa de trabajo cuando la mueves."
 
 
-def _shown(monkeypatch) -> list[str]:
-    from listing_lint.langid import judge
-
-    shown: list[str] = []
-    accurate = judge.Judge._accurate
-
-    def spy(self, text, digest, pair):
-        shown.append(text)
-        return accurate(self, text, digest, pair)
-
-    monkeypatch.setattr(judge.Judge, "_accurate", spy)
-    monkeypatch.setattr(judge, "_judges", {})  # no verdict kept from another test
-    return shown
-
-
 #: sentences the quick passes accept as English, but not surely (py3langid's first pass: en 0.996
 #: for the first; lingua's fast pass gave 0.977 and 0.994)
 WEAK = ["Colour: matte black. Material: steel and fabric.", "Ideal for the home office, studio or bedroom."]
@@ -49,7 +34,7 @@ def test_one_foreign_paragraph_re_judges_only_weak_acceptances(bundle, tmp_path,
     for sentence in WEAK:
         verdict = get_judge().judge(sentence, "en")
         assert verdict.model in QUICK_STAGES and verdict.accepted and verdict.confidence < DOUBT_SURE, verdict
-    shown = _shown(monkeypatch)
+    shown = shown_to_accurate(monkeypatch)
     # one sure paragraph holds less than half of the page: the weak sentences can change its answer
     body = f"<p>{PARAGRAPHS[0]}</p>\n" + "\n".join(f"<p>{w}</p>" for w in WEAK) + f"\n<p>{SPANISH}</p>"
     full(bundle, en=doc("en", body))
@@ -64,7 +49,7 @@ def test_one_foreign_paragraph_re_judges_only_weak_acceptances(bundle, tmp_path,
 
 
 def test_a_long_page_with_one_foreign_paragraph_shows_no_sure_block_again(bundle, tmp_path, monkeypatch):
-    shown = _shown(monkeypatch)
+    shown = shown_to_accurate(monkeypatch)
     body = "\n".join(f"<p>{p}</p>" for p in PARAGRAPHS) + f"\n<p>{SPANISH}</p>"
     full(bundle, en=doc("en", body))
     bundle.write()
@@ -76,7 +61,7 @@ def test_a_long_page_with_one_foreign_paragraph_shows_no_sure_block_again(bundle
 def test_near_miss_a_page_mostly_foreign_is_still_named(bundle, tmp_path, monkeypatch):
     """The budget never hides a page in another language: five Spanish paragraphs and two English
     ones on the English page are LOC002, Spanish."""
-    _shown(monkeypatch)
+    shown_to_accurate(monkeypatch)
     spanish = [
         SPANISH,
         "El brazo se pliega por completo y la lámpara cabe en un cajón o en la maleta cuando viajas.",

@@ -9,23 +9,12 @@ import pytest
 
 from builder import findings
 
-from loc_pages import doc, full
+from loc_pages import doc, full, shown_to_accurate
 
 
 @pytest.fixture
 def accurate_calls(monkeypatch) -> list[str]:
-    from listing_lint.langid import judge
-
-    shown: list[str] = []
-    accurate = judge.Judge._accurate
-
-    def spy(self, text, digest, pair):
-        shown.append(text)
-        return accurate(self, text, digest, pair)
-
-    monkeypatch.setattr(judge.Judge, "_accurate", spy)
-    monkeypatch.setattr(judge, "_judges", {})  # no verdict kept from another test
-    return shown
+    return shown_to_accurate(monkeypatch)
 
 
 def _loc002(tmp_path) -> list[tuple[str, str, int]]:
