@@ -103,13 +103,15 @@ def _read_boxes(r: BoxReader, fmt: str, size: int) -> VideoProbe:
         handler = r.path(track, b"mdia", b"hdlr")
         subtype = _handler(r, handler) if handler is not None and handler[1] > handler[0] else ""
         tracks.append(subtype)
-        _clock(r, track, clocks)
+        tkhd = r.path(track, b"tkhd")  # found and read once: its ID for the clocks, its matrix and size for the display
+        fields = _clock(r, track, tkhd, clocks)
         if subtype == "vide" and video is None:
-            video = track
+            video = (track, tkhd, fields)
     found = {"format": fmt, "size": size, "tracks": tuple(tracks)}
     if video is not None:
-        width, height = _display_size(r, video)
-        found.update(width=width, height=height, codec=_codec(r, video))
+        track, tkhd, fields = video
+        width, height = _display_size(r, tkhd, fields)
+        found.update(width=width, height=height, codec=_codec(r, track))
     try:
         whole = fragmented_duration(r.fh, moov, moofs, clocks, scale, r.boxes_left)
     except Unknown as exc:
@@ -134,28 +136,31 @@ def _handler(r: BoxReader, hdlr: tuple[int, int]) -> str:
     return r.read(at + 4, 4).decode("latin-1")
 
 
-def _clock(r: BoxReader, track: tuple[int, int], clocks: dict[int, tuple[int, int]]) -> None:
-    """Adds the track's ID -> (timescale, duration in ``moov``) from ``tkhd`` and ``mdhd`` (for its fragments)."""
-    tkhd, mdhd = r.path(track, b"tkhd"), r.path(track, b"mdia", b"mdhd")
+def _clock(r: BoxReader, track: tuple[int, int], tkhd: tuple[int, int] | None,
+           clocks: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+    """Adds the track's ID -> (timescale, duration in ``moov``) from ``tkhd`` and ``mdhd`` (for its fragments);
+    returns the ``tkhd``'s version and fields start if it read them, for ``_display_size``."""
+    mdhd = r.path(track, b"mdia", b"mdhd")
     if tkhd is None or mdhd is None or tkhd[1] == tkhd[0] or mdhd[1] == mdhd[0]:
-        return
-    version, at = _full_box(r, tkhd, "tkhd")
+        return None
+    fields = version, at = _full_box(r, tkhd, "tkhd")
     track_id = r.number(at + (16 if version else 8), False, tkhd[1])
     version, at = _full_box(r, mdhd, "mdhd")
     timescale = r.number(at + (16 if version else 8), False, mdhd[1])
     length = r.number(at + (20 if version else 12), version == 1, mdhd[1])
     clocks[track_id] = (timescale, length)
+    return fields
 
 
 #: in a tkhd after version and flags: the transformation matrix's a and b, and the width, for each version
 _MATRIX = {0: 36, 1: 48}
 
 
-def _display_size(r: BoxReader, track: tuple[int, int]) -> tuple[int | None, int | None]:
-    tkhd = r.path(track, b"tkhd")
+def _display_size(r: BoxReader, tkhd: tuple[int, int] | None, fields: tuple[int, int] | None) -> tuple[int | None, int | None]:
+    """The ``tkhd``'s display size, rotation applied; ``fields``: its version and fields start, if ``_clock`` read them."""
     if tkhd is None or tkhd[1] == tkhd[0]:
         return None, None
-    version, at = _full_box(r, tkhd, "tkhd")
+    version, at = fields or _full_box(r, tkhd, "tkhd")
     matrix = at + _MATRIX[version]
     r.fits(matrix, 44, tkhd[1])
     a, b = struct.unpack(">II", r.read(matrix, 8))
