@@ -425,15 +425,9 @@ class Bundle:
     def page_files(self) -> list[Page]:
         """One detail page per file (the first key naming it) and every inline page: for the rules
         on the file itself (SCH001, SCH004, SCH007), which reported a file's problem once per key
-        naming it and read it once per key (100,000 keys naming one page: 100,000 findings)."""
-        seen: set[str] = set()
-        distinct = []
-        for page in self.pages.values():
-            if page.file is None or page.file.rel not in seen:
-                distinct.append(page)
-                if page.file is not None:
-                    seen.add(page.file.rel)
-        return distinct
+        naming it and read it once per key (100,000 keys naming one page: 100,000 findings): the
+        pages that share no other page's parse."""
+        return [page for page in self.pages.values() if page.parsed_by is None]
 
     @cached_property
     def locale_pages(self) -> dict[str, Page]:

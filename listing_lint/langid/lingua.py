@@ -32,6 +32,20 @@ def _using_pool() -> None:
     _pool_pid = os.getpid()
 
 
+def _builder(codes: tuple[str, ...], accurate: bool):
+    """lingua's builder for the languages of ``codes`` (ISO 639-1) in the given mode, or None when it
+    knows none of them: a locale key from listing.json may name no language ("html", "zz"), and
+    lingua panics (a BaseException) on an empty list."""
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in codes
+                 if hasattr(IsoCode639_1, c.upper())]
+    if not languages:
+        return None
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    return builder if accurate else builder.with_low_accuracy_mode()
+
+
 class LinguaDetector(BaseDetector):
     def __init__(self, accurate: bool = True):
         self.accurate = accurate
@@ -46,17 +60,10 @@ class LinguaDetector(BaseDetector):
         key = tuple(sorted(candidates))
         preload = preload and key not in self._preloaded and _may_use_pool()
         if key not in self._built or preload:
-            from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-
-            # a locale key from listing.json may name no language lingua knows ("html", "zz"): leave it out
-            languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in key
-                         if hasattr(IsoCode639_1, c.upper())]
-            if not languages:  # lingua panics (a BaseException) on an empty list
+            builder = _builder(key, self.accurate)
+            if builder is None:
                 self._built[key] = None
                 return None
-            builder = LanguageDetectorBuilder.from_languages(*languages)
-            if not self.accurate:
-                builder = builder.with_low_accuracy_mode()
             if preload:
                 _using_pool()
                 builder = builder.with_preloaded_language_models()
@@ -92,15 +99,9 @@ def preload(candidates: tuple[str, ...] = CANDIDATES, accurate: bool = True) -> 
     fork on big runs, so the models are shared instead of loaded by each worker (issue 18: on
     unique copy each worker had loaded most of them privately, 500-660 MiB per worker).
     """
-    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
-
-    languages = [Language.from_iso_code_639_1(getattr(IsoCode639_1, c.upper())) for c in sorted(set(candidates))
-                 if hasattr(IsoCode639_1, c.upper())]
-    if not languages or not _may_use_pool():  # forked after the pool was used: it would never return
+    builder = _builder(tuple(sorted(set(candidates))), accurate)
+    if builder is None or not _may_use_pool():  # forked after the pool was used: it would never return
         return
-    builder = LanguageDetectorBuilder.from_languages(*languages)
-    if not accurate:
-        builder = builder.with_low_accuracy_mode()
     _using_pool()
     _preloaded.append(builder.with_preloaded_language_models().build())
     page_out_library()
