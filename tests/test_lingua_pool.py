@@ -67,3 +67,48 @@ def test_a_worker_forked_after_the_pool_was_used_loads_on_its_own_thread():
             print("hung")
     """)
     assert out.split() == ["exit", "0"]
+
+
+def test_a_neighbour_sentence_starts_its_accurate_load_at_prefetch_and_judges_the_same():
+    """The judge's prefetch starts loading the accurate models of a sentence the first pass gives
+    to a neighbour (issue 18, session 17); the verdict is the one judged without that load. A
+    correct sentence, and a neighbour one the first pass is sure of, start nothing."""
+    code = f"""
+        from listing_lint.langid import judge as J
+        from listing_lint.langid.base import get_detector
+
+        accurate = get_detector("lingua-high")
+        if SPECULATE is False:
+            accurate.load_soon = lambda text, candidates: None
+        j = J.Judge()
+        j.prefetch([("El interruptor es silencioso y fácil de usar en la oscuridad.", "es"),
+                    ("A luz muda de cor com um toque suave.", "es")])
+        assert accurate._loading is None
+        j.prefetch([({SHORT!r}, "es")])
+        started = accurate._loading is not None
+        print(started, accurate._loading.name if started else None)
+        verdict = j.judge({SHORT!r}, "es")
+        assert accurate._loading is None  # the scoring call waited for it
+        print(verdict.accepted, verdict.lang, round(verdict.confidence, 6), verdict.model)
+    """
+    speculated = _run("SPECULATE = True\n" + textwrap.dedent(code)).split()
+    plain = _run("SPECULATE = False\n" + textwrap.dedent(code)).split()
+    assert speculated[:2] == ["True", "listing-lint-models"] and plain[:2] == ["False", "None"]
+    assert speculated[2:] == plain[2:] and speculated[2:4] == ["False", "pt"]
+
+
+def test_a_load_started_in_the_background_is_waited_for_before_workers_fork():
+    out = _run(f"""
+        from listing_lint.langid.base import get_detector, settle_all
+
+        accurate = get_detector("lingua-high")
+        accurate.load_soon({SHORT!r}, ("ca", "es", "pt"))
+        thread = accurate._loading
+        accurate.load_soon({SHORT!r}, ("es", "it"))  # one load at a time: ignored
+        assert accurate._loading is thread
+        settle_all()
+        print(thread.is_alive(), accurate._loading, accurate._preloaded)
+        accurate.load_soon({SHORT * 3!r}, ("de", "en"))  # 120 letters or more: trigrams only, nothing to start
+        print(accurate._loading)
+    """)
+    assert out.split() == ["False", "None", "{('ca',", "'es',", "'pt')}", "None"]
