@@ -51,7 +51,11 @@ def stem(rel: str) -> str:
 
 
 def is_url(ref: str) -> bool:
-    return bool(_URL.match(ref.strip()))
+    """A URL (``https:``, ``data:``, ``//host``), not a Windows drive path: ``C:\\x.jpg`` and
+    ``C:/x.jpg`` read as the scheme ``c:`` and went to MED010 as foreign images, while they are an
+    absolute path that SCH004 reports."""
+    ref = ref.strip()
+    return bool(_URL.match(ref)) and not _DRIVE.match(ref)
 
 
 def resolve_in(root: Path, ref: str, base: str = "", located: dict | None = None, seen: dict | None = None) -> Resolved:

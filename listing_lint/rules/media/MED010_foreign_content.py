@@ -20,6 +20,7 @@ Passes:
 
 from listing_lint.api import Severity
 from listing_lint.config import shorten
+from listing_lint.bundle.html import srcset_urls
 from listing_lint.bundle.paths import LEAVES_BUNDLE, is_url
 from listing_lint.rules.media._shared import host_allowed, market
 
@@ -49,11 +50,7 @@ def check(bundle, ctx):
 
 def _sources(img) -> list[str]:
     out = [img.get("src").strip()] if img.get("src") and img.get("src").strip() else []
-    for candidate in (img.get("srcset") or "").split(","):
-        url = candidate.strip().split(" ")[0] if candidate.strip() else ""
-        if url:
-            out.append(url)
-    return out
+    return out + srcset_urls(img.get("srcset") or "")
 
 
 def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
