@@ -114,3 +114,68 @@ def test_a_srcset_of_many_candidates_is_linear(tmp_path):
     assert _found(tmp_path, ["SCH", "MED010"]) == []
     took = time.process_time() - start
     assert took < 3, f"{took:.1f} s"
+
+
+# Pictures whose first bytes match no format listing-lint knows were handed to Pillow's search over
+# every plugin: an ICO or TGA named .jpg decoded cleanly with no format and no rule said a word (the
+# marketplace takes JPEG, PNG, WebP), and an EPS would go to Ghostscript where it is installed.
+
+
+def _saved(fmt: str, size=(900, 900)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 120, 40)).save(out, fmt)
+    return out.getvalue()
+
+
+def _named_jpg(tmp_path, data: bytes) -> BundleBuilder:
+    b = BundleBuilder(tmp_path)
+    b.file("media/a.jpg", data)
+    b.data["media"].append({"kind": "image", "file": "media/a.jpg", "role": "scene"})
+    b.write()
+    return b
+
+
+@pytest.mark.parametrize("fmt", ["ICO", "TGA", "PPM"])
+def test_a_picture_in_a_format_of_unknown_magic_named_jpg_is_med005(tmp_path, fmt):
+    b = _named_jpg(tmp_path, _saved(fmt))
+    found = findings(tmp_path, select=["MED005", "MED006"])
+    assert [(f.code, f.path, f.line) for f in found] == [("MED005", "listings/demo/listing.json", b.line_of('"media/a.jpg"'))]
+    assert "not an image any decoder here recognises" in found[0].message  # was silent
+
+
+def test_an_eps_named_jpg_never_reaches_pillow_s_eps_plugin(tmp_path, monkeypatch):
+    from PIL import EpsImagePlugin
+
+    opened = []
+    real = EpsImagePlugin.EpsImageFile._open
+    monkeypatch.setattr(EpsImagePlugin.EpsImageFile, "_open", lambda self: opened.append(1) or real(self))
+    eps = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 900 900\nnewpath 0 0 moveto showpage\n%%EOF\n"
+    _named_jpg(tmp_path, eps)
+    assert [f.code for f in findings(tmp_path, select=["MED005", "MED006"])] == ["MED005"]
+    assert opened == []  # was opened (and loaded: Ghostscript, where installed)
+
+
+@pytest.mark.parametrize(("fmt", "ext"), [("JPEG", "jpg"), ("PNG", "png"), ("WEBP", "webp")])
+def test_near_miss_a_taken_format_under_its_own_name_is_silent(tmp_path, fmt, ext):
+    b = BundleBuilder(tmp_path)
+    b.file(f"media/a.{ext}", _saved(fmt))
+    b.data["media"].append({"kind": "image", "file": f"media/a.{ext}", "role": "scene"})
+    b.write()
+    assert findings(tmp_path, select=["MED005", "MED006"]) == []
+
+
+def test_near_miss_a_known_format_under_a_wrong_name_is_still_named(tmp_path):
+    _named_jpg(tmp_path, _saved("BMP"))
+    (found,) = findings(tmp_path, select=["MED005", "MED006"])
+    assert "is BMP data named .jpg" in found.message
+
+
+def test_the_html_report_makes_no_thumbnail_of_a_picture_of_unknown_magic():
+    from listing_lint.reporters.html.thumbs import thumbnail_uri
+
+    assert thumbnail_uri(_saved("ICO")) is None  # was a thumbnail of the ICO
+    assert thumbnail_uri(_saved("PNG", (200, 200))).startswith("data:image/jpeg;base64,")
