@@ -179,3 +179,44 @@ def test_the_html_report_makes_no_thumbnail_of_a_picture_of_unknown_magic():
 
     assert thumbnail_uri(_saved("ICO")) is None  # was a thumbnail of the ICO
     assert thumbnail_uri(_saved("PNG", (200, 200))).startswith("data:image/jpeg;base64,")
+
+
+# A page's src and href are URLs: a browser decodes their percent-escapes. "scene%2001.jpg" (how
+# editors export a name with a space) was MED010 "missing" and its file SCH007 "delete it", and
+# "%2e%2e/%2e%2e/etc/passwd", which a browser reads as "../../etc/passwd", was only "missing".
+
+
+def _spaced(tmp_path, body: str) -> BundleBuilder:
+    b = BundleBuilder(tmp_path)
+    b.file("media/scene 01.png", png_bytes())
+    b.file("media/café.png", png_bytes(color=(10, 20, 30)))
+    b.page("en", PAGE.format(body))
+    b.write()
+    return b
+
+
+def test_percent_escapes_in_a_page_url_name_the_bundle_s_files(tmp_path):
+    _spaced(tmp_path, f'<img src="../media/scene%2001.png" {ALT}><img src="../media/caf%C3%A9.png" {ALT}>')
+    assert _found(tmp_path, ["SCH", "MED010"]) == []
+
+
+def test_percent_escaped_dot_segments_leaving_the_bundle_are_sch004(tmp_path):
+    _spaced(tmp_path, f'<img src="../media/scene%2001.png" {ALT}><img src="caf%C3%A9.png" srcset="%2e%2e/%2e%2e/%2e%2e/%2e%2e/etc/passwd 2x" {ALT}>')
+    found = _found(tmp_path, ["SCH004", "MED010"])
+    assert found == [("MED010", "listings/demo/detail/en.html", PAGE_LINE), ("SCH004", "listings/demo/detail/en.html", PAGE_LINE)]
+
+
+def test_near_miss_a_percent_escape_naming_no_file_is_still_missing(tmp_path):
+    _spaced(tmp_path, f'<img src="../media/scene%2002.png" {ALT}>')
+    found = findings(tmp_path, select="MED010")
+    assert [(f.code, f.line) for f in found] == [("MED010", PAGE_LINE)]
+    assert "scene%2002.png is missing" in found[0].message
+
+
+def test_near_miss_a_listing_json_path_is_a_file_path_not_a_url(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.file("media/scene 01.png", png_bytes())
+    b.data["media"].append({"kind": "image", "file": "media/scene%2001.png", "role": "scene"})
+    b.write()
+    (found,) = findings(tmp_path, select=["SCH003", "SCH007"])  # SCH007 leaves the file it probably means to SCH003
+    assert (found.code, found.line) == ("SCH003", b.line_of('"media/scene%2001.png"'))

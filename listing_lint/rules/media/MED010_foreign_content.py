@@ -61,7 +61,7 @@ def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
             f"image {_short(src)} is not on the marketplace's image hosts ({', '.join(hosts)}); the marketplace "
             "removes it: upload it and use its marketplace URL, or ship it in the bundle"
         )
-    resolved = bundle.resolve(src, page.rel)
+    resolved = bundle.resolve(src, page.rel, url=True)
     if resolved.ok or resolved.problem in LEAVES_BUNDLE:
         return None  # a path leaving the bundle is SCH004's (one root cause, one finding)
     return f"image {_short(src)} is missing: put the file in the bundle (e.g. media/) and point at it"
@@ -69,7 +69,7 @@ def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
 
 def _leaves(bundle, page, href: str) -> bool:
     """A relative link SCH004 reports as leaving the bundle."""
-    return not is_url(href) and bundle.resolve(href, page.rel).problem in LEAVES_BUNDLE
+    return not is_url(href) and bundle.resolve(href, page.rel, url=True).problem in LEAVES_BUNDLE
 
 
 def _short(text: str) -> str:

@@ -35,7 +35,7 @@ def check(bundle, ctx):
         for el, attr, value in page.links():
             if is_url(value) or value.startswith("#"):
                 continue
-            resolved = bundle.resolve(value, page.rel)
+            resolved = bundle.resolve(value, page.rel, url=True)
             if resolved.problem in LEAVING:
                 reason = PROBLEM_WORDS[resolved.problem]
                 yield ctx.finding(page.span(el), f"{el.tag} {attr}={value!r}: {reason}; keep every file inside the bundle folder")

@@ -86,7 +86,7 @@ def _page_links(bundle, page):
     """``(value, resolved)`` for each local file ``page`` embeds or links (``Page.links``)."""
     for _, _, value in page.links():
         if not is_url(value):
-            yield value, bundle.resolve(value, page.rel)
+            yield value, bundle.resolve(value, page.rel, url=True)
 
 
 def _meant(orphans: list[str], broken: list[str]) -> set[str]:
