@@ -40,7 +40,7 @@ PICTURES = {
     "jpeg magic, then noise": lambda: b"\xff\xd8\xff\xe0" + bytes(range(256)) * 8,
     "png magic, then noise": lambda: b"\x89PNG\r\n\x1a\n" + bytes(range(200)),
     "jpeg magic alone": lambda: b"\xff\xd8\xff",
-    "gif (Pillow's own search)": lambda: _picture("GIF"),
+    "gif": lambda: _picture("GIF"),
 }
 
 
@@ -60,7 +60,7 @@ def _palette_png() -> bytes:
 def test_one_plugin_probes_as_every_plugin_does(name, monkeypatch):
     data = PICTURES[name]()
     shortcut = probe_image_bytes(data)
-    monkeypatch.setattr(image_mod, "PILLOW_PLUGIN", {})  # Pillow's search over every plugin
+    monkeypatch.setattr(image_mod, "pillow_formats", lambda fmt: None)  # Pillow's search over every plugin
     assert probe_image_bytes(data) == shortcut
 
 

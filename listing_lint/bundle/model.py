@@ -334,11 +334,12 @@ class Bundle:
         return [normalize_locale(v) for i, v in enumerate(values) if isinstance(v, str) and not self.schema_rejects_itself(f"/locales/{i}")]
 
     # -- files ----------------------------------------------------------------------------
-    def resolve(self, ref: str, base: str = "") -> Resolved:
-        """Resolve a path written in the bundle (relative to the bundle file ``base``)."""
-        key = (ref, base)
+    def resolve(self, ref: str, base: str = "", url: bool = False) -> Resolved:
+        """Resolve a path written in the bundle (relative to the bundle file ``base``); ``url``: a
+        relative URL a page names, percent-escapes and all (``paths.resolve_in``)."""
+        key = (ref, base, url)
         if key not in self._resolved:
-            self._resolved[key] = resolve_in(self.root, ref, base, self._located, self._lstats)
+            self._resolved[key] = resolve_in(self.root, ref, base, self._located, self._lstats, url)
         return self._resolved[key]
 
     def file(self, ref: str, base: str = "") -> SourceFile | None:

@@ -10,12 +10,17 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Iterator, Protocol
 
 from listing_lint.bundle.files import DecodeProblem, SourceFile
-from listing_lint.bundle.html import is_fragment, parse
+from listing_lint.bundle.html import is_fragment, parse, srcset_urls
 from listing_lint.bundle.text import Block, extract_blocks
 from listing_lint.finding import Span
 
 if TYPE_CHECKING:
     from lxml import etree
+
+
+#: the attributes by which a page embeds or links a file; ``srcset`` holds several URLs
+LINK_ATTRS = (("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"), ("video", "src"),
+              ("video", "poster"), ("a", "href"))
 
 
 class Owner(Protocol):
@@ -87,6 +92,17 @@ class Page:
         if self.root is None:
             return iter(())
         return (el for el in self.root.iter(*tags) if isinstance(el.tag, str))
+
+    def links(self) -> Iterator[tuple[etree._Element, str, str]]:
+        """``(element, attribute, URL)`` for each URL of ``LINK_ATTRS``, by attribute, then in document
+        order: one per ``srcset`` candidate, so a picture named only there is referenced and a candidate
+        leaving the bundle is seen (they were not)."""
+        for tag, attr in LINK_ATTRS:
+            for el in self.elements(tag):
+                value = el.get(attr)
+                if value:
+                    for url in srcset_urls(value) if attr == "srcset" else (value,):
+                        yield el, attr, url
 
     @cached_property
     def _by_line(self) -> dict[int, list]:

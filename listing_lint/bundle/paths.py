@@ -9,6 +9,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 _DRIVE = re.compile(r"^[a-zA-Z]:[\\/]")  # a Windows drive: an absolute path
@@ -51,11 +52,21 @@ def stem(rel: str) -> str:
 
 
 def is_url(ref: str) -> bool:
-    return bool(_URL.match(ref.strip()))
+    """A URL (``https:``, ``data:``, ``//host``), not a Windows drive path: ``C:\\x.jpg`` and
+    ``C:/x.jpg`` read as the scheme ``c:`` and went to MED010 as foreign images, while they are an
+    absolute path that SCH004 reports."""
+    ref = ref.strip()
+    return bool(_URL.match(ref)) and not _DRIVE.match(ref)
 
 
-def resolve_in(root: Path, ref: str, base: str = "", located: dict | None = None, seen: dict | None = None) -> Resolved:
+def resolve_in(root: Path, ref: str, base: str = "", located: dict | None = None, seen: dict | None = None,
+               url: bool = False) -> Resolved:
     """Resolve ``ref`` (relative to the bundle file ``base``) inside ``root``.
+
+    ``url``: ``ref`` is a relative URL a page names, read as a browser reads it: percent-escapes are
+    decoded after the query and fragment are cut (``scene%2001.jpg`` is ``scene 01.jpg``,
+    ``%2e%2e/`` is ``../``, ``caf%C3%A9.jpg`` is ``café.jpg``; bytes that are no UTF-8 stay the
+    bytes of the name). A path listing.json names is a file path, taken as written.
 
     ``root`` must already be a resolved (real) path. Nothing outside ``root`` is opened: the
     lexical check comes first, then each symlink on the way is resolved and checked.
@@ -74,6 +85,10 @@ def resolve_in(root: Path, ref: str, base: str = "", located: dict | None = None
     if ref.startswith(("/", "\\")) or _DRIVE.match(ref):
         return Resolved(raw, None, None, "absolute")
     ref = ref.replace("\\", "/").split("#", 1)[0].split("?", 1)[0]
+    if url:
+        ref = unquote(ref, errors="surrogateescape").replace("\\", "/")
+        if "\x00" in ref:
+            return Resolved(raw, None, None, "outside")
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), ref))
     if joined == ".." or joined.startswith("../") or joined.startswith("/"):
         return Resolved(raw, None, None, "outside")

@@ -29,11 +29,22 @@ DRAFT_SIDE = 64  # decode JPEGs at the smallest DCT scale (down to 1/8) that kee
 #: makes dozens of small reads and the scan count reads the file again (issue 18); a larger one
 #: is streamed from disk, so the buffer a probe holds stays bounded
 WHOLE_READ_BYTES = 16 * MIB
-#: sniffed formats whose magic bytes are exactly what Pillow's plugin for them accepts: opened with
-#: that plugin alone. With every plugin registered, ``Image.open`` first tries the plugins that
-#: accept any prefix (IM, IMT, IPTC), each building an image object that fails: 45-75 µs of a
-#: picture's probe (issue 18, session 10). Other formats keep Pillow's own search.
-PILLOW_PLUGIN = {"jpeg": ("JPEG",), "png": ("PNG",)}
+#: the Pillow plugin for each sniffed picture format: a picture is opened with its format's plugin
+#: alone. With every plugin registered, ``Image.open`` first tries the plugins that accept any
+#: prefix (IM, IMT, IPTC), each building an image object that fails: 45-75 µs of a picture's probe
+#: (issue 18, session 10). And first bytes that match no format here were handed to Pillow's search
+#: over all its ~40 plugins (session 17): an ICO, TGA or PPM named .jpg decoded cleanly with no
+#: format, so no rule said the marketplace refuses it, and an EPS would run Ghostscript where it is
+#: installed. Such a file is now "unidentified".
+PILLOW_PLUGIN = {
+    "jpeg": ("JPEG",), "png": ("PNG",), "webp": ("WEBP",), "gif": ("GIF",), "bmp": ("BMP",), "tiff": ("TIFF",),
+    "avif": ("AVIF",),
+}  # fmt: skip
+
+
+def pillow_formats(fmt: str | None) -> tuple[str, ...]:
+    """The plugins ``Image.open`` may try for a file of the sniffed format ``fmt``: none for an unknown one."""
+    return PILLOW_PLUGIN.get(fmt or "", ())
 EXIF_ORIENTATION = 0x0112
 #: EXIF orientation -> Pillow's transpose that shows the picture upright (what ``ImageOps.exif_transpose`` does)
 TRANSPOSE = {2: 0, 3: 3, 4: 1, 5: 5, 6: 4, 7: 6, 8: 2}
@@ -118,7 +129,7 @@ def probe_image_stream(fh, size: int, budget: Budget = DEFAULT) -> ImageProbe:
         warnings.simplefilter("ignore")
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            im = Image.open(fh, formats=PILLOW_PLUGIN.get(fmt))
+            im = Image.open(fh, formats=pillow_formats(fmt))
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             pixels = _declared_pixels(str(exc))
             problem = "bomb" if isinstance(exc, Image.DecompressionBombError) else "huge"
@@ -221,7 +232,7 @@ def _colour(fh, fmt: str | None):
     from PIL import Image
 
     fh.seek(0)
-    im = Image.open(fh, formats=PILLOW_PLUGIN.get(fmt))
+    im = Image.open(fh, formats=pillow_formats(fmt))
     im.draft("RGB", (DRAFT_SIDE, DRAFT_SIDE))
     return im
 

@@ -52,16 +52,17 @@ def thumbnail_uri(data: bytes, size: int = THUMB_PX, budget: Budget = DEFAULT) -
 def _thumbnail(data: bytes, size: int, budget: Budget) -> bytes | None:
     from PIL import Image
 
-    from listing_lint.media.image import before_open
+    from listing_lint.media.image import before_open, pillow_formats
     from listing_lint.media.sniff import sniff
 
     fh = io.BytesIO(data)
-    if before_open(fh, sniff(data[:32]), budget):
+    fmt = sniff(data[:32])
+    if before_open(fh, fmt, budget):
         return None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # Pillow's "Corrupt EXIF data": no thumbnail's business
-            return _shown(Image.open(fh), fh, size, budget)
+            return _shown(Image.open(fh, formats=pillow_formats(fmt)), fh, size, budget)
     except Exception:  # noqa: BLE001 - a broken image is a finding elsewhere; here it just has no thumbnail
         return None
 

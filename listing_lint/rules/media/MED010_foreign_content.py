@@ -20,6 +20,7 @@ Passes:
 
 from listing_lint.api import Severity
 from listing_lint.config import shorten
+from listing_lint.bundle.html import srcset_urls
 from listing_lint.bundle.paths import LEAVES_BUNDLE, is_url
 from listing_lint.rules.media._shared import host_allowed, market
 
@@ -49,11 +50,7 @@ def check(bundle, ctx):
 
 def _sources(img) -> list[str]:
     out = [img.get("src").strip()] if img.get("src") and img.get("src").strip() else []
-    for candidate in (img.get("srcset") or "").split(","):
-        url = candidate.strip().split(" ")[0] if candidate.strip() else ""
-        if url:
-            out.append(url)
-    return out
+    return out + srcset_urls(img.get("srcset") or "")
 
 
 def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
@@ -64,7 +61,7 @@ def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
             f"image {_short(src)} is not on the marketplace's image hosts ({', '.join(hosts)}); the marketplace "
             "removes it: upload it and use its marketplace URL, or ship it in the bundle"
         )
-    resolved = bundle.resolve(src, page.rel)
+    resolved = bundle.resolve(src, page.rel, url=True)
     if resolved.ok or resolved.problem in LEAVES_BUNDLE:
         return None  # a path leaving the bundle is SCH004's (one root cause, one finding)
     return f"image {_short(src)} is missing: put the file in the bundle (e.g. media/) and point at it"
@@ -72,7 +69,7 @@ def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
 
 def _leaves(bundle, page, href: str) -> bool:
     """A relative link SCH004 reports as leaving the bundle."""
-    return not is_url(href) and bundle.resolve(href, page.rel).problem in LEAVES_BUNDLE
+    return not is_url(href) and bundle.resolve(href, page.rel, url=True).problem in LEAVES_BUNDLE
 
 
 def _short(text: str) -> str:

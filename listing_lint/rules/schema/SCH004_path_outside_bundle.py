@@ -1,7 +1,7 @@
 """SCH004 path-outside-bundle — a path leaves the bundle: absolute, ``..``, or a symlink resolving outside.
 
 What it checks: every path listing.json names (but an experiment variant's and an authorization
-letter's, which ABT004 and BRD003 report with the variant or letter they belong to), and every relative ``src``/``href``/``poster`` in
+letter's, which ABT004 and BRD003 report with the variant or letter they belong to), and every relative ``src``/``srcset``/``href``/``poster`` in
 a detail page (relative to the page, as a browser reads it), stays inside the bundle folder.
 Nothing outside is opened.
 Why: a bundle is uploaded as a unit; a file outside it is not uploaded, and a symlink to
@@ -24,7 +24,6 @@ from listing_lint.rules.schema import OWNED_ELSEWHERE
 CODE, NAME, SEVERITY = "SCH004", "path-outside-bundle", Severity.ERROR
 
 LEAVING = LEAVES_BUNDLE
-PAGE_ATTRS = (("img", "src"), ("source", "src"), ("video", "src"), ("video", "poster"), ("a", "href"))
 
 
 def check(bundle, ctx):
@@ -33,12 +32,10 @@ def check(bundle, ctx):
             reason = PROBLEM_WORDS[ref.resolved.problem]
             yield ctx.finding(ref.pointer, f"path {ref.ref!r}: {reason}; keep every file inside the bundle folder")
     for page in bundle.page_files:
-        for tag, attr in PAGE_ATTRS:
-            for el in page.elements(tag):
-                value = el.get(attr)
-                if not value or is_url(value) or value.startswith("#"):
-                    continue
-                resolved = bundle.resolve(value, page.rel)
-                if resolved.problem in LEAVING:
-                    reason = PROBLEM_WORDS[resolved.problem]
-                    yield ctx.finding(page.span(el), f"{tag} {attr}={value!r}: {reason}; keep every file inside the bundle folder")
+        for el, attr, value in page.links():
+            if is_url(value) or value.startswith("#"):
+                continue
+            resolved = bundle.resolve(value, page.rel, url=True)
+            if resolved.problem in LEAVING:
+                reason = PROBLEM_WORDS[resolved.problem]
+                yield ctx.finding(page.span(el), f"{el.tag} {attr}={value!r}: {reason}; keep every file inside the bundle folder")

@@ -2,7 +2,7 @@
 
 What it checks: every image, video, PDF and HTML file inside a folder bundle is named by
 listing.json (pages, media, posters, certificates, trademark papers, letters, experiment
-variants) or embedded by a detail page (``img``/``video``/``source`` ``src``, ``poster``,
+variants) or embedded by a detail page (``img``/``video``/``source`` ``src``, ``srcset``, ``poster``,
 local ``a href``). Other files (notes, spreadsheets) are left alone, and so is a file that a
 reference names in other letter case (SCH003 says "did you mean" it) or that a broken reference
 probably means (the same name elsewhere, or a close name of the same type in the same folder, like
@@ -37,7 +37,6 @@ IMAGES = (".jpg", ".jpeg", ".png", ".webp", ".gif")
 VIDEOS = (".mp4", ".mov", ".webm")
 PAGES = (".html", ".htm")
 CHECKED = IMAGES + VIDEOS + (".pdf",) + PAGES
-PAGE_ATTRS = (("img", "src"), ("source", "src"), ("video", "src"), ("video", "poster"), ("a", "href"))
 #: the fields of listing.json that list files, their JSON type, and the files they list: when the
 #: schema rejects one as a whole (a required one missing, one misspelt, one of the wrong type), its
 #: files are unreferenced only because of that, and SCH002's finding is the one to fix
@@ -84,12 +83,10 @@ def _references(bundle) -> tuple[set[str], list[str]]:
 
 
 def _page_links(bundle, page):
-    """``(value, resolved)`` for each local file ``page`` embeds or links (``PAGE_ATTRS``)."""
-    for tag, attr in PAGE_ATTRS:
-        for el in page.elements(tag):
-            value = el.get(attr)
-            if value and not is_url(value):
-                yield value, bundle.resolve(value, page.rel)
+    """``(value, resolved)`` for each local file ``page`` embeds or links (``Page.links``)."""
+    for _, _, value in page.links():
+        if not is_url(value):
+            yield value, bundle.resolve(value, page.rel, url=True)
 
 
 def _meant(orphans: list[str], broken: list[str]) -> set[str]:
