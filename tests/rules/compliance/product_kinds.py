@@ -249,9 +249,24 @@ def make_qi_earbuds(b):
     )
 
 
+def make_sunglasses(b):
+    """Category 3 sunglasses (PPE category I) for the EU and UK (session 17)."""
+    return _fill(
+        b,
+        groups=["ppe"],
+        markets=["EU", "UK"],
+        skus=[_sku("SG3")],
+        certs=[{
+            "scheme": "CE", "legislation": ["PPE"], "standards": ["EN ISO 12312-1:2013+A1:2015"],
+            "issued": "2026-01-10", "models": ["SG3"], "file": "certs/ce.pdf",
+        }],
+        category="other",
+    )
+
+
 KINDS = {
     "toy": make_toy, "plug-in": make_plug_in, "battery": make_battery, "lamp": make_lamp,
     "appliance": make_appliance, "qi-charger": make_qi_charger, "power-supply": make_power_supply,
     "h7-bulb": make_h7_bulb, "garment": make_garment, "prop65": make_prop65,
-    "cable": make_cable, "qi-earbuds": make_qi_earbuds,
+    "cable": make_cable, "qi-earbuds": make_qi_earbuds, "sunglasses": make_sunglasses,
 }

@@ -16,6 +16,7 @@ from product_kinds import (
     make_plug_in,
     make_power_supply,
     make_prop65,
+    make_sunglasses,
     make_toy,
 )
 
@@ -404,3 +405,30 @@ def test_a_passive_cable_still_needs_ce_for_rohs_in_the_eu(bundle, tmp_path):
     bundle.write()
     assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
     assert _one(tmp_path).message.startswith("no CE certificate for the EU market (wired-charging product)")
+
+
+# ---- personal protective equipment (session 17) ----------------------------------------------------
+def test_ppe_without_a_ce_certificate_under_the_ppe_regulation(bundle, tmp_path):
+    # sunglasses and a bicycle helmet drew nothing in the EU: no group named them
+    make_sunglasses(bundle).data["certificates"] = []
+    bundle.data["markets"] = ["EU"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no CE certificate under PPE for the EU market (ppe product)")
+    assert "2016/425" in f.message and str(f.severity) == "error"
+
+
+def test_ppe_under_the_gpsr_alone_is_the_missing_ppe_regulation_once(bundle, tmp_path):
+    make_sunglasses(bundle).data["certificates"][0]["legislation"] = ["GPSR"]
+    bundle.data["markets"] = ["EU"]
+    bundle.write()
+    assert lint(tmp_path, select=["CMP001", "CMP008"]) == [
+        (manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+
+
+def test_near_miss_a_non_protective_accessory_needs_no_ppe_certificate(bundle, tmp_path):
+    make_sunglasses(bundle).data["certificates"] = []
+    bundle.data["product_groups"] = []  # a glasses case: no group, no evidence
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []
