@@ -209,8 +209,64 @@ def make_prop65(b):
     return _fill(b, groups=["prop65"], markets=["US"], skus=[_sku("G1")], certs=[], page=PROP65)
 
 
+def make_cable(b):
+    """A 60 W USB-C to USB-C cable, 1 m, with no electronics of its own, for the EU, UK and US (session 17)."""
+    return _fill(
+        b,
+        groups=["passive-cable"],
+        markets=["EU", "UK", "US"],
+        skus=[_sku("C60-1M")],
+        certs=[{
+            "scheme": "CE", "legislation": ["RoHS"], "standards": ["EN IEC 63000:2018"],
+            "issued": "2026-01-10", "models": ["C60-1M"], "file": "certs/ce.pdf",
+        }],
+        category="consumer-electronics-accessories",
+    )
+
+
+def make_qi_earbuds(b):
+    """Bluetooth earbuds whose case charges on a Qi pad, for the EU, UK and US (session 17)."""
+    return _fill(
+        b,
+        groups=["radio", "wearable", "personal-data", "wireless-charging-receiver"],
+        markets=["EU", "UK", "US"],
+        skus=[_sku("A7-EU", ["EU", "UK"]), _sku("A7-US", ["US"])],
+        certs=[
+            {
+                "scheme": "CE", "legislation": ["RED", "RED-DA", "RoHS", "BATT"],
+                "standards": ["EN 62368-1:2014+A11:2017", "ETSI EN 300 328 V2.2.2", "ETSI EN 301 489-17 V3.3.1",
+                              "ETSI EN 303 417 V1.1.1", "EN 18031-2:2024", "EN IEC 63000:2018"],
+                "issued": "2026-01-10", "models": ["A7-EU"], "file": "certs/ce.pdf",
+            },
+            {
+                "scheme": "FCC", "legislation": ["15C"], "standards": ["ANSI C63.10-2020"],
+                "issued": "2026-01-12", "models": ["A7-US"], "fcc_id": "2ABCD-A7", "file": "certs/fcc.pdf",
+            },
+            {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["A7-EU"], "file": "certs/psti.pdf"},
+        ],
+        category="consumer-electronics-accessories",
+        battery={"category": "portable", "chemistry": "Li-ion", "capacity_wh": 1.85, "removable": False, "collection_symbol": True},
+    )
+
+
+def make_sunglasses(b):
+    """Category 3 sunglasses (PPE category I) for the EU and UK (session 17)."""
+    return _fill(
+        b,
+        groups=["ppe"],
+        markets=["EU", "UK"],
+        skus=[_sku("SG3")],
+        certs=[{
+            "scheme": "CE", "legislation": ["PPE"], "standards": ["EN ISO 12312-1:2013+A1:2015"],
+            "issued": "2026-01-10", "models": ["SG3"], "file": "certs/ce.pdf",
+        }],
+        category="other",
+    )
+
+
 KINDS = {
     "toy": make_toy, "plug-in": make_plug_in, "battery": make_battery, "lamp": make_lamp,
     "appliance": make_appliance, "qi-charger": make_qi_charger, "power-supply": make_power_supply,
     "h7-bulb": make_h7_bulb, "garment": make_garment, "prop65": make_prop65,
+    "cable": make_cable, "qi-earbuds": make_qi_earbuds, "sunglasses": make_sunglasses,
 }

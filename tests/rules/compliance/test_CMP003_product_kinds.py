@@ -3,7 +3,7 @@
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
 from pdf_writer import certificate_pdf
-from product_kinds import make_appliance, make_lamp, make_qi_charger, make_toy
+from product_kinds import make_appliance, make_lamp, make_qi_charger, make_qi_earbuds, make_toy
 
 
 def _drop(b, cert, standard):
@@ -203,3 +203,20 @@ def test_the_generic_emission_standard_does_not_stand_in_for_immunity(bundle, tm
     _kitchen_scale(bundle, ["EN IEC 61000-6-3:2021"])
     (f,) = findings(tmp_path, select="CMP003")
     assert "need EN 55014-2 (or EN IEC 61000-6-1)" in f.message
+
+
+# ---- a product charged on a Qi pad (session 17) ------------------------------------------------------
+def test_qi_charged_earbuds_without_en_303_417(bundle, tmp_path):
+    # ETSI EN 303 417 covers the receiver that feeds the battery as well as the charger (its scope)
+    _drop(make_qi_earbuds(bundle), 0, "ETSI EN 303 417 V1.1.1")
+    bundle.write()
+    assert lint(tmp_path, select=["CMP003", "SCH009"]) == [
+        (manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert f.message.startswith("wireless-charging-receiver products in the EU need ETSI EN 303 417")
+    assert str(f.severity) == "warning"
+
+
+def test_near_miss_qi_charged_earbuds_citing_en_303_417(bundle, tmp_path):
+    make_qi_earbuds(bundle).write()
+    assert lint(tmp_path, select=["CMP003", "SCH009"]) == []

@@ -110,3 +110,18 @@ def test_the_radio_warning_names_the_group_for_a_product_paired_only_with_its_ow
     plug.data["product_groups"] = ["radio-own-remote", "electric-toy"]
     plug.write()
     assert lint(tmp_path, select="CMP012") == []
+
+
+def test_earbuds_charged_on_a_qi_pad_are_not_a_charger(plug, tmp_path):
+    """Session 17 audit: earbuds whose case charges on a Qi pad could only be tagged with the charger's
+    group (`qi`, `wireless-charging`), which PSTI does not judge; `wireless-charging-receiver` keeps them
+    network-connectable (Bluetooth to a phone), and a charging pad stays silent."""
+    _no_psti(plug)
+    plug.data["product_groups"] = ["radio", "wearable", "wireless-charging-receiver"]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
+    (f,) = findings(tmp_path, select="CMP012")
+    assert str(f.severity) == "warning"
+    plug.data["product_groups"] = ["wireless-charger", "mains-powered"]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == []
