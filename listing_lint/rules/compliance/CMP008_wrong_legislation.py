@@ -26,7 +26,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, markets_with_pointers, product_groups, registry_for
+from listing_lint.rules.compliance._common import certificates, laws_where, markets_with_pointers, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP008", "wrong-legislation", Severity.ERROR
 
@@ -65,13 +65,9 @@ def check(bundle, ctx):
 def _marks_nothing(ctx, registry, groups, certs):
     """A certificate of a marking scheme only under laws that provide for no marking (the GPSR)."""
     for cert in certs:
-        unmarked = {
-            r.get("legislation"): r for r in registry.rules_of("conformity_assessment")
-            if cert.market in r.markets and r.get("marking") == "none"
-        }
-        if not cert.legislation or not set(cert.legislation) <= set(unmarked) or _law_asked(ctx, registry, groups, cert):
+        rule = laws_where(registry, cert, "marking", "none")
+        if rule is None or _law_asked(ctx, registry, groups, cert):
             continue
-        rule = unmarked[cert.legislation[0]]
         laws = "+".join(cert.legislation)
         yield ctx.finding(
             cert.ptr("legislation"),
