@@ -591,7 +591,7 @@ class Judge:
         if not self.two_pass:
             return
         ns = _namespace("py3langid")
-        keys: dict[str, tuple[str, str]] = {}  # memo key -> (text, page language), in order, each text once
+        keys: dict[str, str] = {}  # memo key -> text, in order, each text once
         for text, expected in texts:
             text = text[:JUDGED_CHARS]
             wanted = _expected_script(expected)
@@ -602,41 +602,15 @@ class Judge:
             key = _score_key(digest, self.candidates)
             if key in keys or (digest, expected, False) in self._verdicts or memo.get(ns, key) is not None:
                 continue
-            keys[key] = (text, expected)
+            keys[key] = text
         found: dict[str, dict[str, float]] = {}
         if keys:
-            scores = get_detector("py3langid").scores_many([text for text, _ in keys.values()], self.candidates)
+            scores = get_detector("py3langid").scores_many(list(keys.values()), self.candidates)
             for key, one in zip(keys, scores):
                 found[key] = one
                 memo.put(ns, key, _encode_scores(one))
-            self._load_soon([(text, expected, found[key]) for key, (text, expected) in keys.items()])
         with self._lock:
             self._prefetched = found
-
-    def _load_soon(self, first: list[tuple[str, str, dict[str, float]]]) -> None:
-        """Have the accurate models load in the background (``load_soon``) for the first text of
-        ``(text, page language, first pass's scores)`` that will likely need them: one the first pass
-        gives to a neighbour of the page language (``NEIGHBOURS``), short (``LONG_CHARS``; the fast
-        pass never rejects such a text alone) or with the first pass under ``FIRST_SURE`` and the
-        page language not hopeless there (``HOPELESS_BELOW``). These are the texts the fast models
-        and the words leave undecided most often (on 6,000 sampled real-text pairs of 30 or more
-        characters: 66 of 205 such texts went to the accurate pass, 106 of 2,174 of the others);
-        a text the fast models settle after all has loaded models it did not need, in the
-        background, and a correct text almost never qualifies (2 of 879). The models
-        loaded: the page language's, the first pass's best rival's and, from ``LONG_CHARS``, its
-        second (the accurate pass weighs ``ACCURATE_RIVALS_LONG`` rivals there). Issue 18: the
-        pre-commit run whose paragraph needs the accurate pass waited for the load after the fast
-        pass; they now overlap."""
-        for text, expected, scores in first:
-            rivals = [lang for lang in scores if lang != expected]
-            if not rivals or next(iter(scores)) != rivals[0] or rivals[0] not in NEIGHBOURS.get(expected, ()):
-                continue
-            long_text = len(text) >= LONG_CHARS
-            if long_text and (scores[rivals[0]] >= FIRST_SURE or scores.get(expected, 0.0) < HOPELESS_BELOW):
-                continue
-            wanted = (expected, *rivals[:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS])
-            get_detector("lingua-high").load_soon(text, tuple(sorted(wanted)))
-            return
 
     def judge(self, text: str, expected: str, careful: bool = False) -> Verdict:
         """Verdict on ``text`` for a page in language ``expected`` (ISO 639-1, e.g. "es").
