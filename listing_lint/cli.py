@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import os
 import sys
@@ -293,6 +294,10 @@ def entry() -> None:
     try:
         main(standalone_mode=True)
     except SystemExit:
+        # Everything the run made is freed as the process exits: nothing for the collector to find.
+        # Frozen, the interpreter's last collection does not walk it (word lists, the registry,
+        # parsed data files): 0.04-0.07 s of a 0.4 s pre-commit run (issue 18)
+        gc.freeze()
         raise
     except KeyboardInterrupt:
         sys.exit(130)
