@@ -5,7 +5,9 @@ two dates, and the provision that needs them. In the EU from 2025-08-01 until 20
 Art. 3(3), before the Cyber Resilience Act), Delegated Regulation (EU) 2022/30 applies:
 ``radio`` + ``internet-connected`` → EN 18031-1 (Art. 3(3)(d)); EN 18031-2 (Art. 3(3)(e)) for
 internet-connected radio equipment with ``personal-data`` (Art. 1(2)(a)), and for ``childcare``,
-``toy`` and ``wearable`` radio equipment whether internet-connected or not (Art. 1(2)(b)-(d)).
+``toy`` and ``wearable`` radio equipment whether internet-connected or not (Art. 1(2)(b)-(d));
+EN 18031-3 (Art. 3(3)(f)) for internet-connected radio equipment that lets its user transfer
+money (``payment``: a smartwatch with contactless payment; Art. 1(3)).
 The law applies (e) to those when they can process personal, traffic or location data: tagged
 ``personal-data``, the finding is an error; untagged, it only informs. The message says which
 clause applied and by which article. A requirement is met when a certificate of the market's
