@@ -67,9 +67,17 @@ def test_unreadable_references_say_why(text):
     assert str(err.value)
 
 
-@pytest.mark.parametrize("text", ["47 CFR Part 15 Subpart C", "FCC Part 15.247", "KDB 558074 D01", "RSS-247 Issue 3", "ICES-003"])
+@pytest.mark.parametrize("text", ["47 CFR Part 15 Subpart C", "FCC Part 15.247", "KDB 558074 D01", "RSS-247 Issue 3", "ICES-003",
+                                  "16 C.F.R. Part 1203", "Safety Standard for Bicycle Helmets, 16 C.F.R. Part 1203",
+                                  "Requirements for Pacifiers 16 CFR §1511.3"])
 def test_rule_parts_are_regulations_not_standards(text):
     assert is_regulation(text)
+
+
+@pytest.mark.parametrize("text", ["Safety standard", "EN 1078:2012+A1:2012", "Bicycle helmets tested to 16 CFR 1203 and EN 1078",
+                                  "ASTM F963-23"])
+def test_near_miss_a_title_alone_or_a_cfr_part_mid_sentence_is_not_a_regulation(text):
+    assert not is_regulation(text)
 
 
 @settings(max_examples=300, deadline=None)

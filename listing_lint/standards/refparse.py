@@ -43,7 +43,10 @@ _REGULATION = re.compile(
     # for its element 2) and CPSC test methods: "CPSIA Section 101", "Sec. 108 of the CPSIA", "FHSA",
     # "15 U.S.C. 2063", "CPSC-CH-E1001-08.3"
     r"|^(?:CPSIA|CPSA|CPSC|FHSA|PUB(?:LIC)?\.?\s*L(?:AW)?\.?\s*(?:NO\.?\s*)?\d+-\d+)\b|^SEC(?:TION|\.)?\s*\d+\w*\s+OF\s+(?:THE\s+)?(?:CPSIA|CPSA|FHSA|CONSUMER)\b"
-    r"|^\d+\s*U\.?\s*S\.?\s*C\.?(?:\s|\d|$)",
+    r"|^\d+\s*U\.?\s*S\.?\s*C\.?(?:\s|\d|$)"
+    # a CFR part as CPCs print it: "16 C.F.R. Part 1203", or after the rule's title, "Safety Standard for
+    # Bicycle Helmets, 16 CFR 1203" (bounded: the title is at most 120 characters)
+    r"|^\d+\s*C\.\s*F\.\s*R\.|^[^\d]{0,120}?\b\d+\s*C\.?\s*F\.?\s*R\.?\s*(?:PARTS?\s*|§+\s*)?\d+(?:\.\d+)*\s*$",
     re.I,
 )
 _AMENDMENT = re.compile(r"^(?P<kind>A|AC|IS)(?P<num>\d{0,3})(?::?(?P<year>(?:19|20)\d\d))?(?:-\d\d)?$")

@@ -17,7 +17,8 @@ __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "
            "substitutes", "nb_number", "red_examination_covers", "product_groups", "model_names"]
 
 #: the market whose registry entries judge a certificate's standards
-JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
+#: (a food contact declaration, ``FCM``, serves every market and cites test methods, not harmonised standards)
+JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU", "FCM": None}
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 

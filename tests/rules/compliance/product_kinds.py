@@ -264,9 +264,45 @@ def make_sunglasses(b):
     )
 
 
+
+def make_water_bottle(b):
+    """An insulated steel bottle with a polypropylene lid for the EU, UK and US (session 17, round 7): no CE,
+    a supplier's declaration of compliance for the lid (Regulation (EU) No 10/2011; 21 CFR 177.1520)."""
+    return _fill(
+        b,
+        groups=["food-contact-plastic"],
+        markets=["EU", "UK", "US"],
+        skus=[_sku("WB500")],
+        certs=[{
+            "scheme": "FCM", "standards": ["EN 1186-1:2002", "EN 13130-1:2004", "21 CFR 177.1520"],
+            "issued": "2026-01-10", "models": ["WB500"], "file": "certs/doc.pdf",
+        }],
+        category="home-garden",
+    )
+
+
+def _us_cpc(b, groups, model, standards):
+    return _fill(
+        b, groups=groups, markets=["US"], skus=[_sku(model)],
+        certs=[{"scheme": "CPC", "standards": standards, "issued": "2026-01-12", "models": [model], "file": "certs/cpc.pdf"}],
+        category="other",
+    )
+
+
+def make_kids_helmet(b):
+    """A children's bicycle helmet for the US with its CPC (session 17, round 7)."""
+    return _us_cpc(b, ["bicycle-helmet", "childrens-product"], "KH2", ["16 CFR 1203", "CPSIA Section 101 Total Lead Content"])
+
+
+def make_pacifier(b):
+    """A silicone pacifier for the US with its CPC (session 17, round 7)."""
+    return _us_cpc(b, ["pacifier"], "PC1", ["16 CFR 1511", "CPSIA Section 101 Total Lead Content"])
+
+
 KINDS = {
     "toy": make_toy, "plug-in": make_plug_in, "battery": make_battery, "lamp": make_lamp,
     "appliance": make_appliance, "qi-charger": make_qi_charger, "power-supply": make_power_supply,
     "h7-bulb": make_h7_bulb, "garment": make_garment, "prop65": make_prop65,
     "cable": make_cable, "qi-earbuds": make_qi_earbuds, "sunglasses": make_sunglasses,
+    "water-bottle": make_water_bottle, "kids-helmet": make_kids_helmet, "pacifier": make_pacifier,
 }
