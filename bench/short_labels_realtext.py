@@ -26,7 +26,7 @@ from listing_lint.langid import judge as J  # noqa: E402
 from listing_lint.langid.base import CANDIDATES  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-CORPORA = sorted(p.name for p in DATA.glob("langid_shops*.jsonl.xz")) + sorted(p.name for p in DATA.glob("parallel_*.jsonl.xz"))
+CORPORA = [p.name for pattern in ("langid_shops*.jsonl.xz", "parallel_*.jsonl.xz") for p in sorted(DATA.glob(pattern))]
 PAGES = ("en", "es", "fr", "ru")
 
 
