@@ -367,7 +367,7 @@ class Cache:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None or self._pid != os.getpid():
-            conn = sqlitefile.connect(self.path, ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", *SCHEMA))
+            conn = sqlitefile.connect(self.path, (*sqlitefile.CACHE_PRAGMAS, *SCHEMA))
             self._conn, self._pid = conn, os.getpid()
         return self._conn
 
@@ -376,8 +376,11 @@ class Cache:
             return default
         try:
             return fn(*args)
-        except (OSError, sqlite3.Error, ValueError, TypeError, IndexError):
+        except (OSError, sqlite3.Error, ValueError, TypeError, IndexError) as exc:
             self.broken = True
+            if sqlitefile.damaged(exc):  # a damaged file: the next run makes a new one
+                self.close()
+                sqlitefile.remove(self.path)
             return default
 
     # -- lookups ---------------------------------------------------------------------------------

@@ -111,6 +111,16 @@ def _forget() -> None:
     _db = None
 
 
+def _failing(exc: sqlite3.Error) -> None:
+    """The disk part is off for the rest of this process after ``exc``; a damaged file is removed
+    as well, so that the next run starts a new one instead of meeting the same damage."""
+    global _failed
+    _failed = True
+    if sqlitefile.damaged(exc) and _disk_folder is not None:
+        _close()
+        sqlitefile.remove(_disk_folder / FILE_NAME)
+
+
 def _close() -> None:
     if _db is not None and _db_pid == os.getpid():
         try:
@@ -147,8 +157,7 @@ def _connection() -> sqlite3.Connection | None:
         try:
             _disk_folder.mkdir(parents=True, exist_ok=True)
             db = sqlitefile.connect(_disk_folder / FILE_NAME, (
-                "PRAGMA journal_mode=WAL",
-                "PRAGMA synchronous=NORMAL",
+                *sqlitefile.CACHE_PRAGMAS,
                 "CREATE TABLE IF NOT EXISTS memo (ns TEXT, key TEXT, value TEXT, stamp REAL, PRIMARY KEY (ns, key)) WITHOUT ROWID",
                 "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
             ))
@@ -179,7 +188,8 @@ def get(ns: str, key: str) -> str | None:
             return None
         try:
             row = db.execute("SELECT value FROM memo WHERE ns = ? AND key = ?", (ns, key)).fetchone()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            _failing(exc)
             return None
         if row is None or not isinstance(row[0], str):  # SQLite keeps any type: an edited row is a miss
             return None
@@ -244,12 +254,12 @@ def flush(at_least: int = 1) -> None:
             db.executemany("INSERT OR REPLACE INTO memo (ns, key, value, stamp) VALUES (?, ?, ?, ?)", rows)
             _prune(db, now)
             db.execute("COMMIT")
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
             try:
                 db.execute("ROLLBACK")
             except sqlite3.Error:
                 pass
-            _failed = True
+            _failing(exc)
 
 
 def _prune(db: sqlite3.Connection, now: float) -> None:

@@ -61,3 +61,27 @@ def test_near_miss_a_good_cache_database_is_kept(fixable_repo, tmp_path):
     again = cli(ARGS, fixable_repo, env)
     assert FINDING in again.stdout
     assert (db.stat().st_ino, _stored(tmp_path / "cache")) == (inode, stored)
+
+
+def test_a_database_damaged_inside_is_removed_and_made_again(fixable_repo, tmp_path):
+    """Pages damaged past the header (what a power cut can leave with ``synchronous=OFF``): SQLite
+    opens the file, then a query says "database disk image is malformed". The run goes on without
+    the cache, removes the file, and the next run makes a new one and stores its results again
+    (before, a file damaged inside turned the cache off for every later run)."""
+    env = {"LISTING_LINT_CACHE_DIR": str(tmp_path / "cache")}
+    first = cli(ARGS, fixable_repo, env)
+    for name in DATABASES:
+        path = tmp_path / "cache" / name
+        assert not Path(f"{path}-wal").exists()  # folded in at close: the pages below hold everything
+        size = path.stat().st_size
+        with open(path, "r+b") as fh:
+            fh.seek(4096)  # the header page stays: the file still opens
+            fh.write(b"\xa5" * (size - 4096))
+    second = cli(ARGS, fixable_repo, env)
+    assert second.returncode == 0 and second.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1], second.stderr
+    third = cli(ARGS, fixable_repo, env)
+    assert third.stdout.splitlines()[:-1] == first.stdout.splitlines()[:-1]
+    assert _stored(tmp_path / "cache") > 0
+    with sqlite3.connect(tmp_path / "cache" / "memo-v1.sqlite") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM memo").fetchone()[0] > 0
