@@ -1,0 +1,148 @@
+"""Hostile input, round 8 (session 17): the files the command line reads besides bundles (reports
+to merge, a baseline, the config), a page's ``<base href>``, ``<picture><source srcset>``, NUL in
+an attribute, and the language server on the hostile pages of round 7.
+
+A report to merge is written by hand as easily as by ``check --shard``: a string for a line, a list
+for a path or a shard 7 of 2 crashed the merge (TypeError in its sort: "internal error", exit 2
+with no file named), and ``"count": 10**12`` ran for hours listing the missing shards.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from listing_lint import merge
+from listing_lint.cli import main
+
+
+def _report(**fields) -> dict:
+    doc = {"version": "1", "as_of": "2026-11-25", "summary": {"errors": 1, "bundles": 1}, "findings": [
+        {"code": "SCH003", "severity": "error", "message": "m", "path": "listings/a/listing.json", "line": 3,
+         "column": 5, "bundle": "a"}]}
+    doc.update(fields)
+    return doc
+
+
+def _sarif(**run) -> dict:
+    base = {"tool": {"driver": {"name": "listing-lint", "version": "1", "rules": [{"id": "SCH003"}]}},
+            "properties": {"asOf": "2026-11-25"},
+            "results": [{"ruleId": "SCH003", "ruleIndex": 0, "level": "error", "message": {"text": "m"},
+                         "locations": [{"physicalLocation": {"artifactLocation": {"uri": "listings/a/listing.json", "uriBaseId": "%SRCROOT%"},
+                                                             "region": {"startLine": 3, "startColumn": 5}}}]}]}
+    base.update(run)
+    return {"version": "2.1.0", "runs": [base]}
+
+
+def _merge(tmp_path, monkeypatch, *docs, raw: dict[str, str] | None = None):
+    """Runs ``listing-lint merge`` in process on the documents (r1.json, r2.json, ...); (exit code, stdout, stderr)."""
+    monkeypatch.chdir(tmp_path)
+    names = []
+    for i, doc in enumerate(docs, 1):
+        (tmp_path / f"r{i}.json").write_text(json.dumps(doc), encoding="utf-8")
+        names.append(f"r{i}.json")
+    for name, text in (raw or {}).items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        names.append(name)
+    start = time.process_time()
+    done = CliRunner().invoke(main, ["merge", *names])
+    assert time.process_time() - start < 2
+    return done.exit_code, done.stdout, done.stderr
+
+
+def _finding(**fields) -> dict:
+    return {**_report()["findings"][0], **fields}
+
+
+WRONG_JSON = {
+    "finding-not-object": (_report(findings=[1]), "findings[0] is not an object"),
+    "line-string": (_report(findings=[_finding(line="3"), _finding()]), "findings[0].line is not a whole number"),
+    "line-bool": (_report(findings=[_finding(line=True)]), "findings[0].line is not a whole number"),
+    "path-list": (_report(findings=[_finding(), _finding(path=["a"])]), "findings[1].path is not a string"),
+    "severity-unknown": (_report(findings=[_finding(severity="fatal")]), "findings[0].severity is none of error, warning, info"),
+    "shard-count-string": (_report(shard={"index": 1, "count": "2"}), "shard.count is not a whole number"),
+    "shard-past-count": (_report(shard={"index": 3, "count": 2}), "shard is no shard K/N with 1 <= K <= N"),
+    "shard-count-negative": (_report(shard={"index": 1, "count": -1}), "shard is no shard K/N with 1 <= K <= N"),
+}
+
+
+@pytest.mark.parametrize("name", WRONG_JSON)
+def test_a_json_report_with_a_wrong_type_is_refused_naming_file_and_place(tmp_path, monkeypatch, name):
+    doc, said = WRONG_JSON[name]
+    code, out, err = _merge(tmp_path, monkeypatch, _report(), doc)
+    assert (code, out) == (2, "")
+    assert err == f"listing-lint: error: r2.json is not a listing-lint JSON report: {said}\n"  # was "internal error: TypeError"
+
+
+WRONG_SARIF = {
+    "run-not-object": ({"version": "2.1.0", "runs": [1]}, "runs[0] is not an object"),
+    "rule-string": (_sarif(tool={"driver": {"rules": ["SCH003"]}}), "runs[0].tool.driver.rules[0] is not an object"),
+    "message-string": (_sarif(results=[{"message": "m"}]), "runs[0].results[0].message is not an object"),
+    "tool-string": (_sarif(tool="listing-lint"), "runs[0].tool is not an object"),
+    "level-list": (_sarif(results=[{"level": []}]), "runs[0].results[0].level is none of error, warning, note, none"),
+    "uri-list": (_sarif(results=[{"locations": [{"physicalLocation": {"artifactLocation": {"uri": []}}}]}]),
+                 "runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri is not a string"),
+    "start-line-string": (_sarif(results=[{"locations": [{"physicalLocation": {"region": {"startLine": "x"}}}]}]),
+                          "runs[0].results[0].locations[0].physicalLocation.region.startLine is not a whole number"),
+    "invocation-not-object": (_sarif(invocations=[1]), "runs[0].invocations[0] is not an object"),
+}
+
+
+@pytest.mark.parametrize("name", WRONG_SARIF)
+def test_a_sarif_report_with_a_wrong_type_is_refused_naming_file_and_place(tmp_path, monkeypatch, name):
+    doc, said = WRONG_SARIF[name]
+    code, out, err = _merge(tmp_path, monkeypatch, _sarif(), doc)
+    assert (code, out) == (2, "")
+    assert err == f"listing-lint: error: r2.json is not a listing-lint SARIF report: {said}\n"
+
+
+def test_a_rule_without_id_is_refused(tmp_path, monkeypatch):
+    code, _, err = _merge(tmp_path, monkeypatch, _sarif(), _sarif(tool={"driver": {"rules": [{"name": "x"}]}}))
+    assert code == 2 and "runs[0].tool.driver.rules[0].id is missing" in err  # was KeyError: 'id'
+
+
+def test_a_shard_count_of_a_trillion_is_answered_at_once(tmp_path, monkeypatch):
+    shard = {"count": 10**12}
+    code, _, err = _merge(tmp_path, monkeypatch, _report(shard={**shard, "index": 1}), _report(shard={**shard, "index": 2}))
+    assert code == 2 and "shard 3/1000000000000 is missing" in err  # was hours of range()
+
+
+def test_a_duplicate_key_is_refused(tmp_path, monkeypatch):
+    text = json.dumps(_report()).replace('"findings":', '"findings": [], "findings":', 1)
+    code, _, err = _merge(tmp_path, monkeypatch, _report(), raw={"r2.json": text})
+    assert code == 2 and "r2.json is not a JSON or SARIF report: an object names the key 'findings' twice" in err
+
+
+def test_hostile_paths_in_a_report_are_merged_escaped_and_never_opened(tmp_path, monkeypatch):
+    from guards import opened_outside
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("secret", encoding="utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    paths = ["../outside/secret.txt", str(outside / "secret.txt"), "a\x1b[31m.json", "::error::x", "a\u202e.json"]
+    docs = [_report(findings=[_finding(path=p) for p in paths], shard={"index": 1, "count": 2}),
+            _report(findings=[], shard={"index": 2, "count": 2})]
+    with opened_outside(outside) as hits:
+        code, out, err = _merge(work, monkeypatch, *docs)
+    assert (code, hits, err) == (1, [], "")
+    assert "\x1b" not in out and "\u202e" not in out
+    assert sorted(f["path"] for f in json.loads(out)["findings"]) == sorted(paths)
+
+
+def test_near_miss_reports_of_a_sharded_run_with_nulls_merge(tmp_path, monkeypatch):
+    image = _finding(line=None, column=None, bundle=None, path="listings/a/media/a.png")
+    docs = [_report(findings=[image], shard={"index": 1, "count": 2}), _report(shard={"index": 2, "count": 2})]
+    code, out, err = _merge(tmp_path, monkeypatch, *docs)
+    assert (code, err) == (1, "")
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["listings/a/listing.json", "listings/a/media/a.png"]
+
+
+def test_near_miss_sarif_reports_merge(tmp_path, monkeypatch):
+    code, out, err = _merge(tmp_path, monkeypatch, _sarif(), _sarif(results=[]))
+    assert (code, err) == (1, "")
+    assert len(json.loads(out)["runs"][0]["results"]) == 1
