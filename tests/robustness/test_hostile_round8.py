@@ -184,3 +184,40 @@ def test_held_a_baseline_entry_of_a_wrong_type_is_a_usage_error(tmp_path, entry)
     (tmp_path / "bl.json").write_text(json.dumps({"version": 1, "findings": [{**_entries(["a"])[0], **entry}]}), encoding="utf-8")
     with pytest.raises(BaselineError, match="is not a listing-lint baseline"):
         read(tmp_path / "bl.json")
+
+
+# ``[tool.listing-lint]`` is the pull request's text too: an unknown threshold's name was quoted
+# whole (a 2 MB key, a 2 MB error line), and a word list that is a number was taken and ignored.
+
+
+def _check_with(tmp_path, monkeypatch, pyproject: str, *args: str):
+    from builder import BundleBuilder
+
+    BundleBuilder(tmp_path).write()
+    (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    start = time.process_time()
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--as-of", "2026-11-25", *args, "."])
+    assert time.process_time() - start < 5
+    return done.exit_code, done.stderr
+
+
+@pytest.mark.parametrize("table", ["thresholds", "currency-rates"])
+def test_a_config_key_of_megabytes_is_quoted_short(tmp_path, monkeypatch, table):
+    key = "x" * 2_000_000
+    code, err = _check_with(tmp_path, monkeypatch, f'[tool.listing-lint.{table}]\n"{key}" = "{key}"\n' if table == "currency-rates"
+                            else f'[tool.listing-lint.{table}]\n"{key}" = 1\n', "--select", "SCH001")
+    assert code == 2 and len(err) < 400, len(err)  # was 2,000,042 characters
+
+
+@pytest.mark.parametrize("value", ["1", "[1, 2]", '""', "{a = 1}"])
+def test_a_word_list_that_is_no_list_is_a_config_error(tmp_path, monkeypatch, value):
+    code, err = _check_with(tmp_path, monkeypatch, f"[tool.listing-lint.wordlists]\nes = {value}\n", "--select", "LOC014")
+    assert code == 2, err  # was taken, and LOC014 looked for none of the words
+    assert "wordlists must be lists of words or names of files of words ('es' is neither)" in err
+
+
+def test_near_miss_word_lists_as_lists_and_files_are_taken(tmp_path, monkeypatch):
+    (tmp_path / "words.txt").write_text("zapato\n", encoding="utf-8")
+    code, err = _check_with(tmp_path, monkeypatch, '[tool.listing-lint.wordlists]\nes = ["oferta"]\nall = "words.txt"\n', "--select", "LOC014")
+    assert (code, err) == (0, "")
