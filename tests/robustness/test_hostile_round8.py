@@ -13,6 +13,7 @@ import json
 import time
 
 import pytest
+from builder import BundleBuilder, findings, png_bytes
 from click.testing import CliRunner
 
 from listing_lint import merge
@@ -191,8 +192,6 @@ def test_held_a_baseline_entry_of_a_wrong_type_is_a_usage_error(tmp_path, entry)
 
 
 def _check_with(tmp_path, monkeypatch, pyproject: str, *args: str):
-    from builder import BundleBuilder
-
     BundleBuilder(tmp_path).write()
     (tmp_path / "pyproject.toml").write_text(pyproject, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
@@ -221,3 +220,40 @@ def test_near_miss_word_lists_as_lists_and_files_are_taken(tmp_path, monkeypatch
     (tmp_path / "words.txt").write_text("zapato\n", encoding="utf-8")
     code, err = _check_with(tmp_path, monkeypatch, '[tool.listing-lint.wordlists]\nes = ["oferta"]\nall = "words.txt"\n', "--select", "LOC014")
     assert (code, err) == (0, "")
+
+
+# MED010 read only ``<img>``: a picture a browser shows from ``<picture><source srcset>`` (on a wide
+# screen, or in WebP) that is missing or on a foreign host was reported by no rule.
+
+ALT = 'alt="A smart plug on a desk"'
+PAGE = ('<!doctype html>\n<html lang="en"><body>\n<p>This smart plug measures the energy your devices use.</p>\n'
+        "{}\n</body></html>\n")
+PAGE_LINE = 4
+
+
+def _page_bundle(tmp_path, body: str) -> BundleBuilder:
+    b = BundleBuilder(tmp_path)
+    b.image("media/a.png")
+    b.file("media/b.png", png_bytes(color=(10, 20, 30)))
+    b.page("en", PAGE.format(body))
+    b.write()
+    return b
+
+
+def _found(tmp_path, select):
+    return [(f.code, f.path, f.line) for f in findings(tmp_path, select=select)]
+
+
+@pytest.mark.parametrize("source", ['<source srcset="https://i.imgur.com/wide.png 1200w" media="(min-width: 800px)">',
+                                    '<source srcset="../media/wide.webp" type="image/webp">'])
+def test_a_foreign_or_missing_picture_source_is_med010(tmp_path, source):
+    _page_bundle(tmp_path, f'<picture>\n{source}<img src="../media/a.png" {ALT}></picture><img src="../media/b.png" {ALT}>')
+    found = findings(tmp_path, select=["MED010", "SCH"])
+    assert [(f.code, f.path, f.line) for f in found] == [("MED010", "listings/demo/detail/en.html", PAGE_LINE + 1)]  # was silent
+    assert ("not on the marketplace's image hosts" in found[0].message) == ("imgur" in source)
+
+
+def test_near_miss_picture_sources_of_the_bundle_and_video_sources_are_not_pictures(tmp_path):
+    _page_bundle(tmp_path, f'<picture><source srcset="../media/b.png 2x, https://ae01.alicdn.com/kf/S1.png 3x">'
+                           f'<img src="../media/a.png" {ALT}></picture><video controls><source src="https://www.youtube.com/x.mp4"></video>')
+    assert _found(tmp_path, ["MED010", "SCH004"]) == []

@@ -1,6 +1,7 @@
 """MED010 foreign-content — a description image comes from elsewhere, or a link leaves the marketplace.
 
-What it checks: every ``<img src>`` (and ``srcset`` candidate) of every detail page is a file of
+What it checks: every ``<img src>`` (and ``srcset`` candidate, and ``<picture><source srcset>``
+candidate, the pictures a browser may show instead) of every detail page is a file of
 the bundle or an URL on the marketplace's image hosts (AliExpress: alicdn.com, alibaba.com,
 aliimg.com, aliexpress-media.com, plus the ``image-hosts`` setting); every ``<a href>`` points to
 the marketplace's own domain (aliexpress.com and its country sites, plus ``link-domains``).
@@ -33,7 +34,7 @@ def check(bundle, ctx):
     hosts = list(data.get("image_hosts") or []) + ctx.config.get("image-hosts")
     domains = list(data.get("link_domains") or []) + ctx.config.get("link-domains")
     for page in bundle.pages.values():
-        for img in page.elements("img"):
+        for img in page.elements("img", "source"):
             for src in _sources(img):
                 message = _image_problem(bundle, page, src, hosts)
                 if message:
@@ -48,9 +49,14 @@ def check(bundle, ctx):
                 )
 
 
-def _sources(img) -> list[str]:
-    out = [img.get("src").strip()] if img.get("src") and img.get("src").strip() else []
-    return out + srcset_urls(img.get("srcset") or "")
+def _sources(el) -> list[str]:
+    """The picture URLs of an ``<img>``, or of a ``<source>`` of a ``<picture>`` (its ``srcset``; a
+    ``<source>`` of a ``<video>`` names a video, not a picture)."""
+    if el.tag == "source":
+        parent = el.getparent()
+        return srcset_urls(el.get("srcset") or "") if parent is not None and parent.tag == "picture" else []
+    out = [el.get("src").strip()] if el.get("src") and el.get("src").strip() else []
+    return out + srcset_urls(el.get("srcset") or "")
 
 
 def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
