@@ -257,3 +257,23 @@ def test_near_miss_picture_sources_of_the_bundle_and_video_sources_are_not_pictu
     _page_bundle(tmp_path, f'<picture><source srcset="../media/b.png 2x, https://ae01.alicdn.com/kf/S1.png 3x">'
                            f'<img src="../media/a.png" {ALT}></picture><video controls><source src="https://www.youtube.com/x.mp4"></video>')
     assert _found(tmp_path, ["MED010", "SCH004"]) == []
+
+
+# SCH004 told a page's absolute URL to be written "relative to listing.json": a page's URLs are
+# relative to the page (its own docstring says so).
+
+
+def test_an_absolute_path_in_a_page_is_to_be_written_relative_to_the_page(tmp_path):
+    _page_bundle(tmp_path, f'<img src="/home/me/a.png" {ALT}><img src="../media/b.png" {ALT}>')
+    (found,) = findings(tmp_path, select="SCH004")
+    assert (found.path, found.line) == ("listings/demo/detail/en.html", PAGE_LINE)
+    assert "an absolute path: write it relative to detail/en.html;" in found.message  # was "relative to listing.json"
+
+
+def test_near_miss_an_absolute_path_in_listing_json_is_still_relative_to_it(tmp_path):
+    b = BundleBuilder(tmp_path)
+    b.data["media"].append({"kind": "image", "file": "/home/me/a.png", "role": "scene"})
+    b.write()
+    (found,) = findings(tmp_path, select="SCH004")
+    assert (found.path, found.line) == ("listings/demo/listing.json", b.line_of('"/home/me/a.png"'))
+    assert "an absolute path: write it relative to listing.json;" in found.message
