@@ -277,3 +277,27 @@ def test_near_miss_an_absolute_path_in_listing_json_is_still_relative_to_it(tmp_
     (found,) = findings(tmp_path, select="SCH004")
     assert (found.path, found.line) == ("listings/demo/listing.json", b.line_of('"/home/me/a.png"'))
     assert "an absolute path: write it relative to listing.json;" in found.message
+
+
+# ``&#0;`` in a URL is U+FFFD for the HTML parser, as for a browser: the picture the browser asks for
+# is missing indeed, but "image ../media/a\ufffd.png is missing: put the file in the bundle" sent
+# the seller looking for a file they have.
+
+
+@pytest.mark.parametrize("ref", ["a&#0;.png", "a&#x110000;.png"])
+def test_a_nul_reference_in_a_picture_url_is_named(tmp_path, ref):
+    _page_bundle(tmp_path, f'<img src="../media/{ref}" {ALT}><img src="../media/b.png" {ALT}>')
+    (found,) = findings(tmp_path, select=["MED010", "SCH"])
+    assert (found.code, found.path, found.line) == ("MED010", "listings/demo/detail/en.html", PAGE_LINE)
+    assert "its name holds U+FFFD, the character a browser reads for &#0;" in found.message
+
+
+def test_near_miss_a_missing_picture_is_still_put_in_the_bundle(tmp_path):
+    _page_bundle(tmp_path, f'<img src="../media/c.png" {ALT}><img src="../media/b.png" {ALT}>')
+    (found,) = findings(tmp_path, select=["MED010", "SCH"])
+    assert found.message.endswith("is missing: put the file in the bundle (e.g. media/) and point at it")
+
+
+def test_held_a_raw_nul_in_a_page_is_sch001_alone(tmp_path):
+    _page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}>')
+    assert _found(tmp_path, ["MED010", "SCH001", "SCH004"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE)]

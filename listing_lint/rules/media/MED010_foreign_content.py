@@ -26,6 +26,8 @@ from listing_lint.bundle.paths import LEAVES_BUNDLE, is_url
 from listing_lint.rules.media._shared import host_allowed, market
 
 CODE, NAME, SEVERITY = "MED010", "foreign-content", Severity.ERROR
+#: what the HTML parser (as a browser's) makes of ``&#0;``, a NUL or a reference past U+10FFFF in an attribute
+REPLACEMENT = "\ufffd"
 SOURCE = "AliExpress Open Platform: AeopAeProduct.detail (topsdk AeopAeProduct.php)"
 
 
@@ -70,6 +72,9 @@ def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
     resolved = bundle.resolve(src, page.rel, url=True)
     if resolved.ok or resolved.problem in LEAVES_BUNDLE:
         return None  # a path leaving the bundle is SCH004's (one root cause, one finding)
+    if REPLACEMENT in src:
+        return (f"image {_short(src)} is missing: its name holds U+FFFD, the character a browser reads for "
+                "&#0;, a NUL or a malformed character reference; write the file's name")
     return f"image {_short(src)} is missing: put the file in the bundle (e.g. media/) and point at it"
 
 
