@@ -301,3 +301,21 @@ def test_near_miss_a_missing_picture_is_still_put_in_the_bundle(tmp_path):
 def test_held_a_raw_nul_in_a_page_is_sch001_alone(tmp_path):
     _page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}>')
     assert _found(tmp_path, ["MED010", "SCH001", "SCH004"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE)]
+
+
+# ``<base href>`` makes a browser read every relative URL of the page from it: a local preview shows
+# other pictures than the bundle's, the rules read them relative to the page, and nothing said so.
+
+
+def test_a_base_href_is_one_finding_on_its_line(tmp_path):
+    _page_bundle(tmp_path, f'<base href="https://elsewhere.example/">\n<img src="../media/a.png" {ALT}>'
+                           f'<base href="https://other.example/"><img src="../media/b.png" {ALT}>')
+    found = findings(tmp_path, select=["MED010", "MED012", "SCH"])
+    assert [(f.code, f.path, f.line) for f in found] == [("MED012", "listings/demo/detail/en.html", PAGE_LINE)]  # was silent
+    assert "<base href='https://elsewhere.example/'> makes a browser read every relative URL" in found[0].message
+
+
+@pytest.mark.parametrize("base", ['<base target="_blank">', '<base href="  ">'])
+def test_near_miss_a_base_without_href_is_silent(tmp_path, base):
+    _page_bundle(tmp_path, f'{base}<img src="../media/a.png" {ALT}><img src="../media/b.png" {ALT}>')
+    assert _found(tmp_path, ["MED012"]) == []
