@@ -5,8 +5,8 @@ What it checks: elements AliExpress filters out of a description (``script``, ``
 and ``style`` attributes that are not simple: layout properties (``position``, ``float``,
 ``display``, ``transform``...), ``url(...)`` and ``expression(...)``. Each is reported at its line.
 Also a ``<base href>``: a browser reads every relative URL of the page from it, so a preview
-shows other pictures than the bundle's, while listing-lint and the upload read them relative to
-the page (whether AliExpress keeps ``<base>`` in a description is not published).
+shows other pictures than the bundle's, while listing-lint reads them relative to the page
+(whether AliExpress keeps ``<base>`` in a description is not published).
 Why: the marketplace drops them silently (AeopAeProduct.detail), together with whatever they
 held: a size table inside ``<pre>`` disappears from the page.
 Fails:
