@@ -319,3 +319,29 @@ def test_a_base_href_is_one_finding_on_its_line(tmp_path):
 def test_near_miss_a_base_without_href_is_silent(tmp_path, base):
     _page_bundle(tmp_path, f'{base}<img src="../media/a.png" {ALT}><img src="../media/b.png" {ALT}>')
     assert _found(tmp_path, ["MED012"]) == []
+
+
+# libxml2 gives an element the line its start tag ends on: an ``<img`` whose attributes run over
+# several lines (a long srcset, one attribute a line) was reported on its last line, column 1.
+
+
+@pytest.mark.parametrize("tag", ['<img src="../../../x.png"\n  {alt}>', '<img {alt}\n\n  src="../../../x.png">',
+                                 '<img src="../media/a.png" srcset="../media/a.png 1x,\n ../../../x.png 2x"\n {alt}>'])
+def test_a_start_tag_over_several_lines_is_reported_where_it_begins(tmp_path, tag):
+    _page_bundle(tmp_path, f'<p>Una línea</p> {tag.format(alt=ALT)}<img src="../media/b.png" {ALT}>')
+    assert [(f.code, f.line, f.column) for f in findings(tmp_path, select="SCH004")] == [("SCH004", PAGE_LINE, 18)]  # was its last line, column 1
+
+
+def test_near_miss_tags_after_a_long_tag_on_its_last_line_keep_their_place(tmp_path):
+    _page_bundle(tmp_path, f'<img src="../media/a.png"\n {ALT}><img src="../../../x.png" {ALT}>\n<img title="a > b"\n src="../../../y.png" {ALT}><img src="../media/b.png" {ALT}>')
+    found = [(f.line, f.column) for f in findings(tmp_path, select="SCH004")]
+    assert found == [(PAGE_LINE + 1, 33), (PAGE_LINE + 3, 1)]  # a ">" quoted in a value before the line: its last line, as before
+
+
+def test_many_start_tags_over_several_lines_are_located_in_linear_time(tmp_path):
+    _page_bundle(tmp_path, "\n".join(f'<img src="../../../x{i}.png"\n {ALT}>' for i in range(20_000)) + f'<img src="../media/b.png" {ALT}>')
+    start = time.process_time()
+    found = findings(tmp_path, select="SCH004")
+    took = time.process_time() - start
+    assert [(f.line, f.column) for f in found[:2]] == [(PAGE_LINE, 1), (PAGE_LINE + 2, 1)] and len(found) == 20_000
+    assert took < 3, f"{took:.1f} s"
