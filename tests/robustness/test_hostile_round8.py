@@ -216,6 +216,27 @@ def test_a_word_list_that_is_no_list_is_a_config_error(tmp_path, monkeypatch, va
     assert "wordlists must be lists of words or names of files of words ('es' is neither)" in err
 
 
+HELD_CONFIG = {  # already right; kept against regressions
+    "regex-select": ('select = ["(a+)+$"]', "unknown rule code or prefix '(a+)+$' in select/ignore"),
+    "huge-jobs": ("jobs = 1000000000000000000", "jobs must be a whole number from 0 to 512"),
+    "negative-threshold": ("thresholds = {min-scene-visuals = -1}", "not negative"),
+    "unknown-key": ('"selectt" = ["LOC"]', "unknown key 'selectt'; did you mean 'select'?"),
+    "escape-in-format": ('format = "\\u001b[31m::error::x"', "unknown format '\\x1b[31m::error::x'"),
+}
+
+
+@pytest.mark.parametrize("name", HELD_CONFIG)
+def test_held_hostile_config_values_are_usage_errors(tmp_path, monkeypatch, name):
+    line, said = HELD_CONFIG[name]
+    code, err = _check_with(tmp_path, monkeypatch, f"[tool.listing-lint]\n{line}\n")
+    assert code == 2 and said in err and "\x1b" not in err, err
+
+
+def test_held_a_per_path_glob_of_2000_stars_is_matched_in_linear_time(tmp_path, monkeypatch):
+    code, err = _check_with(tmp_path, monkeypatch, '[tool.listing-lint.per-path-ignores]\n"' + "*a" * 2000 + 'b" = ["LOC"]\n', "--select", "SCH")
+    assert (code, err) == (0, "")
+
+
 def test_near_miss_word_lists_as_lists_and_files_are_taken(tmp_path, monkeypatch):
     (tmp_path / "words.txt").write_text("zapato\n", encoding="utf-8")
     code, err = _check_with(tmp_path, monkeypatch, '[tool.listing-lint.wordlists]\nes = ["oferta"]\nall = "words.txt"\n', "--select", "LOC014")
