@@ -148,20 +148,17 @@ class Page:
 
     def _begun_before(self, line: int, element: etree._Element) -> tuple[int, int] | None:
         """Where ``element``'s start tag begins when ``line`` begins inside it: the last ``<`` before
-        the line is ``<tag`` and no ``>`` follows it there (a ``>`` quoted in a value before the line
-        hides the case: the old answer, the element's own line, stays). Searched in place: the
-        stretch before one line with elements ends at the previous one's ``<``, so a page is
-        scanned about once, whatever its number of lines."""
+        the line is ``<tag``, still open at the line's start. Searched in place: the stretch before
+        one line with elements ends at the previous one's ``<``, so a page is scanned about once,
+        whatever its number of lines."""
         text = self.file.lines.text
         start = self.file.lines.offset(line, 1)
         lt = text.rfind("<", 0, start)
         tag = "<" + element.tag.lower()
         end = lt + len(tag)
-        if lt < 0 or text.find(">", lt, start) >= 0 or text[lt:end].lower() != tag:
-            return None
-        if end < start and not (text[end].isspace() or text[end] == "/"):
-            return None  # "<imgx", another tag
-        return self.file.lines.position(lt)
+        if lt < 0 or text[lt:end].lower() != tag or (end < start and not (text[end].isspace() or text[end] == "/")):
+            return None  # no tag, another tag, or "<imgx"
+        return self.file.lines.position(lt) if _open_at(text, end, start) else None
 
     @cached_property
     def _line_columns(self) -> dict[int, dict]:
@@ -195,3 +192,22 @@ class Page:
     def blocks(self) -> list[Block]:
         """Text blocks with positions (paragraphs, headings, list items, cells, alt/title); see ``text.py``."""
         return extract_blocks(self)
+
+
+def _open_at(text: str, begin: int, end: int) -> bool:
+    """Whether a start tag whose attributes begin at ``begin`` is still open at ``end``: no ``>``
+    between them but inside a quoted value (``title="a > b"``). Each character's next place is
+    searched for again only once passed: values full of quotes and ``>`` stay linear."""
+    ahead = {c: text.find(c, begin, end) for c in ">\"'"}
+    i = begin
+    while True:
+        for c, at in ahead.items():
+            if 0 <= at < i:
+                ahead[c] = text.find(c, i, end)
+        gt, quote = ahead[">"], min((ahead[c] for c in "\"'" if ahead[c] >= 0), default=-1)
+        if quote < 0 or 0 <= gt < quote:
+            return gt < 0
+        close = text.find(text[quote], quote + 1, end)
+        if close < 0:
+            return True  # the line begins inside a quoted value
+        i = close + 1
