@@ -87,9 +87,11 @@ def write(path: Path, findings: list[Finding]) -> int:
 
 def read(path: Path) -> list[dict]:
     try:
-        doc = jsonstrict.loads(jsonstrict.read_input(path))
+        doc = jsonstrict.loads(jsonstrict.read_input(path), object_pairs_hook=jsonstrict.unique_keys)
     except jsonstrict.NotAFile as exc:
         raise BaselineError(f"baseline {path} {exc}") from None
+    except jsonstrict.DuplicateKey as exc:  # a second "findings" hid the first from review, or the reverse
+        raise BaselineError(f"baseline {path} is not a listing-lint baseline: {exc}; write it again with --write-baseline") from None
     except FileNotFoundError:
         raise BaselineError(f"baseline file {path} does not exist (create it with --write-baseline)") from None
     except (OSError, UnicodeDecodeError) as exc:

@@ -377,3 +377,19 @@ def test_a_start_tag_of_900_long_quoted_values_over_as_many_lines_is_located_in_
     took = time.process_time() - start
     assert [(f.line, f.column) for f in found] == [(PAGE_LINE, 1)]
     assert took < 3, f"{took:.1f} s"
+
+
+def test_a_baseline_naming_a_key_twice_is_a_usage_error(tmp_path):
+    from listing_lint.baseline import BaselineError, read
+
+    entries = json.dumps(_entries(["listings/a/listing.json"]))
+    (tmp_path / "bl.json").write_text(f'{{"version": 1, "findings": [], "findings": {entries}}}', encoding="utf-8")
+    with pytest.raises(BaselineError, match="an object names the key 'findings' twice"):
+        read(tmp_path / "bl.json")  # was read as the last "findings" (a reader of the diff may see the first)
+
+
+def test_near_miss_a_baseline_written_by_the_tool_is_read(tmp_path):
+    from listing_lint.baseline import read
+
+    (tmp_path / "bl.json").write_text(json.dumps({"version": 1, "tool": "listing-lint", "findings": _entries(["a", "b"])}), encoding="utf-8")
+    assert [e["path"] for e in read(tmp_path / "bl.json")] == ["a", "b"]
