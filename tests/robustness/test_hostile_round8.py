@@ -319,9 +319,22 @@ def test_near_miss_a_missing_picture_is_still_put_in_the_bundle(tmp_path):
     assert found.message.endswith("is missing: put the file in the bundle (e.g. media/) and point at it")
 
 
-def test_held_a_raw_nul_in_a_page_is_sch001_alone(tmp_path):
-    _page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}>')
-    assert _found(tmp_path, ["MED010", "SCH001", "SCH004"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE)]
+def test_a_raw_nul_in_a_page_is_sch001_alone(tmp_path):
+    _page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}><img src="../media/b.png" {ALT}>')
+    assert _found(tmp_path, ["MED010", "SCH"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE)]  # and SCH007 "delete" b.png
+
+
+def test_near_miss_a_file_no_unparsed_page_names_is_still_an_orphan(tmp_path):
+    _page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}><img src="../media/c.png" {ALT}>')
+    assert _found(tmp_path, ["MED010", "SCH"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE),
+                                                   ("SCH007", "listings/demo/media/b.png", None)]
+
+
+def test_a_page_of_five_megabytes_without_a_separator_is_searched_for_names_at_once(tmp_path):
+    _page_bundle(tmp_path, "\x00" + "a." * 2_400_000)
+    start = time.process_time()
+    assert [f.code for f in findings(tmp_path, select="SCH007")] == ["SCH007"]
+    assert time.process_time() - start < 2
 
 
 # ``<base href>`` makes a browser read every relative URL of the page from it: a local preview shows
