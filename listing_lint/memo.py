@@ -120,6 +120,16 @@ def _close() -> None:
     _forget()
 
 
+def close() -> None:
+    """Write what is buffered, then close this process's connection. The last connection to close
+    folds the write-ahead log into the database and removes it; a process that exits with its
+    connection open leaves the log behind, and every later run reads it through when it opens the
+    file (a cold run's 78 MB log: 60-70 ms per pre-commit run)."""
+    flush()
+    with _lock:
+        _close()
+
+
 OPEN_TRIES = 20  # opening a file another process is setting up: up to about 2 s of waits in all
 OPEN_WAIT = 0.01
 

@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING, Callable
 
 from listing_lint import libc
 from listing_lint.finding import Span
-from listing_lint.langid.base import settle_all
 from listing_lint.runtypes import BundleResult, Settings
 
 if TYPE_CHECKING:
@@ -280,7 +279,6 @@ def lint_bundles(fn, manifests: list[Path], settings: Settings, jobs: int = 0, u
             if cache is not None:
                 cache.close()  # an SQLite connection must not cross a fork; each side reopens its own
             _one_arena()
-            settle_all()  # no thread may be inside a model loader when the workers fork
             _prepare(settings, len(todo))
             # the models' load buffers, freed but kept by glibc: a worker's trim after its first
             # bundle would give back its copy of them and leave the parent's as the parent's own

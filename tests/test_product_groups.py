@@ -36,6 +36,9 @@ def test_aliases_read_as_ids_and_implied_groups_follow():
     assert registry.resolve_groups(["qi"]) == {"wireless-charger", "radio"}
     assert registry.resolve_groups(["power-adapter", "typo"]) == {"external-power-supply", "mains-powered"}
     assert registry.resolve_groups([]) == set()
+    # session 17: a product charged on a Qi pad is not the pad; a cable with no electronics is still wired charging
+    assert registry.resolve_groups(["qi-receiver"]) == {"wireless-charging-receiver", "battery"}
+    assert registry.resolve_groups(["passive-cable"]) == {"passive-cable", "wired-charging"}
 
 
 def test_the_groups_other_rules_rely_on_exist():

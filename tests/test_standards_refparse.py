@@ -31,6 +31,9 @@ CASES = [
     ("ASTM F963-23 § 4.3.5", "ASTM F963-23", "ASTM F963", 2023, set(), None, "ASTM"),
     ("EN 71-3:2019+A1:2021 clause 7.3", "EN 71-3:2019+A1:2021", "EN 71-3", 2019, {"A1"}, None, "EN"),
     ("EN 62368-1:2014+A11:2017 (clause 10.6)", "EN 62368-1:2014+A11:2017", "EN 62368-1", 2014, {"A11"}, None, "EN"),
+    # a national body's own standard, not an EN it republishes: the UK plug (session 17)
+    ("BS 1363-1:2016+A1:2018", "BS 1363-1:2016+A1:2018", "BS 1363-1", 2016, {"A1"}, None, "BS"),
+    ("BS 1363-1:2016/A1:2018", "BS 1363-1:2016+A1:2018", "BS 1363-1", 2016, {"A1"}, None, "BS"),
 ]
 
 
@@ -51,6 +54,11 @@ def test_an_iec_edition_is_not_an_en():
     assert parse_ref("IEC 62368-1:2018").family != parse_ref("EN 62368-1:2018").family
 
 
+def test_a_national_standard_is_not_the_en_it_may_share_a_number_with():
+    assert parse_ref("BS 62368-1:2014").family == "BS 62368-1" != parse_ref("BS EN 62368-1:2014").family
+    assert parse_ref("BS EN 62368-1:2014").national == "BS" and parse_ref("BS 1363-1:2016").national is None
+
+
 @pytest.mark.parametrize("text", ["", "foo", "Safety standard", "EN 62368-1:2014 foo", "EN", "EN 62368-1:2014+B7",
                                   "EN 71-1:2014 sections", "ASTM F963-23 Section"])
 def test_unreadable_references_say_why(text):
@@ -59,9 +67,17 @@ def test_unreadable_references_say_why(text):
     assert str(err.value)
 
 
-@pytest.mark.parametrize("text", ["47 CFR Part 15 Subpart C", "FCC Part 15.247", "KDB 558074 D01", "RSS-247 Issue 3", "ICES-003"])
+@pytest.mark.parametrize("text", ["47 CFR Part 15 Subpart C", "FCC Part 15.247", "KDB 558074 D01", "RSS-247 Issue 3", "ICES-003",
+                                  "16 C.F.R. Part 1203", "Safety Standard for Bicycle Helmets, 16 C.F.R. Part 1203",
+                                  "Requirements for Pacifiers 16 CFR §1511.3"])
 def test_rule_parts_are_regulations_not_standards(text):
     assert is_regulation(text)
+
+
+@pytest.mark.parametrize("text", ["Safety standard", "EN 1078:2012+A1:2012", "Bicycle helmets tested to 16 CFR 1203 and EN 1078",
+                                  "ASTM F963-23"])
+def test_near_miss_a_title_alone_or_a_cfr_part_mid_sentence_is_not_a_regulation(text):
+    assert not is_regulation(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -86,6 +102,7 @@ SPLITS = [
     ("16 CFR 1250 (ASTM F963-23)", ["16 CFR 1250", "ASTM F963-23"]),
     ("16 CFR Part 1250 (ASTM F963-23 Sections 4.3.5.1(2))", ["16 CFR Part 1250", "ASTM F963-23"]),
     ("16 CFR 1250 / ASTM F963-23", ["16 CFR 1250", "ASTM F963-23"]),
+    ("BS EN 62368-1:2014+A11:2017 / BS 1363-1:2016+A1:2018", ["EN 62368-1:2014+A11:2017", "BS 1363-1:2016+A1:2018"]),
 ]
 
 

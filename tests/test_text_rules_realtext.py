@@ -99,7 +99,7 @@ def test_open_food_facts_findings_are_pinned(smooth):
     counts = {}
     for f in smooth:
         counts[f["code"]] = counts.get(f["code"], 0) + 1
-    assert counts == {"LOC002": 11, "LOC003": 183, "LOC007": 6, "LOC012": 36}
+    assert counts == {"LOC002": 11, "LOC003": 182, "LOC007": 6, "LOC012": 36}  # session 17: "Reset password" on en kept
     # the classes session 14 fixed stay fixed: a Latin label's name with its letter on the Russian
     # page, a list of packer codes with one word
     fixed = [f for f in smooth if f["code"] in ("LOC003", "LOC007")
@@ -177,7 +177,46 @@ def test_app_store_findings_are_pinned(tmp_path):
     counts = {}
     for f in found:
         counts[f.code] = counts.get(f.code, 0) + 1
-    assert counts == {"LOC003": 35, "LOC012": 3}
+    assert counts == {"LOC003": 33, "LOC012": 3}  # session 17: "Simple notes, todos and memos" (page, title) kept
     texts = [where.get((f.path, f.line), ("", "", ""))[2] for f in found]
     assert "Onion Browser" not in texts
     assert sum("iNaturalist" in t or t.startswith("•") or t == "Discover nature around you" for t in texts) >= 20
+
+
+def test_the_reaction_corpus_is_new_aligned_text_with_its_provenance():
+    # session 17's source (docs/decisions.md, "Session 17: the language rules on a fifteenth
+    # real-text source"): Reaction Commerce 1.16.0's storefront catalogues at a pinned commit,
+    # GPL-3.0, four languages aligned by key; what the earlier parallel corpora also hold is the
+    # labels every shop has ("Add to cart", "Sign in", "Email is required."), none over 30 characters
+    import shop_corpus
+
+    records = shop_corpus.read(DATA / "parallel_reaction.jsonl.xz")
+    assert {(r["repo"], r["commit"], r["license"]) for r in records} == {
+        ("reactioncommerce/reaction", "36d07754af9d2e0db4928aae387642231d09cd46", "GPL-3.0")}
+    keys = {r["key"] for r in records if r["lang"] == "en"}
+    assert len(keys) == 426 and {r["lang"] for r in records} == {"en", "es", "fr", "ru"}
+    earlier = {r["text"] for name in ("parallel_shops", "parallel_shuup", "parallel_products", "parallel_smooth",
+                                      "parallel_mozilla", "parallel_appstore")
+               for r in shop_corpus.read(DATA / f"{name}.jsonl.xz") if r["lang"] == "en"}
+    seen = [r["text"] for r in records if r["lang"] == "en" and r["text"] in earlier]
+    assert len(seen) < 0.2 * len(keys) and all(len(t) <= 30 for t in seen)
+
+
+def test_reaction_correct_pages_and_seeded_defects():
+    # every finding and every miss read (docs/decisions.md, "Session 17"), in process, two rounds
+    # of seeded_realtext.py's defects (96: English left on es/fr/ru, Spanish on fr, French on es,
+    # a template slot left in). On correct pages: LOC012 true by the contract (a regular space
+    # before "!" and "?" in French, straight quotes in Russian), LOC003 false on short labels
+    # ("Invitation sent" French on the English page and its title, "Generar etiqueta" Catalan,
+    # "прикладная" Ukrainian; "Reset password" and "Set password" kept since session 17's second
+    # witness, docs/langid.md); no page is called another language (the Spanish page of
+    # order and cart labels was "100% Portuguese" before session 17)
+    import seeded_realtext
+
+    result = seeded_realtext.measure(DATA / "parallel_reaction.jsonl.xz", rounds=2)
+    counts = {}
+    for a in result["alarms"]:
+        counts[a["code"]] = counts.get(a["code"], 0) + 1
+    assert counts == {"LOC001": 8, "LOC003": 4, "LOC012": 9}
+    outcomes = [d["outcome"] for d in result["defects"]]
+    assert len(outcomes) == 96 and outcomes.count("piled") == 0 and outcomes.count("found") >= 95

@@ -49,10 +49,6 @@ class Detector(Protocol):
 
     def detect(self, text: str, candidates: tuple[str, ...] = CANDIDATES) -> tuple[str | None, float]: ...
 
-    def load_soon(self, text: str, candidates: tuple[str, ...]) -> None: ...
-
-    def settle(self) -> None: ...
-
 
 class BaseDetector:
     """Shared ``detect`` on top of a backend's ``scores``."""
@@ -61,13 +57,6 @@ class BaseDetector:
 
     def scores(self, text: str, candidates: tuple[str, ...] = CANDIDATES) -> dict[str, float]:
         raise NotImplementedError
-
-    def load_soon(self, text: str, candidates: tuple[str, ...]) -> None:
-        """Start loading, in the background where a backend can, the models ``scores(text,
-        candidates)`` would load."""
-
-    def settle(self) -> None:
-        """Wait for what ``load_soon`` started."""
 
     def detect(self, text: str, candidates: tuple[str, ...] = CANDIDATES) -> tuple[str | None, float]:
         best = self.scores(text, tuple(candidates))
@@ -108,12 +97,3 @@ def get_detector(name: str) -> Detector:
             module, cls, kwargs = BACKENDS[key]
             _detectors[key] = getattr(importlib.import_module(module), cls)(**kwargs)
         return _detectors[key]
-
-
-def settle_all() -> None:
-    """Wait for every background model load of this process: a process must not fork while a
-    thread is inside a library's loader (the child would inherit its locks held)."""
-    with _lock:
-        detectors = list(_detectors.values())
-    for detector in detectors:
-        getattr(detector, "settle", lambda: None)()

@@ -8,7 +8,6 @@ Language models load lazily per script, so a Latin-only run never loads Cyrillic
 from __future__ import annotations
 
 import os
-import threading
 
 from listing_lint.langid.base import CANDIDATES, BaseDetector, ranked
 
@@ -53,14 +52,11 @@ class LinguaDetector(BaseDetector):
         self.name = "lingua-high" if accurate else "lingua-low"
         self._built: dict[tuple[str, ...], object] = {}
         self._preloaded: set[tuple[str, ...]] = set()
-        self._loading: threading.Thread | None = None  # ``load_soon``'s thread, until it is waited for
 
     def _detector(self, candidates: tuple[str, ...], preload: bool = False):
         """The detector of ``candidates``; ``preload``: with every model of theirs loaded now, on
         lingua's threads (in parallel: 0.47-0.57 s of wall time became 0.30-0.34 s for three
         languages on two cores, the same CPU and answers), when this process may use the pool."""
-        if self._loading is not None and self._loading is not threading.current_thread():
-            self.settle()
         key = tuple(sorted(candidates))
         preload = preload and key not in self._preloaded and _may_use_pool()
         if key not in self._built or preload:
@@ -74,29 +70,6 @@ class LinguaDetector(BaseDetector):
                 self._preloaded.add(key)
             self._built[key] = builder.build()
         return self._built[key]
-
-    def load_soon(self, text: str, candidates: tuple[str, ...]) -> None:
-        """Start loading the models ``scores(text, candidates)`` would load, on a thread of its own,
-        and return at once.
-
-        For the judge, when a text it is about to judge will likely need the accurate pass: the
-        load, 0.3 s of wall time for three languages, then runs while the fast pass and the rest of
-        the bundle's work go on, instead of after them. A scoring call waits for it (``settle``).
-        Only for a short text (every n-gram order: a longer one loads trigrams only, 0.04 s), one
-        load at a time, and where this process may use lingua's pool."""
-        key = tuple(sorted(candidates))
-        if (not self.accurate or self._loading is not None or key in self._preloaded or not _may_use_pool()
-                or sum(ch.isalpha() for ch in text) >= ALL_ORDERS_BELOW_LETTERS):
-            return
-        _using_pool()  # from now on a forked child must not use the pool (see ``_pool_pid``)
-        self._loading = threading.Thread(target=self._detector, args=(key, True), name="listing-lint-models", daemon=True)
-        self._loading.start()
-
-    def settle(self) -> None:
-        """Wait for ``load_soon``'s load to end (before scoring, and before this process forks)."""
-        thread, self._loading = self._loading, None
-        if thread is not None:
-            thread.join()
 
     def scores(self, text: str, candidates: tuple[str, ...] = CANDIDATES) -> dict[str, float]:
         # a short text needs every n-gram order of the accurate models: load them all at once, in

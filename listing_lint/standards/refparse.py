@@ -5,7 +5,8 @@
     >>> parse_ref("ETSI EN 300 328 V2.2.2 (2019-07)").canonical
     'ETSI EN 300 328 V2.2.2'
 
-A reference has a body (``EN``, ``IEC``, ``ISO``, ``CISPR``, ``ANSI``, ``UL``…), a number and
+A reference has a body (``EN``, ``IEC``, ``ISO``, ``CISPR``, ``ANSI``, ``UL``, or a national body's
+own standard such as ``BS 1363-1``), a number and
 part (``62368`` / ``1``), an edition year, amendments (``A11:2017``), and for ETSI standards a
 version (``V2.2.2``). A national adoption (``BS EN``, ``DIN EN``) is the same European Norm;
 ``EN IEC 62368-1`` is an EN too; ``IEC 62368-1`` is not (an IEC edition gives no presumption
@@ -42,7 +43,10 @@ _REGULATION = re.compile(
     # for its element 2) and CPSC test methods: "CPSIA Section 101", "Sec. 108 of the CPSIA", "FHSA",
     # "15 U.S.C. 2063", "CPSC-CH-E1001-08.3"
     r"|^(?:CPSIA|CPSA|CPSC|FHSA|PUB(?:LIC)?\.?\s*L(?:AW)?\.?\s*(?:NO\.?\s*)?\d+-\d+)\b|^SEC(?:TION|\.)?\s*\d+\w*\s+OF\s+(?:THE\s+)?(?:CPSIA|CPSA|FHSA|CONSUMER)\b"
-    r"|^\d+\s*U\.?\s*S\.?\s*C\.?(?:\s|\d|$)",
+    r"|^\d+\s*U\.?\s*S\.?\s*C\.?(?:\s|\d|$)"
+    # a CFR part as CPCs print it: "16 C.F.R. Part 1203", or after the rule's title, "Safety Standard for
+    # Bicycle Helmets, 16 CFR 1203" (bounded: the title is at most 120 characters)
+    r"|^\d+\s*C\.\s*F\.\s*R\.|^[^\d]{0,120}?\b\d+\s*C\.?\s*F\.?\s*R\.?\s*(?:PARTS?\s*|§+\s*)?\d+(?:\.\d+)*\s*$",
     re.I,
 )
 _AMENDMENT = re.compile(r"^(?P<kind>A|AC|IS)(?P<num>\d{0,3})(?::?(?P<year>(?:19|20)\d\d))?(?:-\d\d)?$")
@@ -128,17 +132,24 @@ _NATIONAL_RX = re.compile(
     "(" + "|".join(re.escape(n) for n in sorted(NATIONAL, key=len, reverse=True)) + r")\s?(?=EN(?:\b|\d))"
 )
 _BODY_RX = re.compile("(" + "|".join(b.replace(" ", r"\s?") for b in BODIES) + r")(?=[\s\d]|[A-Z]\d)")
+#: a national body's own standard, numbered by it: "BS 1363-1:2016+A1:2018" (the UK plug), "DIN 5035-3"
+_NATIONAL_OWN_RX = re.compile("(" + "|".join(re.escape(n) for n in sorted(NATIONAL, key=len, reverse=True)) + r")\s(?=\d)")
 
 
 def _split_body(text: str) -> tuple[str | None, str, str]:
-    """(national prefix, body, rest)."""
+    """(national prefix, body, rest). A national body's own standard (not an EN it republishes) has
+    that body as its body: ``BS 1363-1`` is British, and no European Norm."""
     national = None
     m = _NATIONAL_RX.match(text)
     if m:
         national, text = m[1], text[m.end():]
+    else:
+        own = _NATIONAL_OWN_RX.match(text)
+        if own:
+            return None, own[1], text[own.end():].strip()
     m = _BODY_RX.match(text)
     if not m:
-        raise RefError("it does not start with a standards body (EN, EN IEC, IEC, ISO, ETSI EN, ANSI…)")
+        raise RefError("it does not start with a standards body (EN, EN IEC, IEC, ISO, ETSI EN, ANSI, BS…)")
     body = next(b for b in BODIES if re.fullmatch(b.replace(" ", r"\s?"), m[1]))
     return national, body, text[m.end():].strip()
 
@@ -280,7 +291,7 @@ def split_refs(text: str) -> tuple[str, ...]:
         if whole and stem and cont and (cont[1] or not cont[3] or cont[3].startswith(":")):
             pieces.append(f"{stem}-{cont[2]}{cont[3]}")
             continue
-        if whole and (_BODY_RX.match(token) or _NATIONAL_RX.match(token) or is_regulation(token)) and _reads(token):
+        if whole and _starts_reference(token) and _reads(token):
             pieces.append(token)
             stem = _stem(token)
             continue
@@ -288,6 +299,11 @@ def split_refs(text: str) -> tuple[str, ...]:
     if len(pieces) == 1 or not all(_reads(piece) for piece in pieces):
         return (text,)
     return tuple(pieces)
+
+
+def _starts_reference(token: str) -> bool:
+    """Whether a piece after a separator starts with a standards body or names a rule part."""
+    return bool(_BODY_RX.match(token) or _NATIONAL_RX.match(token) or _NATIONAL_OWN_RX.match(token)) or is_regulation(token)
 
 
 def _reads(piece: str) -> bool:

@@ -10,7 +10,9 @@ s. 14(a)(2), 16 CFR part 1110), and as a note for ``childcare`` alone (a bottle 
 monitor only the carer handles does not); vehicle lamps → ``E-mark``
 type approval, which CE does not replace), optionally under a named legislation (a toy's CE
 certificate under the Toy Safety Directive ``TSD``, a battery's under the Batteries Regulation
-``BATT``); a listing field (``fibre_composition`` for textiles, ``battery.collection_symbol``;
+``BATT``, a bicycle helmet's or sunglasses' (``ppe``) under the PPE Regulation ``PPE``; as a note, a
+food contact declaration ``FCM`` for plastic parts touching food, ``food-contact-plastic``, in the EU
+and UK, and for any ``food-contact`` product in the US: food contact materials carry no CE); a listing field (``fibre_composition`` for textiles, ``battery.collection_symbol``;
 ``battery.removable`` from 2027-02-18 unless ``battery.removal_derogation`` names the Art. 11
 derogation the product relies on: a rule's ``exempt_field``);
 a field of every SKU sold in the market (``plug_type``: the UK needs a BS 1363 plug, type G, or an

@@ -5,7 +5,9 @@ two dates, and the provision that needs them. In the EU from 2025-08-01 until 20
 Art. 3(3), before the Cyber Resilience Act), Delegated Regulation (EU) 2022/30 applies:
 ``radio`` + ``internet-connected`` → EN 18031-1 (Art. 3(3)(d)); EN 18031-2 (Art. 3(3)(e)) for
 internet-connected radio equipment with ``personal-data`` (Art. 1(2)(a)), and for ``childcare``,
-``toy`` and ``wearable`` radio equipment whether internet-connected or not (Art. 1(2)(b)-(d)).
+``toy`` and ``wearable`` radio equipment whether internet-connected or not (Art. 1(2)(b)-(d));
+EN 18031-3 (Art. 3(3)(f)) for internet-connected radio equipment that lets its user transfer
+money (``payment``: a smartwatch with contactless payment; Art. 1(3)).
 The law applies (e) to those when they can process personal, traffic or location data: tagged
 ``personal-data``, the finding is an error; untagged, it only informs. The message says which
 clause applied and by which article. A requirement is met when a certificate of the market's
@@ -19,7 +21,9 @@ the US Children's Product Certificate, electric toys → EN IEC 62115; mains LED
 62471, EN IEC 55015; household appliances → EN 60335-1 and a part EN 60335-2-x, EN 62233, EN IEC
 55014-1/-2 or, for one outside CISPR 14-1's scope (no motor, switching or regulating device: a
 kitchen scale), the generic EN IEC 61000-6-3/-6-1 (a rule's ``or_standards``); Qi chargers → ETSI
-EN 303 417. A market with no certificate of the scheme at all is
+EN 303 417. A US rule may name a CFR part instead of a standard (``regulation: true``): a children's
+``bicycle-helmet``'s CPC cites 16 CFR 1203, a ``pacifier``'s 16 CFR 1511, written in any of the ways
+labs print it (``16 C.F.R. Part 1203``, ``16 CFR §1511.3``). A market with no certificate of the scheme at all is
 CMP001's finding, not this one. A certificate judged for two markets (CE in the EU and the UK)
 gets one finding per missing standard, from the more certain rule.
 Why: from the date a delegated act applies, a product without the standard (or a notified-body
@@ -37,6 +41,9 @@ Passes:
     listing.json /certificates/0/standards/3 = "RED Art. 3(3)(d)"
     listing.json /certificates/0/notified_body = "0700"
 """
+
+import re
+from functools import lru_cache
 
 from listing_lint.api import Severity
 from listing_lint.rules.compliance._common import (
@@ -70,6 +77,11 @@ def check(bundle, ctx):
             if market not in rule.markets or not rule.covers(groups) or not rule.in_force(ctx.as_of):
                 continue
             mine = [c for c in certs if c.scheme in set(rule.get("schemes") or ())]
+            if mine and rule.get("regulation"):  # a CFR part a CPC cites ("16 CFR 1203"), not an edition
+                part = _cfr_part(str(rule.get("standard")))
+                if part is not None and not any(c.cert in mine and part.search(c.entry or c.text) for c in cited):
+                    unmet.setdefault(str(rule.get("standard")), []).append((rule, mine))
+                continue
             wanted = try_parse(str(rule.get("standard")))
             if not mine or isinstance(wanted, RefError):
                 continue
@@ -86,6 +98,17 @@ def check(bundle, ctx):
                 found[(at, family)] = (rank, finding)
     for _, finding in found.values():
         yield finding
+
+
+@lru_cache(maxsize=64)
+def _cfr_part(ref: str) -> re.Pattern | None:
+    """How certificates write a CFR part ("16 CFR 1203" as "16 C.F.R. Part 1203", "16 CFR §1203.4",
+    "16CFR1203"), or None if ``ref`` names no title and part."""
+    found = re.fullmatch(r"(\d+)\s*CFR\s*(?:Part\s*)?(\d+)", ref.strip(), re.IGNORECASE)
+    if found is None:
+        return None
+    title, part = found.groups()
+    return re.compile(rf"(?<!\d){title}\s*C\.?\s*F\.?\s*R\.?\s*(?:Parts?\s*|§+\s*)?{part}(?!\d)", re.IGNORECASE)
 
 
 def _families(wanted, rule) -> list[str]:

@@ -42,7 +42,10 @@ def check(bundle, ctx):
             if en_family in on_cert:
                 continue
             current = registry.current_editions(en_family, "EU", ctx.as_of)
-            instead = f"cite {current[0].text}" if current else f"cite the EN edition ({en_family})"
+            # without a current EN edition in the registry, the EN adoption may give no presumption either
+            # (IEC 62321's test methods: only EN IEC 63000 is cited under RoHS): do not promise it does
+            instead = (f"cite {current[0].text}" if current else
+                       f"cite its EN edition ({en_family}) only if the Official Journal cites one: the standards registry holds none")
             yield ctx.finding(
                 c.at,
                 f"{c.ref.canonical} is an IEC edition, not a European Norm: it gives no presumption of conformity "

@@ -11,7 +11,8 @@ without an edition year or version (one finding for a line of them), and edition
 not hold.
 Rule-part references (``47 CFR Part 15 Subpart C``, ``KDB 558074``) are not standards and pass, nor
 are the acts a Children's Product Certificate cites (``CPSIA Section 101``, ``Sec. 108 of the CPSIA``,
-``FHSA``, ``15 U.S.C. 2063``) or CPSC test methods (``CPSC-CH-E1001-08.3``).
+``FHSA``, ``15 U.S.C. 2063``) or CPSC test methods (``CPSC-CH-E1001-08.3``); nor is anything a food contact declaration (``FCM``)
+cites: migration test methods (EN 1186, EN 13130) serve no market's presumption of conformity.
 Why: an unknown edition cannot be judged: it may be a typo, or an edition newer than the
 registry; check it, and add it to the ``standards-overlay`` file if it is right.
 Fails:
@@ -34,8 +35,8 @@ def check(bundle, ctx):
     cited = cited_standards(bundle, ctx)
     said: set[tuple[int, int]] = set()  # (certificate, entry) whose missing editions were reported
     for c in cited:
-        if c.regulation or c.match is not None:
-            continue
+        if c.regulation or c.match is not None or c.cert.market is None:
+            continue  # a scheme no market's registry judges (a food contact declaration's test methods)
         if c.error is not None:
             yield ctx.finding(c.at, f"cannot read standard reference {c.text!r}: {c.error}; write it like {EXAMPLE}")
             continue

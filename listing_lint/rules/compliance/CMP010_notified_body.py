@@ -25,7 +25,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.rules.compliance._common import certificates, cited_standards, nb_number, registry_for
+from listing_lint.rules.compliance._common import certificates, cited_standards, laws_where, nb_number, registry_for
 
 CODE, NAME, SEVERITY = "CMP010", "notified-body", Severity.WARNING
 SOURCE = "https://ec.europa.eu/growth/tools-databases/nando/"
@@ -59,13 +59,9 @@ def check(bundle, ctx):
 
 def _needless(ctx, cert):
     """A notified body named on a certificate under laws that never involve one."""
-    never = {
-        r.get("legislation"): r for r in registry_for(ctx).rules_of("conformity_assessment")
-        if cert.market in r.markets and r.get("notified_body") == "never"
-    }
-    if not cert.legislation or not set(cert.legislation) <= set(never):
+    rule = laws_where(registry_for(ctx), cert, "notified_body", "never")
+    if rule is None:
         return
-    rule = never[cert.legislation[0]]
     laws = "+".join(cert.legislation)
     yield ctx.finding(
         cert.ptr("notified_body"),

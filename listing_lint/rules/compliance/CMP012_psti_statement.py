@@ -6,7 +6,9 @@ PSTI regime requires to ship with the product. ``internet-connected`` products a
 (an error); so are network-connectable ones that send and receive data and connect to an
 internet-connectable product, such as Bluetooth devices paired with a phone (PSTI Act 2022
 s. 5): a ``radio`` product that is not internet-connected warns, since whether it connects to
-one is inferred. Wireless (Qi) chargers are not judged, nor receive-only radios (``radio-receiver``:
+one is inferred. Wireless (Qi) chargers are not judged (a product charged on one, earbuds in a Qi
+case, is ``wireless-charging-receiver`` and is; one tagged as a charger, ``qi``, but also ``wearable``
+is no pad: it is warned and told the receiver group), nor receive-only radios (``radio-receiver``:
 they send no data), nor products paired only with their own remote (``radio-own-remote``: an RC car
 and its transmitter connect to no internet-connectable product, s. 5(3)-(4)). ETSI EN 303 645 gives deemed compliance
 with the security requirements (the 2023 Regulations, Schedule 2), not the statement.

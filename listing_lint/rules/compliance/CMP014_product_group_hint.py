@@ -7,8 +7,11 @@ English title (``title.en`` or ``en-*``) matches its words and not its exception
 Today: an "LED strip", "LED tape" or "LED light strip" sold in the EU without ``light-source`` (an
 LED strip giving 60 lm or more over the length sold is a light source, Regulation (EU) 2019/2020
 Art. 2(1)); not an accessory named after the strip (an "LED strip controller", a "power supply for
-LED strip"), nor a product with a strip in it (a keyboard "with RGB LED strip"). Always a note
-(info): a title does not say whether the threshold is met. While ``product_groups`` holds a name
+LED strip"), nor a product with a strip in it (a keyboard "with RGB LED strip").
+Sunglasses and bicycle, ski or skating helmets sold in the EU without ``ppe`` (personal protective
+equipment, Regulation (EU) 2016/425: CE under the PPE Regulation); not motorcycle helmets (UN ECE R22),
+nor accessories (a helmet light, a sunglasses case, a mount "for helmet"), toys or costumes. Always a note
+(info): a title does not say whether the threshold is met, nor what the product protects against. While ``product_groups`` holds a name
 that is no group (SCH009's finding), nothing is said: the seller is choosing groups already.
 Why: a seller who does not know a strip is a light source leaves out the group, and with it the
 energy class the EU asks to be shown with the offer; the other CMP rules cannot ask for evidence

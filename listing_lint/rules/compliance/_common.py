@@ -12,12 +12,13 @@ from listing_lint.bundle.positions import pointer
 from listing_lint.standards.refparse import RefError, StandardRef, is_regulation, split_refs, try_parse
 from listing_lint.standards.registry import Match, Registry, registry_for
 
-__all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in",
+__all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in", "laws_where",
            "as_date", "group_text", "CONFIDENCE_RANK", "markets_with_pointers", "sku_models_by_market",
            "substitutes", "nb_number", "red_examination_covers", "product_groups", "model_names"]
 
 #: the market whose registry entries judge a certificate's standards
-JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU"}
+#: (a food contact declaration, ``FCM``, serves every market and cites test methods, not harmonised standards)
+JUDGED_IN = {"CE": "EU", "UKCA": "UK", "FCC": "US", "PSTI": "UK", "CPC": "US", "DOE": "US", "E-mark": "EU", "FCM": None}
 CONFIDENCE_RANK = {"confirmed": 0, "secondary": 1, "single-source": 2, "unconfirmed": 3}
 
 
@@ -100,6 +101,17 @@ def certificates_rejected(bundle, *fields: str) -> bool:
         for i in range(max(1, len(bundle.list_at("/certificates"))))
         for field in fields
     )
+
+
+def laws_where(registry: Registry, cert: Cert, key: str, value: str) -> Any:
+    """The conformity-assessment rule of ``cert``'s first law when every law ``cert`` names has a
+    rule in its market whose ``key`` is ``value`` (laws that provide for no marking, laws that never
+    involve a notified body); None when one has not, or ``cert`` names none."""
+    rules = {r.get("legislation"): r for r in registry.rules_of("conformity_assessment")
+             if cert.market in r.markets and r.get(key) == value}
+    if not cert.legislation or not set(cert.legislation) <= set(rules):
+        return None
+    return rules[cert.legislation[0]]
 
 
 def judging_market(cert: Cert) -> str | None:

@@ -209,8 +209,100 @@ def make_prop65(b):
     return _fill(b, groups=["prop65"], markets=["US"], skus=[_sku("G1")], certs=[], page=PROP65)
 
 
+def make_cable(b):
+    """A 60 W USB-C to USB-C cable, 1 m, with no electronics of its own, for the EU, UK and US (session 17)."""
+    return _fill(
+        b,
+        groups=["passive-cable"],
+        markets=["EU", "UK", "US"],
+        skus=[_sku("C60-1M")],
+        certs=[{
+            "scheme": "CE", "legislation": ["RoHS"], "standards": ["EN IEC 63000:2018"],
+            "issued": "2026-01-10", "models": ["C60-1M"], "file": "certs/ce.pdf",
+        }],
+        category="consumer-electronics-accessories",
+    )
+
+
+def make_qi_earbuds(b):
+    """Bluetooth earbuds whose case charges on a Qi pad, for the EU, UK and US (session 17)."""
+    return _fill(
+        b,
+        groups=["radio", "wearable", "personal-data", "wireless-charging-receiver"],
+        markets=["EU", "UK", "US"],
+        skus=[_sku("A7-EU", ["EU", "UK"]), _sku("A7-US", ["US"])],
+        certs=[
+            {
+                "scheme": "CE", "legislation": ["RED", "RED-DA", "RoHS", "BATT"],
+                "standards": ["EN 62368-1:2014+A11:2017", "ETSI EN 300 328 V2.2.2", "ETSI EN 301 489-17 V3.3.1",
+                              "ETSI EN 303 417 V1.1.1", "EN 18031-2:2024", "EN IEC 63000:2018"],
+                "issued": "2026-01-10", "models": ["A7-EU"], "file": "certs/ce.pdf",
+            },
+            {
+                "scheme": "FCC", "legislation": ["15C"], "standards": ["ANSI C63.10-2020"],
+                "issued": "2026-01-12", "models": ["A7-US"], "fcc_id": "2ABCD-A7", "file": "certs/fcc.pdf",
+            },
+            {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["A7-EU"], "file": "certs/psti.pdf"},
+        ],
+        category="consumer-electronics-accessories",
+        battery={"category": "portable", "chemistry": "Li-ion", "capacity_wh": 1.85, "removable": False, "collection_symbol": True},
+    )
+
+
+def make_sunglasses(b):
+    """Category 3 sunglasses (PPE category I) for the EU and UK (session 17)."""
+    return _fill(
+        b,
+        groups=["ppe"],
+        markets=["EU", "UK"],
+        skus=[_sku("SG3")],
+        certs=[{
+            "scheme": "CE", "legislation": ["PPE"], "standards": ["EN ISO 12312-1:2013+A1:2015"],
+            "issued": "2026-01-10", "models": ["SG3"], "file": "certs/ce.pdf",
+        }],
+        category="other",
+    )
+
+
+
+def make_water_bottle(b):
+    """An insulated steel bottle with a polypropylene lid for the EU, UK and US (session 17, round 7): no CE,
+    a supplier's declaration of compliance for the lid (Regulation (EU) No 10/2011; 21 CFR 177.1520)."""
+    return _fill(
+        b,
+        groups=["food-contact-plastic"],
+        markets=["EU", "UK", "US"],
+        skus=[_sku("WB500")],
+        certs=[{
+            "scheme": "FCM", "standards": ["EN 1186-1:2002", "EN 13130-1:2004", "21 CFR 177.1520"],
+            "issued": "2026-01-10", "models": ["WB500"], "file": "certs/doc.pdf",
+        }],
+        category="home-garden",
+    )
+
+
+def _us_cpc(b, groups, model, standards):
+    return _fill(
+        b, groups=groups, markets=["US"], skus=[_sku(model)],
+        certs=[{"scheme": "CPC", "standards": standards, "issued": "2026-01-12", "models": [model], "file": "certs/cpc.pdf"}],
+        category="other",
+    )
+
+
+def make_kids_helmet(b):
+    """A children's bicycle helmet for the US with its CPC (session 17, round 7)."""
+    return _us_cpc(b, ["bicycle-helmet", "childrens-product"], "KH2", ["16 CFR 1203", "CPSIA Section 101 Total Lead Content"])
+
+
+def make_pacifier(b):
+    """A silicone pacifier for the US with its CPC (session 17, round 7)."""
+    return _us_cpc(b, ["pacifier"], "PC1", ["16 CFR 1511", "CPSIA Section 101 Total Lead Content"])
+
+
 KINDS = {
     "toy": make_toy, "plug-in": make_plug_in, "battery": make_battery, "lamp": make_lamp,
     "appliance": make_appliance, "qi-charger": make_qi_charger, "power-supply": make_power_supply,
     "h7-bulb": make_h7_bulb, "garment": make_garment, "prop65": make_prop65,
+    "cable": make_cable, "qi-earbuds": make_qi_earbuds, "sunglasses": make_sunglasses,
+    "water-bottle": make_water_bottle, "kids-helmet": make_kids_helmet, "pacifier": make_pacifier,
 }

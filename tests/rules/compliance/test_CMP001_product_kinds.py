@@ -6,7 +6,19 @@ from datetime import date
 import pytest
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
-from product_kinds import KINDS, make_battery, make_garment, make_h7_bulb, make_lamp, make_plug_in, make_power_supply, make_prop65, make_toy
+from product_kinds import (
+    KINDS,
+    make_battery,
+    make_cable,
+    make_garment,
+    make_h7_bulb,
+    make_lamp,
+    make_plug_in,
+    make_power_supply,
+    make_prop65,
+    make_sunglasses,
+    make_toy,
+)
 
 EVIDENCE = ["CMP001", "CMP003", "CMP008"]
 
@@ -367,3 +379,56 @@ def test_a_sealed_power_bank_tagged_only_battery_is_warned_and_told_the_group(bu
     bundle.write()
     assert lint(tmp_path, select="CMP001", as_of=date(2027, 3, 1)) == [(manifest(bundle), bundle.line_of('"removable"'), "CMP001")]
     assert "is itself the battery (a power bank) is `standalone-battery`" in _one(tmp_path, as_of=date(2027, 3, 1)).message
+
+
+# ---- a cable sold alone (session 17) ------------------------------------------------------------
+def test_near_miss_a_passive_cable_needs_no_fcc_evidence(bundle, tmp_path):
+    # a USB-C cable with no electronics generates no radio-frequency energy: no unintentional radiator
+    # (47 CFR 15.3(z)); tagged `wired-charging` it was warned "no FCC certificate", with no way out
+    make_cable(bundle).write()
+    assert lint(tmp_path, select=["CMP001", "SCH009"]) == []
+
+
+def test_a_charging_cable_not_marked_passive_is_still_asked_and_told_the_group(bundle, tmp_path):
+    # a 100 W cable carries an e-marker chip: whether that makes it a digital device is not known, so it stays a warning
+    make_cable(bundle).data["product_groups"] = ["wired-charging"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"US"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no FCC certificate for the US market (wired-charging product)")
+    assert "mark it `passive-cable`" in f.message and str(f.severity) == "warning"
+
+
+def test_a_passive_cable_still_needs_ce_for_rohs_in_the_eu(bundle, tmp_path):
+    make_cable(bundle).data["certificates"] = []
+    bundle.data["markets"] = ["EU", "US"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    assert _one(tmp_path).message.startswith("no CE certificate for the EU market (wired-charging product)")
+
+
+# ---- personal protective equipment (session 17) ----------------------------------------------------
+def test_ppe_without_a_ce_certificate_under_the_ppe_regulation(bundle, tmp_path):
+    # sunglasses and a bicycle helmet drew nothing in the EU: no group named them
+    make_sunglasses(bundle).data["certificates"] = []
+    bundle.data["markets"] = ["EU"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == [(manifest(bundle), line_after(bundle, '"markets"', '"EU"'), "CMP001")]
+    f = _one(tmp_path)
+    assert f.message.startswith("no CE certificate under PPE for the EU market (ppe product)")
+    assert "2016/425" in f.message and str(f.severity) == "error"
+
+
+def test_ppe_under_the_gpsr_alone_is_the_missing_ppe_regulation_once(bundle, tmp_path):
+    make_sunglasses(bundle).data["certificates"][0]["legislation"] = ["GPSR"]
+    bundle.data["markets"] = ["EU"]
+    bundle.write()
+    assert lint(tmp_path, select=["CMP001", "CMP008"]) == [
+        (manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+
+
+def test_near_miss_a_non_protective_accessory_needs_no_ppe_certificate(bundle, tmp_path):
+    make_sunglasses(bundle).data["certificates"] = []
+    bundle.data["product_groups"] = []  # a glasses case: no group, no evidence
+    bundle.write()
+    assert lint(tmp_path, select="CMP001") == []

@@ -135,3 +135,32 @@ def test_near_miss_toy_without_radio(plug, tmp_path):
     plug.data["product_groups"].remove("radio")
     plug.write()
     assert lint(tmp_path, select="CMP003") == []
+
+
+# ---- RED Art. 3(3)(f): payment (session 17, round 7) ---------------------------------------------------
+def test_payment_capable_connected_radio_needs_en_18031_3(plug, tmp_path):
+    """A smartwatch with contactless payment drew nothing for fraud protection: Delegated Regulation (EU)
+    2022/30 Art. 1(3) applies RED Art. 3(3)(f) to internet-connected radio equipment that lets its user
+    transfer money (read in the OJ text)."""
+    plug.data["product_groups"] = ["radio", "internet-connected", "payment"]  # a watch tagged wearable also gets the EN 18031-2 note
+    plug.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(plug), line_after(plug, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert str(f.severity) == "error"
+    assert f.message.startswith("internet-connected+payment+radio products in the EU need EN 18031-3 from 2025-08-01 "
+                                "(RED Art. 3(3)(f) applies: Delegated Regulation (EU) 2022/30 Art. 1(3)")
+
+
+def test_near_miss_payment_with_en_18031_3_or_without_internet_or_out_of_time(plug, tmp_path):
+    plug.data["product_groups"] = ["radio", "internet-connected", "payment"]
+    plug.data["certificates"][0]["standards"].append("EN 18031-3:2024")
+    plug.write()
+    assert lint(tmp_path, select="CMP003") == []
+    plug.data["certificates"][0]["standards"].remove("EN 18031-3:2024")
+    plug.write()
+    assert lint(tmp_path, select="CMP003", as_of=date(2025, 7, 31)) == []
+    assert lint(tmp_path, select="CMP003", as_of=date(2027, 12, 11)) == []
+    plug.data["product_groups"] = ["radio", "payment"]  # a payment ring talking only to a terminal: Art. 1(3) needs internet
+    plug.data["certificates"][0]["standards"].remove("EN 18031-1:2024")
+    plug.write()
+    assert lint(tmp_path, select="CMP003") == []

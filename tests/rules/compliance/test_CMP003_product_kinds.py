@@ -3,7 +3,15 @@
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
 from pdf_writer import certificate_pdf
-from product_kinds import make_appliance, make_lamp, make_qi_charger, make_toy
+from product_kinds import (
+    make_appliance,
+    make_kids_helmet,
+    make_lamp,
+    make_pacifier,
+    make_qi_charger,
+    make_qi_earbuds,
+    make_toy,
+)
 
 
 def _drop(b, cert, standard):
@@ -203,3 +211,55 @@ def test_the_generic_emission_standard_does_not_stand_in_for_immunity(bundle, tm
     _kitchen_scale(bundle, ["EN IEC 61000-6-3:2021"])
     (f,) = findings(tmp_path, select="CMP003")
     assert "need EN 55014-2 (or EN IEC 61000-6-1)" in f.message
+
+
+# ---- a product charged on a Qi pad (session 17) ------------------------------------------------------
+def test_qi_charged_earbuds_without_en_303_417(bundle, tmp_path):
+    # ETSI EN 303 417 covers the receiver that feeds the battery as well as the charger (its scope)
+    _drop(make_qi_earbuds(bundle), 0, "ETSI EN 303 417 V1.1.1")
+    bundle.write()
+    assert lint(tmp_path, select=["CMP003", "SCH009"]) == [
+        (manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert f.message.startswith("wireless-charging-receiver products in the EU need ETSI EN 303 417")
+    assert str(f.severity) == "warning"
+
+
+def test_near_miss_qi_charged_earbuds_citing_en_303_417(bundle, tmp_path):
+    make_qi_earbuds(bundle).write()
+    assert lint(tmp_path, select=["CMP003", "SCH009"]) == []
+
+
+# ---- US children's products with their own CFR part (session 17, round 7) -------------------------------
+def test_childrens_bicycle_helmet_cpc_without_16_cfr_1203(bundle, tmp_path):
+    make_kids_helmet(bundle).data["certificates"][0]["standards"] = ["CPSIA Section 101 Total Lead Content"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert f.message.startswith("bicycle-helmet+childrens-product products in the US need 16 CFR 1203 (")
+    assert "no CPC certificate cites it" in f.message and str(f.severity) == "warning"
+
+
+def test_near_miss_the_cfr_part_as_labs_write_it_or_an_adult_helmet(bundle, tmp_path):
+    make_kids_helmet(bundle).data["certificates"][0]["standards"] = [
+        "Safety Standard for Bicycle Helmets, 16 C.F.R. Part 1203", "CPSIA Section 101 Total Lead Content"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == []
+    bundle.data["certificates"][0]["standards"] = ["CPSIA Section 101 Total Lead Content"]
+    bundle.data["product_groups"] = ["bicycle-helmet"]  # an adult's helmet: a GCC, which no scheme expresses
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == []
+
+
+def test_pacifier_cpc_without_16_cfr_1511_even_with_another_part(bundle, tmp_path):
+    make_pacifier(bundle).data["certificates"][0]["standards"] = ["16 CFR 1501", "CPSIA Section 101 Total Lead Content"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == [(manifest(bundle), line_after(bundle, '"certificates"', '"standards"'), "CMP003")]
+    (f,) = findings(tmp_path, select="CMP003")
+    assert f.message.startswith("pacifier products in the US need 16 CFR 1511 (")
+
+
+def test_near_miss_pacifier_cpc_citing_a_section_of_part_1511(bundle, tmp_path):
+    make_pacifier(bundle).data["certificates"][0]["standards"] = ["16 CFR §1511.3", "16 CFR 1501"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP003") == []

@@ -18,6 +18,18 @@ def test_iec_edition_alone_on_a_ce_certificate(plug, tmp_path):
     assert "IEC edition, not a European Norm" in f.message and "cite EN 62368-1:2014+A11:2017" in f.message
 
 
+def test_an_iec_test_method_without_a_cited_en_is_not_promised_presumption_by_its_en(plug, tmp_path):
+    """Session 17 audit: a cable's RoHS report citing IEC 62321-3-1:2013 was told to "cite the EN edition
+    (EN 62321-3-1)", though no EN 62321 part is cited under RoHS (EN IEC 63000 is)."""
+    plug.data["certificates"][0]["standards"][0] = "IEC 62321-3-1:2013"
+    plug.write()
+    assert lint(tmp_path, select="CMP004") == [(manifest(plug), line_after(plug, '"standards"', "IEC 62321"), "CMP004")]
+    (f,) = findings(tmp_path, select="CMP004")
+    assert f.message.startswith("IEC 62321-3-1:2013 is an IEC edition, not a European Norm")
+    assert f.message.endswith("cite its EN edition (EN 62321-3-1) only if the Official Journal cites one: "
+                              "the standards registry holds none")
+
+
 def test_near_miss_iec_beside_its_en(plug, tmp_path):
     plug.data["certificates"][0]["standards"].append("IEC 62368-1:2018")
     plug.write()

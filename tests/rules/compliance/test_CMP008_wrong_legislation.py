@@ -30,3 +30,41 @@ def test_a_receive_only_radio_is_still_radio_equipment_in_the_eu(plug, tmp_path)
     plug.data["certificates"][0]["legislation"] = ["LVD", "EMC", "RoHS"]
     plug.write()
     assert lint(tmp_path, select="CMP008") == [(manifest(plug), line_after(plug, '"certificates"', '"legislation"'), "CMP008")]
+
+
+# ---- a CE certificate under the GPSR alone (session 17) -------------------------------------------
+def _gpsr_only(b, groups):
+    b.data["product_groups"] = groups
+    b.data["markets"] = ["EU"]
+    b.data["certificates"] = [{"scheme": "CE", "legislation": ["GPSR"], "standards": ["EN 1400:2013+A2:2018"],
+                               "issued": "2026-05-01", "models": ["X1-EU"], "file": "certs/ce.pdf"}]
+    b.write()
+
+
+def test_a_ce_certificate_under_the_gpsr_alone_marks_nothing(plug, tmp_path):
+    # a baby pacifier: no harmonisation act covers it, so it may carry no CE marking (Regulation (EC)
+    # No 765/2008 Art. 30(2)); a lab's "CE certificate" under the GPSR was silent
+    _gpsr_only(plug, ["childcare", "childrens-product"])
+    assert lint(tmp_path, select="CMP008") == [(manifest(plug), line_after(plug, '"certificates"', '"legislation"'), "CMP008")]
+    (f,) = findings(tmp_path, select="CMP008")
+    assert f.message.startswith("CE certificate is only under the GPSR: the GPSR (EU) 2023/988 provides for no CE marking")
+    assert "take this certificate out of `certificates`" in f.message and str(f.severity) == "warning"
+
+
+def test_an_electrical_product_whose_ce_certificate_is_under_the_gpsr_alone(plug, tmp_path):
+    # CE evidence for electrical equipment names no law (CMP001 is met): the GPSR-only certificate is CMP008's
+    _gpsr_only(plug, ["mains-powered"])
+    assert lint(tmp_path, select=["CMP001", "CMP008"]) == [
+        (manifest(plug), line_after(plug, '"certificates"', '"legislation"'), "CMP008")]
+
+
+def test_near_miss_a_toy_under_the_gpsr_alone_is_cmp001s_missing_tsd(plug, tmp_path):
+    # one cause, one finding: CMP001 already says the toy's CE certificate is not under the TSD
+    _gpsr_only(plug, ["toy"])
+    assert [code for _, _, code in lint(tmp_path, select=["CMP001", "CMP008"])] == ["CMP001"]
+
+
+def test_near_miss_the_gpsr_beside_an_act_that_provides_for_ce(plug, tmp_path):
+    plug.data["certificates"][0]["legislation"] = ["RED", "RED-DA", "RoHS", "GPSR"]
+    plug.write()
+    assert lint(tmp_path, select="CMP008") == []

@@ -1,6 +1,7 @@
 import pytest
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
+from pdf_writer import certificate_pdf
 
 
 def test_edition_the_registry_does_not_know(plug, tmp_path):
@@ -71,3 +72,16 @@ def test_a_cpc_line_that_is_neither_a_standard_nor_an_act_is_still_reported(bund
     assert lint(tmp_path, select="CMP009") == [(manifest(bundle), bundle.line_of('"Lead content test passed"'), "CMP009")]
     (f,) = findings(tmp_path, select="CMP009")
     assert f.message.startswith("cannot read standard reference 'Lead content test passed'")
+
+
+def test_a_british_standard_is_read_and_reported_as_unknown_not_unreadable(plug, tmp_path):
+    """Session 17 audit: a UK smart plug's UKCA report citing the plug standard, "BS 1363-1:2016+A1:2018",
+    was told it "does not start with a standards body"; BSI's own standards are read (BS EN ones were)."""
+    plug.data["certificates"].append({
+        "scheme": "UKCA", "legislation": ["RED", "RoHS"], "issued": "2026-01-20", "models": ["X1-UK"],
+        "standards": ["BS EN 62368-1:2014+A11:2017", "BS 1363-1:2016+A1:2018"], "file": "certs/ukca.pdf"})
+    plug.file("certs/ukca.pdf", certificate_pdf(plug.data["certificates"][-1]))
+    plug.write()
+    assert lint(tmp_path, select="CMP009") == [(manifest(plug), line_after(plug, '"UKCA"', '"BS 1363-1'), "CMP009")]
+    (f,) = findings(tmp_path, select="CMP009")
+    assert f.message.startswith("BS 1363-1:2016+A1:2018 is not in the standards registry for the UK")

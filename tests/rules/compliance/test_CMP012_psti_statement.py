@@ -110,3 +110,46 @@ def test_the_radio_warning_names_the_group_for_a_product_paired_only_with_its_ow
     plug.data["product_groups"] = ["radio-own-remote", "electric-toy"]
     plug.write()
     assert lint(tmp_path, select="CMP012") == []
+
+
+def test_earbuds_charged_on_a_qi_pad_are_not_a_charger(plug, tmp_path):
+    """Session 17 audit: earbuds whose case charges on a Qi pad could only be tagged with the charger's
+    group (`qi`, `wireless-charging`), which PSTI does not judge; `wireless-charging-receiver` keeps them
+    network-connectable (Bluetooth to a phone), and a charging pad stays silent."""
+    _no_psti(plug)
+    plug.data["product_groups"] = ["radio", "wearable", "wireless-charging-receiver"]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
+    (f,) = findings(tmp_path, select="CMP012")
+    assert str(f.severity) == "warning"
+    plug.data["product_groups"] = ["wireless-charger", "mains-powered"]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == []
+
+
+def test_worn_product_tagged_as_a_qi_charger_is_judged_and_told_the_receiver_group(plug, tmp_path):
+    """Session 17 round 7: earbuds tagged `qi` (the pad's alias) escaped the network-connectable check
+    silently; a worn product is no charging pad, so it is warned and pointed to the receiver group."""
+    _no_psti(plug)
+    plug.data["product_groups"] = ["qi", "wearable"]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
+    (f,) = findings(tmp_path, select="CMP012")
+    assert str(f.severity) == "warning" and "`wireless-charging-receiver`" in f.message
+    assert f.message.startswith("no PSTI statement of compliance for this wearable+wireless-charger product in the UK")
+
+
+def test_near_miss_a_qi_pad_or_a_worn_qi_product_with_its_statement_stays_silent(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["qi", "mains-powered"]  # the pad itself, not worn
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == []
+    plug.data["product_groups"] = ["qi", "wearable", "radio-own-remote"]  # paired only with its own base
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == []
+    plug.data["product_groups"] = ["qi", "wearable"]
+    plug.data["certificates"].append(
+        {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["D1-EU"], "file": "certs/psti.pdf"})
+    plug.file("certs/psti.pdf", b"%PDF-1.4 statement")
+    plug.write()
+    assert lint(tmp_path, select="CMP012") == []

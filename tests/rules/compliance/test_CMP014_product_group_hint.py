@@ -128,3 +128,75 @@ def test_near_miss_only_english_titles_are_read(bundle, tmp_path):
     bundle.data["title"] = {"es": "Tira LED 5 m RGB con mando (LED strip)"}
     bundle.write()
     assert lint(tmp_path, select="CMP014") == []
+
+
+# ---- personal protective equipment (session 17) ---------------------------------------------------
+#: titles as sellers write them for sunglasses and sports helmets (PPE, Regulation (EU) 2016/425)
+PPE = [
+    "Voltra Polarized Sunglasses for Men and Women, UV400 Protection, Category 3 Lenses, Retro Square Frame",
+    "Kids Bike Helmet, Adjustable Toddler Helmet for Ages 3-8, Cycling Skating Scooter, 50-54 cm",
+    "Oversized Cat Eye Sunglasses Women UV400",
+    "Sports Sunglasses for Cycling Running, Polarised, TR90 Frame",
+    "Clip On Sunglasses for Prescription Glasses, Flip Up",
+    "Adult Bicycle Helmet with Rear LED Light, Adjustable 57-62 cm, CE EN 1078",
+    "MTB Helmet with Visor, Mountain Bike Helmet for Men",
+    "Ski Helmet Snowboard Helmet for Adults, Ventilated, EN 1077",
+    "Skateboard Helmet Multi-Sport for Kids and Youth",
+    "Helmet for Cycling and Scooter Riding, Adults, Matt Black",
+    "Equestrian Riding Helmet VG1 Approved",
+    "Road Cycling Helmet Lightweight In-Mold 250 g",
+    "Aviator Sunglasses Gold Frame Green Lens",
+    "Children's Sunglasses Flexible Frame Age 3-10 UV400",
+    "Sun Glasses Retro Round Metal Frame",
+    "Climbing Helmet Lightweight, EN 12492",
+    "Smart Bike Helmet with Bluetooth Speakers and Turn Signals",
+    "Folding Sunglasses with Case, Polarized",
+    "Toddler Bike Helmet Dinosaur Design, Ages 1-3",
+    "E-Scooter Helmet for Adults, Urban Commuter, with Magnetic Buckle",
+]
+#: near misses: motorcycle helmets (UN ECE R22, outside the Regulation), accessories named after the
+#: product, toys and costumes, glasses that are no sunglasses, other cycling goods
+NOT_PPE = [
+    "Motorcycle Helmet Full Face ECE 22.06 Approved",
+    "Motorbike Helmet Bluetooth Headset Intercom",
+    "Dirt Bike Helmet Youth Off-Road",
+    "Helmet Mount for GoPro Hero 12, Curved Adhesive",
+    "Bike Helmet Light Rechargeable USB, Front and Rear",
+    "Sunglasses Case Hard Shell Zipper, Black",
+    "Sunglasses Strap Retainer Cord, 6 pcs",
+    "Replacement Lenses for Oakley Holbrook Sunglasses",
+    "Helmet Bag with Fleece Lining for Motorcycle Helmets",
+    "Wall Hanger for Bike Helmets and Jackets, 4 Hooks",
+    "Hard Case Compatible with Ray-Ban Sunglasses",
+    "Sunglasses Display Stand Rotating 16 Pairs",
+    "Helmet Stickers Reflective 20 pcs",
+    "Doll Sunglasses 10 Pairs for 18 Inch Dolls",
+    "Kids Costume Knight Helmet Plastic",
+    "Reading Glasses 3 Pack, Blue Light Blocking",
+    "Glasses Cleaning Kit, Spray and Cloth",
+    "Bike Lock with Cable 1.8 m",
+    "Cycling Jersey Men Short Sleeve",
+    "LED Strip Lights 5m RGB 5050 with Remote, Bluetooth App Control",
+]
+
+
+def test_every_ppe_title_names_the_kind_and_no_near_miss_does():
+    (rule,) = [r for r in load_registry().rules_of("group_hints") if r.id == "eu-ppe-title"]
+    assert [t for t in PPE if not names_kind(rule, t)] == []
+    assert [t for t in NOT_PPE if names_kind(rule, t)] == []
+
+
+def test_sunglasses_for_the_eu_without_ppe(bundle, tmp_path):
+    bundle.data.update(title={"en": PPE[0]}, product_groups=[], markets=["EU", "UK"])
+    bundle.write()
+    assert lint(tmp_path, select="CMP014") == [(manifest(bundle), bundle.line_of('"en": "Voltra Polarized'), "CMP014")]
+    (f,) = findings(tmp_path, select="CMP014")
+    assert f.message.startswith("the title names a product the EU may count as `ppe`")
+    assert "add `ppe` to `product_groups`" in f.message and str(f.severity) == "info"
+
+
+@pytest.mark.parametrize("groups,markets", [(["ppe"], ["EU"]), (["personal-protective-equipment"], ["EU"]), ([], ["US"])])
+def test_near_miss_ppe_already_named_or_not_sold_in_the_eu(bundle, tmp_path, groups, markets):
+    bundle.data.update(title={"en": PPE[1]}, product_groups=groups, markets=markets)
+    bundle.write()
+    assert lint(tmp_path, select="CMP014") == []
