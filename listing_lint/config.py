@@ -98,12 +98,22 @@ def _path_ignores(value: Any) -> dict[str, list[str]]:
     return {str(k): _str_list(v) for k, v in table.items()}
 
 
+def _wordlists(value: Any) -> dict[str, list[str] | str]:
+    """locale (or "all") -> a list of words, or the name of a file of them: ``es = 1`` was taken and
+    then read as no list at all, so the words a team meant to keep out of titles were never looked for."""
+    table = _table(value)
+    for k, v in table.items():
+        if not (isinstance(v, str) and v.strip()) and not (isinstance(v, list) and all(isinstance(w, str) for w in v)):
+            raise TypeError(f"lists of words or names of files of words ({shorten(str(k))!r} is neither)")
+    return table
+
+
 def _numbers(value: Any) -> dict[str, float]:
     table = _table(value)
     out = {}
     for k, v in table.items():
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
-            raise TypeError(f"finite numbers, not negative ({k!r} is {v!r})")
+            raise TypeError(f"finite numbers, not negative ({shorten(str(k))!r} is {shorten(repr(v))})")
         out[str(k)] = v
     return out
 
@@ -145,7 +155,7 @@ KEYS: dict[str, Key] = {
     "standards-overlay": Key(_str, "", "YAML file adding or overriding standards-registry entries"),
     "image-hosts": Key(_str_list, [], "extra hosts detail-page images may come from"),
     "link-domains": Key(_str_list, [], "extra domains detail-page links may point to"),
-    "wordlists": Key(_table, {}, "locale -> extra words for LOC014 (list or file path)"),
+    "wordlists": Key(_wordlists, {}, "locale -> extra words for LOC014 (list or file path)"),
     "keep-terms": Key(_terms_or_file, [], "terms that stay untranslated (product lines, trademarks), or a file of them"),
     "currency-rates": Key(_numbers, {}, "currency -> US$ per unit, for average-price rules"),
     "ab-exempt-locales": Key(_str_list, ["en"], "locales whose detail page needs no A/B test of its own (ABT001)"),

@@ -25,6 +25,21 @@ def loads(text: str, object_pairs_hook=None) -> Any:
     return json.loads(text, parse_constant=_refuse, object_pairs_hook=object_pairs_hook)
 
 
+class DuplicateKey(ValueError):
+    """An object that names a key twice: RFC 8259 leaves its meaning open (§4), Python keeps the last."""
+
+
+def unique_keys(pairs: list[tuple[str, Any]]) -> dict:
+    """An ``object_pairs_hook`` that refuses an object naming a key twice (DuplicateKey): a tool
+    never writes one, and which of the two values counts differs between readers."""
+    doc = dict(pairs)
+    if len(doc) != len(pairs):
+        seen: set[str] = set()
+        key = next(k for k, _ in pairs if k in seen or seen.add(k))
+        raise DuplicateKey(f"an object names the key {key[:80]!r} twice")
+    return doc
+
+
 #: the largest baseline or report read: 50,000 findings make about 20 MB of baseline
 MAX_INPUT_BYTES = 256 * 1024 * 1024
 

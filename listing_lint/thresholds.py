@@ -68,12 +68,12 @@ def default_thresholds(marketplace: str) -> dict[str, Threshold]:
 
 def thresholds_for(marketplace: str, overrides: dict[str, float]) -> dict[str, Threshold]:
     """Defaults with the user's overrides applied; raises ValueError naming the closest key."""
-    from listing_lint.config import closest
+    from listing_lint.config import closest, shorten
 
     table = dict(default_thresholds(marketplace))
     for key, value in overrides.items():
         if key not in table:
-            raise ValueError(f"unknown threshold {key!r}{closest(key, table)}")
+            raise ValueError(f"unknown threshold {shorten(key)!r}{closest(key, table)}")  # a key can be megabytes
         problem = out_of_range(table[key], value)
         if problem:
             raise ValueError(f"threshold {key} = {value!r}: {problem}")

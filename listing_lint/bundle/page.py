@@ -117,25 +117,48 @@ class Page:
                 by_line.setdefault(el.sourceline, []).append(el)
         return by_line
 
-    def _column(self, element: etree._Element) -> int | None:
-        """Column of an element's ``<tag``: matched in document order along its line, each line's
-        elements located the first time one of them is asked for (a line's matches depend only on
-        that line; locating every line of a page up front was most of the cost of a page's first
-        finding: issue 18, session 9). None when it could not be located."""
+    def _start(self, element: etree._Element) -> tuple[int, int] | None:
+        """Line and column of an element's ``<tag``: matched in document order along its line, each
+        line's elements located the first time one of them is asked for (a line's matches depend only
+        on that line; locating every line of a page up front was most of the cost of a page's first
+        finding: issue 18, session 9). None when it could not be located.
+
+        libxml2 gives an element the line its start tag *ends* on: ``<img src="../../x.png"`` with
+        ``alt`` on the next line was reported on that next line, column 1. A line that begins inside a
+        start tag gives that tag's start to its first element (``_begun_before``)."""
         line = element.sourceline
         if line is None:
             return None
-        columns = self._line_columns.get(line)
-        if columns is None:
-            columns = self._line_columns[line] = {}
+        starts = self._line_columns.get(line)
+        if starts is None:
+            starts = self._line_columns[line] = {}
             text = self.file.lines.line_text(line).lower()  # once per line: a page on one line of 40,000 elements was quadratic
+            elements = self._by_line.get(line, [])
+            begun = self._begun_before(line, elements[0]) if elements else None
+            if begun is not None:
+                starts[elements[0]] = begun
+                elements = elements[1:]
             cursor = 0
-            for el in self._by_line.get(line, ()):
+            for el in elements:
                 at = text.find("<" + el.tag.lower(), cursor)
                 if at >= 0:
-                    columns[el] = at + 1
+                    starts[el] = (line, at + 1)
                     cursor = at + 1
-        return columns.get(element)
+        return starts.get(element)
+
+    def _begun_before(self, line: int, element: etree._Element) -> tuple[int, int] | None:
+        """Where ``element``'s start tag begins when ``line`` begins inside it: the last ``<`` before
+        the line is ``<tag``, still open at the line's start. Searched in place: the stretch before
+        one line with elements ends at the previous one's ``<``, so a page is scanned about once,
+        whatever its number of lines."""
+        text = self.file.lines.text
+        start = self.file.lines.offset(line, 1)
+        lt = text.rfind("<", 0, start)
+        tag = "<" + element.tag.lower()
+        end = lt + len(tag)
+        if lt < 0 or text[lt:end].lower() != tag or (end < start and not (text[end].isspace() or text[end] == "/")):
+            return None  # no tag, another tag, or "<imgx"
+        return self.file.lines.position(lt) if _open_at(text, end, start) else None
 
     @cached_property
     def _line_columns(self) -> dict[int, dict]:
@@ -146,8 +169,7 @@ class Page:
         if self.file is None:
             return self.bundle.span(self.pointer)
         if element is not None:
-            line = element.sourceline or 1
-            column = self._column(element) or 1
+            line, column = self._start(element) or (element.sourceline or 1, 1)
             return Span(self.display, line, column, line, column)
         return Span(self.display, line or 1, 1, line or 1, 1)
 
@@ -155,8 +177,8 @@ class Page:
         """Offset of the element's ``<tag`` in the page file, when it could be located (file pages)."""
         if self.file is None or self.root is None:
             return None
-        column = self._column(element)
-        return None if column is None else self.file.lines.offset(element.sourceline, column)
+        start = self._start(element)
+        return None if start is None else self.file.lines.offset(*start)
 
     def offset_span(self, start: int, end: int) -> Span:
         """A span for character offsets into the page text (inline pages: the JSON value)."""
@@ -170,3 +192,22 @@ class Page:
     def blocks(self) -> list[Block]:
         """Text blocks with positions (paragraphs, headings, list items, cells, alt/title); see ``text.py``."""
         return extract_blocks(self)
+
+
+def _open_at(text: str, begin: int, end: int) -> bool:
+    """Whether a start tag whose attributes begin at ``begin`` is still open at ``end``: no ``>``
+    between them but inside a quoted value (``title="a > b"``). Each character's next place is
+    searched for again only once passed: values full of quotes and ``>`` stay linear."""
+    ahead = {c: text.find(c, begin, end) for c in ">\"'"}
+    i = begin
+    while True:
+        for c, at in ahead.items():
+            if 0 <= at < i:
+                ahead[c] = text.find(c, i, end)
+        gt, quote = ahead[">"], min((ahead[c] for c in "\"'" if ahead[c] >= 0), default=-1)
+        if quote < 0 or 0 <= gt < quote:
+            return gt < 0
+        close = text.find(text[quote], quote + 1, end)
+        if close < 0:
+            return True  # the line begins inside a quoted value
+        i = close + 1

@@ -33,11 +33,17 @@ class Resolved:
 PROBLEM_WORDS = {
     "missing": "which is not in the bundle",
     "not-a-file": "which is a folder or a device, not a file",
-    "absolute": "an absolute path: write it relative to listing.json",
+    "absolute": "an absolute path: write it relative to {base}",
     "outside": "which leaves the bundle",
     "symlink-outside": "a symlink that resolves outside the bundle",
     "empty": "an empty path",
 }
+
+
+def problem_words(problem: str | None, base: str = "listing.json") -> str:
+    """``PROBLEM_WORDS`` for a path written in ``base``: a page's URLs are relative to the page, and
+    SCH004 told a page's ``<img src="/x.png">`` to be written "relative to listing.json"."""
+    return PROBLEM_WORDS.get(problem or "", "which cannot be read").format(base=base)
 
 
 #: the problems that mean a path leaves the bundle (SCH004's)

@@ -11,7 +11,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import PROBLEM_WORDS
+from listing_lint.bundle.paths import problem_words
 from listing_lint.bundle.positions import pointer
 from listing_lint.rules.abtest._common import exp_id, experiments, variants
 
@@ -34,5 +34,5 @@ def check(bundle, ctx):
                 yield ctx.finding(
                     pointer("experiments", i, "variants", v, field),
                     f"variant {vid} of experiment {exp_id(exp, i)} uses {field} {ref!r}, "
-                    f"{PROBLEM_WORDS.get(resolved.problem, 'which cannot be read')}; add the file or fix the path",
+                    f"{problem_words(resolved.problem)}; add the file or fix the path",
                 )

@@ -18,7 +18,7 @@ Passes:
 from datetime import date
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import PROBLEM_WORDS
+from listing_lint.bundle.paths import problem_words
 from listing_lint.bundle.positions import pointer
 
 CODE, NAME, SEVERITY = "BRD003", "authorization-validity", Severity.ERROR
@@ -41,7 +41,7 @@ def check(bundle, ctx):
         if isinstance(ref, str):
             resolved = bundle.resolve(ref)
             if not resolved.ok:
-                why = PROBLEM_WORDS.get(resolved.problem, "which cannot be read")
+                why = problem_words(resolved.problem)
                 yield ctx.finding(pointer("brand", "authorization", i, "file"), f"{who}: file {ref!r}, {why}; add the signed letter")
         until = _date(letter.get("valid_until"))
         if until is None:

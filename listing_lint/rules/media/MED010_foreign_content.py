@@ -1,6 +1,7 @@
 """MED010 foreign-content — a description image comes from elsewhere, or a link leaves the marketplace.
 
-What it checks: every ``<img src>`` (and ``srcset`` candidate) of every detail page is a file of
+What it checks: every ``<img src>`` (and ``srcset`` candidate, and ``<picture><source srcset>``
+candidate, the pictures a browser may show instead) of every detail page is a file of
 the bundle or an URL on the marketplace's image hosts (AliExpress: alicdn.com, alibaba.com,
 aliimg.com, aliexpress-media.com, plus the ``image-hosts`` setting); every ``<a href>`` points to
 the marketplace's own domain (aliexpress.com and its country sites, plus ``link-domains``).
@@ -25,6 +26,8 @@ from listing_lint.bundle.paths import LEAVES_BUNDLE, is_url
 from listing_lint.rules.media._shared import host_allowed, market
 
 CODE, NAME, SEVERITY = "MED010", "foreign-content", Severity.ERROR
+#: what the HTML parser (as a browser's) makes of ``&#0;``, a NUL or a reference past U+10FFFF in an attribute
+REPLACEMENT = "\ufffd"
 SOURCE = "AliExpress Open Platform: AeopAeProduct.detail (topsdk AeopAeProduct.php)"
 
 
@@ -33,7 +36,7 @@ def check(bundle, ctx):
     hosts = list(data.get("image_hosts") or []) + ctx.config.get("image-hosts")
     domains = list(data.get("link_domains") or []) + ctx.config.get("link-domains")
     for page in bundle.pages.values():
-        for img in page.elements("img"):
+        for img in page.elements("img", "source"):
             for src in _sources(img):
                 message = _image_problem(bundle, page, src, hosts)
                 if message:
@@ -48,9 +51,14 @@ def check(bundle, ctx):
                 )
 
 
-def _sources(img) -> list[str]:
-    out = [img.get("src").strip()] if img.get("src") and img.get("src").strip() else []
-    return out + srcset_urls(img.get("srcset") or "")
+def _sources(el) -> list[str]:
+    """The picture URLs of an ``<img>``, or of a ``<source>`` of a ``<picture>`` (its ``srcset``; a
+    ``<source>`` of a ``<video>`` names a video, not a picture)."""
+    if el.tag == "source":
+        parent = el.getparent()
+        return srcset_urls(el.get("srcset") or "") if parent is not None and parent.tag == "picture" else []
+    out = [el.get("src").strip()] if el.get("src") and el.get("src").strip() else []
+    return out + srcset_urls(el.get("srcset") or "")
 
 
 def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
@@ -64,6 +72,9 @@ def _image_problem(bundle, page, src: str, hosts: list[str]) -> str | None:
     resolved = bundle.resolve(src, page.rel, url=True)
     if resolved.ok or resolved.problem in LEAVES_BUNDLE:
         return None  # a path leaving the bundle is SCH004's (one root cause, one finding)
+    if REPLACEMENT in src:
+        return (f"image {_short(src)} is missing: its name holds U+FFFD, the character a browser reads for "
+                "&#0;, a NUL or a malformed character reference; write the file's name")
     return f"image {_short(src)} is missing: put the file in the bundle (e.g. media/) and point at it"
 
 

@@ -18,7 +18,7 @@ Passes:
 """
 
 from listing_lint.api import Severity
-from listing_lint.bundle.paths import LEAVES_BUNDLE, PROBLEM_WORDS, is_url
+from listing_lint.bundle.paths import LEAVES_BUNDLE, is_url, problem_words
 from listing_lint.rules.schema import OWNED_ELSEWHERE
 
 CODE, NAME, SEVERITY = "SCH004", "path-outside-bundle", Severity.ERROR
@@ -29,7 +29,7 @@ LEAVING = LEAVES_BUNDLE
 def check(bundle, ctx):
     for ref in bundle.references:
         if ref.resolved.problem in LEAVING and ref.kind not in OWNED_ELSEWHERE:
-            reason = PROBLEM_WORDS[ref.resolved.problem]
+            reason = problem_words(ref.resolved.problem)
             yield ctx.finding(ref.pointer, f"path {ref.ref!r}: {reason}; keep every file inside the bundle folder")
     for page in bundle.page_files:
         for el, attr, value in page.links():
@@ -37,5 +37,5 @@ def check(bundle, ctx):
                 continue
             resolved = bundle.resolve(value, page.rel, url=True)
             if resolved.problem in LEAVING:
-                reason = PROBLEM_WORDS[resolved.problem]
+                reason = problem_words(resolved.problem, page.rel)  # a page's URLs are relative to it
                 yield ctx.finding(page.span(el), f"{el.tag} {attr}={value!r}: {reason}; keep every file inside the bundle folder")

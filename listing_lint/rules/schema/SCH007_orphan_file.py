@@ -11,7 +11,8 @@ a file unreferenced only because the schema rejects the field that lists it (SCH
 a file named anywhere in a rejected value (``"medias": [...]``, ``"certificates": {"file": ...}``),
 and the pictures and videos when ``media`` is missing, misspelt or of the wrong type (or its
 entries are, ``["media/a.jpg"]``), the pages and what they embed when ``detail_pages`` is, the
-PDFs when ``certificates`` or ``brand`` is. A folder inside the bundle with a listing.json of its own
+PDFs when ``certificates`` or ``brand`` is; nor a file whose name a detail page that could not be
+parsed holds (SCH001 reports the page: what it embeds is unknown). A folder inside the bundle with a listing.json of its own
 (an old copy kept in ``v2/``) is one finding, at that listing.json, and its files are not orphans.
 Past 50 orphans (a folder copied into the bundle), the first 50 by path are reported and the first
 of them counts the rest and names the folders that hold most of them.
@@ -24,8 +25,10 @@ Passes:
     detail/es.html: <img src="../media/scene-10.jpg" alt="Un enchufe inteligente sobre un escritorio">
 """
 
+import re
 from collections import Counter
 from difflib import SequenceMatcher
+from urllib.parse import unquote
 
 from listing_lint.api import Severity
 from listing_lint.bundle.paths import is_url, stem
@@ -205,7 +208,8 @@ def check(bundle, ctx):
         if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins and not (inside and rel.startswith(inside))
     ]
     meant = _meant(orphans, broken) if broken else set()
-    orphans = sorted(rel for rel in orphans if rel not in meant)
+    unread = _names_in_unparsed_pages(bundle) if orphans else set()
+    orphans = sorted(rel for rel in orphans if rel not in meant and rel.rpartition("/")[2].lower() not in unread)
     listed, rest = orphans[:MAX_LISTED_ORPHANS], orphans[MAX_LISTED_ORPHANS:]
     for rel in listed:
         file = bundle.file(rel)
@@ -214,6 +218,22 @@ def check(bundle, ctx):
             if rest and rel == listed[0]:
                 message += _more(len(orphans), rest)
             yield ctx.finding(file, message)
+
+
+#: a file name as a page writes it in a URL (``scene%2001.png`` too); a name starts only where a
+#: run of name characters does, so 5 MB without a separator is one attempt, not five million
+_FILE_NAME = re.compile(rb"(?<![^\s\"'<>=/\\,()])[^\s\"'<>=/\\,()]+\.(?:jpe?g|png|webp|gif|mp4|mov|webm|pdf|html?)\b", re.I)
+
+
+def _names_in_unparsed_pages(bundle) -> set[str]:
+    """File names (lower case) written in the detail pages that could not be parsed: a page SCH001
+    refuses (a NUL byte, 1,000 attributes on a tag) embeds files no rule can see, and "nothing
+    references it; delete it" of the pictures it shows was a second finding, and a wrong one."""
+    names: set[str] = set()
+    for page in bundle.page_files:
+        if page.file is not None and page.root is None:
+            names.update(unquote(m.decode("utf-8", "replace")).lower() for m in _FILE_NAME.findall(page.file.data))
+    return names
 
 
 def _more(total: int, rest: list[str]) -> str:
