@@ -24,7 +24,7 @@ from lsprotocol import types as lsp
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path
 
-from listing_lint import __version__
+from listing_lint import __version__, memo
 from listing_lint.lsp import actions, convert, settings
 from listing_lint.lsp.executor import MainThreadExecutor
 from listing_lint.lsp.scheduling import Published, Scheduling, Job
@@ -257,6 +257,11 @@ def _speak(protocol_out) -> None:
         server.start_io(sys.stdin.buffer, protocol_out)
     finally:
         # after `exit` (or the client gone): end the process now, not after a lint still running
-        # on the main thread (a full lint decoding a video); what it had not written is cache
+        # on the main thread (a full lint decoding a video); what it had not written is cache. The
+        # memo's file is closed first (its answers written, its write-ahead log folded in): left
+        # open, the log stays for the next run to read through
         sys.stderr.flush()
-        os._exit(0)
+        try:
+            memo.close()
+        finally:
+            os._exit(0)
