@@ -71,7 +71,8 @@ _IN_WORKER = False  # set by _init: this process is a worker, which writes its m
 
 def _init(fn, settings, cache) -> None:
     """In each worker: its state; its memo answers are written per ``memo.FLUSH_ROWS`` and what is
-    left when it exits (a worker exits through ``os._exit``, past ``atexit``)."""
+    left when it exits (a worker exits through ``os._exit``, past ``atexit``), and its connection
+    is closed then: the last process to close the memo's file folds the write-ahead log in."""
     global _STATE, _IN_WORKER
     from multiprocessing import util
 
@@ -79,7 +80,7 @@ def _init(fn, settings, cache) -> None:
 
     _STATE = (fn, settings, cache)
     _IN_WORKER = True
-    util.Finalize(None, memo.flush, exitpriority=0)
+    util.Finalize(None, memo.close, exitpriority=0)
 
 
 def crashed(manifest: Path, settings: Settings, exc: BaseException) -> BundleResult:
