@@ -838,6 +838,8 @@ class Judge:
                 # and its "no" is "em" + "o"). Not on a weak win far ahead: "Habilitar
                 # notificación de cookies" on a French page (fr 0.01) was kept by its words
                 return Verdict(True, expected, own, "words")
+            if not careful and self._marked_sentence(text, expected, lang):
+                return Verdict(True, expected, own, "words")
         if (rejected and not long_text and words.keeps(text, expected, lang, self._same_script(expected))
                 and (conf < WEAK_REJECT or not careful and self._label_witness(text, digest, expected))):
             # a label (10-29 characters) whose words are the page language's, against every
@@ -888,6 +890,18 @@ class Judge:
             return True
         second = self._scores_of("py3langid", text, digest, self._candidates_for(expected))
         return next(iter(second), None) == expected
+
+    def _marked_sentence(self, text: str, expected: str, winner: str) -> bool:
+        """A sentence the accurate pass gives to another language weakly (under ``WEAK_REJECT``), with
+        the page language far behind (``PAGE_BEHIND``), whose words lead the page language against
+        every language of its script (``words.keeps``) and hold a marker word of it
+        (``words.marked``): the label witness of ``_label_witness`` on a sentence. "Simple notes,
+        todos and memos." (es 0.53 / pt 0.41 / en 0.06; "and") is the label "Simple notes, todos
+        and memos" with its period. Not a name, not a careful judgement (as for a label)."""
+        same = self._same_script(expected)
+        if _name_shaped(text) and words.name_like(text, expected, same):
+            return False
+        return words.keeps(text, expected, winner, same) and words.marked(text, expected, same)
 
     def _fast_rejection(self, text: str, digest: str, expected: str, fast: dict[str, float]) -> Verdict | None:
         """A sentence's rejection by the two fast models without the accurate one, or None: both
