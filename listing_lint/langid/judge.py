@@ -698,6 +698,11 @@ class Judge:
         """The candidates written in ``expected``'s script (the word lists' rivals)."""
         return _same_script(self.candidates, expected)
 
+    def _only_a_name(self, text: str, expected: str) -> bool:
+        """Shaped like a name (``_name_shaped``) and made of a name's words (``words.name_like``):
+        "Emily Carter", "Microsoft Store" on any page (session 13)."""
+        return _name_shaped(text) and words.name_like(text, expected, self._same_script(expected))
+
     def _name_run(self, phrase: str, script: str) -> tuple[str | None, float]:
         """The language of a leftover run, among the candidates written in its script: the fast
         model's two best, decided by the accurate model (the fast one calls short Russian Ukrainian)."""
@@ -729,8 +734,7 @@ class Judge:
             if not _may_hold_phrase_run(text):
                 return verdict  # no capitalised run can be a phrase: nothing for _capitalised_leftover
             return self._capitalised_leftover(text, capitalised_runs(text), expected) or verdict
-        if (verdict.lang and _name_shaped(text)
-                and words.name_like(text, expected, self._same_script(expected))):
+        if verdict.lang and self._only_a_name(text, expected):
             # only a name: "Emily Carter" (en 0.89 on a Spanish page), "Оливия Рид" (bg 0.71 on a
             # Russian one); a name has the letters of its own language, and its words are as
             # common in the page language as in any other (session 13)
@@ -885,9 +889,9 @@ class Judge:
         ("Connettiti su Telegram" on a Spanish page), py3langid alone 267. A name is left to the
         name check (``_whole``): "Microsoft Store" copied on the other pages is silent only when the
         English page took it for a name (l10n/verdicts.py)."""
-        same = self._same_script(expected)
-        if _name_shaped(text) and words.name_like(text, expected, same):
+        if self._only_a_name(text, expected):
             return False
+        same = self._same_script(expected)
         if words.marked(text, expected, same):
             return True
         second = self._scores_of("py3langid", text, digest, self._candidates_for(expected))
@@ -904,9 +908,9 @@ class Judge:
         the page language, the words lead it by -0.82 at best ("Gesamtsumme aller Bestellungen" on
         a French page: "aller"). Not a name, not a careful judgement (as for a label): the careful
         path judges what is left of a text without its names."""
-        same = self._same_script(expected)
-        if _name_shaped(text) and words.name_like(text, expected, same):
+        if self._only_a_name(text, expected):
             return False
+        same = self._same_script(expected)
         return words.keeps(text, expected, winner, same) and words.marked(text, expected, same)
 
     def _fast_rejection(self, text: str, digest: str, expected: str, fast: dict[str, float]) -> Verdict | None:
