@@ -344,10 +344,14 @@ def file_digest(path: str | os.PathLike, read: bool = True, st: os.stat_result |
         return known[1]
     if not read:
         return None
-    hashed = digest_regular(path)
-    if hashed is None:
-        return None
-    digest = hashed[0]
+    whole = held(path, st)  # the bundle's bytes read already (``hold``): hashed, not read again
+    if whole is not None:
+        digest = hashlib.sha256(whole).hexdigest()
+    else:
+        hashed = digest_regular(path)
+        if hashed is None:
+            return None
+        digest = hashed[0]
     with _lock:
         bounded_set(_digests, path, (_signature(st), digest), MAX_DIGESTS)
     return digest
