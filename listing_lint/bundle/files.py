@@ -19,6 +19,11 @@ DEFAULT_MAX_MEDIA_BYTES = 200 * 1024 * 1024
 #: a read of at most this many bytes (a format sniff: 32 bytes, a PDF's header: 1 KiB) is served
 #: from one cached prefix of the file, not by opening the file again for each one
 HEAD_BYTES = 4096
+#: a file of at most this many bytes is read whole when its head is first asked for, and kept for
+#: its bundle's lint (``memo.hold``, within its per-bundle bound): a file that is sniffed is a
+#: picture, page, manifest or certificate read whole next, so a run without the result cache (whose
+#: hashing holds the bytes otherwise) read each twice, and a PDF three times (issue 18, session 17)
+HEAD_WHOLE_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -106,9 +111,17 @@ class SourceFile:
 
     @cached_property
     def _head(self) -> bytes:
-        """The first ``HEAD_BYTES`` of the file: the sniffs of several rules and probes, one read."""
-        got = read_regular(self.path, HEAD_BYTES)
-        return got[0] if got is not None else b""
+        """The first ``HEAD_BYTES`` of the file: the sniffs of several rules and probes, one read.
+        A small file is read whole and held for the rest of its bundle's lint (``HEAD_WHOLE_BYTES``)."""
+        size = self.stat.st_size if self.stat else 0  # on disk (an editor's buffer may stand in for the text)
+        small = size <= HEAD_WHOLE_BYTES
+        got = read_regular(self.path, size + 1 if small else HEAD_BYTES)
+        if got is None:
+            return b""
+        data, st = got
+        if small and len(data) == st.st_size == size:  # not grown or cut while read: the whole file
+            memo.hold(os.fspath(self.path), st, data)
+        return data[:HEAD_BYTES]
 
     @cached_property
     def data(self) -> bytes:

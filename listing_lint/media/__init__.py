@@ -91,7 +91,8 @@ def _whole(file: SourceFile) -> tuple[bytes | None, str | None]:
     way. Reading and hashing a picture once instead of twice: issue 18, docs/decisions.md."""
     if file.size > WHOLE_READ_BYTES:
         return None, None
-    got = read_regular(file.path, file.size + 1)  # a SourceFile path: already resolved inside the bundle
+    held = file.held()  # read whole already (the result cache's hashing, or the sniff of a small file)
+    got = (held, file.stat) if held is not None else read_regular(file.path, file.size + 1)  # a SourceFile path: resolved inside the bundle
     if got is None:
         return None, None
     data, st = got

@@ -114,3 +114,14 @@ def test_rules_that_decode_media_say_so():
         decodes = names.get("probe") is media.probe or names.get("pdf_text") is pdftext.pdf_text
         assert rule.reads_media == decodes, rule.code
     assert sorted(r.code for r in registry.all_rules() if r.reads_media) == ["CMP013", "MED004", "MED005", "MED006", "MED007", "MED008"]
+
+
+def test_a_lint_keeps_no_files_bytes_after_it(repo):
+    """A small file's sniff holds its bytes for the rest of a lint (``SourceFile._head``); the
+    server lints without ``lint_bundle``, so it lets them go itself: nothing piles up between lints."""
+    from listing_lint import memo
+
+    session = Session(Options(as_of=AS_OF))
+    manifest = next(iter(discover([str(repo)], repo).manifests))
+    session.lint(Target("bundle", manifest), {}, True)
+    assert not memo._held

@@ -139,6 +139,58 @@ def test_a_cold_run_opens_each_of_a_bundles_files_once(work, cold_cache):
     assert counts[manifest] == 2
 
 
+def _opened_per_file(repo: Path, settings) -> dict[str, int]:
+    """How many times each file of the bundle was opened by one run of ``settings``."""
+    global _opened
+    from listing_lint.engine import run
+    from listing_lint.parallel import make_mapper
+
+    files = sorted(str(p) for p in (repo / BUNDLE).rglob("*") if p.is_file())
+    old = os.getcwd()
+    os.chdir(repo)
+    _opened = []
+    try:
+        run(settings, [BUNDLE], make_mapper(1))
+        opened = _opened
+    finally:
+        _opened = None
+        os.chdir(old)
+    return {f: sum(1 for o in opened if os.path.realpath(o) == os.path.realpath(f)) for f in files}
+
+
+def test_a_run_without_the_cache_opens_each_small_file_once(work, cold_cache):
+    """No result cache hashes the files first: the sniff of a small file reads it whole and holds
+    it for the bundle's lint (``HEAD_WHOLE_BYTES``). Before, a picture was opened for its sniff and
+    again for its probe, a page or PDF for its sniff and its text, a PDF a third time for its digest."""
+    from listing_lint.bundle.files import HEAD_WHOLE_BYTES
+    from listing_lint.config import Config
+    from listing_lint.engine import make_settings
+
+    repo = write_case(work, base_case())
+    settings = make_settings(Config(values={"cache": False}, root=repo), ["."], repo, None)
+    counts = _opened_per_file(repo, settings)
+    manifest = str(repo / BUNDLE / "listing.json")
+    small = {f for f in counts if f != manifest and os.path.getsize(f) <= HEAD_WHOLE_BYTES}
+    assert any(f.endswith(".pdf") for f in small) and any(f.endswith((".jpg", ".png")) for f in small)
+    assert {f: counts[f] for f in small} == {f: 1 for f in small}
+    assert counts[manifest] == 2  # the bundle's read and the store-level pass's, as with the cache
+
+
+def test_a_held_sniff_is_the_files_content_and_a_file_written_since_is_read_again(tmp_path):
+    memo.clear_memory()
+    path = tmp_path / "f.bin"
+    path.write_bytes(bytes(range(256)) * 40)
+    file = SourceFile(path, "f.bin", "f.bin")
+    try:
+        assert file.read_bytes(32) == bytes(range(32))
+        assert file.held() == bytes(range(256)) * 40 and file.read_bytes() == bytes(range(256)) * 40
+        path.write_bytes(b"new content")  # written after the sniff: a new SourceFile sees its own stat
+        again = SourceFile(path, "f.bin", "f.bin")
+        assert again.held() is None and again.read_bytes() == b"new content"
+    finally:
+        memo.clear_memory()
+
+
 def test_a_file_written_after_it_was_hashed_is_read_again(work, cold_cache):
     from listing_lint.cache import describe
 

@@ -144,3 +144,52 @@ def test_a_strip_is_fingerprinted_in_bounded_memory(size):
         tracemalloc.stop()
     assert len(print_.hashes) == len(CROPS)
     assert peak < 32 * 2**20, peak
+
+
+# -- the flatness test without the spread (Parseval's lower bound) -------------------------------
+def _low_contrast(seed: int, size: tuple[int, int], spread: float) -> Image.Image:
+    """A grey picture whose levels vary by about ``spread`` around mid-grey: smooth, noisy or both."""
+    rng = np.random.default_rng(seed)
+    w, h = size
+    y, x = np.mgrid[0:h, 0:w]
+    smooth = np.sin(x / max(w, 1) * rng.uniform(1, 9)) + np.cos(y / max(h, 1) * rng.uniform(1, 9))
+    levels = 128 + spread * (rng.uniform(0, 1) * smooth + rng.uniform(0, 1.5) * rng.standard_normal((h, w)))
+    return Image.fromarray(np.clip(np.rint(levels), 0, 255).astype(np.uint8), "L")
+
+
+@settings(max_examples=200, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), width=st.integers(1, 200), height=st.integers(1, 200),
+       spread=st.sampled_from([0.0, 0.5, 1.0, 2.0, 2.9, 3.0, 3.1, 4.0, 4.3, 5.0, 8.0, 40.0]))
+def test_the_bound_never_exceeds_the_spread_and_flatness_is_the_long_ways(seed, width, height, spread):
+    from listing_lint.media.phash import FLAT_STDDEV, _ac_energy_weights, _coefficients_and_spread, _flat
+
+    grey = _low_contrast(seed, (width, height), spread)
+    coeffs, spread_of = _coefficients_and_spread(grey)
+    variance = spread_of() ** 2
+    bound = float(np.dot(np.square(coeffs[0], dtype=np.float64), _ac_energy_weights()))
+    assert bound <= variance * (1 + 1e-4) + 1e-3
+    assert _flat(coeffs, spread_of, CROPS) == (spread_of() < FLAT_STDDEV)
+
+
+def _never(*_):
+    raise AssertionError("the spread was worked out")
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_photo_is_no_flat_picture_without_its_spread(seed):
+    from listing_lint.media.phash import _coefficients_and_spread, _flat
+
+    coeffs, _ = _coefficients_and_spread(mf.photo(seed=seed, size=(100, 75)).convert("L"))
+    assert _flat(coeffs, _never, CROPS) is False
+
+
+@pytest.mark.parametrize("spread", [0.0, 2.0, 4.0])
+def test_a_flat_or_nearly_flat_picture_is_still_measured(spread):
+    """Near misses: a bound under the margin asks the spread (a flat picture is compared by colour)."""
+    from listing_lint.media.phash import FLAT_STDDEV, _coefficients_and_spread, _flat
+
+    coeffs, spread_of = _coefficients_and_spread(_low_contrast(7, (100, 75), spread))
+    asked = []
+    assert _flat(coeffs, lambda: asked.append(1) or spread_of(), CROPS) == (spread_of() < FLAT_STDDEV)
+    assert asked
+    assert fingerprint(_low_contrast(7, (100, 75), 0.0)).flat
