@@ -59,8 +59,11 @@ def test_each_list_is_lower_case_letters_sorted_by_word(lang):
     assert all(len(p) == 2 and p[0].isalpha() and p[0] == p[0].lower() and p[1].isdigit() for p in pairs)
     assert [w for w, _ in pairs] == sorted(w for w, _ in pairs)
     assert len({w for w, _ in pairs}) == len(pairs)
-    listed = words._list(lang)  # and every word is found by bisection, with its count
-    assert all(listed.count(w) == int(c) for w, c in pairs[::97])
+    listed = words._list(lang)  # and every word is found by bisection over the text, with its count
+    assert all(listed.count(w) == int(c) for w, c in pairs[::7])
+    listed_words = {w for w, _ in pairs}  # and a word between two listed ones is not found
+    assert all(listed.count(w + "q") is None for w, _ in pairs[::7] if w + "q" not in listed_words)
+    assert listed.count("") is None and listed.count("\uffff") is None
 
 
 @pytest.mark.parametrize("damaged", ["de 10\nque 5\n", "# x y\nde 10\n", "# 10 0\nde 10\n", "", "# 10 1\n",

@@ -21,8 +21,6 @@ import gzip
 import math
 import re
 import threading
-from array import array
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,32 +55,41 @@ MARKER_SHARE = 1e-3
 MAX_WORDS = 64
 FOLDER = Path(__file__).resolve().parent.parent / "data" / "wordfreq"
 _LETTERS = re.compile(r"[^\W\d_]+")
-_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True)
 class WordList:
-    """A language's list: its lines ("word count", sorted by word) as one string, where each line
-    starts, the counts' total and the log frequency given to a word the list lacks. One string and
-    an array of offsets, not a dict of 50,000 words (about 5 MiB per language in every worker,
-    issue 18); a word is found by bisection."""
+    """A language's list: its lines ("word count", sorted by word) as one string, the counts' total
+    and the log frequency given to a word the list lacks. One string, not a dict of 50,000 words
+    (about 5 MiB per language in every worker, issue 18); a word is found by bisection over the
+    text itself, line by line (``count``), so reading a list is only its decompression: the array
+    of line offsets it once built took 7-8 ms of the 12 ms a list cost, and a close call on a
+    neighbour's sentence reads four to six lists (issue 18, pre-commit, session 17)."""
 
     text: str
-    starts: array
     total: int
     floor: float
 
-    def _word_at(self, at: int) -> str:
-        return self.text[at:self.text.find(" ", at)]
+    def _line(self, at: int) -> tuple[int, int]:
+        """(start, end) of the line holding offset ``at`` (``end``: its newline, or the text's end)."""
+        end = self.text.find("\n", at)
+        return self.text.rfind("\n", 0, at) + 1, len(self.text) if end < 0 else end
 
     def count(self, word: str) -> int | None:
-        i = bisect_left(self.starts, word, key=self._word_at)
-        if i == len(self.starts) or self._word_at(self.starts[i]) != word:
-            return None
-        at = self.starts[i] + len(word) + 1
-        end = self.text.find("\n", at)
-        value = self.text[at:end if end >= 0 else None]
-        return int(value) if value.isdigit() and 0 < int(value) <= self.total else None
+        text = self.text
+        lo, hi = 0, len(text)  # the lines between: each starts at or after lo and ends before hi
+        while lo < hi:
+            start, end = self._line((lo + hi) // 2)
+            space = text.find(" ", start, end)
+            here = text[start:space if space >= 0 else end]
+            if here < word:
+                lo = end + 1
+            elif here > word:
+                hi = start
+            else:
+                value = text[space + 1:end] if space >= 0 else ""
+                return int(value) if value.isdigit() and 0 < int(value) <= self.total else None
+        return None
 
 
 _lists: dict[str, WordList | None] = {}
@@ -100,12 +107,12 @@ def parse(text: str) -> WordList | None:
     total, least = int(parts[1]), int(parts[2])
     if not 0 < least <= total or not body:
         return None
-    starts = array("I", [0])
-    starts.extend(m.end() for m in _NEWLINE.finditer(body, 0, len(body) - 1))
-    words = [body[at:body.find(" ", at)] for at in (starts[0], starts[len(starts) // 2], starts[-1])]
+    found = WordList(body, total, math.log(0.5 * least / total))
+    lines = [found._line(at) for at in (0, len(body) // 2, max(len(body) - 2, 0))]
+    words = [body[start:body.find(" ", start, end) if " " in body[start:end] else end] for start, end in lines]
     if words != sorted(words):
         return None  # not sorted: bisection would miss words
-    return WordList(body, starts, total, math.log(0.5 * least / total))
+    return found
 
 
 def _list(lang: str) -> WordList | None:
