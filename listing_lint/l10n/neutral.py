@@ -29,6 +29,10 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 #: words, "addons mozilla org" was French 0.69 on a Russian page (session 15). "5.3", "2.4GHz",
 #: "fin.Luego" (a missing space before a capital) are no host
 _HOST = re.compile(r"(?<![\w.@-])(?:[A-Za-z0-9][A-Za-z0-9-]+\.)+[a-z]{2,6}(?![\w-]|\.\w)")
+#: a file pattern: "*" and one or more extensions ("(*.ogg)", "*.tar.gz"). A feature list names
+#: formats by name and pattern ("Ogg/Vorbis (*.ogg)"); read as a word, "ogg" made the item German 0.97
+#: on a French page and on the English one (session 17, KDE's descriptions). No word starts with "*."
+_FILE_PATTERN = re.compile(r"\*(?:\.[A-Za-z0-9]{1,6})+(?![\w.])")
 #: tokens of letters, digits and inner punctuation (model codes: SP-X1, 5.3, 2,4GHz, USB-C)
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,/+-]*[^\W_])?")
 
@@ -363,6 +367,8 @@ def _strip(text: str, extra_terms: tuple[str, ...], glossary: tuple[str, ...] = 
         text = _URL.sub(" ", text)
     if "." in text:
         text = _HOST.sub(" ", text)
+        if "*" in text:
+            text = _FILE_PATTERN.sub(" ", text)
     text = strip_addresses(text)
     if cyrillic_page and _LATIN_LETTER.search(text):
         if _CYRILLIC_LETTER.search(text):
