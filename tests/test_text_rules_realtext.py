@@ -135,7 +135,9 @@ def test_mozilla_findings_are_pinned(mozilla):
     counts = {}
     for f in mozilla:
         counts[f["code"]] = counts.get(f["code"], 0) + 1
-    assert counts == {"LOC001": 6, "LOC003": 60, "LOC007": 2, "LOC012": 3}
+    # session 17: a comma list of browser names in a Russian paragraph ("Firefox, Google Chrome,
+    # Microsoft Edge, Safari": "German left in it") is names one by one: 60 -> 57
+    assert counts == {"LOC001": 6, "LOC003": 57, "LOC007": 2, "LOC012": 3}
     assert not [f for f in mozilla if "addons.mozilla.org" in (f["text"] or "")]
     # session 16: a name the English page lets through as German or Italian is no copy on the others
     assert not [f for f in mozilla if f["text"] in ("Thunderbird", "Mozilla Monitor")]

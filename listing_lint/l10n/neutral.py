@@ -30,8 +30,8 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 #: "fin.Luego" (a missing space before a capital) are no host
 _HOST = re.compile(r"(?<![\w.@-])(?:[A-Za-z0-9][A-Za-z0-9-]+\.)+[a-z]{2,6}(?![\w-]|\.\w)")
 #: a file pattern: "*" and one or more extensions ("(*.ogg)", "*.tar.gz"). A feature list names
-#: formats by name and pattern ("Ogg/Vorbis (*.ogg)"); read as a word, "ogg" made the item German 0.97
-#: on a French page and on the English one (session 17, KDE's descriptions). No word starts with "*."
+#: formats by name and pattern ("Ogg/Opus (*.opus)"); read as a word, "opus" made the item English
+#: 0.62 on a Russian page and 0.68 on a French one (session 17, KDE's descriptions). No word starts with "*."
 _FILE_PATTERN = re.compile(r"\*(?:\.[A-Za-z0-9]{1,6})+(?![\w.])")
 #: tokens of letters, digits and inner punctuation (model codes: SP-X1, 5.3, 2,4GHz, USB-C)
 _TOKEN = re.compile(r"[^\W_](?:[\w'’.,/+-]*[^\W_])?")
