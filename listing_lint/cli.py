@@ -300,8 +300,11 @@ def entry() -> None:
         # what only that collection would close: the memo's SQLite connection (a reference cycle)
         # is closed first, so its write-ahead log is folded in and removed
         memo = sys.modules.get("listing_lint.memo")
-        if memo is not None:
-            memo.close()
+        try:
+            if memo is not None:
+                memo.close()
+        except Exception:  # noqa: BLE001 - the cache is a cache: the run's exit code stands
+            pass
         gc.freeze()
         raise
     except KeyboardInterrupt:
