@@ -11,31 +11,11 @@ import time
 
 import pytest
 from builder import BundleBuilder, findings, png_bytes
+from page_urls import ALT, PAGE, PAGE_LINE, page_bundle
+from page_urls import found as _found
 
 from listing_lint.bundle.html import srcset_urls
 from listing_lint.bundle.paths import is_url
-
-ALT = 'alt="A smart plug on a desk"'
-PAGE = (
-    '<!doctype html>\n<html lang="en"><body>\n<p>This smart plug measures the energy your devices use.</p>\n'
-    "{}\n</body></html>\n"
-)
-PAGE_LINE = 4  # the line of the body snippet
-
-
-def _bundle(tmp_path, body: str) -> BundleBuilder:
-    """A bundle whose en page holds ``body``, with media/a.png named by listing.json and media/b.png by nothing."""
-    b = BundleBuilder(tmp_path)
-    b.image("media/a.png")
-    b.file("media/b.png", png_bytes(color=(10, 20, 30)))
-    b.page("en", PAGE.format(body))
-    b.write()
-    return b
-
-
-def _found(tmp_path, select):
-    return [(f.code, f.path, f.line) for f in findings(tmp_path, select=select)]
-
 
 @pytest.mark.parametrize(
     ("value", "urls"),
@@ -55,42 +35,42 @@ def test_srcset_urls_read_as_the_html_standard_parses_them(value, urls):
 
 
 def test_srcset_candidates_separated_by_tabs_and_newlines_are_the_bundle_s_files(tmp_path):
-    _bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png\t1x,\n  ../media/b.png\t2x" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png\t1x,\n  ../media/b.png\t2x" {ALT}>')
     assert _found(tmp_path, ["MED010", "SCH"]) == []  # was MED010 "../media/a.png<TAB>1x is missing" twice, SCH007 on b.png
 
 
 def test_a_data_url_in_srcset_is_one_finding(tmp_path):
-    _bundle(tmp_path, f'<img src="../media/a.png" srcset="data:image/png;base64,iVBORw0KGgo= 2x" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a.png" srcset="data:image/png;base64,iVBORw0KGgo= 2x" {ALT}>')
     found = findings(tmp_path, select="MED010")
     assert [(f.code, f.path, f.line) for f in found] == [("MED010", "listings/demo/detail/en.html", PAGE_LINE)]
     assert "data:image/png;base64,iVBORw0KGgo=" in found[0].message  # was cut at the comma, and "iVBORw0KGgo= is missing"
 
 
 def test_a_picture_named_only_in_a_srcset_is_referenced(tmp_path):
-    _bundle(tmp_path, f'<picture><source srcset="../media/b.png 800w"><img src="../media/a.png" {ALT}></picture>')
+    page_bundle(tmp_path, f'<picture><source srcset="../media/b.png 800w"><img src="../media/a.png" {ALT}></picture>')
     assert _found(tmp_path, "SCH007") == []  # was "media/b.png ... nothing references it; ... delete it"
 
 
 def test_near_miss_a_picture_named_nowhere_is_still_an_orphan(tmp_path):
-    _bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png 2x" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png 2x" {ALT}>')
     assert _found(tmp_path, "SCH007") == [("SCH007", "listings/demo/media/b.png", None)]
 
 
 def test_a_srcset_candidate_leaving_the_bundle_is_sch004(tmp_path):
-    _bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png 1x, ../../../../etc/passwd 2x" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png 1x, ../../../../etc/passwd 2x" {ALT}>')
     found = findings(tmp_path, select=["SCH004", "MED010"])
     assert [(f.code, f.path, f.line) for f in found] == [("SCH004", "listings/demo/detail/en.html", PAGE_LINE)]
     assert "srcset='../../../../etc/passwd'" in found[0].message  # was reported by no rule
 
 
 def test_near_miss_srcset_candidates_inside_the_bundle_are_silent(tmp_path):
-    _bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png 1x, ./../media/b.png 2x" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a.png" srcset="../media/a.png 1x, ./../media/b.png 2x" {ALT}>')
     assert _found(tmp_path, ["SCH004", "MED010"]) == []
 
 
 @pytest.mark.parametrize("path", ["C:\\media\\a.png", "c:/media/a.png"])
 def test_a_windows_drive_path_in_a_page_is_an_absolute_path(tmp_path, path):
-    _bundle(tmp_path, f'<img src="{path}" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="{path}" {ALT}><img src="../media/b.png" {ALT}>')
     found = findings(tmp_path, select=["SCH004", "MED010"])
     assert [(f.code, f.path, f.line) for f in found] == [("SCH004", "listings/demo/detail/en.html", PAGE_LINE)]
     assert "an absolute path" in found[0].message  # was MED010 "image C:... is not on the marketplace's image hosts"
@@ -103,13 +83,13 @@ def test_near_miss_urls_with_a_scheme_are_still_urls():
 
 
 def test_near_miss_a_foreign_image_url_is_still_med010(tmp_path):
-    _bundle(tmp_path, f'<img src="https://i.imgur.com/c.png" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="https://i.imgur.com/c.png" {ALT}><img src="../media/b.png" {ALT}>')
     assert _found(tmp_path, ["SCH004", "MED010"]) == [("MED010", "listings/demo/detail/en.html", PAGE_LINE)]
 
 
 def test_a_srcset_of_many_candidates_is_linear(tmp_path):
     many = ", ".join(f"../media/a.png?v={i} {i}w" for i in range(1, 30_001))  # 750 KB on one attribute
-    _bundle(tmp_path, f'<img src="../media/a.png" srcset="{many}, ../media/b.png 1x" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a.png" srcset="{many}, ../media/b.png 1x" {ALT}>')
     start = time.process_time()
     assert _found(tmp_path, ["SCH", "MED010"]) == []
     took = time.process_time() - start

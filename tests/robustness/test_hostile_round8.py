@@ -13,10 +13,12 @@ import json
 import time
 
 import pytest
-from builder import BundleBuilder, findings, png_bytes
+from builder import BundleBuilder, findings
 from click.testing import CliRunner
 
-from listing_lint import merge
+from page_urls import ALT, PAGE_LINE, page_bundle
+from page_urls import found as _found
+
 from listing_lint.cli import main
 
 
@@ -246,36 +248,17 @@ def test_near_miss_word_lists_as_lists_and_files_are_taken(tmp_path, monkeypatch
 # MED010 read only ``<img>``: a picture a browser shows from ``<picture><source srcset>`` (on a wide
 # screen, or in WebP) that is missing or on a foreign host was reported by no rule.
 
-ALT = 'alt="A smart plug on a desk"'
-PAGE = ('<!doctype html>\n<html lang="en"><body>\n<p>This smart plug measures the energy your devices use.</p>\n'
-        "{}\n</body></html>\n")
-PAGE_LINE = 4
-
-
-def _page_bundle(tmp_path, body: str) -> BundleBuilder:
-    b = BundleBuilder(tmp_path)
-    b.image("media/a.png")
-    b.file("media/b.png", png_bytes(color=(10, 20, 30)))
-    b.page("en", PAGE.format(body))
-    b.write()
-    return b
-
-
-def _found(tmp_path, select):
-    return [(f.code, f.path, f.line) for f in findings(tmp_path, select=select)]
-
-
 @pytest.mark.parametrize("source", ['<source srcset="https://i.imgur.com/wide.png 1200w" media="(min-width: 800px)">',
                                     '<source srcset="../media/wide.webp" type="image/webp">'])
 def test_a_foreign_or_missing_picture_source_is_med010(tmp_path, source):
-    _page_bundle(tmp_path, f'<picture>\n{source}<img src="../media/a.png" {ALT}></picture><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<picture>\n{source}<img src="../media/a.png" {ALT}></picture><img src="../media/b.png" {ALT}>')
     found = findings(tmp_path, select=["MED010", "SCH"])
     assert [(f.code, f.path, f.line) for f in found] == [("MED010", "listings/demo/detail/en.html", PAGE_LINE + 1)]  # was silent
     assert ("not on the marketplace's image hosts" in found[0].message) == ("imgur" in source)
 
 
 def test_near_miss_picture_sources_of_the_bundle_and_video_sources_are_not_pictures(tmp_path):
-    _page_bundle(tmp_path, f'<picture><source srcset="../media/b.png 2x, https://ae01.alicdn.com/kf/S1.png 3x">'
+    page_bundle(tmp_path, f'<picture><source srcset="../media/b.png 2x, https://ae01.alicdn.com/kf/S1.png 3x">'
                            f'<img src="../media/a.png" {ALT}></picture><video controls><source src="https://www.youtube.com/x.mp4"></video>')
     assert _found(tmp_path, ["MED010", "SCH004"]) == []
 
@@ -285,7 +268,7 @@ def test_near_miss_picture_sources_of_the_bundle_and_video_sources_are_not_pictu
 
 
 def test_an_absolute_path_in_a_page_is_to_be_written_relative_to_the_page(tmp_path):
-    _page_bundle(tmp_path, f'<img src="/home/me/a.png" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="/home/me/a.png" {ALT}><img src="../media/b.png" {ALT}>')
     (found,) = findings(tmp_path, select="SCH004")
     assert (found.path, found.line) == ("listings/demo/detail/en.html", PAGE_LINE)
     assert "an absolute path: write it relative to detail/en.html;" in found.message  # was "relative to listing.json"
@@ -307,31 +290,31 @@ def test_near_miss_an_absolute_path_in_listing_json_is_still_relative_to_it(tmp_
 
 @pytest.mark.parametrize("ref", ["a&#0;.png", "a&#x110000;.png"])
 def test_a_nul_reference_in_a_picture_url_is_named(tmp_path, ref):
-    _page_bundle(tmp_path, f'<img src="../media/{ref}" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/{ref}" {ALT}><img src="../media/b.png" {ALT}>')
     (found,) = findings(tmp_path, select=["MED010", "SCH"])
     assert (found.code, found.path, found.line) == ("MED010", "listings/demo/detail/en.html", PAGE_LINE)
     assert "its name holds U+FFFD, the character a browser reads for &#0;" in found.message
 
 
 def test_near_miss_a_missing_picture_is_still_put_in_the_bundle(tmp_path):
-    _page_bundle(tmp_path, f'<img src="../media/c.png" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/c.png" {ALT}><img src="../media/b.png" {ALT}>')
     (found,) = findings(tmp_path, select=["MED010", "SCH"])
     assert found.message.endswith("is missing: put the file in the bundle (e.g. media/) and point at it")
 
 
 def test_a_raw_nul_in_a_page_is_sch001_alone(tmp_path):
-    _page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}><img src="../media/b.png" {ALT}>')
     assert _found(tmp_path, ["MED010", "SCH"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE)]  # and SCH007 "delete" b.png
 
 
 def test_near_miss_a_file_no_unparsed_page_names_is_still_an_orphan(tmp_path):
-    _page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}><img src="../media/c.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a\x00.png" {ALT}><img src="../media/c.png" {ALT}>')
     assert _found(tmp_path, ["MED010", "SCH"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE),
                                                    ("SCH007", "listings/demo/media/b.png", None)]
 
 
 def test_a_page_of_five_megabytes_without_a_separator_is_searched_for_names_at_once(tmp_path):
-    _page_bundle(tmp_path, "\x00" + "a." * 2_400_000)
+    page_bundle(tmp_path, "\x00" + "a." * 2_400_000)
     start = time.process_time()
     assert [f.code for f in findings(tmp_path, select="SCH007")] == ["SCH007"]
     assert time.process_time() - start < 2
@@ -342,7 +325,7 @@ def test_a_page_of_five_megabytes_without_a_separator_is_searched_for_names_at_o
 
 
 def test_a_base_href_is_one_finding_on_its_line(tmp_path):
-    _page_bundle(tmp_path, f'<base href="https://elsewhere.example/">\n<img src="../media/a.png" {ALT}>'
+    page_bundle(tmp_path, f'<base href="https://elsewhere.example/">\n<img src="../media/a.png" {ALT}>'
                            f'<base href="https://other.example/"><img src="../media/b.png" {ALT}>')
     found = findings(tmp_path, select=["MED010", "MED012", "SCH"])
     assert [(f.code, f.path, f.line) for f in found] == [("MED012", "listings/demo/detail/en.html", PAGE_LINE)]  # was silent
@@ -351,7 +334,7 @@ def test_a_base_href_is_one_finding_on_its_line(tmp_path):
 
 @pytest.mark.parametrize("base", ['<base target="_blank">', '<base href="  ">'])
 def test_near_miss_a_base_without_href_is_silent(tmp_path, base):
-    _page_bundle(tmp_path, f'{base}<img src="../media/a.png" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'{base}<img src="../media/a.png" {ALT}><img src="../media/b.png" {ALT}>')
     assert _found(tmp_path, ["MED012"]) == []
 
 
@@ -362,18 +345,18 @@ def test_near_miss_a_base_without_href_is_silent(tmp_path, base):
 @pytest.mark.parametrize("tag", ['<img src="../../../x.png"\n  {alt}>', '<img {alt}\n\n  src="../../../x.png">',
                                  '<img src="../media/a.png" srcset="../media/a.png 1x,\n ../../../x.png 2x"\n {alt}>'])
 def test_a_start_tag_over_several_lines_is_reported_where_it_begins(tmp_path, tag):
-    _page_bundle(tmp_path, f'<p>Una línea</p> {tag.format(alt=ALT)}<img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<p>Una línea</p> {tag.format(alt=ALT)}<img src="../media/b.png" {ALT}>')
     assert [(f.code, f.line, f.column) for f in findings(tmp_path, select="SCH004")] == [("SCH004", PAGE_LINE, 18)]  # was its last line, column 1
 
 
 def test_near_miss_tags_after_a_long_tag_on_its_last_line_keep_their_place(tmp_path):
-    _page_bundle(tmp_path, f'<img src="../media/a.png"\n {ALT}><img src="../../../x.png" {ALT}>\n<img title="a > b"\n src="../../../y.png" {ALT}><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img src="../media/a.png"\n {ALT}><img src="../../../x.png" {ALT}>\n<img title="a > b"\n src="../../../y.png" {ALT}><img src="../media/b.png" {ALT}>')
     found = [(f.line, f.column) for f in findings(tmp_path, select="SCH004")]
     assert found == [(PAGE_LINE + 1, 31), (PAGE_LINE + 2, 1)]  # a ">" quoted in a value does not end the tag (was 7, 52: the next <img)
 
 
 def test_many_start_tags_over_several_lines_are_located_in_linear_time(tmp_path):
-    _page_bundle(tmp_path, "\n".join(f'<img src="../../../x{i}.png"\n {ALT}>' for i in range(20_000)) + f'<img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, "\n".join(f'<img src="../../../x{i}.png"\n {ALT}>' for i in range(20_000)) + f'<img src="../media/b.png" {ALT}>')
     start = time.process_time()
     found = findings(tmp_path, select="SCH004")
     took = time.process_time() - start
@@ -384,7 +367,7 @@ def test_many_start_tags_over_several_lines_are_located_in_linear_time(tmp_path)
 def test_a_start_tag_of_900_long_quoted_values_over_as_many_lines_is_located_in_linear_time(tmp_path):
     value = "a > b ' c " * 400
     attrs = "\n".join(f' data-{i}="{value}"' for i in range(900))  # 3.6 MB; over 1,000 attributes is SCH001
-    _page_bundle(tmp_path, f'<img {ALT}\n{attrs}\n src="../../../x.png"><img src="../media/b.png" {ALT}>')
+    page_bundle(tmp_path, f'<img {ALT}\n{attrs}\n src="../../../x.png"><img src="../media/b.png" {ALT}>')
     start = time.process_time()
     found = findings(tmp_path, select="SCH004")
     took = time.process_time() - start
