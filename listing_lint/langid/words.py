@@ -70,24 +70,25 @@ class WordList:
     total: int
     floor: float
 
-    def _line(self, at: int) -> tuple[int, int]:
-        """(start, end) of the line holding offset ``at`` (``end``: its newline, or the text's end)."""
-        end = self.text.find("\n", at)
-        return self.text.rfind("\n", 0, at) + 1, len(self.text) if end < 0 else end
+    def _line(self, at: int) -> tuple[str, int, int]:
+        """The word of the line holding offset ``at`` (up to its first space), with the line's start
+        and end (its newline, or the text's end)."""
+        text = self.text
+        start, end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+        end = len(text) if end < 0 else end
+        space = text.find(" ", start, end)
+        return text[start:space if space >= 0 else end], start, end
 
     def count(self, word: str) -> int | None:
-        text = self.text
-        lo, hi = 0, len(text)  # the lines between: each starts at or after lo and ends before hi
+        lo, hi = 0, len(self.text)  # the lines between: each starts at or after lo and ends before hi
         while lo < hi:
-            start, end = self._line((lo + hi) // 2)
-            space = text.find(" ", start, end)
-            here = text[start:space if space >= 0 else end]
+            here, start, end = self._line((lo + hi) // 2)
             if here < word:
                 lo = end + 1
             elif here > word:
                 hi = start
             else:
-                value = text[space + 1:end] if space >= 0 else ""
+                value = self.text[start + len(word) + 1:end]  # empty on a line without its count
                 return int(value) if value.isdigit() and 0 < int(value) <= self.total else None
         return None
 
@@ -108,8 +109,7 @@ def parse(text: str) -> WordList | None:
     if not 0 < least <= total or not body:
         return None
     found = WordList(body, total, math.log(0.5 * least / total))
-    lines = [found._line(at) for at in (0, len(body) // 2, max(len(body) - 2, 0))]
-    words = [body[start:body.find(" ", start, end) if " " in body[start:end] else end] for start, end in lines]
+    words = [found._line(at)[0] for at in (0, len(body) // 2, max(len(body) - 2, 0))]
     if words != sorted(words):
         return None  # not sorted: bisection would miss words
     return found
