@@ -432,3 +432,32 @@ def test_near_miss_a_non_protective_accessory_needs_no_ppe_certificate(bundle, t
     bundle.data["product_groups"] = []  # a glasses case: no group, no evidence
     bundle.write()
     assert lint(tmp_path, select="CMP001") == []
+
+
+# ---- machinery (session 18, round 8) ----------------------------------------------------------------
+def _drill(b, groups=("power-tool", "battery"), law="MD", standards=("EN 62841-1:2015+A11:2022",)):
+    """A cordless drill for the EU with its Li-ion pack, CE under the Machinery Directive."""
+    from product_kinds import _fill, _sku
+
+    _fill(b, groups=list(groups), markets=["EU"], skus=[_sku("CD20")], certs=[{
+        "scheme": "CE", "legislation": [law, "EMC", "RoHS", "BATT"], "standards": list(standards),
+        "issued": "2026-01-08", "models": ["CD20"], "file": "certs/ce.pdf"}])
+    b.data["battery"] = {"category": "portable", "chemistry": "Li-ion", "capacity_wh": 40, "removable": True, "collection_symbol": True}
+    return b
+
+
+def test_near_miss_a_certificate_under_the_machinery_directive(bundle, tmp_path):
+    # legislation "MD" (Directive 2006/42/EC) was not in the schema: an SCH002 error on a drill's, an e-bike's or
+    # an e-scooter's valid certificate
+    _drill(bundle).write()
+    assert lint(tmp_path, select=["SCH", "CMP001", "CMP008"]) == []
+
+
+def test_machinery_without_a_ce_certificate_under_the_machinery_laws(bundle, tmp_path):
+    _drill(bundle)
+    bundle.data["certificates"][0]["legislation"] = ["EMC", "RoHS", "BATT"]
+    bundle.write()
+    assert lint(tmp_path, select=["SCH", "CMP001"]) == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    (f,) = findings(tmp_path, select="CMP001")
+    assert f.message.startswith("no CE certificate under MD/MR for the EU market (machinery product): the Machinery Directive 2006/42/EC Art. 5")
+    assert str(f.severity) == "warning"
