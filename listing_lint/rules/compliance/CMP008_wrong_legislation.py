@@ -5,7 +5,9 @@ RED), the CE/UKCA certificates for the EU/UK must include the required legislati
 when none of them lists it but one lists what it replaces (LVD, EMC). A separate LVD/EMC
 certificate beside a RED one (a mains charger in the box) is fine; certificates that list no
 legislation are not judged. In the US, a wireless (Qi) charger's FCC authorisation must be under
-Part 15C or Part 18, not Part 15B alone.
+Part 15C or Part 18, not Part 15B alone. In the EU, ``machinery`` is declared under the Machinery
+Directive (``MD``) until 2027-01-19 and under the Machinery Regulation (``MR``) from 2027-01-20, the
+day the Regulation repeals the Directive and applies.
 A CE certificate only under laws that provide for no marking (the registry's
 ``conformity_assessment`` facts with ``marking: none``: the GPSR) is reported too, unless an evidence
 rule already asks the product for CE under a named law (CMP001 says that law is missing: a toy's

@@ -8,7 +8,8 @@ internet-connectable product, such as Bluetooth devices paired with a phone (PST
 s. 5): a ``radio`` product that is not internet-connected warns, since whether it connects to
 one is inferred. Wireless (Qi) chargers are not judged (a product charged on one, earbuds in a Qi
 case, is ``wireless-charging-receiver`` and is; one tagged as a charger, ``qi``, but also ``wearable``
-is no pad: it is warned and told the receiver group), nor receive-only radios (``radio-receiver``:
+is no pad: it is warned and told the receiver group, and so is one whose English title names earbuds,
+earphones, headphones or a headset, unless it names a charger or an accessory), nor receive-only radios (``radio-receiver``:
 they send no data), nor products paired only with their own remote (``radio-own-remote``: an RC car
 and its transmitter connect to no internet-connectable product, s. 5(3)-(4)). ETSI EN 303 645 gives deemed compliance
 with the security requirements (the 2023 Regulations, Schedule 2), not the statement.
@@ -35,8 +36,10 @@ from listing_lint.api import Severity
 from listing_lint.rules.compliance._common import (
     certificates,
     certificates_rejected,
+    english_titles,
     group_text,
     markets_with_pointers,
+    names_kind,
     product_groups,
     registry_for,
 )
@@ -54,6 +57,8 @@ def check(bundle, ctx):
         for rule in registry.rules_of("psti"):
             if market not in rule.markets or not rule.covers(groups) or not rule.in_force(ctx.as_of):
                 continue
+            if not _titled_as(rule, bundle):
+                continue
             schemes = set(rule.get("schemes") or ())
             if any(c.scheme in schemes or schemes & set(c.legislation) for c in certs):
                 continue
@@ -65,6 +70,14 @@ def check(bundle, ctx):
                 source=rule.source,
             )
             break
+
+
+def _titled_as(rule, bundle) -> bool:
+    """Whether the English title names the rule's product kind, for a rule with ``title_text``: the
+    groups alone cannot tell Qi earbuds tagged with the pad's group (``qi``) from the pad."""
+    if rule.get("title_text") is None:
+        return True
+    return any(names_kind(rule, title) for _, title in english_titles(bundle))
 
 
 def _named(rule) -> set[str]:

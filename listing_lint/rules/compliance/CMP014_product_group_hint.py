@@ -26,8 +26,7 @@ Passes:
 
 from listing_lint.api import Severity
 from listing_lint.bundle.positions import pointer
-from listing_lint.rules.compliance._common import markets_with_pointers, product_groups, registry_for
-from listing_lint.standards import pagetext
+from listing_lint.rules.compliance._common import english_titles, markets_with_pointers, names_kind, product_groups, registry_for
 
 CODE, NAME, SEVERITY = "CMP014", "product-group-hint", Severity.INFO
 
@@ -36,7 +35,7 @@ def check(bundle, ctx):
     registry = registry_for(ctx)
     if any(registry.group_id(name) is None for name in bundle.product_groups):
         return  # SCH009 reports the unknown name; the seller is choosing groups
-    titles = _english_titles(bundle)
+    titles = english_titles(bundle)
     if not titles:
         return
     groups = product_groups(bundle, ctx)
@@ -55,19 +54,3 @@ def check(bundle, ctx):
                 )
                 break
 
-
-def names_kind(rule, title: str) -> bool:
-    """Whether ``title`` names the hint's product kind: its ``title_text`` matches and its
-    ``title_unless`` does not. A search that was stopped (an overlay's pattern that backtracks) names
-    nothing: this is only a hint."""
-    if not pagetext.search(rule.get("title_text"), [title]):
-        return False
-    unless = rule.get("title_unless")
-    return unless is None or pagetext.search(unless, [title]) is False
-
-
-def _english_titles(bundle) -> list[tuple[str, str]]:
-    return [
-        (locale, title) for locale, title in bundle.dict_at("/title").items()
-        if isinstance(title, str) and (locale.lower() == "en" or locale.lower().startswith(("en-", "en_")))
-    ]

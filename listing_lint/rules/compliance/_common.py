@@ -10,6 +10,7 @@ from typing import Any
 
 from listing_lint.bundle.positions import pointer
 from listing_lint.standards.refparse import RefError, StandardRef, is_regulation, split_refs, try_parse
+from listing_lint.standards import pagetext
 from listing_lint.standards.registry import Match, Registry, registry_for
 
 __all__ = ["Cert", "Cited", "certificates", "cited_standards", "registry_for", "judging_market", "accepted_in", "laws_where",
@@ -271,3 +272,21 @@ def product_groups(bundle, ctx) -> set[str]:
         groups = registry_for(ctx).listing_groups(bundle.product_groups, bundle.get("/battery/included"))
         ctx.cache[key] = frozenset(groups)
     return set(ctx.cache[key])
+
+
+def english_titles(bundle) -> list[tuple[str, str]]:
+    """(locale, title) of the English titles (``en``, ``en-*``): the registry's title patterns are English."""
+    return [
+        (locale, title) for locale, title in bundle.dict_at("/title").items()
+        if isinstance(title, str) and (locale.lower() == "en" or locale.lower().startswith(("en-", "en_")))
+    ]
+
+
+def names_kind(rule, title: str) -> bool:
+    """Whether ``title`` names the rule's product kind: its ``title_text`` matches and its
+    ``title_unless`` does not. A search that was stopped (an overlay's pattern that backtracks) names
+    nothing: a title only ever narrows what a rule says."""
+    if not pagetext.search(rule.get("title_text"), [title]):
+        return False
+    unless = rule.get("title_unless")
+    return unless is None or pagetext.search(unless, [title]) is False

@@ -432,3 +432,64 @@ def test_near_miss_a_non_protective_accessory_needs_no_ppe_certificate(bundle, t
     bundle.data["product_groups"] = []  # a glasses case: no group, no evidence
     bundle.write()
     assert lint(tmp_path, select="CMP001") == []
+
+
+# ---- machinery (session 18, round 8) ----------------------------------------------------------------
+def _drill(b, groups=("power-tool", "battery"), law="MD", standards=("EN 62841-1:2015+A11:2022",)):
+    """A cordless drill for the EU with its Li-ion pack, CE under the Machinery Directive."""
+    from product_kinds import _fill, _sku
+
+    _fill(b, groups=list(groups), markets=["EU"], skus=[_sku("CD20")], certs=[{
+        "scheme": "CE", "legislation": [law, "EMC", "RoHS", "BATT"], "standards": list(standards),
+        "issued": "2026-01-08", "models": ["CD20"], "file": "certs/ce.pdf"}])
+    b.data["battery"] = {"category": "portable", "chemistry": "Li-ion", "capacity_wh": 40, "removable": True, "collection_symbol": True}
+    return b
+
+
+def test_near_miss_a_certificate_under_the_machinery_directive(bundle, tmp_path):
+    # legislation "MD" (Directive 2006/42/EC) was not in the schema: an SCH002 error on a drill's, an e-bike's or
+    # an e-scooter's valid certificate
+    _drill(bundle).write()
+    assert lint(tmp_path, select=["SCH", "CMP001", "CMP008"]) == []
+
+
+def test_machinery_without_a_ce_certificate_under_the_machinery_laws(bundle, tmp_path):
+    _drill(bundle)
+    bundle.data["certificates"][0]["legislation"] = ["EMC", "RoHS", "BATT"]
+    bundle.write()
+    assert lint(tmp_path, select=["SCH", "CMP001"]) == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    (f,) = findings(tmp_path, select="CMP001")
+    assert f.message.startswith("no CE certificate under MD/MR for the EU market (machinery product): the Machinery Directive 2006/42/EC Art. 5")
+    assert str(f.severity) == "warning"
+
+
+# ---- drones bearing a class identification label (session 18, round 8) ------------------------------
+def _drone(b, groups=("uas-class-label", "radio", "battery"), laws=("RED", "UAS", "RoHS", "BATT")):
+    """A 249 g camera drone with a C0 class identification label for the EU."""
+    from product_kinds import _fill, _sku
+
+    _fill(b, groups=list(groups), markets=["EU"], skus=[_sku("D249")], certs=[{
+        "scheme": "CE", "legislation": list(laws), "standards": ["ETSI EN 300 328 V2.2.2", "EN 62368-1:2014+A11:2017"],
+        "issued": "2026-01-08", "models": ["D249"], "file": "certs/ce.pdf"}])
+    b.data["battery"] = {"category": "portable", "chemistry": "Li-ion", "capacity_wh": 9.5, "removable": True, "collection_symbol": True}
+    return b
+
+
+def test_near_miss_a_class_labelled_drone_under_the_uas_regulation(bundle, tmp_path):
+    # legislation "UAS" (Delegated Regulation (EU) 2019/945) was not in the schema: an SCH002 error
+    _drone(bundle).write()
+    assert lint(tmp_path, select=["SCH", "CMP001", "CMP008"]) == []
+
+
+def test_a_class_labelled_drone_without_evidence_under_the_uas_regulation(bundle, tmp_path):
+    _drone(bundle, laws=("RED", "RoHS", "BATT")).write()
+    assert lint(tmp_path, select=["SCH", "CMP001"]) == [(manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    (f,) = findings(tmp_path, select="CMP001")
+    assert f.message.startswith("no CE certificate under UAS for the EU market (uas-class-label product): Delegated Regulation (EU) 2019/945")
+    assert str(f.severity) == "warning"
+
+
+def test_near_miss_a_drone_without_a_class_label_is_not_asked(bundle, tmp_path):
+    # Art. 2(a): Chapter II applies to drones bearing a class identification label; one sold without is outside it
+    _drone(bundle, groups=("radio", "battery"), laws=("RED", "RoHS", "BATT")).write()
+    assert lint(tmp_path, select=["SCH", "CMP001"]) == []

@@ -68,3 +68,33 @@ def test_near_miss_the_gpsr_beside_an_act_that_provides_for_ce(plug, tmp_path):
     plug.data["certificates"][0]["legislation"] = ["RED", "RED-DA", "RoHS", "GPSR"]
     plug.write()
     assert lint(tmp_path, select="CMP008") == []
+
+
+# ---- machinery: the Directive until 2027-01-19, the Regulation from 2027-01-20 (session 18) --------
+def _machinery(b, law, placed):
+    b.data["product_groups"] = ["machinery", "battery"]
+    b.data["markets"] = ["EU"]
+    b.data["placed_on_market"] = placed
+    b.data["certificates"] = [{"scheme": "CE", "legislation": [law, "EMC", "RoHS", "BATT"], "standards": ["EN 15194:2017"],
+                               "issued": "2026-05-01", "models": ["X1-EU"], "file": "certs/ce.pdf"}]
+    b.write()
+
+
+def test_machinery_placed_after_the_repeal_under_the_directive(plug, tmp_path):
+    _machinery(plug, "MD", "2027-03-01")
+    assert lint(tmp_path, select="CMP008", as_of=None) == [(manifest(plug), line_after(plug, '"certificates"', '"legislation"'), "CMP008")]
+    (f,) = findings(tmp_path, select="CMP008", as_of=None)
+    assert f.message.startswith("CE certificate is under MD but the product is machinery: the Machinery Regulation (EU) 2023/1230 repeals")
+    assert str(f.severity) == "warning"
+
+
+def test_machinery_under_the_regulation_before_it_applies(plug, tmp_path):
+    _machinery(plug, "MR", "2026-10-01")
+    assert lint(tmp_path, select="CMP008", as_of=None) == [(manifest(plug), line_after(plug, '"certificates"', '"legislation"'), "CMP008")]
+
+
+def test_near_miss_machinery_under_the_law_of_its_day(plug, tmp_path):
+    _machinery(plug, "MD", "2027-01-19")
+    assert lint(tmp_path, select=["SCH002", "CMP008"], as_of=None) == []
+    _machinery(plug, "MR", "2027-01-20")
+    assert lint(tmp_path, select=["SCH002", "CMP008"], as_of=None) == []

@@ -76,12 +76,52 @@ def test_a_cpc_line_that_is_neither_a_standard_nor_an_act_is_still_reported(bund
 
 def test_a_british_standard_is_read_and_reported_as_unknown_not_unreadable(plug, tmp_path):
     """Session 17 audit: a UK smart plug's UKCA report citing the plug standard, "BS 1363-1:2016+A1:2018",
-    was told it "does not start with a standards body"; BSI's own standards are read (BS EN ones were)."""
+    was told it "does not start with a standards body"; BSI's own standards are read (BS EN ones were).
+    Session 18 recorded BS 1363-1 itself; the fuse link's BS 1362 stays unknown."""
     plug.data["certificates"].append({
         "scheme": "UKCA", "legislation": ["RED", "RoHS"], "issued": "2026-01-20", "models": ["X1-UK"],
-        "standards": ["BS EN 62368-1:2014+A11:2017", "BS 1363-1:2016+A1:2018"], "file": "certs/ukca.pdf"})
+        "standards": ["BS EN 62368-1:2014+A11:2017", "BS 1362:1973+A3:2019"], "file": "certs/ukca.pdf"})
     plug.file("certs/ukca.pdf", certificate_pdf(plug.data["certificates"][-1]))
     plug.write()
-    assert lint(tmp_path, select="CMP009") == [(manifest(plug), line_after(plug, '"UKCA"', '"BS 1363-1'), "CMP009")]
+    assert lint(tmp_path, select="CMP009") == [(manifest(plug), line_after(plug, '"UKCA"', '"BS 1362'), "CMP009")]
     (f,) = findings(tmp_path, select="CMP009")
-    assert f.message.startswith("BS 1363-1:2016+A1:2018 is not in the standards registry for the UK")
+    assert f.message.startswith("BS 1362:1973+A3:2019 is not in the standards registry for the UK")
+
+
+# Session 18 (round 8): editions the registry now holds (standards.yaml), none confirmed: each is known,
+# none raises more than a note.
+KNOWN_KINDS = [
+    ("EU", "PPE", ["bicycle-helmet"], "EN 1078:2012+A1:2012"),
+    ("EU", "PPE", ["ppe"], "EN ISO 12312-1:2013/A1:2015"),
+    ("EU", "PPE", ["ppe"], "EN ISO 12312-1:2022"),
+    ("EU", "GPSR", ["pacifier"], "EN 1400:2013+A2:2018"),
+    ("EU", "LVD", ["household-appliance", "mains-powered"], "EN 60335-2-23:2003+A1:2008+A11:2010+A2:2015"),
+    ("EU", "LVD", ["household-appliance", "mains-powered"], "EN IEC 60335-2-23:2023+A1:2023+A11:2023"),
+    ("UK", "RED", ["radio", "internet-connected", "mains-plug"], "BS 1363-1:2016+A1:2018"),
+]
+
+
+@pytest.mark.parametrize("market,law,groups,ref", KNOWN_KINDS)
+def test_editions_recorded_in_round_8_are_known(plug, tmp_path, market, law, groups, ref):
+    plug.data["certificates"].append({
+        "scheme": "CE" if market == "EU" else "UKCA", "legislation": [law], "issued": "2026-01-20",
+        "models": ["X1-EU" if market == "EU" else "X1-UK"], "standards": [ref], "file": "certs/extra.pdf"})
+    plug.file("certs/extra.pdf", certificate_pdf(plug.data["certificates"][-1]))
+    plug.write()
+    assert lint(tmp_path, select=["CMP002", "CMP004", "CMP009"]) == []
+
+
+@pytest.mark.parametrize("ref,successor", [
+    ("EN 1078:2012", "EN 1078:2012+A1:2012"),
+    ("EN ISO 12312-1:2013", "EN ISO 12312-1:2013+A1:2015"),
+    ("EN 1400:2013+A1:2014", "EN 1400:2013+A2:2018"),
+])
+def test_an_edition_replaced_by_its_amendment_is_a_note_never_an_error(plug, tmp_path, ref, successor):
+    plug.data["certificates"].append({
+        "scheme": "CE", "legislation": ["PPE"], "issued": "2026-01-20", "models": ["X1-EU"],
+        "file": "certs/extra.pdf", "standards": [ref]})
+    plug.file("certs/extra.pdf", certificate_pdf(plug.data["certificates"][-1]))
+    plug.write()
+    assert lint(tmp_path, select="CMP002") == [(manifest(plug), line_after(plug, '"certs/extra.pdf"', ref), "CMP002")]
+    (f,) = findings(tmp_path, select="CMP002")
+    assert str(f.severity) == "info" and successor in f.message

@@ -3,6 +3,8 @@ from datetime import date
 from builder import findings, lint
 from helpers_cmp import line_after, manifest
 
+from listing_lint.rules.compliance._common import names_kind
+
 
 def _no_psti(plug):
     plug.data["certificates"] = [c for c in plug.data["certificates"] if c["scheme"] != "PSTI"]
@@ -153,3 +155,79 @@ def test_near_miss_a_qi_pad_or_a_worn_qi_product_with_its_statement_stays_silent
     plug.file("certs/psti.pdf", b"%PDF-1.4 statement")
     plug.write()
     assert lint(tmp_path, select="CMP012") == []
+
+
+# Session 18 (round 8): Qi earbuds tagged `qi` (the pad's alias) without `wearable` were never judged: the
+# groups cannot tell them from the pad, the English title can (market_rules.yaml uk-psti-qi-earbuds).
+QI_EARBUDS = [
+    "Wireless Earbuds Bluetooth 5.3 Headphones with Qi Wireless Charging Case, IPX7",
+    "TWS Bluetooth Earphones, 40H Playtime, Qi Wireless Charging",
+    "Noise Cancelling Headphones, Over-Ear, Bluetooth 5.2, Qi Charging",
+    "Gaming Headset with Wireless Charging, 2.4G and Bluetooth",
+    "Sport Ear Buds with Earhooks, Wireless Charger Case, 48h",
+    "Open-Ear Headphones, Bone Conduction, Qi Wireless Charging Case",
+    "In-Ear Monitors Bluetooth, Qi Compatible Charging Box",
+    "ANC Earbuds, Wireless Charging Case, App Control",
+]
+# pads, docks and stands named after what they charge or hold, parts and cases, and hearing aids (medical
+# devices, excepted by the 2023 Regulations, Schedule 3)
+NOT_QI_EARBUDS = [
+    "Wireless Charger Pad 15W for Earbuds and Phones",
+    "3 in 1 Wireless Charging Station for iPhone, Apple Watch, AirPods",
+    "Headphone Stand with Wireless Charger, RGB",
+    "Qi Wireless Charging Case Replacement for AirPods Pro",
+    "Silicone Case Cover for Galaxy Buds, Qi Compatible, for Earbuds",
+    "Earbuds Charging Case Replacement, Wireless Charging",
+    "Rechargeable Hearing Aids with Qi Charging Case, In-Ear",
+    "Magnetic Wireless Charging Dock for Headphones",
+    "Power Bank 10000mAh with Wireless Charging for Earphones",
+    "Earbud Tips Memory Foam, 3 Pairs",
+    "Wireless Charging Pad Compatible with Sony Headphones",
+    "Headphones Hanger Hook under Desk, Qi Charger",
+]
+
+
+def _qi_earbuds_rule():
+    from listing_lint.standards.registry import load_registry
+
+    return {rule.id: rule for rule in load_registry().rules_of("psti")}["uk-psti-qi-earbuds"]
+
+
+def test_earbuds_tagged_qi_without_wearable_are_judged_by_their_title(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["bluetooth", "qi"]
+    plug.data["title"]["en"] = QI_EARBUDS[0]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == [(manifest(plug), line_after(plug, '"markets"', '"UK"'), "CMP012")]
+    (f,) = findings(tmp_path, select="CMP012")
+    assert str(f.severity) == "warning"
+    assert "the title names wireless earbuds or headphones" in f.message and "`wireless-charging-receiver`" in f.message
+
+
+def test_near_miss_a_qi_pad_titled_after_what_it_charges_stays_silent(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["wireless", "qi", "mains-powered"]
+    plug.data["title"]["en"] = NOT_QI_EARBUDS[0]
+    plug.write()
+    assert lint(tmp_path, select=["SCH009", "CMP012"]) == []
+    plug.data["title"]["en"] = QI_EARBUDS[0]  # earbuds with their statement
+    plug.data["certificates"].append(
+        {"scheme": "PSTI", "legislation": ["PSTI"], "issued": "2026-01-15", "models": ["X1-UK"], "file": "certs/psti.pdf"})
+    plug.file("certs/psti.pdf", b"%PDF-1.4 statement")
+    plug.write()
+    assert lint(tmp_path, select="CMP012") == []
+
+
+def test_earbuds_tagged_qi_and_wearable_are_one_finding(plug, tmp_path):
+    _no_psti(plug)
+    plug.data["product_groups"] = ["qi", "wearable"]
+    plug.data["title"]["en"] = QI_EARBUDS[0]
+    plug.write()
+    (f,) = findings(tmp_path, select="CMP012")
+    assert f.message.startswith("no PSTI statement of compliance for this wearable+wireless-charger product in the UK")
+
+
+def test_the_earbuds_title_pattern_on_titles_as_sellers_write_them():
+    rule = _qi_earbuds_rule()
+    assert [t for t in QI_EARBUDS if not names_kind(rule, t)] == []
+    assert [t for t in NOT_QI_EARBUDS if names_kind(rule, t)] == []
