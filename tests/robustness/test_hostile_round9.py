@@ -4,9 +4,14 @@ message has another type; the files an unparsed page names) and classes no round
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
+from builder import findings, png_bytes
 from click.testing import CliRunner
+
+from page_urls import ALT, PAGE_LINE, page_bundle
+from page_urls import found as _found
 
 from listing_lint.cli import main
 
@@ -61,3 +66,29 @@ def test_a_baseline_of_another_shape_is_refused_saying_where(tmp_path, doc, wher
     (tmp_path / "bl.json").write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(BaselineError, match=f"is not a listing-lint baseline: {where}"):
         read(tmp_path / "bl.json")
+
+
+# SCH007 excused any file whose *name* an unparsed page writes, in any folder: a page SCH001 refuses
+# that shows ../media/a.png hid old/a.png, a real orphan. The names are now read as the page's URLs
+# (relative to the page); one that names no file excuses one file of that name, as a broken reference does.
+
+
+def test_a_name_an_unparsed_page_writes_excuses_the_file_it_points_at_not_its_namesakes(tmp_path):
+    b = page_bundle(tmp_path, f'\x00<img src="../media/b.png" {ALT}>')
+    (b.dir / "old").mkdir()
+    (b.dir / "old/b.png").write_bytes(png_bytes(color=(200, 20, 30)))
+    assert _found(tmp_path, ["SCH001", "SCH007"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE),
+                                                      ("SCH007", "listings/demo/old/b.png", None)]  # was SCH001 alone
+
+
+def test_near_miss_a_bare_name_in_an_unparsed_page_still_excuses_one_file_of_that_name(tmp_path):
+    page_bundle(tmp_path, f'\x00<img src="b.png" {ALT}> and see%20it.png')
+    assert _found(tmp_path, ["SCH001", "SCH007"]) == [("SCH001", "listings/demo/detail/en.html", PAGE_LINE)]
+
+
+@pytest.mark.parametrize("body", ["a/" * 2_400_000, "".join(f"../m/{i}.png " for i in range(300_000))])
+def test_an_unparsed_page_of_megabytes_of_urls_is_read_in_bounded_time(tmp_path, body):
+    page_bundle(tmp_path, "\x00" + body)
+    start = time.process_time()
+    assert [(f.code, f.path) for f in findings(tmp_path, select="SCH007")] == [("SCH007", "listings/demo/media/b.png")]
+    assert time.process_time() - start < 10

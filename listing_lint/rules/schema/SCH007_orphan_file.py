@@ -11,8 +11,8 @@ a file unreferenced only because the schema rejects the field that lists it (SCH
 a file named anywhere in a rejected value (``"medias": [...]``, ``"certificates": {"file": ...}``),
 and the pictures and videos when ``media`` is missing, misspelt or of the wrong type (or its
 entries are, ``["media/a.jpg"]``), the pages and what they embed when ``detail_pages`` is, the
-PDFs when ``certificates`` or ``brand`` is; nor a file whose name a detail page that could not be
-parsed holds (SCH001 reports the page: what it embeds is unknown). A folder inside the bundle with a listing.json of its own
+PDFs when ``certificates`` or ``brand`` is; nor a file that a URL written in a detail page that
+could not be parsed points at (SCH001 reports the page: what it embeds is unknown). A folder inside the bundle with a listing.json of its own
 (an old copy kept in ``v2/``) is one finding, at that listing.json, and its files are not orphans.
 Past 50 orphans (a folder copied into the bundle), the first 50 by path are reported and the first
 of them counts the rest and names the folders that hold most of them.
@@ -25,6 +25,7 @@ Passes:
     detail/es.html: <img src="../media/scene-10.jpg" alt="Un enchufe inteligente sobre un escritorio">
 """
 
+import posixpath
 import re
 from collections import Counter
 from difflib import SequenceMatcher
@@ -207,9 +208,10 @@ def check(bundle, ctx):
         rel for rel in files
         if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins and not (inside and rel.startswith(inside))
     ]
+    unread, unresolved = _unparsed_page_links(bundle, set(files)) if orphans else (set(), [])
+    unread |= _namesakes(orphans, unresolved)
     meant = _meant(orphans, broken) if broken else set()
-    unread = _names_in_unparsed_pages(bundle) if orphans else set()
-    orphans = sorted(rel for rel in orphans if rel not in meant and rel.rpartition("/")[2].lower() not in unread)
+    orphans = sorted(rel for rel in orphans if rel not in meant and rel not in unread)
     listed, rest = orphans[:MAX_LISTED_ORPHANS], orphans[MAX_LISTED_ORPHANS:]
     for rel in listed:
         file = bundle.file(rel)
@@ -220,20 +222,44 @@ def check(bundle, ctx):
             yield ctx.finding(file, message)
 
 
-#: a file name as a page writes it in a URL (``scene%2001.png`` too); a name starts only where a
-#: run of name characters does, so 5 MB without a separator is one attempt, not five million
-_FILE_NAME = re.compile(rb"(?<![^\s\"'<>=/\\,()])[^\s\"'<>=/\\,()]+\.(?:jpe?g|png|webp|gif|mp4|mov|webm|pdf|html?)\b", re.I)
+#: a file's URL as a page writes it (``../media/scene%2001.png`` too); a URL starts only where a run of
+#: URL characters does, so 5 MB without a separator is one attempt, not five million
+_FILE_URL = re.compile(rb"(?<![^\s\"'<>=\\,()])[^\s\"'<>=\\,()]+\.(?:jpe?g|png|webp|gif|mp4|mov|webm|pdf|html?)\b", re.I)
 
 
-def _names_in_unparsed_pages(bundle) -> set[str]:
-    """File names (lower case) written in the detail pages that could not be parsed: a page SCH001
-    refuses (a NUL byte, 1,000 attributes on a tag) embeds files no rule can see, and "nothing
-    references it; delete it" of the pictures it shows was a second finding, and a wrong one."""
-    names: set[str] = set()
+def _unparsed_page_links(bundle, files: set[str]) -> tuple[set[str], list[str]]:
+    """The files the URLs written in the detail pages that could not be parsed point at (read
+    relative to the page, as a browser reads them), and those URLs that point at no file.
+
+    A page SCH001 refuses (a NUL byte, 1,000 attributes on a tag) embeds files no rule can see, and
+    "nothing references it; delete it" of the pictures it shows was a second finding, and a wrong
+    one. Excusing every file whose *name* such a page writes also hid a real orphan of that name in
+    another folder; a URL that points at no file excuses one file of its name (``_namesakes``).
+    """
+    used: set[str] = set()
+    broken: list[str] = []
     for page in bundle.page_files:
-        if page.file is not None and page.root is None:
-            names.update(unquote(m.decode("utf-8", "replace")).lower() for m in _FILE_NAME.findall(page.file.data))
-    return names
+        if page.file is None or page.root is not None:
+            continue
+        folder = posixpath.dirname(page.rel)
+        for url in dict.fromkeys(_FILE_URL.findall(page.file.data)):
+            text = unquote(url.decode("utf-8", "replace"))
+            if is_url(text):
+                continue
+            rel = posixpath.normpath(posixpath.join(folder, text))
+            if rel in files:
+                used.add(rel)
+            else:
+                broken.append(rel)
+    return used, broken
+
+
+def _namesakes(orphans: list[str], paths: list[str]) -> set[str]:
+    """For each path, the first orphan by path with its file name (letter case aside): one file each."""
+    by_name: dict[str, str] = {}
+    for rel in sorted(orphans, reverse=True):
+        by_name[rel.rpartition("/")[2].lower()] = rel
+    return {by_name[name] for path in paths if (name := path.rpartition("/")[2].lower()) in by_name}
 
 
 def _more(total: int, rest: list[str]) -> str:
