@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 from builder import findings, png_bytes
@@ -92,3 +93,128 @@ def test_an_unparsed_page_of_megabytes_of_urls_is_read_in_bounded_time(tmp_path,
     start = time.process_time()
     assert [(f.code, f.path) for f in findings(tmp_path, select="SCH007")] == [("SCH007", "listings/demo/media/b.png")]
     assert time.process_time() - start < 10
+
+
+# GitHub's runner reads every line a step prints, whatever the format, as a workflow command when it
+# starts with "::" after white space (TryParseV2) or, failing that, holds "##[" anywhere (TryParse):
+# actions/runner src/Runner.Common/ActionCommand.cs. A file name ``##[set-output name=deploy]yes.png``
+# quoted by SCH003 set a step output from the text, JSON, SARIF, GitLab and JUnit reports, and a
+# root file ``::warning file=x::injected.listing.json`` began text lines as a fake annotation.
+RUNNER_COMMANDS = {"error", "warning", "notice", "debug", "group", "endgroup", "echo", "add-mask", "add-path", "set-env",
+                   "set-output", "save-state", "stop-commands", "add-matcher", "remove-matcher"}
+INJECTED = "##[set-output name=deploy]yes"
+
+
+def _runner_command(line: str) -> str | None:
+    """The workflow command GitHub's runner reads in ``line``, as ActionCommand.TryParseV2 and then TryParse do."""
+    trimmed = line.lstrip()
+    if trimmed.startswith("::") and trimmed.find("::", 2) >= 0:
+        name = trimmed[2:trimmed.find("::", 2)].split(" ", 1)[0]
+        if name.lower() in RUNNER_COMMANDS:
+            return name
+    start = line.find("##[")
+    if start >= 0 and line.find("]", start) >= 0:
+        name = line[start + 3:line.find("]", start)].split(" ", 1)[0]
+        if name.lower() in RUNNER_COMMANDS:
+            return name
+    return None
+
+
+def _injection_repo(tmp_path):
+    from builder import BundleBuilder
+
+    b = BundleBuilder(tmp_path)
+    b.image("media/a.png")
+    b.data["media"].append({"kind": "image", "file": f"media/{INJECTED}.png", "role": "scene"})
+    b.write()
+    (tmp_path / "::warning file=x::injected.listing.json").write_text("{}", encoding="utf-8")
+    _baseline(tmp_path, _entry(path="listings/demo/listing.json", message=f"gone {INJECTED}"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif", "gitlab", "junit", "github"])
+def test_no_line_of_any_format_is_a_workflow_command_but_the_github_annotations(tmp_path, monkeypatch, fmt):
+    _injection_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--as-of", "2026-11-25", "--select", "SCH", "--format", fmt,
+                                     "--baseline", "bl.json", "."])
+    assert done.exit_code == 1, done.stderr
+    assert "SCH003 gone ##\\x5bset-output name=deploy]yes" in done.stderr  # the stale entry, on stderr
+    commands = [(_runner_command(line), line) for line in (done.stdout + done.stderr).splitlines() if _runner_command(line)]
+    if fmt == "github":  # its own annotations, one a finding, each read by TryParseV2 (so never as "##[")
+        assert {name for name, _ in commands} == {"error"} and len(commands) == done.stdout.count("\n") - 1
+    else:
+        assert commands == []  # was set-output (and warning, from the text format's path)
+
+
+def test_the_text_format_shows_the_bracket_of_a_command_escaped_and_quotes_a_path_that_starts_like_one():
+    from listing_lint.reporters.text import escape
+
+    assert escape(f"media/{INJECTED}.png") == "media/##\\x5bset-output name=deploy]yes.png"
+    assert escape("::warning file=x::a.listing.json", quote=True) == '"::warning file=x::a.listing.json"'
+
+
+@pytest.mark.parametrize("text", ["Plug ## [x] #1 [old]", "listings/a::b/listing.json", "50% off: ::", "#[x] ##"])
+def test_near_miss_text_that_is_no_command_is_shown_as_it_is(text):
+    from listing_lint.reporters.jsontext import dumps
+    from listing_lint.reporters.text import escape
+
+    assert escape(text) == escape(text, quote=True) == text
+    assert dumps({"m": text}, indent=None) == json.dumps({"m": text})
+
+
+def test_json_and_junit_keep_the_value_of_a_command_like_text(tmp_path, monkeypatch):
+    import xml.etree.ElementTree as ET
+
+    _injection_repo(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    args = ["check", "--no-cache", "--as-of", "2026-11-25", "--select", "SCH003", "listings"]
+    doc = json.loads(CliRunner().invoke(main, [*args, "--format", "json"]).stdout)
+    assert [f["message"] for f in doc["findings"]] == [f"media file media/{INJECTED}.png does not exist in the bundle; add it or fix the path"]
+    xml = ET.fromstring(CliRunner().invoke(main, [*args, "--format", "junit"]).stdout)
+    failure = xml.find(".//failure")
+    assert "##\\x5bset-output" in failure.text  # the text format's line, escaped as the text format escapes it
+
+
+# SARIF took a relative path whose second character is ":" for a Windows drive and made it a file URI:
+# a file named ``x:y.listing.json`` at the root stopped the report ("internal error", exit 2, no SARIF).
+
+
+def test_a_root_file_whose_name_has_a_colon_second_is_a_relative_sarif_uri(tmp_path, monkeypatch):
+    import jsonschema
+
+    (tmp_path / "x:y.listing.json").write_text("{}", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    done = CliRunner().invoke(main, ["check", "--no-cache", "--as-of", "2026-11-25", "--select", "SCH002", "--format", "sarif", "."])
+    assert done.exit_code == 1, done.stderr  # was 2: "relative path can't be expressed as a file URI"
+    doc = json.loads(done.stdout)
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in doc["runs"][0]["results"]}
+    assert uris == {"x%3Ay.listing.json"}
+    schema = json.loads((Path(__file__).parents[1] / "data" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(schema, format_checker=jsonschema.FormatChecker()).validate(doc)
+
+
+def test_near_miss_an_absolute_path_is_still_a_file_uri():
+    from listing_lint.reporters.sarif import _uri
+
+    assert _uri("/srv/shop/x:y.listing.json") == ("file:///srv/shop/x%3Ay.listing.json", None)
+    assert _uri("listings/a/listing.json") == ("listings/a/listing.json", "%SRCROOT%")
+
+
+# listing.json paths are file paths, but "#" and "?" were cut from them as from a URL: an existing
+# ``media/photo#2.png`` was SCH003 "does not exist", and an orphan ``media/orphan#1.png`` got no SCH007.
+
+
+def test_a_hash_or_question_mark_in_a_listing_json_path_is_part_of_the_name(tmp_path):
+    from builder import BundleBuilder
+
+    b = BundleBuilder(tmp_path)
+    b.image("media/photo#2.png")
+    b.image("media/what?.png", alt={"en": "x"})
+    b.file("media/orphan#1.png", png_bytes(color=(1, 2, 3)))
+    b.write()
+    assert _found(tmp_path, ["SCH003", "SCH007"]) == [("SCH007", "listings/demo/media/orphan#1.png", None)]  # was 2 SCH003
+
+
+def test_near_miss_a_page_url_still_loses_its_query_and_fragment(tmp_path):
+    page_bundle(tmp_path, f'<img src="../media/b.png?v=2#top" {ALT}>')
+    assert _found(tmp_path, ["SCH", "MED010"]) == []
