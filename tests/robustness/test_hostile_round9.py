@@ -218,3 +218,31 @@ def test_a_hash_or_question_mark_in_a_listing_json_path_is_part_of_the_name(tmp_
 def test_near_miss_a_page_url_still_loses_its_query_and_fragment(tmp_path):
     page_bundle(tmp_path, f'<img src="../media/b.png?v=2#top" {ALT}>')
     assert _found(tmp_path, ["SCH", "MED010"]) == []
+
+
+# Linux keeps ``café.png`` composed (NFC) and decomposed (NFD) as two files: the unreferenced twin was
+# "media/café.png is in the bundle but nothing references it" about the very name listing.json holds.
+
+
+def test_an_orphan_that_is_a_referenced_name_in_another_unicode_form_says_so(tmp_path):
+    from builder import BundleBuilder
+
+    b = BundleBuilder(tmp_path)
+    b.image("media/caf\u00e9.png", alt={"en": "x"})
+    b.file("media/cafe\u0301.png", png_bytes(color=(1, 2, 3)))
+    b.write()
+    (found,) = findings(tmp_path, select="SCH007")
+    assert (found.path, found.line) == ("listings/demo/media/cafe\u0301.png", None)
+    assert found.message.startswith("'media/cafe\\u0301.png' is in the bundle but nothing references it: 'media/caf\\xe9.png', "
+                                    "which is referenced, has the same letters in another Unicode form")
+
+
+def test_near_miss_an_orphan_with_other_letters_keeps_the_plain_message(tmp_path):
+    from builder import BundleBuilder
+
+    b = BundleBuilder(tmp_path)
+    b.image("media/caf\u00e9.png", alt={"en": "x"})
+    b.file("media/cafe\u0300.png", png_bytes(color=(1, 2, 3)))  # café with a grave accent: another name
+    b.write()
+    (found,) = findings(tmp_path, select="SCH007")
+    assert found.message == "media/cafe\u0300.png is in the bundle but nothing references it; list it in listing.json, embed it, or delete it"

@@ -27,6 +27,7 @@ Passes:
 
 import posixpath
 import re
+import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from urllib.parse import unquote
@@ -213,10 +214,14 @@ def check(bundle, ctx):
     meant = _meant(orphans, broken) if broken else set()
     orphans = sorted(rel for rel in orphans if rel not in meant and rel not in unread)
     listed, rest = orphans[:MAX_LISTED_ORPHANS], orphans[MAX_LISTED_ORPHANS:]
+    lookalikes = _lookalikes(listed, used)
     for rel in listed:
         file = bundle.file(rel)
         if file is not None:
             message = f"{rel} is in the bundle but nothing references it; list it in listing.json, embed it, or delete it"
+            if rel in lookalikes:
+                message = (f"{rel!a} is in the bundle but nothing references it: {lookalikes[rel]!a}, which is referenced, has the "
+                           "same letters in another Unicode form (one name composed, one decomposed), so the two look alike; delete this one")
             if rest and rel == listed[0]:
                 message += _more(len(orphans), rest)
             yield ctx.finding(file, message)
@@ -260,6 +265,16 @@ def _namesakes(orphans: list[str], paths: list[str]) -> set[str]:
     for rel in sorted(orphans, reverse=True):
         by_name[rel.rpartition("/")[2].lower()] = rel
     return {by_name[name] for path in paths if (name := path.rpartition("/")[2].lower()) in by_name}
+
+
+def _lookalikes(orphans: list[str], used: set[str]) -> dict[str, str]:
+    """The orphans whose name is a referenced file's in another Unicode form (``cafe\u0301.png``
+    beside a referenced ``caf\u00e9.png``, both kept on Linux): "media/café.png … nothing references
+    it" read as a false alarm about the very name listing.json holds."""
+    if all(rel.isascii() for rel in orphans):
+        return {}
+    by_nfc = {unicodedata.normalize("NFC", rel): rel for rel in used if not rel.isascii()}
+    return {rel: by_nfc[nfc] for rel in orphans if (nfc := unicodedata.normalize("NFC", rel)) in by_nfc and by_nfc[nfc] != rel}
 
 
 def _more(total: int, rest: list[str]) -> str:
