@@ -19,14 +19,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from listing_lint import jsonstrict
+from listing_lint import jsonshape, jsonstrict
 from listing_lint.engine import UsageError
 from listing_lint.finding import Finding
+from listing_lint.jsonshape import Required
 from listing_lint.reporters import jsontext
 from listing_lint.reporters.text import escape
 from listing_lint.safewrite import write_atomic
 
 BASELINE_VERSION = 1
+# What ``apply`` and the stale report read of a baseline. ``path``, ``code`` and ``message`` of another
+# type were str()'d (a list path shown as ``['a']``, compared as that text): refused like the rest.
+BASELINE_SHAPE = {"findings": Required([{"identity": Required(str), "exact": Required(str),
+                                         "path": str, "code": str, "message": str}])}
 
 
 class BaselineError(UsageError):
@@ -108,11 +113,12 @@ def read(path: Path) -> list[dict]:
         has = f"has version {shown}" if "version" in doc else "has no version"
         raise BaselineError(f"baseline {path} {has}; this release reads version {BASELINE_VERSION} "
                             "(write it again with --write-baseline)")
-    entries = doc.get("findings") if isinstance(doc, dict) else None
-    keys = ("identity", "exact")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and all(isinstance(e.get(k), str) for k in keys) for e in entries):
-        raise BaselineError(f"baseline {path} is not a listing-lint baseline; write it again with --write-baseline")
-    return entries
+    try:
+        jsonshape.check(doc, BASELINE_SHAPE)
+    except jsonshape.ShapeError as exc:
+        raise BaselineError(f"baseline {path} is not a listing-lint baseline: {escape(str(exc))}; "
+                            "write it again with --write-baseline") from None
+    return doc["findings"]
 
 
 def apply(findings: list[Finding], entries: list[dict], linted_paths: set[str] | None = None) -> BaselineOutcome:
@@ -138,7 +144,7 @@ def apply(findings: list[Finding], entries: list[dict], linted_paths: set[str] |
                 matched[n] = True
     kept = [f for f, m in zip(findings, matched) if not m]
     in_run = _scope_test(linted_paths)
-    stale = [e for i, e in enumerate(entries) if i not in used and in_run(str(e.get("path", "")))]
+    stale = [e for i, e in enumerate(entries) if i not in used and in_run(e.get("path") or "")]
     return BaselineOutcome(kept=kept, hidden=len(findings) - len(kept), stale=stale)
 
 
@@ -172,7 +178,7 @@ def stale_report(stale: list[dict], limit: int = 10) -> list[str]:
     lines = [f"{len(stale)} baseline {'entry' if len(stale) == 1 else 'entries'} no longer match any finding "
              "(fixed or changed); run --write-baseline again to prune them:"]
     for e in stale[:limit]:  # a committed baseline is the pull request's text: escaped like any finding
-        path, code, message = (str(e.get(k, d)) for k, d in (("path", "?"), ("code", "?"), ("message", "")))
+        path, code, message = (d if e.get(k) is None else e[k] for k, d in (("path", "?"), ("code", "?"), ("message", "")))
         lines.append(f"  {escape(path, quote=True)}: {escape(code)} {escape(message)}".rstrip())
     if len(stale) > limit:
         lines.append(f"  ... and {len(stale) - limit} more")

@@ -13,12 +13,12 @@ a shard given twice) are refused with a message that says which.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from listing_lint import jsonstrict
+from listing_lint import jsonshape, jsonstrict
+from listing_lint.jsonshape import Checked, Required
 from listing_lint.reporters import jsontext
 
 SEVERITY_KEYS = {"error": "errors", "warning": "warnings", "info": "infos"}
@@ -49,23 +49,15 @@ def load(path: Path) -> dict:
     except MergeError as exc:
         raise MergeError(f"{path} is {exc}") from None
     try:
-        _check_shape(doc, JSON_SHAPE if kind == "json" else SARIF_SHAPE, "")
-    except MergeError as exc:
+        jsonshape.check(doc, JSON_SHAPE if kind == "json" else SARIF_SHAPE)
+    except jsonshape.ShapeError as exc:
         raise MergeError(f"{path} is not a listing-lint {kind.upper()} report: {exc}") from None
     return doc
 
 
-# What the merge reads of a report, and what a listing-lint report holds there: a type (an integer
-# is no bool), a tuple of the values allowed, an object of such keys (absent unless Required; a
-# scalar may be null) or a one-item list (an array of such items). A hand-made report with a string
-# for a line, a list for a path or a rule without id crashed the merge (TypeError or KeyError:
-# "internal error", no file named).
-@dataclass(frozen=True)
-class Required:
-    shape: Any
-
-
-SHARD_SHAPE = {"index": Required(int), "count": Required(int)}
+# What the merge reads of a report, and what a listing-lint report holds there (``jsonshape``).
+SHARD_SHAPE = Checked({"index": Required(int), "count": Required(int)},
+                      lambda s: 1 <= s["index"] <= s["count"], "no shard K/N with 1 <= K <= N")
 JSON_SHAPE = {
     "summary": dict,
     "findings": [{"path": str, "line": int, "column": int, "code": str, "message": str,
@@ -85,41 +77,6 @@ SARIF_SHAPE = {
         }],
     }],
 }
-TYPE_NAMES = {dict: "an object", list: "an array", str: "a string", int: "a whole number", bool: "true or false"}
-
-
-def _check_shape(value: Any, shape: Any, where: str) -> None:
-    """MergeError naming the first place (``findings[3].line``) where ``value`` is not of ``shape``."""
-    if isinstance(shape, dict):
-        _expect(value, dict, where)
-        for key, inner in shape.items():
-            _check_field(value, key, inner, f"{where}.{key}" if where else key)
-        if shape is SHARD_SHAPE and not 1 <= value["index"] <= value["count"]:
-            raise MergeError(f"{where} is no shard K/N with 1 <= K <= N")
-    elif isinstance(shape, list):
-        _expect(value, list, where)
-        for i, item in enumerate(value):
-            _check_shape(item, shape[0], f"{where}[{i}]")
-    elif isinstance(shape, tuple):
-        if not isinstance(value, str) or value not in shape:
-            raise MergeError(f"{where} is none of {', '.join(shape)}")
-    else:
-        _expect(value, shape, where)
-
-
-def _check_field(obj: dict, key: str, shape: Any, where: str) -> None:
-    if isinstance(shape, Required):
-        if obj.get(key) is None:
-            raise MergeError(f"{where} is missing")
-        shape = shape.shape
-    elif key not in obj or (obj[key] is None and not isinstance(shape, (dict, list))):
-        return
-    _check_shape(obj[key], shape, where)
-
-
-def _expect(value: Any, kind: type, where: str) -> None:
-    if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-        raise MergeError(f"{where or 'the document'} is not {TYPE_NAMES[kind]}")
 
 
 def kind_of(doc: dict) -> str:

@@ -72,7 +72,8 @@ def resolve_in(root: Path, ref: str, base: str = "", located: dict | None = None
     ``url``: ``ref`` is a relative URL a page names, read as a browser reads it: percent-escapes are
     decoded after the query and fragment are cut (``scene%2001.jpg`` is ``scene 01.jpg``,
     ``%2e%2e/`` is ``../``, ``caf%C3%A9.jpg`` is ``café.jpg``; bytes that are no UTF-8 stay the
-    bytes of the name). A path listing.json names is a file path, taken as written.
+    bytes of the name). A path listing.json names is a file path, taken as written (a ``#`` or ``?``
+    in it is part of the name: they were cut as a URL's, and ``media/photo#2.jpg`` "did not exist").
 
     ``root`` must already be a resolved (real) path. Nothing outside ``root`` is opened: the
     lexical check comes first, then each symlink on the way is resolved and checked.
@@ -90,9 +91,9 @@ def resolve_in(root: Path, ref: str, base: str = "", located: dict | None = None
         return Resolved(raw, None, None, "outside")
     if ref.startswith(("/", "\\")) or _DRIVE.match(ref):
         return Resolved(raw, None, None, "absolute")
-    ref = ref.replace("\\", "/").split("#", 1)[0].split("?", 1)[0]
-    if url:
-        ref = unquote(ref, errors="surrogateescape").replace("\\", "/")
+    ref = ref.replace("\\", "/")
+    if url:  # a file path has no query nor fragment: "photo#2.jpg" and "what?.png" are names
+        ref = unquote(ref.split("#", 1)[0].split("?", 1)[0], errors="surrogateescape").replace("\\", "/")
         if "\x00" in ref:
             return Resolved(raw, None, None, "outside")
     joined = posixpath.normpath(posixpath.join(posixpath.dirname(base), ref))

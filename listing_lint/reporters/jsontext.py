@@ -12,8 +12,11 @@ from __future__ import annotations
 import json
 import re
 
-from listing_lint.reporters.text import shown
+from listing_lint.reporters.text import OLD_COMMAND, shown
 
+#: a GitHub workflow command of the older syntax, anywhere in a line (``text.OLD_COMMAND``), written
+#: with ``[`` as ``\\u005b``: a JSON report printed in a step's log sets no step output
+OLD_COMMAND_JSON = "##\\u005b"
 #: runs that may hold a hidden character: everything but printable ASCII and the layout's line breaks
 _NON_ASCII = re.compile(r"[^\x20-\x7e\n]+")
 
@@ -36,7 +39,8 @@ def _escape_run(match: re.Match) -> str:
 def dumps(value, indent: int | None = 2) -> str:
     """``value`` as JSON; outside strings json.dumps writes only printable ASCII and line breaks,
     so what is replaced is always inside a string, where ``\\uXXXX`` means the same character."""
-    return _NON_ASCII.sub(_escape_run, json.dumps(value, ensure_ascii=False, indent=indent))
+    text = _NON_ASCII.sub(_escape_run, json.dumps(value, ensure_ascii=False, indent=indent))
+    return text.replace(OLD_COMMAND, OLD_COMMAND_JSON)  # "##[" is only ever inside a string: the same value
 
 
 def dump(value, out, indent: int | None = 2) -> None:

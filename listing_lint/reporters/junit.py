@@ -12,7 +12,7 @@ from xml.etree import ElementTree as ET
 
 from listing_lint.finding import Severity
 from listing_lint.reporters._common import rule_for
-from listing_lint.reporters.text import escape, format_finding
+from listing_lint.reporters.text import OLD_COMMAND, escape, format_finding
 
 STORE_SUITE = "store"
 
@@ -79,5 +79,6 @@ def report(result, out, color: bool = False) -> None:
     root = document(result)
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
+    # "##[" (text.OLD_COMMAND) can only be in text or an attribute value, where &#91; is the same "["
+    out.write(ET.tostring(root, encoding="unicode").replace(OLD_COMMAND, "##&#91;"))
     out.write("\n")

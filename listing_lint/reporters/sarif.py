@@ -60,8 +60,12 @@ def _markdown_help(sections: dict[str, str]) -> str:
 
 
 def _uri(path: str) -> tuple[str, str | None]:
-    """(uri, uriBaseId): relative paths stay relative to %SRCROOT%; others become file URIs."""
-    if path.startswith("/") or (len(path) > 2 and path[1] == ":"):
+    """(uri, uriBaseId): relative paths stay relative to %SRCROOT%; others become file URIs.
+
+    Absolute as this system reads paths: ``x:y.listing.json`` is a relative name here (a test of
+    its second character took it for a Windows drive, and ``as_uri`` stopped the report), and
+    ``quote`` writes its colon as ``%3A``, so no reader takes ``x:`` for a scheme."""
+    if Path(path).is_absolute():
         return Path(path).as_uri(), None
     return quote(path, safe="/", errors="surrogateescape"), "%SRCROOT%"  # a non-UTF-8 file name: its own bytes
 

@@ -29,15 +29,30 @@ def _escape_char(ch: str, quote: bool) -> str:
 
 
 def escape(text: str, quote: bool = False) -> str:
-    """One safe line: control characters, line breaks and undecodable bytes as backslash escapes.
+    """One safe line: control characters, line breaks and undecodable bytes as backslash escapes,
+    and no GitHub workflow command (``_command_like``).
 
     A path that needs escaping is shown in double quotes, as git shows such names, so that
     ``path:line:col:`` stays one parseable line; messages are escaped without quotes.
     """
-    if text.isprintable() or all(shown(ch) for ch in text):  # the first test is C, and nearly always enough
+    if (text.isprintable() or all(shown(ch) for ch in text)) and not _command_like(text, quote):  # C tests first
         return text
-    body = "".join(_escape_char(ch, quote) for ch in text)
+    body = "".join(_escape_char(ch, quote) for ch in text).replace(OLD_COMMAND, OLD_COMMAND_SHOWN)
     return f'"{body}"' if quote else body
+
+
+#: GitHub's runner reads every line a step prints (any format, stdout and stderr) as a workflow
+#: command when it starts with "::" after white space, or when it holds "##[" anywhere (the older
+#: syntax, tried when the first fails: ``##[set-output name=deploy]yes`` sets a step output,
+#: ``##[stop-commands]x`` silences the annotations after it); actions/runner ActionCommand.cs,
+#: TryParseV2 and TryParse. A file name or a quoted value is the pull request's text.
+OLD_COMMAND, OLD_COMMAND_SHOWN = "##[", "##\\x5b"
+
+
+def _command_like(text: str, quote: bool) -> bool:
+    """Whether ``text`` holds the older command syntax, or is a path (the start of a line) that
+    starts like a command: such a path is quoted, and the line starts with ``"``."""
+    return OLD_COMMAND in text or (quote and text.lstrip().startswith("::"))
 
 
 def location(f) -> str:

@@ -11,8 +11,8 @@ a file unreferenced only because the schema rejects the field that lists it (SCH
 a file named anywhere in a rejected value (``"medias": [...]``, ``"certificates": {"file": ...}``),
 and the pictures and videos when ``media`` is missing, misspelt or of the wrong type (or its
 entries are, ``["media/a.jpg"]``), the pages and what they embed when ``detail_pages`` is, the
-PDFs when ``certificates`` or ``brand`` is; nor a file whose name a detail page that could not be
-parsed holds (SCH001 reports the page: what it embeds is unknown). A folder inside the bundle with a listing.json of its own
+PDFs when ``certificates`` or ``brand`` is; nor a file that a URL written in a detail page that
+could not be parsed points at (SCH001 reports the page: what it embeds is unknown). A folder inside the bundle with a listing.json of its own
 (an old copy kept in ``v2/``) is one finding, at that listing.json, and its files are not orphans.
 Past 50 orphans (a folder copied into the bundle), the first 50 by path are reported and the first
 of them counts the rest and names the folders that hold most of them.
@@ -25,7 +25,9 @@ Passes:
     detail/es.html: <img src="../media/scene-10.jpg" alt="Un enchufe inteligente sobre un escritorio">
 """
 
+import posixpath
 import re
+import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from urllib.parse import unquote
@@ -207,33 +209,72 @@ def check(bundle, ctx):
         rel for rel in files
         if rel.lower().endswith(CHECKED) and rel not in used and rel.lower() not in twins and not (inside and rel.startswith(inside))
     ]
+    unread, unresolved = _unparsed_page_links(bundle, set(files)) if orphans else (set(), [])
+    unread |= _namesakes(orphans, unresolved)
     meant = _meant(orphans, broken) if broken else set()
-    unread = _names_in_unparsed_pages(bundle) if orphans else set()
-    orphans = sorted(rel for rel in orphans if rel not in meant and rel.rpartition("/")[2].lower() not in unread)
+    orphans = sorted(rel for rel in orphans if rel not in meant and rel not in unread)
     listed, rest = orphans[:MAX_LISTED_ORPHANS], orphans[MAX_LISTED_ORPHANS:]
+    lookalikes = _lookalikes(listed, used)
     for rel in listed:
         file = bundle.file(rel)
         if file is not None:
             message = f"{rel} is in the bundle but nothing references it; list it in listing.json, embed it, or delete it"
+            if rel in lookalikes:
+                message = (f"{rel!a} is in the bundle but nothing references it: {lookalikes[rel]!a}, which is referenced, has the "
+                           "same letters in another Unicode form (one name composed, one decomposed), so the two look alike; delete this one")
             if rest and rel == listed[0]:
                 message += _more(len(orphans), rest)
             yield ctx.finding(file, message)
 
 
-#: a file name as a page writes it in a URL (``scene%2001.png`` too); a name starts only where a
-#: run of name characters does, so 5 MB without a separator is one attempt, not five million
-_FILE_NAME = re.compile(rb"(?<![^\s\"'<>=/\\,()])[^\s\"'<>=/\\,()]+\.(?:jpe?g|png|webp|gif|mp4|mov|webm|pdf|html?)\b", re.I)
+#: a file's URL as a page writes it (``../media/scene%2001.png`` too); a URL starts only where a run of
+#: URL characters does, so 5 MB without a separator is one attempt, not five million
+_FILE_URL = re.compile(rb"(?<![^\s\"'<>=\\,()])[^\s\"'<>=\\,()]+\.(?:jpe?g|png|webp|gif|mp4|mov|webm|pdf|html?)\b", re.I)
 
 
-def _names_in_unparsed_pages(bundle) -> set[str]:
-    """File names (lower case) written in the detail pages that could not be parsed: a page SCH001
-    refuses (a NUL byte, 1,000 attributes on a tag) embeds files no rule can see, and "nothing
-    references it; delete it" of the pictures it shows was a second finding, and a wrong one."""
-    names: set[str] = set()
+def _unparsed_page_links(bundle, files: set[str]) -> tuple[set[str], list[str]]:
+    """The files the URLs written in the detail pages that could not be parsed point at (read
+    relative to the page, as a browser reads them), and those URLs that point at no file.
+
+    A page SCH001 refuses (a NUL byte, 1,000 attributes on a tag) embeds files no rule can see, and
+    "nothing references it; delete it" of the pictures it shows was a second finding, and a wrong
+    one. Excusing every file whose *name* such a page writes also hid a real orphan of that name in
+    another folder; a URL that points at no file excuses one file of its name (``_namesakes``).
+    """
+    used: set[str] = set()
+    broken: list[str] = []
     for page in bundle.page_files:
-        if page.file is not None and page.root is None:
-            names.update(unquote(m.decode("utf-8", "replace")).lower() for m in _FILE_NAME.findall(page.file.data))
-    return names
+        if page.file is None or page.root is not None:
+            continue
+        folder = posixpath.dirname(page.rel)
+        for url in dict.fromkeys(_FILE_URL.findall(page.file.data)):
+            text = unquote(url.decode("utf-8", "replace"))
+            if is_url(text):
+                continue
+            rel = posixpath.normpath(posixpath.join(folder, text))
+            if rel in files:
+                used.add(rel)
+            else:
+                broken.append(rel)
+    return used, broken
+
+
+def _namesakes(orphans: list[str], paths: list[str]) -> set[str]:
+    """For each path, the first orphan by path with its file name (letter case aside): one file each."""
+    by_name: dict[str, str] = {}
+    for rel in sorted(orphans, reverse=True):
+        by_name[rel.rpartition("/")[2].lower()] = rel
+    return {by_name[name] for path in paths if (name := path.rpartition("/")[2].lower()) in by_name}
+
+
+def _lookalikes(orphans: list[str], used: set[str]) -> dict[str, str]:
+    """The orphans whose name is a referenced file's in another Unicode form (``cafe\u0301.png``
+    beside a referenced ``caf\u00e9.png``, both kept on Linux): "media/café.png … nothing references
+    it" read as a false alarm about the very name listing.json holds."""
+    if all(rel.isascii() for rel in orphans):
+        return {}
+    by_nfc = {unicodedata.normalize("NFC", rel): rel for rel in used if not rel.isascii()}
+    return {rel: by_nfc[nfc] for rel in orphans if (nfc := unicodedata.normalize("NFC", rel)) in by_nfc and by_nfc[nfc] != rel}
 
 
 def _more(total: int, rest: list[str]) -> str:
