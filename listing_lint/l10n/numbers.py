@@ -26,8 +26,10 @@ CURRENCIES = {"US$": "USD", "$US": "USD", "$": "USD", "€": "EUR", "£": "GBP",
               "EUR": "EUR", "GBP": "GBP", "RUB": "RUB", "руб.": "RUB", "руб": "RUB"}
 DIGIT = re.compile(r"\d")  # NUMBER needs one: a text without any has no measure and no price
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+#: a sign glued to a letter is no currency before a number: ``$A$1`` is a spreadsheet's absolute
+#: cell reference, ``A$1`` or ``C$5`` another dollar than the US one (``US$`` is read whole)
 PRICE = re.compile(
-    rf"(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
+    rf"(?<![^\W\d_])(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
 )
 
 

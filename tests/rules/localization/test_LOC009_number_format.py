@@ -1,6 +1,6 @@
-from builder import lint
+from builder import findings, lint
 
-from loc_pages import FR, RU, full
+from loc_pages import FR, RU, full, with_blocks
 
 
 def test_english_price_format_on_russian_and_french_pages(bundle, tmp_path):
@@ -39,3 +39,17 @@ def test_english_page_in_the_spanish_slot_is_loc002_only(bundle, tmp_path):
     full(bundle, es=EN)
     bundle.write()
     assert lint(tmp_path, select=["LOC002", "LOC003", "LOC009"]) == [("listings/demo/detail/es.html", 2, "LOC002")]
+
+
+def test_a_spreadsheet_cell_reference_is_no_dollar_price(bundle, tmp_path):
+    # session 18, Odoo's Spanish, French and Russian help on spreadsheet functions: "$A$1" is an
+    # absolute cell reference, not one US dollar written before its number; a price on the same
+    # page that puts "$" first is still one (the near miss)
+    es = with_blocks("es", "Un indicador de si la referencia es absoluta (por ejemplo, $A$1), 2 corresponde a fila absoluta.",
+                     "Precio: $1")
+    full(bundle, es=es)
+    bundle.write()
+    found = findings(tmp_path, select="LOC009")
+    assert [(f.path, f.line, f.code, f.message.split(":")[0]) for f in found] == [
+        ("listings/demo/detail/es.html", 7, "LOC009", "$1")]
+    assert len(found) == 1
