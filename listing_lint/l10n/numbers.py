@@ -24,12 +24,14 @@ SPACES = "\u00a0\u202f "
 NUMBER = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 CURRENCIES = {"US$": "USD", "$US": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "USD": "USD",
               "EUR": "EUR", "GBP": "GBP", "RUB": "RUB", "руб.": "RUB", "руб": "RUB"}
+MAGNITUDES = {"k": 1000, "K": 1000, "M": 1_000_000}
 DIGIT = re.compile(r"\d")  # NUMBER needs one: a text without any has no measure and no price
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
 #: a sign glued to a letter is no currency before a number: ``$A$1`` is a spreadsheet's absolute
-#: cell reference, ``A$1`` or ``C$5`` another dollar than the US one (``US$`` is read whole)
+#: cell reference, ``A$1`` or ``C$5`` another dollar than the US one (``US$`` is read whole); a
+#: magnitude letter glued to the number scales it (``$15k`` is "15.000 US$" in Spanish)
 PRICE = re.compile(
-    rf"(?<![^\W\d_])(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
+    rf"(?<![^\W\d_])(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])(?:(?P<mag>[kKM])\b)?|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
 )
 
 
@@ -424,12 +426,14 @@ class Price:
     raw: str
     start: int
     end: int
+    scale: int = 1  # 1000 for ``$15k``, a million for ``$2M``
 
     def value(self, locale: str) -> Decimal | None:
-        return parse_any(self.number, locale)
+        value = parse_any(self.number, locale)
+        return value if value is None else value * self.scale
 
     def values(self, locale: str) -> tuple[Decimal, ...]:
-        return readings(self.number, locale)
+        return tuple(v * self.scale for v in readings(self.number, locale))
 
 
 def prices(text: str) -> list[Price]:
@@ -440,7 +444,8 @@ def prices(text: str) -> list[Price]:
         prefix = m.group("pre") is not None
         symbol = m.group("pre") or m.group("post")
         number = m.group("n1") or m.group("n2")
-        out.append(Price(CURRENCIES[symbol], number, symbol, prefix, m.group(0), m.start(), m.end()))
+        scale = MAGNITUDES[m.group("mag")] if m.group("mag") else 1
+        out.append(Price(CURRENCIES[symbol], number, symbol, prefix, m.group(0), m.start(), m.end(), scale))
     return out
 
 

@@ -33,6 +33,7 @@ BOTH_SEPARATORS = re.compile(rf"(?<![\w.,])(?:{NUMBER})(?![\w])")
 
 def _price_problem(price, locale: str) -> str | None:
     value = parse_number(price.number, locale)
+    value = value if value is None else value * price.scale
     if value is None:
         other = _price_value(price, locale)
         if other is None:
