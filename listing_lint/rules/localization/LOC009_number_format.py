@@ -100,4 +100,4 @@ def _problems(cache: dict, text: str, locale: str) -> tuple[str, ...]:
         problem = _number_problem(m.group(), locale)
         if problem:
             problems.append(problem)
-    return tuple(problems)
+    return tuple(dict.fromkeys(problems))  # the same price written the same way again is said once

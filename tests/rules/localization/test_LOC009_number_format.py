@@ -53,3 +53,15 @@ def test_a_spreadsheet_cell_reference_is_no_dollar_price(bundle, tmp_path):
     assert [(f.path, f.line, f.code, f.message.split(":")[0]) for f in found] == [
         ("listings/demo/detail/es.html", 7, "LOC009", "$1")]
     assert len(found) == 1
+
+
+def test_the_same_price_written_the_same_way_in_a_block_is_one_finding(bundle, tmp_path):
+    # session 18, Odoo's French order mails: "$ 10.00" nine times in one block drew nine equal
+    # findings; another price written that way in the block is another finding (the near miss)
+    fr = with_blocks("fr", "Commande de $ 10.00, acompte de $ 10.00, reste $ 10.00.", "Remise de $ 10.00 sur $ 20.00.")
+    full(bundle, fr=fr)
+    bundle.write()
+    found = findings(tmp_path, select="LOC009")
+    assert [(f.path, f.line, f.message.split(" is ")[0]) for f in found] == [
+        ("listings/demo/detail/fr.html", 7, "$ 10.00"), ("listings/demo/detail/fr.html", 7, "$ 10.00"),
+        ("listings/demo/detail/fr.html", 7, "$ 20.00")]
