@@ -28,7 +28,8 @@ from listing_lint.textmemo import once_per_text
 CODE, NAME, SEVERITY = "LOC009", "number-format", Severity.WARNING
 SOURCE = "https://cldr.unicode.org/ (number symbols and currency patterns, through Babel)"
 
-BOTH_SEPARATORS = re.compile(rf"(?<![\w.,])(?:{NUMBER})(?![\w])")
+#: a number on its own: not part of a word, nor of a model code joined by a hyphen ("SP-1.234,5")
+BOTH_SEPARATORS = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)(?:{NUMBER})(?![\w])")
 
 
 def _price_problem(price, locale: str) -> str | None:

@@ -65,3 +65,14 @@ def test_the_same_price_written_the_same_way_in_a_block_is_one_finding(bundle, t
     assert [(f.path, f.line, f.message.split(" is ")[0]) for f in found] == [
         ("listings/demo/detail/fr.html", 7, "$ 10.00"), ("listings/demo/detail/fr.html", 7, "$ 10.00"),
         ("listings/demo/detail/fr.html", 7, "$ 20.00")]
+
+
+def test_a_model_code_with_both_separators_is_no_number(bundle, tmp_path):
+    # session 18: "SP-1.234,5" names a model (letters, a hyphen, then digits and separators); the
+    # same digits standing alone are a number written the German way on a French page (near miss)
+    fr = with_blocks("fr", "Modèle SP-1.234,5, réf. 2.4.1.", "Capacité de 1.234,5 litres.")
+    full(bundle, fr=fr)
+    bundle.write()
+    found = findings(tmp_path, select="LOC009")
+    assert [(f.path, f.line, f.message.split(" is ")[0]) for f in found] == [("listings/demo/detail/fr.html", 7, "1.234,5")]
+    assert len(found) == 1
