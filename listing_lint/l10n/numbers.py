@@ -253,7 +253,19 @@ def _not_a_measure(m: re.Match, value: Decimal, text: str, sizes: frozenset[int]
         return True  # "2024 г.", "в 1869 г." is a year in Russian
     if unit in _unit_cups() and m.start() in sizes and m.group("n") is not None and m.end("n") == m.start("u"):
         return True  # "75A" among "75B", "80C" (or "75А", "80В" among "85С"): a bra size, not 75 amperes
+    threads = _thread_pattern()
+    if unit in ("in", "inch", "inches") and threads is not None and threads.match(text, m.end()):
+        return True  # "1/2 in NPT": a thread's nominal size, no length
     return unit == "in" and _DIGIT_NEXT.match(text, m.end()) is not None  # "2 in 1" (at its end: no copy of the rest)
+
+
+@lru_cache(maxsize=1)
+def _thread_pattern() -> re.Pattern | None:
+    """The thread standards' letters after an inch size (``thread_designations`` in ``units.yaml``)."""
+    names = unit_rules().get("thread_designations") or []
+    if not names:
+        return None
+    return re.compile(r"[\s\u00a0\u202f-]*(?:%s)(?![^\W\d_])" % "|".join(re.escape(str(n)) for n in names))
 
 
 def _values(m: re.Match, locale: str) -> tuple[Decimal, ...]:
