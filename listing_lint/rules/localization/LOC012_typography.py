@@ -180,9 +180,14 @@ _PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[,.;:!?…]?")
 def _quotes_words(text: str) -> bool:
     """Whether ``text`` straight-quotes words, where CLDR's quotation marks belong. Code and values
     keep straight quotes in any language (``"G92 E0"``, ``"disable_fan_first_layers"``, ``"0.1"``,
-    ``"+"``): a quoted span with no word of letters is one of them."""
-    return any(any(_PROSE_WORD.fullmatch(token) for token in m.group(1).split())
+    ``"+"``, ``"PaymentAuthorized"``): a quoted span with no word of letters is one of them, and a
+    word with a capital inside (camelCase, an identifier) is no word of prose."""
+    return any(any(_PROSE_WORD.fullmatch(token) and not _camel_case(token) for token in m.group(1).split())
                for m in _STRAIGHT_QUOTES.finditer(text))
+
+
+def _camel_case(token: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
 
 
 def _spanish(items, ctx, verdicts):

@@ -85,11 +85,12 @@ def test_a_question_mark_in_code_is_no_spanish_question(bundle, tmp_path):
 
 def test_straight_quoted_code_and_values_are_no_quotation(bundle, tmp_path):
     # PrusaSlicer's French and Russian help quote G-code, setting names and values ("G92 E0",
-    # "disable_fan_first_layers", "0.1"): code keeps straight quotes in any language; a quoted
+    # "disable_fan_first_layers", "0.1"), Vendure's an order state ("PaymentAuthorized"): code keeps straight quotes in any language; a quoted
     # word on the other page is still the page's habit (the near miss)
     from loc_pages import RU
 
-    fr = FR.replace(FR_LINE, '<p>Le code "G92 E0" remet l’extrudeur à zéro\u00a0; voir "disable_fan_first_layers" et "0.1".</p>')
+    fr = FR.replace(FR_LINE, '<p>Le code "G92 E0" remet l’extrudeur à zéro\u00a0; voir "disable_fan_first_layers", "0.1" '
+                             'et l’état "PaymentAuthorized".</p>')
     ru = RU.replace("<p>Цена: 39,90 $</p>", '<p>Нажмите "Добавить устройство" и введите "M109 S[first_layer_temperature]".</p>')
     full(bundle, fr=fr, ru=ru)
     bundle.write()
