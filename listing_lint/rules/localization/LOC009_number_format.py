@@ -6,6 +6,8 @@ and the sign before or after the number (``39,90 €`` in es/fr/ru, ``€39.90``
 numbers are checked only when they use both separators (``1,234.50`` on a French page); a lone
 ``5.3`` or ``2.4 GHz`` is left alone (versions and band names are written that way everywhere).
 U+202F, U+00A0 and a plain space are all accepted as group separators where CLDR's is a space.
+``$15k`` is fifteen thousand dollars; ``$A$1`` (a spreadsheet cell) and ``SP-1.234,5`` (a model
+code) are no price or number; the same price written the same way twice in a block is said once.
 Texts and pages judged to be in another language (LOC003, LOC002) are left alone: ``$39.90`` in
 an English paragraph of the Spanish page is part of a paragraph to translate.
 Why: ``$1,234.50`` reads as one dollar and 234 cents on a French page, where CLDR writes

@@ -10,7 +10,8 @@ texts (warning, no fix: listing.json and attributes are edited by hand); on es p
 texts, a ``?`` or ``!`` sentence without its opening ``¿``/``¡`` (warning; headings and titles are
 exempt, as the RAE exempts titles; each opening mark answers one closing mark, wherever in the
 block it stands: ``¡Oferta: envío gratis!`` is whole); on fr/ru pages
-straight ``"quotes"`` where CLDR writes ``« »`` (info; once a page, at its first block). Times and ratios (``12:30``, ``16:9``) and
+straight ``"quotes"`` where CLDR writes ``« »`` (info; once a page, at its first block; quoted code and values,
+``"G92 E0"``, ``"0.1"``, ``"PaymentAuthorized"``, keep straight quotes in any language). Times and ratios (``12:30``, ``16:9``) and
 URLs are left alone, and so are blocks and pages judged to be in another language (LOC003,
 LOC002: Spanish sentences on a French page lack a translation, not French spaces).
 Why: French and Spanish buyers read missing spaces and marks as machine output; a regular space
