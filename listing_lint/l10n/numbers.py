@@ -24,10 +24,14 @@ SPACES = "\u00a0\u202f "
 NUMBER = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 CURRENCIES = {"US$": "USD", "$US": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₽": "RUB", "USD": "USD",
               "EUR": "EUR", "GBP": "GBP", "RUB": "RUB", "руб.": "RUB", "руб": "RUB"}
+MAGNITUDES = {"k": 1000, "K": 1000, "M": 1_000_000}
 DIGIT = re.compile(r"\d")  # NUMBER needs one: a text without any has no measure and no price
 _CUR = "|".join(re.escape(c) for c in sorted(CURRENCIES, key=len, reverse=True))
+#: a sign glued to a letter is no currency before a number: ``$A$1`` is a spreadsheet's absolute
+#: cell reference, ``A$1`` or ``C$5`` another dollar than the US one (``US$`` is read whole); a
+#: magnitude letter glued to the number scales it (``$15k`` is "15.000 US$" in Spanish)
 PRICE = re.compile(
-    rf"(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
+    rf"(?<![^\W\d_])(?P<pre>{_CUR})[\u00a0\u202f ]?(?P<n1>{NUMBER})(?![\d])(?:(?P<mag>[kKM])\b)?|(?<![\w.,])(?P<n2>{NUMBER})[\u00a0\u202f ]?(?P<post>{_CUR})(?!\w)"
 )
 
 
@@ -249,7 +253,19 @@ def _not_a_measure(m: re.Match, value: Decimal, text: str, sizes: frozenset[int]
         return True  # "2024 г.", "в 1869 г." is a year in Russian
     if unit in _unit_cups() and m.start() in sizes and m.group("n") is not None and m.end("n") == m.start("u"):
         return True  # "75A" among "75B", "80C" (or "75А", "80В" among "85С"): a bra size, not 75 amperes
+    threads = _thread_pattern()
+    if unit in ("in", "inch", "inches") and threads is not None and threads.match(text, m.end()):
+        return True  # "1/2 in NPT": a thread's nominal size, no length
     return unit == "in" and _DIGIT_NEXT.match(text, m.end()) is not None  # "2 in 1" (at its end: no copy of the rest)
+
+
+@lru_cache(maxsize=1)
+def _thread_pattern() -> re.Pattern | None:
+    """The thread standards' letters after an inch size (``thread_designations`` in ``units.yaml``)."""
+    names = unit_rules().get("thread_designations") or []
+    if not names:
+        return None
+    return re.compile(r"[\s\u00a0\u202f-]*(?:%s)(?![^\W\d_])" % "|".join(re.escape(str(n)) for n in names))
 
 
 def _values(m: re.Match, locale: str) -> tuple[Decimal, ...]:
@@ -422,12 +438,14 @@ class Price:
     raw: str
     start: int
     end: int
+    scale: int = 1  # 1000 for ``$15k``, a million for ``$2M``
 
     def value(self, locale: str) -> Decimal | None:
-        return parse_any(self.number, locale)
+        value = parse_any(self.number, locale)
+        return value if value is None else value * self.scale
 
     def values(self, locale: str) -> tuple[Decimal, ...]:
-        return readings(self.number, locale)
+        return tuple(v * self.scale for v in readings(self.number, locale))
 
 
 def prices(text: str) -> list[Price]:
@@ -438,7 +456,8 @@ def prices(text: str) -> list[Price]:
         prefix = m.group("pre") is not None
         symbol = m.group("pre") or m.group("post")
         number = m.group("n1") or m.group("n2")
-        out.append(Price(CURRENCIES[symbol], number, symbol, prefix, m.group(0), m.start(), m.end()))
+        scale = MAGNITUDES[m.group("mag")] if m.group("mag") else 1
+        out.append(Price(CURRENCIES[symbol], number, symbol, prefix, m.group(0), m.start(), m.end(), scale))
     return out
 
 

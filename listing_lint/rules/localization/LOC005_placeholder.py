@@ -4,6 +4,8 @@ What it checks: page blocks, titles and alt texts for template tokens in any scr
 (``{关键词}``, ``{keyword}``, ``{{name}}``, ``${x}``, ``%s``, ``%(name)s``), brackets that name a
 template's slot (``[PRODUCT NAME]``, ``[Your Brand]``, ``[NOMBRE DEL PRODUCTO]``, ``[PAYPAL_ORDER_ID]``:
 every word one of the slot words in ``data/placeholder_words.yaml``, or a snake_case identifier;
+not a lower-case identifier glued to a Latin letter or digit before it, which makes it code's index,
+``S[first_layer_temperature]``;
 a seller's own bracketed label such as ``[LONG BATTERY LIFE] Up to 40 hours`` is not one, nor is
 a label followed by its value: after a colon, a number after a bracket that names one, or a list
 of them, ``[Size] 500 ml [Hair type] All hair types``, also one per item of a ``<ul>``, or an
@@ -41,7 +43,9 @@ PLACEHOLDERS = re.compile(
     r"|\$\{[^{}]{1,60}\}"  # ${x}
     r"|\{(?=[^{}]*[^\W\d_])[^{}\s][^{}]{0,40}\}"  # {keyword} {关键词} {product_name}, not {1}
     r"|(?<![\w%])%(?:\([\w]+\))?[sd](?![\w])"  # %s %d %(name)s
-    r"|\[[^\W\d_][^\[\]\n]{0,60}\]"  # [PRODUCT NAME], [Your Brand]: a slot if its words say so (below)
+    r"|\[(?:(?<![A-Za-z0-9]\[)|(?![a-z][a-z0-9_]*\]))[^\W\d_][^\[\]\n]{0,60}\]"  # [PRODUCT NAME], [Your Brand]: a
+    # slot if its words say so (below); a lower-case identifier glued to ASCII code before it is code's index,
+    # "M109 S[first_layer_temperature]", but "适用于[型号]" (no spaces in Chinese) and "para[MODELO]" are slots
     r"|\b(?:TODO|TBD|FIXME|XXX+)\b"
 )
 #: "TODO" is a word in Spanish and Portuguese ("TODO INCLUIDO"): there only ``TODO:``/``TODO(`` is a marker

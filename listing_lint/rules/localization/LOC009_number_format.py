@@ -6,6 +6,8 @@ and the sign before or after the number (``39,90 €`` in es/fr/ru, ``€39.90``
 numbers are checked only when they use both separators (``1,234.50`` on a French page); a lone
 ``5.3`` or ``2.4 GHz`` is left alone (versions and band names are written that way everywhere).
 U+202F, U+00A0 and a plain space are all accepted as group separators where CLDR's is a space.
+``$15k`` is fifteen thousand dollars; ``$A$1`` (a spreadsheet cell) and ``SP-1.234,5`` (a model
+code) are no price or number; the same price written the same way twice in a block is said once.
 Texts and pages judged to be in another language (LOC003, LOC002) are left alone: ``$39.90`` in
 an English paragraph of the Spanish page is part of a paragraph to translate.
 Why: ``$1,234.50`` reads as one dollar and 234 cents on a French page, where CLDR writes
@@ -28,11 +30,13 @@ from listing_lint.textmemo import once_per_text
 CODE, NAME, SEVERITY = "LOC009", "number-format", Severity.WARNING
 SOURCE = "https://cldr.unicode.org/ (number symbols and currency patterns, through Babel)"
 
-BOTH_SEPARATORS = re.compile(rf"(?<![\w.,])(?:{NUMBER})(?![\w])")
+#: a number on its own: not part of a word, nor of a model code joined by a hyphen ("SP-1.234,5")
+BOTH_SEPARATORS = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-)(?:{NUMBER})(?![\w])")
 
 
 def _price_problem(price, locale: str) -> str | None:
     value = parse_number(price.number, locale)
+    value = value if value is None else value * price.scale
     if value is None:
         other = _price_value(price, locale)
         if other is None:
@@ -99,4 +103,4 @@ def _problems(cache: dict, text: str, locale: str) -> tuple[str, ...]:
         problem = _number_problem(m.group(), locale)
         if problem:
             problems.append(problem)
-    return tuple(problems)
+    return tuple(dict.fromkeys(problems))  # the same price written the same way again is said once

@@ -10,7 +10,8 @@ texts (warning, no fix: listing.json and attributes are edited by hand); on es p
 texts, a ``?`` or ``!`` sentence without its opening ``¿``/``¡`` (warning; headings and titles are
 exempt, as the RAE exempts titles; each opening mark answers one closing mark, wherever in the
 block it stands: ``¡Oferta: envío gratis!`` is whole); on fr/ru pages
-straight ``"quotes"`` where CLDR writes ``« »`` (info; once a page, at its first block). Times and ratios (``12:30``, ``16:9``) and
+straight ``"quotes"`` where CLDR writes ``« »`` (info; once a page, at its first block; quoted code and values,
+``"G92 E0"``, ``"0.1"``, ``"PaymentAuthorized"``, keep straight quotes in any language). Times and ratios (``12:30``, ``16:9``) and
 URLs are left alone, and so are blocks and pages judged to be in another language (LOC003,
 LOC002: Spanish sentences on a French page lack a translation, not French spaces).
 Why: French and Spanish buyers read missing spaces and marks as machine output; a regular space
@@ -171,7 +172,23 @@ def _may_ask_or_exclaim(text: str) -> bool:
 
 
 #: a straight-quoted phrase (what ``_quotes`` reports), compiled once
-_STRAIGHT_QUOTES = re.compile(r"(?:^|\s)\"[^\"\s][^\"]*\"")
+_STRAIGHT_QUOTES = re.compile(r"(?:^|\s)\"([^\"\s][^\"]*)\"")
+#: a word as prose quotes it: letters only (an apostrophe or a hyphen inside); a token with a digit,
+#: an underscore, a dot, a bracket or a slash is a value or code
+_PROSE_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*[,.;:!?…]?")
+
+
+def _quotes_words(text: str) -> bool:
+    """Whether ``text`` straight-quotes words, where CLDR's quotation marks belong. Code and values
+    keep straight quotes in any language (``"G92 E0"``, ``"disable_fan_first_layers"``, ``"0.1"``,
+    ``"+"``, ``"PaymentAuthorized"``): a quoted span with no word of letters is one of them, and a
+    word with a capital inside (camelCase, an identifier) is no word of prose."""
+    return any(any(_PROSE_WORD.fullmatch(token) and not _camel_case(token) for token in m.group(1).split())
+               for m in _STRAIGHT_QUOTES.finditer(text))
+
+
+def _camel_case(token: str) -> bool:
+    return any(a.islower() and b.isupper() for a, b in zip(token, token[1:]))
 
 
 def _spanish(items, ctx, verdicts):
@@ -200,6 +217,8 @@ def _spanish(items, ctx, verdicts):
             if mark not in "?!":
                 start = m.end()
                 continue
+            if _code_mark(text, m.start()):
+                continue
             if open_marks[mark]:
                 open_marks[mark] -= 1
             elif m.start() == 0 or text[m.start() - 1] not in "?!":  # "?!" and "!!" close one sentence
@@ -217,12 +236,22 @@ def _spanish(items, ctx, verdicts):
 _SPANISH_MARKS = re.compile(r"[¿¡?!]|[.:;](?=\s)|\n")
 
 
+def _code_mark(text: str, at: int) -> bool:
+    """Whether the "?" or "!" at ``at`` is code inside the Spanish text, not a sentence's end: right
+    after an opening bracket or a quantifier (a regular expression's ``^(?P<year>.*?)``), or a word's prefix
+    (`` !important``: after a space, glued to the word it negates). ``ayuda?Escríbenos``, a space
+    forgotten after a question, is still a question."""
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    return before in "([{*+" or (before.isspace() and (after.isalnum() or after == "_"))
+
+
 def _quotes(page, ctx, verdicts):
     cldr = rules()["quotes"].get(base_language(page.locale))
     if not cldr or base_language(page.locale) == "es":
         return
     quoted = [item for item in page_texts(page)
-              if not item.other_language and '"' in item.judged_source and _STRAIGHT_QUOTES.search(item.judged_source)
+              if not item.other_language and '"' in item.judged_source and _quotes_words(item.judged_source)
               and not verdicts().skips(item)]
     if quoted:  # the page's typing habit: said once, at its first block
         more = len(quoted) - 1

@@ -7,7 +7,8 @@ imperial units written the English way (``6 inch``, ``10 ft``, ``2 lb``, ``1.7 f
 table cell of its page (a size chart gives centimetres and inches in other columns, rows or a
 second table). ``oz`` is a fluid ounce too (``50 ml / 1.7 oz`` on a cosmetics label:
 ``also_dimensions`` in ``data/units.yaml``). Localized words (``pulgadas``, ``pouces``,
-``дюймов``) are fluent usage, for screens in particular, and are not reported. Texts and pages
+``дюймов``) are fluent usage, for screens in particular, and are not reported; nor is a thread's
+nominal size (``1/2 in NPT``, ``thread_designations`` in ``data/units.yaml``). Texts and pages
 judged to be in another language (LOC003, LOC002) are left alone.
 Why: EU buyers compare in centimetres and kilograms; the EU units directive (80/181/EEC) makes
 metric the legal unit of measurement, imperial only as a supplementary indication.

@@ -110,3 +110,22 @@ def test_near_miss_a_product_slot_or_a_longer_text_after_an_attribute_stays_a_sl
     bundle.write()
     assert lint(tmp_path, select=["LOC005", "LOC006"]) == [("listings/demo/detail/en.html", line, "LOC005")
                                                            for line in (3, 7, 8, 9, 10)]
+
+
+def test_a_bracket_glued_to_a_word_is_code_not_a_slot(bundle, tmp_path):
+    # session 18, PrusaSlicer's help in four languages: "M109 S[first_layer_temperature]" is a G-code
+    # command indexing a setting; the same name standing alone in the sentence is a slot (near miss)
+    en = EN.replace(EN_LINE, '<p>You can put a "M109 S[first_layer_temperature]" command wherever you want.</p>\n'
+                             "<p>Heat the nozzle to [first_layer_temperature] first.</p>")
+    full(bundle, en=en)
+    bundle.write()
+    assert lint(tmp_path, select="LOC005") == [("listings/demo/detail/en.html", 8, "LOC005")]
+
+
+def test_near_miss_a_slot_glued_to_chinese_or_upper_case_stays_a_slot(bundle, tmp_path):
+    """Only a lower-case identifier glued to Latin code is an index: Chinese writes no space before a
+    bracket ("适用于[型号]", a template's model slot), and "para[MODELO]" is a slot typed without one."""
+    en = EN.replace(EN_LINE, "<p>适用于[型号] 的充电器</p>\n<p>Compatible para[MODELO] y más.</p>")
+    full(bundle, en=en)
+    bundle.write()
+    assert lint(tmp_path, select="LOC005") == [("listings/demo/detail/en.html", line, "LOC005") for line in (7, 8)]

@@ -47,3 +47,15 @@ def test_a_rounded_conversion_agrees_and_a_wrong_one_does_not(bundle, tmp_path):
     result = findings(tmp_path, select="LOC008")
     assert [(f.path, f.line) for f in result] == [("listings/demo/detail/fr.html", 7)] * 2
     assert {f.message.split(" in fr")[0] for f in result} == {"2 kg", "800 g"}
+
+
+def test_a_magnitude_letter_scales_a_price(bundle, tmp_path):
+    # session 18, Odoo's CRM help: "above $15k" is "$15.000" in Spanish, fifteen thousand, not the
+    # $15 the price reading took from "$15k"; a written-out price that differs is still a mismatch
+    full(bundle, en=EN.replace(EN_LINE, "<p>Deals above $15k get a manager. Price: $39.90</p>"),
+         es=ES.replace(ES_LINE, "<p>Las oportunidades de más de 15.000 US$ tienen un responsable. Precio: 39,90 US$</p>"),
+         fr=FR.replace(FR_LINE, "<p>Les opportunités au-delà de 15\u202f000 $US ont un responsable. Prix\u00a0: 49,90\u00a0$US</p>"))
+    bundle.write()
+    result = findings(tmp_path, select=["LOC008", "LOC009"])
+    assert [(f.path, f.line, f.code) for f in result] == [("listings/demo/detail/fr.html", 7, "LOC008")]
+    assert "49,90" in result[0].message

@@ -68,3 +68,30 @@ def test_straight_quotes_are_the_pages_habit_said_once(bundle, tmp_path):
     (f,) = findings(tmp_path, select="LOC012")
     assert (f.path, f.line, str(f.severity)) == ("listings/demo/detail/ru.html", 7, "info")
     assert "and in 1 more block of the page" in f.message
+
+
+# session 18 (docs/decisions.md, "Session 18: the non-language LOC rules on real third-party copy")
+
+
+def test_a_question_mark_in_code_is_no_spanish_question(bundle, tmp_path):
+    # Odoo's Spanish help quotes a regular expression ("^(?P<prefix>.*)"): the "?" after "(" ends
+    # no sentence; the paragraph after it asks a question without its opening mark (the near miss)
+    es = ES.replace(ES_LINE, "<p>Por ejemplo: ^(?P&lt;prefijo&gt;.*?)(?P&lt;anio&gt;\\d{4}) y la regla !important del tema.</p>\n"
+                             "<p>Necesitas ayuda? Escríbenos.</p>")
+    full(bundle, es=es)
+    bundle.write()
+    assert lint(tmp_path, select="LOC012") == [("listings/demo/detail/es.html", 8, "LOC012")]
+
+
+def test_straight_quoted_code_and_values_are_no_quotation(bundle, tmp_path):
+    # PrusaSlicer's French and Russian help quote G-code, setting names and values ("G92 E0",
+    # "disable_fan_first_layers", "0.1"), Vendure's an order state ("PaymentAuthorized"): code keeps straight quotes in any language; a quoted
+    # word on the other page is still the page's habit (the near miss)
+    from loc_pages import RU
+
+    fr = FR.replace(FR_LINE, '<p>Le code "G92 E0" remet l’extrudeur à zéro\u00a0; voir "disable_fan_first_layers", "0.1" '
+                             'et l’état "PaymentAuthorized".</p>')
+    ru = RU.replace("<p>Цена: 39,90 $</p>", '<p>Нажмите "Добавить устройство" и введите "M109 S[first_layer_temperature]".</p>')
+    full(bundle, fr=fr, ru=ru)
+    bundle.write()
+    assert lint(tmp_path, select="LOC012") == [("listings/demo/detail/ru.html", 7, "LOC012")]

@@ -66,3 +66,14 @@ def test_fluid_ounces_alone_are_imperial_only_and_beside_millilitres_are_not(bun
     got = findings(tmp_path, select="LOC013")
     assert [(f.path, f.line, f.code) for f in got] == [("listings/demo/detail/fr.html", 7, "LOC013")]
     assert got[0].message.startswith("1,7 fl oz only in imperial units")
+
+
+def test_a_threads_nominal_inch_size_is_no_length(bundle, tmp_path):
+    # session 18: "1/2 in NPT" and "3/4 in-BSP" name pipe threads (units.yaml, thread_designations),
+    # no length to give in millimetres; an inch size of the same text that is a length is still
+    # imperial only (the near miss, on its own line)
+    es = ES.replace("<p>Precio: 39,90 US$</p>",
+                    "<p>Conexión de 1/2 in NPT y racor de 3/4 in-BSP.</p>\n<p>Tubo de 1/2 in de diámetro con rosca NPT.</p>")
+    full(bundle, es=es)
+    bundle.write()
+    assert lint(tmp_path, select="LOC013") == [("listings/demo/detail/es.html", 8, "LOC013")]
