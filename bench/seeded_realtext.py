@@ -13,6 +13,8 @@ at least three words) replaced by:
 * ``spanish-on-fr``: the Spanish page's text of the same key on the French page;
 * ``french-on-es``: the French page's text of the same key on the Spanish page (a block pasted
   from the wrong locale);
+* ``catalan-on-es``, ``portuguese-on-es``, ``ukrainian-on-ru``, ``bulgarian-on-ru``: a neighbour
+  language's translation of the same key (only when the corpus holds that language);
 * ``placeholder``: the page's own text with a template slot left in (``{{product_name}}``,
   ``[PRODUCT NAME]``, ``%s``, ``{keyword}`` in turn).
 
@@ -46,7 +48,12 @@ from builder import run_lint  # noqa: E402
 AS_OF = date(2026, 12, 7)
 KINDS = {"es": ("english", "french-on-es", "placeholder"), "fr": ("english", "spanish-on-fr", "placeholder"),
          "ru": ("english", "placeholder")}
-SOURCE = {"english": "en", "french-on-es": "fr", "spanish-on-fr": "es"}
+#: a neighbour's translation of the same key pasted onto the page; seeded only when the corpus holds
+#: that language (bench/ofn_parallel_corpus.py writes them), so the other corpora's rounds are unchanged
+NEIGHBOUR_KINDS = {"es": (("catalan-on-es", "ca"), ("portuguese-on-es", "pt")),
+                   "ru": (("ukrainian-on-ru", "uk"), ("bulgarian-on-ru", "bg"))}
+SOURCE = {"english": "en", "french-on-es": "fr", "spanish-on-fr": "es",
+          **{kind: lang for pairs in NEIGHBOUR_KINDS.values() for kind, lang in pairs}}
 SLOTS = ("{{product_name}}", "[PRODUCT NAME]", "%s", "{keyword}")
 
 
@@ -74,14 +81,22 @@ def _defect(kind: str, lang: str, key: str, by_key: dict, n: int) -> str | None:
     return source
 
 
+def kinds(by_key: dict) -> dict[str, tuple[str, ...]]:
+    """The defects each page language gets: ``KINDS``, and the neighbour kinds the corpus can fill."""
+    langs = {lang for k in by_key.values() for lang in k if lang != "key"}
+    return {lang: base + tuple(kind for kind, source in NEIGHBOUR_KINDS.get(lang, ()) if source in langs)
+            for lang, base in KINDS.items()}
+
+
 def seed(repo: Path, where: dict, by_key: dict, round_: int, rng: random.Random) -> list[dict]:
     """Write one defect on each es/fr/ru page of every four-page bundle; returns the defects."""
     defects = []
+    kinds_of = kinds(by_key)
     for b, (bundle, pages) in enumerate(sorted(_pages(where).items())):
         if set(pages) != set(realtext.LOCALES):
             continue
         for p, lang in enumerate(("es", "fr", "ru")):
-            kind = KINDS[lang][(round_ + b + p) % len(KINDS[lang])]
+            kind = kinds_of[lang][(round_ + b + p) % len(kinds_of[lang])]
             lines = pages[lang][:]
             rng.shuffle(lines)
             for line, key in lines:

@@ -510,6 +510,23 @@ def _not_written(text: str, lang: str) -> bool:
     return any(w[0].islower() and not letters.isdisjoint(w) for w in _WORD.findall(text))
 
 
+def _worded_rival(text: str, expected: str) -> str | None:
+    """The language (of the page language's neighbours and English) in which ``text``'s words are
+    ``words.REJECT_LEAD`` likelier than in the page language, the likeliest such; or None. Such
+    text is never accepted by the fast pass alone, as text with a letter the page language never
+    writes (``NOT_WRITTEN``): lingua's low-accuracy mode calls "Les comandes estan tancades"
+    (Catalan; its words lead Spanish by e^11.5) Spanish, and "Por favor resolva os seguintes
+    erros" (Portuguese, e^14.3) Spanish 0.96. The accurate pass decides, that language among its
+    rivals, and py3langid must agree (``Judge._second_names_too``)."""
+    rivals = [n for n in (*NEIGHBOURS.get(expected, ()), "en") if n != expected
+              and _expected_script(n) == _expected_script(expected) and words.has_list(n)]
+    if not rivals or not words.has_list(expected):
+        return None
+    leads = {n: words.lead(text, n, expected) for n in rivals}
+    best = max(rivals, key=lambda n: leads[n])
+    return best if leads[best] >= words.REJECT_LEAD else None
+
+
 def _decided_own(verdict: Verdict, expected: str) -> bool:
     """Accepted with the page language on top (not for want of a clear decision). Measured for
     every text, not only paragraphs: it found three more 30-79 blocks across the corpora, but
@@ -818,19 +835,22 @@ class Judge:
             if rejected:
                 return rejected
         sure = FAST_SURE_PARAGRAPH if len(text) >= PARAGRAPH_CHARS else FAST_SURE if long_text else 0.0
-        if (not careful and not objects and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure)
-                and not _not_written(text, expected)):
+        fast_accepts = (not careful and not objects and fast.get(expected, 0.0) >= max(best_conf - FAST_MARGIN, sure)
+                        and not _not_written(text, expected))
+        worded_rival = _worded_rival(text, expected) if fast_accepts else None
+        if fast_accepts and worded_rival is None:
             return Verdict(True, expected, fast[expected], "fast")
         if long_text and not careful and script == wanted:
             named = self._second_names(text, digest, expected)
             if named:
                 return named
         rivals = [lang for lang in fast if lang != expected][:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS]
-        if first_rival and first_rival not in rivals:
-            # the fast pass's rivals can miss the language the text is in: "Invalid characters in
-            # controller name" is fr 0.46 / nl 0.39 / es 0.09 / en 0.04 for it on a French page
-            # (en 0.86 for py3langid), and the accurate pass then chose among fr, nl and es
-            rivals.append(first_rival)
+        for extra in (first_rival, worded_rival):
+            if extra and extra not in rivals:
+                # the fast pass's rivals can miss the language the text is in: "Invalid characters in
+                # controller name" is fr 0.46 / nl 0.39 / es 0.09 / en 0.04 for it on a French page
+                # (en 0.86 for py3langid), and the accurate pass then chose among fr, nl and es
+                rivals.append(extra)
         if not rivals:
             return Verdict(True, expected, fast[expected], "fast")
         accurate = self._accurate(text, digest, tuple(sorted({expected, *rivals})))
@@ -839,6 +859,12 @@ class Judge:
         lang, conf = next(iter(accurate.items()))
         own = accurate.get(expected, 0.0)
         rejected = _clearly_rejected(accurate, expected, ACCURATE_REJECT_LONG if long_text else ACCURATE_REJECT)
+        if worded_rival is not None and (_name_shaped(text) or not self._second_names_too(text, digest, expected, lang)):
+            # the fast pass accepted it and only the words sent it on: the accurate pass overrules
+            # the fast one only when py3langid names the same rival ("Carros guardados", Spanish,
+            # is pt 0.70 for the accurate pass and es for py3langid), and not on a name's shape
+            # ("Mondial Relay", the carrier, on a Spanish page: "relay" is an English word)
+            return Verdict(True, expected, fast[expected], "fast")
         if rejected and long_text and conf < WEAK_REJECT:
             # a weak win on a sentence: py3langid must not call it the page language ("Has
             # cancelado el pedido realizado el": lingua pt 0.57 / es 0.43, py3langid es 0.85;
@@ -869,6 +895,8 @@ class Judge:
             # pass must decide (``careful``: "Kundencode des" judged without its name "Produkts" is
             # French for py3langid, and the German label passed on a French page)
             return Verdict(True, expected, own, "words")
+        if not rejected and not long_text and self._worded_weak_win(text, digest, expected, lang, conf):
+            return Verdict(False, lang, conf, "words")
         if not rejected and len(text) >= LONG_CHARS and (own < SECOND_OPINION_BELOW or _passes_disagree(fast, expected, own)):
             # lingua is unsure of the page language on a sentence: a second model, py3langid, may
             # settle it ("User has all possible permissions." is fr 0.43 / en 0.39 / ca 0.18 for
@@ -907,6 +935,26 @@ class Judge:
             return True
         second = self._scores_of("py3langid", text, digest, self._candidates_for(expected))
         return next(iter(second), None) == expected
+
+    def _worded_weak_win(self, text: str, digest: str, expected: str, winner: str, conf: float) -> bool:
+        """A label (under ``LONG_CHARS``) the accurate pass gives to ``winner`` with ``RIVAL_LEADS``
+        but not ``ACCURATE_REJECT`` (a coin flip between neighbours, no evidence alone) whose words
+        are ``words.REJECT_LEAD`` likelier in ``winner`` than in the page language, and which
+        py3langid gives to ``winner`` too: the mirror of a label its words and a second witness keep
+        (``_label_witness``). "Data da encomenda" (Portuguese) on a Spanish page is pt 0.64 there,
+        its words lead by e^9.1. Not on a name's shape (``_name_shaped``: "Cache Actions" is
+        fr 0.60 on an English page, and French for py3langid): a name's words say nothing of the
+        page's language."""
+        if winner in (expected, None) or conf < RIVAL_LEADS or _name_shaped(text):
+            return False
+        return words.rejects(text, expected, winner) and self._second_names_too(text, digest, expected, winner)
+
+    def _second_names_too(self, text: str, digest: str, expected: str, winner: str) -> bool:
+        """py3langid's best language among every candidate is ``winner``, a rival of the page's."""
+        if winner in (expected, None):
+            return False
+        second = self._scores_of("py3langid", text, digest, self._candidates_for(expected))
+        return next(iter(second), None) == winner
 
     def _marked_sentence(self, text: str, expected: str, winner: str) -> bool:
         """A sentence the accurate pass gives to ``winner`` whose words lead the page language against
