@@ -31,6 +31,7 @@ PINNED = {
     "parallel_appstore": {"LOC012": 3},
     "parallel_kde": {},
     "parallel_mozilla": {"LOC007": 2, "LOC012": 3},
+    "parallel_ofn": {"LOC005": 6, "LOC012": 85},  # the TODO list items of its "about" page; French spaces, ¿ ¡
     "parallel_products": {"LOC005": 32, "LOC008": 2, "LOC009": 63, "LOC012": 149, "LOC013": 1},
     "parallel_prusa": {"LOC005": 11, "LOC008": 3, "LOC012": 17, "LOC013": 29},
     "parallel_reaction": {"LOC012": 9},

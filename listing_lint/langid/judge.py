@@ -859,10 +859,13 @@ class Judge:
         lang, conf = next(iter(accurate.items()))
         own = accurate.get(expected, 0.0)
         rejected = _clearly_rejected(accurate, expected, ACCURATE_REJECT_LONG if long_text else ACCURATE_REJECT)
-        if worded_rival is not None and (_name_shaped(text) or not self._second_names_too(text, digest, expected, lang)):
+        if worded_rival is not None and (lang != worded_rival or _name_shaped(text)
+                                         or not self._second_names_too(text, digest, expected, lang)):
             # the fast pass accepted it and only the words sent it on: the accurate pass overrules
-            # the fast one only when py3langid names the same rival ("Carros guardados", Spanish,
-            # is pt 0.70 for the accurate pass and es for py3langid), and not on a name's shape
+            # the fast one only for the language the words named, when py3langid names it too
+            # ("Carros guardados", Spanish, is pt 0.70 for the accurate pass and es for py3langid;
+            # "German Legal Fanfold, 8 1/2 × 13 in", a paper size left in English on PrusaSlicer's
+            # Spanish page, has English words and was de 0.63), and not on a name's shape
             # ("Mondial Relay", the carrier, on a Spanish page: "relay" is an English word)
             return Verdict(True, expected, fast[expected], "fast")
         if rejected and long_text and conf < WEAK_REJECT:
@@ -895,7 +898,7 @@ class Judge:
             # pass must decide (``careful``: "Kundencode des" judged without its name "Produkts" is
             # French for py3langid, and the German label passed on a French page)
             return Verdict(True, expected, own, "words")
-        if not rejected and not long_text and self._worded_weak_win(text, digest, expected, lang, conf):
+        if not rejected and not long_text and self._worded_weak_win(text, digest, expected, lang, conf, tuple(accurate)):
             return Verdict(False, lang, conf, "words")
         if not rejected and len(text) >= LONG_CHARS and (own < SECOND_OPINION_BELOW or _passes_disagree(fast, expected, own)):
             # lingua is unsure of the page language on a sentence: a second model, py3langid, may
@@ -936,7 +939,8 @@ class Judge:
         second = self._scores_of("py3langid", text, digest, self._candidates_for(expected))
         return next(iter(second), None) == expected
 
-    def _worded_weak_win(self, text: str, digest: str, expected: str, winner: str, conf: float) -> bool:
+    def _worded_weak_win(self, text: str, digest: str, expected: str, winner: str, conf: float,
+                         weighed: tuple[str, ...] = ()) -> bool:
         """A label (under ``LONG_CHARS``) the accurate pass gives to ``winner`` with ``RIVAL_LEADS``
         but not ``ACCURATE_REJECT`` (a coin flip between neighbours, no evidence alone) whose words
         are ``words.REJECT_LEAD`` likelier in ``winner`` than in the page language, and which
@@ -947,7 +951,13 @@ class Judge:
         page's language."""
         if winner in (expected, None) or conf < RIVAL_LEADS or _name_shaped(text):
             return False
-        return words.rejects(text, expected, winner) and self._second_names_too(text, digest, expected, winner)
+        # the words must favour the winner over the page language, and over every language the
+        # accurate pass weighed and English too: "German Legal Fanfold, in" (a paper size left in
+        # English on PrusaSlicer's Spanish page) leads Spanish by e^9.0 in German words, but English
+        # by e^-2.2, and was called German
+        others = tuple(sorted({*weighed, "en"} - {winner}))
+        return (words.lead(text, winner, expected, others) >= words.REJECT_LEAD
+                and self._second_names_too(text, digest, expected, winner))
 
     def _second_names_too(self, text: str, digest: str, expected: str, winner: str) -> bool:
         """py3langid's best language among every candidate is ``winner``, a rival of the page's."""
