@@ -51,5 +51,27 @@ def test_near_miss_an_edition_that_does_not_exist_is_still_unknown(bundle, tmp_p
 def test_the_restricted_citation_says_what_it_does_not_cover():
     from listing_lint.standards.registry import load_registry
 
-    (entry,) = [e for e in load_registry().entries if e.text == "EN 15194:2017"]
+    (entry,) = [e for e in load_registry().entries if e.text == "EN 15194:2017" and e.market == "EU"]
     assert entry.confidence == "confirmed" and "1.5.5" in entry.basis and "3.6.3.1" in entry.basis
+
+
+# ---- Great Britain: the Supply of Machinery (Safety) Regulations 2008 --------------------------------------
+def test_machinery_for_the_uk_without_a_certificate_under_a_machinery_law(bundle, tmp_path):
+    _machine(bundle, "CD20", KINDS["drill"][1], groups=("power-tool",))
+    bundle.data["markets"] = ["UK"]
+    bundle.data["certificates"][0]["legislation"] = ["EMC", "RoHS"]
+    bundle.write()
+    assert lint(tmp_path, select="CMP001", as_of=DAY) == [
+        (manifest(bundle), line_after(bundle, '"certificates"', '"legislation"'), "CMP001")]
+    (f,) = findings(tmp_path, select="CMP001", as_of=DAY)
+    assert f.message.startswith("no UKCA or CE certificate under MD/MR for the UK market (machinery product)")
+    assert "SI 2008/1597" in f.message and str(f.severity) == "warning"
+
+
+@pytest.mark.parametrize("scheme", ["CE", "UKCA"])
+def test_near_miss_a_uk_machine_with_its_ce_or_ukca_declaration(bundle, tmp_path, scheme):
+    _machine(bundle, "CD20", KINDS["drill"][1], groups=("power-tool",))  # no electrical group: uk-ni-ce does not ask
+    bundle.data["markets"] = ["UK"]
+    bundle.data["certificates"][0].update(scheme=scheme, legislation=["MD", "EMC"])
+    bundle.write()
+    assert lint(tmp_path, select=["CMP001", "CMP002", "CMP009"], as_of=DAY) == []
