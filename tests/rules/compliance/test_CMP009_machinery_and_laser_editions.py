@@ -1,6 +1,8 @@
 """Session 18, round 9: the editions an e-bike's, an e-scooter's and a cordless drill's CE certificates cite
 under the Machinery Directive are known to the registry (CMP009 said "not in the standards registry"), and
-EN 15194:2017, cited in the OJ with two restrictions (Implementing Decision (EU) 2023/69), is current."""
+EN 15194:2017, cited in the OJ with two restrictions (Implementing Decision (EU) 2023/69), is current; Great
+Britain asks machinery for UKCA or CE under the Supply of Machinery (Safety) Regulations 2008; a laser
+pointer's EN 60825-1 and EN 50689 editions are known."""
 
 from datetime import date
 
@@ -75,3 +77,15 @@ def test_near_miss_a_uk_machine_with_its_ce_or_ukca_declaration(bundle, tmp_path
     bundle.data["certificates"][0].update(scheme=scheme, legislation=["MD", "EMC"])
     bundle.write()
     assert lint(tmp_path, select=["CMP001", "CMP002", "CMP009"], as_of=DAY) == []
+
+
+# ---- a class 2 laser pointer (round 9): its editions are known, a made-up one is not -------------------------
+def test_a_laser_pointer_s_editions_are_known(bundle, tmp_path):
+    from product_kinds import _fill, _sku
+
+    _fill(bundle, groups=["battery"], markets=["EU"], skus=[_sku("LP-2")], certs=[{
+        "scheme": "CE", "legislation": ["EMC", "RoHS"], "standards": ["EN 60825-1:2014+A11:2021", "EN 50689:2021",
+                                                                       "EN 60825-1:2041"],
+        "issued": "2026-01-08", "models": ["LP-2"], "file": "certs/ce.pdf"}]).write()
+    assert lint(tmp_path, select=["CMP002", "CMP004", "CMP009"], as_of=DAY) == [
+        (manifest(bundle), line_after(bundle, '"standards"', "EN 60825-1:2041"), "CMP009")]
