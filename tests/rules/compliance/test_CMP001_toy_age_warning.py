@@ -64,6 +64,15 @@ def test_near_miss_wordings_labels_use(bundle, tmp_path):
     assert lint(tmp_path, select="CMP001") == []
 
 
+def test_near_miss_the_russian_packaging_order_and_other_common_wordings(bundle, tmp_path):
+    # "Детям до 3 лет не давать" (the age first) is how Russian toy packaging usually says it
+    _toy(bundle, pages={
+        "es": "<p>Atención: no apto para menores de 3 años.</p>",
+        "fr": "<p>Attention. Ne convient pas à un enfant de moins de 36 mois.</p>",
+        "ru": "<p>Внимание! Детям до 3 лет не давать: мелкие детали.</p>"})
+    assert lint(tmp_path, select="CMP001") == []
+
+
 def test_near_miss_the_pictogram_with_its_alt_text(bundle, tmp_path):
     _toy(bundle, pages={**OWN, "es": '<p>Coche de juguete.</p><img src="https://ae01.alicdn.com/w.png" '
                                     'alt="No apto para niños menores de 36 meses">'})
