@@ -400,11 +400,13 @@ def _rules_from(doc: dict, where: str) -> list[MarketRule]:
         for i, raw in enumerate(doc.get(kind) or []):
             rid = raw.get("id") or f"{kind}-{i}"
             data = {k: (_as_date(v, f"{where} {kind}/{rid}") if k in ("from", "until", "date", "checked") else v) for k, v in raw.items()}
-            for key in ("page_text", "title_text", "title_unless"):
-                if key not in data:
-                    continue
+            patterns = [(key, data[key]) for key in ("page_text", "title_text", "title_unless") if key in data]
+            by_language = data.get("page_text_by_language")
+            if isinstance(by_language, dict):
+                patterns += [(f"page_text_by_language/{lang}", text) for lang, text in by_language.items()]
+            for key, text in patterns:
                 try:
-                    re.compile(str(data[key]))
+                    re.compile(str(text))
                 except re.error as exc:
                     raise RegistryDataError(f"{where} {kind}/{rid}: {key} is not a regular expression: {exc}") from None
             rules.append(MarketRule(kind, rid, data))

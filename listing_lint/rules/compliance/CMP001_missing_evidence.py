@@ -16,7 +16,9 @@ and UK, and for any ``food-contact`` product in the US: food contact materials c
 ``battery.removable`` from 2027-02-18 unless ``battery.removal_derogation`` names the Art. 11
 derogation the product relies on: a rule's ``exempt_field``);
 a field of every SKU sold in the market (``plug_type``: the UK needs a BS 1363 plug, type G, or an
-approved conversion plug); or a text on the detail pages (the California Proposition 65 warning).
+approved conversion plug); or a text on the detail pages (the California Proposition 65 warning; a
+toy's "Not suitable for children under 36 months", which, once a page of the listing shows it, every
+English, Spanish, French and Russian page must show in its own language: Toy Safety Directive Art. 11(2)-(3)).
 A product with no group that needs evidence (a garden hose) needs none. Every rule that applies
 must be met; a market missing certificates gets one finding (the more certain rule, then the more
 specific), and a certificate or SKU judged for two markets gets one finding too. A page-text
@@ -93,9 +95,13 @@ def check(bundle, ctx):
 
 def _kind(rule) -> tuple:
     """What kind of evidence a rule wants: any certificate, or one field, SKU field or page text."""
-    if rule.get("field") or rule.get("sku_field") or rule.get("page_text"):
-        return rule.get("field"), rule.get("sku_field"), rule.get("page_text")
+    if rule.get("field") or rule.get("sku_field") or rule.get("page_text") or rule.get("page_text_by_language"):
+        return rule.get("field"), rule.get("sku_field"), rule.get("page_text"), _by_language_key(rule)
     return ("certificate",)
+
+
+def _by_language_key(rule) -> tuple:
+    return tuple(sorted((rule.get("page_text_by_language") or {}).items()))
 
 
 def _rank(rule) -> tuple[int, int]:
@@ -109,7 +115,7 @@ def _one_per_evidence(rules):
     for rule in rules:
         key = (
             frozenset(rule.get("schemes") or ()), frozenset(rule.get("legislation") or ()),
-            rule.get("field"), rule.get("sku_field"), rule.get("page_text"),
+            rule.get("field"), rule.get("sku_field"), rule.get("page_text"), _by_language_key(rule),
         )
         if key not in best or _rank(rule) < _rank(best[key]):
             best[key] = rule
@@ -125,7 +131,7 @@ def _one_per_certificate(failures):
         rule, where, _, confidence = failure
         schemes = frozenset(rule.get("schemes") or ())
         no_certificate = schemes and where.startswith("/markets/")  # not a wrong legislation, a field or a page
-        if not no_certificate or rule.get("field") or rule.get("page_text"):
+        if not no_certificate or rule.get("field") or rule.get("page_text") or rule.get("page_text_by_language"):
             out.append(failure)
             continue
         kept = missing.get(where)
@@ -159,7 +165,45 @@ def _failures(rule, bundle, certs, market, at):
         found.append((at, _message(rule, rule.get("evidence") or "the required text on any detail page"), rule.confidence))
     if rule.get("sku_field"):
         return _sku_fields(rule, bundle, market)
+    if rule.get("page_text_by_language"):
+        return _pages_in_their_language(rule, bundle, at)
     return found[:1]
+
+
+def _pages_in_their_language(rule, bundle, at):
+    """A text some detail page shows (in any of the rule's languages) that another page does not show in
+    its own language: one finding per such page. The pages decide whether the text is needed at all
+    (which toys need an age warning depends on the toy, which the tool cannot see), so a listing that
+    shows it nowhere is left alone."""
+    patterns = rule.get("page_text_by_language")
+    pages = [(page, _language(page.locale)) for page in bundle.pages.values()]
+    texts = {id(page): _text_and_alts(page) for page, _ in pages}
+    shown = pagetext.search("|".join(f"(?:{p})" for p in patterns.values()), texts.values())
+    if shown is None:
+        return [(at, _stopped(rule), "configured")]
+    if not shown:
+        return []
+    found = []
+    for page, language in pages:
+        if language not in patterns:
+            continue  # a language the rule has no wording for is not judged
+        has = pagetext.search(patterns[language], [texts[id(page)]])
+        if has is None:
+            found.append((page, _stopped(rule), "configured"))
+        elif not has:
+            what = f"{rule.get('evidence') or 'the required text'} in the page's own language ({language})"
+            found.append((page, _message(rule, what), rule.confidence))
+    return found
+
+
+def _text_and_alts(page) -> str:
+    """A page's text with its pictures' alt texts: a warning pictogram counts by what its alt text says."""
+    alts = [el.get("alt") or "" for el in page.elements("img")]
+    return " ".join([*(b.text for b in page.blocks), *alts])
+
+
+def _language(locale: str) -> str:
+    return locale.split("-")[0].lower()
 
 
 def _certificate(rule, certs, at):

@@ -10,7 +10,11 @@ Art. 2(1)); not an accessory named after the strip (an "LED strip controller", a
 LED strip"), nor a product with a strip in it (a keyboard "with RGB LED strip").
 Sunglasses and bicycle, ski or skating helmets sold in the EU without ``ppe`` (personal protective
 equipment, Regulation (EU) 2016/425: CE under the PPE Regulation); not motorcycle helmets (UN ECE R22),
-nor accessories (a helmet light, a sunglasses case, a mount "for helmet"), toys or costumes. Always a note
+nor accessories (a helmet light, a sunglasses case, a mount "for helmet"), toys or costumes. E-bikes,
+e-scooters and power tools (a cordless drill, an angle grinder, a robotic mower) sold in the EU without
+``machinery`` (CE under the Machinery Directive); not their batteries, bits, blades or parts "for" them, manual
+tools, conversion kits or toys. A drone whose title names its class label (C0-C6) without ``uas-class-label``
+(Delegated Regulation (EU) 2019/945); not "USB-C", model codes, or accessories "for" a drone. Always a note
 (info): a title does not say whether the threshold is met, nor what the product protects against. While ``product_groups`` holds a name
 that is no group (SCH009's finding), nothing is said: the seller is choosing groups already.
 Why: a seller who does not know a strip is a light source leaves out the group, and with it the
