@@ -21,7 +21,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
+from lsprotocol.validators import UINTEGER_MAX_VALUE
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import default_converter
 from pygls.uris import from_fs_path
 
 from listing_lint import __version__, memo
@@ -37,7 +39,9 @@ MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line
 
 class ListingLintServer(Scheduling, Watching, LanguageServer):
     def __init__(self) -> None:
-        super().__init__("listing-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "listing-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental, converter_factory=converter
+        )
         self.session = Session()
         self.jobs: dict[Target, Job] = {}
         self.published: dict[str, Published] = {}
@@ -48,6 +52,7 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
         self.named_globs: list[str] = []  # what the editor was last asked to watch for them
         self.named_registration: str | None = None
         self.registration_ids = itertools.count(1)
+        self.settings_changes = 0  # didChangeConfiguration notifications so far: a late pull's answer is not the newest
 
     # -- documents ----------------------------------------------------------------------------
     def encoding(self) -> str:
@@ -115,6 +120,29 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
             return from_fs_path(path) or path, published.versions.get(path)
 
         return identify
+
+
+def converter():
+    """pygls's converter, reading a range as an editor's text model does (VS Code's
+    ``validatePosition`` and ``Range``): a negative line or column is 0, one past 2**31 the
+    largest, and an end before the start swaps them. lsprotocol refused a negative position, so
+    pygls dropped the whole didChange ("Error in server: Invalid Params") and every later edit
+    landed on text the editor no longer had; a reversed range duplicated the text between its ends."""
+    out = default_converter()
+    out.register_structure_hook(lsp.Position, lambda raw, _: lsp.Position(_unit(raw["line"]), _unit(raw["character"])))
+
+    def structure_range(raw, _) -> lsp.Range:
+        start, end = (out.structure(raw[key], lsp.Position) for key in ("start", "end"))
+        if (end.line, end.character) < (start.line, start.character):
+            start, end = end, start
+        return lsp.Range(start, end)
+
+    out.register_structure_hook(lsp.Range, structure_range)
+    return out
+
+
+def _unit(value) -> int:
+    return min(max(int(value), 0), UINTEGER_MAX_VALUE)
 
 
 def _read_text(path: str) -> str | None:

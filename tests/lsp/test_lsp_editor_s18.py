@@ -1,0 +1,187 @@
+"""Session 18: the editor path, round 4, through the real server over stdio (pytest-lsp): the
+edits a client gets wrong (a negative or reversed range), a 20 MB paste, a client slow to answer
+workspace/configuration, and journeys a seller takes, each ending with what `check` says of the
+same files saved."""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import pytest_lsp
+from lsprotocol import types as lsp
+from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
+
+from builder import AS_OF
+from lsp_helpers import ES, accept_registrations, apply_edit, diagnostics_for, make_bundle, open_doc, quiet, record, replace_all
+from test_server import engine_spans
+
+pytestmark = pytest.mark.asyncio
+
+SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "listing_lint", "server"])
+ES_PAGE = "listings/demo/detail/es.html"
+STRICT = 'required-locales = ["en", "es"]\nignore = ["LOC004"]\n'
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def bare(lsp_client: LanguageClient):
+    """A client that has not said `initialize` yet: the test does."""
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest_lsp.fixture(config=SERVER)
+async def slow(lsp_client: LanguageClient):
+    """A client that answers workspace/configuration only when the test says: each request waits
+    on a future of ``lsp_client.pending``, and is answered with what the test sets on it."""
+    lsp_client.pending = []
+
+    async def configuration(params: lsp.ConfigurationParams):
+        answer = asyncio.get_running_loop().create_future()
+        lsp_client.pending.append(answer)
+        return [await answer for _ in params.items]
+
+    lsp_client.protocol.fm.features[lsp.WORKSPACE_CONFIGURATION] = configuration  # in place of pytest-lsp's
+    yield
+    for answer in lsp_client.pending:
+        if not answer.done():
+            answer.set_result(None)
+    await lsp_client.shutdown_session()
+
+
+async def initialize(client: LanguageClient, root: Path, options: dict | None = None) -> None:
+    accept_registrations(client)
+    await client.initialize_session(lsp.InitializeParams(
+        capabilities=client_capabilities("visual-studio-code"), root_uri=root.as_uri(),
+        initialization_options={"asOf": AS_OF.isoformat(), "debounceMs": 10} if options is None else options))
+
+
+def spans(diags) -> list[tuple]:
+    return [(d.code, d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character) for d in diags]
+
+
+def codes(diags) -> list[str]:
+    return [d.code for d in diags]
+
+
+async def version_published(client: LanguageClient, uri: str, version: int, timeout: float = 60) -> list[lsp.Diagnostic]:
+    """The diagnostics once ``uri``'s latest publication is of ``version`` (polled, see lsp_helpers)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        latest = [p for p in client.published if p[0] == uri]
+        if latest and latest[-1][1] == version:
+            return list(client.diagnostics[uri])
+        assert time.monotonic() < deadline, f"no publication of version {version} for {uri}: {latest[-2:]!r}"
+        await asyncio.sleep(0.02)
+
+
+def raw_change(client: LanguageClient, uri: str, version: int, start: tuple, end: tuple, text: str) -> None:
+    """An incremental change sent as JSON, as a client with a bug sends it: lsprotocol refuses to
+    build a negative position, so pytest-lsp's own call cannot."""
+    where = {"start": {"line": start[0], "character": start[1]}, "end": {"line": end[0], "character": end[1]}}
+    client.protocol._send_data({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": where, "text": text}]}})
+
+
+async def test_a_negative_or_reversed_range_is_read_as_an_editor_reads_it(bare: LanguageClient, tmp_path):
+    """lsprotocol refused a negative position: pygls dropped the whole change and showed "Error in
+    server: Invalid Params", and the next edits landed on text the editor no longer had (its
+    diagnostics misplaced for good). A reversed range was applied as no change. Now both are read
+    as VS Code's text model reads them (a negative unit is 0, the ends of a reversed range swap),
+    and a valid edit after them (the near miss) lands where the editor put it."""
+    make_bundle(tmp_path)
+    record(bare)
+    await initialize(bare, tmp_path)
+    uri = open_doc(bare, tmp_path / ES_PAGE, "html")
+    await diagnostics_for(bare, uri)
+    text = ES
+    edits = [  # as sent, and as an editor applies it
+        ((5, -3), (5, -1), "<p>{{otro}}</p>\n", (5, 0), (5, 0)),
+        ((5, 0), (4, 0), "", (4, 0), (5, 0)),  # the {{price}} line deleted, ends reversed
+        ((-7, 4), (0, 9), "<!DOCTYPE html", (0, 0), (0, 9)),
+        ((1, 12), (1, 17), "es", (1, 12), (1, 17)),  # the near miss: a valid edit after them
+    ]
+    for version, (start, end, new, at, to) in enumerate(edits, start=2):
+        raw_change(bare, uri, version, start, end, new)
+        text = apply_edit(text, [lsp.TextEdit(lsp.Range(lsp.Position(*at), lsp.Position(*to)), new)])
+    diags = await version_published(bare, uri, 1 + len(edits))
+    (tmp_path / ES_PAGE).write_text(text, encoding="utf-8")
+    assert spans(diags) == engine_spans(tmp_path, ES_PAGE) == [("LOC005", 4, 0, 4, 0)]
+    assert bare.messages == []
+
+
+def peak_rss_mib(client: LanguageClient) -> float:
+    """The server process's peak resident memory (Linux: VmHWM)."""
+    with open(f"/proc/{client._server.pid}/status", encoding="ascii") as status:
+        kib = next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    return kib / 1024
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+async def test_a_20_mb_paste_says_what_check_says_and_goes_when_undone(bare: LanguageClient, tmp_path):
+    """Held, kept: a whole page of 20 MB pasted is refused as `check` refuses the saved file
+    (SCH001 over max-text-bytes), in bounded time and memory; a keystroke in it is still answered,
+    and undoing the paste (the near miss) brings the page's own findings back, nothing stale."""
+    make_bundle(tmp_path)
+    record(bare)
+    await initialize(bare, tmp_path)
+    uri = open_doc(bare, tmp_path / ES_PAGE, "html")
+    before = spans(await diagnostics_for(bare, uri))
+    big = ES.replace("</body>", "<p>Este enchufe mide la energía.</p>\n" * 600_000 + "</body>")
+    assert len(big.encode("utf-8")) > 20_000_000
+    base = peak_rss_mib(bare)
+    started = time.monotonic()
+    replace_all(bare, uri, big, 2)
+    diags = await version_published(bare, uri, 2)
+    took, grew = time.monotonic() - started, peak_rss_mib(bare) - base
+    raw_change(bare, uri, 3, (600_003, 0), (600_003, 0), "<p>{{precio}}</p>\n")
+    big = apply_edit(big, [lsp.TextEdit(lsp.Range(lsp.Position(600_003, 0), lsp.Position(600_003, 0)), "<p>{{precio}}</p>\n")])
+    typed = await version_published(bare, uri, 3)
+    (tmp_path / ES_PAGE).write_text(big, encoding="utf-8")
+    assert spans(diags) == spans(typed) == engine_spans(tmp_path, ES_PAGE) == [("SCH001", 0, 0, 0, 0)]
+    assert took < 60 and grew < 400, (took, grew)  # measured: 0.2-1.8 s, +62 MiB over 292
+    (tmp_path / ES_PAGE).write_text(ES, encoding="utf-8")
+    replace_all(bare, uri, ES, 4)
+    assert spans(await version_published(bare, uri, 4)) == before
+
+
+async def until(condition, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition not met in time"
+        await asyncio.sleep(0.02)
+
+
+async def test_a_late_answer_to_workspace_configuration_is_applied(slow: LanguageClient, tmp_path):
+    """A client that says only that its settings changed is asked for ours. While it does not
+    answer, keystrokes get their diagnostics with the settings in force (here the defaults). The
+    pull was cut at 5 s: an answer after that was lost and pygls showed "Error in server:
+    CANCELLED". It is applied now whenever it comes; an answer overtaken by a newer settings
+    change (the near miss) is dropped, the newer settings stay."""
+    make_bundle(tmp_path)
+    (tmp_path / "strict.toml").write_text(STRICT, encoding="utf-8")
+    record(slow)
+    await initialize(slow, tmp_path, {"debounceMs": 10})
+    uri = open_doc(slow, tmp_path / ES_PAGE, "html")
+    assert codes(await diagnostics_for(slow, uri)) == ["LOC004", "LOC005"]
+    slow.workspace_did_change_configuration(lsp.DidChangeConfigurationParams(None))
+    await until(lambda: len(slow.pending) == 1)
+    replace_all(slow, uri, ES.replace("{{price}}", "39,90 US$"), 2)
+    assert codes(await version_published(slow, uri, 2)) == ["LOC004"]  # the defaults, not waiting for the pull
+    await asyncio.sleep(6)  # past the old 5 s cut
+    slow.pending[0].set_result({"config": "strict.toml"})
+    await diagnostics_for(slow, uri, lambda d: codes(d) == [], timeout=30)
+    # overtaken: a pull unanswered while our section is pushed; its answer comes after
+    slow.workspace_did_change_configuration(lsp.DidChangeConfigurationParams({"python": {}}))
+    await until(lambda: len(slow.pending) == 2)
+    slow.workspace_did_change_configuration(lsp.DidChangeConfigurationParams({"listing-lint": {"asOf": AS_OF.isoformat()}}))
+    await diagnostics_for(slow, uri, lambda d: codes(d) == ["LOC004"], timeout=30)
+    await quiet(slow, 1.0)
+    seen = len(slow.published)
+    slow.pending[1].set_result({"config": "strict.toml"})
+    await quiet(slow, 1.5)
+    assert slow.published[seen:] == [] and codes(slow.diagnostics[uri]) == ["LOC004"]
+    assert slow.messages == []
