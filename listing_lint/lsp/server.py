@@ -103,6 +103,10 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
         for path in versions:  # an open document of this bundle with nothing to report hears so too
             if path not in files and target_of(Path(path)) == target:
                 files[path] = []
+        for uri, before in list(self.published.items()):  # what this bundle showed and no longer finds
+            path = convert.path_of(uri)
+            if before.target == target and before.items and path is not None and str(path) not in files:
+                files[str(path)] = []
         for path, shown in sorted(files.items()):
             text = outcome.texts.get(path)
             if text is None and any(s.finding.line is not None for s in shown):

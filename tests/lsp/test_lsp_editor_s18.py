@@ -185,3 +185,36 @@ async def test_a_late_answer_to_workspace_configuration_is_applied(slow: Languag
     await quiet(slow, 1.5)
     assert slow.published[seen:] == [] and codes(slow.diagnostics[uri]) == ["LOC004"]
     assert slow.messages == []
+
+
+def save(client: LanguageClient, path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+    client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(path.as_uri())))
+
+
+async def test_a_config_change_clears_findings_in_files_not_open(bare: LanguageClient, tmp_path):
+    """`[tool.listing-lint]` in pyproject.toml edited and saved, with only a page open: a `select`
+    that leaves listing.json nothing to report left its findings in the problems list for good (a
+    settings change forgot which files the bundle had shown, so none was cleared). The server now
+    clears what it published and no longer finds; an `ignore` (the near miss) takes only its code."""
+    make_bundle(tmp_path)
+    (tmp_path / "listing-lint.toml").unlink()
+    pyproject = tmp_path / "pyproject.toml"
+    base = '[project]\nname = "shop"\n\n[tool.listing-lint]\nrequired-locales = ["en", "es"]\n'
+    pyproject.write_text(base, encoding="utf-8")
+    record(bare)
+    await initialize(bare, tmp_path)
+    page = open_doc(bare, tmp_path / ES_PAGE, "html")
+    manifest, rel = (tmp_path / "listings/demo/listing.json").as_uri(), "listings/demo/listing.json"
+    assert codes(await diagnostics_for(bare, manifest)) == ["CMP011", "ABT001", "MED001", "MED002"]
+    open_doc(bare, pyproject, "toml")
+    for version, (extra, want) in enumerate([
+        ('ignore = ["CMP011"]\n', ["ABT001", "MED001", "MED002"]),
+        ('select = ["LOC", "SCH"]\n', []),
+    ], start=2):
+        replace_all(bare, pyproject.as_uri(), base + extra, version)
+        save(bare, pyproject, base + extra)
+        diags = await diagnostics_for(bare, manifest, lambda d, want=want: sorted(codes(d)) == want, timeout=30)
+        await quiet(bare, 1.0)
+        assert spans(diags) == spans(bare.diagnostics[manifest]) == engine_spans(tmp_path, rel)
+        assert spans(bare.diagnostics[page]) == engine_spans(tmp_path, ES_PAGE) == [("LOC004", 1, 0, 1, 0), ("LOC005", 4, 2, 4, 2)]
