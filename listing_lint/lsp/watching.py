@@ -12,6 +12,7 @@ from pathlib import Path
 from lsprotocol import types as lsp
 
 from listing_lint.lsp import convert
+from listing_lint.media.sniff import BY_EXTENSION
 from listing_lint.lsp.session import Target
 from listing_lint.lsp.settings import check_config_setting
 
@@ -19,11 +20,16 @@ log = logging.getLogger("listing_lint.lsp")
 CONFIG_NAMES = ("listing-lint.toml", "pyproject.toml")
 WATCH_QUIET = 0.2  # seconds: files changed on disk come in batches (a git checkout, a folder copied)
 MAX_EVENTS = 5000  # a batch larger than this is not looked at file by file: every bundle shown is linted again
+#: pictures, videos and certificates by their extensions, both cases (phones write IMG_0001.JPG;
+#: an editor's globs are case-sensitive where its file system is)
+_MEDIA = sorted({e for ext in (*BY_EXTENSION, "pdf") for e in (ext, ext.upper())})
 #: what the server asks the editor to watch (workspace/didChangeWatchedFiles): config files, the
-#: bundles' text files, and every deletion (a bundle folder renamed or removed is one event, for the folder)
+#: bundles' text files, media created or replaced (a picture copied in or overwritten: seen at once,
+#: not at the next save), and every deletion (a bundle folder renamed or removed is one event, for the folder)
 WATCHED = [
     lsp.FileSystemWatcher(glob_pattern="**/{listing-lint.toml,pyproject.toml,listing.json,*.listing.json,store.json}"),
     lsp.FileSystemWatcher(glob_pattern="**/*.{html,htm,xhtml}"),
+    lsp.FileSystemWatcher(glob_pattern="**/*.{" + ",".join(_MEDIA) + "}", kind=lsp.WatchKind.Create | lsp.WatchKind.Change),
     lsp.FileSystemWatcher(glob_pattern="**/*", kind=lsp.WatchKind.Delete),
 ]
 

@@ -6,6 +6,7 @@ same files saved."""
 from __future__ import annotations
 
 import asyncio
+import re
 import sys
 import time
 from pathlib import Path
@@ -15,7 +16,7 @@ import pytest_lsp
 from lsprotocol import types as lsp
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
-from builder import AS_OF
+from builder import AS_OF, png_bytes
 from lsp_helpers import ES, accept_registrations, apply_edit, diagnostics_for, make_bundle, open_doc, quiet, record, replace_all
 from test_server import engine_spans
 
@@ -218,3 +219,62 @@ async def test_a_config_change_clears_findings_in_files_not_open(bare: LanguageC
         await quiet(bare, 1.0)
         assert spans(diags) == spans(bare.diagnostics[manifest]) == engine_spans(tmp_path, rel)
         assert spans(bare.diagnostics[page]) == engine_spans(tmp_path, ES_PAGE) == [("LOC004", 1, 0, 1, 0), ("LOC005", 4, 2, 4, 2)]
+
+
+def _glob_regex(glob: str) -> re.Pattern:
+    """An LSP glob pattern (``**``, ``*``, ``?``, ``{a,b}``) as VS Code matches it against a path."""
+    out, i = "", 0
+    while i < len(glob):
+        if glob.startswith("**/", i):
+            out, i = out + "(?:.*/)?", i + 3
+            continue
+        ch = glob[i]
+        out += {"*": "[^/]*", "?": "[^/]", "{": "(?:", "}": ")", ",": "|"}.get(ch, re.escape(ch))
+        i += 1
+    return re.compile(out + r"\Z")
+
+
+def editor_reports(client: LanguageClient, path: Path, kind: lsp.FileChangeType) -> None:
+    """Send a file event only if a watcher the server registered covers it, as an editor does."""
+    watch_kind = {lsp.FileChangeType.Created: 1, lsp.FileChangeType.Changed: 2, lsp.FileChangeType.Deleted: 4}[kind]
+    for registration in client.registrations:
+        options = registration.register_options
+        watchers = options["watchers"] if isinstance(options, dict) else options.watchers
+        for watcher in watchers:
+            glob = watcher["globPattern"] if isinstance(watcher, dict) else watcher.glob_pattern
+            kinds = (watcher.get("kind") if isinstance(watcher, dict) else watcher.kind) or 7
+            if int(kinds) & watch_kind and _glob_regex(glob).match(path.as_posix()):
+                client.workspace_did_change_watched_files(lsp.DidChangeWatchedFilesParams([lsp.FileEvent(path.as_uri(), kind)]))
+                return
+
+
+async def test_a_picture_copied_in_or_replaced_on_disk_is_seen(bare: LanguageClient, tmp_path):
+    """The server asked the editor to report only deletions of pictures, videos and PDFs: a
+    picture listing.json names copied into the bundle (from the phone, IMG_0002.JPG) kept its
+    SCH003 (no such file), and one replaced by a broken copy showed nothing, until the next save.
+    Both are seen now; a picture outside any bundle (the near miss) lints nothing again."""
+    b = make_bundle(tmp_path)
+    b.data["media"].append({"kind": "image", "file": "media/IMG_0002.JPG", "role": "scene", "alt": {"en": "The plug on a desk", "es": "El enchufe en un escritorio"}})
+    b.write()
+    (tmp_path / "photos").mkdir()
+    record(bare)
+    await initialize(bare, tmp_path)
+    open_doc(bare, tmp_path / ES_PAGE, "html")
+    manifest, rel = (tmp_path / "listings/demo/listing.json").as_uri(), "listings/demo/listing.json"
+    missing = await diagnostics_for(bare, manifest, lambda d: "SCH003" in codes(d))
+    await until(lambda: bare.registrations)
+    await quiet(bare, 1.0)
+    assert spans(missing) == engine_spans(tmp_path, rel)
+    seen = len(bare.published)
+    (tmp_path / "photos/IMG_0003.JPG").write_bytes(png_bytes(fmt="JPEG"))
+    editor_reports(bare, tmp_path / "photos/IMG_0003.JPG", lsp.FileChangeType.Created)
+    await quiet(bare, 1.0)
+    assert bare.published[seen:] == []
+    (b.dir / "media/IMG_0002.JPG").write_bytes(png_bytes(fmt="JPEG"))
+    editor_reports(bare, b.dir / "media/IMG_0002.JPG", lsp.FileChangeType.Created)
+    found = await diagnostics_for(bare, manifest, lambda d: "SCH003" not in codes(d), timeout=30)
+    assert spans(found) == engine_spans(tmp_path, rel)
+    (b.dir / "media/scene-1.png").write_bytes(png_bytes()[:200])
+    editor_reports(bare, b.dir / "media/scene-1.png", lsp.FileChangeType.Changed)
+    broken = await diagnostics_for(bare, manifest, lambda d: "MED005" in codes(d), timeout=30)
+    assert spans(broken) == engine_spans(tmp_path, rel)
