@@ -31,7 +31,7 @@ from listing_lint.lsp import actions, convert, settings
 from listing_lint.lsp.executor import MainThreadExecutor
 from listing_lint.lsp.scheduling import Published, Scheduling, Job
 from listing_lint.lsp.session import Options, Outcome, Session, Target, target_of
-from listing_lint.lsp.watching import CONFIG_NAMES, MAX_EVENTS, WATCHED, Watching, report_refusal
+from listing_lint.lsp.watching import CONFIG_NAMES, MAX_EVENTS, WATCHED, Watching, is_manifest, report_refusal
 
 log = logging.getLogger("listing_lint.lsp")
 MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
@@ -241,6 +241,8 @@ def did_save(ls: ListingLintServer, params: lsp.DidSaveTextDocumentParams) -> No
         ls.files_changed([path])  # a word list or overlay saved (an editor that watches no files sends this only)
         return
     ls.request(params.text_document.uri, full=True)
+    if path is not None and is_manifest(path):
+        ls.repo_changed(ls.target(params.text_document.uri))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)

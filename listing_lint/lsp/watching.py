@@ -11,6 +11,8 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
+from listing_lint.bundle.discover import STORE
+from listing_lint.bundle.model import MANIFEST, SINGLE_SUFFIX
 from listing_lint.lsp import convert
 from listing_lint.media.sniff import BY_EXTENSION
 from listing_lint.lsp.session import Target
@@ -60,7 +62,17 @@ class Watching:
                 self.schedule(target, full=True, delay=WATCH_QUIET)
             else:
                 self.clear(target)  # its listing.json gone (deleted, its folder renamed)
+        if touched - opened_targets or any(map(is_manifest, paths or [])):
+            self.repo_changed()
         for target in opened_targets - shown:  # a listing.json created: an open page may have a bundle now
+            self.schedule(target, full=True, delay=WATCH_QUIET)
+
+    def repo_changed(self, saved: Target | None = None) -> None:
+        """A listing.json or store.json saved, created, changed or deleted, or a bundle gone: the
+        store-level rules read every bundle (SCH006's duplicate ids, the PRM averages), so every
+        other bundle shown is linted in full again; it kept the store-level findings of the
+        repository as it was (a duplicate id saved in one bundle reached only that one)."""
+        for target in self.open_targets() - {saved}:
             self.schedule(target, full=True, delay=WATCH_QUIET)
 
     # -- files the configuration names -----------------------------------------------------------
@@ -121,6 +133,11 @@ class Watching:
                 hits.update(owners.get(candidate, ()))
             hits.update(t for name, ts in owners.items() if name.startswith(text + os.sep) for t in ts)
         return hits
+
+
+def is_manifest(path: Path) -> bool:
+    """A bundle's listing.json, a single-file bundle, or the repository's store.json."""
+    return path.name in (MANIFEST, STORE) or path.name.endswith(SINGLE_SUFFIX)
 
 
 def _touched(targets: set[Target], paths: list[Path]) -> set[Target]:

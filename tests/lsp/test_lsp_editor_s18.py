@@ -278,3 +278,32 @@ async def test_a_picture_copied_in_or_replaced_on_disk_is_seen(bare: LanguageCli
     editor_reports(bare, b.dir / "media/scene-1.png", lsp.FileChangeType.Changed)
     broken = await diagnostics_for(bare, manifest, lambda d: "MED005" in codes(d), timeout=30)
     assert spans(broken) == engine_spans(tmp_path, rel)
+
+
+async def test_a_listing_json_saved_relints_the_other_bundles_shown(bare: LanguageClient, tmp_path):
+    """The store-level rules read every bundle (SCH006 duplicate ids, the PRM averages): a
+    listing.json saved with another open bundle's id: `check` gives the second of the two its
+    SCH006, but that bundle, whose page was open, missed it until its own next save. Every other bundle shown is
+    linted again now when a listing.json is saved; a page saved (the near miss) lints only its own."""
+    make_bundle(tmp_path)
+    other = make_bundle(tmp_path, "other")
+    record(bare)
+    await initialize(bare, tmp_path)
+    manifest = tmp_path / "listings/demo/listing.json"
+    open_doc(bare, manifest, "json")
+    page = tmp_path / ES_PAGE
+    open_doc(bare, page, "html")
+    other_page, other_manifest = open_doc(bare, other.dir / "detail/es.html", "html"), (other.dir / "listing.json").as_uri()
+    await diagnostics_for(bare, other_page)
+    await quiet(bare, 1.0)
+    seen = len(bare.published)
+    save(bare, page, ES)
+    await quiet(bare, 1.0)
+    assert {uri for uri, *_ in bare.published[seen:]} <= {page.as_uri(), manifest.as_uri()}
+    text = manifest.read_text(encoding="utf-8").replace('"id": "demo"', '"id": "other"')
+    replace_all(bare, manifest.as_uri(), text, 2)
+    save(bare, manifest, text)
+    diags = await diagnostics_for(bare, other_manifest, lambda d: "SCH006" in codes(d), timeout=30)
+    assert spans(diags) == engine_spans(tmp_path, "listings/other/listing.json")
+    await quiet(bare, 1.0)
+    assert spans(bare.diagnostics[manifest.as_uri()]) == engine_spans(tmp_path, "listings/demo/listing.json")
