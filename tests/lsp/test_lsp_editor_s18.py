@@ -307,3 +307,28 @@ async def test_a_listing_json_saved_relints_the_other_bundles_shown(bare: Langua
     assert spans(diags) == engine_spans(tmp_path, "listings/other/listing.json")
     await quiet(bare, 1.0)
     assert spans(bare.diagnostics[manifest.as_uri()]) == engine_spans(tmp_path, "listings/demo/listing.json")
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+async def test_a_page_saved_in_another_encoding_keeps_its_sch001(bare: LanguageClient, tmp_path, encoding):
+    """An editor decodes a page saved in Windows-1252 or UTF-16 to show it, and saves it back in
+    that encoding; the server linted the decoded buffer as if it were UTF-8, so the SCH001 `check`
+    and CI give never showed in the editor, before or after a save. The buffer now stands in only
+    for a file on disk that is UTF-8; a page with a UTF-8 byte-order mark (the near miss: editors
+    drop the mark from the buffer, `check` accepts it) is linted from the buffer as before."""
+    make_bundle(tmp_path)
+    page = tmp_path / ES_PAGE
+    record(bare)
+    await initialize(bare, tmp_path)
+    for version, encode in enumerate([lambda t: t.encode(encoding), lambda t: b"\xef\xbb\xbf" + t.encode("utf-8")], start=1):
+        page.write_bytes(encode(ES))
+        bare.text_document_did_open(lsp.DidOpenTextDocumentParams(lsp.TextDocumentItem(page.as_uri(), "html", version, ES)))
+        assert spans(await version_published(bare, page.as_uri(), version)) == engine_spans(tmp_path, ES_PAGE)
+        typed = ES.replace("{{price}}", "39,90 US$")
+        replace_all(bare, page.as_uri(), typed, version + 10)
+        page.write_bytes(encode(typed))  # saved by the editor, in the file's encoding
+        bare.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(page.as_uri())))
+        await quiet(bare, 1.0)
+        assert spans(bare.diagnostics[page.as_uri()]) == engine_spans(tmp_path, ES_PAGE)
+        assert codes(bare.diagnostics[page.as_uri()]) == (["SCH001"] if version == 1 else ["LOC004"])
+        bare.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(page.as_uri())))
