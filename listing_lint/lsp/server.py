@@ -22,8 +22,9 @@ from urllib.parse import unquote
 
 from lsprotocol import types as lsp
 from lsprotocol.validators import UINTEGER_MAX_VALUE
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import default_converter
+from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.uris import from_fs_path
 
 from listing_lint import __version__, memo
@@ -37,10 +38,24 @@ log = logging.getLogger("listing_lint.lsp")
 MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
 
 
+class _Protocol(LanguageServerProtocol):
+    def structure_message(self, data):
+        """pygls's, and a didChange it cannot read (no text, a range with no end) makes the
+        server's copy of that document unknown: pygls drops the change, and every later edit would
+        land on text the editor no longer has."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException:
+            if data.get("method") == lsp.TEXT_DOCUMENT_DID_CHANGE:
+                self._server.lose_track(data.get("params"))
+            raise
+
+
 class ListingLintServer(Scheduling, Watching, LanguageServer):
     def __init__(self) -> None:
         super().__init__(
-            "listing-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental, converter_factory=converter
+            "listing-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol, converter_factory=converter,
         )
         self.session = Session()
         self.jobs: dict[Target, Job] = {}
@@ -53,6 +68,7 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
         self.named_registration: str | None = None
         self.registration_ids = itertools.count(1)
         self.settings_changes = 0  # didChangeConfiguration notifications so far: a late pull's answer is not the newest
+        self.lost: set[str] = set()  # open documents whose text the server no longer knows: linted as saved
 
     # -- documents ----------------------------------------------------------------------------
     def encoding(self) -> str:
@@ -86,11 +102,19 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
         real = Path(os.path.realpath(path))
         return any(real == root or root in real.parents for root in roots)
 
+    def lose_track(self, params) -> None:
+        """A change of an open document could not be read: until the editor sends its whole text
+        again (an open, a whole-document change), it is linted as saved, as `check` sees it."""
+        uri = params.get("textDocument", {}).get("uri") if isinstance(params, dict) else None
+        if isinstance(uri, str) and self.open_document(uri) is not None:
+            self.lost.add(unquote(uri))
+            self.request(uri, full=False)
+
     def buffers(self) -> tuple[dict[str, str], dict[str, int]]:
         texts, versions = {}, {}
         for uri, doc in list(self.workspace.text_documents.items()):
             path = convert.path_of(uri)
-            if path is not None:
+            if path is not None and uri not in self.lost:
                 texts[str(path)] = doc.source
                 if doc.version is not None:
                     versions[str(path)] = doc.version
@@ -223,11 +247,14 @@ def did_change_workspace_folders(ls: ListingLintServer, params: lsp.DidChangeWor
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ListingLintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.lost.discard(unquote(params.text_document.uri))
     ls.request(params.text_document.uri, full=True)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: ListingLintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    if any(isinstance(c, lsp.TextDocumentContentChangeWholeDocument) for c in params.content_changes):
+        ls.lost.discard(unquote(params.text_document.uri))  # its whole text: known again
     ls.request(params.text_document.uri, full=False, delay=ls.session.options.debounce)
 
 
@@ -251,6 +278,7 @@ def did_close(ls: ListingLintServer, params: lsp.DidCloseTextDocumentParams) -> 
     the disk says. Its last document closed: its diagnostics go, as ruff's server clears a
     closed document's."""
     uri = params.text_document.uri
+    ls.lost.discard(unquote(uri))
     target = ls.target(uri)
     if target is None:
         ls.forget_gone(uri)

@@ -332,3 +332,26 @@ async def test_a_page_saved_in_another_encoding_keeps_its_sch001(bare: LanguageC
         assert spans(bare.diagnostics[page.as_uri()]) == engine_spans(tmp_path, ES_PAGE)
         assert codes(bare.diagnostics[page.as_uri()]) == (["SCH001"] if version == 1 else ["LOC004"])
         bare.text_document_did_close(lsp.DidCloseTextDocumentParams(lsp.TextDocumentIdentifier(page.as_uri())))
+
+
+async def test_a_change_the_server_cannot_read_lints_the_page_as_saved(bare: LanguageClient, tmp_path):
+    """A didChange with no text (or a range with no end) cannot be read: pygls drops it, so the
+    server's copy of the page no longer is the editor's, and every later edit landed on it, its
+    diagnostics misplaced for good. The page is linted as saved now (what `check` says of it)
+    until the editor sends its whole text again; the edits before (the near miss) were applied."""
+    make_bundle(tmp_path)
+    record(bare)
+    await initialize(bare, tmp_path)
+    page = tmp_path / ES_PAGE
+    uri = open_doc(bare, page, "html")
+    await diagnostics_for(bare, uri)
+    raw_change(bare, uri, 2, (1, 12), (1, 17), "es")  # read: LOC004 goes
+    assert spans(await version_published(bare, uri, 2)) == [("LOC005", 4, 2, 4, 2)]
+    bare.protocol._send_data({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 3}, "contentChanges": [{"range": {"start": {"line": 0, "character": 0}}}]}})
+    raw_change(bare, uri, 4, (5, 0), (5, 0), "<p>{{otro}}</p>\n")
+    await quiet(bare, 1.5)
+    assert spans(bare.diagnostics[uri]) == engine_spans(tmp_path, ES_PAGE) == [("LOC004", 1, 0, 1, 0), ("LOC005", 4, 2, 4, 2)]
+    typed = ES.replace("{{price}}", "39,90 US$")
+    replace_all(bare, uri, typed, 5)  # the whole text: in step again
+    assert spans(await version_published(bare, uri, 5)) == [("LOC004", 1, 0, 1, 0)]
