@@ -33,6 +33,7 @@ class DecodeProblem:
     message: str
     line: int
     column: int
+    encoding: bool = False  # text in another encoding (UTF-16, Windows-1252...): an editor shows it decoded
 
 
 class SourceFile:
@@ -189,14 +190,14 @@ def _wide_without_bom(data: bytes) -> str | None:
 def decode_text(data: bytes) -> tuple[str | None, DecodeProblem | None]:
     """Decode UTF-8 (a UTF-8 byte-order mark is accepted and dropped); say where it fails."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return None, DecodeProblem("file is UTF-16 (byte-order mark at byte 0); save it as UTF-8", 1, 1)
+        return None, DecodeProblem("file is UTF-16 (byte-order mark at byte 0); save it as UTF-8", 1, 1, encoding=True)
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        return None, DecodeProblem("file is UTF-32 (byte-order mark at byte 0); save it as UTF-8", 1, 1)
+        return None, DecodeProblem("file is UTF-32 (byte-order mark at byte 0); save it as UTF-8", 1, 1, encoding=True)
     if data.startswith(codecs.BOM_UTF8):
         data = data[3:]
     wide = _wide_without_bom(data)
     if wide:
-        return None, DecodeProblem(f"file looks like {wide} text without a byte-order mark; save it as UTF-8", 1, 1)
+        return None, DecodeProblem(f"file looks like {wide} text without a byte-order mark; save it as UTF-8", 1, 1, encoding=True)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -207,6 +208,7 @@ def decode_text(data: bytes) -> tuple[str | None, DecodeProblem | None]:
             f"file is not UTF-8: byte 0x{data[exc.start]:02x} at offset {exc.start} cannot be decoded; save it as UTF-8",
             line,
             column,
+            encoding=True,
         )
     if "\x00" in text:
         offset = text.index("\x00")

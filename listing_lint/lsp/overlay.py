@@ -34,9 +34,18 @@ class BufferFile(SourceFile):
 
 def _wrap(file: SourceFile, buffers: dict[str, str]) -> SourceFile:
     text = buffers.get(str(file.path))
-    if text is None or not file.is_regular or file.outside:
+    if text is None or not file.is_regular or file.outside or _saved_in_another_encoding(file):
         return file  # a buffer never stands in for a link leaving the bundle, a FIFO, or nothing
     return BufferFile(file.path, file.rel, file.display, file.max_text_bytes, text)
+
+
+def _saved_in_another_encoding(file: SourceFile) -> bool:
+    """Whether the file on disk is text in another encoding than UTF-8 (Windows-1252, UTF-16): an
+    editor shows it decoded and saves it back in that encoding, so `check` keeps refusing it
+    (SCH001). Its buffer linted as UTF-8 hid that SCH001 from the editor for good; the file is
+    linted as saved instead."""
+    problem = file.decode_problem
+    return problem is not None and problem.encoding
 
 
 class EditorBundle(Bundle):

@@ -21,7 +21,10 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from lsprotocol import types as lsp
+from lsprotocol.validators import UINTEGER_MAX_VALUE
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol, default_converter
 from pygls.uris import from_fs_path
 
 from listing_lint import __version__, memo
@@ -29,15 +32,31 @@ from listing_lint.lsp import actions, convert, settings
 from listing_lint.lsp.executor import MainThreadExecutor
 from listing_lint.lsp.scheduling import Published, Scheduling, Job
 from listing_lint.lsp.session import Options, Outcome, Session, Target, target_of
-from listing_lint.lsp.watching import CONFIG_NAMES, MAX_EVENTS, WATCHED, Watching, report_refusal
+from listing_lint.lsp.watching import CONFIG_NAMES, MAX_EVENTS, WATCHED, Watching, is_manifest, report_refusal
 
 log = logging.getLogger("listing_lint.lsp")
 MAX_READ = 5 * 1024 * 1024  # a file not open in the editor is read for its line texts up to this size
 
 
+class _Protocol(LanguageServerProtocol):
+    def structure_message(self, data):
+        """pygls's, and a didChange it cannot read (no text, a range with no end) makes the
+        server's copy of that document unknown: pygls drops the change, and every later edit would
+        land on text the editor no longer has."""
+        try:
+            return super().structure_message(data)
+        except JsonRpcException:
+            if data.get("method") == lsp.TEXT_DOCUMENT_DID_CHANGE:
+                self._server.lose_track(data.get("params"))
+            raise
+
+
 class ListingLintServer(Scheduling, Watching, LanguageServer):
     def __init__(self) -> None:
-        super().__init__("listing-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental)
+        super().__init__(
+            "listing-lint", __version__, text_document_sync_kind=lsp.TextDocumentSyncKind.Incremental,
+            protocol_cls=_Protocol, converter_factory=converter,
+        )
         self.session = Session()
         self.jobs: dict[Target, Job] = {}
         self.published: dict[str, Published] = {}
@@ -48,6 +67,8 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
         self.named_globs: list[str] = []  # what the editor was last asked to watch for them
         self.named_registration: str | None = None
         self.registration_ids = itertools.count(1)
+        self.settings_changes = 0  # didChangeConfiguration notifications so far: a late pull's answer is not the newest
+        self.lost: set[str] = set()  # open documents whose text the server no longer knows: linted as saved
 
     # -- documents ----------------------------------------------------------------------------
     def encoding(self) -> str:
@@ -81,11 +102,19 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
         real = Path(os.path.realpath(path))
         return any(real == root or root in real.parents for root in roots)
 
+    def lose_track(self, params) -> None:
+        """A change of an open document could not be read: until the editor sends its whole text
+        again (an open, a whole-document change), it is linted as saved, as `check` sees it."""
+        uri = params.get("textDocument", {}).get("uri") if isinstance(params, dict) else None
+        if isinstance(uri, str) and self.open_document(uri) is not None:
+            self.lost.add(unquote(uri))
+            self.request(uri, full=False)
+
     def buffers(self) -> tuple[dict[str, str], dict[str, int]]:
         texts, versions = {}, {}
         for uri, doc in list(self.workspace.text_documents.items()):
             path = convert.path_of(uri)
-            if path is not None:
+            if path is not None and uri not in self.lost:
                 texts[str(path)] = doc.source
                 if doc.version is not None:
                     versions[str(path)] = doc.version
@@ -98,6 +127,10 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
         for path in versions:  # an open document of this bundle with nothing to report hears so too
             if path not in files and target_of(Path(path)) == target:
                 files[path] = []
+        for uri, before in list(self.published.items()):  # what this bundle showed and no longer finds
+            path = convert.path_of(uri)
+            if before.target == target and before.items and path is not None and str(path) not in files:
+                files[str(path)] = []
         for path, shown in sorted(files.items()):
             text = outcome.texts.get(path)
             if text is None and any(s.finding.line is not None for s in shown):
@@ -115,6 +148,29 @@ class ListingLintServer(Scheduling, Watching, LanguageServer):
             return from_fs_path(path) or path, published.versions.get(path)
 
         return identify
+
+
+def converter():
+    """pygls's converter, reading a range as an editor's text model does (VS Code's
+    ``validatePosition`` and ``Range``): a negative line or column is 0, one past 2**31 the
+    largest, and an end before the start swaps them. lsprotocol refused a negative position, so
+    pygls dropped the whole didChange ("Error in server: Invalid Params") and every later edit
+    landed on text the editor no longer had; a reversed range duplicated the text between its ends."""
+    out = default_converter()
+    out.register_structure_hook(lsp.Position, lambda raw, _: lsp.Position(_unit(raw["line"]), _unit(raw["character"])))
+
+    def structure_range(raw, _) -> lsp.Range:
+        start, end = (out.structure(raw[key], lsp.Position) for key in ("start", "end"))
+        if (end.line, end.character) < (start.line, start.character):
+            start, end = end, start
+        return lsp.Range(start, end)
+
+    out.register_structure_hook(lsp.Range, structure_range)
+    return out
+
+
+def _unit(value) -> int:
+    return min(max(int(value), 0), UINTEGER_MAX_VALUE)
 
 
 def _read_text(path: str) -> str | None:
@@ -191,11 +247,14 @@ def did_change_workspace_folders(ls: ListingLintServer, params: lsp.DidChangeWor
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
 def did_open(ls: ListingLintServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    ls.lost.discard(unquote(params.text_document.uri))
     ls.request(params.text_document.uri, full=True)
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
 def did_change(ls: ListingLintServer, params: lsp.DidChangeTextDocumentParams) -> None:
+    if any(isinstance(c, lsp.TextDocumentContentChangeWholeDocument) for c in params.content_changes):
+        ls.lost.discard(unquote(params.text_document.uri))  # its whole text: known again
     ls.request(params.text_document.uri, full=False, delay=ls.session.options.debounce)
 
 
@@ -209,6 +268,8 @@ def did_save(ls: ListingLintServer, params: lsp.DidSaveTextDocumentParams) -> No
         ls.files_changed([path])  # a word list or overlay saved (an editor that watches no files sends this only)
         return
     ls.request(params.text_document.uri, full=True)
+    if path is not None and is_manifest(path):
+        ls.repo_changed(ls.target(params.text_document.uri))
 
 
 @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
@@ -217,6 +278,7 @@ def did_close(ls: ListingLintServer, params: lsp.DidCloseTextDocumentParams) -> 
     the disk says. Its last document closed: its diagnostics go, as ruff's server clears a
     closed document's."""
     uri = params.text_document.uri
+    ls.lost.discard(unquote(uri))
     target = ls.target(uri)
     if target is None:
         ls.forget_gone(uri)

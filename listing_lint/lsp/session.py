@@ -95,7 +95,8 @@ class Shown:
 
 @dataclass
 class Outcome:
-    """A lint's answer: findings per file (absolute path; an empty list clears a file)."""
+    """A lint's answer: findings per file (absolute path). A file the bundle showed before and missing here is
+    cleared by the server (``ListingLintServer.publish``), which knows what was really published."""
 
     files: dict[str, list[Shown]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # absolute path -> the text the rules read
@@ -106,7 +107,6 @@ class Outcome:
 class _Kept:
     media_raw: list[Finding] | None = None  # the media rules' findings before suppression, last full lint
     repo: list[Finding] = field(default_factory=list)  # store-level findings on this bundle, last full lint
-    shown: set[str] = field(default_factory=set)  # files published last time
     texts: dict = field(default_factory=dict)  # textmemo answers of the last lint, for the next keystroke's
 
 
@@ -198,12 +198,11 @@ class Session:
         findings = apply_path_ignores(findings, settings)
         store = display_path(settings.root / STORE, settings.cwd)  # its findings are store.json's own document's
         shown = [Shown(f, True) for f in findings] + [Shown(f, False) for f in kept.repo if f.path != store]
-        outcome = self._group(settings, shown, kept, bundle.texts())
+        outcome = self._group(settings, shown, bundle.texts())
         outcome.manifest = str(target.path)
         return outcome
 
     def _lint_store(self, target: Target, settings: Settings, buffers: dict[str, str], full: bool, stop=None) -> Outcome:
-        kept = self._kept.setdefault(target.path, _Kept())
         all_manifests = discover([str(settings.root)], settings.cwd).manifests
         if full or str(target.path) not in buffers:
             found = lint_repo(settings, [], all_manifests, stop)  # store.json's own findings, cached as in check
@@ -211,7 +210,7 @@ class Session:
             found = self._store_rules(settings, all_manifests, buffers, stop)
         shown = [Shown(f, False) for f in apply_path_ignores(found, settings)]
         texts = {str(target.path): buffers[str(target.path)]} if str(target.path) in buffers else {}
-        return self._group(settings, shown, kept, texts)
+        return self._group(settings, shown, texts)
 
     def _store_rules(self, settings: Settings, manifests: list[Path], buffers: dict[str, str], stop=None) -> list[Finding]:
         """The store-level rules on store.json's unsaved text (lint_repo reads the disk and caches)."""
@@ -229,7 +228,7 @@ class Session:
         return out
 
     @staticmethod
-    def _group(settings: Settings, shown: list[Shown], kept: _Kept, texts: dict[str, str]) -> Outcome:
+    def _group(settings: Settings, shown: list[Shown], texts: dict[str, str]) -> Outcome:
         outcome = Outcome(texts=texts)
         for item in shown:
             path = os.path.normpath(settings.cwd / item.finding.path)
@@ -241,8 +240,5 @@ class Session:
             if left_out:  # as `check` shows them; the summary takes no quick fix
                 by_id = {id(s.finding): s for s in items}
                 outcome.files[path] = [by_id.get(id(f)) or Shown(f, False) for f in capped]
-        for path in kept.shown - outcome.files.keys():
-            outcome.files[path] = []  # clear what is fixed now
-        kept.shown = set(outcome.files)
         return outcome
 

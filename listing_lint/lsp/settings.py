@@ -4,7 +4,6 @@ the ``ListingLintServer`` (not imported here: it imports this module)."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from lsprotocol import types as lsp
 
@@ -12,7 +11,6 @@ from listing_lint.config import ConfigError
 from listing_lint.lsp.session import Options
 
 log = logging.getLogger("listing_lint.lsp")
-PULL_SECONDS = 5.0  # how long a workspace/configuration pull is waited for
 #: the settings' keys: a didChangeConfiguration payload with none of them (flat or under "listing-lint") is another tool's
 SETTING_KEYS = ("asOf", "config", "allowConfigOutsideWorkspace", "debounceMs")
 
@@ -44,15 +42,18 @@ def our_settings(settings) -> dict | None:
 
 async def pull_settings(ls) -> dict | None:
     """Our section asked of a client that answers workspace/configuration (it told us only that
-    something changed); None if it has none or does not answer in time."""
+    something changed); None if it has none or answers with an error. Nothing waits for the
+    answer but this handler: lints go on meanwhile with the settings in force. Never cut short:
+    pygls's request future, cancelled by a timeout, made a late answer an internal error shown to
+    the user ("Error in server: CANCELLED") and the settings it carried were lost."""
     workspace = ls.client_capabilities.workspace
     if workspace is None or not workspace.configuration:
         return None
     item = lsp.ConfigurationItem(section="listing-lint", scope_uri=ls.root.as_uri() if ls.root is not None else None)
     try:
-        answer = await asyncio.wait_for(ls.workspace_configuration_async(lsp.ConfigurationParams([item])), PULL_SECONDS)
-    except Exception:  # noqa: BLE001 - an error or no answer: the settings stay as they were
-        log.info("the editor did not answer workspace/configuration")
+        answer = await ls.workspace_configuration_async(lsp.ConfigurationParams([item]))
+    except Exception:  # noqa: BLE001 - an error answer: the settings stay as they were
+        log.info("the editor answered workspace/configuration with an error")
         return None
     section = answer[0] if isinstance(answer, (list, tuple)) and answer else None
     return section if isinstance(section, dict) and section else None
@@ -60,13 +61,17 @@ async def pull_settings(ls) -> dict | None:
 
 async def change_configuration(ls, params: lsp.DidChangeConfigurationParams) -> None:
     """Our section replaces the settings; a payload without it leaves them as they were, or, from a
-    client that answers workspace/configuration, our section is asked for. A pulled section never
-    allows a config outside the workspace: a workspace's own settings file answers the pull too."""
+    client that answers workspace/configuration, our section is asked for and applied when the
+    answer comes, however late, unless a newer change came meanwhile (its settings are newer). A
+    pulled section never allows a config outside the workspace: a workspace's own settings file
+    answers the pull too."""
+    ls.settings_changes += 1
+    asked = ls.settings_changes
     section = our_settings(params.settings)
     pulled = section is None
     if pulled:
         section = await pull_settings(ls)
-    if section is None:
+    if section is None or asked != ls.settings_changes:
         return
     options, problems = Options.parse(section, ls.root)
     for problem in problems:

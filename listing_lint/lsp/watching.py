@@ -11,7 +11,10 @@ from pathlib import Path
 
 from lsprotocol import types as lsp
 
+from listing_lint.bundle.discover import STORE
+from listing_lint.bundle.model import MANIFEST, SINGLE_SUFFIX
 from listing_lint.lsp import convert
+from listing_lint.media.sniff import BY_EXTENSION
 from listing_lint.lsp.session import Target
 from listing_lint.lsp.settings import check_config_setting
 
@@ -19,11 +22,16 @@ log = logging.getLogger("listing_lint.lsp")
 CONFIG_NAMES = ("listing-lint.toml", "pyproject.toml")
 WATCH_QUIET = 0.2  # seconds: files changed on disk come in batches (a git checkout, a folder copied)
 MAX_EVENTS = 5000  # a batch larger than this is not looked at file by file: every bundle shown is linted again
+#: pictures, videos and certificates by their extensions, both cases (phones write IMG_0001.JPG;
+#: an editor's globs are case-sensitive where its file system is)
+_MEDIA = sorted({e for ext in (*BY_EXTENSION, "pdf") for e in (ext, ext.upper())})
 #: what the server asks the editor to watch (workspace/didChangeWatchedFiles): config files, the
-#: bundles' text files, and every deletion (a bundle folder renamed or removed is one event, for the folder)
+#: bundles' text files, media created or replaced (a picture copied in or overwritten: seen at once,
+#: not at the next save), and every deletion (a bundle folder renamed or removed is one event, for the folder)
 WATCHED = [
     lsp.FileSystemWatcher(glob_pattern="**/{listing-lint.toml,pyproject.toml,listing.json,*.listing.json,store.json}"),
     lsp.FileSystemWatcher(glob_pattern="**/*.{html,htm,xhtml}"),
+    lsp.FileSystemWatcher(glob_pattern="**/*.{" + ",".join(_MEDIA) + "}", kind=lsp.WatchKind.Create | lsp.WatchKind.Change),
     lsp.FileSystemWatcher(glob_pattern="**/*", kind=lsp.WatchKind.Delete),
 ]
 
@@ -54,7 +62,17 @@ class Watching:
                 self.schedule(target, full=True, delay=WATCH_QUIET)
             else:
                 self.clear(target)  # its listing.json gone (deleted, its folder renamed)
+        if touched - opened_targets or any(map(is_manifest, paths or [])):
+            self.repo_changed()
         for target in opened_targets - shown:  # a listing.json created: an open page may have a bundle now
+            self.schedule(target, full=True, delay=WATCH_QUIET)
+
+    def repo_changed(self, saved: Target | None = None) -> None:
+        """A listing.json or store.json saved, created, changed or deleted, or a bundle gone: the
+        store-level rules read every bundle (SCH006's duplicate ids, the PRM averages), so every
+        other bundle shown is linted in full again; it kept the store-level findings of the
+        repository as it was (a duplicate id saved in one bundle reached only that one)."""
+        for target in self.open_targets() - {saved}:
             self.schedule(target, full=True, delay=WATCH_QUIET)
 
     # -- files the configuration names -----------------------------------------------------------
@@ -115,6 +133,11 @@ class Watching:
                 hits.update(owners.get(candidate, ()))
             hits.update(t for name, ts in owners.items() if name.startswith(text + os.sep) for t in ts)
         return hits
+
+
+def is_manifest(path: Path) -> bool:
+    """A bundle's listing.json, a single-file bundle, or the repository's store.json."""
+    return path.name in (MANIFEST, STORE) or path.name.endswith(SINGLE_SUFFIX)
 
 
 def _touched(targets: set[Target], paths: list[Path]) -> set[Target]:

@@ -30,8 +30,8 @@ EN = """<!doctype html>
 """
 
 
-def make_bundle(repo: Path) -> BundleBuilder:
-    b = BundleBuilder(repo)
+def make_bundle(repo: Path, bundle_id: str = "demo") -> BundleBuilder:
+    b = BundleBuilder(repo, bundle_id)
     b.data["title"] = {"en": "Smart Plug X1 Wi-Fi with Energy Monitor", "es": "Enchufe inteligente X1 Wi-Fi con medidor de consumo"}
     b.data["locales"] = ["en", "es"]
     b.page("en", EN).page("es", ES)
