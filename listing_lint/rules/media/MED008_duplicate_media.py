@@ -3,7 +3,9 @@
 What it checks: every pair of images in ``media``: identical bytes, or perceptual fingerprints
 (a 144-bit DCT hash of the picture as shown, its EXIF orientation applied, and of ten light
 crops of it) within ``max-duplicate-distance`` bits. Two different photos of one product on one background are not duplicates; the threshold
-was measured on such pairs (docs/decisions.md). The same file listed once in the gallery and
+was measured on such pairs, generated and real (the front and back views of catalogue garments;
+docs/decisions.md). The fingerprint is grey: colour variants recoloured from one shot are reported
+as the same picture. The same file listed once in the gallery and
 once in the description is reuse, not a duplicate; listed twice in one placement, it is a duplicate, and
 a file listed many times there is one finding, at its first repeat, that counts the entries.
 Why: a copy wastes one of the 6 gallery slots or one of the 9 scene visuals the Premium
