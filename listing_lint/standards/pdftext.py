@@ -118,19 +118,56 @@ def _read(data: bytes, max_pages: int) -> PdfText:
         with _quiet(), _limits():
             reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
-                try:
-                    reader.decrypt("")
-                except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported encryption
-                    return PdfText(error="it is encrypted")
+                problem = _locked(reader)
+                if problem:
+                    return PdfText(error=problem)
             for page in reader.pages:
                 if pages >= max_pages:
                     break
                 pages += 1
                 parts.append(page.extract_text() or "")
     except Exception as exc:  # noqa: BLE001 - a hostile PDF must not stop the run
-        detail = str(exc).splitlines()[0][:120] if str(exc) else ""
-        return PdfText("\n".join(parts), error=f"{type(exc).__name__}" + (f": {detail}" if detail else ""), pages=pages)
+        return PdfText("\n".join(parts), error=_error_text(exc), pages=pages)
     return PdfText("\n".join(parts), pages=pages)
+
+
+#: what pypdf raises for AES when no AES provider (the cryptography package) is installed
+_NO_AES = "it is encrypted with AES, which this installation cannot decrypt (pypdf reads AES only with the cryptography package)"
+
+
+def _locked(reader) -> str | None:
+    """Why an encrypted PDF's text cannot be read, or None once it is decrypted with the empty user
+    password (a document that opens without one and only restricts printing or editing, as labs
+    often issue certificates). ``decrypt`` does not raise on a wrong password, it returns
+    NOT_DECRYPTED: the pages were then read anyway and the finding said "FileNotDecryptedError:
+    File has not been decrypted"."""
+    from pypdf.errors import DependencyError
+
+    try:
+        opened = reader.decrypt("")
+    except DependencyError:
+        return _NO_AES
+    except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported encryption
+        return "it is encrypted in a way pypdf cannot read"
+    if not opened:
+        return "it opens only with a password"
+    return None
+
+
+#: pypdf's repr of an indirect reference carries ``id()`` of its reader: a memory address, other in every run
+_REFERENCE = re.compile(r"IndirectObject\((\d+), (\d+), \d+\)")
+
+
+def _error_text(exc: Exception) -> str:
+    """One line saying what pypdf stopped on, the same in every run: a reference is shown as PDF
+    writes it (``8 0 R``), not with the address pypdf's repr adds, which made the message, and the
+    report, differ from run to run (and a warm run from a cold one: the memo keeps the first)."""
+    from pypdf.errors import DependencyError
+
+    if isinstance(exc, DependencyError):  # AES strings or streams in a file that opened without a password
+        return _NO_AES
+    detail = _REFERENCE.sub(r"\1 \2 R", str(exc).splitlines()[0] if str(exc) else "")[:120]
+    return type(exc).__name__ + (f": {detail}" if detail else "")
 
 
 def pdf_text(file, max_bytes: int, max_pages: int, seconds: float = 0) -> PdfText:
