@@ -14,7 +14,8 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from listing_lint.media.budget import DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_picture_scans, jpeg_scans, raster_bytes
+from listing_lint.media.budget import (DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_picture_scans, jpeg_scans, jpeg_segment_bytes,
+                                       raster_bytes)
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -147,6 +148,11 @@ def before_open(fh, fmt: str | None, budget: Budget) -> str | None:
         cost = gif_comment_bytes(fh)
         if cost > budget.decode_bytes:
             return (f"reading its comments takes {cost / MIB:,.0f} MiB, over the budget of {budget.decode_bytes / MIB:,.0f} MiB "
+                    "(max-decode-bytes)")
+    elif fmt == "jpeg":
+        cost = jpeg_segment_bytes(fh, budget.decode_bytes)
+        if cost > budget.decode_bytes:
+            return (f"reading its metadata and comment segments takes over {budget.decode_bytes / MIB:,.0f} MiB, the budget "
                     "(max-decode-bytes)")
     return None
 

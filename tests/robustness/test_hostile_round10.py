@@ -254,3 +254,27 @@ def test_near_miss_two_flat_16_bit_grey_pictures_of_one_level_are_duplicates(wor
                              "MED008,LNT")
     assert [(f["path"], f["code"]) for f in found] == [(MANIFEST, "MED008")]
     assert found[0]["line"] in (_line(manifest, b'"file": "media/scene-1.png"'), _line(manifest, b'"file": "media/scene-2.png"'))
+
+
+def _jpeg_with_segments(count: int, marker: bytes = b"\xff\xfe", body: bytes = b"") -> bytes:
+    """A 16x16 JPEG with ``count`` segments (empty comments by default) after its start-of-image marker."""
+    from harness import image_bytes
+
+    data = image_bytes(16, 16, "JPEG")
+    return data[:2] + (marker + struct.pack(">H", 2 + len(body)) + body) * count + data[2:]
+
+
+def test_a_jpeg_of_a_million_comment_segments_is_priced_before_pillow_opens_it(work):
+    """Pillow keeps every APPn and comment segment before the first scan in a list: 5,000,000 empty
+    comments (19 MB, under max-media-bytes) took 772 MB and 9.6 s to open; 1,000,000 (3.8 MB) 192 MB.
+    Priced as Pillow allocates them, against max-decode-bytes, as GIF comments are (round 3)."""
+    found, manifest = _found(work, {"media/cover.jpg": _jpeg_with_segments(1_000_000)}, "MED005,LNT")
+    line = _line(manifest, b'"poster": "media/cover.jpg"')  # once, where listing.json first names it (the video's poster)
+    assert [(f["path"], f["line"], f["code"], f["severity"]) for f in found] == [(MANIFEST, line, "MED005", "warning")]
+    assert "media/cover.jpg was not decoded: reading its metadata and comment segments takes over 128 MiB" in found[0]["message"]
+
+
+def test_near_miss_a_photo_with_many_metadata_segments_is_decoded(work):
+    """A thousand 1 KB APP segments (an editor's XMP, ICC and maker notes, generously) cost about 1 MiB."""
+    found, _ = _found(work, {"media/cover.jpg": _jpeg_with_segments(1_000, b"\xff\xe2", b"m" * 1_000)}, "MED005,LNT")
+    assert found == []
