@@ -278,3 +278,40 @@ def test_near_miss_a_photo_with_many_metadata_segments_is_decoded(work):
     """A thousand 1 KB APP segments (an editor's XMP, ICC and maker notes, generously) cost about 1 MiB."""
     found, _ = _found(work, {"media/cover.jpg": _jpeg_with_segments(1_000, b"\xff\xe2", b"m" * 1_000)}, "MED005,LNT")
     assert found == []
+
+
+# -- config files ----------------------------------------------------------------------------------
+def _check_with_memory_cap(repo: Path) -> subprocess.CompletedProcess:
+    """``check`` in a process limited to 2 GiB of address space: the unfixed parse needed 22 GB."""
+    import resource
+
+    def cap():
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    return subprocess.run([sys.executable, "-m", "listing_lint", "check", "--no-cache", "--select", "SCH001"], cwd=repo,
+                          capture_output=True, text=True, timeout=120, preexec_fn=cap, stdin=subprocess.DEVNULL)
+
+
+@pytest.mark.parametrize("name, text", [
+    ("listing-lint.toml", "a" + ".a" * 100_000 + " = 1\n"),
+    ("listing-lint.toml", "[" + "a." * 100_000 + "a]\nx = 1\n"),
+    ("pyproject.toml", "[tool.listing-lint]\nx = {" + '"a".' * 100_000 + "a = 1}\n"),
+])
+def test_a_config_key_of_100000_parts_is_refused_before_tomllib_reads_it(work, name, text):
+    """tomllib keeps every prefix of a dotted key as a tuple: a key of 100,000 parts (200 KB) took
+    22 GB before the kernel killed the run; a table name as long took 10 s. Refused: exit 2, naming the line."""
+    repo = write_case(work, base_case())
+    (repo / name).write_text(text, encoding="utf-8")
+    proc = _check_with_memory_cap(repo)
+    assert proc.returncode == 2, proc.stderr[-500:]
+    assert f"{name}: line {text.count(chr(10)) if name == 'pyproject.toml' else 1} has a dotted key of more than 100 parts" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_near_miss_dots_in_comments_and_strings_and_short_keys_are_read(work):
+    repo = write_case(work, base_case())
+    (repo / "pyproject.toml").write_text(
+        "[tool.listing-lint]  # " + "a." * 150 + "\nignore = [\"MED\"]\n[tool.listing-lint.thresholds]\n"
+        'max-video-seconds = 90\n[tool.other]\nnote = "' + "v." * 150 + '"\n', encoding="utf-8")
+    proc = _check_with_memory_cap(repo)
+    assert proc.returncode in (0, 1), proc.stderr[-500:]
