@@ -152,8 +152,8 @@ def before_open(fh, fmt: str | None, budget: Budget) -> str | None:
     elif fmt == "jpeg":
         cost = jpeg_segment_bytes(fh, budget.decode_bytes)
         if cost > budget.decode_bytes:
-            return (f"reading its metadata and comment segments takes over {budget.decode_bytes / MIB:,.0f} MiB, the budget "
-                    "(max-decode-bytes)")
+            return (f"reading its metadata and comment segments takes over {budget.decode_bytes / MIB:,.0f} MiB, "
+                    "the budget (max-decode-bytes)")
     return None
 
 

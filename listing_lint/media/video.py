@@ -127,8 +127,9 @@ def _read_boxes(r: BoxReader, fmt: str, size: int) -> VideoProbe:
 
 def _tracks_duration(clocks: dict[int, tuple[int, int]]) -> float | None:
     """Seconds of the longest track by its own clock (``mdhd``), for a movie without a header or whose
-    header's timescale is 0 (no length can be told from it): the tracks are what plays. FFmpeg logs "Invalid mvhd time scale"
-    and reads on (``mov_read_mvhd``); a file edited so was silently of unknown length, and MED007 quiet."""
+    header's timescale is 0 (no length can be told from it): the tracks are what plays. FFmpeg logs
+    "Invalid mvhd time scale" and reads on (``mov_read_mvhd``); a file edited so was silently of
+    unknown length, and MED007 quiet."""
     seconds = [length / timescale for timescale, length in clocks.values() if timescale]
     return max(seconds, default=None)
 

@@ -315,3 +315,89 @@ def test_near_miss_dots_in_comments_and_strings_and_short_keys_are_read(work):
         'max-video-seconds = 90\n[tool.other]\nnote = "' + "v." * 150 + '"\n', encoding="utf-8")
     proc = _check_with_memory_cap(repo)
     assert proc.returncode in (0, 1), proc.stderr[-500:]
+
+
+# -- documents that are two formats at once --------------------------------------------------------
+def _scan_with_pdf_comment() -> bytes:
+    """A JPEG scan whose comment segment, in its first kilobyte, holds "%PDF-" (a PDF reader's header test)."""
+    from harness import image_bytes
+
+    jpeg, note = image_bytes(64, 64, "JPEG"), b"%PDF-1.4 scanned by the office printer"
+    return jpeg[:2] + b"\xff\xfe" + struct.pack(">H", len(note) + 2) + note + jpeg[2:]
+
+
+def _document_findings(work, rel: str, data: bytes, where: str) -> tuple[list[tuple[str, int, str]], int]:
+    from harness import dumps, listing
+
+    manifest = listing()
+    if where == "trademark":
+        manifest["brand"]["trademark"]["file"] = rel
+    else:
+        manifest["certificates"][0]["file"] = rel
+    case = base_case()
+    case.files[MANIFEST] = dumps(manifest)
+    case.files[f"{BUNDLE}/{rel}"] = data
+    repo = write_case(work, case)
+    _, out, _ = lint_cli(repo, "--format", "json", "--select", "MED005,CMP013,LNT")
+    found = [(f["path"], f["line"], f["code"]) for f in json.loads(out)["findings"] if f["code"] != "CMP013" or rel in f["message"]]
+    return found, _line(case.files[MANIFEST], b'"file": "%s"' % rel.encode())
+
+
+@pytest.mark.parametrize("where", ["trademark", "certificate"])
+def test_a_jpeg_scan_holding_pdf_in_its_first_kilobyte_is_a_picture(work, where):
+    """A PDF reader takes "%PDF-" anywhere in the first 1,024 bytes as its header: a JPEG scan whose
+    comment held it was MED005 "is PDF data named .jpg: rename it to .pdf" (renamed, it would open as
+    nothing), and CMP013 "cannot read the text" of it. A file that its name and first bytes both call a
+    picture opens as that picture."""
+    found, _ = _document_findings(work, "certs/scan.jpg", _scan_with_pdf_comment(), where)
+    assert found == []
+
+
+def test_near_miss_a_pdf_named_jpg_is_still_told_to_be_renamed(work):
+    found, line = _document_findings(work, "certs/scan.jpg", _pdf(_objects()), "trademark")
+    assert found == [(MANIFEST, line, "MED005")]
+
+
+def test_certificates_slow_to_read_each_get_a_finding_within_the_rule_budget(work):
+    """Each read has max-decode-seconds, the rule rule-timeout for all of a bundle's certificates:
+    four PDFs each slow to parse (round 3's shared 300,000-token page, 60 times) ran CMP013 past it,
+    LNT003 "Please report this" at line 1, and the last two certificates got no finding. A read that
+    would outlast the rule is cut to what is left, and the rest are said to be unread."""
+    import copy
+
+    from harness import dumps, listing
+    from test_hostile_round3 import _shared_stream_pdf
+
+    manifest = listing()
+    case = base_case()
+    for i in range(4):
+        manifest["certificates"].append({**copy.deepcopy(manifest["certificates"][0]), "file": f"certs/slow{i}.pdf"})
+        case.files[f"{BUNDLE}/certs/slow{i}.pdf"] = _shared_stream_pdf(60, 300_000 + 2 * i)  # four contents: four reads
+    case.files[MANIFEST] = dumps(manifest)
+    repo = write_case(work, case)
+    (repo / "listing-lint.toml").write_text("rule-timeout = 6\n[thresholds]\nmax-decode-seconds = 2\n", encoding="utf-8")
+    _, out, _ = lint_cli(repo, "--format", "json", "--select", "CMP013,LNT")
+    found = json.loads(out)["findings"]
+    lines = [_line(case.files[MANIFEST], b'"file": "certs/slow%d.pdf"' % i) for i in range(4)]
+    assert [(f["path"], f["line"], f["code"]) for f in found if "slow" in f["message"] or f["code"] == "LNT003"] == [
+        (MANIFEST, line, "CMP013") for line in lines]
+    said = [f["message"] for f in found if "slow" in f["message"]]
+    assert "took longer than 2 s (max-decode-seconds)" in said[0]
+    assert "rule-timeout, for all the certificates of a bundle" in said[-1]
+
+
+def test_near_miss_readable_certificates_under_a_tight_rule_budget_are_all_read(work):
+    import copy
+
+    from harness import dumps, listing
+
+    manifest = listing()
+    case = base_case()
+    for i in range(4):
+        manifest["certificates"].append({**copy.deepcopy(manifest["certificates"][0]), "file": f"certs/ok{i}.pdf"})
+        case.files[f"{BUNDLE}/certs/ok{i}.pdf"] = _pdf({**_objects(), 6: b"(%d)" % i})  # four contents: four reads
+    case.files[MANIFEST] = dumps(manifest)
+    repo = write_case(work, case)
+    (repo / "listing-lint.toml").write_text("rule-timeout = 6\n[thresholds]\nmax-decode-seconds = 2\n", encoding="utf-8")
+    _, out, _ = lint_cli(repo, "--format", "json", "--select", "CMP013,LNT")
+    assert [f for f in json.loads(out)["findings"] if "ok" in f["message"] or f["code"] == "LNT003"] == []
