@@ -18,7 +18,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parents[1]))
 
 from harness import BUNDLE, base_case, mp4_bytes, write_case  # noqa: E402
-from lintrun import lint_cli  # noqa: E402
+from lintrun import cli_json, lint_cli  # noqa: E402
 from pdf_writer import HELVETICA  # noqa: E402
 
 MANIFEST = f"{BUNDLE}/listing.json"
@@ -214,9 +214,10 @@ def _grey_png(side: int) -> bytes:
 
 PEAK = """
 import resource, sys
+import listing_lint
 from listing_lint.media.image import probe_image_bytes
 info = probe_image_bytes(open(sys.argv[1], "rb").read())
-print(info.problem, info.decoded, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+print(info.problem, info.decoded, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, listing_lint.__file__)
 """
 
 
@@ -226,8 +227,15 @@ def test_a_flat_grey_picture_is_not_decoded_again_in_colour(tmp_path):
     at 506 MB. Only a decode that dropped the colour (a colour JPEG's luma draft) reads it again now."""
     path = tmp_path / "grey.png"
     path.write_bytes(_grey_png(9000))
-    proc = subprocess.run([sys.executable, "-c", PEAK, str(path)], capture_output=True, text=True, timeout=120, check=True)
-    problem, decoded, peak_mb = proc.stdout.split()
+    import os
+
+    import listing_lint
+
+    env = {**os.environ, "PYTHONPATH": str(Path(listing_lint.__file__).parents[1])}  # the code under test, whatever ran before
+    proc = subprocess.run([sys.executable, "-c", PEAK, str(path)], capture_output=True, text=True, timeout=120, check=True, env=env,
+                          cwd=tmp_path)
+    problem, decoded, peak_mb, module = proc.stdout.split()
+    assert module == listing_lint.__file__
     assert (problem, decoded) == ("None", "True")
     assert int(peak_mb) < 300, proc.stdout
 
@@ -376,8 +384,7 @@ def test_certificates_slow_to_read_each_get_a_finding_within_the_rule_budget(wor
     case.files[MANIFEST] = dumps(manifest)
     repo = write_case(work, case)
     (repo / "listing-lint.toml").write_text("rule-timeout = 6\n[thresholds]\nmax-decode-seconds = 2\n", encoding="utf-8")
-    _, out, _ = lint_cli(repo, "--format", "json", "--select", "CMP013,LNT")
-    found = json.loads(out)["findings"]
+    found = cli_json(repo, "--jobs", "1", "--select", "CMP013,LNT")  # a fresh process: no earlier test's garbage to collect
     lines = [_line(case.files[MANIFEST], b'"file": "certs/slow%d.pdf"' % i) for i in range(4)]
     assert [(f["path"], f["line"], f["code"]) for f in found if "slow" in f["message"] or f["code"] == "LNT003"] == [
         (MANIFEST, line, "CMP013") for line in lines]
@@ -399,5 +406,5 @@ def test_near_miss_readable_certificates_under_a_tight_rule_budget_are_all_read(
     case.files[MANIFEST] = dumps(manifest)
     repo = write_case(work, case)
     (repo / "listing-lint.toml").write_text("rule-timeout = 6\n[thresholds]\nmax-decode-seconds = 2\n", encoding="utf-8")
-    _, out, _ = lint_cli(repo, "--format", "json", "--select", "CMP013,LNT")
-    assert [f for f in json.loads(out)["findings"] if "ok" in f["message"] or f["code"] == "LNT003"] == []
+    found = cli_json(repo, "--jobs", "1", "--select", "CMP013,LNT")
+    assert [f for f in found if "ok" in f["message"] or f["code"] == "LNT003"] == []
