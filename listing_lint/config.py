@@ -16,12 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable
 
-from listing_lint import jsonstrict
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
+from listing_lint import jsonstrict, tomlread
 
 
 class ConfigError(Exception):
@@ -275,7 +270,9 @@ def _read_named_files(values: dict[str, Any], root: Path, where: str) -> None:
 
 
 def _toml_error(exc: Exception) -> str:
-    return "arrays or tables nested too deeply" if isinstance(exc, RecursionError) else str(exc)
+    if isinstance(exc, tomlread.KeyTooLong):  # valid TOML, refused for what parsing it costs
+        return str(exc)
+    return "invalid TOML: " + ("arrays or tables nested too deeply" if isinstance(exc, RecursionError) else str(exc))
 
 
 #: a config file is read only up to this size: a committed pyproject.toml can be a symlink to a
@@ -296,9 +293,9 @@ def _config_bytes(path: Path) -> bytes:
 def read_config_file(path: Path) -> Config:
     raw = _config_bytes(path)
     try:
-        doc = tomllib.loads(raw.decode("utf-8"))
+        doc = tomlread.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as exc:  # TOMLDecodeError is a ValueError; so is an integer too long to read
-        raise ConfigError(f"{path}: invalid TOML: {_toml_error(exc)}") from None
+        raise ConfigError(f"{path}: {_toml_error(exc)}") from None
     if path.name == "pyproject.toml":
         table = doc.get("tool", {}).get("listing-lint", {})
         where = f"{path} [tool.listing-lint]"
@@ -337,12 +334,12 @@ def find_config_file(start: Path) -> Path | None:
             except OSError:  # unreadable: not ours to judge (a parent folder's file), as before
                 continue
             try:
-                if "listing-lint" in tomllib.loads(raw.decode("utf-8")).get("tool", {}):
+                if "listing-lint" in tomlread.loads(raw.decode("utf-8")).get("tool", {}):
                     return pyproject
             except (ValueError, RecursionError) as exc:  # UnicodeDecodeError and TOMLDecodeError are ValueErrors
                 # broken, and meant for us: say so (as for listing-lint.toml) rather than lint with defaults
                 if b"listing-lint" in raw:
-                    raise ConfigError(f"{pyproject}: invalid TOML: {_toml_error(exc)}") from None
+                    raise ConfigError(f"{pyproject}: {_toml_error(exc)}") from None
                 continue
     return None
 
@@ -380,7 +377,7 @@ def files_named_in(path: Path) -> list[Path]:
     file) as written, relative to its folder, not checked: the language server watches them, also
     while they are missing or the config is broken. Nothing is raised; an unreadable config names none."""
     try:
-        doc = tomllib.loads(_config_bytes(path).decode("utf-8"))
+        doc = tomlread.loads(_config_bytes(path).decode("utf-8"))
     except (ConfigError, ValueError, RecursionError):
         return []
     tool = doc.get("tool")

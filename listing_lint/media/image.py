@@ -14,7 +14,8 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from listing_lint.media.budget import DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_picture_scans, jpeg_scans, raster_bytes
+from listing_lint.media.budget import (DEFAULT, MIB, Budget, gif_comment_bytes, jpeg_picture_scans, jpeg_scans, jpeg_segment_bytes,
+                                       raster_bytes)
 from listing_lint.media.sniff import sniff
 
 if TYPE_CHECKING:
@@ -148,6 +149,11 @@ def before_open(fh, fmt: str | None, budget: Budget) -> str | None:
         if cost > budget.decode_bytes:
             return (f"reading its comments takes {cost / MIB:,.0f} MiB, over the budget of {budget.decode_bytes / MIB:,.0f} MiB "
                     "(max-decode-bytes)")
+    elif fmt == "jpeg":
+        cost = jpeg_segment_bytes(fh, budget.decode_bytes)
+        if cost > budget.decode_bytes:
+            return (f"reading its metadata and comment segments takes over {budget.decode_bytes / MIB:,.0f} MiB, "
+                    "the budget (max-decode-bytes)")
     return None
 
 
@@ -182,6 +188,7 @@ def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
               "orientation": turn}
     if width * height > _max_pixels():  # the guard, even if a host program turned Pillow's off
         return ImageProbe(**header, problem="huge", detail=f"{width * height:,} pixels")
+    stored = im.mode
     try:
         im.draft("L", (DRAFT_SIDE, DRAFT_SIDE))  # JPEG: luma only, at 1/8 scale: every byte is still decoded
         reason = over_budget(im, fh, budget, (width, height))
@@ -193,8 +200,12 @@ def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
         return ImageProbe(**header, problem=problem, detail=_short(exc))
     from listing_lint.media.phash import fingerprint
 
+    # the colour of a flat picture is read again only when the decode dropped it (a colour JPEG's luma
+    # draft); a grey PNG, TIFF or WebP is its own colour. Asked of every flat grey picture, the second
+    # decode was in RGB at full size: a 9000x9000 grey PNG (79 KB) took 521 MB, four times the priced raster
+    colour = (lambda: _colour(fh, base["format"])) if im.mode != stored else None
     try:
-        print_ = fingerprint(im.transpose(TRANSPOSE[turn]) if turn != 1 else im, lambda: _colour(fh, base["format"]))
+        print_ = fingerprint(im.transpose(TRANSPOSE[turn]) if turn != 1 else im, colour)
     except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
         print_ = None
     return ImageProbe(**header, fingerprint=print_, decoded=True)

@@ -108,6 +108,8 @@ def _read_boxes(r: BoxReader, fmt: str, size: int) -> VideoProbe:
         if subtype == "vide" and video is None:
             video = (track, tkhd, fields)
     found = {"format": fmt, "size": size, "tracks": tuple(tracks)}
+    if not scale:  # no movie header, or one whose timescale is 0
+        duration = _tracks_duration(clocks)
     if video is not None:
         track, tkhd, fields = video
         width, height = _display_size(r, tkhd, fields)
@@ -118,7 +120,18 @@ def _read_boxes(r: BoxReader, fmt: str, size: int) -> VideoProbe:
         found.update(duration=None, why_no_duration=f"it is fragmented and {exc}")
     else:
         found["duration"] = duration if whole is None else max(duration or 0, whole)
+        if found["duration"] is None and not scale:
+            found["why_no_duration"] = "neither its movie header nor any track gives a timescale"
     return VideoProbe(**found, problem=None if video is not None else "no-video")
+
+
+def _tracks_duration(clocks: dict[int, tuple[int, int]]) -> float | None:
+    """Seconds of the longest track by its own clock (``mdhd``), for a movie without a header or whose
+    header's timescale is 0 (no length can be told from it): the tracks are what plays. FFmpeg logs
+    "Invalid mvhd time scale" and reads on (``mov_read_mvhd``); a file edited so was silently of
+    unknown length, and MED007 quiet."""
+    seconds = [length / timescale for timescale, length in clocks.values() if timescale]
+    return max(seconds, default=None)
 
 
 def _full_box(r: BoxReader, box: tuple[int, int], kind: str) -> tuple[int, int]:

@@ -72,6 +72,16 @@ def is_pdf(head: bytes) -> bool:
     return b"%PDF-" in head[:1024]
 
 
+def reads_as_pdf(head: bytes, name: str) -> bool:
+    """Whether the file ``name`` whose first bytes are ``head`` opens as a PDF. "%PDF-" anywhere in the
+    first 1,024 bytes is a PDF to readers (Acrobat allows junk before the header), but a file whose
+    name promises a picture that its first bytes are opens as that picture: a JPEG scan whose
+    comment or metadata held "%PDF-" was MED005 "is PDF data named .jpg: rename it to .pdf"."""
+    from listing_lint.media.sniff import BY_EXTENSION, extension, sniff
+
+    return is_pdf(head) and sniff(head[:32]) not in BY_EXTENSION.get(extension(name), ())
+
+
 @contextmanager
 def _quiet():
     logger = logging.getLogger("pypdf")
@@ -118,26 +128,63 @@ def _read(data: bytes, max_pages: int) -> PdfText:
         with _quiet(), _limits():
             reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
             if reader.is_encrypted:
-                try:
-                    reader.decrypt("")
-                except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported encryption
-                    return PdfText(error="it is encrypted")
+                problem = _locked(reader)
+                if problem:
+                    return PdfText(error=problem)
             for page in reader.pages:
                 if pages >= max_pages:
                     break
                 pages += 1
                 parts.append(page.extract_text() or "")
     except Exception as exc:  # noqa: BLE001 - a hostile PDF must not stop the run
-        detail = str(exc).splitlines()[0][:120] if str(exc) else ""
-        return PdfText("\n".join(parts), error=f"{type(exc).__name__}" + (f": {detail}" if detail else ""), pages=pages)
+        return PdfText("\n".join(parts), error=_error_text(exc), pages=pages)
     return PdfText("\n".join(parts), pages=pages)
+
+
+#: what pypdf raises for AES when no AES provider (the cryptography package) is installed
+_NO_AES = "it is encrypted with AES, which this installation cannot decrypt (pypdf reads AES only with the cryptography package)"
+
+
+def _locked(reader) -> str | None:
+    """Why an encrypted PDF's text cannot be read, or None once it is decrypted with the empty user
+    password (a document that opens without one and only restricts printing or editing, as labs
+    often issue certificates). ``decrypt`` does not raise on a wrong password, it returns
+    NOT_DECRYPTED: the pages were then read anyway and the finding said "FileNotDecryptedError:
+    File has not been decrypted"."""
+    from pypdf.errors import DependencyError
+
+    try:
+        opened = reader.decrypt("")
+    except DependencyError:
+        return _NO_AES
+    except Exception:  # noqa: BLE001 - pypdf raises several types for unsupported encryption
+        return "it is encrypted in a way pypdf cannot read"
+    if not opened:
+        return "it opens only with a password"
+    return None
+
+
+#: pypdf's repr of an indirect reference carries ``id()`` of its reader: a memory address, other in every run
+_REFERENCE = re.compile(r"IndirectObject\((\d+), (\d+), \d+\)")
+
+
+def _error_text(exc: Exception) -> str:
+    """One line saying what pypdf stopped on, the same in every run: a reference is shown as PDF
+    writes it (``8 0 R``), not with the address pypdf's repr adds, which made the message, and the
+    report, differ from run to run (and a warm run from a cold one: the memo keeps the first)."""
+    from pypdf.errors import DependencyError
+
+    if isinstance(exc, DependencyError):  # AES strings or streams in a file that opened without a password
+        return _NO_AES
+    detail = _REFERENCE.sub(r"\1 \2 R", str(exc).splitlines()[0] if str(exc) else "")[:120]
+    return type(exc).__name__ + (f": {detail}" if detail else "")
 
 
 def pdf_text(file, max_bytes: int, max_pages: int, seconds: float = 0) -> PdfText:
     """``read_pdf_text`` of a bundle file (at most ``max_bytes`` read), kept by content hash
     (listing_lint.memo): a declaration that many bundles share is parsed once, and an unchanged one
     not at all on a warm run. A read stopped by the clock is kept for this run only (another
-    machine may be faster)."""
+    machine may be faster); one cut short by the rule's own budget is not kept at all."""
     import dataclasses
     import json
 
@@ -148,11 +195,37 @@ def pdf_text(file, max_bytes: int, max_pages: int, seconds: float = 0) -> PdfTex
     stored = memo.lookup(ns, digest, _from_json) if digest else None
     if stored is not None:
         return stored
-    found = read_pdf_text(file.read_bytes(max_bytes), max_pages, seconds)
+    clock, cut = _clock(seconds)
+    if cut and clock <= 0:
+        return PdfText(error=f"the certificates before it spent the rule's time ({RULE_BUDGET})")
+    found = read_pdf_text(file.read_bytes(max_bytes), max_pages, clock)
+    timed_out = (found.error or "").endswith("(max-decode-seconds)")
+    if cut and timed_out:
+        return PdfText(error=f"the rule's time ({RULE_BUDGET}) ran out while reading it")
     if digest:
-        timed_out = (found.error or "").endswith("(max-decode-seconds)")
         memo.put(ns, digest, json.dumps(dataclasses.asdict(found), ensure_ascii=False), persist=not timed_out)
     return found
+
+
+#: what a rule that reads certificates keeps for itself after the last read: judging the text is quick
+RULE_MARGIN_SECONDS = 1.0
+RULE_BUDGET = "rule-timeout, for all the certificates of a bundle"
+
+
+def _clock(seconds: float) -> tuple[float, bool]:
+    """The decode clock for the next read, and whether it is cut to what the running rule has left.
+
+    Each read has ``seconds`` (max-decode-seconds), but the rule that reads a bundle's certificates
+    has ``rule-timeout`` for all of them: four PDFs each slow to parse ran CMP013 past it, and the
+    rule ended as LNT003 ("Please report this") at line 1 with the last certificates unreported.
+    A read that would outlast the rule is given what is left less a margin, so each certificate
+    gets its own finding at its own line."""
+    from listing_lint import alarm
+
+    outer = alarm.outer_remaining()
+    if not seconds or not outer or outer - RULE_MARGIN_SECONDS >= seconds:
+        return seconds, False
+    return max(outer - RULE_MARGIN_SECONDS, 0.0), True
 
 
 def _from_json(text: str) -> PdfText:

@@ -22,7 +22,7 @@ Passes:
 from listing_lint.api import Severity
 from listing_lint.rules.compliance._common import certificates, cited_standards, model_names
 from listing_lint.rules.compliance.CMP007_fcc_id import normalise
-from listing_lint.standards.pdftext import is_pdf, mentions, mentions_model, mentions_standard, pdf_text
+from listing_lint.standards.pdftext import mentions, mentions_model, mentions_standard, pdf_text, reads_as_pdf
 
 CODE, NAME, SEVERITY = "CMP013", "certificate-text", Severity.WARNING
 READS_MEDIA = True  # decodes files: the language server runs it on save, not per keystroke
@@ -36,7 +36,8 @@ def _text(bundle, ctx, ref: str):
     memo[ref] = None
     file = bundle.file(ref)
     max_bytes = min(int(ctx.threshold("cert-pdf-max-bytes")), int(ctx.config.get("max-media-bytes")))
-    if file is not None and file.is_regular and 0 < file.size <= max_bytes and is_pdf(file.read_bytes(1024)):
+    if (file is not None and file.is_regular and 0 < file.size <= max_bytes
+            and reads_as_pdf(file.read_bytes(1024), file.rel)):
         seconds = float(ctx.threshold("max-decode-seconds"))
         memo[ref] = (file, pdf_text(file, max_bytes, int(ctx.threshold("cert-pdf-max-pages")), seconds))
     return memo[ref]

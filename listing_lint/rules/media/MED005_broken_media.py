@@ -30,7 +30,7 @@ from listing_lint.api import Severity
 from listing_lint.media import ImageProbe, VideoProbe, probe
 from listing_lint.media.sniff import BY_EXTENSION, IMAGE_FORMATS, display, extension, kind_of, sniff
 from listing_lint.rules.media._shared import files, market
-from listing_lint.standards.pdftext import is_pdf
+from listing_lint.standards.pdftext import reads_as_pdf
 
 CODE, NAME, SEVERITY = "MED005", "broken-media", Severity.ERROR
 #: listing.json references that name a document: a PDF, or a scan as a picture
@@ -79,7 +79,7 @@ def _document_problem(ctx, ref: str, file) -> tuple[str | None, object]:
         return f"{ref} is empty (0 bytes): scan or export the document again", None
     head = file.read_bytes(1024)
     fmt, ext = sniff(head[:32]), extension(file.rel)
-    if is_pdf(head):
+    if reads_as_pdf(head, file.rel):
         if ext in BY_EXTENSION:
             return f"{ref} is PDF data named .{ext}: rename it to .pdf", None
         return None, None
