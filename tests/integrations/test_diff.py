@@ -175,7 +175,7 @@ def test_git_apply_takes_the_patch_byte_for_byte(tmp_path):
 
 
 def test_a_page_of_like_lines_is_diffed_in_linear_time():
-    """SequenceMatcher without its junk heuristic took minutes on 100,000 equal lines; paired by
+    """SequenceMatcher without its junk heuristic did not finish in 60 s on 100,000 equal lines; paired by
     position (the line count is the same), one hunk of one line."""
     page = b"<p>Prix : 10</p>\n" * 100_000
     start = time.process_time()
