@@ -60,7 +60,7 @@ def _lines(data: bytes) -> list[bytes]:
 class _Lines(difflib.SequenceMatcher):
     """Lines paired by position when both sides have as many: every fix today edits within lines
     (an attribute, a space, a JSON string), and pairing is linear where matching is not (a page
-    of 100,000 like lines: 0.04 s; unfinished after 60 s without the pairing). Any pairing gives a patch that applies."""
+    of 100,000 like lines: 0.04 s; unfinished after 60 s without it). Any pairing applies."""
 
     def get_opcodes(self):
         if len(self.a) != len(self.b):
