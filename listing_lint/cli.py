@@ -106,12 +106,15 @@ def main() -> None:
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record this run's findings in a baseline file (and exit 0).")
 @click.option("--changed-since", metavar="REF", help="Lint only bundles with files changed since this git ref.")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes rules offer, print what changed, report what remains.")
+@click.option("--diff", is_flag=True, help="Print what --fix would change as a patch (git apply takes it), write nothing; exit 1 if anything would change.")
+@click.option("--statistics", is_flag=True, help="Print one line per rule code (count, severity, name) instead of the findings.")
 def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exit_zero, config_path, jobs, no_cache, shard_spec,
-          baseline_path, write_baseline, changed_since, fix):
+          baseline_path, write_baseline, changed_since, fix, diff, statistics):
     """Lint the bundles found under PATHS (default: the current folder)."""
     cwd = Path.cwd()
     paths = list(paths) or ["."]
     try:
+        _refuse_combinations(fmt, fix=fix, diff=diff, statistics=statistics, write_baseline=write_baseline)
         config = _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, jobs, no_cache, output)
         settings = make_settings(config, paths, cwd, as_of)
         validate_settings(settings)
@@ -144,14 +147,22 @@ def check(paths, fmt, output, select, extend_select, ignore, as_of, fail_on, exi
             result, fixed = fixer.fix_and_relint(result, lambda: run(settings, paths, mapper))
             for line in fixed.lines():
                 click.echo(line, err=True)
+        elif diff:
+            dry = fixer.DryRun()
+            _, fixed = fixer.fix_and_relint(result, lambda: run(settings, paths, mapper, dry.buffers()), dry)
+            for line in fixed.lines(dry=True):
+                click.echo(line, err=True)
         for line in baseline.process(result, baseline_path, write_baseline):
             click.echo(line, err=True)
-        flood.cap_result(result, config.get(flood.KEY))  # what is shown; the baseline and fixes saw all
+        if not statistics:  # statistics count every finding, not the per-rule lines shown
+            flood.cap_result(result, config.get(flood.KEY))  # what is shown; the baseline and fixes saw all
     except (ConfigError, UsageError, UnsafeTarget, ValueError) as exc:
         click.echo(f"listing-lint: error: {escape(str(exc))}", err=True)
         sys.exit(EXIT_USAGE)
 
-    _emit(result, config.get("format"), output)
+    if diff:
+        sys.exit(_emit_patch(dry, cwd, output, exit_zero))
+    _emit(result, config.get("format"), output, statistics)
     threshold = Severity.parse(config.get("fail-on"))
     failed = any(f.severity >= threshold for f in result.findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
@@ -175,6 +186,19 @@ def _config(paths, config_path, select, extend_select, ignore, fail_on, fmt, job
     return config
 
 
+def _refuse_combinations(fmt: str | None, **flags) -> None:
+    """Options that cannot go together: ``--diff`` prints a patch and writes nothing (not with
+    ``--fix``, a report format, ``--statistics`` or ``--write-baseline``); ``--statistics`` is text or JSON
+    (a format the config or ``GITHUB_ACTIONS`` chose gives way to text: the command line asked for a table)."""
+    if flags["diff"]:
+        clash = [name for name in ("fix", "statistics", "write_baseline") if flags[name]] + (["format"] if fmt else [])
+        if clash:
+            option = "--" + clash[0].replace("_", "-")
+            raise UsageError(f"--diff prints the patch --fix would apply and writes nothing; it does not go with {option}")
+    if flags["statistics"] and fmt not in (None, "text", "json"):
+        raise UsageError(f"--statistics prints text or json, not {fmt}")
+
+
 def _check_targets(settings, **targets: str | None) -> None:
     """Refuse, before linting, to write a report or baseline through a symlink in the repo."""
     for option, target in targets.items():
@@ -182,9 +206,38 @@ def _check_targets(settings, **targets: str | None) -> None:
             check_target(target, [Path(settings.root), Path(settings.cwd)], "--" + option.replace("_", "-"))
 
 
-def _emit(result, fmt: str, output: str | None) -> None:
-    """Write the report to stdout, or to ``output`` with the summary line on stderr."""
-    report = reporters.get(fmt)
+def _emit_patch(dry, cwd: Path, output: str | None, exit_zero: bool) -> int:
+    """Write the patch ``--fix`` would apply (see patch.py for what reaches a terminal); the exit code."""
+    from listing_lint import patch
+    from listing_lint.fixer import display
+
+    made = patch.make_patch([(display(path, cwd), before, after) for path, before, after in dry.changes()])
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(output, made)
+    elif hasattr(sys.stdout, "isatty") and sys.stdout.isatty():
+        shown, escaped = patch.for_terminal(made)
+        sys.stdout.reconfigure(errors="backslashreplace")
+        sys.stdout.write(shown)
+        sys.stdout.flush()
+        if escaped:
+            click.echo(f"listing-lint: {escaped} line{'s' if escaped != 1 else ''} of the patch shown with control characters "
+                       "escaped; redirect it (> fix.patch, or --output) for the exact patch", err=True)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(patch.for_actions(made) if os.environ.get("GITHUB_ACTIONS") == "true" else made)
+        sys.stdout.buffer.flush()
+    return EXIT_FINDINGS if made and not exit_zero else EXIT_OK
+
+
+def _emit(result, fmt: str, output: str | None, statistics: bool = False) -> None:
+    """Write the report (or ``--statistics``) to stdout, or to ``output`` with the summary line on stderr."""
+    if statistics:
+        from listing_lint.reporters.statistics import REPORTERS as STATISTICS
+
+        report = STATISTICS.get(fmt, STATISTICS["text"])  # a config's or GitHub's format: --statistics asked for text
+    else:
+        report = reporters.get(fmt)
     if output:
         Path(output).parent.mkdir(parents=True, exist_ok=True)  # CI steps write to reports/… folders
         out = io.StringIO(newline="\n")

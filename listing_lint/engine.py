@@ -333,9 +333,20 @@ def suppress_bundle(bundle: Bundle, findings: list[Finding], rules: list[Rule], 
         return _suppressed(bundle, findings, rules, settings, timeout)
 
 
-def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
-    """Lint one bundle with every selected bundle rule, then apply its suppressions."""
-    bundle = Bundle(manifest, settings.cwd, settings.config.get("max-text-bytes"))
+def _bundle(manifest: Path, settings: Settings, buffers: dict[str, str] | None) -> Bundle:
+    """The bundle as on disk, or with the text files ``buffers`` holds (absolute path -> text) read from it."""
+    max_bytes = settings.config.get("max-text-bytes")
+    if buffers is None:
+        return Bundle(manifest, settings.cwd, max_bytes)
+    from listing_lint.lsp.overlay import EditorBundle
+
+    return EditorBundle(manifest, settings.cwd, max_bytes, buffers)
+
+
+def lint_bundle(manifest: Path, settings: Settings, buffers: dict[str, str] | None = None) -> BundleResult:
+    """Lint one bundle with every selected bundle rule, then apply its suppressions (its text files
+    read from ``buffers`` where it holds them: what ``check --diff`` would have written)."""
+    bundle = _bundle(manifest, settings, buffers)
     rules = bundle_rules(bundle, settings.rules())
     findings = suppress_bundle(bundle, check_bundle(bundle, settings, rules), rules, settings)
     memo.flush(at_least=memo.FLUSH_ROWS)  # the rest at the end of the run or worker (memo.FLUSH_ROWS)
@@ -344,22 +355,24 @@ def lint_bundle(manifest: Path, settings: Settings) -> BundleResult:
     return BundleResult(bundle.manifest.display, bundle.id, findings, files)
 
 
-def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: list[Path], stop=None) -> list[Finding]:
+def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: list[Path], stop=None,
+              buffers: dict[str, str] | None = None) -> list[Finding]:
     """The store-level rules' findings on store.json and the bundles in the run (cached); ``stop``
-    as in ``check_bundle`` (a stopped run stores nothing in the cache)."""
+    as in ``check_bundle`` (a stopped run stores nothing in the cache); ``buffers`` as in
+    ``lint_bundle`` (never cached: the cache is keyed by what is on disk)."""
     rules = [r for r in settings.rules() if r.check_repo is not None]
     if not rules:
         return []
     config = settings.config
     linted = {display_path(m, settings.cwd) for m in manifests_in_run}
     store = store_file(settings.root)
-    cache = Cache.open(settings) if config.get("cache") else None
+    cache = Cache.open(settings) if config.get("cache") and buffers is None else None
     key = cache.repo_key(all_manifests, settings.root / STORE, settings.as_of_for(None)) if cache else None
     out = cache.get_findings(key, _stored_in(settings.root, store, manifests_in_run)) if key else None
     if out is None:
         # every bundle, linted in this run or not: store-level rules compare them (ids, SKU counts)
-        bundles = [Bundle(m, settings.cwd, config.get("max-text-bytes")) for m in all_manifests]
-        repo = Repo(settings.root, settings.cwd, bundles)  # judged whole, so the result can be kept
+        bundles = [_bundle(m, settings, buffers) for m in all_manifests]  # judged whole, so the result can be kept
+        repo = Repo(settings.root, settings.cwd, bundles) if buffers is None else _buffered_repo(settings, bundles, buffers)
         out = []
         try:
             for rule in rules:
@@ -378,6 +391,12 @@ def lint_repo(settings: Settings, manifests_in_run: list[Path], all_manifests: l
     folders = {m.rsplit("/", 1)[0] + "/" if "/" in m else "" for m in linted if m.endswith("listing.json") and not m.endswith(".listing.json")}
     # Findings on bundles outside this run (e.g. pre-commit on one bundle) are not this run's business.
     return [f for f in out if f.path == shown or f.path in linted or any(f.path.startswith(d) for d in folders)]
+
+
+def _buffered_repo(settings: Settings, bundles: list[Bundle], buffers: dict[str, str]) -> Repo:
+    from listing_lint.lsp.overlay import editor_repo
+
+    return editor_repo(settings.root, settings.cwd, bundles, buffers)
 
 
 def _stored_in(root: Path, store: Path | None, manifests: list[Path]):
@@ -535,8 +554,10 @@ def find_manifests(settings: Settings, paths: list[str]) -> tuple[list[Path], bo
     return found.manifests, found.store_touched, found.skipped
 
 
-def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
-    """Lint the bundles under ``paths``. ``map_bundles(fn, manifests, settings)`` may run them in parallel."""
+def run(settings: Settings, paths: list[str], map_bundles=None, buffers: dict[str, str] | None = None) -> RunResult:
+    """Lint the bundles under ``paths``. ``map_bundles(fn, manifests, settings)`` may run them in
+    parallel. ``buffers`` (absolute path -> text) stand in for those files on disk, in this process
+    and without the cache: ``check --diff`` lints again what ``--fix`` would have written."""
     started = time.perf_counter()
     memo.configure(cache_dir() if settings.config.get("cache") else None)
     manifests, store_touched, skipped = find_manifests(settings, paths)
@@ -545,8 +566,8 @@ def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
         from listing_lint import shard
 
         manifests = shard.select(manifests, settings.root, settings.shard)
-    if map_bundles is None:
-        results = [lint_bundle(m, settings) for m in manifests]
+    if map_bundles is None or buffers is not None:
+        results = [lint_bundle(m, settings, buffers) for m in manifests]
     else:
         results = map_bundles(lint_bundle, manifests, settings)
     memo.flush()  # what this process buffered (workers write theirs as they exit: parallel._init)
@@ -554,7 +575,7 @@ def run(settings: Settings, paths: list[str], map_bundles=None) -> RunResult:
     if (in_run or store_touched) and (settings.shard is None or shard.runs_store_rules(settings.shard)):
         whole = any(os.path.abspath(settings.cwd / p) == str(settings.root) for p in paths)
         all_manifests = in_run if whole else discover([str(settings.root)], settings.cwd).manifests
-        findings.extend(lint_repo(settings, in_run, all_manifests))
+        findings.extend(lint_repo(settings, in_run, all_manifests, buffers=buffers))
     findings = sort_findings(apply_path_ignores(findings, settings))
     return RunResult(
         findings=findings,

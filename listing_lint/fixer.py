@@ -11,6 +11,10 @@ write the cache folder can write: so an edit is applied only to a regular file o
 run linted (inside its folder, or a file a single-file bundle references), reached without a
 symlink, and the file is replaced atomically (a temporary file beside it, renamed over it, its
 mode kept): a full disk leaves the page as it was, never truncated.
+
+``check --diff`` runs the same passes on a ``DryRun``: what would be written is kept in memory,
+and each pass lints again with those bytes standing in for the files (``engine.run``'s buffers),
+so the patch it prints is what ``--fix`` writes, later passes included.
 """
 
 from __future__ import annotations
@@ -42,20 +46,64 @@ class FixReport:
     files: set[str] = field(default_factory=set)
     fixes: int = 0  # fixes applied, each mark of a per-edit fix counted (``applied`` has one line per fix and file)
 
-    def lines(self) -> list[str]:
-        """What changed, for stderr; every path and description escaped as the text reporter does."""
-        out = [f"Fixed {escape(a.path, quote=True)}: {escape(a.description)} ({a.code})" for a in self.applied]
+    def lines(self, dry: bool = False) -> list[str]:
+        """What changed (``dry``: would change), for stderr; every path and description escaped as
+        the text reporter does."""
+        done = "Would fix" if dry else "Fixed"
+        out = [f"{done} {escape(a.path, quote=True)}: {escape(a.description)} ({a.code})" for a in self.applied]
         out += [f"Not fixed {escape(s.path, quote=True)}: {escape(s.description)} ({s.code}) overlaps another fix "
                 "or no longer fits the file" for s in self.skipped]
         out += [f"Not fixed {escape(r.path, quote=True)}: {escape(r.description)} ({r.code}) is not a file of a "
                 "linted bundle, or is reached through a symlink" for r in self.refused]
         if self.fixes:
             n = len(self.files)
-            out.append(f"Applied {self.fixes} fix{'es' if self.fixes != 1 else ''} in {n} file{'s' if n != 1 else ''}.")
+            out.append(f"{'Would apply' if dry else 'Applied'} {self.fixes} fix{'es' if self.fixes != 1 else ''} "
+                       f"in {n} file{'s' if n != 1 else ''}.")
         return out
 
 
-def _display(path: str, cwd: Path) -> str:
+class Disk:
+    """Where ``--fix`` reads and writes: the files themselves."""
+
+    def read(self, path: str) -> bytes:
+        return Path(path).read_bytes()
+
+    def write(self, path: str, data: bytes) -> None:
+        write_atomic(path, data)
+
+
+class DryRun(Disk):
+    """``--diff``: the disk is only read; what ``--fix`` would write is kept here."""
+
+    def __init__(self):
+        self.before: dict[str, bytes] = {}  # absolute path -> the bytes on disk
+        self.after: dict[str, bytes] = {}  # absolute path -> the bytes --fix would write
+
+    def read(self, path: str) -> bytes:
+        if path in self.after:
+            return self.after[path]
+        data = super().read(path)
+        self.before[path] = data
+        return data
+
+    def write(self, path: str, data: bytes) -> None:
+        self.after[path] = data
+
+    def buffers(self) -> dict[str, str]:
+        """The written files as text for ``engine.run``: a kept byte-order mark is U+FEFF, which
+        encodes back to the same bytes."""
+        return {path: data.decode("utf-8") for path, data in self.after.items()}
+
+    def changes(self) -> list[tuple[str, bytes, bytes]]:
+        """(absolute path, bytes on disk, bytes --fix would write) of every file that would change, by path."""
+        return [(p, self.before[p], self.after[p]) for p in sorted(self.after) if self.after[p] != self.before[p]]
+
+
+DISK = Disk()
+
+
+def display(path: str, cwd: Path) -> str:
+    """``path`` as shown: relative to ``cwd`` with slashes, or absolute when outside it."""
     rel = os.path.relpath(path, cwd)
     return Path(rel).as_posix() if not rel.startswith("..") else path
 
@@ -75,10 +123,10 @@ def _choose(edits: list[tuple[TextEdit, Finding]]) -> tuple[list[tuple[TextEdit,
     return kept, skipped
 
 
-def _apply_to_file(path: str, edits: list[tuple[TextEdit, Finding]]) -> tuple[list, list]:
+def _apply_to_file(path: str, edits: list[tuple[TextEdit, Finding]], files: Disk) -> tuple[list, list]:
     """Apply edits to one file; returns (applied, skipped) pairs."""
     try:
-        raw = Path(path).read_bytes()
+        raw = files.read(path)
     except OSError:
         return [], edits
     bom = raw.startswith(codecs.BOM_UTF8)
@@ -93,7 +141,7 @@ def _apply_to_file(path: str, edits: list[tuple[TextEdit, Finding]]) -> tuple[li
     for edit, _ in sorted(fits, key=lambda e: e[0].start, reverse=True):
         new = new[: edit.start] + edit.new + new[edit.end :]
     if new != text:
-        write_atomic(path, (codecs.BOM_UTF8 if bom else b"") + new.encode("utf-8"))
+        files.write(path, (codecs.BOM_UTF8 if bom else b"") + new.encode("utf-8"))
     return fits, skipped
 
 
@@ -135,9 +183,9 @@ def _single_file_bundle_files(manifest: Path, cwd: Path) -> set[str]:
     return out
 
 
-def apply_fixes(findings: list[Finding], cwd: Path, scope: Scope | None = None) -> FixReport:
+def apply_fixes(findings: list[Finding], cwd: Path, scope: Scope | None = None, files: Disk = DISK) -> FixReport:
     """Apply every fix attached to ``findings`` to files ``scope`` allows (None: any regular file
-    reached without a symlink); identical edits offered twice count once."""
+    reached without a symlink), written to ``files``; identical edits offered twice count once."""
     per_file: dict[str, list[tuple[TextEdit, Finding]]] = {}
     seen: set[TextEdit] = set()
     for finding in findings:
@@ -150,12 +198,12 @@ def apply_fixes(findings: list[Finding], cwd: Path, scope: Scope | None = None) 
             per_file.setdefault(os.path.abspath(edit.file), []).append((edit, finding))
     report = FixReport()
     for path in sorted(per_file):
-        shown = _display(path, cwd)
+        shown = display(path, cwd)
         allowed = scope.allows(path) if scope is not None else os.path.isfile(path) and not os.path.islink(path)
         if not allowed:
             report.refused += _described(shown, [f for _, f in per_file[path]])
             continue
-        applied, skipped = _apply_to_file(path, per_file[path])
+        applied, skipped = _apply_to_file(path, per_file[path], files)
         report.fixes += sum(1 for _, f in applied if f.fix.per_edit) + len({id(f) for _, f in applied if not f.fix.per_edit})
         described: set[tuple[str, str]] = set()
         for _, f in applied:
@@ -176,13 +224,14 @@ def _described(shown: str, findings: list[Finding]) -> list[Applied]:
     return out
 
 
-def fix_and_relint(result, relint):
-    """Fix, lint again, repeat while fixes apply (at most ``MAX_PASSES``); returns (result, FixReport)."""
+def fix_and_relint(result, relint, files: Disk = DISK):
+    """Fix, lint again, repeat while fixes apply (at most ``MAX_PASSES``); returns (result, FixReport).
+    ``relint()`` lints what ``files`` holds now (a ``DryRun``: its ``buffers()``)."""
     total = FixReport()
     cwd = Path(result.settings.cwd)
     for _ in range(MAX_PASSES):
         scope = Scope([Path(b.manifest) for b in result.bundles], cwd)
-        report = apply_fixes(result.findings, cwd, scope)
+        report = apply_fixes(result.findings, cwd, scope, files)
         total.applied += report.applied
         total.fixes += report.fixes
         total.files |= report.files
