@@ -49,7 +49,7 @@ AS_OF = date(2026, 12, 7)
 KINDS = {"es": ("english", "french-on-es", "placeholder"), "fr": ("english", "spanish-on-fr", "placeholder"),
          "ru": ("english", "placeholder")}
 #: a neighbour's translation of the same key pasted onto the page; seeded only when the corpus holds
-#: that language (bench/ofn_parallel_corpus.py writes them), so the other corpora's rounds are unchanged
+#: that language (bench/ofn_parallel_corpus.py and bench/tasmota_parallel_corpus.py write them), so the other corpora's rounds are unchanged
 NEIGHBOUR_KINDS = {"es": (("catalan-on-es", "ca"), ("portuguese-on-es", "pt")),
                    "ru": (("ukrainian-on-ru", "uk"), ("bulgarian-on-ru", "bg"))}
 SOURCE = {"english": "en", "french-on-es": "fr", "spanish-on-fr": "es",

@@ -99,7 +99,9 @@ def test_open_food_facts_findings_are_pinned(smooth):
     counts = {}
     for f in smooth:
         counts[f["code"]] = counts.get(f["code"], 0) + 1
-    assert counts == {"LOC002": 11, "LOC003": 182, "LOC007": 6, "LOC012": 36}  # session 17: "Reset password" on en kept
+    # session 17: "Reset password" on en kept; session 18 (Tasmota): "Contributor prices" and "Top price
+    # contributors", English unchanged on the Spanish page, found (182 -> 184)
+    assert counts == {"LOC002": 11, "LOC003": 184, "LOC007": 6, "LOC012": 36}
     # the classes session 14 fixed stay fixed: a Latin label's name with its letter on the Russian
     # page, a list of packer codes with one word
     fixed = [f for f in smooth if f["code"] in ("LOC003", "LOC007")
@@ -267,7 +269,8 @@ def test_the_ofn_corpus_is_new_aligned_shop_text_with_neighbours_and_its_provena
         (ofn_parallel_corpus.OFN["repo"], ofn_parallel_corpus.OFN["commit"], "AGPL-3.0")}
     english = {r["text"] for r in records if r["lang"] == "en"}
     assert len(english) == 1750 and {r["lang"] for r in records} == {"en", "es", "fr", "ru", "ca", "pt", "uk"}
-    earlier = {r["text"] for path in DATA.glob("parallel_*.jsonl.xz") if path.name != "parallel_ofn.jsonl.xz"
+    later = ("parallel_ofn.jsonl.xz", "parallel_tasmota.jsonl.xz")  # itself, and the corpora built after it
+    earlier = {r["text"] for path in DATA.glob("parallel_*.jsonl.xz") if path.name not in later
                for r in shop_corpus.read(path) if r["lang"] == "en"}
     seen = english & earlier
     assert len(seen) < 0.1 * len(english) and all(len(t) <= 30 for t in seen)
@@ -286,9 +289,51 @@ def test_ofn_correct_pages_and_seeded_defects_with_neighbour_languages():
     counts = {}
     for a in result["alarms"]:
         counts[a["code"]] = counts.get(a["code"], 0) + 1
-    assert counts == {"LOC001": 18, "LOC003": 24, "LOC005": 6, "LOC012": 85}
+    # session 18 (Tasmota): "Logo smartphone (SVG)" and "(75x26)" on the French page, German 0.71,
+    # silent since a label's words' language replaces the fast pass's rival (24 -> 22)
+    assert counts == {"LOC001": 18, "LOC003": 22, "LOC005": 6, "LOC012": 85}
     assert not any("/producers" == a["text"] for a in result["alarms"])
     kinds = {d["kind"] for d in result["defects"]}
     assert {"catalan-on-es", "portuguese-on-es", "ukrainian-on-ru"} <= kinds and "bulgarian-on-ru" not in kinds
     outcomes = [d["outcome"] for d in result["defects"]]
     assert len(outcomes) == 179 and outcomes.count("piled") <= 1 and outcomes.count("found") >= 171
+
+
+def test_the_tasmota_corpus_is_new_aligned_device_text_with_russians_neighbours_and_its_provenance():
+    # session 18's Russian source (docs/decisions.md, "Session 18: the language rules on Russian
+    # device copy"): Tasmota's smart-plug firmware strings at upstream's v13.2.0 commit, GPL-3.0, the
+    # four page languages aligned by key plus Ukrainian and Bulgarian (Russian's neighbours) and
+    # Catalan and Portuguese; English fallbacks the catalogue left untranslated are not in it
+    import shop_corpus
+    import tasmota_parallel_corpus
+
+    records = shop_corpus.read(DATA / "parallel_tasmota.jsonl.xz")
+    assert {(r["repo"], r["commit"], r["license"]) for r in records} == {
+        (tasmota_parallel_corpus.TASMOTA["repo"], tasmota_parallel_corpus.TASMOTA["commit"], "GPL-3.0")}
+    english = {r["key"]: r["text"] for r in records if r["lang"] == "en"}
+    assert len(english) == 571 and {r["lang"] for r in records} == {"en", "es", "fr", "ru", "uk", "bg", "ca", "pt"}
+    assert not any(r["text"] == english[r["key"]] for r in records if r["lang"] != "en")
+    earlier = {r["text"] for path in DATA.glob("parallel_*.jsonl.xz") if path.name != "parallel_tasmota.jsonl.xz"
+               for r in shop_corpus.read(path) if r["lang"] == "en"}
+    seen = set(english.values()) & earlier
+    assert len(seen) < 0.2 * len(english) and all(len(t) <= 30 for t in seen)
+
+
+def test_tasmota_correct_pages_and_seeded_defects_with_ukrainian_and_bulgarian():
+    # in process, one round of seeded_realtext.py's defects, Ukrainian and Bulgarian pasted onto the
+    # Russian page among them. On correct pages (docs/decisions.md, session 18): LOC003 on short
+    # labels ("Маска подсети", "Сила сигнала" Bulgarian, whose words lean Bulgarian too; "Group Topic
+    # MQTT" English on the Spanish page) and on the catalogue's own English on its Russian page
+    # ("Energy Total-In"); LOC012 true by the contract
+    import seeded_realtext
+
+    result = seeded_realtext.measure(DATA / "parallel_tasmota.jsonl.xz", rounds=1)
+    counts = {}
+    for a in result["alarms"]:
+        counts[a["code"]] = counts.get(a["code"], 0) + 1
+    assert counts == {"LOC001": 22, "LOC003": 24, "LOC012": 5}
+    assert [a for a in result["alarms"] if a["locale"] == "ru" and a["code"] != "LOC003"] == []
+    kinds = {d["kind"] for d in result["defects"]}
+    assert {"ukrainian-on-ru", "bulgarian-on-ru", "catalan-on-es", "portuguese-on-es"} <= kinds
+    outcomes = [d["outcome"] for d in result["defects"]]
+    assert len(outcomes) == 43 and outcomes.count("piled") <= 1 and outcomes.count("found") >= 38

@@ -527,6 +527,28 @@ def _worded_rival(text: str, expected: str) -> str | None:
     return best if leads[best] >= words.REJECT_LEAD else None
 
 
+def _words_rivals(text: str, expected: str, rivals: list[str], same: tuple[str, ...]) -> list[str]:
+    """A label's accurate-pass rivals: the fast pass's, or instead the language the text's words name
+    (``_worded_rival``) when they lead the page language and every other language of its script
+    (``same``) by ``words.REJECT_LEAD``, and every fast rival has a word list to be weighed by.
+    Lingua's low-accuracy mode ranks "Завантажено з пам'яті" (Ukrainian) bg 0.70 / uk 0.16 on a
+    Russian page, and the accurate pass then said ru 0.59 against bg alone; its words are Ukrainian
+    by e^16 over Russian and e^13 over Bulgarian. Replaced, not added: a third language takes a
+    share of a short text from the winner ("Mot de passe" on an English page lost its rejection when
+    Dutch joined French). Against every list of the script, not the rivals only: "Canal de venda"
+    (Catalan) on an English page leads Italian in Dutch words, not Catalan; and not against a rival
+    without a list ("Назва тавару" is Belarusian, which has none, though Ukrainian leads Russian);
+    not on a name's shape (``_name_shaped``), whose words say nothing of the page's language
+    ("Google Play" on a Spanish page became en 0.66 against English)."""
+    if _name_shaped(text):
+        return rivals
+    named = _worded_rival(text, expected)
+    if named is None or named in rivals or not all(words.has_list(r) for r in rivals):
+        return rivals
+    others = tuple(sorted({*rivals, *same} - {named, expected}))
+    return [named] if words.lead(text, named, expected, others) >= words.REJECT_LEAD else rivals
+
+
 def _decided_own(verdict: Verdict, expected: str) -> bool:
     """Accepted with the page language on top (not for want of a clear decision). Measured for
     every text, not only paragraphs: it found three more 30-79 blocks across the corpora, but
@@ -700,12 +722,16 @@ class Judge:
             verdict = self._whole(rest, _digest(rest), expected)
             if not verdict.accepted:
                 if (leftover is None and len(rest) < LONG_CHARS and verdict.phrase is None
-                        and (verdict.confidence < NAMED_REST_SURE or words.keeps(rest, expected, verdict.lang or expected))):
+                        and (verdict.confidence < NAMED_REST_SURE and not words.rejects(rest, expected, verdict.lang)
+                             or words.keeps(rest, expected, verdict.lang or expected))):
                     # names (no phrase) in another script mark a title or a label ("Товары для
                     # Дома" with a brand, "Subtotal ( ítems)" with a Cyrillic word); the short rest
                     # is a weak sample the names cannot have made foreign: rejected only when sure,
                     # and not when its words are the page language's ("Soporta Markdown" with a
-                    # Cyrillic name is en 0.91: "soporta" is Spanish, "Markdown" a name; sixth corpus)
+                    # Cyrillic name is en 0.91: "soporta" is Spanish, "Markdown" a name; sixth corpus).
+                    # Unsure is enough when the rest's words are the winner's by ``words.REJECT_LEAD``:
+                    # "Помилка запису чипу RF" (Tasmota's Ukrainian) is uk 0.65 without its name on
+                    # a Russian page, its words lead Russian by e^6.5
                     return Verdict(True, expected, 1.0 - verdict.confidence, "run")
                 return verdict
         if leftover is None:
@@ -845,6 +871,11 @@ class Judge:
             if named:
                 return named
         rivals = [lang for lang in fast if lang != expected][:ACCURATE_RIVALS_LONG if long_text else ACCURATE_RIVALS]
+        if not fast_accepts and not long_text:
+            # a label: a sentence has py3langid's best as a rival too (``first_rival``), and weighed
+            # against the words' language alone "El campo ha de ser numéric i pot contenir coma."
+            # (Catalan) was kept on a Spanish page
+            rivals = _words_rivals(text, expected, rivals, self._same_script(expected))
         for extra in (first_rival, worded_rival):
             if extra and extra not in rivals:
                 # the fast pass's rivals can miss the language the text is in: "Invalid characters in
