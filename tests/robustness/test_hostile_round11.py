@@ -130,3 +130,81 @@ def test_near_miss_pictures_converted_in_bands_are_the_pictures_converted_whole(
         banded, whole = phash.work_picture(im), _whole_then_reduced(im)
         assert (banded.mode, banded.size, banded.tobytes()) == (whole.mode, whole.size, whole.tobytes()), (im.mode, im.size)
         assert phash.fingerprint(im) == phash.fingerprint(whole), (im.mode, im.size)
+
+
+# -- pictures slow to decode under the rule's time -------------------------------------------------
+def _slow_png(tag: int) -> bytes:
+    """A readable 32x32 PNG behind 1,000,000 empty ancillary chunks (12 MB): Pillow walks them in
+    Python, about 3 s, so the decode clock stops it (and a signal can)."""
+    png = image_bytes(32, 32, "PNG")
+    return png[:33] + _chunk(b"tEXt", b"k\0%d" % tag) + _chunk(b"zzZz", b"") * 1_000_000 + png[33:]
+
+
+def _with_pictures(work, pictures: dict[str, bytes]) -> tuple[Path, bytes]:
+    manifest, case = listing(), base_case()
+    for rel, data in pictures.items():
+        manifest["media"].append({"kind": "image", "file": rel, "role": "scene"})
+        case.files[f"{BUNDLE}/{rel}"] = data
+    case.files[MANIFEST] = dumps(manifest)
+    repo = write_case(work, case)
+    (repo / "listing-lint.toml").write_text("rule-timeout = 6\n[thresholds]\nmax-decode-seconds = 2\n", encoding="utf-8")
+    return repo, case.files[MANIFEST]
+
+
+def test_pictures_slow_to_decode_each_get_a_finding_within_the_rule_budget(work):
+    """Each decode has max-decode-seconds, each MED rule rule-timeout for all of a bundle's pictures:
+    four pictures each stopped at 2 s ran the first MED rule past 6 s, LNT003 "Please report this"
+    at line 1, and the last pictures got no finding. A decode that would outlast the rule is cut to
+    what is left; a picture it had no time left for is tried by the next rule, with its own time;
+    MED005 says what was not checked, once a picture, at its line."""
+    names = [f"media/slow-{i}.png" for i in range(4)]
+    repo, manifest = _with_pictures(work, {name: _slow_png(i) for i, name in enumerate(names)})
+    # the rules that decode, in a fresh process: no earlier test's garbage to collect
+    found = cli_json(repo, "--jobs", "1", "--select", "MED004,MED005,MED006,MED008,LNT")
+    assert [f for f in found if f["code"] == "LNT003"] == []
+    lines = [_line(manifest, b'"file": "%s"' % name.encode()) for name in names]
+    slow = [f for f in found if "slow-" in f["message"] and f["code"] != "MED006"]  # MED006: 12 MB, over the marketplace's size
+    assert [(f["path"], f["line"], f["code"], f["severity"]) for f in slow] == [(MANIFEST, line, "MED005", "warning") for line in lines]
+    said = [f["message"] for f in slow]
+    assert "decoding took longer than 2 s (max-decode-seconds)" in said[0]
+    cut = [m for m in said if "rule-timeout, for all the pictures and videos of a bundle" in m]
+    assert cut and all("raise rule-timeout" in m for m in cut), said
+
+
+def test_near_miss_readable_pictures_under_a_tight_rule_budget_are_all_judged(work):
+    """Four ordinary pictures (one a palette PNG): decoded, fingerprinted, no finding about them."""
+    from PIL import Image
+
+    pictures = {f"media/ok-{i}.png": image_bytes(300, 300, "PNG", (40 * i, 90, 200 - 30 * i)) for i in range(3)}
+    out = __import__("io").BytesIO()
+    Image.new("RGB", (300, 300), (10, 200, 60)).convert("P").save(out, "PNG")
+    pictures["media/ok-3.png"] = out.getvalue()
+    repo, _ = _with_pictures(work, pictures)
+    found = cli_json(repo, "--jobs", "1", "--select", "MED005,MED008,LNT")
+    assert [f for f in found if "ok-" in f["message"] or f["code"] == "LNT003"] == []
+
+
+def test_a_picture_the_rule_had_no_time_to_start_is_not_remembered_for_another_bundle(monkeypatch):
+    """A picture not started because the pictures before it spent the rule's time is no answer
+    about the picture: kept in the content memo, another bundle sharing it (where it may come
+    first, with time to decode it) would say "not checked" too."""
+    from listing_lint import alarm, memo
+    from listing_lint.media import budget as budget_module
+    from listing_lint.media import probe_file
+
+    class File:
+        size, is_regular, rel = 0, True, "media/x.png"
+
+    data = image_bytes(64, 64, "PNG")
+    file = File()
+    file.size, file.path, file.stat = len(data), Path("/nonexistent.png"), None
+    file.read_bytes = lambda n: data[:n]
+    file.held = lambda: data
+    monkeypatch.setattr(memo, "file_digest", lambda *a, **k: None)
+    monkeypatch.setattr("listing_lint.media._whole", lambda f: (data, "digest-%d" % id(data)))
+    monkeypatch.setattr(alarm, "outer_remaining", lambda: 0.15)  # half of it is under the least share: nothing left
+    cut = probe_file(file, 10 * MIB, budget_module.DEFAULT)
+    assert (cut.problem, "rule-timeout" in cut.detail) == ("timeout", True)
+    monkeypatch.setattr(alarm, "outer_remaining", lambda: 0.0)  # no rule running
+    whole = probe_file(file, 10 * MIB, budget_module.DEFAULT)
+    assert (whole.problem, whole.decoded) == (None, True)
