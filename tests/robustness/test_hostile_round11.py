@@ -208,3 +208,65 @@ def test_a_picture_the_rule_had_no_time_to_start_is_not_remembered_for_another_b
     monkeypatch.setattr(alarm, "outer_remaining", lambda: 0.0)  # no rule running
     whole = probe_file(file, 10 * MIB, budget_module.DEFAULT)
     assert (whole.problem, whole.decoded) == (None, True)
+
+
+# -- per-path-ignores ------------------------------------------------------------------------------
+def _config_run(work, lines: list[str]) -> subprocess.CompletedProcess:
+    repo = write_case(work, base_case())
+    (repo / "listing-lint.toml").write_text("[per-path-ignores]\n" + "".join(line + "\n" for line in lines), encoding="utf-8")
+    return cli(repo, "--select", "SCH001", timeout=120)
+
+
+def test_a_per_path_ignores_table_of_100000_entries_is_refused(work):
+    """100,000 generated entries cost 4.5 s and 249 MB a run (each checked against every rule,
+    each a matcher run over every path with findings). Refused, exit 2, naming the key."""
+    proc = _config_run(work, [f'"listings/b{i}/**" = ["LOC003"]' for i in range(100_000)])
+    assert proc.returncode == 2, proc.stderr[-500:]
+    assert "per-path-ignores must be a table of at most 10,000 globs (it has 100,000)" in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_a_per_path_ignores_glob_longer_than_any_path_is_refused(work):
+    proc = _config_run(work, ['"' + "*a" * 150_000 + '" = ["LOC003"]'])
+    assert proc.returncode == 2, proc.stderr[-500:]
+    assert "per-path-ignores must be globs of at most 4,096 characters" in proc.stderr
+
+
+def test_near_miss_10000_entries_are_read_and_still_ignore(work):
+    """At the limit: read, and the one entry that names the bundle's manifest still hides its finding."""
+    case = base_case()
+    manifest = listing()
+    manifest["id"] = 5  # SCH002: the id is no string
+    case.files[MANIFEST] = dumps(manifest)
+    repo = write_case(work, case)
+    lines = [f'"listings/b{i}/**" = ["SCH002"]' for i in range(9_999)] + [f'"{BUNDLE}/*.json" = ["SCH002"]']
+    _, out, _ = lint_cli(repo, "--format", "json", "--select", "SCH002")
+    assert [f["path"] for f in json.loads(out)["findings"]] == [MANIFEST]  # the finding the entry hides
+    (repo / "listing-lint.toml").write_text("[per-path-ignores]\n" + "".join(line + "\n" for line in lines), encoding="utf-8")
+    _, out, _ = lint_cli(repo, "--format", "json", "--select", "SCH002")
+    assert json.loads(out)["findings"] == []
+
+
+def test_a_run_of_folder_wildcards_is_one():
+    """"**/" 1,365 times (4,095 characters, under the limit) was 1,365 states live at every
+    character of every path (18 ms a path); "**/**/" means what "**/" does."""
+    from listing_lint.engine import _glob_tokens, glob_matcher
+
+    glob = "**/" * 1365 + "*.png"
+    assert len(_glob_tokens(glob)) == len(_glob_tokens("**/*.png"))
+    match = glob_matcher(glob)
+    assert [match(p) for p in ("a.png", "a/b/c.png", "a/b/c.jpg")] == [True, True, False]
+
+
+def test_near_miss_globs_by_literal_prefix_match_what_every_glob_matched():
+    """The globs run for a path are those whose literal prefix the path starts with: on seeded
+    random tables and paths, the codes are those running every glob gives."""
+    from listing_lint.engine import glob_matcher, path_ignore_codes
+
+    rng = random.Random(20261207)
+    for _ in range(300):
+        table = {"".join(rng.choice("ab/.*?*") for _ in range(rng.randint(0, 7))): [f"C{k}"] for k in range(rng.randint(1, 8))}
+        codes = path_ignore_codes(table)
+        for _ in range(10):
+            path = "".join(rng.choice("ab/.") for _ in range(rng.randint(0, 8)))
+            assert sorted(codes(path)) == sorted(c for g, cs in table.items() if glob_matcher(g)(path) for c in cs), (table, path)
