@@ -242,15 +242,16 @@ def dct_hashes(coeffs) -> tuple[int, ...]:
     return tuple(int.from_bytes(row.tobytes(), "big") for row in packed)
 
 
-def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None = None) -> Fingerprint:
-    """The fingerprint of a decoded picture (any mode, any size).
+def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None = None, turn: int | None = None) -> Fingerprint:
+    """The fingerprint of a decoded picture (any mode, any size), turned by the transpose ``turn``
+    (the EXIF orientation's) if given.
 
     ``colour_source`` gives the picture in colour when ``im`` is a grey decode of a colour file
     (JPEGs are decoded as luma only); it is called only for a flat picture, whose colour matters.
     """
     from PIL import Image as PILImage
 
-    im = work_picture(im)
+    im = work_picture(im, turn)
     coeffs, spread = _coefficients_and_spread(im if im.mode == "L" else im.convert("L"))
     flat = _flat(coeffs, spread, CROPS)
     colour = (0.0, 0.0, 0.0)
@@ -279,8 +280,9 @@ def reductions(size: tuple[int, int]) -> list[tuple[int, int]]:
 BAND_BYTES = 4 * 1024 * 1024
 
 
-def work_picture(im: Image.Image) -> Image.Image:
-    """``im`` as 8-bit grey or RGB, box-reduced to the work size (``reductions``).
+def work_picture(im: Image.Image, turn: int | None = None) -> Image.Image:
+    """``im`` turned by the transpose ``turn`` (Pillow's, for the EXIF orientation; None: as stored),
+    as 8-bit grey or RGB, box-reduced to the work size (``reductions``).
 
     A picture in another mode (palette, grey or colour with alpha, CMYK, bilevel, 16-bit grey) is
     converted one band of rows at a time, each band reduced before the next is converted: converted
@@ -288,21 +290,22 @@ def work_picture(im: Image.Image) -> Image.Image:
     256 MiB as RGB, and a grey or colour picture with alpha as much again as its raster. A box
     reduction averages blocks aligned to the picture's top-left corner, and each band starts at a
     multiple of the reductions' row factors, so the bands make the picture that converting it
-    whole and then reducing made, to the bit (docs/decisions.md, session 18, round 11)."""
+    whole and then reducing made, to the bit (docs/decisions.md, session 18, round 11). A turned
+    picture is turned a band at a time too: turned whole, a copy of its raster."""
     from PIL import Image as PILImage
 
-    steps = reductions(im.size)
-    if im.mode in ("L", "RGB"):
+    width, height = im.size if turn in (None, *FLIPS) else im.size[::-1]
+    steps = reductions((width, height))
+    if im.mode in ("L", "RGB") and turn is None:
         for step in steps:
             im = im.reduce(step)
         return im
-    width, height = im.size
     unit = math.prod(rows for _columns, rows in steps)
     band = max(unit, BAND_BYTES // (4 * width) // unit * unit)
     levels = _eight_bit_scale(im)
     parts = []
     for top in range(0, height, band):
-        part = _eight_bits(im.crop((0, top, width, min(top + band, height))), levels)
+        part = _eight_bits(_turned_rows(im, turn, top, min(top + band, height)), levels)
         if part.mode not in ("L", "RGB"):
             part = part.convert("RGB")
         for step in steps:
@@ -316,6 +319,22 @@ def work_picture(im: Image.Image) -> Image.Image:
         out.paste(part, (0, top))
         top += part.height
     return out
+
+
+#: Pillow's transposes that keep rows rows (FLIP_LEFT_RIGHT, FLIP_TOP_BOTTOM, ROTATE_180); the others
+#: make the stored columns the shown rows
+FLIPS = (0, 1, 3)
+
+
+def _turned_rows(im: Image.Image, turn: int | None, top: int, bottom: int) -> Image.Image:
+    """Rows ``top`` to ``bottom`` of ``im`` as the transpose ``turn`` shows it, cut from the stored
+    picture: the rows or columns they come from, turned alone."""
+    w, h = im.size
+    box = {None: (0, top, w, bottom), 0: (0, top, w, bottom), 1: (0, h - bottom, w, h - top), 3: (0, h - bottom, w, h - top),
+           2: (w - bottom, 0, w - top, h), 6: (w - bottom, 0, w - top, h),  # ROTATE_90, TRANSVERSE: the last column first
+           4: (top, 0, bottom, h), 5: (top, 0, bottom, h)}[turn]  # ROTATE_270, TRANSPOSE: the first column first
+    part = im.crop(box)
+    return part if turn is None else part.transpose(turn)
 
 
 def eight_bits(im: Image.Image) -> Image.Image:

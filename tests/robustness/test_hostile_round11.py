@@ -53,6 +53,11 @@ def _palette_png(side: int) -> bytes:
 
 #: VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child of a large pytest process
 #: starts at its parent's peak and hides its own
+#: an eXIf chunk (before the pixels, where Pillow reads it) saying "turn a quarter clockwise" (orientation 6)
+EXIF_TURNED = _chunk(b"eXIf", b"MM\x00*\x00\x00\x00\x08\x00\x01" + struct.pack(">HHIHH", 0x0112, 3, 1, 6, 0) + b"\x00" * 4)
+PICTURES = {"P": lambda side: _palette_png(side), "LA": lambda side: _png(side, 4, 2),
+            "RGB": lambda side: _png(side, 2, 3, EXIF_TURNED)}
+
 PEAK = """
 import re, sys
 from listing_lint.media.image import probe_image_bytes
@@ -65,17 +70,18 @@ print(info.mode, info.problem, info.decoded, peak_mb() - floor)
 """
 
 
-@pytest.mark.parametrize("mode, side, priced_mib", [("P", 8000, 61), ("LA", 5600, 120)])
-def test_a_palette_or_alpha_picture_is_converted_within_its_priced_raster(tmp_path, mode, side, priced_mib):
+@pytest.mark.parametrize("mode, side, priced_mib", [("P", 8000, 61), ("LA", 5600, 120), ("RGB", 5600, 120)])
+def test_a_palette_alpha_or_turned_picture_is_converted_within_its_priced_raster(tmp_path, mode, side, priced_mib):
     """The fingerprint converted a picture to RGB at full size before shrinking it: an 8000x8000
-    palette PNG, priced at 61 MiB (one byte a pixel, under max-decode-bytes), took 292 MB over the
-    floor; a 5600x5600 grey-with-alpha PNG, priced at 120 MiB, 226 MB. Converted a band of rows
-    at a time, each band reduced before the next, the peak is the decoded raster and little more."""
+    palette PNG, priced at 61 MiB (one byte a pixel, under max-decode-bytes), took 305 MB over the
+    floor; a 5600x5600 grey-with-alpha PNG, priced at 120 MiB, 239 MB; and a picture its EXIF
+    orientation turns was turned whole first (an RGB PNG of 120 MiB: 200 MB). Converted and turned a
+    band of rows at a time, each band reduced before the next, the peak is the decoded raster and little more."""
     import listing_lint
 
     big, small = tmp_path / "big.png", tmp_path / "small.png"
-    big.write_bytes(_palette_png(side) if mode == "P" else _png(side, 4, 2))
-    small.write_bytes(_palette_png(64) if mode == "P" else _png(64, 4, 2))
+    big.write_bytes(PICTURES[mode](side))
+    small.write_bytes(PICTURES[mode](64))
     env = {**os.environ, "PYTHONPATH": str(Path(listing_lint.__file__).parents[1])}  # the code under test
     proc = subprocess.run([sys.executable, "-c", PEAK, str(big), str(small)], capture_output=True, text=True, timeout=120,
                           check=True, env=env, cwd=tmp_path)
@@ -100,16 +106,17 @@ def _pictures(rng: random.Random):
         palette.putpalette([rng.randrange(256) for _ in range(768)])
         pa = Image.merge("PA", (palette, planes[1]))
         pa.putpalette([rng.randrange(256) for _ in range(768)])
-        yield from (palette, pa, Image.merge("LA", planes[:2]), Image.merge("RGBA", planes), Image.merge("CMYK", planes),
+        yield from (planes[0], Image.merge("RGB", planes[:3]), palette, pa, Image.merge("LA", planes[:2]),
+                    Image.merge("RGBA", planes), Image.merge("CMYK", planes),
                     planes[0].convert("1"), Image.fromarray(grey.astype(np.uint16) * 257),
                     Image.fromarray(grey.astype(np.int32) * rng.randint(1, 300)), Image.fromarray(grey.astype(np.float32) / 255))
 
 
-def _whole_then_reduced(im):
-    """What the fingerprint worked on before this round: the whole picture converted, then reduced."""
+def _whole_then_reduced(im, turn=None):
+    """What the fingerprint worked on before this round: the whole picture turned, converted, then reduced."""
     from listing_lint.media.phash import eight_bits, reductions
 
-    im = eight_bits(im)
+    im = eight_bits(im if turn is None else im.transpose(turn))
     if im.mode not in ("L", "RGB"):
         im = im.convert("RGB")
     for step in reductions(im.size):
@@ -120,16 +127,17 @@ def _whole_then_reduced(im):
 def test_near_miss_pictures_converted_in_bands_are_the_pictures_converted_whole(monkeypatch):
     """Bands start at multiples of the reductions' row factors and a box reduction averages blocks
     aligned to the corner, so the bands give the same bytes, and the same fingerprint, as the whole
-    picture did; bands of 20 KB here, so that every picture is many bands."""
+    picture did, turned or not; bands of 20 KB here, so that every picture is many bands."""
     from listing_lint.media import phash
 
     monkeypatch.setattr(phash, "BAND_BYTES", 20_000)
     pictures = list(_pictures(random.Random(20261207)))
-    assert len(pictures) == 81
-    for im in pictures:
-        banded, whole = phash.work_picture(im), _whole_then_reduced(im)
-        assert (banded.mode, banded.size, banded.tobytes()) == (whole.mode, whole.size, whole.tobytes()), (im.mode, im.size)
-        assert phash.fingerprint(im) == phash.fingerprint(whole), (im.mode, im.size)
+    assert len(pictures) == 99
+    for index, im in enumerate(pictures):
+        for turn in (None, index % 7):  # as stored, and turned as one of the EXIF orientations turns it
+            banded, whole = phash.work_picture(im, turn), _whole_then_reduced(im, turn)
+            assert (banded.mode, banded.size, banded.tobytes()) == (whole.mode, whole.size, whole.tobytes()), (im.mode, im.size, turn)
+            assert phash.fingerprint(im, turn=turn) == phash.fingerprint(whole), (im.mode, im.size, turn)
 
 
 # -- pictures slow to decode under the rule's time -------------------------------------------------
