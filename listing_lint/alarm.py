@@ -76,3 +76,25 @@ def outer_remaining() -> float:
     if due is not None:
         return max(due - time.monotonic(), 1e-6)
     return signal.getitimer(signal.ITIMER_REAL)[0]
+
+
+#: what a rule that decodes or reads files keeps for itself after the last one (judging them is
+#: quick), or half its time when it has less than twice this (``rule-timeout = 1``: a margin of the
+#: whole second would leave no picture decoded at all); a share under the least is not started
+RULE_MARGIN_SECONDS, LEAST_SHARE_SECONDS = 1.0, 0.1
+
+
+def share(seconds: float) -> tuple[float, bool]:
+    """The clock for the next decode or read of a rule (``seconds``: its own limit, such as
+    max-decode-seconds), and whether it is cut to what the running rule has left.
+
+    Each file has ``seconds``, but the rule that reads a bundle's files has ``rule-timeout`` for
+    all of them: four certificates (CMP013), or pictures (the MED rules), each slow to read ran the
+    rule past it, and it ended as LNT003 ("Please report this") at line 1 with the last files
+    unreported. A read that would outlast the rule is given what is left less a margin, so each
+    file gets its own finding at its own line."""
+    outer = outer_remaining()
+    share = outer - min(RULE_MARGIN_SECONDS, outer / 2)
+    if not seconds or not outer or share >= seconds:
+        return seconds, False
+    return (share if share >= LEAST_SHARE_SECONDS else 0.0), True

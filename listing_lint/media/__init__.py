@@ -4,9 +4,10 @@
 are memoised in ``ctx.cache`` (shared by all rules of a bundle) and by content in ``memo`` (shared
 by bundles, and across runs with the cache on). Which probe runs is decided by the file's magic
 bytes, not its name or the declared ``kind``, so a video named ``.jpg`` is still described
-correctly. Every probe runs within the decode budget (``budget.py``); a probe stopped by a clock
-(its own, or the rule's) is remembered for the rest of the run too, so the next rule asking does
-not start it again, but not on disk: another machine may be faster.
+correctly. Every probe runs within the decode budget (``budget.py``), and within what the running
+rule has left (``alarm.share``); a probe stopped by a clock (its own, or the rule's) is remembered
+for the rest of the run too, so the next rule asking does not start it again, but not on disk:
+another machine may be faster. One the rule had no time left to start is not remembered at all.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import os
 import sys
 from typing import TYPE_CHECKING, Union
 
-from listing_lint import memo
+from listing_lint import alarm, memo
 from listing_lint.fileio import read_regular
 from listing_lint.media.budget import Budget, Deadline
 from listing_lint.media.image import PILLOW_DEFAULT_MAX_PIXELS, WHOLE_READ_BYTES, ImageProbe
@@ -47,7 +48,10 @@ def probe(ctx, file: SourceFile) -> Probe:
     """The probe of ``file``, computed once per bundle (and once per run for its content)."""
     memo = ctx.cache.setdefault(CACHE_KEY, {})
     if file.rel not in memo:
-        memo[file.rel] = probe_file(file, ctx.config.get("max-media-bytes"), Budget.from_thresholds(ctx.thresholds))
+        found = probe_file(file, ctx.config.get("max-media-bytes"), Budget.from_thresholds(ctx.thresholds))
+        if found.detail == SPENT:
+            return found  # not started for want of this rule's time: the next rule, with its own, tries it
+        memo[file.rel] = found
     return memo[file.rel]
 
 
@@ -68,18 +72,20 @@ def probe_file(file: SourceFile, max_bytes: int, budget: Budget) -> Probe:
         if data is None:
             digest = memo.file_digest(file.path, st=file.stat)
     if digest is None:
-        return _probe_now(file, max_bytes, fmt, budget)
+        return _probe_now(file, max_bytes, fmt, budget, within_rule=True)
     ns = f"media-probe:{_pixel_limit()}:{budget.key()}:" + memo.code_version("listing_lint.media", dists=("pillow", "numpy"))
     stored = memo.lookup(ns, digest, from_json)
     if stored is not None:
         return stored
     try:
-        probe = _probe_now(file, max_bytes, fmt, budget, data)
+        probe = _probe_now(file, max_bytes, fmt, budget, data, within_rule=True)
     except BaseException as exc:  # the rule's own budget ran out mid-probe: remember that, then let it stop the rule
         if not isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
             memo.put(ns, digest, to_json(_timed_out(file, fmt, "it was still being decoded when the rule's time ran out")),
                      persist=False)
         raise
+    if probe.detail == SPENT:
+        return probe  # never started: another rule, or bundle, has time of its own
     memo.put(ns, digest, to_json(probe), persist=probe.problem != "timeout")
     return probe
 
@@ -112,16 +118,30 @@ def _pixel_limit() -> int:
     return image.MAX_IMAGE_PIXELS or PILLOW_DEFAULT_MAX_PIXELS
 
 
-def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None, budget: Budget, data: bytes | None = None) -> Probe:
-    """``data``: the picture's bytes, already read whole (``_whole``)."""
+#: the budget a decode cut to what the running rule has left ran out of (``alarm.share``)
+RULE_BUDGET = "rule-timeout, for all the pictures and videos of a bundle"
+SPENT = f"the files before it spent the rule's time ({RULE_BUDGET})"
+
+
+def _probe_now(file: SourceFile, max_bytes: int, fmt: str | None, budget: Budget, data: bytes | None = None,
+               within_rule: bool = False) -> Probe:
+    """``data``: the picture's bytes, already read whole (``_whole``). ``within_rule``: a decode
+    that would outlast the running rule gets what the rule has left (``alarm.share``): pictures each
+    near max-decode-seconds ran a MED rule past rule-timeout, LNT003 at line 1 and the last
+    pictures unjudged; now each is MED005 "was not checked" at its own line."""
     from listing_lint.media.image import probe_image
     from listing_lint.media.video import probe_video
 
     fmt = fmt or (sniff(file.read_bytes(32)) if file.size else None)
-    with Deadline(budget.seconds):
+    seconds, cut = alarm.share(budget.seconds) if within_rule else (budget.seconds, False)
+    if cut and seconds <= 0:
+        return _timed_out(file, fmt, SPENT)
+    with Deadline(seconds):
         if file.size and fmt in VIDEO_FORMATS:
             return probe_video(file, budget)
         return probe_image(file, max_bytes, budget, data)
+    if cut:  # stopped by the rule's share
+        return _timed_out(file, fmt, f"the rule's time ({RULE_BUDGET}) ran out while decoding it")
     return _timed_out(file, fmt, f"decoding took longer than {budget.seconds:g} s (max-decode-seconds)")  # stopped
 
 

@@ -205,7 +205,7 @@ def _decode(im, fh, base: dict, budget: Budget) -> ImageProbe:
     # decode was in RGB at full size: a 9000x9000 grey PNG (79 KB) took 521 MB, four times the priced raster
     colour = (lambda: _colour(fh, base["format"])) if im.mode != stored else None
     try:
-        print_ = fingerprint(im.transpose(TRANSPOSE[turn]) if turn != 1 else im, colour)
+        print_ = fingerprint(im, colour, TRANSPOSE[turn] if turn != 1 else None)  # turned a band at a time
     except Exception:  # noqa: BLE001 - an exotic mode Pillow cannot convert: no fingerprint, no guess
         print_ = None
     return ImageProbe(**header, fingerprint=print_, decoded=True)

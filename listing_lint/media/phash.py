@@ -242,22 +242,16 @@ def dct_hashes(coeffs) -> tuple[int, ...]:
     return tuple(int.from_bytes(row.tobytes(), "big") for row in packed)
 
 
-def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None = None) -> Fingerprint:
-    """The fingerprint of a decoded picture (any mode, any size).
+def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None = None, turn: int | None = None) -> Fingerprint:
+    """The fingerprint of a decoded picture (any mode, any size), turned by the transpose ``turn``
+    (the EXIF orientation's) if given.
 
     ``colour_source`` gives the picture in colour when ``im`` is a grey decode of a colour file
     (JPEGs are decoded as luma only); it is called only for a flat picture, whose colour matters.
     """
     from PIL import Image as PILImage
 
-    im = eight_bits(im)
-    if im.mode not in ("L", "RGB"):
-        im = im.convert("RGB")
-    factor = min(im.size) // WORK_SIDE
-    if factor >= 2:  # box-reduce once: the crops are then cut from a small picture
-        im = im.reduce(factor)
-    if max(im.size) > MAX_WORK_SIDE:  # a strip: its long side reduced alone
-        im = im.reduce(tuple(max(1, -(-side // MAX_WORK_SIDE)) for side in im.size))
+    im = work_picture(im, turn)
     coeffs, spread = _coefficients_and_spread(im if im.mode == "L" else im.convert("L"))
     flat = _flat(coeffs, spread, CROPS)
     colour = (0.0, 0.0, 0.0)
@@ -268,12 +262,103 @@ def fingerprint(im: Image.Image, colour_source: Callable[[], Image.Image] | None
     return Fingerprint(hashes=dct_hashes(coeffs), flat=flat, color=colour)
 
 
+def reductions(size: tuple[int, int]) -> list[tuple[int, int]]:
+    """The box reductions (width and height factors, in order) that take a picture of ``size`` to
+    the work size: once to about WORK_SIDE on its short side, so the crops are cut from a small
+    picture; then a strip's long side alone, to at most MAX_WORK_SIDE."""
+    steps = []
+    factor = min(size) // WORK_SIDE
+    if factor >= 2:
+        steps.append((factor, factor))
+        size = (-(-size[0] // factor), -(-size[1] // factor))  # Pillow's reduce rounds up
+    if max(size) > MAX_WORK_SIDE:
+        steps.append((max(1, -(-size[0] // MAX_WORK_SIDE)), max(1, -(-size[1] // MAX_WORK_SIDE))))
+    return steps
+
+
+#: the most bytes of a picture converted to 8 bits at a time (``work_picture``)
+BAND_BYTES = 4 * 1024 * 1024
+
+
+def work_picture(im: Image.Image, turn: int | None = None) -> Image.Image:
+    """``im`` turned by the transpose ``turn`` (Pillow's, for the EXIF orientation; None: as stored),
+    as 8-bit grey or RGB, box-reduced to the work size (``reductions``).
+
+    A picture in another mode (palette, grey or colour with alpha, CMYK, bilevel, 16-bit grey) is
+    converted one band of rows at a time, each band reduced before the next is converted: converted
+    whole, an 8000x8000 palette PNG (61 MiB as decoded, what max-decode-bytes priced) took another
+    256 MiB as RGB, and a grey or colour picture with alpha as much again as its raster. A box
+    reduction averages blocks aligned to the picture's top-left corner, and each band starts at a
+    multiple of the reductions' row factors, so the bands make the picture that converting it
+    whole and then reducing made, to the bit (docs/decisions.md, session 18, round 11). A turned
+    picture is turned a band at a time too: turned whole, a copy of its raster."""
+    from PIL import Image as PILImage
+
+    width, height = im.size if turn in (None, *FLIPS) else im.size[::-1]
+    steps = reductions((width, height))
+    if im.mode in ("L", "RGB") and turn is None:
+        for step in steps:
+            im = im.reduce(step)
+        return im
+    unit = math.prod(rows for _columns, rows in steps)
+    band = max(unit, BAND_BYTES // (4 * width) // unit * unit)
+    levels = _eight_bit_scale(im)
+    parts = []
+    for top in range(0, height, band):
+        part = _eight_bits(_turned_rows(im, turn, top, min(top + band, height)), levels)
+        if part.mode not in ("L", "RGB"):
+            part = part.convert("RGB")
+        for step in steps:
+            part = part.reduce(step)
+        parts.append(part)
+    if len(parts) == 1:
+        return parts[0]
+    out = PILImage.new(parts[0].mode, (parts[0].width, sum(p.height for p in parts)))
+    top = 0
+    for part in parts:
+        out.paste(part, (0, top))
+        top += part.height
+    return out
+
+
+#: Pillow's transposes that keep rows rows (FLIP_LEFT_RIGHT, FLIP_TOP_BOTTOM, ROTATE_180); the others
+#: make the stored columns the shown rows
+FLIPS = (0, 1, 3)
+
+
+def _turned_rows(im: Image.Image, turn: int | None, top: int, bottom: int) -> Image.Image:
+    """Rows ``top`` to ``bottom`` of ``im`` as the transpose ``turn`` shows it, cut from the stored
+    picture: the rows or columns they come from, turned alone."""
+    w, h = im.size
+    box = {None: (0, top, w, bottom), 0: (0, top, w, bottom), 1: (0, h - bottom, w, h - top), 3: (0, h - bottom, w, h - top),
+           2: (w - bottom, 0, w - top, h), 6: (w - bottom, 0, w - top, h),  # ROTATE_90, TRANSVERSE: the last column first
+           4: (top, 0, bottom, h), 5: (top, 0, bottom, h)}[turn]  # ROTATE_270, TRANSPOSE: the first column first
+    part = im.crop(box)
+    return part if turn is None else part.transpose(turn)
+
+
 def eight_bits(im: Image.Image) -> Image.Image:
     """A 16-bit or 32-bit grey picture (a 16-bit grey PNG opens as ``I;16``) as 8-bit grey, its
     levels scaled down; any other picture as it is. Pillow's own ``convert`` clips every level over
     255 to white, so every 16-bit grey photo was one flat white picture, and MED008 called any two
-    of them the same. Integer or float32 work on the raster as decoded: no wider copy than the
-    budget priced."""
+    of them the same. Integer or float32 work on the raster as decoded (``work_picture`` does it a
+    band of rows at a time)."""
+    return _eight_bits(im, _eight_bit_scale(im))
+
+
+def _eight_bit_scale(im: Image.Image) -> float:
+    """The level a 32-bit integer or float grey picture's white stands for, from its brightest
+    pixel (``getextrema``: no copy of the raster): 1 for floats up to 1, 255 for levels up to 255,
+    else at least 65535. 0 for any other mode (a 16-bit picture's levels have a fixed width)."""
+    if not (im.mode.startswith("I") or im.mode == "F") or im.mode.startswith("I;16"):
+        return 0.0
+    extrema = im.getextrema()
+    top = float(extrema[1]) if im.width and im.height else 0.0
+    return 1.0 if im.mode == "F" and top <= 1.0 else 255.0 if top <= 255 else max(65535.0, top)
+
+
+def _eight_bits(im: Image.Image, full: float) -> Image.Image:
+    """``eight_bits`` of ``im`` (a whole picture or a band of one) whose white is ``full``."""
     if not (im.mode.startswith("I") or im.mode == "F"):
         return im
     import numpy as np
@@ -282,7 +367,5 @@ def eight_bits(im: Image.Image) -> Image.Image:
     levels = np.asarray(im)
     if levels.dtype.kind == "u":  # I;16, I;16B, I;16L
         return PILImage.fromarray((levels >> (8 * levels.dtype.itemsize - 8)).astype(np.uint8), "L")
-    top = float(levels.max()) if levels.size else 0.0
-    full = 1.0 if levels.dtype.kind == "f" and top <= 1.0 else 255.0 if top <= 255 else max(65535.0, top)
     scaled = levels.astype(np.float32) * np.float32(255.0 / full)
     return PILImage.fromarray(np.clip(scaled, 0, 255).astype(np.uint8), "L")

@@ -188,14 +188,14 @@ def pdf_text(file, max_bytes: int, max_pages: int, seconds: float = 0) -> PdfTex
     import dataclasses
     import json
 
-    from listing_lint import memo
+    from listing_lint import alarm, memo
 
     digest = memo.file_digest(file.path, st=file.stat)
     ns = f"pdf-text:{max_pages}:" + memo.code_version("listing_lint.standards.pdftext", dists=("pypdf",))
     stored = memo.lookup(ns, digest, _from_json) if digest else None
     if stored is not None:
         return stored
-    clock, cut = _clock(seconds)
+    clock, cut = alarm.share(seconds)
     if cut and clock <= 0:
         return PdfText(error=f"the certificates before it spent the rule's time ({RULE_BUDGET})")
     found = read_pdf_text(file.read_bytes(max_bytes), max_pages, clock)
@@ -207,25 +207,7 @@ def pdf_text(file, max_bytes: int, max_pages: int, seconds: float = 0) -> PdfTex
     return found
 
 
-#: what a rule that reads certificates keeps for itself after the last read: judging the text is quick
-RULE_MARGIN_SECONDS = 1.0
 RULE_BUDGET = "rule-timeout, for all the certificates of a bundle"
-
-
-def _clock(seconds: float) -> tuple[float, bool]:
-    """The decode clock for the next read, and whether it is cut to what the running rule has left.
-
-    Each read has ``seconds`` (max-decode-seconds), but the rule that reads a bundle's certificates
-    has ``rule-timeout`` for all of them: four PDFs each slow to parse ran CMP013 past it, and the
-    rule ended as LNT003 ("Please report this") at line 1 with the last certificates unreported.
-    A read that would outlast the rule is given what is left less a margin, so each certificate
-    gets its own finding at its own line."""
-    from listing_lint import alarm
-
-    outer = alarm.outer_remaining()
-    if not seconds or not outer or outer - RULE_MARGIN_SECONDS >= seconds:
-        return seconds, False
-    return max(outer - RULE_MARGIN_SECONDS, 0.0), True
 
 
 def _from_json(text: str) -> PdfText:

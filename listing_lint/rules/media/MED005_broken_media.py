@@ -126,7 +126,8 @@ def _problem(ref: str, rel: str, info, declared: str | None, taken=()) -> str | 
         if info.problem == "no-video":
             reason += _what_plays(info.tracks)
         if info.problem in ("budget", "timeout"):
-            return f"{ref} {reason}; export it smaller, or raise the budget in [thresholds] if such files are expected"
+            budget = "rule-timeout" if "rule-timeout" in detail else "the budget in [thresholds]"
+            return f"{ref} {reason}; export it smaller, or raise {budget} if such files are expected"
         return f"{ref} {reason}: export it again from the original"
     return None
 
