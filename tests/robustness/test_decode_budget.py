@@ -144,6 +144,13 @@ def test_a_probe_stopped_by_the_rule_budget_is_remembered(work, probe_calls):
     result = lint_repo(repo, select=["MED004", "MED005", "LNT003"], rule_timeout=1,
                        thresholds={"max-jpeg-scan-pixels": 10**12})
     assert probe_calls.count("media/cover.jpg") == 1
-    assert [f.code for f in result.findings] == ["MED005"]
+    # libjpeg decodes this progressive JPEG in one C call that no signal interrupts: cut to the
+    # rule's share (0.5 s), the decode still ends only when that call returns. Returned within the
+    # rule's whole second (a quiet machine), the rule goes on; returned after it (a loaded one: seen
+    # in 1 of 5 runs beside two busy cores), the rule that waited has spent its time and is LNT003.
+    # Either way the picture is MED005 at its own line and decoded once. (In real runs the scan
+    # price, max-jpeg-scan-pixels, lifted here, refuses such a decode before it starts.)
+    codes = [(f.code, f.message.split(" ")[1] if f.code == "LNT003" else "") for f in result.findings]
+    assert sorted(codes) in ([("MED005", "")], [("LNT003", "MED004"), ("MED005", "")])
     [med005] = [f for f in result.findings if f.code == "MED005"]
     assert "media/cover.jpg was not checked: the rule's time (rule-timeout, for all the pictures and videos of a bundle) ran out" in med005.message
