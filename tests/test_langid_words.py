@@ -127,3 +127,31 @@ def test_name_checks_take_linear_time_on_hostile_text():
     assert time.process_time() - started < 5
     assert _without_other_script_parts("Настройки Cookie-файлов", "Cyrillic") == "Настройки файлов"
     assert _without_other_script_parts("Cookie-файлы", "Latin") == "Cookie"
+
+
+PREPARE = """
+import json, sys
+from listing_lint.langid import words
+from listing_lint.rules.localization import LOC002_page_language as loc002
+class Config(dict):
+    pass
+loc002.prepare(Config({"language-detector": "py3langid"}), bundles=int(sys.argv[1]))
+print(json.dumps(sorted(lang for lang, found in words._lists.items() if found is not None)))
+"""
+
+
+def test_a_run_that_forks_workers_reads_every_word_list_before_the_fork():
+    """Session 18: the judge weighs every text the fast pass accepts against the page language's
+    neighbours and English, so each worker read most lists (about 9 MiB a worker); read in the
+    parent before the fork they are shared. A one-bundle run (pre-commit) reads none up front."""
+    import json
+    import subprocess
+    import sys
+
+    def loaded(bundles: int) -> list[str]:
+        out = subprocess.run([sys.executable, "-c", PREPARE, str(bundles)], capture_output=True, text=True,
+                             check=True, timeout=120)
+        return json.loads(out.stdout)
+
+    assert loaded(20) == sorted(p.name[: -len(".txt.gz")] for p in words.FOLDER.glob("*.txt.gz"))
+    assert loaded(1) == []

@@ -139,6 +139,16 @@ def log_frequency(lang: str, word: str) -> float | None:
     return math.log(count / entry.total) if count else None
 
 
+def preload() -> None:
+    """Read every language's list now: called before worker processes fork on big runs, so that the
+    lists are the parent's pages, shared, instead of each worker's own copy. Since the judge weighs
+    the words of every text the fast pass accepts against the page language's neighbours and
+    English (``judge._worded_rival``), each worker read most of them: about 9 MiB a worker (a cold
+    run of 1,000 bundles, ``--jobs 2``: peak PSS 474 -> 492 MiB, docs/decisions.md, session 18)."""
+    for path in sorted(FOLDER.glob("*.txt.gz")):
+        _list(path.name[: -len(".txt.gz")])
+
+
 def has_list(lang: str | None) -> bool:
     return bool(lang) and _list(lang) is not None
 

@@ -92,4 +92,8 @@ def prepare(config, bundles=0):
         from listing_lint.langid.lingua import preload
 
         preload(CANDIDATES)  # every candidate's accurate models, shared: any page/rival set then loads nothing
+    if bundles >= ACCURATE_UP_FRONT_FROM:
+        from listing_lint.langid import words
+
+        words.preload()  # the word lists the judge weighs texts with, shared too (about 9 MiB a worker)
     warm_up(detector, accurate=bundles >= ACCURATE_UP_FRONT_FROM)
