@@ -22,7 +22,6 @@ kept, when the catalogue has the key. Records: ``{"repo", "path", "commit", "lic
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -32,7 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench")]
 
 import parallel_corpus as pc  # noqa: E402
-import shop_corpus  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "parallel_ofn.jsonl.xz"
 OFN = {
@@ -77,41 +75,8 @@ def ofn(folder: Path, langs: tuple[str, ...] = pc.LANGS):
         yield f"ofn:{'.'.join(key)}", texts
 
 
-def neighbours(records: list[dict], folder: Path) -> list[dict]:
-    """The records of ``NEIGHBOURS`` for the keys ``records`` kept (same cleaning and marks)."""
-    kept = {r["key"]: r.get("placeholder", False) for r in records}
-    out = []
-    for key, texts in ofn(folder, ("en",) + NEIGHBOURS):
-        if key not in kept:
-            continue
-        for lang in NEIGHBOURS:
-            text = pc.clean(texts[lang][0]) if lang in texts else ""
-            if not text or pc.only_placeholders(text):
-                continue
-            record = {"repo": OFN["repo"], "path": texts[lang][1], "commit": OFN["commit"],
-                      "license": OFN["license"], "key": key, "lang": lang, "text": text}
-            if kept[key]:
-                record["placeholder"] = True
-            out.append(record)
-    return out
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, required=True,
-                        help="folder holding openfoodfoundation+openfoodnetwork[/repo]")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    records: list[dict] = []
-    pc.add_aligned(records, set(), OFN, ofn(args.mirrors))
-    records += neighbours(records, args.mirrors)
-    shop_corpus.write(records, args.out)
-    counts: dict[str, int] = {}
-    for r in records:
-        counts[r["lang"]] = counts.get(r["lang"], 0) + 1
-    print(f"wrote {len(records)} texts, {len({r['key'] for r in records})} keys to {args.out}: "
-          + ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())))
-    return 0
+    return pc.one_source_main(__doc__, OFN, ofn, OUT, "folder holding openfoodfoundation+openfoodnetwork[/repo]", NEIGHBOURS)
 
 
 if __name__ == "__main__":

@@ -241,14 +241,36 @@ def add_aligned(records: list[dict], seen_en: set[str], meta: dict, keyed) -> No
             records.append(record)
 
 
+def neighbour_records(records: list[dict], meta: dict, keyed, langs: tuple[str, ...]) -> list[dict]:
+    """The records of ``langs`` (a source's languages beside the four pages', the neighbours
+    bench/seeded_realtext.py pastes onto the es and ru pages) for the keys ``records`` kept: cleaned
+    as ``add_aligned`` cleans, and placeholder-marked where the key is."""
+    kept = {r["key"]: r.get("placeholder", False) for r in records}
+    out = []
+    for key, texts in keyed:
+        if key not in kept:
+            continue
+        for lang in langs:
+            text = clean(texts[lang][0]) if lang in texts else ""
+            if not text or only_placeholders(text):
+                continue
+            record = {"repo": meta["repo"], "path": texts[lang][1], "commit": meta["commit"],
+                      "license": meta["license"], "key": key, "lang": lang, "text": text}
+            if kept[key]:
+                record["placeholder"] = True
+            out.append(record)
+    return out
+
+
 def read(path: Path = OUT) -> list[dict]:
     return shop_corpus.read(path)
 
 
-def one_source_main(doc: str, meta: dict, keyed, out: Path, mirrors_help: str) -> int:
+def one_source_main(doc: str, meta: dict, keyed, out: Path, mirrors_help: str, neighbours: tuple[str, ...] = ()) -> int:
     """The command line of a builder of one source (bench/shuup_parallel_corpus.py,
     bench/smooth_parallel_corpus.py): ``keyed(mirrors)`` yields its ``(key, {lang: (text, path)})``,
-    written through ``add_aligned`` to ``--out`` (default ``out``)."""
+    written through ``add_aligned`` to ``--out`` (default ``out``); with ``neighbours``, the same
+    keys' texts in those languages too (``keyed(mirrors, ("en", *neighbours))``, ``neighbour_records``)."""
     import argparse
 
     parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
@@ -257,6 +279,8 @@ def one_source_main(doc: str, meta: dict, keyed, out: Path, mirrors_help: str) -
     args = parser.parse_args()
     records: list[dict] = []
     add_aligned(records, set(), meta, keyed(args.mirrors))
+    if neighbours:
+        records += neighbour_records(records, meta, keyed(args.mirrors, ("en", *neighbours)), neighbours)
     shop_corpus.write(records, args.out)
     counts: dict[str, int] = {}
     for r in records:
@@ -264,7 +288,7 @@ def one_source_main(doc: str, meta: dict, keyed, out: Path, mirrors_help: str) -
     keys = {r["key"] for r in records}
     marked = {r["key"] for r in records if r.get("placeholder")}
     print(f"wrote {len(records)} texts, {len(keys)} keys ({len(marked)} placeholder-marked) to {args.out}: "
-          + ", ".join(f"{lang} {counts.get(lang, 0)}" for lang in LANGS))
+          + ", ".join(f"{lang} {counts.get(lang, 0)}" for lang in (*LANGS, *neighbours)))
     return 0
 
 

@@ -30,7 +30,6 @@ keeps its first key, placeholders ``%s``/``%d`` kept and marked). The neighbour 
 
 from __future__ import annotations
 
-import argparse
 import codecs
 import re
 import sys
@@ -40,7 +39,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "bench")]
 
 import parallel_corpus as pc  # noqa: E402
-import shop_corpus  # noqa: E402
 
 OUT = ROOT / "tests" / "data" / "parallel_tasmota.jsonl.xz"
 TASMOTA = {
@@ -87,38 +85,8 @@ def tasmota(folder: Path, langs: tuple[str, ...] = pc.LANGS):
         yield f"tasmota:{key}", texts
 
 
-def neighbours(records: list[dict], folder: Path) -> list[dict]:
-    """The records of ``NEIGHBOURS`` for the keys ``records`` kept (same cleaning and marks)."""
-    kept = {r["key"]: r.get("placeholder", False) for r in records}
-    out = []
-    for key, texts in tasmota(folder, ("en",) + NEIGHBOURS):
-        for lang in NEIGHBOURS:
-            text = pc.clean(texts[lang][0]) if key in kept and lang in texts else ""
-            if not text or pc.only_placeholders(text):
-                continue
-            record = {"repo": TASMOTA["repo"], "path": texts[lang][1], "commit": TASMOTA["commit"],
-                      "license": TASMOTA["license"], "key": key, "lang": lang, "text": text}
-            if kept[key]:
-                record["placeholder"] = True
-            out.append(record)
-    return out
-
-
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--mirrors", type=Path, required=True, help="folder holding uwe5+Tasmota-ld2450[/repo]")
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args()
-    records: list[dict] = []
-    pc.add_aligned(records, set(), TASMOTA, tasmota(args.mirrors))
-    records += neighbours(records, args.mirrors)
-    shop_corpus.write(records, args.out)
-    counts: dict[str, int] = {}
-    for r in records:
-        counts[r["lang"]] = counts.get(r["lang"], 0) + 1
-    print(f"wrote {len(records)} texts, {len({r['key'] for r in records})} keys to {args.out}: "
-          + ", ".join(f"{lang} {n}" for lang, n in sorted(counts.items())))
-    return 0
+    return pc.one_source_main(__doc__, TASMOTA, tasmota, OUT, "folder holding uwe5+Tasmota-ld2450[/repo]", NEIGHBOURS)
 
 
 if __name__ == "__main__":
