@@ -967,8 +967,7 @@ class Judge:
         same = self._same_script(expected)
         if words.marked(text, expected, same):
             return True
-        second = self._scores_of("py3langid", text, digest, self._candidates_for(expected))
-        return next(iter(second), None) == expected
+        return self._second_best(text, digest, expected) == expected
 
     def _worded_weak_win(self, text: str, digest: str, expected: str, winner: str, conf: float,
                          weighed: tuple[str, ...] = ()) -> bool:
@@ -992,10 +991,12 @@ class Judge:
 
     def _second_names_too(self, text: str, digest: str, expected: str, winner: str) -> bool:
         """py3langid's best language among every candidate is ``winner``, a rival of the page's."""
-        if winner in (expected, None):
-            return False
-        second = self._scores_of("py3langid", text, digest, self._candidates_for(expected))
-        return next(iter(second), None) == winner
+        return winner not in (expected, None) and self._second_best(text, digest, expected) == winner
+
+    def _second_best(self, text: str, digest: str, expected: str) -> str | None:
+        """py3langid's best language for ``text`` among every candidate of a page in ``expected``
+        (the second witness of ``_label_witness`` and ``_second_names_too``), or None."""
+        return next(iter(self._scores_of("py3langid", text, digest, self._candidates_for(expected))), None)
 
     def _marked_sentence(self, text: str, expected: str, winner: str) -> bool:
         """A sentence the accurate pass gives to ``winner`` whose words lead the page language against
