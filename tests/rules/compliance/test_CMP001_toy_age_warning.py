@@ -101,7 +101,8 @@ def test_the_shipped_wordings_search_hostile_text_quickly():
 
     (rule,) = [r for r in load_registry().rules_of("evidence") if r.id == "eu-toy-age-warning-each-language"]
     hostile = ["not suitable for children " * 40_000, "no apto para niños menores de " * 30_000,
-               "ne convient pas aux enfants de moins de " * 25_000, "не подходит для детей младше " * 30_000]
+               "ne convient pas aux enfants de moins de " * 25_000, "не подходит для детей младше " * 30_000,
+               "детям до 3 лет " * 30_000]  # the Russian age-first wording's start, never finished
     for pattern in rule.get("page_text_by_language").values():
         for text in hostile:
             start = time.perf_counter()
